@@ -1,0 +1,84 @@
+package data
+
+import (
+	"regexp"
+	"strings"
+	"time"
+)
+
+// Event is the conference a database belongs to: one event per database.
+type Event struct {
+	Name      string
+	Starts    time.Time // first day, at midnight UTC
+	Ends      time.Time // last day, at midnight UTC
+	KeyID     string    // names the badge signing key
+	PublicKey []byte    // Ed25519 key that checks badges
+}
+
+// DateLayout is how event days are written.
+const DateLayout = "2006-01-02"
+
+// Validate reports EINVALID when the event has no name or its days are out of order.
+func (e Event) Validate() error {
+	var v invalid
+	if strings.TrimSpace(e.Name) == "" {
+		v.add("name", "Give the event a name.")
+	}
+	if len(e.Name) > 200 {
+		v.add("name", "The name is too long (200 characters at most).")
+	}
+	if e.Starts.IsZero() || e.Ends.IsZero() {
+		v.add("dates", "Give the first and last day as YYYY-MM-DD.")
+	} else if e.Ends.Before(e.Starts) {
+		v.add("dates", "The last day comes before the first day.")
+	}
+	return v.err("The event is not complete.")
+}
+
+// Affiliation rules a category can require of its participants.
+const (
+	RequiresNothing      = ""
+	RequiresDelegation   = AffiliationDelegation
+	RequiresOrganization = AffiliationOrganization
+	RequiresMedia        = AffiliationMedia
+)
+
+// Category is a kind of participant, with the colour of its badge band.
+type Category struct {
+	Code     string
+	Name     string
+	Colour   string // #RRGGBB
+	Requires string // the affiliation kind a participant of this category must have
+}
+
+var colourPattern = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
+
+// Validate reports EINVALID for an empty code or name or a colour that is not #RRGGBB.
+func (c Category) Validate() error {
+	var v invalid
+	if !codePattern.MatchString(c.Code) {
+		v.add("code", "Use lower-case letters, digits and dashes, 1 to 20 of them.")
+	}
+	if strings.TrimSpace(c.Name) == "" {
+		v.add("name", "Give the category a name.")
+	}
+	if !colourPattern.MatchString(c.Colour) {
+		v.add("colour", "Give the colour as #RRGGBB.")
+	}
+	return v.err("The category is not complete.")
+}
+
+var codePattern = regexp.MustCompile(`^[a-z0-9-]{1,20}$`)
+
+// DefaultCategories are the categories a new event starts with.
+func DefaultCategories() []Category {
+	return []Category{
+		{Code: "delegate", Name: "Delegate", Colour: "#1F4E9E", Requires: RequiresDelegation},
+		{Code: "observer", Name: "Observer", Colour: "#2E7D32", Requires: RequiresOrganization},
+		{Code: "media", Name: "Media", Colour: "#E65100", Requires: RequiresMedia},
+		{Code: "un", Name: "United Nations", Colour: "#009EDB"},
+		{Code: "organizer", Name: "Organizer", Colour: "#6A1B9A"},
+		{Code: "security", Name: "Security", Colour: "#C62828"},
+		{Code: "vip", Name: "VIP", Colour: "#B8860B"},
+	}
+}

@@ -1,0 +1,109 @@
+package data
+
+import (
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/base32"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// CreateEvent makes this database the event's, with a new badge signing key
+// pair and the given categories (DefaultCategories when none). It returns
+// EINVALID for an incomplete event and ECONFLICT when the database already
+// holds an event.
+func (s *Store) CreateEvent(ctx context.Context, e Event, categories []Category) (Event, error) {
+	if err := e.Validate(); err != nil {
+		return Event{}, err
+	}
+	if len(categories) == 0 {
+		categories = DefaultCategories()
+	}
+	for _, c := range categories {
+		if err := c.Validate(); err != nil {
+			return Event{}, err
+		}
+	}
+	pub, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		return Event{}, fmt.Errorf("make signing key: %w", err)
+	}
+	e.PublicKey = pub
+	e.KeyID = KeyID(pub)
+	err = s.withTx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRow(`SELECT COUNT(*) FROM event`).Scan(&n); err != nil {
+			return fmt.Errorf("count events: %w", err)
+		}
+		if n > 0 {
+			return Errorf(ECONFLICT, "This database already holds an event. Choose a new file for a new event.")
+		}
+		if _, err := tx.Exec(`INSERT INTO event (id, name, starts_on, ends_on, key_id, public_key, private_key, created_at)
+			VALUES (1, ?, ?, ?, ?, ?, ?, ?)`, e.Name, e.Starts.Format(DateLayout), e.Ends.Format(DateLayout),
+			e.KeyID, []byte(pub), []byte(priv), s.now()); err != nil {
+			return fmt.Errorf("insert event: %w", err)
+		}
+		for i, c := range categories {
+			if _, err := tx.Exec(`INSERT INTO categories (code, name, colour, requires, position) VALUES (?, ?, ?, ?, ?)`,
+				c.Code, c.Name, c.Colour, c.Requires, i); err != nil {
+				return fmt.Errorf("insert category %s: %w", c.Code, err)
+			}
+		}
+		return nil
+	})
+	return e, err
+}
+
+// KeyID names a public key by the first 40 bits of its SHA-256, in base 32.
+func KeyID(pub ed25519.PublicKey) string {
+	sum := sha256.Sum256(pub)
+	return base32.StdEncoding.EncodeToString(sum[:5])
+}
+
+// Event returns the event, or ENOTFOUND when the database holds none yet.
+func (s *Store) Event(ctx context.Context) (Event, error) {
+	var e Event
+	var starts, ends string
+	err := s.db.QueryRowContext(ctx, `SELECT name, starts_on, ends_on, key_id, public_key FROM event WHERE id = 1`).
+		Scan(&e.Name, &starts, &ends, &e.KeyID, &e.PublicKey)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Event{}, Errorf(ENOTFOUND, "This database holds no event yet. Create one with 'accred init' or 'accred demo'.")
+	}
+	if err != nil {
+		return Event{}, fmt.Errorf("read event: %w", err)
+	}
+	e.Starts, _ = time.Parse(DateLayout, starts)
+	e.Ends, _ = time.Parse(DateLayout, ends)
+	return e, nil
+}
+
+// SigningKey returns the event's private badge signing key.
+func (s *Store) SigningKey(ctx context.Context) (ed25519.PrivateKey, error) {
+	var key []byte
+	if err := s.db.QueryRowContext(ctx, `SELECT private_key FROM event WHERE id = 1`).Scan(&key); err != nil {
+		return nil, Errorf(ENOTFOUND, "This database holds no signing key.")
+	}
+	return ed25519.PrivateKey(key), nil
+}
+
+// Categories returns the event's categories in the order they are offered.
+func (s *Store) Categories(ctx context.Context) ([]Category, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT code, name, colour, requires FROM categories ORDER BY position`)
+	if err != nil {
+		return nil, fmt.Errorf("read categories: %w", err)
+	}
+	defer rows.Close()
+	var list []Category
+	for rows.Next() {
+		var c Category
+		if err := rows.Scan(&c.Code, &c.Name, &c.Colour, &c.Requires); err != nil {
+			return nil, fmt.Errorf("scan category: %w", err)
+		}
+		list = append(list, c)
+	}
+	return list, rows.Err()
+}

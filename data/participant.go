@@ -1,0 +1,300 @@
+package data
+
+import (
+	"net/mail"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"accred/data/country"
+	"accred/data/search"
+)
+
+// Status is where a participant stands in accreditation.
+type Status string
+
+// Statuses, in the order a participant normally goes through them.
+const (
+	StatusRegistered Status = "registered"
+	StatusApproved   Status = "approved"
+	StatusPrinted    Status = "printed"
+	StatusCollected  Status = "collected"
+	StatusRejected   Status = "rejected"
+	StatusWithdrawn  Status = "withdrawn"
+)
+
+// Statuses lists every status in order.
+var Statuses = []Status{StatusRegistered, StatusApproved, StatusPrinted, StatusCollected, StatusRejected, StatusWithdrawn}
+
+// transitions says which statuses each status may move to.
+var transitions = map[Status][]Status{
+	StatusRegistered: {StatusApproved, StatusRejected, StatusWithdrawn},
+	StatusApproved:   {StatusPrinted, StatusRejected, StatusWithdrawn, StatusRegistered},
+	StatusPrinted:    {StatusCollected, StatusApproved, StatusRejected, StatusWithdrawn},
+	StatusCollected:  {StatusPrinted, StatusWithdrawn},
+	StatusRejected:   {StatusRegistered},
+	StatusWithdrawn:  {StatusRegistered},
+}
+
+// CanBecome reports whether a participant with status s may move to next.
+func (s Status) CanBecome(next Status) bool {
+	for _, t := range transitions[s] {
+		if t == next {
+			return true
+		}
+	}
+	return false
+}
+
+// Participant is one accredited person.
+type Participant struct {
+	ID               int64
+	Category         string
+	Title            string
+	GivenName        string
+	FamilyName       string
+	NativeName       string
+	Nationality      string // ISO 3166-1 alpha-2
+	Affiliation      Affiliation
+	Position         string
+	HeadOfDelegation bool
+	Email            string
+	DocumentNumber   string
+	HasPhoto         bool
+	Status           Status
+	StatusAt         time.Time
+	BadgeIssue       int // 0 until the first badge is printed
+	CreatedAt        time.Time
+	UpdatedAt        time.Time
+}
+
+// FullName is the name as printed: title, given name, family name.
+func (p Participant) FullName() string {
+	return strings.Join(strings.Fields(p.Title+" "+p.GivenName+" "+p.FamilyName), " ")
+}
+
+// BadgeNumber is the number printed on the badge and typed at the desk.
+func (p Participant) BadgeNumber() string { return BadgeNumber(p.ID) }
+
+// BadgeNumber formats a participant id as a badge number.
+func BadgeNumber(id int64) string {
+	s := "000000" + itoa(id)
+	return s[len(s)-6:]
+}
+
+func itoa(n int64) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for ; n > 0; n /= 10 {
+		i--
+		b[i] = byte('0' + n%10)
+	}
+	return string(b[i:])
+}
+
+// ParticipantInput is what a person or an import file gives to register or
+// correct a participant.
+type ParticipantInput struct {
+	Category         string
+	Title            string
+	GivenName        string
+	FamilyName       string
+	NativeName       string
+	Nationality      string // code or name; Normalize turns it into alpha-2
+	Delegation       string // country code or name, for delegations
+	Organization     string
+	OrganizationKind string
+	MediaOutlet      string
+	Position         string
+	HeadOfDelegation bool
+	Email            string
+	DocumentNumber   string
+}
+
+// Field names as they appear in error messages and in the import template.
+const (
+	FieldCategory       = "category"
+	FieldTitle          = "title"
+	FieldGivenName      = "given_name"
+	FieldFamilyName     = "family_name"
+	FieldNativeName     = "native_name"
+	FieldNationality    = "nationality"
+	FieldDelegation     = "delegation"
+	FieldOrganization   = "organization"
+	FieldOrgKind        = "organization_kind"
+	FieldMediaOutlet    = "media_outlet"
+	FieldPosition       = "position"
+	FieldHead           = "head_of_delegation"
+	FieldEmail          = "email"
+	FieldDocumentNumber = "document_number"
+	FieldPhoto          = "photo_file"
+)
+
+// maxFieldLength bounds every text field, in characters.
+const maxFieldLength = 200
+
+// Normalize trims every field, folds the nationality and delegation to
+// alpha-2 codes where they are recognised, and lowercases the category.
+func (in ParticipantInput) Normalize() ParticipantInput {
+	for _, f := range []*string{&in.Category, &in.Title, &in.GivenName, &in.FamilyName, &in.NativeName, &in.Nationality,
+		&in.Delegation, &in.Organization, &in.OrganizationKind, &in.MediaOutlet, &in.Position, &in.Email, &in.DocumentNumber} {
+		*f = strings.Join(strings.FieldsFunc(*f, isSpaceOrControl), " ")
+	}
+	in.Category = strings.ToLower(in.Category)
+	in.OrganizationKind = strings.ToLower(in.OrganizationKind)
+	if c, ok := country.Lookup(in.Nationality); ok {
+		in.Nationality = c.Code
+	}
+	if c, ok := country.Lookup(in.Delegation); ok {
+		in.Delegation = c.Code
+	}
+	return in
+}
+
+func isSpaceOrControl(r rune) bool {
+	return unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r)
+}
+
+// Validate checks a normalised input against the event's categories and
+// returns EINVALID with one FieldError per problem.
+func (in ParticipantInput) Validate(categories []Category) error {
+	var v invalid
+	var cat *Category
+	for i := range categories {
+		if categories[i].Code == in.Category {
+			cat = &categories[i]
+		}
+	}
+	switch {
+	case in.Category == "":
+		v.add(FieldCategory, "Choose a category.")
+	case cat == nil:
+		v.add(FieldCategory, "Unknown category \""+in.Category+"\". Use one of: "+categoryCodes(categories)+".")
+	}
+	if in.FamilyName == "" {
+		v.add(FieldFamilyName, "The family name is required.")
+	}
+	if in.Nationality == "" {
+		v.add(FieldNationality, "The nationality is required.")
+	} else if _, ok := country.Lookup(in.Nationality); !ok {
+		v.add(FieldNationality, "Unknown country \""+in.Nationality+"\". Use a code such as VN or VNM, or the English name.")
+	}
+	if in.DocumentNumber == "" {
+		v.add(FieldDocumentNumber, "The passport or ID number is required.")
+	} else if documentKey(in.DocumentNumber) == "" {
+		v.add(FieldDocumentNumber, "The passport or ID number needs letters or digits.")
+	}
+	if in.Email != "" {
+		if a, err := mail.ParseAddress(in.Email); err != nil || a.Address != in.Email || !strings.Contains(in.Email[strings.LastIndex(in.Email, "@"):], ".") {
+			v.add(FieldEmail, "This is not an e-mail address (name@example.org).")
+		}
+	}
+	if in.Delegation != "" {
+		if _, ok := country.Lookup(in.Delegation); !ok {
+			v.add(FieldDelegation, "Unknown country \""+in.Delegation+"\" for the delegation.")
+		}
+	}
+	if in.OrganizationKind != "" && !slices.Contains(OrgKinds, in.OrganizationKind) {
+		v.add(FieldOrgKind, "Unknown kind of organisation. Use one of: "+strings.Join(OrgKinds, ", ")+".")
+	}
+	if cat != nil {
+		switch cat.Requires {
+		case RequiresDelegation:
+			if in.Delegation == "" {
+				v.add(FieldDelegation, "A delegate needs a delegation (the country they represent).")
+			}
+		case RequiresOrganization:
+			if in.Organization == "" {
+				v.add(FieldOrganization, "An observer needs an organisation.")
+			}
+		case RequiresMedia:
+			if in.MediaOutlet == "" {
+				v.add(FieldMediaOutlet, "A journalist needs a media outlet.")
+			}
+		}
+	}
+	if in.HeadOfDelegation && in.Delegation == "" {
+		v.add(FieldHead, "Only a member of a delegation can head it.")
+	}
+	for field, value := range map[string]string{FieldTitle: in.Title, FieldGivenName: in.GivenName, FieldFamilyName: in.FamilyName,
+		FieldNativeName: in.NativeName, FieldOrganization: in.Organization, FieldMediaOutlet: in.MediaOutlet,
+		FieldPosition: in.Position, FieldEmail: in.Email, FieldDocumentNumber: in.DocumentNumber} {
+		if !utf8.ValidString(value) {
+			v.add(field, "The text is not valid UTF-8; save the file as UTF-8.")
+		} else if utf8.RuneCountInString(value) > maxFieldLength {
+			v.add(field, "The text is too long (200 characters at most).")
+		}
+	}
+	sortFieldErrors(v)
+	return v.err("Some details are missing or wrong.")
+}
+
+// affiliation returns the affiliation the input names, if any.
+func (in ParticipantInput) affiliation() (Affiliation, bool) {
+	switch {
+	case in.Delegation != "":
+		c, _ := country.Lookup(in.Delegation)
+		return Affiliation{Kind: AffiliationDelegation, Name: c.Name("en"), Country: c.Code}, true
+	case in.Organization != "":
+		return Affiliation{Kind: AffiliationOrganization, Name: in.Organization, OrgKind: in.OrganizationKind}, true
+	case in.MediaOutlet != "":
+		return Affiliation{Kind: AffiliationMedia, Name: in.MediaOutlet}, true
+	}
+	return Affiliation{}, false
+}
+
+// Input returns the input that would register p as it is.
+func (p Participant) Input() ParticipantInput {
+	in := ParticipantInput{Category: p.Category, Title: p.Title, GivenName: p.GivenName, FamilyName: p.FamilyName,
+		NativeName: p.NativeName, Nationality: p.Nationality, Position: p.Position, HeadOfDelegation: p.HeadOfDelegation,
+		Email: p.Email, DocumentNumber: p.DocumentNumber}
+	switch p.Affiliation.Kind {
+	case AffiliationDelegation:
+		in.Delegation = p.Affiliation.Country
+	case AffiliationOrganization:
+		in.Organization, in.OrganizationKind = p.Affiliation.Name, p.Affiliation.OrgKind
+	case AffiliationMedia:
+		in.MediaOutlet = p.Affiliation.Name
+	}
+	return in
+}
+
+// searchWords are the words a participant is found under.
+func (in ParticipantInput) searchWords(id int64) string {
+	return strings.Join(search.Words(in.GivenName, in.FamilyName, in.NativeName, in.DocumentNumber, BadgeNumber(id), itoa(id)), " ")
+}
+
+// sortKey orders participants by family name, then given name.
+func (in ParticipantInput) sortKey() string {
+	return search.Fold(in.FamilyName + " " + in.GivenName)
+}
+
+// nameKey is what makes two names the same person's, for duplicate warnings.
+func (in ParticipantInput) nameKey() string {
+	terms := search.Terms(in.GivenName + " " + in.FamilyName)
+	return strings.Join(sortedCopy(terms), " ")
+}
+
+// documentKey is a document number reduced to upper-case letters and digits.
+func documentKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToUpper(search.Fold(s)) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToUpper(r))
+		}
+	}
+	return b.String()
+}
+
+func categoryCodes(categories []Category) string {
+	var codes []string
+	for _, c := range categories {
+		codes = append(codes, c.Code)
+	}
+	return strings.Join(codes, ", ")
+}

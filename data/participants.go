@@ -1,0 +1,430 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"accred/data/country"
+	"accred/data/search"
+)
+
+const participantColumns = `p.id, p.category, p.title, p.given_name, p.family_name, p.native_name, p.nationality,
+	p.position, p.head_of_delegation, p.email, p.document_number, p.status, p.status_at, p.badge_issue,
+	p.created_at, p.updated_at, EXISTS (SELECT 1 FROM photos WHERE participant_id = p.id),
+	COALESCE(a.id, 0), COALESCE(a.kind, ''), COALESCE(a.name, ''), COALESCE(a.country, ''), COALESCE(a.org_kind, '')`
+
+const participantFrom = ` FROM participants p LEFT JOIN affiliations a ON a.id = p.affiliation_id `
+
+type scanner interface{ Scan(...any) error }
+
+func scanParticipant(row scanner) (Participant, error) {
+	var p Participant
+	var statusAt, created, updated string
+	err := row.Scan(&p.ID, &p.Category, &p.Title, &p.GivenName, &p.FamilyName, &p.NativeName, &p.Nationality,
+		&p.Position, &p.HeadOfDelegation, &p.Email, &p.DocumentNumber, &p.Status, &statusAt, &p.BadgeIssue,
+		&created, &updated, &p.HasPhoto,
+		&p.Affiliation.ID, &p.Affiliation.Kind, &p.Affiliation.Name, &p.Affiliation.Country, &p.Affiliation.OrgKind)
+	p.StatusAt, p.CreatedAt, p.UpdatedAt = parseTime(statusAt), parseTime(created), parseTime(updated)
+	return p, err
+}
+
+// Participant returns one participant, or ENOTFOUND.
+func (s *Store) Participant(ctx context.Context, id int64) (Participant, error) {
+	p, err := scanParticipant(s.db.QueryRowContext(ctx, `SELECT `+participantColumns+participantFrom+`WHERE p.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Participant{}, Errorf(ENOTFOUND, "No participant has badge number %s.", BadgeNumber(id))
+	}
+	if err != nil {
+		return Participant{}, fmt.Errorf("read participant %d: %w", id, err)
+	}
+	return p, nil
+}
+
+// ParticipantFilter says whom FindParticipants looks for.
+type ParticipantFilter struct {
+	Query string // any part of any name, a document number or a badge number; empty for everyone
+	Limit int    // at most this many, in name order; 0 for 200
+}
+
+// FindParticipants returns the participants matching f in family-name order,
+// and how many match in all.
+func (s *Store) FindParticipants(ctx context.Context, f ParticipantFilter) ([]Participant, int, error) {
+	if f.Limit <= 0 {
+		f.Limit = 200
+	}
+	index, err := s.searchIndex(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	ids, total := index.Find(f.Query, f.Limit)
+	list, err := s.participantsByID(ctx, ids)
+	return list, total, err
+}
+
+// participantsByID reads participants in the order of ids.
+func (s *Store) participantsByID(ctx context.Context, ids []int64) ([]Participant, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+participantColumns+participantFrom+
+		`WHERE p.id IN (?`+strings.Repeat(",?", len(ids)-1)+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("read participants: %w", err)
+	}
+	defer rows.Close()
+	byID := make(map[int64]Participant, len(ids))
+	for rows.Next() {
+		p, err := scanParticipant(rows)
+		if err != nil {
+			return nil, fmt.Errorf("scan participant: %w", err)
+		}
+		byID[p.ID] = p
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	list := make([]Participant, 0, len(ids))
+	for _, id := range ids {
+		if p, ok := byID[id]; ok {
+			list = append(list, p)
+		}
+	}
+	return list, nil
+}
+
+// CreateParticipant registers a participant. It returns EINVALID with a
+// FieldError per problem, and ECONFLICT when someone of the same
+// nationality already holds the document number.
+func (s *Store) CreateParticipant(ctx context.Context, in ParticipantInput, operator string) (Participant, error) {
+	var id int64
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		w, err := s.newWriter(ctx, tx)
+		if err != nil {
+			return err
+		}
+		in = in.Normalize()
+		if err := in.Validate(w.categories); err != nil {
+			return err
+		}
+		if err := w.checkDocumentFree(in, 0); err != nil {
+			return err
+		}
+		id, err = w.insert(in, StatusRegistered, operator)
+		return err
+	})
+	if err != nil {
+		return Participant{}, err
+	}
+	return s.Participant(ctx, id)
+}
+
+// UpdateParticipant corrects a participant's details. It returns ENOTFOUND,
+// EINVALID or ECONFLICT as CreateParticipant does.
+func (s *Store) UpdateParticipant(ctx context.Context, id int64, in ParticipantInput) (Participant, error) {
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		w, err := s.newWriter(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if _, err := s.participantTx(tx, id); err != nil {
+			return Errorf(ENOTFOUND, "No participant has badge number %s.", BadgeNumber(id))
+		}
+		in = in.Normalize()
+		if err := in.Validate(w.categories); err != nil {
+			return err
+		}
+		if err := w.checkDocumentFree(in, id); err != nil {
+			return err
+		}
+		return w.update(id, in)
+	})
+	if err != nil {
+		return Participant{}, err
+	}
+	return s.Participant(ctx, id)
+}
+
+// Duplicates returns the participants other than exceptID who look like the
+// same person as in: the same document number, or the same name, with the
+// same nationality.
+func (s *Store) Duplicates(ctx context.Context, in ParticipantInput, exceptID int64) ([]Participant, error) {
+	in = in.Normalize()
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM participants
+		WHERE nationality = ? AND (document_key = ? OR name_key = ?) AND id <> ? ORDER BY id LIMIT 20`,
+		in.Nationality, documentKey(in.DocumentNumber), in.nameKey(), exceptID)
+	if err != nil {
+		return nil, fmt.Errorf("find duplicates: %w", err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	return s.participantsByID(ctx, ids)
+}
+
+// SetStatus moves a participant to status, recording who did it and why.
+// It returns ENOTFOUND, or EINVALID when the move is not allowed (a rejected
+// participant cannot be approved without being registered again).
+func (s *Store) SetStatus(ctx context.Context, id int64, status Status, operator, note string) (Participant, error) {
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		var current Status
+		if err := tx.QueryRow(`SELECT status FROM participants WHERE id = ?`, id).Scan(&current); errors.Is(err, sql.ErrNoRows) {
+			return Errorf(ENOTFOUND, "No participant has badge number %s.", BadgeNumber(id))
+		} else if err != nil {
+			return fmt.Errorf("read status: %w", err)
+		}
+		if !current.CanBecome(status) {
+			return Errorf(EINVALID, "A participant who is %s cannot become %s.", current, status)
+		}
+		return s.recordStatus(tx, id, status, operator, note)
+	})
+	if err != nil {
+		return Participant{}, err
+	}
+	return s.Participant(ctx, id)
+}
+
+// ApproveAll approves every registered participant and returns how many.
+func (s *Store) ApproveAll(ctx context.Context, operator string) (int, error) {
+	var n int
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		ids, err := queryIDs(tx, `SELECT id FROM participants WHERE status = ?`, StatusRegistered)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if err := s.recordStatus(tx, id, StatusApproved, operator, ""); err != nil {
+				return err
+			}
+		}
+		n = len(ids)
+		return nil
+	})
+	return n, err
+}
+
+// Approve approves the participants with the given ids, all or none. It
+// returns ENOTFOUND or EINVALID naming the first that cannot be approved.
+func (s *Store) Approve(ctx context.Context, ids []int64, operator string) error {
+	return s.withTx(ctx, func(tx *sql.Tx) error {
+		for _, id := range ids {
+			var current Status
+			if err := tx.QueryRow(`SELECT status FROM participants WHERE id = ?`, id).Scan(&current); errors.Is(err, sql.ErrNoRows) {
+				return Errorf(ENOTFOUND, "No participant has badge number %s.", BadgeNumber(id))
+			} else if err != nil {
+				return fmt.Errorf("read status: %w", err)
+			}
+			if current == StatusApproved {
+				continue
+			}
+			if !current.CanBecome(StatusApproved) {
+				return Errorf(EINVALID, "Badge %s cannot be approved: the participant is %s.", BadgeNumber(id), current)
+			}
+			if err := s.recordStatus(tx, id, StatusApproved, operator, ""); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// StatusChange is one recorded change of a participant's status.
+type StatusChange struct {
+	Status   Status
+	At       string
+	Operator string
+	Note     string
+}
+
+// StatusHistory returns a participant's changes of status, oldest first.
+func (s *Store) StatusHistory(ctx context.Context, id int64) ([]StatusChange, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT status, at, operator, note FROM status_changes WHERE participant_id = ? ORDER BY id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("read history: %w", err)
+	}
+	defer rows.Close()
+	var list []StatusChange
+	for rows.Next() {
+		var c StatusChange
+		if err := rows.Scan(&c.Status, &c.At, &c.Operator, &c.Note); err != nil {
+			return nil, err
+		}
+		list = append(list, c)
+	}
+	return list, rows.Err()
+}
+
+func (s *Store) recordStatus(tx *sql.Tx, id int64, status Status, operator, note string) error {
+	now := s.now()
+	if _, err := tx.Exec(`UPDATE participants SET status = ?, status_at = ?, updated_at = ?,
+		rev = (SELECT MAX(rev) + 1 FROM participants) WHERE id = ?`, status, now, now, id); err != nil {
+		return fmt.Errorf("update status: %w", err)
+	}
+	if _, err := tx.Exec(`INSERT INTO status_changes (participant_id, status, at, operator, note) VALUES (?, ?, ?, ?, ?)`,
+		id, status, now, operator, note); err != nil {
+		return fmt.Errorf("record status: %w", err)
+	}
+	return nil
+}
+
+func queryIDs(tx *sql.Tx, query string, args ...any) ([]int64, error) {
+	rows, err := tx.Query(query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query ids: %w", err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// Count is a number of participants under a name.
+type Count struct {
+	Name  string
+	Count int
+}
+
+// Stats returns how many participants there are per category (in the
+// event's order) and per status (in Statuses order), zeros included.
+func (s *Store) Stats(ctx context.Context) (byCategory, byStatus []Count, err error) {
+	byCategory, err = s.counts(ctx, `SELECT c.code, COUNT(p.id) FROM categories c
+		LEFT JOIN participants p ON p.category = c.code GROUP BY c.code ORDER BY c.position`)
+	if err != nil {
+		return nil, nil, err
+	}
+	found, err := s.counts(ctx, `SELECT status, COUNT(*) FROM participants GROUP BY status`)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, st := range Statuses {
+		c := Count{Name: string(st)}
+		for _, f := range found {
+			if f.Name == c.Name {
+				c.Count = f.Count
+			}
+		}
+		byStatus = append(byStatus, c)
+	}
+	return byCategory, byStatus, nil
+}
+
+func (s *Store) counts(ctx context.Context, query string) ([]Count, error) {
+	rows, err := s.db.QueryContext(ctx, query)
+	if err != nil {
+		return nil, fmt.Errorf("count: %w", err)
+	}
+	defer rows.Close()
+	var list []Count
+	for rows.Next() {
+		var c Count
+		if err := rows.Scan(&c.Name, &c.Count); err != nil {
+			return nil, err
+		}
+		list = append(list, c)
+	}
+	return list, rows.Err()
+}
+
+// Affiliations returns the affiliations of a kind, by name.
+func (s *Store) Affiliations(ctx context.Context, kind string) ([]Affiliation, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, kind, name, country, org_kind FROM affiliations WHERE kind = ? ORDER BY folded`, kind)
+	if err != nil {
+		return nil, fmt.Errorf("read affiliations: %w", err)
+	}
+	defer rows.Close()
+	var list []Affiliation
+	for rows.Next() {
+		var a Affiliation
+		if err := rows.Scan(&a.ID, &a.Kind, &a.Name, &a.Country, &a.OrgKind); err != nil {
+			return nil, err
+		}
+		list = append(list, a)
+	}
+	return list, rows.Err()
+}
+
+// searchIndex returns the in-memory search index, first bringing in what
+// this or another program changed since it was last read.
+func (s *Store) searchIndex(ctx context.Context) (*search.Index, error) {
+	s.indexMu.Lock()
+	defer s.indexMu.Unlock()
+	var rev int64
+	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(rev), 0) FROM participants`).Scan(&rev); err != nil {
+		return nil, fmt.Errorf("read revision: %w", err)
+	}
+	if s.index != nil && rev == s.indexRev {
+		return s.index, nil
+	}
+	var changed int
+	if s.index != nil {
+		if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM participants WHERE rev > ?`, s.indexRev).Scan(&changed); err != nil {
+			return nil, fmt.Errorf("count changes: %w", err)
+		}
+	}
+	rebuild := s.index == nil || changed > 1000
+	since := s.indexRev
+	if rebuild {
+		since = -1
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, sort_key, search_words FROM participants WHERE rev > ?`, since)
+	if err != nil {
+		return nil, fmt.Errorf("read search words: %w", err)
+	}
+	defer rows.Close()
+	var entries []search.Entry
+	for rows.Next() {
+		var e search.Entry
+		var words string
+		if err := rows.Scan(&e.ID, &e.SortKey, &words); err != nil {
+			return nil, err
+		}
+		e.Words = strings.Fields(words)
+		entries = append(entries, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if rebuild {
+		s.index = search.NewIndex(entries)
+	} else {
+		for _, e := range entries {
+			s.index.Put(e)
+		}
+	}
+	s.indexRev = rev
+	return s.index, nil
+}
+
+// LoadSearch reads every participant into the search index now rather than
+// at the first search.
+func (s *Store) LoadSearch(ctx context.Context) error {
+	_, err := s.searchIndex(ctx)
+	return err
+}
+
+// countryName is the English name of a country code, or the code itself.
+func countryName(code string) string {
+	if c, ok := country.Lookup(code); ok {
+		return c.Name("en")
+	}
+	return code
+}

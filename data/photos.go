@@ -1,0 +1,58 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"accred/data/photo"
+)
+
+// SetPhoto checks a JPEG or PNG picture, scales it and keeps it as the
+// participant's photo. It returns EINVALID for a picture that is not
+// usable and ENOTFOUND for an unknown participant.
+func (s *Store) SetPhoto(ctx context.Context, id int64, raw []byte) error {
+	jpeg, err := photo.Prepare(raw)
+	if err != nil {
+		return &Error{Code: EINVALID, Message: "The photo was not saved.", Fields: []FieldError{{Field: FieldPhoto, Reason: capitalise(err.Error()) + "."}}}
+	}
+	return s.withTx(ctx, func(tx *sql.Tx) error {
+		if _, err := s.participantTx(tx, id); err != nil {
+			return Errorf(ENOTFOUND, "No participant has badge number %s.", BadgeNumber(id))
+		}
+		return s.putPhoto(tx, id, jpeg)
+	})
+}
+
+func (s *Store) putPhoto(tx *sql.Tx, id int64, jpeg []byte) error {
+	if _, err := tx.Exec(`INSERT INTO photos (participant_id, jpeg) VALUES (?, ?)
+		ON CONFLICT (participant_id) DO UPDATE SET jpeg = excluded.jpeg`, id, jpeg); err != nil {
+		return fmt.Errorf("save photo: %w", err)
+	}
+	if _, err := tx.Exec(`UPDATE participants SET updated_at = ?, rev = (SELECT MAX(rev) + 1 FROM participants) WHERE id = ?`, s.now(), id); err != nil {
+		return fmt.Errorf("touch participant: %w", err)
+	}
+	return nil
+}
+
+// Photo returns a participant's photo as a JPEG, or ENOTFOUND.
+func (s *Store) Photo(ctx context.Context, id int64) ([]byte, error) {
+	var jpeg []byte
+	err := s.db.QueryRowContext(ctx, `SELECT jpeg FROM photos WHERE participant_id = ?`, id).Scan(&jpeg)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, Errorf(ENOTFOUND, "Badge %s has no photo.", BadgeNumber(id))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read photo: %w", err)
+	}
+	return jpeg, nil
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

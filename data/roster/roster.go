@@ -1,0 +1,262 @@
+// Package roster reads participant import files (CSV or XLSX, laid out as
+// the import template says) into rows for data.Store.ImportParticipants.
+package roster
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"accred/data"
+	"accred/data/photo"
+)
+
+// Limits on an import file.
+const (
+	MaxFileBytes = 100 << 20
+	MaxRows      = 200_000
+)
+
+// Columns lists the template's columns; the required ones are marked in required.
+var Columns = []string{
+	data.FieldCategory, data.FieldTitle, data.FieldGivenName, data.FieldFamilyName, data.FieldNativeName,
+	data.FieldNationality, data.FieldDelegation, data.FieldOrganization, data.FieldOrgKind, data.FieldPosition,
+	data.FieldHead, data.FieldEmail, data.FieldDocumentNumber, data.FieldMediaOutlet, data.FieldPhoto,
+}
+
+var required = []string{data.FieldCategory, data.FieldFamilyName, data.FieldNationality, data.FieldDocumentNumber}
+
+// Read reads a .csv or .xlsx import file. Photos named in photo_file are read
+// from beside the file. A file that cannot be read at all, or whose header is
+// wrong, gives EINVALID; a problem on one line is kept in that row's Problems.
+func Read(path string) ([]data.ImportRow, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, data.Errorf(data.EINVALID, "Cannot open %s: %v", path, err)
+	}
+	if info.Size() > MaxFileBytes {
+		return nil, data.Errorf(data.EINVALID, "%s is larger than 100 MB; split it into smaller files.", filepath.Base(path))
+	}
+	var records [][]string
+	var lines []int
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv", ".txt":
+		records, lines, err = readCSV(path)
+	case ".xlsx":
+		records, lines, err = readXLSX(path)
+	default:
+		return nil, data.Errorf(data.EINVALID, "%s is neither a .csv nor an .xlsx file.", filepath.Base(path))
+	}
+	if err != nil {
+		return nil, err
+	}
+	return parse(records, lines, filepath.Dir(path))
+}
+
+func readCSV(path string) ([][]string, []int, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, data.Errorf(data.EINVALID, "Cannot read %s: %v", path, err)
+	}
+	raw = bytes.TrimPrefix(raw, []byte("\xEF\xBB\xBF"))
+	if bytes.IndexByte(raw, 0) >= 0 {
+		return nil, nil, data.Errorf(data.EINVALID, "%s is not a text file. Save it as CSV (UTF-8).", filepath.Base(path))
+	}
+	r := csv.NewReader(bytes.NewReader(raw))
+	r.FieldsPerRecord = -1
+	r.Comma = sniffSeparator(raw)
+	var records [][]string
+	var lines []int
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, nil, &data.Error{Code: data.EINVALID, Message: "The file is not valid CSV.",
+					Fields: []data.FieldError{{Line: pe.StartLine, Reason: "A quote is not closed or stands inside a cell; check the quotes on this line."}}}
+			}
+			return nil, nil, data.Errorf(data.EINVALID, "Cannot read %s: %v", path, err)
+		}
+		line, _ := r.FieldPos(0)
+		records = append(records, rec)
+		lines = append(lines, line)
+		if len(records) > MaxRows+1 {
+			return nil, nil, data.Errorf(data.EINVALID, "The file has more than %d participants; split it.", MaxRows)
+		}
+	}
+	return records, lines, nil
+}
+
+// sniffSeparator picks the separator of the first line: spreadsheet programs
+// in French and Vietnamese settings save CSV with semicolons.
+func sniffSeparator(raw []byte) rune {
+	first, _, _ := bytes.Cut(raw, []byte("\n"))
+	if bytes.Count(first, []byte(";")) > bytes.Count(first, []byte(",")) {
+		return ';'
+	}
+	return ','
+}
+
+func readXLSX(path string) ([][]string, []int, error) {
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		return nil, nil, data.Errorf(data.EINVALID, "%s is not a readable Excel file: %v", filepath.Base(path), err)
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		return nil, nil, data.Errorf(data.EINVALID, "%s has no sheet.", filepath.Base(path))
+	}
+	rows, err := f.Rows(sheets[0])
+	if err != nil {
+		return nil, nil, data.Errorf(data.EINVALID, "Cannot read the first sheet of %s: %v", filepath.Base(path), err)
+	}
+	defer rows.Close()
+	var records [][]string
+	var lines []int
+	for n := 1; rows.Next(); n++ {
+		rec, err := rows.Columns()
+		if err != nil {
+			return nil, nil, data.Errorf(data.EINVALID, "Cannot read row %d of %s: %v", n, filepath.Base(path), err)
+		}
+		if len(strings.Join(rec, "")) == 0 {
+			continue
+		}
+		records = append(records, rec)
+		lines = append(lines, n)
+		if len(records) > MaxRows+1 {
+			return nil, nil, data.Errorf(data.EINVALID, "The file has more than %d participants; split it.", MaxRows)
+		}
+	}
+	return records, lines, nil
+}
+
+// parse maps records under their header to rows.
+func parse(records [][]string, lines []int, dir string) ([]data.ImportRow, error) {
+	if len(records) == 0 {
+		return nil, data.Errorf(data.EINVALID, "The file is empty. The first line must name the columns: %s.", strings.Join(Columns, ", "))
+	}
+	column := map[string]int{}
+	var problems []data.FieldError
+	for i, name := range records[0] {
+		key := strings.ToLower(strings.TrimSpace(strings.ReplaceAll(name, " ", "_")))
+		switch {
+		case key == "":
+			continue
+		case !slices.Contains(Columns, key):
+			problems = append(problems, data.FieldError{Line: lines[0], Field: name, Reason: "Unknown column. The columns are: " + strings.Join(Columns, ", ") + "."})
+		case hasKey(column, key):
+			problems = append(problems, data.FieldError{Line: lines[0], Field: name, Reason: "This column appears twice."})
+		default:
+			column[key] = i
+		}
+	}
+	for _, name := range required {
+		if !hasKey(column, name) {
+			problems = append(problems, data.FieldError{Line: lines[0], Field: name, Reason: "This required column is missing."})
+		}
+	}
+	if len(problems) > 0 {
+		return nil, &data.Error{Code: data.EINVALID, Message: "The first line of the file must name the template's columns.", Fields: problems}
+	}
+
+	rows := make([]data.ImportRow, 0, len(records)-1)
+	for i, rec := range records[1:] {
+		line := lines[i+1]
+		if isBlank(rec) {
+			continue
+		}
+		row := data.ImportRow{Line: line}
+		if len(rec) > len(records[0]) {
+			row.Problems = append(row.Problems, data.FieldError{Line: line,
+				Reason: fmt.Sprintf("This line has %d cells but the header names %d columns.", len(rec), len(records[0]))})
+		}
+		cell := func(name string) string {
+			if i, ok := column[name]; ok && i < len(rec) {
+				return rec[i]
+			}
+			return ""
+		}
+		row.Input = data.ParticipantInput{
+			Category: cell(data.FieldCategory), Title: cell(data.FieldTitle), GivenName: cell(data.FieldGivenName),
+			FamilyName: cell(data.FieldFamilyName), NativeName: cell(data.FieldNativeName), Nationality: cell(data.FieldNationality),
+			Delegation: cell(data.FieldDelegation), Organization: cell(data.FieldOrganization), OrganizationKind: cell(data.FieldOrgKind),
+			MediaOutlet: cell(data.FieldMediaOutlet), Position: cell(data.FieldPosition), Email: cell(data.FieldEmail),
+			DocumentNumber: cell(data.FieldDocumentNumber),
+		}
+		head, ok := parseYesNo(cell(data.FieldHead))
+		if !ok {
+			row.Problems = append(row.Problems, data.FieldError{Line: line, Field: data.FieldHead, Reason: "Write yes or no."})
+		}
+		row.Input.HeadOfDelegation = head
+		if name := strings.TrimSpace(cell(data.FieldPhoto)); name != "" {
+			jpeg, err := readPhoto(dir, name)
+			if err != nil {
+				row.Problems = append(row.Problems, data.FieldError{Line: line, Field: data.FieldPhoto, Reason: err.Error()})
+			}
+			row.Photo = jpeg
+		}
+		rows = append(rows, row)
+	}
+	return rows, nil
+}
+
+// readPhoto reads and prepares a photo named relative to the import file's
+// folder; a name that leads outside that folder is refused.
+func readPhoto(dir, name string) ([]byte, error) {
+	if filepath.IsAbs(name) || !filepath.IsLocal(filepath.FromSlash(name)) {
+		return nil, errors.New("Give the photo's path relative to the import file's folder, inside it.")
+	}
+	path := filepath.Join(dir, filepath.FromSlash(name))
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("No photo file %q beside the import file.", name)
+	}
+	if info.Size() > photo.MaxBytes {
+		return nil, fmt.Errorf("The photo %q is larger than 15 MB.", name)
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("Cannot read the photo %q: %v.", name, err)
+	}
+	jpeg, err := photo.Prepare(raw)
+	if err != nil {
+		return nil, fmt.Errorf("The photo %q was refused: %v.", name, err)
+	}
+	return jpeg, nil
+}
+
+func parseYesNo(s string) (value, ok bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "no", "n", "false", "0", "non", "không":
+		return false, true
+	case "yes", "y", "true", "1", "x", "oui", "có":
+		return true, true
+	}
+	return false, false
+}
+
+func isBlank(rec []string) bool {
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func hasKey(m map[string]int, k string) bool {
+	_, ok := m[k]
+	return ok
+}

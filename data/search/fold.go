@@ -1,0 +1,113 @@
+// Package search folds names into comparable words and finds participants by
+// any part of any of their names, in memory, as fast as a person types.
+package search
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// letterFolds spells the letters that do not decompose under Unicode
+// normalisation the way a person typing on an English keyboard would.
+var letterFolds = map[rune]string{
+	'đ': "d", 'ð': "d", 'ø': "o", 'ł': "l", 'æ': "ae", 'œ': "oe",
+	'ß': "ss", 'þ': "th", 'ı': "i", 'ħ': "h", 'ŧ': "t", 'ŋ': "n",
+	'ĸ': "k", 'ſ': "s", 'ƒ': "f", 'ɨ': "i", 'ʉ': "u",
+}
+
+// joiners are punctuation marks that glue one name together: O'Sullivan is
+// found as "osullivan" as well as "sullivan".
+func isJoiner(r rune) bool {
+	switch r {
+	case '\'', '’', 'ʼ', '`', '´', '‘', '-', '‐', '‑', '–', '.', '·':
+		return true
+	}
+	return false
+}
+
+// Fold lowercases s, strips accents and spells special letters in plain
+// Latin, leaving punctuation in place. NFC and NFD input fold alike.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		r = unicode.ToLower(r)
+		if f, ok := letterFolds[r]; ok {
+			b.WriteString(f)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return norm.NFC.String(b.String())
+}
+
+// Words returns the words under which a text is found: every part of every
+// name, each compound name also whole (de la Fontaine-Ébrard gives "de",
+// "la", "fontaine", "ebrard" and "fontaineebrard"), and every tail of a run of
+// Chinese or Japanese characters, which are written without spaces.
+func Words(texts ...string) []string {
+	seen := map[string]bool{}
+	var words []string
+	add := func(w string) {
+		if w != "" && !seen[w] {
+			seen[w] = true
+			words = append(words, w)
+		}
+	}
+	for _, text := range texts {
+		for _, chunk := range chunks(Fold(text)) {
+			parts := strings.FieldsFunc(chunk, isJoiner)
+			for _, p := range parts {
+				add(p)
+				for _, tail := range ideographTails(p) {
+					add(tail)
+				}
+			}
+			if len(parts) > 1 {
+				add(strings.Join(parts, ""))
+			}
+		}
+	}
+	return words
+}
+
+// Terms splits what a person typed into the terms that must each begin one
+// of a participant's words.
+func Terms(query string) []string {
+	var terms []string
+	for _, chunk := range chunks(Fold(query)) {
+		if t := strings.Join(strings.FieldsFunc(chunk, isJoiner), ""); t != "" {
+			terms = append(terms, t)
+		}
+	}
+	return terms
+}
+
+// chunks splits folded text on everything that is neither a letter, a digit
+// nor a joiner.
+func chunks(folded string) []string {
+	return strings.FieldsFunc(folded, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !isJoiner(r)
+	})
+}
+
+func ideographTails(word string) []string {
+	runes := []rune(word)
+	if len(runes) < 2 || !isIdeographic(runes[0]) {
+		return nil
+	}
+	var tails []string
+	for i := 1; i < len(runes); i++ {
+		tails = append(tails, string(runes[i:]))
+	}
+	return tails
+}
+
+func isIdeographic(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
