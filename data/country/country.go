@@ -99,3 +99,8 @@ func (c Country) Name(lang string) string {
 
 // String returns the English name.
 func (c Country) String() string { return c.Name("en") }
+
+// CommonName returns the everyday English name ("Vietnam" rather than "Viet Nam").
+func (c Country) CommonName() string {
+	return namers["en"].Name(language.MustParseRegion(c.Code))
+}

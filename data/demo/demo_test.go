@@ -1,0 +1,91 @@
+package demo_test
+
+import (
+	"context"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"accred/data"
+	"accred/data/demo"
+)
+
+func TestParticipantsAreDeterministicAndShapedLikeHanoi(t *testing.T) {
+	rows := demo.Participants(demo.DefaultParticipants)
+	if !reflect.DeepEqual(rows, demo.Participants(demo.DefaultParticipants)) {
+		t.Fatal("two demos differ")
+	}
+	delegations := map[string]int{}
+	heads := map[string]int{}
+	orgs := map[string]string{}
+	agencies := map[string]bool{}
+	counts := map[string]int{}
+	natives := map[string]bool{}
+	for _, r := range rows {
+		in := r.Input
+		counts[in.Category]++
+		switch in.Category {
+		case "delegate":
+			delegations[in.Delegation]++
+			if in.HeadOfDelegation {
+				heads[in.Delegation]++
+			}
+		case "observer":
+			orgs[in.Organization] = in.OrganizationKind
+		case "media":
+			agencies[in.MediaOutlet] = true
+		}
+		if in.NativeName != "" {
+			natives[in.Nationality] = true
+		}
+	}
+	if counts["delegate"] != 2500 || counts["media"] != 400 || len(delegations) != 110 || len(agencies) != 189 {
+		t.Fatalf("counts %v, %d delegations, %d agencies", counts, len(delegations), len(agencies))
+	}
+	for code := range delegations {
+		if heads[code] != 1 {
+			t.Errorf("delegation %s has %d heads", code, heads[code])
+		}
+	}
+	research := 0
+	for _, kind := range orgs {
+		if kind == data.OrgResearch {
+			research++
+		}
+	}
+	if len(orgs) != 200 || research != 50 {
+		t.Fatalf("%d organisations, %d research institutes", len(orgs), research)
+	}
+	for _, code := range []string{"CN", "RU", "SA", "JP", "GR"} {
+		if !natives[code] {
+			t.Errorf("no native-script names for %s", code)
+		}
+	}
+}
+
+func TestCreateDemoScales(t *testing.T) {
+	ctx := context.Background()
+	s, err := data.Open(filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := demo.Create(ctx, s, 500); err != nil {
+		t.Fatal(err)
+	}
+	_, byStatus, _ := s.Stats(ctx)
+	total := 0
+	for _, c := range byStatus {
+		total += c.Count
+	}
+	if total != 500 || byStatus[1].Count == 0 || byStatus[0].Count == 0 || byStatus[4].Count == 0 {
+		t.Fatalf("statuses %v", byStatus)
+	}
+	list, _, _ := s.FindParticipants(ctx, data.ParticipantFilter{Query: "nguyen"})
+	if len(list) == 0 || list[0].Nationality != "VN" {
+		t.Fatalf("no Vietnamese participant found: %v", list)
+	}
+	if err := demo.Create(ctx, s, 10); data.ErrorCode(err) != data.ECONFLICT {
+		t.Fatalf("a second demo in the same database: %v", err)
+	}
+}
