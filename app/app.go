@@ -1,0 +1,129 @@
+// Package app is Accred's desktop interface: one file per screen. It reads
+// and writes everything through data.Store.
+package app
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"accred/data"
+	"accred/resources"
+)
+
+// ui is the running desktop app: one window over one event database.
+type ui struct {
+	app    fyne.App
+	win    fyne.Window
+	dbPath string
+	store  *data.Store
+	event  data.Event
+	desk   *desk // the registration desk, once the event exists
+}
+
+// Run opens the desktop app on the database at dbPath and returns when its
+// window is closed. A database that holds no event yet opens on the start
+// screen, which offers to create an event or the Hanoi demo.
+func Run(dbPath string) int {
+	a := fyneapp.NewWithID("org.accred.app")
+	a.SetIcon(fyne.NewStaticResource("icon.png", resources.Icon))
+	useLanguage(a.Preferences().String(prefLanguage))
+	u := &ui{app: a, dbPath: dbPath}
+	u.win = a.NewWindow("Accred")
+	u.win.Resize(fyne.NewSize(1280, 800))
+	if err := u.open(); err != nil {
+		u.win.SetContent(widget.NewLabel(err.Error()))
+		u.win.ShowAndRun()
+		return 1
+	}
+	defer u.store.Close()
+	u.showHome()
+	u.win.ShowAndRun()
+	return 0
+}
+
+// open opens the database and reads its event, if it has one.
+func (u *ui) open() error {
+	s, err := data.Open(u.dbPath)
+	if err != nil {
+		return fmt.Errorf("%s: %w", u.dbPath, err)
+	}
+	u.store = s
+	u.event, _ = s.Event(context.Background())
+	return nil
+}
+
+// showHome shows the stations once the database holds an event, and the
+// start screen until then.
+func (u *ui) showHome() {
+	if u.event.Name == "" {
+		u.win.SetTitle("Accred")
+		u.win.SetContent(newStart(u).buildUI())
+		return
+	}
+	u.win.SetTitle(u.event.Name + " — Accred")
+	desk := newDesk(u)
+	u.desk = desk
+	tabs := container.NewAppTabs(
+		container.NewTabItem(lang.L("Registration desk"), desk.buildUI()),
+		container.NewTabItem(lang.L("Import"), newImporter(u, desk.refresh).buildUI()),
+		container.NewTabItem(lang.L("Settings"), newSettings(u).buildUI()),
+	)
+	tabs.OnSelected = func(t *container.TabItem) {
+		if t.Text == lang.L("Registration desk") {
+			desk.refresh()
+			u.win.Canvas().Focus(desk.search)
+		}
+	}
+	u.win.SetContent(tabs)
+	u.win.Canvas().Focus(desk.search)
+}
+
+// operator is the name recorded with every change made at this station.
+func (u *ui) operator() string {
+	if name := u.app.Preferences().String(prefOperator); name != "" {
+		return name
+	}
+	return "desk"
+}
+
+const prefOperator = "operator"
+
+// showError tells the person what went wrong, in their language.
+func (u *ui) showError(err error) {
+	msg := lang.L(err.Error())
+	if e := data.ErrorFields(err); len(e) > 0 {
+		msg = lang.L(firstLine(err.Error()))
+		for _, f := range e {
+			msg += "\n" + fieldProblem(f)
+		}
+	}
+	dialog.ShowError(fmt.Errorf("%s", msg), u.win)
+}
+
+func firstLine(s string) string {
+	for i, r := range s {
+		if r == '\n' {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// fieldProblem is one problem in words: where it is and what is wrong.
+func fieldProblem(f data.FieldError) string {
+	s := ""
+	if f.Line > 0 {
+		s = lang.L("Line {{.Line}}", map[string]any{"Line": f.Line}) + " — "
+	}
+	if f.Field != "" {
+		s += fieldLabel(f.Field) + ": "
+	}
+	return s + lang.L(f.Reason)
+}

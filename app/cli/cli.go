@@ -1,0 +1,168 @@
+// Package cli is Accred's command line: the same program, run without a
+// window by operators, scripts, tests and benchmarks. It never imports Fyne.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"accred/data"
+)
+
+// env is what a command works with.
+type env struct {
+	ctx      context.Context
+	dbPath   string
+	stdin    io.Reader
+	stdout   io.Writer
+	stderr   io.Writer
+	operator string
+}
+
+type command struct {
+	name, usage, summary string
+	run                  func(e *env, args []string) error
+}
+
+var commands []command
+
+func init() {
+	commands = []command{
+		{"init", "--event NAME --start YYYY-MM-DD --end YYYY-MM-DD", "new event database with its signing key", runInit},
+		{"demo", "[--participants N]", "the built-in Hanoi demo", runDemo},
+		{"import", "FILE.csv|FILE.xlsx [--dry-run]", "participants; all or nothing; errors name the line", runImport},
+		{"search", "QUERY", "one line per match: id, full name, category, affiliation", runSearch},
+		{"stats", "", "one line per category, then per status: name and count", runStats},
+		{"approve", "--all | ID...", "approve participants", runApprove},
+		{"backup", "FILE", "online copy of the database", runBackup},
+	}
+}
+
+// errUsage marks a command line that is wrong in form; its message is the usage.
+var errUsage = errors.New("usage")
+
+// Is reports whether args ask for a command rather than the desktop app.
+func Is(args []string) bool {
+	_, rest := splitDB(args)
+	return len(rest) > 0
+}
+
+// DBPath returns the database named by --db in args, or the default.
+func DBPath(args []string) string {
+	path, _ := splitDB(args)
+	return path
+}
+
+// splitDB takes --db PATH (or --db=PATH) out of args, wherever it stands.
+func splitDB(args []string) (path string, rest []string) {
+	path = data.DefaultPath()
+	for i := 0; i < len(args); i++ {
+		switch a := args[i]; {
+		case (a == "--db" || a == "-db") && i+1 < len(args):
+			path = args[i+1]
+			i++
+		case strings.HasPrefix(a, "--db="):
+			path = strings.TrimPrefix(a, "--db=")
+		default:
+			rest = append(rest, a)
+		}
+	}
+	return path, rest
+}
+
+// Run runs the command in args and returns the exit status: 0 on success,
+// 1 when the command was refused, 2 when the command line is wrong.
+func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	dbPath, rest := splitDB(args)
+	if len(rest) == 0 || rest[0] == "help" || rest[0] == "--help" || rest[0] == "-h" {
+		printHelp(stdout)
+		return 0
+	}
+	operator := os.Getenv("USER")
+	if operator == "" {
+		operator = "cli"
+	}
+	e := &env{ctx: ctx, dbPath: dbPath, stdin: stdin, stdout: stdout, stderr: stderr, operator: operator}
+	for _, c := range commands {
+		if c.name != rest[0] {
+			continue
+		}
+		err := c.run(e, rest[1:])
+		switch {
+		case err == nil:
+			return 0
+		case errors.Is(err, errUsage), errors.Is(err, flag.ErrHelp):
+			fmt.Fprintf(stderr, "usage: accred %s %s\n", c.name, c.usage)
+			return 2
+		default:
+			fmt.Fprintln(stderr, "accred "+c.name+": "+err.Error())
+			return 1
+		}
+	}
+	fmt.Fprintf(stderr, "accred: unknown command %q\n\n", rest[0])
+	printHelp(stderr)
+	return 2
+}
+
+func printHelp(w io.Writer) {
+	fmt.Fprintln(w, "usage: accred [--db PATH] COMMAND [ARGUMENTS]")
+	fmt.Fprintln(w, "With no command, opens the desktop app.")
+	fmt.Fprintln(w)
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-9s %-50s %s\n", c.name, c.usage, c.summary)
+	}
+	fmt.Fprintf(w, "\nThe database is %s unless --db or ACCRED_DB names another.\n", data.DefaultPath())
+}
+
+// flags returns a flag set that reports its errors through errUsage.
+func flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parse parses args with fs, allowing flags after positional arguments.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, fmt.Errorf("%w: %v", errUsage, err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+}
+
+// open opens the database, which must exist and hold an event.
+func (e *env) open() (*data.Store, error) {
+	if _, err := os.Stat(e.dbPath); err != nil {
+		return nil, fmt.Errorf("no database at %s; make one with 'accred init' or 'accred demo', or name one with --db", e.dbPath)
+	}
+	s, err := data.Open(e.dbPath)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.Event(e.ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// create opens a new database for a new event, refusing a file that holds one.
+func (e *env) create() (*data.Store, error) {
+	if err := os.MkdirAll(filepath.Dir(e.dbPath), 0o700); err != nil {
+		return nil, fmt.Errorf("make the database's folder: %w", err)
+	}
+	return data.Open(e.dbPath)
+}

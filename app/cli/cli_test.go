@@ -1,0 +1,118 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// run runs the command line with --db in a temporary folder.
+func run(t *testing.T, db string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = Run(context.Background(), append([]string{"--db", db}, args...), strings.NewReader(""), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestInitImportSearchApproveStats(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "event.db")
+	if code, _, errs := run(t, db, "search", "x"); code != 1 || !strings.Contains(errs, "no database") {
+		t.Fatalf("search before init: %d %q", code, errs)
+	}
+	if code, out, errs := run(t, db, "init", "--event", "Test Summit", "--start", "2025-10-25", "--end", "2025-10-26"); code != 0 || !strings.Contains(out, "Test Summit") {
+		t.Fatalf("init: %d %q %q", code, out, errs)
+	}
+	if code, _, errs := run(t, db, "init", "--event", "Again", "--start", "2025-10-25", "--end", "2025-10-26"); code != 1 || !strings.Contains(errs, "already holds an event") {
+		t.Fatalf("second init: %d %q", code, errs)
+	}
+	csv := filepath.Join(dir, "people.csv")
+	os.WriteFile(csv, []byte("category,given_name,family_name,nationality,delegation,document_number\n"+
+		"delegate,Văn An,Nguyễn,VN,VN,C1\ndelegate,Seán,O'Sullivan,IE,IE,P1\n"), 0o600)
+	if code, out, _ := run(t, db, "import", csv, "--dry-run"); code != 0 || !strings.Contains(out, "2 created") || !strings.Contains(out, "dry run") {
+		t.Fatalf("dry run: %d %q", code, out)
+	}
+	if code, out, _ := run(t, db, "stats"); code != 0 || !strings.Contains(out, "delegate\t0\n") {
+		t.Fatalf("stats after dry run: %q", out)
+	}
+	if code, out, _ := run(t, db, "import", csv); code != 0 || !strings.Contains(out, "2 created") {
+		t.Fatalf("import: %d %q", code, out)
+	}
+	if code, out, _ := run(t, db, "import", csv); code != 0 || !strings.Contains(out, "2 unchanged") {
+		t.Fatalf("import again: %d %q", code, out)
+	}
+	if code, out, _ := run(t, db, "search", "osullivan"); code != 0 || out != "2\tSeán O'Sullivan\tdelegate\tIreland\n" {
+		t.Fatalf("search: %d %q", code, out)
+	}
+	if code, out, _ := run(t, db, "search", "nguyen", "an"); code != 0 || !strings.HasPrefix(out, "1\tVăn An Nguyễn\tdelegate\tViet Nam") {
+		t.Fatalf("search two words: %q", out)
+	}
+	if code, out, _ := run(t, db, "approve", "000001"); code != 0 || out != "approved 1\n" {
+		t.Fatalf("approve one: %d %q", code, out)
+	}
+	if code, out, _ := run(t, db, "approve", "--all"); code != 0 || out != "approved 1\n" {
+		t.Fatalf("approve all: %d %q", code, out)
+	}
+	code, out, _ := run(t, db, "stats")
+	if code != 0 || !strings.HasPrefix(out, "delegate\t2\nobserver\t0\n") || !strings.Contains(out, "\napproved\t2\n") || !strings.Contains(out, "\nregistered\t0\n") {
+		t.Fatalf("stats: %q", out)
+	}
+	if code, out, _ := run(t, db, "backup", filepath.Join(dir, "copy.db")); code != 0 || !strings.Contains(out, "backed up") {
+		t.Fatalf("backup: %d %q", code, out)
+	}
+}
+
+func TestRefusalsGiveReasonsAndStatus(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "event.db")
+	run(t, db, "init", "--event", "Test", "--start", "2025-10-25", "--end", "2025-10-25")
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(bad, []byte("category,family_name,nationality,document_number\ndelegate,,Atlantis,\nvip,Ok,FR,1\n"), 0o600)
+	code, out, errs := run(t, db, "import", bad)
+	if code != 1 || out != "" || !strings.Contains(errs, "line 2: family_name") || !strings.Contains(errs, "line 2: nationality") ||
+		!strings.Contains(errs, "line 2: document_number") || strings.Contains(errs, "line 3") {
+		t.Fatalf("bad import: %d %q %q", code, out, errs)
+	}
+	cases := [][]string{
+		{"approve"},
+		{"approve", "--all", "3"},
+		{"init", "--event", "X"},
+		{"import"},
+		{"search"},
+		{"frobnicate"},
+		{"demo", "--participants", "-5"},
+	}
+	for _, args := range cases {
+		if code, _, errs := run(t, db, args...); code != 2 || errs == "" {
+			t.Errorf("%v: %d %q", args, code, errs)
+		}
+	}
+	if code, _, errs := run(t, db, "approve", "abc"); code != 1 || !strings.Contains(errs, "not a participant id") {
+		t.Errorf("approve abc: %d %q", code, errs)
+	}
+	if code, _, errs := run(t, db, "approve", "77"); code != 1 || !strings.Contains(errs, "000077") {
+		t.Errorf("approve unknown: %d %q", code, errs)
+	}
+	if code, _, errs := run(t, db, "init", "--event", "X", "--start", "25/10/2025", "--end", "2025-10-26"); code != 1 || !strings.Contains(errs, "YYYY-MM-DD") {
+		t.Errorf("bad date: %d %q", code, errs)
+	}
+}
+
+func TestDemoAndDBFromEnvironment(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	t.Setenv("ACCRED_DB", db)
+	var out, errb bytes.Buffer
+	if code := Run(context.Background(), []string{"demo", "--participants", "300"}, nil, &out, &errb); code != 0 {
+		t.Fatalf("demo: %q", errb.String())
+	}
+	code, stats, _ := run(t, db, "stats")
+	if code != 0 || !strings.Contains(stats, "delegate\t") {
+		t.Fatalf("stats: %q", stats)
+	}
+	if !Is([]string{"--db", db, "stats"}) || Is([]string{"--db", db}) || DBPath([]string{"--db=" + db}) != db {
+		t.Fatal("command detection")
+	}
+}

@@ -1,0 +1,182 @@
+package cli
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"accred/data"
+	"accred/data/demo"
+	"accred/data/roster"
+)
+
+func runInit(e *env, args []string) error {
+	fs := flags("init")
+	name := fs.String("event", "", "event name")
+	start := fs.String("start", "", "first day")
+	end := fs.String("end", "", "last day")
+	if rest, err := parse(fs, args); err != nil || len(rest) > 0 || *name == "" || *start == "" || *end == "" {
+		return errUsage
+	}
+	starts, err1 := time.Parse(data.DateLayout, *start)
+	ends, err2 := time.Parse(data.DateLayout, *end)
+	if err1 != nil || err2 != nil {
+		return fmt.Errorf("give the days as YYYY-MM-DD, for example 2025-10-25")
+	}
+	s, err := e.create()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ev, err := s.CreateEvent(e.ctx, data.Event{Name: *name, Starts: starts, Ends: ends}, nil)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "created %q in %s (signing key %s)\n", ev.Name, e.dbPath, ev.KeyID)
+	return nil
+}
+
+func runDemo(e *env, args []string) error {
+	fs := flags("demo")
+	n := fs.Int("participants", demo.DefaultParticipants, "how many participants")
+	if rest, err := parse(fs, args); err != nil || len(rest) > 0 || *n < 1 || *n > 1_000_000 {
+		return errUsage
+	}
+	s, err := e.create()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if err := demo.Create(e.ctx, s, *n); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "created the Hanoi demo with %d participants in %s\n", *n, e.dbPath)
+	return nil
+}
+
+func runImport(e *env, args []string) error {
+	fs := flags("import")
+	dryRun := fs.Bool("dry-run", false, "check only")
+	rest, err := parse(fs, args)
+	if err != nil || len(rest) != 1 {
+		return errUsage
+	}
+	s, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	rows, err := roster.Read(rest[0])
+	if err != nil {
+		return err
+	}
+	rep, err := s.ImportParticipants(e.ctx, rows, *dryRun, e.operator)
+	if err != nil {
+		return err
+	}
+	verb := "imported"
+	if *dryRun {
+		verb = "checked (dry run, nothing changed)"
+	}
+	fmt.Fprintf(e.stdout, "%s %d rows: %d created, %d updated, %d unchanged\n", verb, rep.Rows, rep.Created, rep.Updated, rep.Unchanged)
+	return nil
+}
+
+func runSearch(e *env, args []string) error {
+	rest, err := parse(flags("search"), args)
+	if err != nil || len(rest) == 0 {
+		return errUsage
+	}
+	s, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	list, _, err := s.FindParticipants(e.ctx, data.ParticipantFilter{Query: strings.Join(rest, " "), Limit: 1 << 30})
+	if err != nil {
+		return err
+	}
+	for _, p := range list {
+		fmt.Fprintf(e.stdout, "%d\t%s\t%s\t%s\n", p.ID, p.FullName(), p.Category, p.Affiliation.Name)
+	}
+	return nil
+}
+
+func runStats(e *env, args []string) error {
+	if rest, err := parse(flags("stats"), args); err != nil || len(rest) > 0 {
+		return errUsage
+	}
+	s, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	byCategory, byStatus, err := s.Stats(e.ctx)
+	if err != nil {
+		return err
+	}
+	for _, c := range append(byCategory, byStatus...) {
+		fmt.Fprintf(e.stdout, "%s\t%d\n", c.Name, c.Count)
+	}
+	return nil
+}
+
+func runApprove(e *env, args []string) error {
+	fs := flags("approve")
+	all := fs.Bool("all", false, "every registered participant")
+	rest, err := parse(fs, args)
+	if err != nil || (*all == (len(rest) > 0)) {
+		return errUsage
+	}
+	ids, err := parseIDs(rest)
+	if err != nil {
+		return err
+	}
+	s, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	n := len(ids)
+	if *all {
+		n, err = s.ApproveAll(e.ctx, e.operator)
+	} else {
+		err = s.Approve(e.ctx, ids, e.operator)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "approved %d\n", n)
+	return nil
+}
+
+// parseIDs reads participant ids, given plainly or as badge numbers (000123).
+func parseIDs(args []string) ([]int64, error) {
+	ids := make([]int64, 0, len(args))
+	for _, a := range args {
+		id, err := strconv.ParseInt(strings.TrimSpace(a), 10, 64)
+		if err != nil || id <= 0 {
+			return nil, fmt.Errorf("%q is not a participant id (a number such as 123 or 000123)", a)
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}
+
+func runBackup(e *env, args []string) error {
+	rest, err := parse(flags("backup"), args)
+	if err != nil || len(rest) != 1 {
+		return errUsage
+	}
+	s, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if err := s.Backup(e.ctx, rest[0]); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "backed up to %s\n", rest[0])
+	return nil
+}

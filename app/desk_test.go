@@ -1,0 +1,227 @@
+package app
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"accred/data"
+)
+
+var ctx = context.Background()
+
+// newTestUI opens the app's home on a new event database with a few participants.
+func newTestUI(t *testing.T) *ui {
+	t.Helper()
+	a := test.NewTempApp(t)
+	useLanguage("en")
+	s, err := data.Open(filepath.Join(t.TempDir(), "event.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	day := time.Date(2025, 10, 25, 0, 0, 0, 0, time.UTC)
+	ev, err := s.CreateEvent(ctx, data.Event{Name: "Test Conference", Starts: day, Ends: day}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range []data.ParticipantInput{
+		{Category: "delegate", Title: "H.E. Mr.", GivenName: "Văn An", FamilyName: "Nguyễn", Nationality: "VN", Delegation: "VN", DocumentNumber: "C1"},
+		{Category: "delegate", GivenName: "Seán", FamilyName: "O'Sullivan", Nationality: "IE", Delegation: "IE", DocumentNumber: "P1"},
+		{Category: "media", GivenName: "Anne-Sophie", FamilyName: "de la Fontaine-Ébrard", Nationality: "FR", MediaOutlet: "Le Monde", DocumentNumber: "F1"},
+		{Category: "delegate", GivenName: "Thị Hồng", FamilyName: "Nguyễn", Nationality: "VN", Delegation: "VN", DocumentNumber: "C2"},
+	} {
+		if _, err := s.CreateParticipant(ctx, in, "test"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 800))
+	u := &ui{app: a, win: w, store: s, event: ev, dbPath: s.Path()}
+	u.showHome()
+	return u
+}
+
+func press(e *keyEntry, key fyne.KeyName) { e.TypedKey(&fyne.KeyEvent{Name: key}) }
+
+func TestDeskFindsAsYouType(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	if len(d.results) != 4 {
+		t.Fatalf("empty search lists %d", len(d.results))
+	}
+	if u.win.Canvas().Focused() != d.search {
+		t.Fatal("the search box does not have the focus at start")
+	}
+	test.Type(d.search, "osul")
+	if len(d.results) != 1 || d.results[0].FamilyName != "O'Sullivan" {
+		t.Fatalf("'osul' found %v", d.results)
+	}
+	d.search.SetText("")
+	test.Type(d.search, "fontaine ebrard")
+	if len(d.results) != 1 || !strings.Contains(d.count.Text, "1 participant") {
+		t.Fatalf("'fontaine ebrard' found %v (%q)", d.results, d.count.Text)
+	}
+	d.search.SetText("")
+	test.Type(d.search, "zzzz")
+	if len(d.results) != 0 || !strings.Contains(d.count.Text, "Nobody found") {
+		t.Fatalf("'zzzz': %v %q", d.results, d.count.Text)
+	}
+	press(d.search, fyne.KeyEscape)
+	if d.search.Text != "" || len(d.results) != 4 {
+		t.Fatal("Esc does not clear the search")
+	}
+}
+
+func TestDeskKeyboardPathFindCheckApprove(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	test.Type(d.search, "nguyen")
+	if len(d.results) != 2 {
+		t.Fatalf("found %d Nguyễn", len(d.results))
+	}
+	press(d.search, fyne.KeyDown)
+	press(d.search, fyne.KeyDown)
+	if d.current == nil || d.current.GivenName != "Văn An" {
+		t.Fatalf("two downs chose %+v", d.current)
+	}
+	press(d.search, fyne.KeyUp)
+	if d.current.GivenName != "Thị Hồng" {
+		t.Fatalf("up chose %s", d.current.GivenName)
+	}
+	if d.details.name.Text != "Thị Hồng Nguyễn" {
+		t.Fatalf("details show %q", d.details.name.Text)
+	}
+	press(d.search, fyne.KeyF5)
+	if d.current.Status != data.StatusApproved {
+		t.Fatalf("F5 left %s", d.current.Status)
+	}
+	stored, _ := u.store.Participant(ctx, d.current.ID)
+	if stored.Status != data.StatusApproved {
+		t.Fatal("approval not stored")
+	}
+	press(d.search, fyne.KeyF6)
+	if !strings.Contains(d.details.message.Text, "Not possible") {
+		t.Fatalf("handing over an unprinted badge said %q", d.details.message.Text)
+	}
+	if u.win.Canvas().Focused() != d.search {
+		t.Fatal("focus left the search box")
+	}
+}
+
+func TestDeskEnterOpensFirstMatch(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	test.Type(d.search, "sean")
+	press(d.search, fyne.KeyReturn)
+	d.search.OnSubmitted(d.search.Text)
+	if d.current == nil || d.current.FamilyName != "O'Sullivan" {
+		t.Fatalf("Enter opened %+v", d.current)
+	}
+}
+
+func TestDeskEditSaveSeeChange(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	test.Type(d.search, "osullivan")
+	d.search.OnSubmitted("")
+	press(d.search, fyne.KeyF2)
+	f := d.form
+	if f == nil || f.entries["family_name"].Text != "O'Sullivan" {
+		t.Fatal("F2 did not open the filled form")
+	}
+	family := f.entries["family_name"]
+	family.SetText("")
+	test.Type(family, "Ó Súilleabháin")
+	f.entries["position"].SetText("Legal Adviser")
+	family.OnSubmitted(family.Text)
+	if d.form != nil {
+		t.Fatalf("form still open: %q", f.notice.Text)
+	}
+	if d.current.FamilyName != "Ó Súilleabháin" || d.current.Position != "Legal Adviser" {
+		t.Fatalf("saved %+v", d.current)
+	}
+	d.search.SetText("")
+	test.Type(d.search, "suilleabhain")
+	if len(d.results) != 1 || d.results[0].ID != d.current.ID {
+		t.Fatalf("new name not found: %v", d.results)
+	}
+}
+
+func TestFormShowsProblemsUnderFieldsAndKeepsInput(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	press(d.search, fyne.KeyF3)
+	f := d.form
+	test.Type(f.entries["given_name"], "Lone")
+	test.Type(f.entries["email"], "not-an-address")
+	f.entries["nationality"].SetText("Atlantis")
+	f.onSave()
+	if d.form == nil {
+		t.Fatal("the form closed on bad input")
+	}
+	for _, field := range []string{"family_name", "nationality", "delegation", "email", "document_number"} {
+		if !f.problems[field].Visible() || f.problems[field].Text == "" {
+			t.Errorf("no problem shown under %s", field)
+		}
+	}
+	if f.problems["given_name"].Visible() {
+		t.Error("a problem is shown under a good field")
+	}
+	if f.entries["given_name"].Text != "Lone" {
+		t.Error("the form lost what was typed")
+	}
+	if u.win.Canvas().Focused() != f.entries["family_name"] {
+		t.Error("the first wrong field does not have the focus")
+	}
+	if _, total, _ := u.store.FindParticipants(ctx, data.ParticipantFilter{}); total != 4 {
+		t.Fatal("a refused form wrote a participant")
+	}
+}
+
+func TestFormWarnsOfDuplicateThenSavesAnyway(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	press(d.search, fyne.KeyF3)
+	f := d.form
+	f.entries["given_name"].SetText("Van An")
+	f.entries["family_name"].SetText("NGUYEN")
+	f.entries["nationality"].SetText("Viet Nam")
+	f.entries["delegation"].SetText("VN")
+	f.entries["document_number"].SetText("C9")
+	f.onSave()
+	if d.form == nil || !strings.Contains(f.notice.Text, "Văn An Nguyễn") {
+		t.Fatalf("no duplicate warning: %q", f.notice.Text)
+	}
+	f.onSave()
+	if d.form != nil {
+		t.Fatalf("save anyway did not save: %q", f.notice.Text)
+	}
+	if _, total, _ := u.store.FindParticipants(ctx, data.ParticipantFilter{Query: "nguyen van"}); total != 2 {
+		t.Fatalf("%d Văn An Nguyễn after saving anyway", total)
+	}
+	if d.details == nil {
+		t.Fatal("no details after saving")
+	}
+}
+
+func TestFormRefusesSameDocument(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	press(d.search, fyne.KeyF3)
+	f := d.form
+	f.entries["family_name"].SetText("Someone")
+	f.entries["nationality"].SetText("IE")
+	f.entries["delegation"].SetText("IE")
+	f.entries["document_number"].SetText("p-1")
+	f.onSave() // duplicate warning (same document)
+	f.onSave() // save anyway: refused
+	if d.form == nil || !f.problems["document_number"].Visible() {
+		t.Fatalf("same document accepted: %q", f.notice.Text)
+	}
+}

@@ -1,0 +1,223 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image/color"
+	"io"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"accred/data"
+	"accred/data/country"
+)
+
+// details shows one participant at the desk, with what can be done next.
+type details struct {
+	d       *desk
+	message *widget.Label
+	name    *widget.Label // the participant's name, for tests and screen readers
+}
+
+func newDetails(d *desk) *details {
+	return &details{d: d, message: &widget.Label{Wrapping: fyne.TextWrapWord}}
+}
+
+// empty is what the right side shows when nobody is chosen.
+func (v *details) empty() fyne.CanvasObject {
+	hint := &widget.Label{Text: lang.L("Find a participant on the left, or press F3 to register someone new."),
+		Wrapping: fyne.TextWrapWord, Alignment: fyne.TextAlignCenter}
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(420, 80), hint))
+}
+
+// say shows a short message above the participant's details.
+func (v *details) say(text string, problem bool) {
+	v.message.Importance = widget.SuccessImportance
+	if problem {
+		v.message.Importance = widget.DangerImportance
+	}
+	v.message.SetText(text)
+}
+
+func (v *details) build(p data.Participant) fyne.CanvasObject {
+	ctx := context.Background()
+	cat := v.d.category(p.Category)
+	v.message.SetText("")
+	v.name = &widget.Label{Text: p.FullName(), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText, Wrapping: fyne.TextWrapWord}
+	header := container.NewVBox(v.name)
+	if p.NativeName != "" {
+		header.Add(&widget.Label{Text: p.NativeName, SizeName: theme.SizeNameSubHeadingText})
+	}
+	band := canvas.NewRectangle(categoryColour(cat.Colour))
+	band.SetMinSize(fyne.NewSize(10, 34))
+	catLabel := &widget.Label{Text: cat.Name, TextStyle: fyne.TextStyle{Bold: true}}
+	status := &widget.Label{Text: statusLabel(p.Status), TextStyle: fyne.TextStyle{Bold: true}, Importance: statusImportance(p.Status)}
+	header.Add(container.NewHBox(band, catLabel, widget.NewSeparator(), status))
+
+	nat, _ := country.Lookup(p.Nationality)
+	facts := widget.NewForm(
+		widget.NewFormItem(lang.L("Badge number"), widget.NewLabel(p.BadgeNumber())),
+		widget.NewFormItem(lang.L("Nationality"), widget.NewLabel(nat.Name(currentLanguage()))),
+		widget.NewFormItem(lang.L("Affiliation"), &widget.Label{Text: affiliationText(p.Affiliation), Wrapping: fyne.TextWrapWord}),
+		widget.NewFormItem(lang.L("Position"), &widget.Label{Text: p.Position, Wrapping: fyne.TextWrapWord}),
+		widget.NewFormItem(lang.L("Passport or ID"), widget.NewLabel(p.DocumentNumber)),
+		widget.NewFormItem(lang.L("E-mail"), widget.NewLabel(p.Email)),
+	)
+	if p.HeadOfDelegation {
+		facts.Append(lang.L("Role"), widget.NewLabel(lang.L("Head of delegation")))
+	}
+	facts.Append(lang.L("Since"), widget.NewLabel(p.StatusAt.Local().Format("2006-01-02 15:04")))
+
+	top := container.NewBorder(nil, nil, nil, v.photo(ctx, p), container.NewVBox(header, facts))
+	body := container.NewVBox(top, v.message, v.duplicates(ctx, p), v.actions(p), widget.NewSeparator(), v.history(ctx, p))
+	return container.NewVScroll(body)
+}
+
+func (v *details) photo(ctx context.Context, p data.Participant) fyne.CanvasObject {
+	var img fyne.CanvasObject
+	if jpeg, err := v.d.u.store.Photo(ctx, p.ID); err == nil {
+		pic := canvas.NewImageFromReader(bytes.NewReader(jpeg), "photo.jpg")
+		pic.FillMode = canvas.ImageFillContain
+		img = pic
+	} else {
+		frame := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+		img = container.NewStack(frame, container.NewCenter(widget.NewLabel(lang.L("No photo"))))
+	}
+	attach := &widget.Button{Text: lang.L("Attach photo…"), Icon: theme.FileImageIcon(), OnTapped: func() { v.onAttachPhoto(p) }}
+	return container.NewBorder(nil, attach, nil, nil, container.NewGridWrap(fyne.NewSize(150, 200), img))
+}
+
+// duplicates warns of others who may be the same person.
+func (v *details) duplicates(ctx context.Context, p data.Participant) fyne.CanvasObject {
+	dups, err := v.d.u.store.Duplicates(ctx, p.Input(), p.ID)
+	if err != nil || len(dups) == 0 {
+		return container.NewVBox()
+	}
+	box := container.NewVBox(&widget.Label{Text: lang.L("Possible duplicate — check before handing over a badge:"), Importance: widget.WarningImportance, TextStyle: fyne.TextStyle{Bold: true}})
+	for _, o := range dups {
+		o := o
+		box.Add(&widget.Button{Text: fmt.Sprintf("%s · %s · %s", o.BadgeNumber(), o.FullName(), statusLabel(o.Status)), Importance: widget.WarningImportance,
+			OnTapped: func() { v.d.show(o) }})
+	}
+	return box
+}
+
+func (v *details) actions(p data.Participant) fyne.CanvasObject {
+	box := container.NewGridWrap(fyne.NewSize(210, 40))
+	add := func(text string, icon fyne.Resource, importance widget.Importance, fn func()) {
+		box.Add(&widget.Button{Text: text, Icon: icon, Importance: importance, OnTapped: fn})
+	}
+	add(lang.L("Edit")+"  [F2]", theme.DocumentCreateIcon(), widget.MediumImportance, v.d.onEdit)
+	if p.Status.CanBecome(data.StatusApproved) && p.Status == data.StatusRegistered {
+		add(lang.L("Approve")+"  [F5]", theme.ConfirmIcon(), widget.HighImportance, func() { v.d.onStatus(data.StatusApproved) })
+	}
+	if p.Status.CanBecome(data.StatusCollected) {
+		add(lang.L("Badge handed over")+"  [F6]", theme.ConfirmIcon(), widget.SuccessImportance, func() { v.d.onStatus(data.StatusCollected) })
+	}
+	if p.Status.CanBecome(data.StatusRejected) {
+		add(lang.L("Reject")+"  [F8]", theme.CancelIcon(), widget.DangerImportance, func() { v.d.onStatus(data.StatusRejected) })
+	}
+	if p.Status.CanBecome(data.StatusRegistered) && (p.Status == data.StatusRejected || p.Status == data.StatusWithdrawn) {
+		add(lang.L("Register again"), theme.ViewRefreshIcon(), widget.MediumImportance, func() { v.d.onStatus(data.StatusRegistered) })
+	}
+	if p.Status.CanBecome(data.StatusWithdrawn) {
+		add(lang.L("Withdraw"), theme.DeleteIcon(), widget.LowImportance, func() { v.d.onStatus(data.StatusWithdrawn) })
+	}
+	return box
+}
+
+func (v *details) history(ctx context.Context, p data.Participant) fyne.CanvasObject {
+	box := container.NewVBox(&widget.Label{Text: lang.L("History"), TextStyle: fyne.TextStyle{Bold: true}})
+	changes, err := v.d.u.store.StatusHistory(ctx, p.ID)
+	if err != nil {
+		return box
+	}
+	for i := len(changes) - 1; i >= 0; i-- {
+		c := changes[i]
+		line := fmt.Sprintf("%s  ·  %s  ·  %s", c.At[:min(len(c.At), 16)], statusLabel(c.Status), c.Operator)
+		if c.Note != "" {
+			line += "  ·  " + c.Note
+		}
+		box.Add(&widget.Label{Text: line, SizeName: theme.SizeNameCaptionText})
+	}
+	return box
+}
+
+func (v *details) onAttachPhoto(p data.Participant) {
+	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		defer r.Close()
+		raw, err := io.ReadAll(io.LimitReader(r, 16<<20))
+		if err == nil {
+			err = v.d.u.store.SetPhoto(context.Background(), p.ID, raw)
+		}
+		if err != nil {
+			v.d.u.showError(err)
+			return
+		}
+		updated, _ := v.d.u.store.Participant(context.Background(), p.ID)
+		v.d.show(updated)
+	}, v.d.u.win)
+	open.SetFilter(storage.NewExtensionFileFilter([]string{".jpg", ".jpeg", ".png", ".JPG", ".JPEG", ".PNG"}))
+	open.Show()
+}
+
+// statusLabel names a status in the person's language.
+func statusLabel(s data.Status) string {
+	switch s {
+	case data.StatusRegistered:
+		return lang.L("Registered")
+	case data.StatusApproved:
+		return lang.L("Approved")
+	case data.StatusPrinted:
+		return lang.L("Badge printed")
+	case data.StatusCollected:
+		return lang.L("Badge collected")
+	case data.StatusRejected:
+		return lang.L("Rejected")
+	case data.StatusWithdrawn:
+		return lang.L("Withdrawn")
+	}
+	return string(s)
+}
+
+func statusImportance(s data.Status) widget.Importance {
+	switch s {
+	case data.StatusApproved, data.StatusPrinted, data.StatusCollected:
+		return widget.SuccessImportance
+	case data.StatusRejected, data.StatusWithdrawn:
+		return widget.DangerImportance
+	}
+	return widget.WarningImportance
+}
+
+// affiliationText is whom a participant comes with, in the person's language.
+func affiliationText(a data.Affiliation) string {
+	if a.Kind == data.AffiliationDelegation {
+		if c, ok := country.Lookup(a.Country); ok {
+			return lang.L("Delegation of {{.Country}}", map[string]any{"Country": c.Name(currentLanguage())})
+		}
+	}
+	return a.Name
+}
+
+// categoryColour reads a #RRGGBB colour, grey when it cannot.
+func categoryColour(hex string) color.Color {
+	if len(hex) == 7 && hex[0] == '#' {
+		if v, err := strconv.ParseUint(hex[1:], 16, 32); err == nil {
+			return color.NRGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 255}
+		}
+	}
+	return color.NRGBA{R: 0x77, G: 0x77, B: 0x77, A: 255}
+}

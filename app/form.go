@@ -1,0 +1,267 @@
+package app
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"accred/data"
+)
+
+// participantForm registers a new participant or corrects one, showing
+// each problem under its field.
+type participantForm struct {
+	d        *desk
+	editing  *data.Participant // nil for a new registration
+	category *widget.Select
+	orgKind  *widget.Select
+	head     *widget.Check
+	entries  map[string]*keyEntry
+	problems map[string]*widget.Label
+	notice   *widget.Label
+	save     *widget.Button
+
+	// dupsShownFor is the input the duplicate warning was last shown for;
+	// saving the same input again means "save anyway".
+	dupsShownFor *data.ParticipantInput
+}
+
+// textFields are the form's text fields, in order.
+var textFields = []string{data.FieldTitle, data.FieldGivenName, data.FieldFamilyName, data.FieldNativeName, data.FieldNationality,
+	data.FieldDelegation, data.FieldOrganization, data.FieldMediaOutlet, data.FieldPosition, data.FieldEmail, data.FieldDocumentNumber}
+
+func newParticipantForm(d *desk, p *data.Participant) *participantForm {
+	return &participantForm{d: d, editing: p, entries: map[string]*keyEntry{}, problems: map[string]*widget.Label{}}
+}
+
+func (f *participantForm) buildUI() fyne.CanvasObject {
+	var names []string
+	for _, c := range f.d.categories {
+		names = append(names, c.Name)
+	}
+	f.category = widget.NewSelect(names, nil)
+	f.orgKind = widget.NewSelect(orgKindLabels(), nil)
+	f.head = widget.NewCheck(lang.L("Head of delegation"), nil)
+	f.notice = &widget.Label{Wrapping: fyne.TextWrapWord}
+	f.save = &widget.Button{Text: lang.L("Save") + "  [Enter]", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: f.onSave}
+	cancel := &widget.Button{Text: lang.L("Cancel") + "  [Esc]", Icon: theme.CancelIcon(), OnTapped: f.d.onCancelForm}
+
+	form := widget.NewForm()
+	add := func(field string, w fyne.CanvasObject) {
+		f.problems[field] = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
+		f.problems[field].Hide()
+		form.Append(fieldLabel(field), container.NewVBox(w, f.problems[field]))
+	}
+	add(data.FieldCategory, f.category)
+	for _, field := range textFields {
+		e := newKeyEntry(fieldHint(field))
+		e.OnSubmitted = func(string) { f.onSave() }
+		bindKeys(map[fyne.KeyName]func(){fyne.KeyEscape: f.d.onCancelForm}, e)
+		f.entries[field] = e
+		add(field, e)
+		if field == data.FieldOrganization {
+			add(data.FieldOrgKind, f.orgKind)
+		}
+	}
+	add(data.FieldHead, f.head)
+	f.fill()
+
+	title := lang.L("New participant")
+	if f.editing != nil {
+		title = lang.L("Correct {{.Name}}", map[string]any{"Name": f.editing.FullName()})
+	}
+	heading := &widget.Label{Text: title, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
+	return container.NewBorder(heading, container.NewVBox(f.notice, container.NewHBox(f.save, cancel)), nil, nil, container.NewVScroll(form))
+}
+
+// fill puts the participant being corrected into the fields.
+func (f *participantForm) fill() {
+	if f.editing == nil {
+		if len(f.d.categories) > 0 {
+			f.category.SetSelectedIndex(0)
+		}
+		return
+	}
+	in := f.editing.Input()
+	f.category.SetSelected(f.d.category(in.Category).Name)
+	values := map[string]string{data.FieldTitle: in.Title, data.FieldGivenName: in.GivenName, data.FieldFamilyName: in.FamilyName,
+		data.FieldNativeName: in.NativeName, data.FieldNationality: in.Nationality, data.FieldDelegation: in.Delegation,
+		data.FieldOrganization: in.Organization, data.FieldMediaOutlet: in.MediaOutlet, data.FieldPosition: in.Position,
+		data.FieldEmail: in.Email, data.FieldDocumentNumber: in.DocumentNumber}
+	for field, v := range values {
+		f.entries[field].SetText(v)
+	}
+	for i, k := range data.OrgKinds {
+		if k == in.OrganizationKind {
+			f.orgKind.SetSelectedIndex(i)
+		}
+	}
+	f.head.SetChecked(in.HeadOfDelegation)
+}
+
+func (f *participantForm) focusFirst() {
+	f.d.u.win.Canvas().Focus(f.entries[data.FieldGivenName])
+}
+
+// input is what the form holds.
+func (f *participantForm) input() data.ParticipantInput {
+	in := data.ParticipantInput{
+		Title: f.entries[data.FieldTitle].Text, GivenName: f.entries[data.FieldGivenName].Text,
+		FamilyName: f.entries[data.FieldFamilyName].Text, NativeName: f.entries[data.FieldNativeName].Text,
+		Nationality: f.entries[data.FieldNationality].Text, Delegation: f.entries[data.FieldDelegation].Text,
+		Organization: f.entries[data.FieldOrganization].Text, MediaOutlet: f.entries[data.FieldMediaOutlet].Text,
+		Position: f.entries[data.FieldPosition].Text, Email: f.entries[data.FieldEmail].Text,
+		DocumentNumber: f.entries[data.FieldDocumentNumber].Text, HeadOfDelegation: f.head.Checked,
+	}
+	if i := f.category.SelectedIndex(); i >= 0 {
+		in.Category = f.d.categories[i].Code
+	}
+	if i := f.orgKind.SelectedIndex(); i >= 0 {
+		in.OrganizationKind = data.OrgKinds[i]
+	}
+	return in
+}
+
+func (f *participantForm) onSave() {
+	ctx := context.Background()
+	store := f.d.u.store
+	in := f.input()
+	f.showProblems(nil)
+	var selfID int64
+	if f.editing != nil {
+		selfID = f.editing.ID
+	}
+	if f.dupsShownFor == nil || *f.dupsShownFor != in {
+		if dups, err := store.Duplicates(ctx, in, selfID); err == nil && len(dups) > 0 {
+			f.dupsShownFor = &in
+			text := lang.L("This may be someone already registered:")
+			for _, o := range dups {
+				text += fmt.Sprintf("\n• %s · %s · %s", o.BadgeNumber(), o.FullName(), statusLabel(o.Status))
+			}
+			f.notice.Importance = widget.WarningImportance
+			f.notice.SetText(text + "\n" + lang.L("Press Enter again to save anyway, or Esc to go back."))
+			return
+		}
+	}
+	var p data.Participant
+	var err error
+	if f.editing == nil {
+		p, err = store.CreateParticipant(ctx, in, f.d.u.operator())
+	} else {
+		p, err = store.UpdateParticipant(ctx, f.editing.ID, in)
+	}
+	if err != nil {
+		f.showProblems(err)
+		return
+	}
+	f.d.onSaved(p)
+}
+
+// showProblems puts each problem of err under its field; nil clears them.
+func (f *participantForm) showProblems(err error) {
+	for _, l := range f.problems {
+		l.SetText("")
+		l.Hide()
+	}
+	f.notice.SetText("")
+	if err == nil {
+		return
+	}
+	fields := data.ErrorFields(err)
+	if len(fields) == 0 {
+		f.notice.Importance = widget.DangerImportance
+		f.notice.SetText(lang.L(err.Error()))
+		return
+	}
+	f.notice.Importance = widget.DangerImportance
+	f.notice.SetText(lang.L("Please correct the fields marked in red."))
+	for _, fe := range fields {
+		if l, ok := f.problems[fe.Field]; ok {
+			l.SetText(lang.L(fe.Reason))
+			l.Show()
+		}
+	}
+	for _, field := range textFields {
+		if f.problems[field].Visible() {
+			f.d.u.win.Canvas().Focus(f.entries[field])
+			break
+		}
+	}
+}
+
+// fieldLabel names a field in the person's language.
+func fieldLabel(field string) string {
+	switch field {
+	case data.FieldCategory:
+		return lang.L("Category")
+	case data.FieldTitle:
+		return lang.L("Title")
+	case data.FieldGivenName:
+		return lang.L("Given name")
+	case data.FieldFamilyName:
+		return lang.L("Family name")
+	case data.FieldNativeName:
+		return lang.L("Name in own script")
+	case data.FieldNationality:
+		return lang.L("Nationality")
+	case data.FieldDelegation:
+		return lang.L("Delegation")
+	case data.FieldOrganization:
+		return lang.L("Organisation")
+	case data.FieldOrgKind:
+		return lang.L("Kind of organisation")
+	case data.FieldMediaOutlet:
+		return lang.L("Media outlet")
+	case data.FieldPosition:
+		return lang.L("Position")
+	case data.FieldHead:
+		return lang.L("Head of delegation")
+	case data.FieldEmail:
+		return lang.L("E-mail")
+	case data.FieldDocumentNumber:
+		return lang.L("Passport or ID")
+	case data.FieldPhoto:
+		return lang.L("Photo")
+	}
+	return field
+}
+
+// fieldHint is the example shown in an empty field.
+func fieldHint(field string) string {
+	switch field {
+	case data.FieldTitle:
+		return lang.L("H.E. Mr., Ms., Dr.")
+	case data.FieldNationality, data.FieldDelegation:
+		return lang.L("VN, VNM or Viet Nam")
+	case data.FieldNativeName:
+		return lang.L("阮文安, Иван Петров, أحمد …")
+	case data.FieldEmail:
+		return "name@example.org"
+	}
+	return ""
+}
+
+func orgKindLabels() []string {
+	labels := make([]string, len(data.OrgKinds))
+	for i, k := range data.OrgKinds {
+		switch k {
+		case data.OrgInternational:
+			labels[i] = lang.L("International organisation")
+		case data.OrgRegional:
+			labels[i] = lang.L("Regional organisation")
+		case data.OrgPrivate:
+			labels[i] = lang.L("Private sector")
+		case data.OrgNGO:
+			labels[i] = lang.L("Non-governmental organisation")
+		case data.OrgResearch:
+			labels[i] = lang.L("Research institute")
+		}
+	}
+	return labels
+}
+

@@ -1,0 +1,106 @@
+package app
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"accred/data"
+	"accred/data/demo"
+)
+
+// start is the first screen of a database that holds no event: create a new
+// event, or open the Hanoi demo.
+type start struct {
+	u        *ui
+	name     *widget.Entry
+	first    *widget.Entry
+	last     *widget.Entry
+	problem  *widget.Label
+	create   *widget.Button
+	demo     *widget.Button
+	progress *widget.ProgressBarInfinite
+}
+
+func newStart(u *ui) *start { return &start{u: u} }
+
+func (s *start) buildUI() fyne.CanvasObject {
+	s.name = &widget.Entry{PlaceHolder: lang.L("Conference name")}
+	s.first = &widget.Entry{PlaceHolder: "2025-10-25"}
+	s.last = &widget.Entry{PlaceHolder: "2025-10-26"}
+	s.problem = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
+	s.create = &widget.Button{Text: lang.L("Create the event"), Importance: widget.HighImportance, OnTapped: s.onCreate}
+	s.demo = &widget.Button{Text: lang.L("Open the Hanoi demo"), OnTapped: s.onDemo}
+	s.progress = widget.NewProgressBarInfinite()
+	s.progress.Hide()
+	s.progress.Stop()
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Event"), s.name),
+		widget.NewFormItem(lang.L("First day"), s.first),
+		widget.NewFormItem(lang.L("Last day"), s.last),
+	)
+	title := &widget.Label{Text: lang.L("Welcome to Accred"), TextStyle: fyne.TextStyle{Bold: true}, SizeName: "headingText"}
+	intro := &widget.Label{Text: lang.L("This database holds no event yet. Create your event, or explore the built-in demo of the Hanoi Convention signing ceremony."), Wrapping: fyne.TextWrapWord}
+	box := container.NewVBox(title, intro, widget.NewSeparator(), form, s.problem, s.create,
+		widget.NewSeparator(), s.demo, s.progress)
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 460), box))
+}
+
+func (s *start) onCreate() {
+	first, err1 := time.Parse(data.DateLayout, s.first.Text)
+	last, err2 := time.Parse(data.DateLayout, s.last.Text)
+	if err1 != nil || err2 != nil {
+		s.problem.SetText(lang.L("Give the first and last day as YYYY-MM-DD."))
+		return
+	}
+	ev, err := s.u.store.CreateEvent(context.Background(), data.Event{Name: s.name.Text, Starts: first, Ends: last}, nil)
+	if err != nil {
+		s.problem.SetText(problemText(err))
+		return
+	}
+	s.u.event = ev
+	s.u.showHome()
+}
+
+func (s *start) onDemo() {
+	s.create.Disable()
+	s.demo.Disable()
+	s.progress.Show()
+	s.progress.Start()
+	go func() {
+		ctx := context.Background()
+		err := demo.Create(ctx, s.u.store, 0)
+		ev, _ := s.u.store.Event(ctx)
+		fyne.Do(func() {
+			s.progress.Stop()
+			if err != nil {
+				s.problem.SetText(problemText(err))
+				s.create.Enable()
+				s.demo.Enable()
+				return
+			}
+			s.u.event = ev
+			s.u.showHome()
+		})
+	}()
+}
+
+// problemText is an error in the person's language, one problem a line.
+func problemText(err error) string {
+	fields := data.ErrorFields(err)
+	if len(fields) == 0 {
+		return lang.L(err.Error())
+	}
+	text := ""
+	for i, f := range fields {
+		if i > 0 {
+			text += "\n"
+		}
+		text += lang.L(f.Reason)
+	}
+	return text
+}

@@ -1,0 +1,18 @@
+// Package resources holds the files Accred embeds: translations, the icon
+// and fonts. It holds raw bytes only.
+package resources
+
+import (
+	"embed"
+	_ "embed"
+)
+
+// Translations holds one JSON file per language, in the format of Fyne's lang package.
+//
+//go:embed translations
+var Translations embed.FS
+
+// Icon is the application icon, a 512 × 512 PNG.
+//
+//go:embed icon.png
+var Icon []byte
