@@ -34,7 +34,7 @@ type desk struct {
 }
 
 // resultLimit is how many matches the list shows; typing more narrows it.
-const resultLimit = 200
+const resultLimit = 100
 
 func newDesk(u *ui) *desk {
 	cats, err := u.store.Categories(context.Background())

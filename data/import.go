@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"runtime"
+	"sync"
 )
 
 // ImportRow is one line of an import file.
@@ -28,49 +30,38 @@ type ImportReport struct {
 // registered corrects that participant, so importing a file twice creates
 // no duplicates. When any row is wrong it returns EINVALID naming every bad
 // line, field and reason, and changes nothing. A dry run checks everything
-// and reports what would happen, changing nothing.
+// and reports what would happen, changing nothing. ENOTFOUND means the
+// database holds no event.
 func (s *Store) ImportParticipants(ctx context.Context, rows []ImportRow, dryRun bool, operator string) (ImportReport, error) {
 	report := ImportReport{Rows: len(rows)}
 	if len(rows) == 0 {
 		return report, Errorf(EINVALID, "The file holds no participants.")
 	}
+	categories, err := s.Categories(ctx)
+	if err != nil {
+		return report, err
+	}
+	if len(categories) == 0 {
+		return report, Errorf(ENOTFOUND, "This database holds no event yet. Create one with 'accred init' or 'accred demo'.")
+	}
+	keys, err := checkRows(rows, categories)
+	if err != nil {
+		return report, err
+	}
+
 	errDryRun := errors.New("dry run")
-	err := s.withTx(ctx, func(tx *sql.Tx) error {
+	err = s.withTx(ctx, func(tx *sql.Tx) error {
 		w, err := s.newWriter(ctx, tx)
 		if err != nil {
 			return err
 		}
-		var problems []FieldError
-		firstLine := map[[2]string]int{}
+		if err := w.loadHolders(); err != nil {
+			return err
+		}
 		for i := range rows {
-			row := &rows[i]
-			problems = append(problems, row.Problems...)
-			row.Input = row.Input.Normalize()
-			if err := row.Input.Validate(w.categories); err != nil {
-				for _, f := range ErrorFields(err) {
-					f.Line = row.Line
-					problems = append(problems, f)
-				}
-				continue
-			}
-			key := [2]string{row.Input.Nationality, documentKey(row.Input.DocumentNumber)}
-			if first, seen := firstLine[key]; seen {
-				problems = append(problems, FieldError{Line: row.Line, Field: FieldDocumentNumber,
-					Reason: fmt.Sprintf("The same document number and nationality are on line %d already.", first)})
-				continue
-			}
-			firstLine[key] = row.Line
-			if len(problems) > 0 {
-				continue // keep checking, but write nothing more
-			}
-			if err := w.importRow(row, &report, operator); err != nil {
+			if err := w.importRow(&rows[i], keys[i], &report, operator); err != nil {
 				return err
 			}
-		}
-		if len(problems) > 0 {
-			sortFieldErrors(problems)
-			return &Error{Code: EINVALID, Fields: problems, Message: fmt.Sprintf(
-				"The file was not imported: %d problem(s) on %d line(s). Nothing was changed.", len(problems), countLines(problems))}
 		}
 		if dryRun {
 			return errDryRun
@@ -86,13 +77,61 @@ func (s *Store) ImportParticipants(ctx context.Context, rows []ImportRow, dryRun
 	return report, nil
 }
 
-func (w *writer) importRow(row *ImportRow, report *ImportReport, operator string) error {
-	id, err := w.holderOf(row.Input)
+// checkRows normalises and checks every row, on every core, before any is
+// written. It returns each row's stored keys, or EINVALID with every problem.
+func checkRows(rows []ImportRow, categories []Category) ([]storedKeys, error) {
+	keys := make([]storedKeys, len(rows))
+	found := make([][]FieldError, len(rows))
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := w; i < len(rows); i += workers {
+				row := &rows[i]
+				row.Input = row.Input.Normalize()
+				for _, f := range ErrorFields(row.Input.Validate(categories)) {
+					f.Line = row.Line
+					found[i] = append(found[i], f)
+				}
+				keys[i] = row.Input.keys()
+			}
+		}(w)
+	}
+	wg.Wait()
+
+	var problems []FieldError
+	firstLine := map[[2]string]int{}
+	for i, row := range rows {
+		problems = append(problems, row.Problems...)
+		problems = append(problems, found[i]...)
+		if len(found[i]) > 0 {
+			continue
+		}
+		key := [2]string{row.Input.Nationality, keys[i].document}
+		if first, seen := firstLine[key]; seen {
+			problems = append(problems, FieldError{Line: row.Line, Field: FieldDocumentNumber,
+				Reason: fmt.Sprintf("The same document number and nationality are on line %d already.", first)})
+			continue
+		}
+		firstLine[key] = row.Line
+	}
+	if len(problems) == 0 {
+		return keys, nil
+	}
+	sortFieldErrors(problems)
+	return nil, &Error{Code: EINVALID, Fields: problems, Message: fmt.Sprintf(
+		"The file was not imported: %d problem(s) on %d line(s). Nothing was changed.", len(problems), countLines(problems))}
+}
+
+func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, operator string) error {
+	id, err := w.holderOf(row.Input.Nationality, k.document)
 	if err != nil {
 		return err
 	}
 	if id == 0 {
-		if id, err = w.insert(row.Input, StatusRegistered, operator); err != nil {
+		if id, err = w.insert(row.Input, k, operator); err != nil {
 			return err
 		}
 		report.Created++
@@ -105,7 +144,7 @@ func (w *writer) importRow(row *ImportRow, report *ImportReport, operator string
 			report.Unchanged++
 			return nil
 		}
-		if err := w.update(id, row.Input); err != nil {
+		if err := w.update(id, row.Input, k); err != nil {
 			return err
 		}
 		report.Updated++

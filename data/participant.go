@@ -143,7 +143,7 @@ const maxFieldLength = 200
 func (in ParticipantInput) Normalize() ParticipantInput {
 	for _, f := range []*string{&in.Category, &in.Title, &in.GivenName, &in.FamilyName, &in.NativeName, &in.Nationality,
 		&in.Delegation, &in.Organization, &in.OrganizationKind, &in.MediaOutlet, &in.Position, &in.Email, &in.DocumentNumber} {
-		*f = strings.Join(strings.FieldsFunc(*f, isSpaceOrControl), " ")
+		*f = cleanSpaces(*f)
 	}
 	in.Category = strings.ToLower(in.Category)
 	in.OrganizationKind = strings.ToLower(in.OrganizationKind)
@@ -154,6 +154,26 @@ func (in ParticipantInput) Normalize() ParticipantInput {
 		in.Delegation = c.Code
 	}
 	return in
+}
+
+// cleanSpaces trims s and reduces every run of spaces, tabs, line breaks,
+// control and direction characters inside it to one space.
+func cleanSpaces(s string) string {
+	if isTidyASCII(s) {
+		return s
+	}
+	return strings.Join(strings.FieldsFunc(s, isSpaceOrControl), " ")
+}
+
+// isTidyASCII reports whether s is printable ASCII with no space to clean.
+func isTidyASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' || c >= 0x7f || (c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' ')) {
+			return false
+		}
+	}
+	return true
 }
 
 func isSpaceOrControl(r rune) bool {
@@ -174,7 +194,7 @@ func (in ParticipantInput) Validate(categories []Category) error {
 	case in.Category == "":
 		v.add(FieldCategory, "Choose a category.")
 	case cat == nil:
-		v.add(FieldCategory, "Unknown category \""+in.Category+"\". Use one of: "+categoryCodes(categories)+".")
+		v.add(FieldCategory, "Unknown category; use one of the event's categories (delegate, observer, media …).")
 	}
 	if in.FamilyName == "" {
 		v.add(FieldFamilyName, "The family name is required.")
@@ -182,7 +202,7 @@ func (in ParticipantInput) Validate(categories []Category) error {
 	if in.Nationality == "" {
 		v.add(FieldNationality, "The nationality is required.")
 	} else if _, ok := country.Lookup(in.Nationality); !ok {
-		v.add(FieldNationality, "Unknown country \""+in.Nationality+"\". Use a code such as VN or VNM, or the English name.")
+		v.add(FieldNationality, "Unknown country. Use a code such as VN or VNM, or the English name.")
 	}
 	if in.DocumentNumber == "" {
 		v.add(FieldDocumentNumber, "The passport or ID number is required.")
@@ -196,11 +216,11 @@ func (in ParticipantInput) Validate(categories []Category) error {
 	}
 	if in.Delegation != "" {
 		if _, ok := country.Lookup(in.Delegation); !ok {
-			v.add(FieldDelegation, "Unknown country \""+in.Delegation+"\" for the delegation.")
+			v.add(FieldDelegation, "Unknown country for the delegation. Use a code such as VN or VNM, or the English name.")
 		}
 	}
 	if in.OrganizationKind != "" && !slices.Contains(OrgKinds, in.OrganizationKind) {
-		v.add(FieldOrgKind, "Unknown kind of organisation. Use one of: "+strings.Join(OrgKinds, ", ")+".")
+		v.add(FieldOrgKind, "Unknown kind of organisation. Use international, regional, private, ngo or research.")
 	}
 	if cat != nil {
 		switch cat.Requires {
@@ -264,37 +284,48 @@ func (p Participant) Input() ParticipantInput {
 	return in
 }
 
-// searchWords are the words a participant is found under.
-func (in ParticipantInput) searchWords(id int64) string {
-	return strings.Join(search.Words(in.GivenName, in.FamilyName, in.NativeName, in.DocumentNumber, BadgeNumber(id), itoa(id)), " ")
+// storedKeys are what the store keeps beside a participant's details to
+// find, order and tell them apart.
+type storedKeys struct {
+	document string // the document number in upper-case letters and digits
+	name     string // the folded name terms in order, for duplicate warnings
+	sort     string // family name, then given name, folded
+	words    string // the words the participant is found under, but for their badge number
 }
 
-// sortKey orders participants by family name, then given name.
-func (in ParticipantInput) sortKey() string {
-	return search.Fold(in.FamilyName + " " + in.GivenName)
+func (in ParticipantInput) keys() storedKeys {
+	return storedKeys{
+		document: documentKey(in.DocumentNumber),
+		name:     strings.Join(sortedCopy(search.Terms(in.GivenName+" "+in.FamilyName)), " "),
+		sort:     search.Fold(in.FamilyName + " " + in.GivenName),
+		words:    strings.Join(search.Words(in.GivenName, in.FamilyName, in.NativeName, in.DocumentNumber), " "),
+	}
 }
 
-// nameKey is what makes two names the same person's, for duplicate warnings.
-func (in ParticipantInput) nameKey() string {
-	terms := search.Terms(in.GivenName + " " + in.FamilyName)
-	return strings.Join(sortedCopy(terms), " ")
+// searchWords adds the badge number to the words a participant is found under.
+func (k storedKeys) searchWords(id int64) string {
+	return k.words + " " + BadgeNumber(id) + " " + itoa(id)
 }
 
 // documentKey is a document number reduced to upper-case letters and digits.
 func documentKey(s string) string {
 	var b strings.Builder
+	if isTidyASCII(s) {
+		b.Grow(len(s))
+		for i := 0; i < len(s); i++ {
+			switch c := s[i]; {
+			case c >= 'a' && c <= 'z':
+				b.WriteByte(c - 'a' + 'A')
+			case c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+				b.WriteByte(c)
+			}
+		}
+		return b.String()
+	}
 	for _, r := range strings.ToUpper(search.Fold(s)) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b.WriteRune(unicode.ToUpper(r))
 		}
 	}
 	return b.String()
-}
-
-func categoryCodes(categories []Category) string {
-	var codes []string
-	for _, c := range categories {
-		codes = append(codes, c.Code)
-	}
-	return strings.Join(codes, ", ")
 }

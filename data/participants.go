@@ -113,10 +113,11 @@ func (s *Store) CreateParticipant(ctx context.Context, in ParticipantInput, oper
 		if err := in.Validate(w.categories); err != nil {
 			return err
 		}
-		if err := w.checkDocumentFree(in, 0); err != nil {
+		k := in.keys()
+		if err := w.checkDocumentFree(in, k, 0); err != nil {
 			return err
 		}
-		id, err = w.insert(in, StatusRegistered, operator)
+		id, err = w.insert(in, k, operator)
 		return err
 	})
 	if err != nil {
@@ -140,10 +141,11 @@ func (s *Store) UpdateParticipant(ctx context.Context, id int64, in ParticipantI
 		if err := in.Validate(w.categories); err != nil {
 			return err
 		}
-		if err := w.checkDocumentFree(in, id); err != nil {
+		k := in.keys()
+		if err := w.checkDocumentFree(in, k, id); err != nil {
 			return err
 		}
-		return w.update(id, in)
+		return w.update(id, in, k)
 	})
 	if err != nil {
 		return Participant{}, err
@@ -158,7 +160,7 @@ func (s *Store) Duplicates(ctx context.Context, in ParticipantInput, exceptID in
 	in = in.Normalize()
 	rows, err := s.db.QueryContext(ctx, `SELECT id FROM participants
 		WHERE nationality = ? AND (document_key = ? OR name_key = ?) AND id <> ? ORDER BY id LIMIT 20`,
-		in.Nationality, documentKey(in.DocumentNumber), in.nameKey(), exceptID)
+		in.Nationality, in.keys().document, in.keys().name, exceptID)
 	if err != nil {
 		return nil, fmt.Errorf("find duplicates: %w", err)
 	}
@@ -249,9 +251,10 @@ type StatusChange struct {
 	Note     string
 }
 
-// StatusHistory returns a participant's changes of status, oldest first.
+// StatusHistory returns a participant's registration and changes of status, oldest first.
 func (s *Store) StatusHistory(ctx context.Context, id int64) ([]StatusChange, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT status, at, operator, note FROM status_changes WHERE participant_id = ? ORDER BY id`, id)
+	rows, err := s.db.QueryContext(ctx, `SELECT 'registered', created_at, created_by, '' FROM participants WHERE id = ?
+		UNION ALL SELECT * FROM (SELECT status, at, operator, note FROM status_changes WHERE participant_id = ? ORDER BY id)`, id, id)
 	if err != nil {
 		return nil, fmt.Errorf("read history: %w", err)
 	}

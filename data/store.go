@@ -52,6 +52,7 @@ func Open(path string) (*Store, error) {
 	q.Set("_txlock", "immediate")
 	q.Set("_busy_timeout", "10000")
 	q.Set("_synchronous", "FULL")
+	q.Set("_cache_size", "-65536") // 64 MiB: a large import keeps its indexes in memory
 	db, err := sql.Open("sqlite3", "file:"+url.PathEscape(path)+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)

@@ -19,10 +19,55 @@ type writer struct {
 	nextID       int64
 	rev          int64
 	now          string
+	stmts        map[string]*sql.Stmt
+	holders      map[[2]string]int64 // document holders, once loaded for an import
+}
+
+// loadHolders reads who holds which document, so that an import need not
+// ask row by row.
+func (w *writer) loadHolders() error {
+	rows, err := w.tx.Query(`SELECT nationality, document_key, id FROM participants`)
+	if err != nil {
+		return fmt.Errorf("read documents: %w", err)
+	}
+	defer rows.Close()
+	w.holders = map[[2]string]int64{}
+	for rows.Next() {
+		var k [2]string
+		var id int64
+		if err := rows.Scan(&k[0], &k[1], &id); err != nil {
+			return err
+		}
+		w.holders[k] = id
+	}
+	return rows.Err()
+}
+
+// stmt returns query prepared once for the writer's transaction: a large
+// import runs the same few statements many thousand times.
+func (w *writer) stmt(query string) (*sql.Stmt, error) {
+	if st, ok := w.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := w.tx.Prepare(query)
+	if err != nil {
+		return nil, fmt.Errorf("prepare: %w", err)
+	}
+	w.stmts[query] = st
+	return st, nil
+}
+
+func (w *writer) exec(query string, args ...any) error {
+	st, err := w.stmt(query)
+	if err != nil {
+		return err
+	}
+	_, err = st.Exec(args...)
+	return err
 }
 
 func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
-	w := &writer{s: s, tx: tx, affiliations: map[[2]string]int64{}, now: s.now()}
+	w := &writer{s: s, tx: tx, affiliations: map[[2]string]int64{}, now: s.now(), stmts: map[string]*sql.Stmt{}}
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) + 1, COALESCE(MAX(rev), 0) + 1 FROM participants`).Scan(&w.nextID, &w.rev); err != nil {
 		return nil, fmt.Errorf("next participant id: %w", err)
 	}
@@ -46,8 +91,8 @@ func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 
 // checkDocumentFree returns ECONFLICT when someone other than selfID holds
 // in's document number for the same nationality.
-func (w *writer) checkDocumentFree(in ParticipantInput, selfID int64) error {
-	id, err := w.holderOf(in)
+func (w *writer) checkDocumentFree(in ParticipantInput, k storedKeys, selfID int64) error {
+	id, err := w.holderOf(in.Nationality, k.document)
 	if err != nil {
 		return err
 	}
@@ -64,11 +109,17 @@ func (w *writer) checkDocumentFree(in ParticipantInput, selfID int64) error {
 	return nil
 }
 
-// holderOf returns the id of whoever holds in's document for its nationality, or 0.
-func (w *writer) holderOf(in ParticipantInput) (int64, error) {
+// holderOf returns the id of whoever holds a document of a nationality, or 0.
+func (w *writer) holderOf(nationality, document string) (int64, error) {
+	if w.holders != nil {
+		return w.holders[[2]string{nationality, document}], nil
+	}
+	st, err := w.stmt(`SELECT id FROM participants WHERE nationality = ? AND document_key = ?`)
+	if err != nil {
+		return 0, err
+	}
 	var id int64
-	err := w.tx.QueryRow(`SELECT id FROM participants WHERE nationality = ? AND document_key = ?`,
-		in.Nationality, documentKey(in.DocumentNumber)).Scan(&id)
+	err = st.QueryRow(nationality, document).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, nil
 	}
@@ -108,31 +159,31 @@ func (w *writer) affiliationID(in ParticipantInput) (sql.NullInt64, error) {
 	return sql.NullInt64{Int64: id, Valid: true}, nil
 }
 
-// insert adds a normalised, valid participant and returns their id.
-func (w *writer) insert(in ParticipantInput, status Status, operator string) (int64, error) {
+// insert registers a normalised, valid participant and returns their id.
+func (w *writer) insert(in ParticipantInput, k storedKeys, operator string) (int64, error) {
 	aff, err := w.affiliationID(in)
 	if err != nil {
 		return 0, err
 	}
 	id := w.nextID
-	if _, err := w.tx.Exec(`INSERT INTO participants (id, category, title, given_name, family_name, native_name, nationality,
+	if err := w.exec(`INSERT INTO participants (id, category, title, given_name, family_name, native_name, nationality,
 		affiliation_id, position, head_of_delegation, email, document_number, document_key, name_key, status, status_at,
-		search_words, sort_key, created_at, updated_at, rev) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		created_by, search_words, sort_key, created_at, updated_at, rev)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, in.Category, in.Title, in.GivenName, in.FamilyName, in.NativeName, in.Nationality, aff, in.Position,
-		in.HeadOfDelegation, in.Email, in.DocumentNumber, documentKey(in.DocumentNumber), in.nameKey(), status, w.now,
-		in.searchWords(id), in.sortKey(), w.now, w.now, w.rev); err != nil {
+		in.HeadOfDelegation, in.Email, in.DocumentNumber, k.document, k.name, StatusRegistered, w.now,
+		operator, k.searchWords(id), k.sort, w.now, w.now, w.rev); err != nil {
 		return 0, fmt.Errorf("insert participant: %w", err)
 	}
-	if _, err := w.tx.Exec(`INSERT INTO status_changes (participant_id, status, at, operator) VALUES (?, ?, ?, ?)`,
-		id, status, w.now, operator); err != nil {
-		return 0, fmt.Errorf("record registration: %w", err)
+	if w.holders != nil {
+		w.holders[[2]string{in.Nationality, k.document}] = id
 	}
 	w.nextID++
 	return id, nil
 }
 
 // update replaces a participant's details with a normalised, valid input.
-func (w *writer) update(id int64, in ParticipantInput) error {
+func (w *writer) update(id int64, in ParticipantInput, k storedKeys) error {
 	aff, err := w.affiliationID(in)
 	if err != nil {
 		return err
@@ -141,8 +192,8 @@ func (w *writer) update(id int64, in ParticipantInput) error {
 		nationality = ?, affiliation_id = ?, position = ?, head_of_delegation = ?, email = ?, document_number = ?,
 		document_key = ?, name_key = ?, search_words = ?, sort_key = ?, updated_at = ?, rev = ? WHERE id = ?`,
 		in.Category, in.Title, in.GivenName, in.FamilyName, in.NativeName, in.Nationality, aff, in.Position,
-		in.HeadOfDelegation, in.Email, in.DocumentNumber, documentKey(in.DocumentNumber), in.nameKey(),
-		in.searchWords(id), in.sortKey(), w.now, w.rev, id)
+		in.HeadOfDelegation, in.Email, in.DocumentNumber, k.document, k.name,
+		k.searchWords(id), k.sort, w.now, w.rev, id)
 	if err != nil {
 		return fmt.Errorf("update participant: %w", err)
 	}

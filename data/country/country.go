@@ -44,6 +44,7 @@ var unNames = map[string]string{
 var (
 	all    []Country
 	byKey  = map[string]Country{}
+	byCode = map[string]Country{} // upper-case alpha-2 and alpha-3 codes
 	namers = map[string]display.Namer{
 		"en": display.Regions(language.English),
 		"fr": display.Regions(language.French),
@@ -56,6 +57,7 @@ func init() {
 		r := language.MustParseRegion(code)
 		c := Country{Code: code, Alpha3: r.ISO3()}
 		all = append(all, c)
+		byCode[c.Code], byCode[c.Alpha3] = c, c
 		for _, key := range []string{code, c.Alpha3, c.Name("en"), namers["en"].Name(r), c.Name("fr"), c.Name("vi")} {
 			if k := strings.Join(search.Terms(key), " "); k != "" {
 				if _, taken := byKey[k]; !taken {
@@ -81,6 +83,9 @@ func Sorted(lang string) []Country {
 // Lookup finds a country by alpha-2 or alpha-3 code or by its English,
 // French or Vietnamese name, ignoring case, accents and punctuation.
 func Lookup(s string) (Country, bool) {
+	if c, ok := byCode[s]; ok {
+		return c, true
+	}
 	c, ok := byKey[strings.Join(search.Terms(s), " ")]
 	return c, ok
 }

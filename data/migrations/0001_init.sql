@@ -45,6 +45,7 @@ CREATE TABLE participants (
 	name_key           TEXT NOT NULL,
 	status             TEXT NOT NULL DEFAULT 'registered',
 	status_at          TEXT NOT NULL,
+	created_by         TEXT NOT NULL DEFAULT '',
 	badge_issue        INTEGER NOT NULL DEFAULT 0,
 	search_words       TEXT NOT NULL,
 	sort_key           TEXT NOT NULL,
@@ -56,14 +57,14 @@ CREATE TABLE participants (
 CREATE INDEX participants_rev ON participants (rev);
 CREATE INDEX participants_name ON participants (nationality, name_key);
 CREATE INDEX participants_affiliation ON participants (affiliation_id);
-CREATE INDEX participants_status ON participants (status);
 
 CREATE TABLE photos (
 	participant_id INTEGER PRIMARY KEY REFERENCES participants (id),
 	jpeg           BLOB NOT NULL
 );
 
--- Every change of status: who, when and why.
+-- Every change of status after registration: who, when and why. Registration
+-- itself is participants.created_at and created_by.
 CREATE TABLE status_changes (
 	id             INTEGER PRIMARY KEY,
 	participant_id INTEGER NOT NULL REFERENCES participants (id),

@@ -26,6 +26,8 @@ var (
 	ErrTooLarge = errors.New("the photo file is larger than 15 MB")
 	ErrFormat   = errors.New("the photo is not a JPEG or PNG picture")
 	ErrTooSmall = errors.New("the photo is too small (at least 100 × 100 pixels)")
+	// ErrTooManyPixels guards against pictures that would fill the memory when decoded.
+	ErrTooManyPixels = errors.New("the photo has too many pixels (50 megapixels at most)")
 )
 
 // Prepare checks a JPEG or PNG picture and returns it as a JPEG at most
@@ -39,7 +41,7 @@ func Prepare(raw []byte) ([]byte, error) {
 		return nil, ErrFormat
 	}
 	if float64(cfg.Width)*float64(cfg.Height) > MaxPixels {
-		return nil, fmt.Errorf("the photo has too many pixels (%d × %d)", cfg.Width, cfg.Height)
+		return nil, ErrTooManyPixels
 	}
 	if cfg.Width < MinSide || cfg.Height < MinSide {
 		return nil, ErrTooSmall

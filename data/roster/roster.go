@@ -155,7 +155,7 @@ func parse(records [][]string, lines []int, dir string) ([]data.ImportRow, error
 		case key == "":
 			continue
 		case !slices.Contains(Columns, key):
-			problems = append(problems, data.FieldError{Line: lines[0], Field: name, Reason: "Unknown column. The columns are: " + strings.Join(Columns, ", ") + "."})
+			problems = append(problems, data.FieldError{Line: lines[0], Field: name, Reason: "Unknown column; see the import template for the column names."})
 		case hasKey(column, key):
 			problems = append(problems, data.FieldError{Line: lines[0], Field: name, Reason: "This column appears twice."})
 		default:

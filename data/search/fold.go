@@ -4,6 +4,7 @@ package search
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -30,6 +31,13 @@ func isJoiner(r rune) bool {
 // Fold lowercases s, strips accents and spells special letters in plain
 // Latin, leaving punctuation in place. NFC and NFD input fold alike.
 func Fold(s string) string {
+	if isPlainASCII(s) {
+		return strings.ToLower(s)
+	}
+	return folds.get(s, fold)
+}
+
+func fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range norm.NFD.String(s) {
@@ -110,4 +118,39 @@ func ideographTails(word string) []string {
 
 func isIdeographic(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
+func isPlainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// foldCache remembers recent folds: names repeat a great deal (a thousand
+// Nguyễn), and normalising Unicode is the costly part of an import.
+type foldCache struct {
+	mu sync.Mutex
+	m  map[string]string
+}
+
+var folds = &foldCache{m: map[string]string{}}
+
+func (c *foldCache) get(s string, fn func(string) string) string {
+	c.mu.Lock()
+	v, ok := c.m[s]
+	c.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = fn(s)
+	c.mu.Lock()
+	if len(c.m) >= 100_000 {
+		c.m = map[string]string{}
+	}
+	c.m[s] = v
+	c.mu.Unlock()
+	return v
 }

@@ -20,27 +20,32 @@ type Index struct {
 	mu       sync.RWMutex
 	slots    map[int64]int32
 	entries  []Entry
-	ranked   []int32 // slots in SortKey order
-	dict     []string
-	postings map[string][]int32
+	ranked   []int32   // slots in SortKey order
+	dict     []string  // every word, sorted
+	postings [][]int32 // the slots under each word of dict
 }
 
 // NewIndex returns an index holding entries.
 func NewIndex(entries []Entry) *Index {
-	x := &Index{slots: make(map[int64]int32, len(entries)), postings: map[string][]int32{}}
+	x := &Index{slots: make(map[int64]int32, len(entries))}
+	byWord := map[string][]int32{}
 	for _, e := range entries {
 		slot := int32(len(x.entries))
 		x.slots[e.ID] = slot
 		x.entries = append(x.entries, e)
 		x.ranked = append(x.ranked, slot)
 		for _, w := range e.Words {
-			if _, ok := x.postings[w]; !ok {
+			if _, ok := byWord[w]; !ok {
 				x.dict = append(x.dict, w)
 			}
-			x.postings[w] = append(x.postings[w], slot)
+			byWord[w] = append(byWord[w], slot)
 		}
 	}
 	sort.Strings(x.dict)
+	x.postings = make([][]int32, len(x.dict))
+	for i, w := range x.dict {
+		x.postings[i] = byWord[w]
+	}
 	sort.Slice(x.ranked, func(i, j int) bool { return x.before(x.ranked[i], x.ranked[j]) })
 	return x
 }
@@ -59,7 +64,9 @@ func (x *Index) Put(e Entry) {
 	slot, ok := x.slots[e.ID]
 	if ok {
 		for _, w := range x.entries[slot].Words {
-			x.postings[w] = without(x.postings[w], slot)
+			if i, found := x.word(w); found {
+				x.postings[i] = without(x.postings[i], slot)
+			}
 		}
 		x.ranked = without(x.ranked, slot)
 	} else {
@@ -69,13 +76,16 @@ func (x *Index) Put(e Entry) {
 	}
 	x.entries[slot] = e
 	for _, w := range e.Words {
-		if _, known := x.postings[w]; !known {
-			i := sort.SearchStrings(x.dict, w)
+		i, known := x.word(w)
+		if !known {
 			x.dict = append(x.dict, "")
 			copy(x.dict[i+1:], x.dict[i:])
 			x.dict[i] = w
+			x.postings = append(x.postings, nil)
+			copy(x.postings[i+1:], x.postings[i:])
+			x.postings[i] = nil
 		}
-		x.postings[w] = append(x.postings[w], slot)
+		x.postings[i] = append(x.postings[i], slot)
 	}
 	i := sort.Search(len(x.ranked), func(i int) bool { return x.before(slot, x.ranked[i]) })
 	x.ranked = append(x.ranked, 0)
@@ -101,23 +111,21 @@ func (x *Index) Find(query string, limit int) (ids []int64, total int) {
 	}
 
 	// Start from the rarest term; check the others word by word.
-	rarest, rarestCount := 0, -1
-	for i, t := range terms {
-		if n := x.countPrefixed(t); rarestCount < 0 || n < rarestCount {
-			rarest, rarestCount = i, n
+	rarest := 0
+	if len(terms) > 1 {
+		rarestCount := -1
+		for i, t := range terms {
+			if n := x.countPrefixed(t); rarestCount < 0 || n < rarestCount {
+				rarest, rarestCount = i, n
+			}
 		}
 	}
-	if rarestCount == 0 {
-		return nil, 0
-	}
+	others := append(append([]string(nil), terms[:rarest]...), terms[rarest+1:]...)
 	matched := make([]bool, len(x.entries))
 	lo := sort.SearchStrings(x.dict, terms[rarest])
-	for _, w := range x.dict[lo:] {
-		if !strings.HasPrefix(w, terms[rarest]) {
-			break
-		}
-		for _, slot := range x.postings[w] {
-			if !matched[slot] && x.hasAll(slot, terms) {
+	for i := lo; i < len(x.dict) && strings.HasPrefix(x.dict[i], terms[rarest]); i++ {
+		for _, slot := range x.postings[i] {
+			if !matched[slot] && x.hasAll(slot, others) {
 				matched[slot] = true
 				total++
 			}
@@ -137,13 +145,16 @@ func (x *Index) Find(query string, limit int) (ids []int64, total int) {
 func (x *Index) countPrefixed(term string) int {
 	n := 0
 	lo := sort.SearchStrings(x.dict, term)
-	for _, w := range x.dict[lo:] {
-		if !strings.HasPrefix(w, term) {
-			break
-		}
-		n += len(x.postings[w])
+	for i := lo; i < len(x.dict) && strings.HasPrefix(x.dict[i], term); i++ {
+		n += len(x.postings[i])
 	}
 	return n
+}
+
+// word returns where w stands in the dictionary, or would stand.
+func (x *Index) word(w string) (int, bool) {
+	i := sort.SearchStrings(x.dict, w)
+	return i, i < len(x.dict) && x.dict[i] == w
 }
 
 func (x *Index) hasAll(slot int32, terms []string) bool {
