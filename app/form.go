@@ -264,4 +264,3 @@ func orgKindLabels() []string {
 	}
 	return labels
 }
-
