@@ -94,7 +94,7 @@ func TestDeskKeyboardPathFindCheckApprove(t *testing.T) {
 	if d.current.GivenName != "Thị Hồng" {
 		t.Fatalf("up chose %s", d.current.GivenName)
 	}
-	if d.details.name.Text != "Thị Hồng Nguyễn" {
+	if d.details.name.Text != "Nguyễn Thị Hồng" {
 		t.Fatalf("details show %q", d.details.name.Text)
 	}
 	press(d.search, fyne.KeyF5)
@@ -195,7 +195,7 @@ func TestFormWarnsOfDuplicateThenSavesAnyway(t *testing.T) {
 	f.entries["delegation"].SetText("VN")
 	f.entries["document_number"].SetText("C9")
 	f.onSave()
-	if d.form == nil || !strings.Contains(f.notice.Text, "Văn An Nguyễn") {
+	if d.form == nil || !strings.Contains(f.notice.Text, "Nguyễn Văn An") {
 		t.Fatalf("no duplicate warning: %q", f.notice.Text)
 	}
 	f.onSave()

@@ -70,10 +70,18 @@ type Participant struct {
 	UpdatedAt        time.Time
 }
 
-// FullName is the name as printed: title, given name, family name.
+// FullName is the name as printed: the title, then the names in the order
+// the participant's own country writes them (Nguyễn Văn An, Kim Min-jun).
 func (p Participant) FullName() string {
+	if familyFirst[p.Nationality] {
+		return strings.Join(strings.Fields(p.Title+" "+p.FamilyName+" "+p.GivenName), " ")
+	}
 	return strings.Join(strings.Fields(p.Title+" "+p.GivenName+" "+p.FamilyName), " ")
 }
+
+// familyFirst are the countries whose people write the family name first.
+var familyFirst = map[string]bool{"VN": true, "CN": true, "TW": true, "HK": true, "MO": true, "JP": true,
+	"KR": true, "KP": true, "HU": true, "KH": true, "MN": true}
 
 // BadgeNumber is the number printed on the badge and typed at the desk.
 func (p Participant) BadgeNumber() string { return BadgeNumber(p.ID) }

@@ -147,7 +147,7 @@ func TestCreateNormalisesAndFinds(t *testing.T) {
 	p := mustCreate(t, s, data.ParticipantInput{Category: " Delegate ", Title: "H.E. Mr.", GivenName: "  Văn\tAn ",
 		FamilyName: "Nguyễn", Nationality: "Viet Nam", Delegation: "vnm", DocumentNumber: "c1234567", HeadOfDelegation: true})
 	if p.Category != "delegate" || p.Nationality != "VN" || p.Affiliation.Country != "VN" || p.Affiliation.Name != "Viet Nam" ||
-		p.GivenName != "Văn An" || !p.HeadOfDelegation || p.Status != data.StatusRegistered || p.FullName() != "H.E. Mr. Văn An Nguyễn" {
+		p.GivenName != "Văn An" || !p.HeadOfDelegation || p.Status != data.StatusRegistered || p.FullName() != "H.E. Mr. Nguyễn Văn An" {
 		t.Fatalf("participant %+v", p)
 	}
 	for _, q := range []string{"nguyen", "an nguyễn", "C1234567", p.BadgeNumber(), "vAN"} {

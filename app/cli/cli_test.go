@@ -47,7 +47,7 @@ func TestInitImportSearchApproveStats(t *testing.T) {
 	if code, out, _ := run(t, db, "search", "osullivan"); code != 0 || out != "2\tSeán O'Sullivan\tdelegate\tIreland\n" {
 		t.Fatalf("search: %d %q", code, out)
 	}
-	if code, out, _ := run(t, db, "search", "nguyen", "an"); code != 0 || !strings.HasPrefix(out, "1\tVăn An Nguyễn\tdelegate\tViet Nam") {
+	if code, out, _ := run(t, db, "search", "nguyen", "an"); code != 0 || !strings.HasPrefix(out, "1\tNguyễn Văn An\tdelegate\tViet Nam") {
 		t.Fatalf("search two words: %q", out)
 	}
 	if code, out, _ := run(t, db, "approve", "000001"); code != 0 || out != "approved 1\n" {

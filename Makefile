@@ -1,0 +1,55 @@
+# Accred — make run opens the app on the Hanoi demo; make test runs every test.
+
+BIN        := accred
+DEMO_DB    := hanoi-demo.db
+GO         ?= go
+# Debian packages: Fyne's build needs (cgo, OpenGL, X11, Wayland), and the
+# tools the end-to-end tests look with (Xvfb, xdotool, ImageMagick, Poppler, ZBar).
+APT_BUILD  := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev libwayland-dev wayland-protocols
+APT_LOOK   := xvfb xauth xdotool imagemagick poppler-utils zbar-tools fonts-noto-core fonts-noto-cjk
+SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps build run test bench package demo clean
+
+all: build
+
+## deps: install the Debian packages that are missing (nothing when all are there)
+deps:
+	@missing=$$(for p in $(APT_BUILD) $(APT_LOOK); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing:" $$missing; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+## build: the accred program
+build: deps
+	$(GO) build -o $(BIN) .
+
+## run: open the desktop app on the built-in Hanoi demo (made on first run)
+run: build
+	@[ -f $(DEMO_DB) ] || ./$(BIN) --db $(DEMO_DB) demo
+	./$(BIN) --db $(DEMO_DB)
+
+## demo: make the Hanoi demo database again
+demo: build
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	./$(BIN) --db $(DEMO_DB) demo
+
+## test: formatting, go vet, then every test (unit, headless UI and end to end)
+test: deps
+	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+
+## bench: the benchmarks for the budgets in DESIGN.md
+bench: deps
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3s ./...
+
+## package: a desktop package with icon and metadata (FyneApp.toml)
+package: deps
+	$(GO) run fyne.io/tools/cmd/fyne@v1.7.4 package --target linux --release
+
+clean:
+	rm -f $(BIN) *.tar.xz
