@@ -63,7 +63,7 @@ func (d *desk) buildUI() fyne.CanvasObject {
 	d.list = widget.NewList(func() int { return len(d.results) }, newResultRow, d.updateResultRow)
 	d.list.OnSelected = d.onSelect
 	newButton := &widget.Button{Text: lang.L("New participant") + "  [F3]", Icon: theme.ContentAddIcon(), OnTapped: d.onNew}
-	keysHelp := &widget.Label{Text: lang.L("↑↓ choose · Enter open · F2 edit · F5 approve · F6 badge handed over · F8 reject · Esc clear"),
+	keysHelp := &widget.Label{Text: lang.L("Up/Down choose · Enter open · F2 edit · F5 approve · F6 badge handed over · F8 reject · Esc clear"),
 		Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
 
 	left := container.NewBorder(container.NewVBox(d.search, container.NewBorder(nil, nil, nil, newButton, d.count)), keysHelp, nil, nil, d.list)

@@ -143,7 +143,7 @@ func (v *details) history(ctx context.Context, p data.Participant) fyne.CanvasOb
 	}
 	for i := len(changes) - 1; i >= 0; i-- {
 		c := changes[i]
-		line := fmt.Sprintf("%s  ·  %s  ·  %s", c.At[:min(len(c.At), 16)], statusLabel(c.Status), c.Operator)
+		line := fmt.Sprintf("%s  ·  %s  ·  %s", c.At.Local().Format("2006-01-02 15:04"), statusLabel(c.Status), c.Operator)
 		if c.Note != "" {
 			line += "  ·  " + c.Note
 		}

@@ -44,8 +44,8 @@ func (f *participantForm) buildUI() fyne.CanvasObject {
 	for _, c := range f.d.categories {
 		names = append(names, c.Name)
 	}
-	f.category = widget.NewSelect(names, nil)
-	f.orgKind = widget.NewSelect(orgKindLabels(), nil)
+	f.category = &widget.Select{Options: names, PlaceHolder: lang.L("Choose…")}
+	f.orgKind = &widget.Select{Options: orgKindLabels(), PlaceHolder: lang.L("Choose…")}
 	f.head = widget.NewCheck(lang.L("Head of delegation"), nil)
 	f.notice = &widget.Label{Wrapping: fyne.TextWrapWord}
 	f.save = &widget.Button{Text: lang.L("Save") + "  [Enter]", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: f.onSave}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"accred/data/country"
 	"accred/data/search"
@@ -246,7 +247,7 @@ func (s *Store) Approve(ctx context.Context, ids []int64, operator string) error
 // StatusChange is one recorded change of a participant's status.
 type StatusChange struct {
 	Status   Status
-	At       string
+	At       time.Time
 	Operator string
 	Note     string
 }
@@ -262,9 +263,11 @@ func (s *Store) StatusHistory(ctx context.Context, id int64) ([]StatusChange, er
 	var list []StatusChange
 	for rows.Next() {
 		var c StatusChange
-		if err := rows.Scan(&c.Status, &c.At, &c.Operator, &c.Note); err != nil {
+		var at string
+		if err := rows.Scan(&c.Status, &at, &c.Operator, &c.Note); err != nil {
 			return nil, err
 		}
+		c.At = parseTime(at)
 		list = append(list, c)
 	}
 	return list, rows.Err()

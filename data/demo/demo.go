@@ -78,7 +78,7 @@ func Create(ctx context.Context, s *data.Store, n int) error {
 // Participants returns n demo participants as import rows, shaped like the
 // Hanoi event at any size.
 func Participants(n int) []data.ImportRow {
-	g := &generator{rng: rand.New(rand.NewSource(20251025)), docs: map[string]int{}}
+	g := &generator{rng: rand.New(rand.NewSource(20251025)), docs: map[string]int{}, names: map[string]bool{}}
 	counts := scaledCounts(n)
 	g.delegates(counts["delegate"])
 	g.observers(counts["observer"])
@@ -101,9 +101,10 @@ func scaledCounts(n int) map[string]int {
 }
 
 type generator struct {
-	rng  *rand.Rand
-	rows []data.ImportRow
-	docs map[string]int
+	rng   *rand.Rand
+	rows  []data.ImportRow
+	docs  map[string]int  // documents issued per country
+	names map[string]bool // names given per country, so that few people share one
 }
 
 var headPositions = []string{"Minister of Justice", "Minister of Public Security", "Deputy Minister of Foreign Affairs",
@@ -209,7 +210,21 @@ func (g *generator) staff(category string, count int, organization, kind, nation
 
 // person makes a plausible person of a country, named as its people are.
 func (g *generator) person(code, cultureName string) data.ParticipantInput {
-	c := cultures[cultureName]
+	var in data.ParticipantInput
+	for try := 0; try < 20; try++ {
+		in = g.someone(code, cultures[cultureName], cultureName)
+		if key := code + "|" + in.GivenName + "|" + in.FamilyName; !g.names[key] {
+			g.names[key] = true
+			break
+		}
+	}
+	g.docs[code]++
+	in.DocumentNumber = fmt.Sprintf("%s%07d", code, 1000000+g.docs[code]*7919%9000000)
+	return in
+}
+
+// someone draws a name, title and native-script name from a culture.
+func (g *generator) someone(code string, c culture, cultureName string) data.ParticipantInput {
 	female := g.rng.Intn(2) == 0
 	given := c.male[g.rng.Intn(len(c.male))]
 	title := "Mr."
@@ -238,8 +253,6 @@ func (g *generator) person(code, cultureName string) data.ParticipantInput {
 	case famName.native != "":
 		in.NativeName = given.native + " " + famName.native
 	}
-	g.docs[code]++
-	in.DocumentNumber = fmt.Sprintf("%s%07d", code, 1000000+g.docs[code]*7919%9000000)
 	return in
 }
 

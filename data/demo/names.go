@@ -44,8 +44,10 @@ func fs(latins ...string) []family {
 
 var cultures = map[string]culture{
 	"vi": {
-		male:     ns("Văn An", "Đức Thắng", "Quốc Bảo", "Hữu Nghĩa", "Xuân Phúc", "Minh Tuấn", "Thành Long", "Công Đạt", "Hoàng Nam", "Trọng Hiếu"),
-		female:   ns("Thị Hồng Nhung", "Minh Châu", "Thanh Hương", "Ngọc Lan", "Thu Trang", "Thị Mai Anh", "Phương Thảo", "Khánh Linh", "Thùy Dương", "Bích Ngọc"),
+		male: ns("Văn An", "Đức Thắng", "Quốc Bảo", "Hữu Nghĩa", "Xuân Phúc", "Minh Tuấn", "Thành Long", "Công Đạt", "Hoàng Nam",
+			"Trọng Hiếu", "Mạnh Hùng", "Quang Vinh", "Văn Dũng", "Đình Khoa", "Tiến Dũng", "Anh Tuấn", "Hải Đăng", "Gia Huy"),
+		female: ns("Thị Hồng Nhung", "Minh Châu", "Thanh Hương", "Ngọc Lan", "Thu Trang", "Thị Mai Anh", "Phương Thảo", "Khánh Linh",
+			"Thùy Dương", "Bích Ngọc", "Thị Thu Hà", "Lan Anh", "Thị Hằng", "Diệu Linh", "Thị Tuyết Mai", "Hải Yến", "Quỳnh Như", "Thị Kim Oanh"),
 		families: fs("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"),
 	},
 	"zh": {
