@@ -32,6 +32,8 @@ type Store struct {
 	indexMu  sync.Mutex
 	index    *search.Index
 	indexRev int64
+
+	keys keys
 }
 
 // Open opens the database at path, creating it (readable by its owner only)

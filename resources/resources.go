@@ -16,3 +16,8 @@ var Translations embed.FS
 //
 //go:embed icon.png
 var Icon []byte
+
+// Fonts holds the TrueType fonts badges are printed with; see fonts/README.md.
+//
+//go:embed fonts/*.ttf
+var Fonts embed.FS

@@ -40,6 +40,9 @@ func init() {
 		{"search", "QUERY", "one line per match: id, full name, category, affiliation", runSearch},
 		{"stats", "", "one line per category, then per status: name and count", runStats},
 		{"approve", "--all | ID...", "approve participants", runApprove},
+		{"badges", "--out FILE.pdf [--layout a6|id1|a4] [--pending] [ID...]", "print badges; without IDs, everyone approved and not yet printed", runBadges},
+		{"reprint", "ID --reason TEXT", "new issue; the old badge is refused from then on", runReprint},
+		{"verify", "CODE", "who this badge belongs to, or why it is not valid", runVerify},
 		{"backup", "FILE", "online copy of the database", runBackup},
 	}
 }

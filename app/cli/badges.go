@@ -1,0 +1,123 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"accred/app/printjob"
+	"accred/data"
+	"accred/printing"
+)
+
+func runBadges(e *env, args []string) error {
+	fs := flags("badges")
+	out := fs.String("out", "", "PDF file")
+	layoutName := fs.String("layout", string(printing.A6), "a6, id1 or a4")
+	pending := fs.Bool("pending", false, "everyone approved and not yet printed")
+	rest, err := parse(fs, args)
+	if err != nil || *out == "" || (*pending && len(rest) > 0) {
+		return errUsage
+	}
+	layout, err := printing.ParseLayout(*layoutName)
+	if err != nil {
+		return err
+	}
+	ids, err := parseIDs(rest)
+	if err != nil {
+		return err
+	}
+	s, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	list, err := s.BadgesToPrint(e.ctx, data.BadgeFilter{IDs: ids})
+	if err != nil {
+		return err
+	}
+	if err := checkPrintable(ids, list); err != nil {
+		return err
+	}
+	for _, w := range printjob.Check(list) {
+		fmt.Fprintf(e.stderr, "warning: badge %s (%s): no font draws %q; those letters are left out\n",
+			w.Participant.BadgeNumber(), w.Participant.FullName(), string(w.Missing))
+	}
+	job := printjob.Job{Store: s, Layout: layout, Operator: e.operator}
+	files, err := job.Print(e.ctx, list, *out)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "printed %d badges to %s\n", len(list), strings.Join(files, ", "))
+	return nil
+}
+
+// checkPrintable refuses named participants who cannot get a badge now.
+func checkPrintable(ids []int64, list []data.Participant) error {
+	found := map[int64]data.Participant{}
+	for _, p := range list {
+		found[p.ID] = p
+	}
+	var problems []string
+	for _, id := range ids {
+		p, ok := found[id]
+		switch {
+		case !ok:
+			problems = append(problems, fmt.Sprintf("no participant has badge number %s", data.BadgeNumber(id)))
+		case p.Status == data.StatusPrinted || p.Status == data.StatusCollected:
+			problems = append(problems, fmt.Sprintf("badge %s (%s) was already printed; to replace it, run 'accred reprint %d --reason …' first", p.BadgeNumber(), p.FullName(), id))
+		case p.Status != data.StatusApproved:
+			problems = append(problems, fmt.Sprintf("badge %s (%s) is %s, not approved", p.BadgeNumber(), p.FullName(), p.Status))
+		}
+	}
+	if len(problems) > 0 {
+		return errors.New("nothing was printed:\n  " + strings.Join(problems, "\n  "))
+	}
+	return nil
+}
+
+func runReprint(e *env, args []string) error {
+	fs := flags("reprint")
+	reason := fs.String("reason", "", "why the badge is replaced")
+	rest, err := parse(fs, args)
+	if err != nil || len(rest) != 1 {
+		return errUsage
+	}
+	ids, err := parseIDs(rest)
+	if err != nil {
+		return err
+	}
+	s, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	p, err := s.Reprint(e.ctx, ids[0], *reason, e.operator)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "badge %s (%s) is now issue %d; issue %d is refused from now on. Print it with: accred badges --out FILE.pdf %d\n",
+		p.BadgeNumber(), p.FullName(), p.BadgeIssue, p.BadgeIssue-1, p.ID)
+	return nil
+}
+
+func runVerify(e *env, args []string) error {
+	rest, err := parse(flags("verify"), args)
+	if err != nil || len(rest) != 1 {
+		return errUsage
+	}
+	s, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	p, c, err := s.VerifyBadge(e.ctx, rest[0])
+	if err != nil {
+		if p.ID != 0 {
+			return fmt.Errorf("REFUSED: %v (badge %s, issue %d, %s)", err, p.BadgeNumber(), c.Issue, p.FullName())
+		}
+		return fmt.Errorf("REFUSED: %v", err)
+	}
+	fmt.Fprintf(e.stdout, "VALID\t%d\t%s\t%s\t%s\tissue %d\n", p.ID, p.FullName(), p.Category, p.Affiliation.Name, c.Issue)
+	return nil
+}

@@ -1,0 +1,216 @@
+package data
+
+import (
+	"context"
+	"crypto/ed25519"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+
+	"accred/data/credential"
+)
+
+// Why a genuine-looking badge is refused; credential's errors say why a
+// code is not genuine at all.
+var (
+	ErrUnknownBadge  = errors.New("no participant holds this badge")
+	ErrSuperseded    = errors.New("superseded badge: it was replaced by a reprint")
+	ErrNotIssued     = errors.New("this badge was never printed")
+	ErrNotAccredited = errors.New("the participant is not accredited (rejected or withdrawn)")
+	ErrNotApproved   = errors.New("the participant is not approved")
+)
+
+// keys caches the event's key pair: it never changes once made.
+type keys struct {
+	once sync.Once
+	err  error
+	id   string
+	pub  ed25519.PublicKey
+	priv ed25519.PrivateKey
+}
+
+func (s *Store) eventKeys(ctx context.Context) (*keys, error) {
+	s.keys.once.Do(func() {
+		err := s.db.QueryRowContext(ctx, `SELECT key_id, public_key, private_key FROM event WHERE id = 1`).
+			Scan(&s.keys.id, &s.keys.pub, &s.keys.priv)
+		if err != nil {
+			s.keys.err = Errorf(ENOTFOUND, "This database holds no event yet. Create one with 'accred init' or 'accred demo'.")
+		}
+	})
+	return &s.keys, s.keys.err
+}
+
+// BadgeFilter says whose badges to print.
+type BadgeFilter struct {
+	IDs         []int64 // these participants, whatever else is set
+	Category    string  // only this category
+	Affiliation int64   // only this delegation, organisation or outlet
+	Printed     bool    // also those already printed (they need a reprint)
+}
+
+// BadgesToPrint returns the approved participants the filter names, in
+// delegation and name order. Without IDs it leaves out those already
+// printed unless Printed is set.
+func (s *Store) BadgesToPrint(ctx context.Context, f BadgeFilter) ([]Participant, error) {
+	var where []string
+	var args []any
+	if len(f.IDs) > 0 {
+		where = append(where, `p.id IN (?`+strings.Repeat(",?", len(f.IDs)-1)+`)`)
+		for _, id := range f.IDs {
+			args = append(args, id)
+		}
+	} else if f.Printed {
+		where = append(where, `p.status IN ('approved', 'printed', 'collected')`)
+	} else {
+		where = append(where, `p.status = 'approved'`)
+	}
+	if f.Category != "" {
+		where = append(where, `p.category = ?`)
+		args = append(args, f.Category)
+	}
+	if f.Affiliation != 0 {
+		where = append(where, `p.affiliation_id = ?`)
+		args = append(args, f.Affiliation)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+participantColumns+participantFrom+`WHERE `+strings.Join(where, " AND ")+
+		` ORDER BY COALESCE(a.folded, ''), p.head_of_delegation DESC, p.sort_key, p.id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("find badges to print: %w", err)
+	}
+	defer rows.Close()
+	var list []Participant
+	for rows.Next() {
+		p, err := scanParticipant(rows)
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, p)
+	}
+	return list, rows.Err()
+}
+
+// PrintableIssue is the issue a participant's next printed badge carries:
+// the first, or the one a reprint made.
+func PrintableIssue(p Participant) int { return max(p.BadgeIssue, 1) }
+
+// BadgeCode signs the credential of a participant's badge of the given issue.
+func (s *Store) BadgeCode(ctx context.Context, participantID int64, issue int) (string, error) {
+	k, err := s.eventKeys(ctx)
+	if err != nil {
+		return "", err
+	}
+	return credential.Sign(credential.Credential{KeyID: k.id, ParticipantID: participantID, Issue: issue}, k.priv)
+}
+
+// Printed is a badge whose page was written.
+type Printed struct {
+	ID    int64
+	Issue int
+}
+
+// MarkPrinted records that the badges' pages were written: each participant
+// becomes "badge printed", all or none. It returns ECONFLICT when one of
+// them changed meanwhile (approval withdrawn, or a reprint made).
+func (s *Store) MarkPrinted(ctx context.Context, printed []Printed, operator string) error {
+	return s.withTx(ctx, func(tx *sql.Tx) error {
+		now := s.now()
+		for _, b := range printed {
+			res, err := tx.Exec(`UPDATE participants SET status = 'printed', status_at = ?, updated_at = ?, badge_issue = ?,
+				rev = (SELECT MAX(rev) + 1 FROM participants)
+				WHERE id = ? AND status = 'approved' AND (badge_issue = ? OR (badge_issue = 0 AND ? = 1))`,
+				now, now, b.Issue, b.ID, b.Issue, b.Issue)
+			if err != nil {
+				return fmt.Errorf("mark printed: %w", err)
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				return Errorf(ECONFLICT, "Badge %s changed while it was printing (no longer approved, or reprinted). Nothing was marked printed; print again.", BadgeNumber(b.ID))
+			}
+			if _, err := tx.Exec(`INSERT INTO badge_prints (participant_id, issue, at, operator) VALUES (?, ?, ?, ?)`, b.ID, b.Issue, now, operator); err != nil {
+				return fmt.Errorf("record print: %w", err)
+			}
+			if _, err := tx.Exec(`INSERT INTO status_changes (participant_id, status, at, operator, note) VALUES (?, 'printed', ?, ?, ?)`,
+				b.ID, now, operator, fmt.Sprintf("issue %d", b.Issue)); err != nil {
+				return fmt.Errorf("record status: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+// Reprint replaces a lost or damaged badge: the participant's issue number
+// goes up, so the old badge is refused from then on, and they wait for the
+// new one to be printed. It returns EINVALID without a reason, ENOTFOUND for
+// an unknown participant, and ECONFLICT when no badge was printed yet.
+func (s *Store) Reprint(ctx context.Context, id int64, reason, operator string) (Participant, error) {
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return Participant{}, Errorf(EINVALID, "Give the reason for the reprint (lost, damaged, name corrected …).")
+	}
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		p, err := s.participantTx(tx, id)
+		if err != nil {
+			return Errorf(ENOTFOUND, "No participant has badge number %s.", BadgeNumber(id))
+		}
+		if p.Status != StatusPrinted && p.Status != StatusCollected {
+			return Errorf(ECONFLICT, "Badge %s has no printed badge to replace (the participant is %s); print it instead.", BadgeNumber(id), p.Status)
+		}
+		now := s.now()
+		if _, err := tx.Exec(`UPDATE participants SET badge_issue = badge_issue + 1, status = 'approved', status_at = ?, updated_at = ?,
+			rev = (SELECT MAX(rev) + 1 FROM participants) WHERE id = ?`, now, now, id); err != nil {
+			return fmt.Errorf("raise issue: %w", err)
+		}
+		if _, err := tx.Exec(`INSERT INTO badge_reprints (participant_id, old_issue, new_issue, reason, at, operator) VALUES (?, ?, ?, ?, ?, ?)`,
+			id, p.BadgeIssue, p.BadgeIssue+1, reason, now, operator); err != nil {
+			return fmt.Errorf("record reprint: %w", err)
+		}
+		_, err = tx.Exec(`INSERT INTO status_changes (participant_id, status, at, operator, note) VALUES (?, 'approved', ?, ?, ?)`,
+			id, now, operator, fmt.Sprintf("reprint as issue %d: %s", p.BadgeIssue+1, reason))
+		return err
+	})
+	if err != nil {
+		return Participant{}, err
+	}
+	return s.Participant(ctx, id)
+}
+
+// VerifyBadge tells whose badge a scanned code is, or why it is refused:
+// credential.ErrMalformed, ErrOtherKey or ErrForged for a code that is not
+// this event's, ErrUnknownBadge, ErrSuperseded, ErrNotIssued,
+// ErrNotAccredited or ErrNotApproved for a genuine one that is not valid.
+// The participant is returned whenever the code names one.
+func (s *Store) VerifyBadge(ctx context.Context, code string) (Participant, credential.Credential, error) {
+	k, err := s.eventKeys(ctx)
+	if err != nil {
+		return Participant{}, credential.Credential{}, err
+	}
+	c, err := credential.Verify(code, k.id, k.pub)
+	if err != nil {
+		return Participant{}, c, err
+	}
+	p, err := s.Participant(ctx, c.ParticipantID)
+	if ErrorCode(err) == ENOTFOUND {
+		return Participant{}, c, ErrUnknownBadge
+	}
+	if err != nil {
+		return Participant{}, c, err
+	}
+	return p, c, badgeValidity(p, c.Issue)
+}
+
+// badgeValidity says whether a genuine badge of the given issue lets its
+// holder in.
+func badgeValidity(p Participant, issue int) error {
+	switch {
+	case issue < p.BadgeIssue:
+		return ErrSuperseded
+	case issue > p.BadgeIssue:
+		return ErrNotIssued
+	case p.Status == StatusRejected || p.Status == StatusWithdrawn:
+		return ErrNotAccredited
+	case p.Status == StatusRegistered:
+		return ErrNotApproved
+	}
+	return nil
+}

@@ -1,0 +1,140 @@
+package data_test
+
+import (
+	"errors"
+	"testing"
+
+	"accred/data"
+	"accred/data/credential"
+)
+
+// printBadge prints a participant's badge as a print run does and returns its code.
+func printBadge(t *testing.T, s *data.Store, id int64) string {
+	t.Helper()
+	p, err := s.Participant(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	issue := data.PrintableIssue(p)
+	code, err := s.BadgeCode(ctx, id, issue)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MarkPrinted(ctx, []data.Printed{{ID: id, Issue: issue}}, "printer"); err != nil {
+		t.Fatal(err)
+	}
+	return code
+}
+
+func TestPrintReprintVerify(t *testing.T) {
+	s := newStore(t)
+	p := mustCreate(t, s, delegate("Ana", "Silva", "BR", "B1"))
+	if _, err := s.SetStatus(ctx, p.ID, data.StatusApproved, "desk", ""); err != nil {
+		t.Fatal(err)
+	}
+	unprinted, _ := s.BadgeCode(ctx, p.ID, 1)
+	if _, _, err := s.VerifyBadge(ctx, unprinted); !errors.Is(err, data.ErrNotIssued) {
+		t.Fatalf("a code never printed: %v", err)
+	}
+	first := printBadge(t, s, p.ID)
+	got, c, err := s.VerifyBadge(ctx, first)
+	if err != nil || got.ID != p.ID || c.Issue != 1 || got.Status != data.StatusPrinted {
+		t.Fatalf("first badge: %+v %+v %v", got, c, err)
+	}
+	if _, err := s.Reprint(ctx, p.ID, "  ", "desk"); data.ErrorCode(err) != data.EINVALID {
+		t.Fatalf("reprint without reason: %v", err)
+	}
+	r, err := s.Reprint(ctx, p.ID, "lost at the hotel", "desk")
+	if err != nil || r.BadgeIssue != 2 || r.Status != data.StatusApproved {
+		t.Fatalf("reprint: %+v %v", r, err)
+	}
+	if _, _, err := s.VerifyBadge(ctx, first); !errors.Is(err, data.ErrSuperseded) {
+		t.Fatalf("the lost badge: %v", err)
+	}
+	second := printBadge(t, s, p.ID)
+	if _, c, err := s.VerifyBadge(ctx, second); err != nil || c.Issue != 2 {
+		t.Fatalf("the new badge: %v", err)
+	}
+	if _, err := s.Reprint(ctx, 999, "lost", "desk"); data.ErrorCode(err) != data.ENOTFOUND {
+		t.Fatalf("reprint of nobody: %v", err)
+	}
+	if _, err := s.SetStatus(ctx, p.ID, data.StatusWithdrawn, "desk", ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.VerifyBadge(ctx, second); !errors.Is(err, data.ErrNotAccredited) {
+		t.Fatalf("a withdrawn participant's badge: %v", err)
+	}
+}
+
+func TestReprintNeedsAPrintedBadge(t *testing.T) {
+	s := newStore(t)
+	p := mustCreate(t, s, delegate("Ana", "Silva", "BR", "B1"))
+	if _, err := s.Reprint(ctx, p.ID, "lost", "desk"); data.ErrorCode(err) != data.ECONFLICT {
+		t.Fatalf("reprint before printing: %v", err)
+	}
+}
+
+func TestMarkPrintedIsAllOrNothing(t *testing.T) {
+	s := newStore(t)
+	a := mustCreate(t, s, delegate("A", "One", "FR", "1"))
+	b := mustCreate(t, s, delegate("B", "Two", "FR", "2"))
+	s.Approve(ctx, []int64{a.ID}, "desk")
+	err := s.MarkPrinted(ctx, []data.Printed{{ID: a.ID, Issue: 1}, {ID: b.ID, Issue: 1}}, "printer")
+	if data.ErrorCode(err) != data.ECONFLICT {
+		t.Fatalf("marking an unapproved participant printed: %v", err)
+	}
+	if p, _ := s.Participant(ctx, a.ID); p.Status != data.StatusApproved || p.BadgeIssue != 0 {
+		t.Fatalf("half a batch stayed behind: %+v", p)
+	}
+}
+
+func TestVerifyRefusesForeignAndForgedCodes(t *testing.T) {
+	s := newStore(t)
+	other := newStore(t)
+	p := mustCreate(t, s, delegate("A", "One", "FR", "1"))
+	s.Approve(ctx, []int64{p.ID}, "desk")
+	code := printBadge(t, s, p.ID)
+	o := mustCreate(t, other, delegate("A", "One", "FR", "1"))
+	other.Approve(ctx, []int64{o.ID}, "desk")
+	foreign := printBadge(t, other, o.ID)
+	altered := []byte(code)
+	altered[30] = map[bool]byte{true: 'B', false: 'A'}[altered[30] == 'A']
+	cases := map[string]error{
+		foreign:            credential.ErrOtherKey,
+		string(altered):    credential.ErrForged,
+		"HELLO":            credential.ErrMalformed,
+		code[:len(code)-1]: credential.ErrMalformed,
+	}
+	for c, want := range cases {
+		if _, _, err := s.VerifyBadge(ctx, c); !errors.Is(err, want) {
+			t.Errorf("%q: %v, want %v", c, err, want)
+		}
+	}
+	// A genuine code for a participant this database does not hold.
+	ghost, _ := s.BadgeCode(ctx, 4242, 1)
+	if _, _, err := s.VerifyBadge(ctx, ghost); !errors.Is(err, data.ErrUnknownBadge) {
+		t.Fatalf("unknown participant: %v", err)
+	}
+}
+
+func TestBadgesToPrint(t *testing.T) {
+	s := newStore(t)
+	a := mustCreate(t, s, delegate("A", "One", "FR", "1"))
+	b := mustCreate(t, s, delegate("B", "Two", "DE", "2"))
+	mustCreate(t, s, delegate("C", "Three", "DE", "3"))
+	s.Approve(ctx, []int64{a.ID, b.ID}, "desk")
+	list, _ := s.BadgesToPrint(ctx, data.BadgeFilter{})
+	if len(list) != 2 {
+		t.Fatalf("pending: %d", len(list))
+	}
+	printBadge(t, s, a.ID)
+	if list, _ := s.BadgesToPrint(ctx, data.BadgeFilter{}); len(list) != 1 || list[0].ID != b.ID {
+		t.Fatalf("pending after printing one: %v", list)
+	}
+	if list, _ := s.BadgesToPrint(ctx, data.BadgeFilter{Printed: true}); len(list) != 2 {
+		t.Fatalf("with printed: %v", list)
+	}
+	if list, _ := s.BadgesToPrint(ctx, data.BadgeFilter{Affiliation: b.Affiliation.ID, Printed: true}); len(list) != 1 {
+		t.Fatalf("one delegation: %v", list)
+	}
+}

@@ -1,0 +1,167 @@
+// Package printing turns accreditation data into PDFs: badges and lists.
+// Its functions take data and return bytes; it never imports Fyne.
+package printing
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"accred/data"
+	"accred/resources"
+)
+
+// Layout is a badge format.
+type Layout string
+
+// The badge formats.
+const (
+	A6  Layout = "a6"  // A6 portrait, for lanyards
+	ID1 Layout = "id1" // ID-1 card, 85.6 × 54 mm, for card printers
+	A4  Layout = "a4"  // four A6 badges on an A4 sheet, with crop marks
+)
+
+// Layouts lists the formats in the order they are offered.
+var Layouts = []Layout{A6, ID1, A4}
+
+// ParseLayout reads a layout name.
+func ParseLayout(s string) (Layout, error) {
+	for _, l := range Layouts {
+		if string(l) == strings.ToLower(s) {
+			return l, nil
+		}
+	}
+	return "", fmt.Errorf("unknown layout %q: use a6, id1 or a4", s)
+}
+
+// Badge is one participant's badge.
+type Badge struct {
+	Participant data.Participant
+	Code        string // the signed credential the QR code carries
+}
+
+// Sheet is what every badge of a print run shares.
+type Sheet struct {
+	Event      data.Event
+	Categories []data.Category
+	Layout     Layout
+	Logo       []byte                     // PNG; the Accred icon when nil
+	Photo      func(id int64) []byte      // a participant's JPEG photo, or nil
+	Progress   func(done, total int) bool // after each badge; false cancels
+}
+
+// ErrCancelled is returned when Progress asked to stop.
+var ErrCancelled = errors.New("printing cancelled")
+
+// Badges writes the badges as one PDF, one per page (four per sheet on A4).
+func Badges(out io.Writer, sheet Sheet, badges []Badge) error {
+	if err := loadFaces(); err != nil {
+		return fmt.Errorf("load fonts: %w", err)
+	}
+	pdf := newDocument(sheet.Layout)
+	d := &drawer{pdf: pdf, w: newWriter(pdf), sheet: sheet, categories: map[string]data.Category{}}
+	for _, c := range sheet.Categories {
+		d.categories[c.Code] = c
+	}
+	logo := sheet.Logo
+	if logo == nil {
+		logo = resources.Icon
+	}
+	pdf.RegisterImageOptionsReader("logo", gofpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(logo))
+	if err := pdf.Error(); err != nil {
+		return fmt.Errorf("event logo: %w", err)
+	}
+	stop := make(chan struct{})
+	defer close(stop)
+	codes := makeQRCodes(badges, stop)
+	for i, b := range badges {
+		qr := <-codes
+		if qr.err != nil {
+			return fmt.Errorf("QR code of badge %s: %w", b.Participant.BadgeNumber(), qr.err)
+		}
+		d.badge(i, b, qr.path)
+		if err := pdf.Error(); err != nil {
+			return fmt.Errorf("badge %s: %w", b.Participant.BadgeNumber(), err)
+		}
+		if sheet.Progress != nil && !sheet.Progress(i+1, len(badges)) {
+			return ErrCancelled
+		}
+	}
+	if len(badges) == 0 {
+		return errors.New("no badges to print")
+	}
+	return pdf.Output(out)
+}
+
+func newDocument(layout Layout) *gofpdf.Fpdf {
+	pdf := gofpdf.NewCustom(&gofpdf.InitType{UnitStr: "mm", Size: gofpdf.SizeType{Wd: 105, Ht: 148}})
+	switch layout {
+	case ID1:
+		pdf = gofpdf.NewCustom(&gofpdf.InitType{UnitStr: "mm", Size: gofpdf.SizeType{Wd: 85.6, Ht: 54}})
+	case A4:
+		pdf = gofpdf.NewCustom(&gofpdf.InitType{UnitStr: "mm", Size: gofpdf.SizeType{Wd: 210, Ht: 297}})
+	}
+	pdf.SetAutoPageBreak(false, 0)
+	// Page compression would cost more time than all the drawing; the pages
+	// are small without it (vector QR codes in module units).
+	pdf.SetCompression(false)
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetCreator("Accred", true)
+	return pdf
+}
+
+// drawer draws the badges of one document.
+type drawer struct {
+	pdf        *gofpdf.Fpdf
+	w          *writer
+	sheet      Sheet
+	categories map[string]data.Category
+}
+
+func (d *drawer) badge(i int, b Badge, code qrPath) {
+	switch d.sheet.Layout {
+	case ID1:
+		d.pdf.AddPage()
+		d.card(b, code)
+	case A4:
+		if i%4 == 0 {
+			d.pdf.AddPage()
+			d.cropMarks()
+		}
+		d.portrait(b, code, float64(i%2)*105, 0.5+float64(i/2%2)*148)
+	default:
+		d.pdf.AddPage()
+		d.portrait(b, code, 0, 0)
+	}
+}
+
+type qrResult struct {
+	path qrPath
+	err  error
+}
+
+// makeQRCodes encodes the badges' codes, in order, on another core while
+// the pages are drawn; it stays a few hundred codes ahead at most.
+func makeQRCodes(badges []Badge, stop <-chan struct{}) <-chan qrResult {
+	out := make(chan qrResult, 256)
+	go func() {
+		defer close(out)
+		for _, b := range badges {
+			var path qrPath
+			code, err := qrCode(b.Code)
+			if err == nil {
+				path = newQRPath(code)
+			}
+			select {
+			case out <- qrResult{path, err}:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	return out
+}

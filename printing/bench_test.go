@@ -1,0 +1,93 @@
+package printing
+
+import (
+	"crypto/ed25519"
+	"io"
+	"runtime"
+	"testing"
+	"time"
+
+	"accred/data"
+	"accred/data/country"
+	"accred/data/credential"
+	"accred/data/demo"
+)
+
+// demoBadges makes n badges of demo participants, signed with a new key.
+func demoBadges(t testing.TB, n int) []Badge {
+	t.Helper()
+	pub, priv, _ := ed25519.GenerateKey(nil)
+	kid := data.KeyID(pub)
+	rows := demo.Participants(n)
+	badges := make([]Badge, len(rows))
+	for i, r := range rows {
+		in := r.Input.Normalize()
+		p := data.Participant{ID: int64(i + 1), Category: in.Category, Title: in.Title, GivenName: in.GivenName,
+			FamilyName: in.FamilyName, NativeName: in.NativeName, Nationality: in.Nationality, Position: in.Position,
+			HeadOfDelegation: in.HeadOfDelegation, Status: data.StatusApproved}
+		switch {
+		case in.Delegation != "":
+			c, _ := country.Lookup(in.Delegation)
+			p.Affiliation = data.Affiliation{Kind: data.AffiliationDelegation, Country: c.Code, Name: c.Name("en")}
+		case in.MediaOutlet != "":
+			p.Affiliation = data.Affiliation{Kind: data.AffiliationMedia, Name: in.MediaOutlet}
+		default:
+			p.Affiliation = data.Affiliation{Kind: data.AffiliationOrganization, Name: in.Organization}
+		}
+		code, err := credential.Sign(credential.Credential{KeyID: kid, ParticipantID: p.ID, Issue: 1}, priv)
+		if err != nil {
+			t.Fatal(err)
+		}
+		badges[i] = Badge{Participant: p, Code: code}
+	}
+	return badges
+}
+
+func demoSheet(layout Layout) Sheet {
+	day := time.Date(2025, 10, 25, 0, 0, 0, 0, time.UTC)
+	return Sheet{Event: data.Event{Name: demo.EventName, Starts: day, Ends: day.AddDate(0, 0, 1)},
+		Categories: data.DefaultCategories(), Layout: layout}
+}
+
+// BenchmarkBadges2900 prints the demo's 2,900 delegates and journalists to
+// one A6 PDF, with QR codes. Budget: 0.5 s.
+func BenchmarkBadges2900(b *testing.B) {
+	badges := demoBadges(b, 2900)
+	sheet := demoSheet(A6)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := Badges(io.Discard, sheet, badges); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBadges100k prints 100,000 badges and reports the peak heap, to
+// show how memory grows with the size of a run.
+func BenchmarkBadges100k(b *testing.B) {
+	badges := demoBadges(b, 100_000)
+	sheet := demoSheet(A6)
+	var peak uint64
+	done := make(chan struct{})
+	go func() {
+		var m runtime.MemStats
+		for {
+			select {
+			case <-done:
+				return
+			case <-time.After(20 * time.Millisecond):
+				runtime.ReadMemStats(&m)
+				peak = max(peak, m.HeapInuse)
+			}
+		}
+	}()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := Badges(io.Discard, sheet, badges); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	close(done)
+	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
+}

@@ -1,0 +1,284 @@
+package printing
+
+import (
+	"sync"
+	"unicode"
+
+	"github.com/jung-kurt/gofpdf"
+	xfont "golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+
+	"accred/resources"
+)
+
+// face is one embedded font family, with the letters it can draw.
+type face struct {
+	family        string
+	regular, bold string // files in resources/fonts; bold may be the regular file
+	font          *sfnt.Font
+	metrics       [2]*sfnt.Font // regular and bold, for widths
+	raw           map[string][]byte
+}
+
+// faces are tried in order for each letter.
+var faces = []*face{
+	{family: "sans", regular: "NotoSans-Regular.ttf", bold: "NotoSans-Bold.ttf"},
+	{family: "arabic", regular: "NotoSansArabic-Regular.ttf", bold: "NotoSansArabic-Bold.ttf"},
+	{family: "cjk", regular: "DroidSansFallbackFull.ttf", bold: "DroidSansFallbackFull.ttf"},
+	{family: "korean", regular: "NanumGothicBold.ttf", bold: "NanumGothicBold.ttf"},
+}
+
+var loadFaces = sync.OnceValue(func() error {
+	for _, f := range faces {
+		f.raw = map[string][]byte{}
+		for _, name := range []string{f.regular, f.bold} {
+			b, err := resources.Fonts.ReadFile("fonts/" + name)
+			if err != nil {
+				return err
+			}
+			f.raw[name] = b
+		}
+		for i, name := range []string{f.regular, f.bold} {
+			font, err := sfnt.Parse(f.raw[name])
+			if err != nil {
+				return err
+			}
+			f.metrics[i] = font
+		}
+		f.font = f.metrics[0]
+	}
+	fillLatinTables()
+	return nil
+})
+
+func lookupAdvance(faceIndex int, bold bool, r rune) float64 {
+	font := faces[faceIndex].metrics[0]
+	if bold {
+		font = faces[faceIndex].metrics[1]
+	}
+	var buf sfnt.Buffer
+	g, err := font.GlyphIndex(&buf, r)
+	if err != nil {
+		return 0
+	}
+	adv, err := font.GlyphAdvance(&buf, g, fixed.I(1000), xfont.HintingNone)
+	if err != nil {
+		return 0
+	}
+	return float64(adv) / 64
+}
+
+type advanceKey struct {
+	face int
+	bold bool
+	r    rune
+}
+
+var (
+	advancesMu sync.RWMutex
+	advances   = map[advanceKey]float64{}
+)
+
+// advance is how far a letter moves the pen, in thousandths of the size.
+func advance(faceIndex int, bold bool, r rune) float64 {
+	if faceIndex == 0 && r >= 0 && r < latinEnd {
+		if bold {
+			return latinAdvance[1][r]
+		}
+		return latinAdvance[0][r]
+	}
+	key := advanceKey{faceIndex, bold, r}
+	advancesMu.RLock()
+	a, ok := advances[key]
+	advancesMu.RUnlock()
+	if ok {
+		return a
+	}
+	a = lookupAdvance(faceIndex, bold, r)
+	advancesMu.Lock()
+	advances[key] = a
+	advancesMu.Unlock()
+	return a
+}
+
+var (
+	coverageMu sync.RWMutex
+	coverage   = map[rune]int{} // rune → index in faces, or -1
+)
+
+// Letters below latinEnd (Latin, with the accents of Western and Central
+// Europe) are looked up in tables filled when the fonts load: they are most
+// of what a badge holds.
+const latinEnd = 0x250
+
+var (
+	latinFace    [latinEnd]int8
+	latinAdvance [2][latinEnd]float64 // regular and bold advances in face 0
+)
+
+func fillLatinTables() {
+	for r := rune(0); r < latinEnd; r++ {
+		latinFace[r] = int8(lookupFace(r))
+		latinAdvance[0][r] = lookupAdvance(0, false, r)
+		latinAdvance[1][r] = lookupAdvance(0, true, r)
+	}
+}
+
+// faceFor returns the index of the first face that draws r, or -1.
+func faceFor(r rune) int {
+	if r >= 0 && r < latinEnd {
+		return int(latinFace[r])
+	}
+	coverageMu.RLock()
+	i, ok := coverage[r]
+	coverageMu.RUnlock()
+	if ok {
+		return i
+	}
+	i = lookupFace(r)
+	coverageMu.Lock()
+	coverage[r] = i
+	coverageMu.Unlock()
+	return i
+}
+
+func lookupFace(r rune) int {
+	var buf sfnt.Buffer
+	for j, f := range faces {
+		if g, err := f.font.GlyphIndex(&buf, r); err == nil && g != 0 {
+			return j
+		}
+	}
+	return -1
+}
+
+// Missing returns the letters of text that no embedded font can draw, so
+// that a badge is never printed with empty boxes.
+func Missing(text string) []rune {
+	if err := loadFaces(); err != nil {
+		return []rune(text)
+	}
+	var missing []rune
+	for _, r := range visualOrder(text) {
+		if !unicode.IsSpace(r) && !unicode.Is(unicode.Mn, r) && faceFor(r) < 0 {
+			missing = append(missing, r)
+		}
+	}
+	return missing
+}
+
+// segment is a piece of a line drawn with one face.
+type segment struct {
+	face int
+	text string
+}
+
+// segments splits a line, in visual order, into runs of one face each;
+// spaces and marks stay with the run they are in.
+func segments(line string) []segment {
+	var out []segment
+	var cur []rune
+	curFace := -1
+	for _, r := range line {
+		f := curFace
+		if !unicode.IsSpace(r) && !unicode.Is(unicode.Mn, r) {
+			if f = faceFor(r); f < 0 {
+				continue // never drawn as an empty box; Missing warned beforehand
+			}
+		}
+		if f < 0 {
+			f = 0
+		}
+		if f != curFace && len(cur) > 0 {
+			out = append(out, segment{curFace, string(cur)})
+			cur = cur[:0]
+		}
+		curFace = f
+		cur = append(cur, r)
+	}
+	if len(cur) > 0 {
+		out = append(out, segment{curFace, string(cur)})
+	}
+	return out
+}
+
+// writer draws text on a PDF in any of the embedded faces, registering each
+// face with the document the first time it is needed.
+type writer struct {
+	pdf        *gofpdf.Fpdf
+	registered map[string]bool // family and style
+	lines      map[string][]segment
+	current    advanceKey // the font selected, with its size in r
+	page       int
+}
+
+func newWriter(pdf *gofpdf.Fpdf) *writer {
+	return &writer{pdf: pdf, registered: map[string]bool{}, lines: map[string][]segment{}}
+}
+
+// use selects a face, unless it is already selected on this page: every
+// selection costs bytes in the page.
+func (w *writer) use(faceIndex int, bold bool, size float64) {
+	key := advanceKey{faceIndex, bold, rune(size * 100)}
+	if key == w.current && w.page == w.pdf.PageNo() {
+		return
+	}
+	w.current, w.page = key, w.pdf.PageNo()
+	f := faces[faceIndex]
+	style, file := "", f.regular
+	if bold && f.bold != f.regular {
+		style, file = "B", f.bold
+	}
+	if !w.registered[f.family+style] {
+		w.pdf.AddUTF8FontFromBytes(f.family, style, f.raw[file])
+		w.registered[f.family+style] = true
+	}
+	w.pdf.SetFont(f.family, style, size)
+}
+
+// line returns text shaped, in visual order and split by face, remembering
+// recent lines: a badge measures a line before it draws it, and event
+// names, categories and affiliations come back on every page.
+func (w *writer) line(text string) []segment {
+	if segs, ok := w.lines[text]; ok {
+		return segs
+	}
+	if len(w.lines) >= 4096 {
+		clear(w.lines)
+	}
+	segs := segments(visualOrder(text))
+	w.lines[text] = segs
+	return segs
+}
+
+// width is the width of text at size, in millimetres.
+func (w *writer) width(text string, bold bool, size float64) float64 {
+	total := 0.0
+	for _, s := range w.line(text) {
+		total += segmentWidth(s, bold, size)
+	}
+	return total
+}
+
+func segmentWidth(s segment, bold bool, size float64) float64 {
+	units := 0.0
+	for _, r := range s.text {
+		units += advance(s.face, bold, r)
+	}
+	return units / 1000 * size * ptToMM
+}
+
+// text draws text with its baseline at y, starting at x.
+func (w *writer) text(x, y float64, text string, bold bool, size float64) {
+	for _, s := range w.line(text) {
+		w.use(s.face, bold, size)
+		w.pdf.Text(x, y, s.text)
+		x += segmentWidth(s, bold, size)
+	}
+}
+
+// centred draws text centred on cx.
+func (w *writer) centred(cx, y float64, text string, bold bool, size float64) {
+	w.text(cx-w.width(text, bold, size)/2, y, text, bold, size)
+}
