@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 
 	"github.com/jung-kurt/gofpdf"
@@ -144,22 +145,43 @@ type qrResult struct {
 	err  error
 }
 
-// makeQRCodes encodes the badges' codes, in order, on another core while
-// the pages are drawn; it stays a few hundred codes ahead at most.
+// makeQRCodes encodes the badges' codes on every core while the pages are
+// drawn, and hands them over in order; it works a few chunks ahead at most.
 func makeQRCodes(badges []Badge, stop <-chan struct{}) <-chan qrResult {
-	out := make(chan qrResult, 256)
+	const chunk = 64
+	out := make(chan qrResult, chunk)
+	queue := make(chan chan []qrResult, runtime.GOMAXPROCS(0)+1) // chunks in order, each filled when done
 	go func() {
-		defer close(out)
-		for _, b := range badges {
-			var path qrPath
-			code, err := qrCode(b.Code)
-			if err == nil {
-				path = newQRPath(code)
-			}
+		defer close(queue)
+		for start := 0; start < len(badges); start += chunk {
+			done := make(chan []qrResult, 1)
 			select {
-			case out <- qrResult{path, err}:
+			case queue <- done:
 			case <-stop:
 				return
+			}
+			go func(part []Badge) {
+				results := make([]qrResult, len(part))
+				for i, b := range part {
+					code, err := qrCode(b.Code)
+					if err == nil {
+						results[i].path = newQRPath(code)
+					}
+					results[i].err = err
+				}
+				done <- results
+			}(badges[start:min(start+chunk, len(badges))])
+		}
+	}()
+	go func() {
+		defer close(out)
+		for done := range queue {
+			for _, r := range <-done {
+				select {
+				case out <- r:
+				case <-stop:
+					return
+				}
 			}
 		}
 	}()

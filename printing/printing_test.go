@@ -1,0 +1,226 @@
+package printing
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"strings"
+	"testing"
+
+	"github.com/makiuchi-d/gozxing"
+	gozxingqr "github.com/makiuchi-d/gozxing/qrcode"
+)
+
+// qrImage draws a code's modules as a picture, four pixels a module.
+func qrImage(t *testing.T, text string) image.Image {
+	t.Helper()
+	code, err := qrCode(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const scale = 4
+	side := (code.Size + 2*quietZone) * scale
+	img := image.NewGray(image.Rect(0, 0, side, side))
+	for y := 0; y < side; y++ {
+		for x := 0; x < side; x++ {
+			mx, my := x/scale-quietZone, y/scale-quietZone
+			c := color.Gray{255}
+			if mx >= 0 && my >= 0 && mx < code.Size && my < code.Size && code.Black(mx, my) {
+				c = color.Gray{0}
+			}
+			img.SetGray(x, y, c)
+		}
+	}
+	return img
+}
+
+func TestQRCodesDecodeBack(t *testing.T) {
+	badges := demoBadges(t, 50)
+	texts := []string{"HELLO", "lower case and UTF-8: Nguyễn", strings.Repeat("A1", 120)}
+	for _, b := range badges {
+		texts = append(texts, b.Code)
+	}
+	reader := gozxingqr.NewQRCodeReader()
+	for _, text := range texts {
+		bmp, err := gozxing.NewBinaryBitmapFromImage(qrImage(t, text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := reader.Decode(bmp, map[gozxing.DecodeHintType]interface{}{gozxing.DecodeHintType_PURE_BARCODE: true})
+		if err != nil {
+			t.Fatalf("%q does not decode: %v", text, err)
+		}
+		if res.GetText() != text {
+			t.Fatalf("decoded %q, want %q", res.GetText(), text)
+		}
+	}
+}
+
+// hardBadges are names that test the layout: every script, very long names,
+// a single name, a head of delegation, a photo.
+func hardBadges(t *testing.T) []Badge {
+	base := demoBadges(t, 8)
+	people := []struct{ title, given, family, native, nat string }{
+		{"H.E. Mr.", "Văn An", "Nguyễn", "", "VN"},
+		{"Mr.", "Ahmed", "Al-Farsi", "أحمد الفارسي", "OM"},
+		{"Ms.", "Haiyan", "Chen", "陈海燕", "CN"},
+		{"Dr.", "Min-jun", "Kim", "김민준", "KR"},
+		{"Mr.", "Aleksandr", "Kuznetsov", "Александр Кузнецов", "RU"},
+		{"Ms.", "Eleni", "Papadopoulou", "Ελένη Παπαδοπούλου", "GR"},
+		{"H.E. Ms.", "Maria Fernanda Guadalupe Alejandra", "de la Santísima Trinidad Fernández-Ibáñez y Ordóñez", "", "ES"},
+		{"", "", "Sukarnoputri", "", "ID"},
+	}
+	for i, p := range people {
+		b := &base[i]
+		b.Participant.Title, b.Participant.GivenName, b.Participant.FamilyName = p.title, p.given, p.family
+		b.Participant.NativeName, b.Participant.Nationality = p.native, p.nat
+		b.Participant.Position = "Deputy Director-General for International Cooperation and Legal Affairs, Ministry of Public Security"
+	}
+	base[0].Participant.HeadOfDelegation = true
+	base[0].Participant.HasPhoto = true
+	return base
+}
+
+func testPhoto() []byte {
+	img := image.NewRGBA(image.Rect(0, 0, 300, 400))
+	for y := 0; y < 400; y++ {
+		for x := 0; x < 300; x++ {
+			img.Set(x, y, color.RGBA{uint8(80 + x/4), uint8(120 + y/8), 160, 255})
+		}
+	}
+	var buf bytes.Buffer
+	jpeg.Encode(&buf, img, nil)
+	return buf.Bytes()
+}
+
+func TestEveryLayoutPrints(t *testing.T) {
+	for _, layout := range Layouts {
+		sheet := demoSheet(layout)
+		sheet.Photo = func(int64) []byte { return testPhoto() }
+		var buf bytes.Buffer
+		if err := Badges(&buf, sheet, hardBadges(t)); err != nil {
+			t.Fatalf("%s: %v", layout, err)
+		}
+		pages := bytes.Count(buf.Bytes(), []byte("/Type /Page\n"))
+		want := map[Layout]int{A6: 8, ID1: 8, A4: 2}[layout]
+		if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) || pages != want {
+			t.Fatalf("%s: %d pages, want %d", layout, pages, want)
+		}
+	}
+}
+
+func TestCancelStopsPrinting(t *testing.T) {
+	sheet := demoSheet(A6)
+	sheet.Progress = func(done, total int) bool { return done < 3 }
+	var buf bytes.Buffer
+	if err := Badges(&buf, sheet, demoBadges(t, 20)); err != ErrCancelled {
+		t.Fatalf("cancel: %v", err)
+	}
+	if buf.Len() != 0 {
+		t.Fatal("a cancelled run wrote a PDF")
+	}
+}
+
+func TestNoBadgesNoPDF(t *testing.T) {
+	if err := Badges(&bytes.Buffer{}, demoSheet(A6), nil); err == nil {
+		t.Fatal("an empty run made a PDF")
+	}
+}
+
+func TestLongNamesShrinkButNeverOverflow(t *testing.T) {
+	pdf := newDocument(A6)
+	pdf.AddPage()
+	loadFaces()
+	d := &drawer{pdf: pdf, w: newWriter(pdf)}
+	names := []string{
+		"Maria Fernanda Guadalupe Alejandra de la Santísima Trinidad Fernández-Ibáñez y Ordóñez",
+		strings.Repeat("Wolfeschlegelsteinhausenbergerdorff", 3),
+		strings.Repeat("Ab ", 70),
+		"Lê",
+	}
+	for _, n := range names {
+		lines, size := d.fit(n, true, 24, 12, 93, 2)
+		if len(lines) == 0 || len(lines) > 2 {
+			t.Fatalf("%q: %d lines", n, len(lines))
+		}
+		if strings.Join(strings.Fields(strings.Join(lines, " ")), " ") != strings.Join(strings.Fields(n), " ") {
+			t.Fatalf("%q was cut: %q", n, lines)
+		}
+		for _, l := range lines {
+			if w := d.w.width(l, true, size); w > 93.01 {
+				t.Fatalf("%q overflows: %.1f mm at %.1f pt", l, w, size)
+			}
+		}
+		if n == "Lê" && size != 24 {
+			t.Fatalf("a short name is not at full size: %.1f", size)
+		}
+	}
+}
+
+func TestMissingLettersAreFound(t *testing.T) {
+	if m := Missing("Nguyễn Văn An 陈海燕 김민준 أحمد Кузнецов Ελένη"); len(m) != 0 {
+		t.Fatalf("fonts lack %q", string(m))
+	}
+	if m := Missing("Somchai ไทย"); string(m) != "ไทย" {
+		t.Fatalf("Thai letters should be missing, got %q", string(m))
+	}
+	if m := Missing("\U0001F600"); len(m) != 1 {
+		t.Fatalf("an emoji should be missing, got %q", string(m))
+	}
+}
+
+func TestParseLayout(t *testing.T) {
+	for in, want := range map[string]Layout{"a6": A6, "ID1": ID1, "A4": A4} {
+		if got, err := ParseLayout(in); err != nil || got != want {
+			t.Errorf("ParseLayout(%q) = %v %v", in, got, err)
+		}
+	}
+	if _, err := ParseLayout("letter"); err == nil {
+		t.Error("letter accepted")
+	}
+}
+
+// linePenaltySlow is the standard's first and third rules, module by module.
+func linePenaltySlow(line uint64, n int) int {
+	at := func(x int) bool { return x >= 0 && x < n && line>>x&1 != 0 }
+	score := 0
+	for x := 0; x < n; {
+		end := x
+		for end < n && at(end) == at(x) {
+			end++
+		}
+		if end-x >= 5 {
+			score += 3 + end - x - 5
+		}
+		x = end
+	}
+	pattern := []bool{true, false, true, true, true, false, true}
+	for x := 0; x+7 <= n; x++ {
+		match := true
+		for i, want := range pattern {
+			match = match && at(x+i) == want
+		}
+		lightBefore, lightAfter := true, true
+		for i := 1; i <= 4; i++ {
+			lightBefore = lightBefore && !at(x-i)
+			lightAfter = lightAfter && !at(x+6+i)
+		}
+		if match && (lightBefore || lightAfter) {
+			score += 40
+		}
+	}
+	return score
+}
+
+func TestLinePenaltyMatchesTheStandard(t *testing.T) {
+	lines := []uint64{0, 1<<41 - 1, 0b1011101, 0b1011101 << 10, 0b10111010000, 0x5555555555, 0x1F0F, 0b11111000001111100000}
+	for seed := uint64(1); len(lines) < 2000; seed = seed*6364136223846793005 + 1442695040888963407 {
+		lines = append(lines, seed>>20&(1<<41-1))
+	}
+	for _, line := range lines {
+		if got, want := linePenalty(line, 41), linePenaltySlow(line, 41); got != want {
+			t.Fatalf("line %041b: %d, want %d", line, got, want)
+		}
+	}
+}
