@@ -24,7 +24,8 @@ type ui struct {
 	dbPath string
 	store  *data.Store
 	event  data.Event
-	desk   *desk // the registration desk, once the event exists
+	desk   *desk   // the registration desk, once the event exists
+	badges *badges // the printing station
 }
 
 // Run opens the desktop app on the database at dbPath and returns when its
@@ -70,15 +71,20 @@ func (u *ui) showHome() {
 	u.win.SetTitle(u.event.Name + " — Accred")
 	desk := newDesk(u)
 	u.desk = desk
+	u.badges = newBadges(u)
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.L("Registration desk"), desk.buildUI()),
+		container.NewTabItem(lang.L("Badges"), u.badges.buildUI()),
 		container.NewTabItem(lang.L("Import"), newImporter(u, desk.refresh).buildUI()),
 		container.NewTabItem(lang.L("Settings"), newSettings(u).buildUI()),
 	)
 	tabs.OnSelected = func(t *container.TabItem) {
-		if t.Text == lang.L("Registration desk") {
+		switch t.Text {
+		case lang.L("Registration desk"):
 			desk.refresh()
 			u.win.Canvas().Focus(desk.search)
+		case lang.L("Badges"):
+			u.badges.onChoose()
 		}
 	}
 	u.win.SetContent(tabs)

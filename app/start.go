@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -24,6 +25,7 @@ type start struct {
 	create   *widget.Button
 	demo     *widget.Button
 	progress *widget.ProgressBarInfinite
+	working  sync.WaitGroup // the demo being made in the background
 }
 
 func newStart(u *ui) *start { return &start{u: u} }
@@ -71,11 +73,13 @@ func (s *start) onDemo() {
 	s.demo.Disable()
 	s.progress.Show()
 	s.progress.Start()
+	s.working.Add(1)
 	go func() {
+		defer s.working.Done()
 		ctx := context.Background()
 		err := demo.Create(ctx, s.u.store, 0)
 		ev, _ := s.u.store.Event(ctx)
-		fyne.Do(func() {
+		fyne.DoAndWait(func() {
 			s.progress.Stop()
 			if err != nil {
 				s.problem.SetText(problemText(err))

@@ -4,9 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"accred/data"
@@ -54,11 +52,7 @@ func TestStartOpensTheDemo(t *testing.T) {
 	s := newStart(u)
 	u.win.SetContent(s.buildUI())
 	test.Tap(s.demo)
-	deadline := time.Now().Add(30 * time.Second)
-	for u.desk == nil && time.Now().Before(deadline) {
-		time.Sleep(50 * time.Millisecond)
-		fyne.DoAndWait(func() {})
-	}
+	s.working.Wait()
 	if u.desk == nil || u.event.Name != demo.EventName {
 		t.Fatal("the demo did not open")
 	}

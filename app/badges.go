@@ -1,0 +1,366 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"accred/app/printjob"
+	"accred/data"
+	"accred/printing"
+)
+
+// badges is the printing station: choose who, choose the format, look at a
+// badge, print with a progress bar, then open the file or send it to the printer.
+type badges struct {
+	u *ui
+
+	who         *widget.Select
+	delegation  *widget.Select
+	category    *widget.Select
+	numbers     *widget.Entry
+	layout      *widget.Select
+	out         *widget.Entry
+	summary     *widget.Label
+	preview     *fyne.Container
+	progress    *widget.ProgressBar
+	printButton *widget.Button
+	cancel      *widget.Button
+	open        *widget.Button
+	send        *widget.Button
+
+	delegations []data.Affiliation
+	categories  []data.Category
+	selected    []data.Participant
+	cancelled   chan struct{}
+	lastFiles   []string
+	running     sync.WaitGroup // the print run in the background, if any
+}
+
+func newBadges(u *ui) *badges { return &badges{u: u} }
+
+// The choices of whom to print, in the order offered.
+const (
+	whoPending = iota
+	whoDelegation
+	whoCategory
+	whoNumbers
+)
+
+func (b *badges) buildUI() fyne.CanvasObject {
+	ctx := context.Background()
+	b.delegations, _ = b.u.store.Affiliations(ctx, data.AffiliationDelegation)
+	b.categories, _ = b.u.store.Categories(ctx)
+	var delegationNames, categoryNames []string
+	for _, a := range b.delegations {
+		delegationNames = append(delegationNames, affiliationText(a))
+	}
+	for _, c := range b.categories {
+		categoryNames = append(categoryNames, c.Name)
+	}
+	b.who = widget.NewSelect([]string{lang.L("Everyone approved and not yet printed"), lang.L("A delegation"), lang.L("A category"), lang.L("Badge numbers")}, func(string) { b.onChoose() })
+	b.delegation = &widget.Select{Options: delegationNames, PlaceHolder: lang.L("Choose…"), OnChanged: func(string) { b.onChoose() }}
+	b.category = &widget.Select{Options: categoryNames, PlaceHolder: lang.L("Choose…"), OnChanged: func(string) { b.onChoose() }}
+	b.numbers = &widget.Entry{PlaceHolder: "000123 000124 …", OnChanged: func(string) { b.onChoose() }}
+	b.layout = widget.NewSelect([]string{lang.L("A6 badge for lanyards"), lang.L("ID-1 card (85.6 × 54 mm)"), lang.L("A4 sheet of four A6 badges")}, func(string) { b.onPreview() })
+	b.out = &widget.Entry{Text: filepath.Join(filepath.Dir(b.u.dbPath), "badges-"+time.Now().Format("20060102-1504")+".pdf")}
+	b.summary = &widget.Label{Wrapping: fyne.TextWrapWord}
+	b.preview = container.NewStack()
+	b.progress = &widget.ProgressBar{}
+	b.progress.Hide()
+	b.printButton = &widget.Button{Text: lang.L("Print"), Icon: theme.DocumentPrintIcon(), Importance: widget.HighImportance, OnTapped: b.onPrint}
+	b.cancel = &widget.Button{Text: lang.L("Cancel"), Icon: theme.CancelIcon(), OnTapped: b.onCancel}
+	b.cancel.Hide()
+	b.open = &widget.Button{Text: lang.L("Open the PDF"), Icon: theme.FileIcon(), OnTapped: b.onOpen}
+	b.open.Disable()
+	b.send = &widget.Button{Text: lang.L("Send to the printer"), Icon: theme.DocumentPrintIcon(), OnTapped: b.onSend}
+	b.send.Disable()
+	if _, err := exec.LookPath("lp"); err != nil {
+		b.send.Hide()
+	}
+
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Who"), b.who),
+		widget.NewFormItem(lang.L("Delegation"), b.delegation),
+		widget.NewFormItem(lang.L("Category"), b.category),
+		widget.NewFormItem(lang.L("Badge numbers"), b.numbers),
+		widget.NewFormItem(lang.L("Format"), b.layout),
+		widget.NewFormItem(lang.L("Save as"), b.out),
+	)
+	left := container.NewVBox(form, b.summary, container.NewHBox(b.printButton, b.cancel), b.progress, container.NewHBox(b.open, b.send))
+	b.who.SetSelectedIndex(whoPending)
+	b.layout.SetSelectedIndex(0)
+	split := container.NewHSplit(container.NewVScroll(left), container.NewBorder(
+		&widget.Label{Text: lang.L("Preview"), TextStyle: fyne.TextStyle{Bold: true}}, nil, nil, nil, b.preview))
+	split.Offset = 0.5
+	return split
+}
+
+func (b *badges) chosenLayout() printing.Layout {
+	return printing.Layouts[max(0, b.layout.SelectedIndex())]
+}
+
+// onChoose finds whom the choice names and says how many, with any warning.
+func (b *badges) onChoose() {
+	if b.who == nil || b.summary == nil {
+		return
+	}
+	filter, ok := b.filter()
+	b.delegation.Disable()
+	b.category.Disable()
+	b.numbers.Disable()
+	switch b.who.SelectedIndex() {
+	case whoDelegation:
+		b.delegation.Enable()
+	case whoCategory:
+		b.category.Enable()
+	case whoNumbers:
+		b.numbers.Enable()
+	}
+	b.selected = nil
+	if !ok {
+		b.summary.SetText(lang.L("Choose whom to print."))
+		b.printButton.Disable()
+		b.onPreview()
+		return
+	}
+	list, err := b.u.store.BadgesToPrint(context.Background(), filter)
+	if err != nil {
+		b.summary.SetText(problemText(err))
+		return
+	}
+	var printable []data.Participant
+	for _, p := range list {
+		if p.Status == data.StatusApproved || p.Status == data.StatusPrinted || p.Status == data.StatusCollected {
+			printable = append(printable, p)
+		}
+	}
+	b.selected = printable
+	text := lang.N("{{.Count}} badge to print", len(printable), map[string]any{"Count": len(printable)})
+	if again := len(b.alreadyPrinted()); again > 0 {
+		text += "\n" + lang.L("{{.Count}} of them were printed before: they get new badges and their old ones stop working.", map[string]any{"Count": again})
+	}
+	if skipped := len(list) - len(printable); skipped > 0 {
+		text += "\n" + lang.L("{{.Count}} not approved, left out.", map[string]any{"Count": skipped})
+	}
+	for _, w := range printjob.Check(printable) {
+		text += "\n⚠ " + lang.L("{{.Name}}: no font has {{.Letters}}; these letters will be left out.", map[string]any{"Name": w.Participant.FullName(), "Letters": string(w.Missing)})
+	}
+	b.summary.SetText(text)
+	if len(printable) == 0 {
+		b.printButton.Disable()
+	} else {
+		b.printButton.Enable()
+	}
+	b.onPreview()
+}
+
+// filter turns the choice into a query; false when the choice is not complete.
+func (b *badges) filter() (data.BadgeFilter, bool) {
+	switch b.who.SelectedIndex() {
+	case whoDelegation:
+		if i := b.delegation.SelectedIndex(); i >= 0 {
+			return data.BadgeFilter{Affiliation: b.delegations[i].ID, Printed: true}, true
+		}
+	case whoCategory:
+		if i := b.category.SelectedIndex(); i >= 0 {
+			return data.BadgeFilter{Category: b.categories[i].Code}, true
+		}
+	case whoNumbers:
+		var ids []int64
+		for _, f := range strings.FieldsFunc(b.numbers.Text, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
+			var id int64
+			if _, err := fmt.Sscan(f, &id); err == nil && id > 0 {
+				ids = append(ids, id)
+			}
+		}
+		return data.BadgeFilter{IDs: ids}, len(ids) > 0
+	default:
+		return data.BadgeFilter{}, true
+	}
+	return data.BadgeFilter{}, false
+}
+
+func (b *badges) alreadyPrinted() []data.Participant {
+	var list []data.Participant
+	for _, p := range b.selected {
+		if p.Status == data.StatusPrinted || p.Status == data.StatusCollected {
+			list = append(list, p)
+		}
+	}
+	return list
+}
+
+// onPreview shows the first chosen badge as it will print, drawn with a
+// sample code that no door accepts.
+func (b *badges) onPreview() {
+	if b.preview == nil || b.layout == nil {
+		return
+	}
+	b.preview.Objects = nil
+	defer b.preview.Refresh()
+	if len(b.selected) == 0 {
+		return
+	}
+	img, err := previewImage(b.u.store, b.chosenLayout(), b.selected[0])
+	if err != nil {
+		b.preview.Objects = []fyne.CanvasObject{&widget.Label{Text: lang.L("No preview: {{.Reason}}", map[string]any{"Reason": err.Error()}), Wrapping: fyne.TextWrapWord}}
+		return
+	}
+	pic := canvas.NewImageFromResource(fyne.NewStaticResource("preview.png", img))
+	pic.FillMode = canvas.ImageFillContain
+	b.preview.Objects = []fyne.CanvasObject{pic}
+}
+
+// previewImage prints one badge with a sample code and turns its page into
+// a PNG with pdftoppm.
+func previewImage(store *data.Store, layout printing.Layout, p data.Participant) ([]byte, error) {
+	if _, err := exec.LookPath("pdftoppm"); err != nil {
+		return nil, fmt.Errorf("pdftoppm (poppler-utils) is not installed")
+	}
+	ctx := context.Background()
+	ev, err := store.Event(ctx)
+	if err != nil {
+		return nil, err
+	}
+	cats, _ := store.Categories(ctx)
+	dir, err := os.MkdirTemp("", "accred-preview")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	f, err := os.Create(filepath.Join(dir, "badge.pdf"))
+	if err != nil {
+		return nil, err
+	}
+	sheet := printing.Sheet{Event: ev, Categories: cats, Layout: layout, Photo: func(id int64) []byte {
+		jpeg, _ := store.Photo(ctx, id)
+		return jpeg
+	}}
+	err = printing.Badges(f, sheet, []printing.Badge{{Participant: p, Code: "PREVIEW"}})
+	f.Close()
+	if err != nil {
+		return nil, err
+	}
+	if out, err := exec.Command("pdftoppm", "-png", "-r", "90", "-singlefile", f.Name(), filepath.Join(dir, "badge")).CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("pdftoppm: %s", out)
+	}
+	return os.ReadFile(filepath.Join(dir, "badge.png"))
+}
+
+func (b *badges) onPrint() {
+	if again := b.alreadyPrinted(); len(again) > 0 {
+		dialog.ShowConfirm(lang.L("Print new badges?"),
+			lang.L("{{.Count}} of these badges were printed before. Printing them again makes new badges, and the old ones stop working at the doors.", map[string]any{"Count": len(again)}),
+			func(yes bool) {
+				if yes {
+					b.reissue(again)
+				}
+			}, b.u.win)
+		return
+	}
+	b.start()
+}
+
+// reissue raises the issue of badges printed before, then prints.
+func (b *badges) reissue(again []data.Participant) {
+	ctx := context.Background()
+	for _, p := range again {
+		if _, err := b.u.store.Reprint(ctx, p.ID, "printed again at the printing station", b.u.operator()); err != nil {
+			b.u.showError(err)
+			return
+		}
+	}
+	b.onChoose()
+	b.start()
+}
+
+// start prints the chosen badges in the background, with progress and cancel.
+func (b *badges) start() {
+	list, path, layout := b.selected, strings.TrimSpace(b.out.Text), b.chosenLayout()
+	b.cancelled = make(chan struct{})
+	cancelled := b.cancelled
+	b.printButton.Disable()
+	b.cancel.Show()
+	b.progress.SetValue(0)
+	b.progress.Show()
+	job := printjob.Job{Store: b.u.store, Layout: layout, Operator: b.u.operator(),
+		Progress: func(done, total int) bool {
+			fyne.Do(func() { b.progress.SetValue(float64(done) / float64(total)) })
+			select {
+			case <-cancelled:
+				return false
+			default:
+				return true
+			}
+		}}
+	b.running.Add(1)
+	go func() {
+		defer b.running.Done()
+		files, err := job.Print(context.Background(), list, path)
+		fyne.DoAndWait(func() { b.finished(files, len(list), err) })
+	}()
+}
+
+func (b *badges) finished(files []string, count int, err error) {
+	b.cancel.Hide()
+	b.progress.Hide()
+	b.lastFiles = files
+	switch {
+	case err == printing.ErrCancelled:
+		b.summary.SetText(lang.L("Printing cancelled. Nobody was marked printed."))
+	case err != nil:
+		b.summary.SetText(problemText(err))
+	default:
+		b.summary.SetText(lang.L("Printed {{.Count}} badges to {{.Files}}.", map[string]any{"Count": count, "Files": strings.Join(files, ", ")}))
+		b.open.Enable()
+		b.send.Enable()
+		b.out.SetText(filepath.Join(filepath.Dir(files[0]), "badges-"+time.Now().Format("20060102-150405")+".pdf"))
+	}
+	b.onChooseKeepingSummary()
+}
+
+// onChooseKeepingSummary refreshes the choice after a run without hiding its outcome.
+func (b *badges) onChooseKeepingSummary() {
+	text := b.summary.Text
+	b.onChoose()
+	b.summary.SetText(text)
+}
+
+func (b *badges) onCancel() {
+	if b.cancelled != nil {
+		close(b.cancelled)
+		b.cancelled = nil
+	}
+}
+
+func (b *badges) onOpen() {
+	for _, f := range b.lastFiles {
+		if err := exec.Command("xdg-open", f).Start(); err != nil {
+			b.summary.SetText(lang.L("Cannot open the PDF: {{.Reason}}", map[string]any{"Reason": err.Error()}))
+		}
+	}
+}
+
+func (b *badges) onSend() {
+	for _, f := range b.lastFiles {
+		if out, err := exec.Command("lp", f).CombinedOutput(); err != nil {
+			b.summary.SetText(lang.L("The printer refused the file: {{.Reason}}", map[string]any{"Reason": strings.TrimSpace(string(out))}))
+			return
+		}
+	}
+	b.summary.SetText(lang.L("Sent to the printer."))
+}
