@@ -3,7 +3,6 @@ package printing
 import (
 	"crypto/ed25519"
 	"io"
-	"runtime"
 	"testing"
 	"time"
 
@@ -60,34 +59,4 @@ func BenchmarkBadges2900(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-}
-
-// BenchmarkBadges100k prints 100,000 badges and reports the peak heap, to
-// show how memory grows with the size of a run.
-func BenchmarkBadges100k(b *testing.B) {
-	badges := demoBadges(b, 100_000)
-	sheet := demoSheet(A6)
-	var peak uint64
-	done := make(chan struct{})
-	go func() {
-		var m runtime.MemStats
-		for {
-			select {
-			case <-done:
-				return
-			case <-time.After(20 * time.Millisecond):
-				runtime.ReadMemStats(&m)
-				peak = max(peak, m.HeapInuse)
-			}
-		}
-	}()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if err := Badges(io.Discard, sheet, badges); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.StopTimer()
-	close(done)
-	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
 }

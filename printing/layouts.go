@@ -113,7 +113,7 @@ func (d *drawer) card(b Badge, code qrPath) {
 	cy = d.centredBlock(cx, cy+1, affiliation(p.Affiliation), true, 8, 5, textWidth, 2)
 	if p.Position != "" {
 		d.pdf.SetTextColor(70, 70, 70)
-		d.centredBlock(cx, cy, p.Position, false, 6.5, 4.5, textWidth, 1)
+		d.centredBlock(cx, cy, p.Position, false, 6.5, 5, textWidth, 2)
 	}
 	d.pdf.ImageOptions("logo", margin, height-8, 6, 6, false, gofpdf.ImageOptions{}, 0, "")
 	d.pdf.SetTextColor(90, 90, 90)

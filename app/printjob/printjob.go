@@ -54,6 +54,11 @@ const FileLimit = 5000
 // unless their file was written, and when marking fails the file is removed,
 // since its codes would not be valid.
 func (j Job) Print(ctx context.Context, participants []data.Participant, path string) ([]string, error) {
+	return j.printIn(ctx, participants, path, FileLimit)
+}
+
+// printIn prints with at most limit badges a file.
+func (j Job) printIn(ctx context.Context, participants []data.Participant, path string, limit int) ([]string, error) {
 	if len(participants) == 0 {
 		return nil, data.Errorf(data.EINVALID, "There is nobody to print: no approved participant is waiting for a badge.")
 	}
@@ -66,9 +71,9 @@ func (j Job) Print(ctx context.Context, participants []data.Participant, path st
 		return nil, err
 	}
 	var written []string
-	for start := 0; start < len(participants); start += FileLimit {
-		part := participants[start:min(start+FileLimit, len(participants))]
-		file := partPath(path, start/FileLimit+1)
+	for start := 0; start < len(participants); start += limit {
+		part := participants[start:min(start+limit, len(participants))]
+		file := partPath(path, start/limit+1)
 		sheet := printing.Sheet{Event: ev, Categories: cats, Layout: j.Layout,
 			Photo: func(id int64) []byte {
 				jpeg, _ := j.Store.Photo(ctx, id)
