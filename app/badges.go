@@ -76,7 +76,8 @@ func (b *badges) buildUI() fyne.CanvasObject {
 	b.category = &widget.Select{Options: categoryNames, PlaceHolder: lang.L("Choose…"), OnChanged: func(string) { b.onChoose() }}
 	b.numbers = &widget.Entry{PlaceHolder: "000123 000124 …", OnChanged: func(string) { b.onChoose() }}
 	b.layout = widget.NewSelect([]string{lang.L("A6 badge for lanyards"), lang.L("ID-1 card (85.6 × 54 mm)"), lang.L("A4 sheet of four A6 badges")}, func(string) { b.onPreview() })
-	b.out = &widget.Entry{Text: filepath.Join(filepath.Dir(b.u.dbPath), "badges-"+time.Now().Format("20060102-1504")+".pdf")}
+	dir, _ := filepath.Abs(filepath.Dir(b.u.dbPath))
+	b.out = &widget.Entry{Text: filepath.Join(dir, "badges-"+time.Now().Format("20060102-1504")+".pdf")}
 	b.summary = &widget.Label{Wrapping: fyne.TextWrapWord}
 	b.preview = container.NewStack()
 	b.progress = &widget.ProgressBar{}

@@ -225,3 +225,26 @@ func TestFormRefusesSameDocument(t *testing.T) {
 		t.Fatalf("same document accepted: %q", f.notice.Text)
 	}
 }
+
+func TestDeskReplacesALostBadge(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	u.store.Approve(ctx, []int64{2}, "desk")
+	code, _ := u.store.BadgeCode(ctx, 2, 1)
+	if err := u.store.MarkPrinted(ctx, []data.Printed{{ID: 2, Issue: 1}}, "printer"); err != nil {
+		t.Fatal(err)
+	}
+	test.Type(d.search, "osullivan")
+	d.search.OnSubmitted("")
+	d.details.replace(*d.current, "")
+	if !strings.Contains(d.details.message.Text, "reason") {
+		t.Fatalf("no reason accepted: %q", d.details.message.Text)
+	}
+	d.details.replace(*d.current, "lost at the hotel")
+	if d.current.BadgeIssue != 2 || d.current.Status != data.StatusApproved {
+		t.Fatalf("after replacing: issue %d, %s", d.current.BadgeIssue, d.current.Status)
+	}
+	if _, _, err := u.store.VerifyBadge(ctx, code); err != data.ErrSuperseded {
+		t.Fatalf("the lost badge: %v", err)
+	}
+}

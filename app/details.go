@@ -123,6 +123,9 @@ func (v *details) actions(p data.Participant) fyne.CanvasObject {
 	if p.Status.CanBecome(data.StatusCollected) {
 		add(lang.L("Badge handed over")+"  [F6]", theme.ConfirmIcon(), widget.SuccessImportance, func() { v.d.onStatus(data.StatusCollected) })
 	}
+	if p.Status == data.StatusPrinted || p.Status == data.StatusCollected {
+		add(lang.L("Replace lost badge…"), theme.ContentCopyIcon(), widget.WarningImportance, func() { v.onReplace(p) })
+	}
 	if p.Status.CanBecome(data.StatusRejected) {
 		add(lang.L("Reject")+"  [F8]", theme.CancelIcon(), widget.DangerImportance, func() { v.d.onStatus(data.StatusRejected) })
 	}
@@ -150,6 +153,31 @@ func (v *details) history(ctx context.Context, p data.Participant) fyne.CanvasOb
 		box.Add(&widget.Label{Text: line, SizeName: theme.SizeNameCaptionText})
 	}
 	return box
+}
+
+// onReplace asks why a badge is replaced, then makes the old one invalid:
+// the participant waits for a new badge at the printing station.
+func (v *details) onReplace(p data.Participant) {
+	reason := &widget.Entry{PlaceHolder: lang.L("Lost, damaged, name corrected …")}
+	dialog.ShowForm(lang.L("Replace the badge of {{.Name}}", map[string]any{"Name": p.FullName()}), lang.L("Replace"), lang.L("Cancel"),
+		[]*widget.FormItem{widget.NewFormItem(lang.L("Reason"), reason)}, func(ok bool) {
+			if !ok {
+				return
+			}
+			v.replace(p, reason.Text)
+		}, v.d.u.win)
+}
+
+func (v *details) replace(p data.Participant, reason string) {
+	updated, err := v.d.u.store.Reprint(context.Background(), p.ID, reason, v.d.u.operator())
+	if err != nil {
+		v.say(problemText(err), true)
+		return
+	}
+	v.d.current = &updated
+	v.d.refresh()
+	v.d.show(updated)
+	v.say(lang.L("The old badge no longer works. Print the new one at the printing station (badge {{.Number}}).", map[string]any{"Number": updated.BadgeNumber()}), false)
 }
 
 func (v *details) onAttachPhoto(p data.Participant) {
