@@ -27,11 +27,10 @@ func runBadges(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := e.open()
+	s, err := e.store()
 	if err != nil {
 		return err
 	}
-	defer s.Close()
 	list, err := s.BadgesToPrint(e.ctx, data.BadgeFilter{IDs: ids})
 	if err != nil {
 		return err
@@ -87,11 +86,10 @@ func runReprint(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := e.open()
+	s, err := e.store()
 	if err != nil {
 		return err
 	}
-	defer s.Close()
 	p, err := s.Reprint(e.ctx, ids[0], *reason, e.operator)
 	if err != nil {
 		return err
@@ -106,11 +104,10 @@ func runVerify(e *env, args []string) error {
 	if err != nil || len(rest) != 1 {
 		return errUsage
 	}
-	s, err := e.open()
+	s, err := e.store()
 	if err != nil {
 		return err
 	}
-	defer s.Close()
 	p, c, err := s.VerifyBadge(e.ctx, rest[0])
 	if err != nil {
 		if p.ID != 0 {

@@ -23,6 +23,7 @@ type env struct {
 	stdout   io.Writer
 	stderr   io.Writer
 	operator string
+	opened   *data.Store // once a command asked for it; closed when it ends
 }
 
 type command struct {
@@ -97,6 +98,9 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			continue
 		}
 		err := c.run(e, rest[1:])
+		if e.opened != nil {
+			e.opened.Close()
+		}
 		switch {
 		case err == nil:
 			return 0
@@ -146,8 +150,12 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// open opens the database, which must exist and hold an event.
-func (e *env) open() (*data.Store, error) {
+// store opens the database, which must exist and hold an event; the
+// command's run closes it.
+func (e *env) store() (*data.Store, error) {
+	if e.opened != nil {
+		return e.opened, nil
+	}
 	if _, err := os.Stat(e.dbPath); err != nil {
 		return nil, fmt.Errorf("no database at %s; make one with 'accred init' or 'accred demo', or name one with --db", e.dbPath)
 	}
@@ -159,6 +167,7 @@ func (e *env) open() (*data.Store, error) {
 		s.Close()
 		return nil, err
 	}
+	e.opened = s
 	return s, nil
 }
 
@@ -167,5 +176,7 @@ func (e *env) create() (*data.Store, error) {
 	if err := os.MkdirAll(filepath.Dir(e.dbPath), 0o700); err != nil {
 		return nil, fmt.Errorf("make the database's folder: %w", err)
 	}
-	return data.Open(e.dbPath)
+	s, err := data.Open(e.dbPath)
+	e.opened = s
+	return s, err
 }

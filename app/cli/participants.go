@@ -28,7 +28,6 @@ func runInit(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer s.Close()
 	ev, err := s.CreateEvent(e.ctx, data.Event{Name: *name, Starts: starts, Ends: ends}, nil)
 	if err != nil {
 		return err
@@ -47,7 +46,6 @@ func runDemo(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer s.Close()
 	if err := demo.Create(e.ctx, s, *n); err != nil {
 		return err
 	}
@@ -62,11 +60,10 @@ func runImport(e *env, args []string) error {
 	if err != nil || len(rest) != 1 {
 		return errUsage
 	}
-	s, err := e.open()
+	s, err := e.store()
 	if err != nil {
 		return err
 	}
-	defer s.Close()
 	rows, err := roster.Read(rest[0])
 	if err != nil {
 		return err
@@ -88,11 +85,10 @@ func runSearch(e *env, args []string) error {
 	if err != nil || len(rest) == 0 {
 		return errUsage
 	}
-	s, err := e.open()
+	s, err := e.store()
 	if err != nil {
 		return err
 	}
-	defer s.Close()
 	list, _, err := s.FindParticipants(e.ctx, data.ParticipantFilter{Query: strings.Join(rest, " "), Limit: 1 << 30})
 	if err != nil {
 		return err
@@ -107,11 +103,10 @@ func runStats(e *env, args []string) error {
 	if rest, err := parse(flags("stats"), args); err != nil || len(rest) > 0 {
 		return errUsage
 	}
-	s, err := e.open()
+	s, err := e.store()
 	if err != nil {
 		return err
 	}
-	defer s.Close()
 	byCategory, byStatus, err := s.Stats(e.ctx)
 	if err != nil {
 		return err
@@ -133,11 +128,10 @@ func runApprove(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := e.open()
+	s, err := e.store()
 	if err != nil {
 		return err
 	}
-	defer s.Close()
 	n := len(ids)
 	if *all {
 		n, err = s.ApproveAll(e.ctx, e.operator)
@@ -169,11 +163,10 @@ func runBackup(e *env, args []string) error {
 	if err != nil || len(rest) != 1 {
 		return errUsage
 	}
-	s, err := e.open()
+	s, err := e.store()
 	if err != nil {
 		return err
 	}
-	defer s.Close()
 	if err := s.Backup(e.ctx, rest[0]); err != nil {
 		return err
 	}
