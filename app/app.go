@@ -51,7 +51,7 @@ func Run(dbPath string) int {
 
 // open opens the database and reads its event, if it has one.
 func (u *ui) open() error {
-	s, err := data.Open(u.dbPath)
+	s, err := data.OpenAt(u.dbPath)
 	if err != nil {
 		return fmt.Errorf("%s: %w", u.dbPath, err)
 	}

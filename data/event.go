@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	_ "time/tzdata" // time zones, on machines without them
 )
 
 // Event is the conference a database belongs to: one event per database.
@@ -13,6 +14,15 @@ type Event struct {
 	Ends      time.Time // last day, at midnight UTC
 	KeyID     string    // names the badge signing key
 	PublicKey []byte    // Ed25519 key that checks badges
+	Timezone  string    // IANA name of the event's local time, such as Asia/Ho_Chi_Minh
+}
+
+// Location is the event's local time zone (UTC when none is set).
+func (e Event) Location() *time.Location {
+	if loc, err := time.LoadLocation(e.Timezone); err == nil && e.Timezone != "" {
+		return loc
+	}
+	return time.UTC
 }
 
 // DateLayout is how event days are written.
@@ -31,6 +41,9 @@ func (e Event) Validate() error {
 		v.add("dates", "Give the first and last day as YYYY-MM-DD.")
 	} else if e.Ends.Before(e.Starts) {
 		v.add("dates", "The last day comes before the first day.")
+	}
+	if _, err := time.LoadLocation(e.Timezone); err != nil || strings.EqualFold(e.Timezone, "local") {
+		v.add("timezone", "Unknown time zone; use a name such as Asia/Ho_Chi_Minh or Europe/Vienna.")
 	}
 	return v.err("The event is not complete.")
 }
@@ -68,7 +81,9 @@ func (c Category) Validate() error {
 	return v.err("The category is not complete.")
 }
 
-var codePattern = regexp.MustCompile(`^[a-z0-9-]{1,20}$`)
+var codePattern = codeLike(`^[a-z0-9-]{1,20}$`)
+
+func codeLike(pattern string) *regexp.Regexp { return regexp.MustCompile(pattern) }
 
 // DefaultCategories are the categories a new event starts with.
 func DefaultCategories() []Category {

@@ -17,6 +17,9 @@ import (
 // EINVALID for an incomplete event and ECONFLICT when the database already
 // holds an event.
 func (s *Store) CreateEvent(ctx context.Context, e Event, categories []Category) (Event, error) {
+	if e.Timezone == "" {
+		e.Timezone = "UTC"
+	}
 	if err := e.Validate(); err != nil {
 		return Event{}, err
 	}
@@ -42,9 +45,9 @@ func (s *Store) CreateEvent(ctx context.Context, e Event, categories []Category)
 		if n > 0 {
 			return Errorf(ECONFLICT, "This database already holds an event. Choose a new file for a new event.")
 		}
-		if _, err := tx.Exec(`INSERT INTO event (id, name, starts_on, ends_on, key_id, public_key, private_key, created_at)
-			VALUES (1, ?, ?, ?, ?, ?, ?, ?)`, e.Name, e.Starts.Format(DateLayout), e.Ends.Format(DateLayout),
-			e.KeyID, []byte(pub), []byte(priv), s.now()); err != nil {
+		if _, err := tx.Exec(`INSERT INTO event (id, name, starts_on, ends_on, key_id, public_key, private_key, created_at, timezone)
+			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`, e.Name, e.Starts.Format(DateLayout), e.Ends.Format(DateLayout),
+			e.KeyID, []byte(pub), []byte(priv), s.now(), e.Timezone); err != nil {
 			return fmt.Errorf("insert event: %w", err)
 		}
 		for i, c := range categories {
@@ -68,8 +71,8 @@ func KeyID(pub ed25519.PublicKey) string {
 func (s *Store) Event(ctx context.Context) (Event, error) {
 	var e Event
 	var starts, ends string
-	err := s.db.QueryRowContext(ctx, `SELECT name, starts_on, ends_on, key_id, public_key FROM event WHERE id = 1`).
-		Scan(&e.Name, &starts, &ends, &e.KeyID, &e.PublicKey)
+	err := s.db.QueryRowContext(ctx, `SELECT name, starts_on, ends_on, key_id, public_key, timezone FROM event WHERE id = 1`).
+		Scan(&e.Name, &starts, &ends, &e.KeyID, &e.PublicKey, &e.Timezone)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Event{}, Errorf(ENOTFOUND, "This database holds no event yet. Create one with 'accred init' or 'accred demo'.")
 	}

@@ -33,7 +33,9 @@ type Store struct {
 	index    *search.Index
 	indexRev int64
 
-	keys keys
+	keys    keys
+	locOnce sync.Once
+	loc     *time.Location
 }
 
 // Open opens the database at path, creating it (readable by its owner only)

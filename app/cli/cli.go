@@ -44,6 +44,9 @@ func init() {
 		{"badges", "--out FILE.pdf [--layout a6|id1|a4] [--pending] [ID...]", "print badges; without IDs, everyone approved and not yet printed", runBadges},
 		{"reprint", "ID --reason TEXT", "new issue; the old badge is refused from then on", runReprint},
 		{"verify", "CODE", "who this badge belongs to, or why it is not valid", runVerify},
+		{"sessions", "[import FILE.csv]", "the programme", runSessions},
+		{"checkin", "--session ID [--station NAME] [--exit]", "codes on stdin, one per line; one verdict line each", runCheckin},
+		{"report", "attendance [--session ID] [--format csv|xlsx] [--out FILE]", "attendance per session, or who came to one", runReport},
 		{"backup", "FILE", "online copy of the database", runBackup},
 	}
 }
@@ -159,7 +162,7 @@ func (e *env) store() (*data.Store, error) {
 	if _, err := os.Stat(e.dbPath); err != nil {
 		return nil, fmt.Errorf("no database at %s; make one with 'accred init' or 'accred demo', or name one with --db", e.dbPath)
 	}
-	s, err := data.Open(e.dbPath)
+	s, err := data.OpenAt(e.dbPath)
 	if err != nil {
 		return nil, err
 	}
@@ -176,7 +179,7 @@ func (e *env) create() (*data.Store, error) {
 	if err := os.MkdirAll(filepath.Dir(e.dbPath), 0o700); err != nil {
 		return nil, fmt.Errorf("make the database's folder: %w", err)
 	}
-	s, err := data.Open(e.dbPath)
+	s, err := data.OpenAt(e.dbPath)
 	e.opened = s
 	return s, err
 }

@@ -116,3 +116,30 @@ func TestDemoAndDBFromEnvironment(t *testing.T) {
 		t.Fatal("command detection")
 	}
 }
+
+func TestDoorCommandsRefuseBadInput(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	run(t, db, "demo", "--participants", "30")
+	for _, args := range [][]string{{"checkin"}, {"report"}, {"report", "visitors"}, {"report", "attendance", "--format", "pdf"}, {"sessions", "export"}} {
+		if code, _, errs := run(t, db, args...); code != 2 || errs == "" {
+			t.Errorf("%v: %d %q", args, code, errs)
+		}
+	}
+	if code, _, errs := run(t, db, "checkin", "--session", "NOPE"); code != 1 || !strings.Contains(errs, "No session") {
+		t.Errorf("unknown session: %d %q", code, errs)
+	}
+	if code, _, errs := run(t, db, "report", "attendance", "--format", "xlsx"); code != 1 || !strings.Contains(errs, "--out") {
+		t.Errorf("xlsx without a file: %d %q", code, errs)
+	}
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(bad, []byte("code,title,kind,room,starts_at,ends_at,capacity\nA-1,,party,R,25/10/2025,2025-10-25 10:00,-3\n"), 0o600)
+	code, _, errs := run(t, db, "sessions", "import", bad)
+	if code != 1 || !strings.Contains(errs, "line 2: starts_at") || !strings.Contains(errs, "line 2: capacity") ||
+		!strings.Contains(errs, "line 2: title") || !strings.Contains(errs, "line 2: kind") {
+		t.Errorf("bad programme: %d %q", code, errs)
+	}
+	if code, out, _ := run(t, db, "sessions"); code != 0 || strings.Count(out, "\n") != 50 {
+		t.Errorf("the demo programme has %d sessions", strings.Count(out, "\n"))
+	}
+}

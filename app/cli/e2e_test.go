@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -174,5 +175,89 @@ func TestEndToEndReprintRefusesTheLostBadge(t *testing.T) {
 		if code, _, errs := run(t, db, "verify", string(forged)); code != 1 || !strings.Contains(errs, "REFUSED") {
 			t.Fatalf("an altered code: %d %q", code, errs)
 		}
+	}
+}
+
+// TestEndToEndDoorVerdicts prints badges, scans them back with zbarimg and
+// pipes the codes to 'accred checkin' at several doors, checking each verdict.
+func TestEndToEndDoorVerdicts(t *testing.T) {
+	needTools(t, "pdftoppm", "zbarimg")
+	t.Setenv("ACCRED_NOW", "2025-10-25T14:10:00+07:00")
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	run(t, db, "demo", "--participants", "60")
+	programme := filepath.Join(dir, "programme.csv")
+	os.WriteFile(programme, []byte("code,title,kind,room,starts_at,ends_at,capacity,categories,records_exits\n"+
+		"ROOM-A,Open seminar,seminar,Room A,2025-10-25 14:00,2025-10-25 16:00,100,,yes\n"+
+		"VIP,Leaders' lunch,meeting,Room V,2025-10-25 14:00,2025-10-25 16:00,,vip,no\n"+
+		"SMALL,Small room,side-event,Room S,2025-10-25 14:00,2025-10-25 16:00,1,,no\n"+
+		"LATER,Evening event,side-event,Room L,2025-10-25 18:00,2025-10-25 19:00,,,no\n"), 0o600)
+	if code, out, errs := run(t, db, "sessions", "import", programme); code != 0 || !strings.Contains(out, "4 created") {
+		t.Fatalf("sessions import: %d %q %q", code, out, errs)
+	}
+	pdf := filepath.Join(dir, "badges.pdf")
+	if code, _, errs := run(t, db, "badges", "--out", pdf, "1", "2", "3"); code != 0 {
+		t.Fatal(errs)
+	}
+	pngs := filepath.Join(dir, "pages")
+	os.Mkdir(pngs, 0o700)
+	rasterise(t, pdf, pngs, 3)
+	codes := map[int64]string{}
+	s, _ := data.Open(db)
+	for _, c := range decodeAll(t, pngs) {
+		p, _, err := s.VerifyBadge(context.Background(), c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		codes[p.ID] = c
+	}
+	s.Close()
+	if len(codes) != 3 {
+		t.Fatalf("%d codes scanned", len(codes))
+	}
+	run(t, db, "reprint", "3", "--reason", "lost")
+	forged := []byte(codes[2])
+	forged[40] = map[bool]byte{true: 'B', false: 'A'}[forged[40] == 'A']
+
+	checkin := func(session string, lines ...string) []string {
+		var out, errb bytes.Buffer
+		code := Run(context.Background(), []string{"--db", db, "checkin", "--session", session, "--station", "door-test"},
+			strings.NewReader(strings.Join(lines, "\n")+"\n"), &out, &errb)
+		if code != 0 {
+			t.Fatalf("checkin %s: %d %s", session, code, errb.String())
+		}
+		return strings.Split(strings.TrimSpace(out.String()), "\n")
+	}
+	expect := func(got []string, want ...string) {
+		t.Helper()
+		if len(got) != len(want) {
+			t.Fatalf("verdicts %q, want %q", got, want)
+		}
+		for i := range want {
+			if !strings.HasPrefix(got[i], want[i]) {
+				t.Errorf("verdict %d: %q, want %q…", i, got[i], want[i])
+			}
+		}
+	}
+	expect(checkin("ROOM-A", codes[1], codes[2], codes[1], codes[3], string(forged), "HELLO WORLD"),
+		"ACCEPTED 1 ", "ACCEPTED 2 ", "ALREADY 1 ", "REJECTED 3 superseded", "REJECTED - signature does not match", "REJECTED - not an Accred badge code")
+	expect(checkin("VIP", codes[1]), "REJECTED 1 category not admitted")
+	expect(checkin("SMALL", codes[1], codes[2]), "ACCEPTED 1 ", "REJECTED 2 room full")
+	expect(checkin("LATER", codes[1]), "REJECTED 1 too early")
+
+	code, out, _ := run(t, db, "report", "attendance")
+	if code != 0 || !strings.Contains(out, "ROOM-A,Open seminar,Room A,2025-10-25 14:00,100,2,2,3") {
+		t.Fatalf("report: %q", out)
+	}
+	code, out, _ = run(t, db, "report", "attendance", "--session", "ROOM-A")
+	if code != 0 || strings.Count(out, "\n") != 3 {
+		t.Fatalf("who came: %q", out)
+	}
+	xlsx := filepath.Join(dir, "attendance.xlsx")
+	if code, _, errs := run(t, db, "report", "attendance", "--format", "xlsx", "--out", xlsx); code != 0 {
+		t.Fatal(errs)
+	}
+	if info, err := os.Stat(xlsx); err != nil || info.Size() == 0 || info.Mode().Perm() != 0o600 {
+		t.Fatalf("xlsx report: %v", err)
 	}
 }

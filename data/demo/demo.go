@@ -39,16 +39,17 @@ var DefaultParticipants = func() int {
 	return n
 }()
 
-// Create fills an empty database with the demo event and n participants
-// (DefaultParticipants when n is 0). Most are approved; some wait for
-// approval and a few were rejected.
+// Create fills an empty database with the demo event, its programme and n
+// participants (DefaultParticipants when n is 0). Most are approved; some
+// wait for approval and a few were rejected.
 func Create(ctx context.Context, s *data.Store, n int) error {
 	if n <= 0 {
 		n = DefaultParticipants
 	}
 	starts, _ := time.Parse(data.DateLayout, Starts)
 	ends, _ := time.Parse(data.DateLayout, Ends)
-	if _, err := s.CreateEvent(ctx, data.Event{Name: EventName, Starts: starts, Ends: ends}, data.DefaultCategories()); err != nil {
+	ev, err := s.CreateEvent(ctx, data.Event{Name: EventName, Starts: starts, Ends: ends, Timezone: TimeZone}, data.DefaultCategories())
+	if err != nil {
 		return err
 	}
 	rows := Participants(n)
@@ -72,7 +73,7 @@ func Create(ctx context.Context, s *data.Store, n int) error {
 			return fmt.Errorf("reject demo participant: %w", err)
 		}
 	}
-	return nil
+	return createProgramme(ctx, s, ev.Location(), len(rows))
 }
 
 // Participants returns n demo participants as import rows, shaped like the

@@ -89,3 +89,36 @@ func TestCreateDemoScales(t *testing.T) {
 		t.Fatalf("a second demo in the same database: %v", err)
 	}
 }
+
+func TestProgrammeIsShapedLikeHanoi(t *testing.T) {
+	ctx := context.Background()
+	s, err := data.Open(filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := demo.Create(ctx, s, 400); err != nil {
+		t.Fatal(err)
+	}
+	sessions, _ := s.Sessions(ctx)
+	kinds := map[string]int{}
+	limited, invitational := 0, 0
+	for _, x := range sessions {
+		kinds[x.Kind]++
+		if len(x.Categories) > 0 {
+			limited++
+		}
+		if x.InvitationOnly {
+			invitational++
+		}
+		if x.Starts.Location().String() != demo.TimeZone || x.Starts.Day() < 25 || x.Ends.Day() > 26 {
+			t.Errorf("%s at %v", x.Code, x.Starts)
+		}
+	}
+	if kinds[data.KindCeremony] != 1 || kinds[data.KindPlenary] != 3 || kinds[data.KindSeminar] != 8 || kinds[data.KindSideEvent] != 37 || kinds[data.KindMeeting] != 1 {
+		t.Fatalf("kinds %v", kinds)
+	}
+	if limited == 0 || invitational < 2 {
+		t.Fatalf("%d limited to categories, %d invitation-only", limited, invitational)
+	}
+}

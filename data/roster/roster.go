@@ -1,5 +1,6 @@
-// Package roster reads participant import files (CSV or XLSX, laid out as
-// the import template says) into rows for data.Store.ImportParticipants.
+// Package roster reads import files (CSV or XLSX, laid out as the import
+// templates say): participants for data.Store.ImportParticipants, and the
+// programme for data.Store.SaveSessions.
 package roster
 
 import (
@@ -10,7 +11,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -34,31 +34,35 @@ var Columns = []string{
 
 var required = []string{data.FieldCategory, data.FieldFamilyName, data.FieldNationality, data.FieldDocumentNumber}
 
-// Read reads a .csv or .xlsx import file. Photos named in photo_file are read
-// from beside the file. A file that cannot be read at all, or whose header is
-// wrong, gives EINVALID; a problem on one line is kept in that row's Problems.
+// Read reads a .csv or .xlsx participant file. Photos named in photo_file
+// are read from beside the file. A file that cannot be read at all, or whose
+// header is wrong, gives EINVALID; a problem on one line is kept in that
+// row's Problems.
 func Read(path string) ([]data.ImportRow, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, data.Errorf(data.EINVALID, "Cannot open %s: %v", path, err)
-	}
-	if info.Size() > MaxFileBytes {
-		return nil, data.Errorf(data.EINVALID, "%s is larger than 100 MB; split it into smaller files.", filepath.Base(path))
-	}
-	var records [][]string
-	var lines []int
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".csv", ".txt":
-		records, lines, err = readCSV(path)
-	case ".xlsx":
-		records, lines, err = readXLSX(path)
-	default:
-		return nil, data.Errorf(data.EINVALID, "%s is neither a .csv nor an .xlsx file.", filepath.Base(path))
-	}
+	records, lines, err := readTable(path)
 	if err != nil {
 		return nil, err
 	}
 	return parse(records, lines, filepath.Dir(path))
+}
+
+// readTable reads the cells of a CSV file or of an XLSX file's first sheet,
+// with the line each record starts on.
+func readTable(path string) ([][]string, []int, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, data.Errorf(data.EINVALID, "Cannot open %s: %v", path, err)
+	}
+	if info.Size() > MaxFileBytes {
+		return nil, nil, data.Errorf(data.EINVALID, "%s is larger than 100 MB; split it into smaller files.", filepath.Base(path))
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv", ".txt":
+		return readCSV(path)
+	case ".xlsx":
+		return readXLSX(path)
+	}
+	return nil, nil, data.Errorf(data.EINVALID, "%s is neither a .csv nor an .xlsx file.", filepath.Base(path))
 }
 
 func readCSV(path string) ([][]string, []int, error) {
@@ -144,33 +148,10 @@ func readXLSX(path string) ([][]string, []int, error) {
 
 // parse maps records under their header to rows.
 func parse(records [][]string, lines []int, dir string) ([]data.ImportRow, error) {
-	if len(records) == 0 {
-		return nil, data.Errorf(data.EINVALID, "The file is empty. The first line must name the columns: %s.", strings.Join(Columns, ", "))
+	column, err := header(records, lines, Columns, required)
+	if err != nil {
+		return nil, err
 	}
-	column := map[string]int{}
-	var problems []data.FieldError
-	for i, name := range records[0] {
-		key := strings.ToLower(strings.TrimSpace(strings.ReplaceAll(name, " ", "_")))
-		switch {
-		case key == "":
-			continue
-		case !slices.Contains(Columns, key):
-			problems = append(problems, data.FieldError{Line: lines[0], Field: name, Reason: "Unknown column; see the import template for the column names."})
-		case hasKey(column, key):
-			problems = append(problems, data.FieldError{Line: lines[0], Field: name, Reason: "This column appears twice."})
-		default:
-			column[key] = i
-		}
-	}
-	for _, name := range required {
-		if !hasKey(column, name) {
-			problems = append(problems, data.FieldError{Line: lines[0], Field: name, Reason: "This required column is missing."})
-		}
-	}
-	if len(problems) > 0 {
-		return nil, &data.Error{Code: data.EINVALID, Message: "The first line of the file must name the template's columns.", Fields: problems}
-	}
-
 	rows := make([]data.ImportRow, 0, len(records)-1)
 	for i, rec := range records[1:] {
 		line := lines[i+1]
@@ -254,9 +235,4 @@ func isBlank(rec []string) bool {
 		}
 	}
 	return true
-}
-
-func hasKey(m map[string]int, k string) bool {
-	_, ok := m[k]
-	return ok
 }

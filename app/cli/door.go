@@ -1,0 +1,213 @@
+package cli
+
+import (
+	"bufio"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"accred/data"
+	"accred/data/roster"
+)
+
+func runSessions(e *env, args []string) error {
+	rest, err := parse(flags("sessions"), args)
+	if err != nil {
+		return errUsage
+	}
+	s, err := e.store()
+	if err != nil {
+		return err
+	}
+	switch {
+	case len(rest) == 2 && rest[0] == "import":
+		ev, err := s.Event(e.ctx)
+		if err != nil {
+			return err
+		}
+		cats, err := s.Categories(e.ctx)
+		if err != nil {
+			return err
+		}
+		sessions, err := roster.ReadProgramme(rest[1], ev.Location(), cats)
+		if err != nil {
+			return err
+		}
+		created, updated, err := s.SaveSessions(e.ctx, sessions)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "imported %d sessions: %d created, %d updated\n", len(sessions), created, updated)
+		return nil
+	case len(rest) > 0:
+		return errUsage
+	}
+	sessions, err := s.Sessions(e.ctx)
+	if err != nil {
+		return err
+	}
+	for _, x := range sessions {
+		capacity := "-"
+		if x.Capacity > 0 {
+			capacity = strconv.Itoa(x.Capacity)
+		}
+		who := strings.Join(x.Categories, " ")
+		if who == "" {
+			who = "all"
+		}
+		if x.InvitationOnly {
+			who = "invited"
+		}
+		fmt.Fprintf(e.stdout, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", x.ID, x.Code, x.Starts.Format(data.SessionTimeLayout),
+			x.Ends.Format("15:04"), x.Kind, x.Room, capacity, who, x.Title)
+	}
+	return nil
+}
+
+func runCheckin(e *env, args []string) error {
+	fs := flags("checkin")
+	sessionID := fs.String("session", "", "session id or code")
+	station := fs.String("station", "", "station name")
+	exit := fs.Bool("exit", false, "scan people out")
+	if rest, err := parse(fs, args); err != nil || len(rest) > 0 || *sessionID == "" {
+		return errUsage
+	}
+	s, err := e.store()
+	if err != nil {
+		return err
+	}
+	session, err := s.Session(e.ctx, *sessionID)
+	if err != nil {
+		return err
+	}
+	if *station == "" {
+		host, _ := os.Hostname()
+		*station = "cli@" + host
+	}
+	in := bufio.NewScanner(e.stdin)
+	in.Buffer(make([]byte, 4096), 4096)
+	out := bufio.NewWriter(e.stdout)
+	defer out.Flush()
+	for in.Scan() {
+		code := strings.TrimSpace(in.Text())
+		if code == "" {
+			continue
+		}
+		v, err := s.CheckIn(e.ctx, data.Scan{SessionID: session.ID, Code: code, Station: *station, Operator: e.operator, Exit: *exit})
+		if err != nil {
+			return err
+		}
+		who, what := "-", v.Reason
+		if v.Participant.ID != 0 {
+			who = strconv.FormatInt(v.Participant.ID, 10)
+		}
+		if v.Kind != data.Rejected {
+			what = v.Participant.FullName()
+		}
+		fmt.Fprintf(out, "%s %s %s\n", v.Kind, who, what)
+		out.Flush()
+	}
+	if err := in.Err(); err != nil {
+		return fmt.Errorf("read codes: a line is longer than any badge code (%v)", err)
+	}
+	return nil
+}
+
+func runReport(e *env, args []string) error {
+	fs := flags("report")
+	sessionID := fs.String("session", "", "one session: who came")
+	format := fs.String("format", "csv", "csv or xlsx")
+	outPath := fs.String("out", "", "file; standard output when empty (csv only)")
+	rest, err := parse(fs, args)
+	if err != nil || len(rest) != 1 || rest[0] != "attendance" || (*format != "csv" && *format != "xlsx") {
+		return errUsage
+	}
+	if *format == "xlsx" && *outPath == "" {
+		return fmt.Errorf("an xlsx report needs --out FILE.xlsx")
+	}
+	s, err := e.store()
+	if err != nil {
+		return err
+	}
+	var table [][]string
+	if *sessionID == "" {
+		report, err := s.AttendanceReport(e.ctx)
+		if err != nil {
+			return err
+		}
+		table = append(table, []string{"code", "title", "room", "starts_at", "capacity", "admitted", "present", "refused"})
+		for _, a := range report {
+			table = append(table, []string{a.Session.Code, a.Session.Title, a.Session.Room, a.Session.Starts.Format(data.SessionTimeLayout),
+				strconv.Itoa(a.Session.Capacity), strconv.Itoa(a.Admitted), strconv.Itoa(a.Present), strconv.Itoa(a.Refused)})
+		}
+	} else {
+		session, err := s.Session(e.ctx, *sessionID)
+		if err != nil {
+			return err
+		}
+		attendees, err := s.Attendees(e.ctx, session.ID)
+		if err != nil {
+			return err
+		}
+		ev, _ := s.Event(e.ctx)
+		table = append(table, []string{"badge", "name", "category", "affiliation", "first_in", "inside"})
+		for _, a := range attendees {
+			table = append(table, []string{a.Participant.BadgeNumber(), a.Participant.FullName(), a.Participant.Category,
+				a.Participant.Affiliation.Name, a.FirstIn.In(ev.Location()).Format(data.SessionTimeLayout), map[bool]string{true: "yes", false: "no"}[a.Inside]})
+		}
+	}
+	return writeTable(e, table, *format, *outPath)
+}
+
+// writeTable writes rows as CSV (to a file or standard output) or as XLSX.
+func writeTable(e *env, table [][]string, format, path string) error {
+	if format == "xlsx" {
+		f := excelize.NewFile()
+		defer f.Close()
+		for i, row := range table {
+			cell, _ := excelize.CoordinatesToCellName(1, i+1)
+			values := make([]any, len(row))
+			for j, v := range row {
+				values[j] = v
+			}
+			if err := f.SetSheetRow("Sheet1", cell, &values); err != nil {
+				return err
+			}
+		}
+		if err := f.SaveAs(path); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		return os.Chmod(path, 0o600)
+	}
+	var w io.Writer = e.stdout
+	if path != "" {
+		tmp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+"."+strconv.FormatInt(time.Now().UnixNano(), 36))
+		f, err := os.OpenFile(tmp, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+		if err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		defer os.Remove(tmp)
+		if err := writeCSV(f, table); err != nil {
+			f.Close()
+			return err
+		}
+		if err := f.Close(); err != nil {
+			return err
+		}
+		return os.Rename(tmp, path)
+	}
+	return writeCSV(w, table)
+}
+
+func writeCSV(w io.Writer, table [][]string) error {
+	c := csv.NewWriter(w)
+	c.WriteAll(table)
+	return c.Error()
+}

@@ -1,0 +1,187 @@
+package data
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// VerdictKind is what the door screen shows in colour.
+type VerdictKind string
+
+// The verdicts: green, amber, red.
+const (
+	Accepted VerdictKind = "ACCEPTED"
+	Already  VerdictKind = "ALREADY"
+	Rejected VerdictKind = "REJECTED"
+)
+
+// Scan is one badge presented at a door, or a manual check-in by search.
+type Scan struct {
+	SessionID     int64
+	Code          string // the scanned text; empty for a manual check-in
+	ParticipantID int64  // for a manual check-in of someone who forgot their badge
+	Station       string
+	Operator      string
+	Exit          bool // scanning out of a session that records exits
+}
+
+// Verdict is the door's answer, recorded before it is shown.
+type Verdict struct {
+	ID          string // the check-in's unique id
+	Kind        VerdictKind
+	Reason      string      // why, in words, when refused
+	Participant Participant // zero when the code names nobody
+	Exit        bool
+	Present     int // inside the session after this scan
+	Capacity    int
+	At          time.Time
+}
+
+// door is what the rules look at when someone presents a badge.
+type door struct {
+	session  Session
+	badgeErr error // why the badge itself is not valid, if it is not
+	category string
+	invited  bool
+	inside   bool // inside now, or admitted before when exits are not recorded
+	exit     bool
+	now      time.Time
+}
+
+// decide applies the door's rules, in order: a valid badge; for an exit, a
+// door that records exits and someone inside; for an entry, not inside
+// already, an admitted category, an invitation where one is needed, the
+// session's window (opening early by its tolerance), and a free seat.
+func decide(d door) (VerdictKind, string) {
+	s := d.session
+	switch {
+	case d.badgeErr != nil:
+		return Rejected, d.badgeErr.Error()
+	case d.exit && !s.RecordsExits:
+		return Rejected, "this door does not record exits"
+	case d.exit && !d.inside:
+		return Rejected, "not inside this session"
+	case d.exit:
+		return Accepted, ""
+	case d.inside:
+		return Already, "already inside"
+	case !s.Admits(d.category):
+		return Rejected, "category not admitted to this session"
+	case s.InvitationOnly && !d.invited:
+		return Rejected, "not invited to this session"
+	case d.now.Before(s.Starts.Add(-time.Duration(s.EarlyMinutes) * time.Minute)):
+		return Rejected, "too early: the door opens at " + s.Starts.Add(-time.Duration(s.EarlyMinutes)*time.Minute).Format("15:04 on 2 Jan")
+	case !d.now.Before(s.Ends):
+		return Rejected, "too late: the session ended at " + s.Ends.Format("15:04 on 2 Jan")
+	case s.Capacity > 0 && s.Present >= s.Capacity:
+		return Rejected, fmt.Sprintf("room full (%d of %d)", s.Present, s.Capacity)
+	}
+	return Accepted, ""
+}
+
+// CheckIn decides a scan at a session's door and records it, whatever the
+// verdict, durably before returning: a green verdict survives a power cut.
+// Admissions and exits update who is inside. It returns ENOTFOUND for an
+// unknown session; a refused badge is a verdict, not an error.
+func (s *Store) CheckIn(ctx context.Context, scan Scan) (Verdict, error) {
+	v := Verdict{ID: newID(), Exit: scan.Exit, At: s.Now().UTC()}
+	var badgeErr error
+	if scan.Code != "" {
+		v.Participant, _, badgeErr = s.VerifyBadge(ctx, scan.Code)
+	} else {
+		var err error
+		if v.Participant, err = s.Participant(ctx, scan.ParticipantID); err != nil {
+			return Verdict{}, err
+		}
+		badgeErr = manualValidity(v.Participant)
+	}
+	loc := s.location(ctx)
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		session, err := s.scanSession(tx.QueryRow(`SELECT `+sessionColumns+` FROM sessions WHERE id = ?`, scan.SessionID), loc)
+		if errors.Is(err, sql.ErrNoRows) {
+			return Errorf(ENOTFOUND, "No session has the id %d.", scan.SessionID)
+		}
+		if err != nil {
+			return fmt.Errorf("read session: %w", err)
+		}
+		d := door{session: session, badgeErr: badgeErr, category: v.Participant.Category, exit: scan.Exit, now: v.At.In(loc)}
+		pid := sql.NullInt64{Int64: v.Participant.ID, Valid: v.Participant.ID != 0}
+		if pid.Valid {
+			err := tx.QueryRow(`SELECT inside FROM presence WHERE session_id = ? AND participant_id = ?`, session.ID, pid).Scan(&d.inside)
+			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("read presence: %w", err)
+			}
+			if session.InvitationOnly {
+				err := tx.QueryRow(`SELECT 1 FROM invitations WHERE session_id = ? AND participant_id = ?`, session.ID, pid).Scan(new(int))
+				d.invited = err == nil
+			}
+		}
+		v.Kind, v.Reason = decide(d)
+		v.Present, v.Capacity = session.Present, session.Capacity
+		if v.Kind == Accepted {
+			if err := s.admit(tx, session.ID, pid.Int64, scan.Exit, v.At); err != nil {
+				return err
+			}
+			if scan.Exit {
+				v.Present--
+			} else {
+				v.Present++
+			}
+		}
+		direction := map[bool]string{false: "in", true: "out"}[scan.Exit]
+		_, err = tx.Exec(`INSERT INTO checkins (id, session_id, participant_id, station, operator, at, direction, verdict, reason, manual)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, v.ID, session.ID, pid, scan.Station, scan.Operator,
+			v.At.Format(time.RFC3339Nano), direction, map[VerdictKind]string{Accepted: "accepted", Already: "already", Rejected: "rejected"}[v.Kind],
+			v.Reason, scan.Code == "")
+		if err != nil {
+			return fmt.Errorf("record scan: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return Verdict{}, err
+	}
+	return v, nil
+}
+
+// admit records an entry or an exit and keeps the session's count.
+func (s *Store) admit(tx *sql.Tx, sessionID, participantID int64, exit bool, at time.Time) error {
+	now := at.Format(time.RFC3339Nano)
+	inside, delta := 1, 1
+	if exit {
+		inside, delta = 0, -1
+	}
+	if _, err := tx.Exec(`INSERT INTO presence (session_id, participant_id, inside, first_in, last_change) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (session_id, participant_id) DO UPDATE SET inside = excluded.inside, last_change = excluded.last_change`,
+		sessionID, participantID, inside, now, now); err != nil {
+		return fmt.Errorf("record presence: %w", err)
+	}
+	if _, err := tx.Exec(`UPDATE sessions SET present = present + ? WHERE id = ?`, delta, sessionID); err != nil {
+		return fmt.Errorf("count presence: %w", err)
+	}
+	return nil
+}
+
+// manualValidity says whether someone without their badge may be checked in
+// by search: only an accredited participant.
+func manualValidity(p Participant) error {
+	switch p.Status {
+	case StatusRejected, StatusWithdrawn:
+		return ErrNotAccredited
+	case StatusRegistered:
+		return ErrNotApproved
+	}
+	return nil
+}
+
+// newID returns a random 128-bit identifier in hex.
+func newID() string {
+	var b [16]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}

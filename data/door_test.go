@@ -1,0 +1,114 @@
+package data_test
+
+import (
+	"testing"
+	"time"
+
+	"accred/data"
+)
+
+// newProgramme adds one session to a test event and returns it.
+func newSession(t *testing.T, s *data.Store, x data.Session) data.Session {
+	t.Helper()
+	if _, _, err := s.SaveSessions(ctx, []data.Session{x}); err != nil {
+		t.Fatal(err)
+	}
+	saved, err := s.Session(ctx, x.Code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return saved
+}
+
+func TestCheckInRecordsEveryScanAndCounts(t *testing.T) {
+	s := newStore(t)
+	start := time.Date(2025, 10, 25, 9, 0, 0, 0, time.UTC)
+	s.Now = func() time.Time { return start.Add(5 * time.Minute) }
+	room := newSession(t, s, data.Session{Code: "SEM-1", Title: "Seminar", Kind: data.KindSeminar, Room: "A",
+		Starts: start, Ends: start.Add(time.Hour), Capacity: 2, RecordsExits: true, EarlyMinutes: 30})
+	var codes []string
+	for i, name := range []string{"One", "Two", "Three"} {
+		p := mustCreate(t, s, delegate("A", name, "FR", string(rune('1'+i))))
+		s.Approve(ctx, []int64{p.ID}, "desk")
+		codes = append(codes, printBadge(t, s, p.ID))
+	}
+	scan := func(code string, exit bool) data.Verdict {
+		v, err := s.CheckIn(ctx, data.Scan{SessionID: room.ID, Code: code, Station: "door-1", Operator: "test", Exit: exit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	steps := []struct {
+		code    string
+		exit    bool
+		want    data.VerdictKind
+		present int
+	}{
+		{codes[0], false, data.Accepted, 1},
+		{codes[0], false, data.Already, 1},
+		{codes[1], false, data.Accepted, 2},
+		{codes[2], false, data.Rejected, 2}, // room full
+		{codes[0], true, data.Accepted, 1},  // out
+		{codes[2], false, data.Accepted, 2}, // a seat again
+		{codes[0], false, data.Rejected, 2}, // full again: re-entry refused
+		{"FORGED", false, data.Rejected, 2},
+	}
+	for i, st := range steps {
+		v := scan(st.code, st.exit)
+		if v.Kind != st.want || v.Present != st.present || v.ID == "" {
+			t.Fatalf("step %d: %s %q present %d, want %s %d", i, v.Kind, v.Reason, v.Present, st.want, st.present)
+		}
+	}
+	report, _ := s.AttendanceReport(ctx)
+	if report[0].Admitted != 3 || report[0].Present != 2 || report[0].Refused != 3 {
+		t.Fatalf("report %+v", report[0])
+	}
+	attendees, _ := s.Attendees(ctx, room.ID)
+	if len(attendees) != 3 || attendees[0].Participant.FamilyName != "One" || attendees[0].Inside {
+		t.Fatalf("attendees %+v", attendees)
+	}
+}
+
+func TestManualCheckInAndUnknownSession(t *testing.T) {
+	s := newStore(t)
+	start := time.Date(2025, 10, 25, 9, 0, 0, 0, time.UTC)
+	s.Now = func() time.Time { return start }
+	room := newSession(t, s, data.Session{Code: "PLEN-1", Title: "Plenary", Kind: data.KindPlenary, Room: "Hall", Starts: start, Ends: start.Add(time.Hour)})
+	p := mustCreate(t, s, delegate("A", "Forgetful", "FR", "1"))
+	if v, _ := s.CheckIn(ctx, data.Scan{SessionID: room.ID, ParticipantID: p.ID, Station: "d"}); v.Kind != data.Rejected {
+		t.Fatalf("an unapproved participant checked in by hand: %s", v.Kind)
+	}
+	s.Approve(ctx, []int64{p.ID}, "desk")
+	if v, _ := s.CheckIn(ctx, data.Scan{SessionID: room.ID, ParticipantID: p.ID, Station: "d"}); v.Kind != data.Accepted {
+		t.Fatalf("manual check-in: %s %s", v.Kind, v.Reason)
+	}
+	if _, err := s.CheckIn(ctx, data.Scan{SessionID: 999, Code: "X"}); data.ErrorCode(err) != data.ENOTFOUND {
+		t.Fatalf("unknown session: %v", err)
+	}
+}
+
+func TestSaveSessionsRefusesBadSessions(t *testing.T) {
+	s := newStore(t)
+	start := time.Date(2025, 10, 25, 9, 0, 0, 0, time.UTC)
+	_, _, err := s.SaveSessions(ctx, []data.Session{
+		{Code: "OK-1", Title: "Fine", Kind: data.KindSeminar, Room: "A", Starts: start, Ends: start.Add(time.Hour)},
+		{Code: "bad code!", Title: "", Kind: "party", Room: "", Starts: start, Ends: start.Add(-time.Hour), Categories: []string{"spy"}},
+		{Code: "ok-1", Title: "Twice", Kind: data.KindSeminar, Room: "A", Starts: start, Ends: start.Add(time.Hour)},
+	})
+	fields := map[string]bool{}
+	for _, f := range data.ErrorFields(err) {
+		fields[f.Field] = true
+		if f.Line == 2 {
+			t.Errorf("the good line was reported: %v", f)
+		}
+	}
+	for _, want := range []string{"code", "title", "kind", "room", "ends_at", "categories"} {
+		if !fields[want] {
+			t.Errorf("no problem reported for %s: %v", want, err)
+		}
+	}
+	if list, _ := s.Sessions(ctx); len(list) != 0 {
+		t.Fatal("a refused programme left sessions behind")
+	}
+}

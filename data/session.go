@@ -1,0 +1,81 @@
+package data
+
+import (
+	"slices"
+	"strings"
+	"time"
+)
+
+// Session kinds.
+const (
+	KindCeremony  = "ceremony"
+	KindPlenary   = "plenary"
+	KindSeminar   = "seminar"
+	KindSideEvent = "side-event"
+	KindMeeting   = "meeting" // a closed meeting
+)
+
+// SessionKinds lists the kinds in the order they are offered.
+var SessionKinds = []string{KindCeremony, KindPlenary, KindSeminar, KindSideEvent, KindMeeting}
+
+// SessionTimeLayout is how session times are written, in the event's local time.
+const SessionTimeLayout = "2006-01-02 15:04"
+
+// Session is one sitting of the programme, behind one door.
+type Session struct {
+	ID             int64
+	Code           string
+	Title          string
+	Kind           string
+	Room           string
+	Starts, Ends   time.Time // in the event's time zone
+	Capacity       int       // 0 for no limit
+	Categories     []string  // the categories let in; none for all
+	InvitationOnly bool      // only invited participants enter
+	RecordsExits   bool      // the door scans people out as well as in
+	EarlyMinutes   int       // the door opens this many minutes before the start
+	Present        int       // inside now, or admitted when exits are not recorded
+}
+
+// Validate reports EINVALID with a FieldError per problem.
+func (s Session) Validate(categories []Category) error {
+	var v invalid
+	if !sessionCode.MatchString(s.Code) {
+		v.add("code", "Give a short code of letters, digits and dashes, such as PLEN-1.")
+	}
+	if strings.TrimSpace(s.Title) == "" {
+		v.add("title", "Give the session a title.")
+	}
+	if !slices.Contains(SessionKinds, s.Kind) {
+		v.add("kind", "Use ceremony, plenary, seminar, side-event or meeting.")
+	}
+	if strings.TrimSpace(s.Room) == "" {
+		v.add("room", "Give the room.")
+	}
+	switch {
+	case s.Starts.IsZero() || s.Ends.IsZero():
+		v.add("starts_at", "Give the start and end as YYYY-MM-DD HH:MM.")
+	case !s.Ends.After(s.Starts):
+		v.add("ends_at", "The session ends before it starts.")
+	}
+	if s.Capacity < 0 {
+		v.add("capacity", "The capacity is a number of seats, or empty for no limit.")
+	}
+	if s.EarlyMinutes < 0 || s.EarlyMinutes > 240 {
+		v.add("early_minutes", "The door opens 0 to 240 minutes before the start.")
+	}
+	for _, c := range s.Categories {
+		if !slices.ContainsFunc(categories, func(k Category) bool { return k.Code == c }) {
+			v.add("categories", "Unknown category; use the event's categories, separated by spaces.")
+			break
+		}
+	}
+	return v.err("The session is not complete.")
+}
+
+var sessionCode = codeLike(`^[A-Za-z0-9][A-Za-z0-9-]{0,19}$`)
+
+// Admits reports whether participants of a category may enter.
+func (s Session) Admits(category string) bool {
+	return len(s.Categories) == 0 || slices.Contains(s.Categories, category)
+}

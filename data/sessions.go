@@ -1,0 +1,196 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+const sessionColumns = `id, code, title, kind, room, starts_at, ends_at, capacity, categories, invitation_only,
+	records_exits, early_minutes, present`
+
+func (s *Store) scanSession(row scanner, loc *time.Location) (Session, error) {
+	var x Session
+	var starts, ends, cats string
+	err := row.Scan(&x.ID, &x.Code, &x.Title, &x.Kind, &x.Room, &starts, &ends, &x.Capacity, &cats,
+		&x.InvitationOnly, &x.RecordsExits, &x.EarlyMinutes, &x.Present)
+	x.Starts, _ = time.ParseInLocation(SessionTimeLayout, starts, loc)
+	x.Ends, _ = time.ParseInLocation(SessionTimeLayout, ends, loc)
+	x.Categories = strings.Fields(cats)
+	return x, err
+}
+
+// location is the event's time zone, read once.
+func (s *Store) location(ctx context.Context) *time.Location {
+	s.locOnce.Do(func() {
+		ev, err := s.Event(ctx)
+		s.loc = time.UTC
+		if err == nil {
+			s.loc = ev.Location()
+		}
+	})
+	return s.loc
+}
+
+// Sessions returns the programme in order of start.
+func (s *Store) Sessions(ctx context.Context) ([]Session, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+sessionColumns+` FROM sessions ORDER BY starts_at, code`)
+	if err != nil {
+		return nil, fmt.Errorf("read sessions: %w", err)
+	}
+	defer rows.Close()
+	loc := s.location(ctx)
+	var list []Session
+	for rows.Next() {
+		x, err := s.scanSession(rows, loc)
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, x)
+	}
+	return list, rows.Err()
+}
+
+// Session returns one session by id or by code, or ENOTFOUND.
+func (s *Store) Session(ctx context.Context, idOrCode string) (Session, error) {
+	x, err := s.scanSession(s.db.QueryRowContext(ctx, `SELECT `+sessionColumns+` FROM sessions
+		WHERE code = ? COLLATE NOCASE OR CAST(id AS TEXT) = ?`, idOrCode, idOrCode), s.location(ctx))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Session{}, Errorf(ENOTFOUND, "No session has the code or id %q; 'accred sessions' lists them.", idOrCode)
+	}
+	if err != nil {
+		return Session{}, fmt.Errorf("read session: %w", err)
+	}
+	return x, nil
+}
+
+// SaveSessions adds the sessions, or corrects those whose code already
+// exists, all or none. It returns EINVALID naming every problem.
+func (s *Store) SaveSessions(ctx context.Context, sessions []Session) (created, updated int, err error) {
+	cats, err := s.Categories(ctx)
+	if err != nil {
+		return 0, 0, err
+	}
+	var problems []FieldError
+	seen := map[string]int{}
+	for i, x := range sessions {
+		for _, f := range ErrorFields(x.Validate(cats)) {
+			f.Line = i + 2
+			problems = append(problems, f)
+		}
+		key := strings.ToUpper(x.Code)
+		if first, dup := seen[key]; dup {
+			problems = append(problems, FieldError{Line: i + 2, Field: "code", Reason: fmt.Sprintf("The code is on line %d already.", first)})
+		}
+		seen[key] = i + 2
+	}
+	if len(problems) > 0 {
+		return 0, 0, &Error{Code: EINVALID, Message: "The programme was not saved. Nothing was changed.", Fields: problems}
+	}
+	err = s.withTx(ctx, func(tx *sql.Tx) error {
+		for _, x := range sessions {
+			res, err := tx.Exec(`UPDATE sessions SET title = ?, kind = ?, room = ?, starts_at = ?, ends_at = ?, capacity = ?,
+				categories = ?, invitation_only = ?, records_exits = ?, early_minutes = ? WHERE code = ? COLLATE NOCASE`,
+				x.Title, x.Kind, x.Room, x.Starts.Format(SessionTimeLayout), x.Ends.Format(SessionTimeLayout), x.Capacity,
+				strings.Join(x.Categories, " "), x.InvitationOnly, x.RecordsExits, x.EarlyMinutes, x.Code)
+			if err != nil {
+				return fmt.Errorf("update session: %w", err)
+			}
+			if n, _ := res.RowsAffected(); n > 0 {
+				updated++
+				continue
+			}
+			if _, err := tx.Exec(`INSERT INTO sessions (code, title, kind, room, starts_at, ends_at, capacity, categories,
+				invitation_only, records_exits, early_minutes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				x.Code, x.Title, x.Kind, x.Room, x.Starts.Format(SessionTimeLayout), x.Ends.Format(SessionTimeLayout), x.Capacity,
+				strings.Join(x.Categories, " "), x.InvitationOnly, x.RecordsExits, x.EarlyMinutes); err != nil {
+				return fmt.Errorf("insert session: %w", err)
+			}
+			created++
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, 0, err
+	}
+	return created, updated, nil
+}
+
+// Invite puts participants on a session's invitation list.
+func (s *Store) Invite(ctx context.Context, sessionID int64, participantIDs []int64) error {
+	return s.withTx(ctx, func(tx *sql.Tx) error {
+		for _, id := range participantIDs {
+			if _, err := tx.Exec(`INSERT OR IGNORE INTO invitations (session_id, participant_id) VALUES (?, ?)`, sessionID, id); err != nil {
+				return fmt.Errorf("invite: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+// Attendance is what happened at one session's door.
+type Attendance struct {
+	Session  Session
+	Admitted int // participants let in at least once
+	Present  int // inside now (admitted, when exits are not recorded)
+	Refused  int // scans refused
+}
+
+// AttendanceReport returns the attendance of every session, in programme order.
+func (s *Store) AttendanceReport(ctx context.Context) ([]Attendance, error) {
+	sessions, err := s.Sessions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Attendance, len(sessions))
+	for i, x := range sessions {
+		out[i] = Attendance{Session: x, Present: x.Present}
+		if err := s.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM presence WHERE session_id = ?),
+			(SELECT COUNT(*) FROM checkins WHERE session_id = ? AND verdict = 'rejected')`, x.ID, x.ID).
+			Scan(&out[i].Admitted, &out[i].Refused); err != nil {
+			return nil, fmt.Errorf("count attendance: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// Attendee is one participant admitted to a session.
+type Attendee struct {
+	Participant Participant
+	FirstIn     time.Time
+	Inside      bool
+}
+
+// Attendees returns who was admitted to a session, in order of arrival.
+func (s *Store) Attendees(ctx context.Context, sessionID int64) ([]Attendee, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT participant_id, first_in, inside FROM presence WHERE session_id = ? ORDER BY first_in`, sessionID)
+	if err != nil {
+		return nil, fmt.Errorf("read attendees: %w", err)
+	}
+	var list []Attendee
+	var ids []int64
+	for rows.Next() {
+		var a Attendee
+		var id int64
+		var at string
+		if err := rows.Scan(&id, &at, &a.Inside); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		a.FirstIn = parseTime(at)
+		ids = append(ids, id)
+		list = append(list, a)
+	}
+	rows.Close()
+	people, err := s.participantsByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i := range list {
+		list[i].Participant = people[i]
+	}
+	return list, nil
+}
