@@ -26,6 +26,8 @@ type ui struct {
 	event  data.Event
 	desk   *desk   // the registration desk, once the event exists
 	badges *badges // the printing station
+	door   *door   // the door station
+	tabs   *container.AppTabs
 }
 
 // Run opens the desktop app on the database at dbPath and returns when its
@@ -72,9 +74,11 @@ func (u *ui) showHome() {
 	desk := newDesk(u)
 	u.desk = desk
 	u.badges = newBadges(u)
+	u.door = newDoor(u)
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.L("Registration desk"), desk.buildUI()),
 		container.NewTabItem(lang.L("Badges"), u.badges.buildUI()),
+		container.NewTabItem(lang.L("Door"), u.door.buildUI()),
 		container.NewTabItem(lang.L("Import"), newImporter(u, desk.refresh).buildUI()),
 		container.NewTabItem(lang.L("Settings"), newSettings(u).buildUI()),
 	)
@@ -85,8 +89,11 @@ func (u *ui) showHome() {
 			u.win.Canvas().Focus(desk.search)
 		case lang.L("Badges"):
 			u.badges.onChoose()
+		case lang.L("Door"):
+			u.door.reload()
 		}
 	}
+	u.tabs = tabs
 	u.win.SetContent(tabs)
 	u.win.Canvas().Focus(desk.search)
 }

@@ -24,6 +24,8 @@ func sourceStrings(t *testing.T) []string {
 			regexp.MustCompile(`Reason: "((?:[^"\\]|\\.)*)"`),
 			regexp.MustCompile(`Message: "((?:[^"\\]|\\.)*)"`),
 			regexp.MustCompile(`v\.err\("((?:[^"\\]|\\.)*)"\)`),
+			regexp.MustCompile(`Err\w+\s*=\s*errors\.New\("((?:[^"\\]|\\.)*)"\)`),
+			regexp.MustCompile(`(?m)return (?:Rejected|Already), "((?:[^"\\]|\\.)*)"$`),
 		},
 	}
 	patterns["../data/*/*.go"] = patterns["../data/*.go"]

@@ -1,0 +1,318 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image/color"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"accred/data"
+)
+
+// door is the door station: pick the session and the station's name, then
+// a full-screen view made for a USB scanner that types a badge's code and
+// Enter. The verdict reads from two metres: green, amber or red.
+type door struct {
+	u *ui
+
+	// Setting up.
+	sessions  []data.Session
+	session   *widget.Select
+	station   *widget.Entry
+	exit      *widget.Check
+	problem   *widget.Label
+	openDoor  *widget.Button
+	setupView fyne.CanvasObject
+	holder    *fyne.Container // shows the setup or the scan view
+
+	// Scanning.
+	current  data.Session
+	scan     *scanEntry
+	panel    *canvas.Rectangle
+	verdict  *canvas.Text
+	reason   *canvas.Text
+	name     *canvas.Text
+	details  *widget.Label
+	photo    *fyne.Container
+	count    *widget.Label
+	recent   *widget.List
+	history  []data.Verdict
+	shown    int // counts verdicts, so that an old one does not clear a newer
+	manual   *manualCheckIn
+	lastSeen time.Time
+}
+
+func newDoor(u *ui) *door { return &door{u: u} }
+
+func (d *door) buildUI() fyne.CanvasObject {
+	d.session = &widget.Select{PlaceHolder: lang.L("Choose…"), OnChanged: func(string) { d.onSessionChosen() }}
+	host, _ := os.Hostname()
+	d.station = &widget.Entry{Text: firstNonEmpty(d.u.app.Preferences().String(prefStation), "door-"+host)}
+	d.exit = widget.NewCheck(lang.L("This station scans people out"), nil)
+	d.exit.Disable()
+	d.problem = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
+	d.openDoor = &widget.Button{Text: lang.L("Open the door"), Icon: theme.LoginIcon(), Importance: widget.HighImportance, OnTapped: d.onOpen}
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Session"), d.session),
+		widget.NewFormItem(lang.L("Station"), d.station),
+		widget.NewFormItem("", d.exit),
+	)
+	intro := &widget.Label{Text: lang.L("Choose the session at this door. The scan view then fills the screen; plug in the USB scanner and scan badges."), Wrapping: fyne.TextWrapWord}
+	d.setupView = container.NewCenter(container.NewGridWrap(fyne.NewSize(640, 320), container.NewVBox(intro, form, d.problem, d.openDoor)))
+	d.holder = container.NewStack(d.setupView)
+	d.reload()
+	return d.holder
+}
+
+const prefStation = "station"
+
+// reload reads the programme again.
+func (d *door) reload() {
+	sessions, err := d.u.store.Sessions(context.Background())
+	if err != nil {
+		d.problem.SetText(problemText(err))
+		return
+	}
+	d.sessions = sessions
+	var names []string
+	for _, s := range sessions {
+		names = append(names, fmt.Sprintf("%s · %s · %s · %s", s.Code, s.Starts.Format("02/01 15:04"), s.Room, s.Title))
+	}
+	d.session.Options = names
+	d.session.Refresh()
+}
+
+func (d *door) onSessionChosen() {
+	i := d.session.SelectedIndex()
+	if i < 0 {
+		return
+	}
+	if d.sessions[i].RecordsExits {
+		d.exit.Enable()
+	} else {
+		d.exit.SetChecked(false)
+		d.exit.Disable()
+	}
+}
+
+// onOpen turns the station into the scan view of the chosen session.
+func (d *door) onOpen() {
+	i := d.session.SelectedIndex()
+	if i < 0 {
+		d.problem.SetText(lang.L("Choose the session at this door."))
+		return
+	}
+	d.u.app.Preferences().SetString(prefStation, d.station.Text)
+	d.current = d.sessions[i]
+	d.history = nil
+	d.holder.Objects = []fyne.CanvasObject{d.scanView()}
+	d.holder.Refresh()
+	d.u.win.SetFullScreen(true)
+	d.ready()
+	d.focus()
+}
+
+// onClose leaves the scan view.
+func (d *door) onClose() {
+	d.u.win.SetFullScreen(false)
+	d.holder.Objects = []fyne.CanvasObject{d.setupView}
+	d.holder.Refresh()
+}
+
+func (d *door) scanView() fyne.CanvasObject {
+	d.manual = newManualCheckIn(d)
+	d.scan = newScanEntry(d)
+	d.panel = canvas.NewRectangle(neutral)
+	d.verdict = &canvas.Text{TextSize: 96, TextStyle: fyne.TextStyle{Bold: true}, Alignment: fyne.TextAlignCenter, Color: white}
+	d.reason = &canvas.Text{TextSize: 36, Alignment: fyne.TextAlignCenter, Color: white}
+	d.name = &canvas.Text{TextSize: 44, TextStyle: fyne.TextStyle{Bold: true}, Color: theme.Color(theme.ColorNameForeground)}
+	d.details = &widget.Label{SizeName: theme.SizeNameSubHeadingText, Wrapping: fyne.TextWrapWord}
+	d.photo = container.NewGridWrap(fyne.NewSize(210, 280))
+	d.count = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText}
+	d.recent = widget.NewList(func() int { return len(d.history) }, func() fyne.CanvasObject {
+		return &widget.Label{Truncation: fyne.TextTruncateEllipsis}
+	}, d.updateRecent)
+
+	s := d.current
+	title := &widget.Label{Text: fmt.Sprintf("%s · %s · %s", s.Code, s.Title, s.Room), TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
+	direction := lang.L("Entry")
+	if d.exit.Checked {
+		direction = lang.L("Exit")
+	}
+	station := &widget.Label{Text: d.station.Text + " · " + direction}
+	leave := &widget.Button{Text: lang.L("Leave the door"), Icon: theme.LogoutIcon(), OnTapped: d.onClose}
+	forgotten := &widget.Button{Text: lang.L("Forgotten badge") + "  [F2]", Icon: theme.SearchIcon(), OnTapped: d.manual.show}
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(d.count, forgotten, leave), container.NewVBox(title, station))
+
+	height := canvas.NewRectangle(color.Transparent)
+	height.SetMinSize(fyne.NewSize(10, 250))
+	banner := container.NewStack(height, d.panel, container.NewVBox(layout.NewSpacer(), d.verdict, d.reason, layout.NewSpacer()))
+	person := container.NewBorder(nil, nil, d.photo, nil, container.NewVBox(d.name, d.details))
+	recent := container.NewBorder(&widget.Label{Text: lang.L("Recent scans"), TextStyle: fyne.TextStyle{Bold: true}}, nil, nil, nil, d.recent)
+	body := container.NewHSplit(container.NewPadded(person), recent)
+	body.Offset = 0.68
+	scanLine := container.NewBorder(nil, nil, &widget.Label{Text: lang.L("Scan:")}, nil, d.scan)
+	return container.NewBorder(container.NewVBox(top, banner), container.NewVBox(d.manual.box, scanLine), nil, nil, body)
+}
+
+// The verdicts' colours, readable from two metres.
+var (
+	accepted = color.NRGBA{R: 0x1B, G: 0x87, B: 0x3F, A: 0xFF}
+	already  = color.NRGBA{R: 0xD9, G: 0x8E, B: 0x04, A: 0xFF}
+	rejected = color.NRGBA{R: 0xC8, G: 0x1E, B: 0x1E, A: 0xFF}
+	neutral  = color.NRGBA{R: 0x44, G: 0x4B, B: 0x55, A: 0xFF}
+	white    = color.NRGBA{R: 0xFF, G: 0xFF, B: 0xFF, A: 0xFF}
+)
+
+// onScan decides a code typed by the scanner and shows the verdict; the
+// verdict is on disk before it shows.
+func (d *door) onScan(code string) {
+	d.show(d.u.store.CheckIn(context.Background(), data.Scan{SessionID: d.current.ID, Code: code,
+		Station: d.station.Text, Operator: d.u.operator(), Exit: d.exit.Checked}))
+}
+
+// onManual checks in someone who forgot their badge, found by search.
+func (d *door) onManual(p data.Participant) {
+	d.show(d.u.store.CheckIn(context.Background(), data.Scan{SessionID: d.current.ID, ParticipantID: p.ID,
+		Station: d.station.Text, Operator: d.u.operator(), Exit: d.exit.Checked}))
+	d.focus()
+}
+
+func (d *door) show(v data.Verdict, err error) {
+	if err != nil {
+		v = data.Verdict{Kind: data.Rejected, Reason: err.Error(), At: time.Now()}
+	}
+	d.shown++
+	shown := d.shown
+	d.history = append([]data.Verdict{v}, d.history[:min(len(d.history), 19)]...)
+	d.recent.Refresh()
+	colour, word := verdictLook(v.Kind, v.Exit)
+	d.panel.FillColor = colour
+	d.panel.Refresh()
+	d.verdict.Text = word
+	d.verdict.Refresh()
+	d.reason.Text = reasonText(v.Reason)
+	d.reason.Refresh()
+	d.showPerson(v.Participant)
+	d.setCount(v.Present, v.Capacity)
+	playVerdict(v.Kind)
+	// The verdict stays for a while, then the screen asks for the next badge.
+	time.AfterFunc(8*time.Second, func() {
+		fyne.Do(func() {
+			if d.shown == shown {
+				d.ready()
+			}
+		})
+	})
+}
+
+func (d *door) showPerson(p data.Participant) {
+	d.photo.Objects = nil
+	if p.ID == 0 {
+		d.name.Text = ""
+		d.details.SetText("")
+	} else {
+		d.name.Text = p.FullName()
+		d.details.SetText(fmt.Sprintf("%s\n%s · %s\n%s", p.NativeName, d.u.desk.category(p.Category).Name, affiliationText(p.Affiliation), p.BadgeNumber()))
+		if jpeg, err := d.u.store.Photo(context.Background(), p.ID); err == nil {
+			pic := canvas.NewImageFromReader(bytes.NewReader(jpeg), "photo.jpg")
+			pic.FillMode = canvas.ImageFillContain
+			d.photo.Objects = []fyne.CanvasObject{pic}
+		}
+	}
+	d.name.Refresh()
+	d.photo.Refresh()
+}
+
+// ready shows the neutral screen that asks for a badge.
+func (d *door) ready() {
+	d.panel.FillColor = neutral
+	d.panel.Refresh()
+	d.verdict.Text = lang.L("Scan a badge")
+	d.verdict.Refresh()
+	d.reason.Text = ""
+	d.reason.Refresh()
+	d.showPerson(data.Participant{})
+	d.setCount(d.current.Present, d.current.Capacity)
+	if s, err := d.u.store.Session(context.Background(), strconv.FormatInt(d.current.ID, 10)); err == nil {
+		d.current = s
+		d.setCount(s.Present, s.Capacity)
+	}
+}
+
+func (d *door) setCount(present, capacity int) {
+	if capacity > 0 {
+		d.count.SetText(fmt.Sprintf("%d / %d", present, capacity))
+	} else {
+		d.count.SetText(strconv.Itoa(present))
+	}
+}
+
+func (d *door) updateRecent(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(d.history) {
+		return
+	}
+	v := d.history[i]
+	_, word := verdictLook(v.Kind, v.Exit)
+	text := v.At.Local().Format("15:04:05") + "  " + word + "  "
+	if v.Participant.ID != 0 {
+		text += v.Participant.FullName()
+	}
+	if v.Reason != "" && v.Kind == data.Rejected {
+		text += " — " + reasonText(v.Reason)
+	}
+	l := o.(*widget.Label)
+	l.Importance = map[data.VerdictKind]widget.Importance{data.Accepted: widget.SuccessImportance, data.Already: widget.WarningImportance, data.Rejected: widget.DangerImportance}[v.Kind]
+	l.SetText(text)
+}
+
+// focus gives the scan field the keyboard, unless a person is searching.
+func (d *door) focus() {
+	if d.scan != nil && !d.manual.open {
+		d.u.win.Canvas().Focus(d.scan)
+	}
+}
+
+// verdictLook is a verdict's colour and word.
+func verdictLook(k data.VerdictKind, exit bool) (color.Color, string) {
+	switch k {
+	case data.Accepted:
+		if exit {
+			return accepted, lang.L("GOODBYE")
+		}
+		return accepted, lang.L("ACCEPTED")
+	case data.Already:
+		return already, lang.L("ALREADY IN")
+	}
+	return rejected, lang.L("REJECTED")
+}
+
+// reasonText puts a refusal's reason in the station's language; reasons
+// that carry a time or a count are translated by their first words.
+func reasonText(reason string) string {
+	if reason == "" {
+		return ""
+	}
+	for _, p := range []struct{ prefix, key string }{
+		{"too early: the door opens at ", "too early: the door opens at {{.Rest}}"},
+		{"too late: the session ended at ", "too late: the session ended at {{.Rest}}"},
+		{"room full ", "room full {{.Rest}}"},
+	} {
+		if rest, ok := strings.CutPrefix(reason, p.prefix); ok {
+			return lang.L(p.key, map[string]any{"Rest": rest})
+		}
+	}
+	return lang.L(reason)
+}

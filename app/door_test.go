@@ -1,0 +1,102 @@
+package app
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"accred/data"
+)
+
+// openDoor prints the test participants' badges and opens the door of a
+// session that is running, returning the badges' codes by participant id.
+func openDoor(t *testing.T, u *ui, x data.Session) (*door, map[int64]string) {
+	t.Helper()
+	u.store.StartClockAt(x.Starts.Add(5 * time.Minute))
+	if _, _, err := u.store.SaveSessions(ctx, []data.Session{x}); err != nil {
+		t.Fatal(err)
+	}
+	u.store.ApproveAll(ctx, "desk")
+	codes := map[int64]string{}
+	var printed []data.Printed
+	for id := int64(1); id <= 4; id++ {
+		codes[id], _ = u.store.BadgeCode(ctx, id, 1)
+		printed = append(printed, data.Printed{ID: id, Issue: 1})
+	}
+	if err := u.store.MarkPrinted(ctx, printed, "printer"); err != nil {
+		t.Fatal(err)
+	}
+	d := u.door
+	u.tabs.SelectIndex(2)
+	d.reload()
+	d.session.SetSelectedIndex(0)
+	d.station.SetText("door-test")
+	test.Tap(d.openDoor)
+	return d, codes
+}
+
+// scanner types a code and Enter, as a USB scanner does.
+func scanner(e *scanEntry, code string) {
+	test.Type(e, code)
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+}
+
+func plenary() data.Session {
+	start := time.Date(2025, 10, 25, 14, 0, 0, 0, time.UTC)
+	return data.Session{Code: "PLEN-1", Title: "Plenary", Kind: data.KindPlenary, Room: "Hall", Starts: start, Ends: start.Add(3 * time.Hour), Capacity: 3, EarlyMinutes: 30}
+}
+
+func TestDoorScansInQuickSuccession(t *testing.T) {
+	u := newTestUI(t)
+	d, codes := openDoor(t, u, plenary())
+	if u.win.Canvas().Focused() != d.scan {
+		t.Fatal("the scan field does not have the keyboard")
+	}
+	u.store.Reprint(ctx, 4, "lost", "desk")
+	for _, c := range []string{codes[1], codes[2], codes[1], "NOT-A-BADGE", codes[4], codes[3]} {
+		scanner(d.scan, c)
+	}
+	var got []string
+	for i := len(d.history) - 1; i >= 0; i-- {
+		got = append(got, string(d.history[i].Kind))
+	}
+	want := "ACCEPTED ACCEPTED ALREADY REJECTED REJECTED ACCEPTED"
+	if strings.Join(got, " ") != want {
+		t.Fatalf("verdicts %v, want %s", got, want)
+	}
+	if d.scan.Text != "" || d.count.Text != "3 / 3" {
+		t.Fatalf("after the scans: field %q, count %q", d.scan.Text, d.count.Text)
+	}
+	if d.verdict.Text != "ACCEPTED" || d.name.Text != d.history[0].Participant.FullName() {
+		t.Fatalf("screen shows %q %q", d.verdict.Text, d.name.Text)
+	}
+	if !strings.Contains(d.history[1].Reason, "superseded") {
+		t.Fatalf("the lost badge: %q", d.history[1].Reason)
+	}
+	// The room is full now.
+	u.store.SetStatus(ctx, 4, data.StatusApproved, "desk", "")
+	scanner(d.scan, codes[2])
+	if d.history[0].Kind != data.Already {
+		t.Fatalf("someone inside is not counted twice: %s", d.history[0].Kind)
+	}
+}
+
+func TestDoorManualCheckIn(t *testing.T) {
+	u := newTestUI(t)
+	d, _ := openDoor(t, u, plenary())
+	d.scan.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF2})
+	if !d.manual.open || u.win.Canvas().Focused() != d.manual.search {
+		t.Fatal("F2 does not open the search for a forgotten badge")
+	}
+	test.Type(d.manual.search, "osullivan")
+	d.manual.search.OnSubmitted("")
+	if d.manual.open || d.history[0].Kind != data.Accepted || d.history[0].Participant.FamilyName != "O'Sullivan" {
+		t.Fatalf("manual check-in: %+v", d.history)
+	}
+	if u.win.Canvas().Focused() != d.scan {
+		t.Fatal("the scan field did not get the keyboard back")
+	}
+}

@@ -1,0 +1,104 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"accred/data"
+)
+
+// scanEntry is the door's input: a USB scanner types a code and Enter into
+// it. It takes the keyboard back whenever it loses it, so no scan is lost.
+type scanEntry struct {
+	keyEntry
+	door *door
+}
+
+func newScanEntry(d *door) *scanEntry {
+	e := &scanEntry{door: d}
+	e.keys, e.shortcuts = map[fyne.KeyName]func(){fyne.KeyF2: d.manual.show}, map[fyne.KeyName]func(){}
+	e.PlaceHolder = lang.L("The scanner types here")
+	e.OnSubmitted = func(code string) {
+		e.SetText("")
+		if code != "" {
+			d.onScan(code)
+		}
+	}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// FocusLost takes the keyboard back a moment later, unless someone is
+// searching for a forgotten badge.
+func (e *scanEntry) FocusLost() {
+	e.keyEntry.FocusLost()
+	time.AfterFunc(150*time.Millisecond, func() { fyne.Do(e.door.focus) })
+}
+
+// manualCheckIn finds a participant who forgot their badge and checks them
+// in by hand; the scan records it as manual.
+type manualCheckIn struct {
+	d       *door
+	open    bool
+	box     *fyne.Container
+	search  *keyEntry
+	list    *widget.List
+	results []data.Participant
+}
+
+func newManualCheckIn(d *door) *manualCheckIn {
+	m := &manualCheckIn{d: d}
+	m.search = newKeyEntry(lang.L("Name, passport or badge number"))
+	m.search.OnChanged = func(string) { m.find() }
+	m.search.OnSubmitted = func(string) { m.choose(0) }
+	bindKeys(map[fyne.KeyName]func(){fyne.KeyEscape: m.hide}, m.search)
+	m.list = widget.NewList(func() int { return len(m.results) }, func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(m.results) {
+				p := m.results[i]
+				o.(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s · %s", p.BadgeNumber(), p.FullName(), affiliationText(p.Affiliation), statusLabel(p.Status)))
+			}
+		})
+	m.list.OnSelected = func(i widget.ListItemID) { m.choose(i) }
+	close := &widget.Button{Text: lang.L("Cancel") + "  [Esc]", OnTapped: m.hide}
+	listBox := container.NewGridWrap(fyne.NewSize(900, 180), m.list)
+	m.box = container.NewVBox(&widget.Label{Text: lang.L("Forgotten badge: find the person, check their face, press Enter to let them in."), TextStyle: fyne.TextStyle{Bold: true}},
+		container.NewBorder(nil, nil, nil, close, m.search), listBox)
+	m.box.Hide()
+	return m
+}
+
+func (m *manualCheckIn) show() {
+	m.open = true
+	m.search.SetText("")
+	m.box.Show()
+	m.d.u.win.Canvas().Focus(m.search)
+}
+
+func (m *manualCheckIn) hide() {
+	m.open = false
+	m.box.Hide()
+	m.d.focus()
+}
+
+func (m *manualCheckIn) find() {
+	m.results, _, _ = m.d.u.store.FindParticipants(context.Background(), data.ParticipantFilter{Query: m.search.Text, Limit: 8})
+	m.list.UnselectAll()
+	m.list.Refresh()
+}
+
+func (m *manualCheckIn) choose(i int) {
+	if i < 0 || i >= len(m.results) || m.search.Text == "" {
+		return
+	}
+	p := m.results[i]
+	m.open = false
+	m.box.Hide()
+	m.d.onManual(p)
+}
