@@ -220,6 +220,10 @@ func (d *door) show(v data.Verdict, err error) {
 
 func (d *door) showPerson(p data.Participant) {
 	d.photo.Objects = nil
+	if p.ID != 0 {
+		frame := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+		d.photo.Objects = []fyne.CanvasObject{container.NewStack(frame, container.NewCenter(widget.NewLabel(lang.L("No photo"))))}
+	}
 	if p.ID == 0 {
 		d.name.Text = ""
 		d.details.SetText("")
@@ -266,7 +270,7 @@ func (d *door) updateRecent(i widget.ListItemID, o fyne.CanvasObject) {
 	}
 	v := d.history[i]
 	_, word := verdictLook(v.Kind, v.Exit)
-	text := v.At.Local().Format("15:04:05") + "  " + word + "  "
+	text := v.At.In(d.u.event.Location()).Format("15:04:05") + "  " + word + "  "
 	if v.Participant.ID != 0 {
 		text += v.Participant.FullName()
 	}
