@@ -19,15 +19,16 @@ import (
 
 // ui is the running desktop app: one window over one event database.
 type ui struct {
-	app    fyne.App
-	win    fyne.Window
-	dbPath string
-	store  *data.Store
-	event  data.Event
-	desk   *desk   // the registration desk, once the event exists
-	badges *badges // the printing station
-	door   *door   // the door station
-	tabs   *container.AppTabs
+	app       fyne.App
+	win       fyne.Window
+	dbPath    string
+	store     *data.Store
+	event     data.Event
+	desk      *desk      // the registration desk, once the event exists
+	badges    *badges    // the printing station
+	door      *door      // the door station
+	programme *programme // the programme and its attendance
+	tabs      *container.AppTabs
 }
 
 // Run opens the desktop app on the database at dbPath and returns when its
@@ -75,10 +76,12 @@ func (u *ui) showHome() {
 	u.desk = desk
 	u.badges = newBadges(u)
 	u.door = newDoor(u)
+	u.programme = newProgramme(u)
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.L("Registration desk"), desk.buildUI()),
 		container.NewTabItem(lang.L("Badges"), u.badges.buildUI()),
 		container.NewTabItem(lang.L("Door"), u.door.buildUI()),
+		container.NewTabItem(lang.L("Programme"), u.programme.buildUI()),
 		container.NewTabItem(lang.L("Import"), newImporter(u, desk.refresh).buildUI()),
 		container.NewTabItem(lang.L("Settings"), newSettings(u).buildUI()),
 	)
@@ -91,6 +94,8 @@ func (u *ui) showHome() {
 			u.badges.onChoose()
 		case lang.L("Door"):
 			u.door.reload()
+		case lang.L("Programme"):
+			u.programme.reload()
 		}
 	}
 	u.tabs = tabs

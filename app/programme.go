@@ -1,0 +1,210 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"accred/data"
+	"accred/data/roster"
+)
+
+// programme lists the sessions with their attendance, and edits them.
+type programme struct {
+	u          *ui
+	attendance []data.Attendance
+	list       *widget.List
+	editing    string // the code of the session in the form; empty for a new one
+
+	code, title, room, starts, ends, capacity, categories, early *widget.Entry
+	kind                                                         *widget.Select
+	invitation, exits                                            *widget.Check
+	problem                                                      *widget.Label
+}
+
+func newProgramme(u *ui) *programme { return &programme{u: u} }
+
+func (g *programme) buildUI() fyne.CanvasObject {
+	g.list = widget.NewList(func() int { return len(g.attendance) }, func() fyne.CanvasObject {
+		return container.NewVBox(&widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis},
+			&widget.Label{SizeName: theme.SizeNameCaptionText, Truncation: fyne.TextTruncateEllipsis})
+	}, g.updateRow)
+	g.list.OnSelected = func(i widget.ListItemID) { g.edit(g.attendance[i].Session) }
+	for _, e := range []**widget.Entry{&g.code, &g.title, &g.room, &g.starts, &g.ends, &g.capacity, &g.categories, &g.early} {
+		*e = &widget.Entry{}
+	}
+	g.starts.PlaceHolder, g.ends.PlaceHolder = "2025-10-25 14:00", "2025-10-25 17:00"
+	g.capacity.PlaceHolder = lang.L("No limit")
+	g.categories.PlaceHolder = lang.L("All categories (or: delegate vip …)")
+	g.kind = &widget.Select{Options: data.SessionKinds}
+	g.invitation = widget.NewCheck(lang.L("Only invited participants"), nil)
+	g.exits = widget.NewCheck(lang.L("The door scans people out too"), nil)
+	g.problem = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Code"), g.code),
+		widget.NewFormItem(lang.L("Title"), g.title),
+		widget.NewFormItem(lang.L("Kind"), g.kind),
+		widget.NewFormItem(lang.L("Room"), g.room),
+		widget.NewFormItem(lang.L("Starts"), g.starts),
+		widget.NewFormItem(lang.L("Ends"), g.ends),
+		widget.NewFormItem(lang.L("Capacity"), g.capacity),
+		widget.NewFormItem(lang.L("Who may enter"), g.categories),
+		widget.NewFormItem("", g.invitation),
+		widget.NewFormItem("", g.exits),
+		widget.NewFormItem(lang.L("Door opens (minutes before)"), g.early),
+	)
+	save := &widget.Button{Text: lang.L("Save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: g.onSave}
+	add := &widget.Button{Text: lang.L("New session"), Icon: theme.ContentAddIcon(), OnTapped: func() { g.edit(data.Session{Kind: data.KindSeminar, EarlyMinutes: 30}) }}
+	imp := &widget.Button{Text: lang.L("Import programme…"), Icon: theme.UploadIcon(), OnTapped: g.onImport}
+	left := container.NewBorder(container.NewHBox(add, imp), nil, nil, nil, g.list)
+	right := container.NewVScroll(container.NewVBox(form, g.problem, save))
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.5
+	g.reload()
+	g.edit(data.Session{Kind: data.KindSeminar, EarlyMinutes: 30})
+	return split
+}
+
+// reload reads the programme and its attendance again.
+func (g *programme) reload() {
+	report, err := g.u.store.AttendanceReport(context.Background())
+	if err != nil {
+		g.problem.SetText(problemText(err))
+		return
+	}
+	g.attendance = report
+	g.list.Refresh()
+}
+
+func (g *programme) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(g.attendance) {
+		return
+	}
+	a := g.attendance[i]
+	s := a.Session
+	lines := o.(*fyne.Container).Objects
+	lines[0].(*widget.Label).SetText(fmt.Sprintf("%s · %s", s.Code, s.Title))
+	capacity := lang.L("no limit")
+	if s.Capacity > 0 {
+		capacity = strconv.Itoa(s.Capacity)
+	}
+	lines[1].(*widget.Label).SetText(lang.L("{{.When}} · {{.Room}} · {{.Present}} in / {{.Capacity}} · {{.Admitted}} admitted · {{.Refused}} refused",
+		map[string]any{"When": s.Starts.Format("02/01 15:04") + "–" + s.Ends.Format("15:04"), "Room": s.Room, "Present": a.Present,
+			"Capacity": capacity, "Admitted": a.Admitted, "Refused": a.Refused}))
+}
+
+// edit puts a session in the form.
+func (g *programme) edit(s data.Session) {
+	g.editing = s.Code
+	g.code.SetText(s.Code)
+	g.title.SetText(s.Title)
+	g.kind.SetSelected(s.Kind)
+	g.room.SetText(s.Room)
+	g.starts.SetText(formatSessionTime(s.Starts))
+	g.ends.SetText(formatSessionTime(s.Ends))
+	g.capacity.SetText("")
+	if s.Capacity > 0 {
+		g.capacity.SetText(strconv.Itoa(s.Capacity))
+	}
+	g.categories.SetText(strings.Join(s.Categories, " "))
+	g.invitation.SetChecked(s.InvitationOnly)
+	g.exits.SetChecked(s.RecordsExits)
+	g.early.SetText(strconv.Itoa(s.EarlyMinutes))
+	g.problem.SetText("")
+}
+
+func formatSessionTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(data.SessionTimeLayout)
+}
+
+// form reads the session in the form; problems of form are said at once.
+func (g *programme) form() (data.Session, []string) {
+	loc := g.u.event.Location()
+	s := data.Session{Code: strings.TrimSpace(g.code.Text), Title: strings.TrimSpace(g.title.Text), Kind: g.kind.Selected,
+		Room: strings.TrimSpace(g.room.Text), Categories: strings.Fields(strings.ToLower(g.categories.Text)),
+		InvitationOnly: g.invitation.Checked, RecordsExits: g.exits.Checked}
+	var problems []string
+	var err error
+	if s.Starts, err = time.ParseInLocation(data.SessionTimeLayout, strings.TrimSpace(g.starts.Text), loc); err != nil {
+		problems = append(problems, lang.L("Starts")+": "+lang.L("Give the start and end as YYYY-MM-DD HH:MM."))
+	}
+	if s.Ends, err = time.ParseInLocation(data.SessionTimeLayout, strings.TrimSpace(g.ends.Text), loc); err != nil {
+		problems = append(problems, lang.L("Ends")+": "+lang.L("Give the start and end as YYYY-MM-DD HH:MM."))
+	}
+	if c := strings.TrimSpace(g.capacity.Text); c != "" {
+		if s.Capacity, err = strconv.Atoi(c); err != nil || s.Capacity <= 0 {
+			problems = append(problems, lang.L("Capacity")+": "+lang.L("The capacity is a number of seats, or empty for no limit."))
+		}
+	}
+	if s.EarlyMinutes, err = strconv.Atoi(strings.TrimSpace(g.early.Text)); err != nil {
+		problems = append(problems, lang.L("The door opens 0 to 240 minutes before the start."))
+	}
+	return s, problems
+}
+
+func (g *programme) onSave() {
+	s, problems := g.form()
+	if len(problems) > 0 {
+		g.problem.SetText(strings.Join(problems, "\n"))
+		return
+	}
+	if g.editing != "" && !strings.EqualFold(g.editing, s.Code) && slices.ContainsFunc(g.attendance, func(a data.Attendance) bool {
+		return strings.EqualFold(a.Session.Code, s.Code)
+	}) {
+		g.problem.SetText(lang.L("Another session has this code."))
+		return
+	}
+	if _, _, err := g.u.store.SaveSessions(context.Background(), []data.Session{s}); err != nil {
+		g.problem.SetText(problemText(err))
+		return
+	}
+	g.editing = s.Code
+	g.problem.SetText("")
+	g.reload()
+}
+
+func (g *programme) onImport() {
+	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		r.Close()
+		g.importFile(r.URI().Path())
+	}, g.u.win)
+	open.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".xlsx", ".CSV", ".XLSX"}))
+	open.Show()
+}
+
+// importFile reads a programme file and saves it, all or nothing.
+func (g *programme) importFile(path string) {
+	ctx := context.Background()
+	cats, _ := g.u.store.Categories(ctx)
+	sessions, err := roster.ReadProgramme(path, g.u.event.Location(), cats)
+	if err == nil {
+		_, _, err = g.u.store.SaveSessions(ctx, sessions)
+	}
+	if err != nil {
+		text := lang.L(firstLine(err.Error()))
+		for _, f := range data.ErrorFields(err) {
+			text += "\n" + fieldProblem(f)
+		}
+		g.problem.SetText(text)
+		return
+	}
+	g.problem.SetText("")
+	g.reload()
+}

@@ -1,0 +1,49 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"accred/data"
+)
+
+func TestProgrammeEditsAndImports(t *testing.T) {
+	u := newTestUI(t)
+	g := u.programme
+	g.edit(data.Session{Kind: data.KindSeminar, EarlyMinutes: 30})
+	g.code.SetText("SEM-9")
+	g.title.SetText("Electronic evidence")
+	g.room.SetText("Room B")
+	g.starts.SetText("25/10/2025 14:00")
+	g.ends.SetText("2025-10-25 15:30")
+	g.onSave()
+	if !strings.Contains(g.problem.Text, "YYYY-MM-DD HH:MM") || len(g.attendance) != 0 {
+		t.Fatalf("a bad start was saved: %q", g.problem.Text)
+	}
+	g.starts.SetText("2025-10-25 14:00")
+	g.capacity.SetText("120")
+	g.categories.SetText("delegate observer")
+	g.onSave()
+	if g.problem.Text != "" || len(g.attendance) != 1 || g.attendance[0].Session.Capacity != 120 {
+		t.Fatalf("save: %q %+v", g.problem.Text, g.attendance)
+	}
+	g.categories.SetText("spies")
+	g.onSave()
+	if !strings.Contains(g.problem.Text, "category") {
+		t.Fatalf("unknown category saved: %q", g.problem.Text)
+	}
+
+	path := filepath.Join(t.TempDir(), "programme.csv")
+	os.WriteFile(path, []byte("code,title,kind,room,starts_at,ends_at\nPLEN-1,Plenary,plenary,Hall,2025-10-25 09:00,2025-10-25 12:00\nBAD,,dance,,x,y\n"), 0o600)
+	g.importFile(path)
+	if !strings.Contains(g.problem.Text, "Line 3") || len(g.attendance) != 1 {
+		t.Fatalf("a bad programme file: %q", g.problem.Text)
+	}
+	os.WriteFile(path, []byte("code,title,kind,room,starts_at,ends_at\nPLEN-1,Plenary,plenary,Hall,2025-10-25 09:00,2025-10-25 12:00\n"), 0o600)
+	g.importFile(path)
+	if g.problem.Text != "" || len(g.attendance) != 2 || g.attendance[0].Session.Code != "PLEN-1" {
+		t.Fatalf("import: %q %d", g.problem.Text, len(g.attendance))
+	}
+}
