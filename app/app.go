@@ -77,14 +77,24 @@ func (u *ui) showHome() {
 	u.badges = newBadges(u)
 	u.door = newDoor(u)
 	u.programme = newProgramme(u)
-	tabs := container.NewAppTabs(
-		container.NewTabItem(lang.L("Registration desk"), desk.buildUI()),
-		container.NewTabItem(lang.L("Badges"), u.badges.buildUI()),
-		container.NewTabItem(lang.L("Door"), u.door.buildUI()),
-		container.NewTabItem(lang.L("Programme"), u.programme.buildUI()),
-		container.NewTabItem(lang.L("Import"), newImporter(u, desk.refresh).buildUI()),
-		container.NewTabItem(lang.L("Settings"), newSettings(u).buildUI()),
-	)
+	var tabs *container.AppTabs
+	if station, _ := u.store.IsStation(context.Background()); station {
+		// A door station's file holds only what the door needs.
+		u.win.SetTitle(u.event.Name + " — " + lang.L("door station") + " — Accred")
+		tabs = container.NewAppTabs(
+			container.NewTabItem(lang.L("Door"), u.door.buildUI()),
+			container.NewTabItem(lang.L("Settings"), newSettings(u).buildUI()),
+		)
+	} else {
+		tabs = container.NewAppTabs(
+			container.NewTabItem(lang.L("Registration desk"), desk.buildUI()),
+			container.NewTabItem(lang.L("Badges"), u.badges.buildUI()),
+			container.NewTabItem(lang.L("Door"), u.door.buildUI()),
+			container.NewTabItem(lang.L("Programme"), u.programme.buildUI()),
+			container.NewTabItem(lang.L("Import"), newImporter(u, desk.refresh).buildUI()),
+			container.NewTabItem(lang.L("Settings"), newSettings(u).buildUI()),
+		)
+	}
 	tabs.OnSelected = func(t *container.TabItem) {
 		switch t.Text {
 		case lang.L("Registration desk"):
@@ -100,7 +110,9 @@ func (u *ui) showHome() {
 	}
 	u.tabs = tabs
 	u.win.SetContent(tabs)
-	u.win.Canvas().Focus(desk.search)
+	if tabs.Selected().Text == lang.L("Registration desk") {
+		u.win.Canvas().Focus(desk.search)
+	}
 }
 
 // operator is the name recorded with every change made at this station.

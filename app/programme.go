@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -67,7 +68,9 @@ func (g *programme) buildUI() fyne.CanvasObject {
 	save := &widget.Button{Text: lang.L("Save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: g.onSave}
 	add := &widget.Button{Text: lang.L("New session"), Icon: theme.ContentAddIcon(), OnTapped: func() { g.edit(data.Session{Kind: data.KindSeminar, EarlyMinutes: 30}) }}
 	imp := &widget.Button{Text: lang.L("Import programme…"), Icon: theme.UploadIcon(), OnTapped: g.onImport}
-	left := container.NewBorder(container.NewHBox(add, imp), nil, nil, nil, g.list)
+	export := &widget.Button{Text: lang.L("Station file for this session…"), Icon: theme.DownloadIcon(), OnTapped: g.onExportStation}
+	merge := &widget.Button{Text: lang.L("Merge a station's scans…"), Icon: theme.MailReplyAllIcon(), OnTapped: g.onMergeStation}
+	left := container.NewBorder(container.NewVBox(container.NewHBox(add, imp), container.NewHBox(export, merge)), nil, nil, nil, g.list)
 	right := container.NewVScroll(container.NewVBox(form, g.problem, save))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.5
@@ -206,5 +209,56 @@ func (g *programme) importFile(path string) {
 		return
 	}
 	g.problem.SetText("")
+	g.reload()
+}
+
+// onExportStation saves a station file for the session in the form, for a
+// door that works without the network.
+func (g *programme) onExportStation() {
+	s, err := g.u.store.Session(context.Background(), g.editing)
+	if g.editing == "" || err != nil {
+		g.problem.SetText(lang.L("Choose a session in the list first."))
+		return
+	}
+	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		os.Remove(path) // the dialog made it; the station file is written whole
+		g.exportStation(s, path)
+	}, g.u.win)
+	save.SetFileName(s.Code + ".station")
+	save.Show()
+}
+
+func (g *programme) exportStation(s data.Session, path string) {
+	if err := g.u.store.ExportStation(context.Background(), path, []int64{s.ID}); err != nil {
+		g.problem.SetText(problemText(err))
+		return
+	}
+	g.problem.SetText(lang.L("Station file written: {{.Path}}. Open it with Accred on the door's laptop; merge its scans back afterwards.", map[string]any{"Path": path}))
+}
+
+// onMergeStation brings a station file's scans back.
+func (g *programme) onMergeStation() {
+	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		r.Close()
+		g.mergeStation(r.URI().Path())
+	}, g.u.win)
+	open.Show()
+}
+
+func (g *programme) mergeStation(path string) {
+	added, err := g.u.store.MergeStation(context.Background(), path)
+	if err != nil {
+		g.problem.SetText(problemText(err))
+		return
+	}
+	g.problem.SetText(lang.N("{{.Count}} new scan merged.", added, map[string]any{"Count": added}))
 	g.reload()
 }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"accred/data"
 )
@@ -45,5 +46,50 @@ func TestProgrammeEditsAndImports(t *testing.T) {
 	g.importFile(path)
 	if g.problem.Text != "" || len(g.attendance) != 2 || g.attendance[0].Session.Code != "PLEN-1" {
 		t.Fatalf("import: %q %d", g.problem.Text, len(g.attendance))
+	}
+}
+
+func TestStationFileFromTheProgramme(t *testing.T) {
+	u := newTestUI(t)
+	g := u.programme
+	path := filepath.Join(t.TempDir(), "door.station")
+	g.editing = ""
+	g.onExportStation()
+	if !strings.Contains(g.problem.Text, "Choose a session") {
+		t.Fatalf("export without a session: %q", g.problem.Text)
+	}
+	start := plenary().Starts
+	u.store.SaveSessions(ctx, []data.Session{plenary()})
+	s, _ := u.store.Session(ctx, "PLEN-1")
+	u.store.ApproveAll(ctx, "desk")
+	g.exportStation(s, path)
+	if !strings.Contains(g.problem.Text, "Station file written") {
+		t.Fatalf("export: %q", g.problem.Text)
+	}
+
+	// The door's laptop opens the station file: only the door is offered.
+	station, err := data.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := &ui{app: u.app, win: u.win, store: station, dbPath: path}
+	st.event, _ = station.Event(ctx)
+	st.showHome()
+	if len(st.tabs.Items) != 2 || st.tabs.Items[0].Text != "Door" {
+		t.Fatalf("station tabs: %d", len(st.tabs.Items))
+	}
+	station.StartClockAt(start.Add(time.Minute))
+	if v, err := station.CheckIn(ctx, data.Scan{SessionID: s.ID, ParticipantID: 2, Station: "door"}); err != nil || v.Kind != data.Accepted {
+		t.Fatalf("check-in at the station: %v %v", v.Kind, err)
+	}
+	station.Close()
+
+	g.mergeStation(path)
+	if !strings.Contains(g.problem.Text, "1 new scan merged") {
+		t.Fatalf("merge: %q", g.problem.Text)
+	}
+	g.mergeStation(path)
+	if !strings.Contains(g.problem.Text, "0 new scans merged") {
+		t.Fatalf("second merge: %q", g.problem.Text)
 	}
 }

@@ -101,6 +101,9 @@ func (s *Store) BadgeCode(ctx context.Context, participantID int64, issue int) (
 	if err != nil {
 		return "", err
 	}
+	if len(k.priv) != ed25519.PrivateKeySize {
+		return "", Errorf(ECONFLICT, "This is a door station's file: badges are printed from the registration database.")
+	}
 	return credential.Sign(credential.Credential{KeyID: k.id, ParticipantID: participantID, Issue: issue}, k.priv)
 }
 

@@ -47,6 +47,7 @@ func init() {
 		{"sessions", "[import FILE.csv]", "the programme", runSessions},
 		{"checkin", "--session ID [--station NAME] [--exit]", "codes on stdin, one per line; one verdict line each", runCheckin},
 		{"report", "attendance [--session ID] [--format csv|xlsx] [--out FILE]", "attendance per session, or who came to one", runReport},
+		{"station", "export FILE SESSION... | merge FILE", "a door's file for working offline, and merging its scans back", runStation},
 		{"backup", "FILE", "online copy of the database", runBackup},
 	}
 }

@@ -3,10 +3,13 @@ package cli
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"accred/data"
 )
 
 // run runs the command line with --db in a temporary folder.
@@ -141,5 +144,41 @@ func TestDoorCommandsRefuseBadInput(t *testing.T) {
 	}
 	if code, out, _ := run(t, db, "sessions"); code != 0 || strings.Count(out, "\n") != 50 {
 		t.Errorf("the demo programme has %d sessions", strings.Count(out, "\n"))
+	}
+}
+
+func TestStationExportAndMerge(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	run(t, db, "demo", "--participants", "40")
+	s, _ := data.Open(db)
+	p, _ := s.BadgesToPrint(context.Background(), data.BadgeFilter{})
+	s.Close()
+	run(t, db, "badges", "--out", filepath.Join(dir, "b.pdf"), fmt.Sprint(p[0].ID))
+	station := filepath.Join(dir, "door.station")
+	if code, out, errs := run(t, db, "station", "export", station, "PLEN-1", "SEM-1"); code != 0 || !strings.Contains(out, "2 sessions") {
+		t.Fatalf("export: %d %q %q", code, out, errs)
+	}
+	if code, _, errs := run(t, db, "station", "export", station, "PLEN-1"); code != 1 || !strings.Contains(errs, "already exists") {
+		t.Fatalf("export over a file: %d %q", code, errs)
+	}
+	if code, _, errs := run(t, db, "station", "export", filepath.Join(dir, "x.station"), "NOPE"); code != 1 || !strings.Contains(errs, "No session") {
+		t.Fatalf("unknown session: %d %q", code, errs)
+	}
+	t.Setenv("ACCRED_NOW", "2025-10-25T14:05:00+07:00")
+	var out, errb bytes.Buffer
+	s, _ = data.Open(db)
+	code, _ := s.BadgeCode(context.Background(), p[0].ID, 1)
+	s.Close()
+	if Run(context.Background(), []string{"--db", station, "checkin", "--session", "PLEN-1"}, strings.NewReader(code+"\n"), &out, &errb) != 0 || !strings.HasPrefix(out.String(), "ACCEPTED") {
+		t.Fatalf("checkin at the station: %q %q", out.String(), errb.String())
+	}
+	for _, want := range []string{"merged 1 new scans", "merged 0 new scans"} {
+		if code, out, errs := run(t, db, "station", "merge", station); code != 0 || !strings.Contains(out, want) {
+			t.Fatalf("merge: %d %q %q", code, out, errs)
+		}
+	}
+	if code, _, _ := run(t, db, "station", "merge"); code != 2 {
+		t.Fatal("merge without a file")
 	}
 }

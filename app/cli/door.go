@@ -211,3 +211,36 @@ func writeCSV(w io.Writer, table [][]string) error {
 	c.WriteAll(table)
 	return c.Error()
 }
+
+func runStation(e *env, args []string) error {
+	rest, err := parse(flags("station"), args)
+	if err != nil || len(rest) < 2 || (rest[0] != "export" && rest[0] != "merge") || (rest[0] == "merge" && len(rest) != 2) ||
+		(rest[0] == "export" && len(rest) < 3) {
+		return errUsage
+	}
+	s, err := e.store()
+	if err != nil {
+		return err
+	}
+	if rest[0] == "merge" {
+		added, err := s.MergeStation(e.ctx, rest[1])
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "merged %d new scans from %s\n", added, rest[1])
+		return nil
+	}
+	var ids []int64
+	for _, code := range rest[2:] {
+		x, err := s.Session(e.ctx, code)
+		if err != nil {
+			return err
+		}
+		ids = append(ids, x.ID)
+	}
+	if err := s.ExportStation(e.ctx, rest[1], ids); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "wrote the station file %s for %d sessions\n", rest[1], len(ids))
+	return nil
+}
