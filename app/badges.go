@@ -181,14 +181,8 @@ func (b *badges) filter() (data.BadgeFilter, bool) {
 			return data.BadgeFilter{Category: b.categories[i].Code}, true
 		}
 	case whoNumbers:
-		var ids []int64
-		for _, f := range strings.FieldsFunc(b.numbers.Text, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
-			var id int64
-			if _, err := fmt.Sscan(f, &id); err == nil && id > 0 {
-				ids = append(ids, id)
-			}
-		}
-		return data.BadgeFilter{IDs: ids}, len(ids) > 0
+		ids, bad := parseBadgeNumbers(b.numbers.Text)
+		return data.BadgeFilter{IDs: ids}, len(ids) > 0 && bad == ""
 	default:
 		return data.BadgeFilter{}, true
 	}

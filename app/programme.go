@@ -28,10 +28,10 @@ type programme struct {
 	list       *widget.List
 	editing    string // the code of the session in the form; empty for a new one
 
-	code, title, room, starts, ends, capacity, categories, early *widget.Entry
-	kind                                                         *widget.Select
-	invitation, exits                                            *widget.Check
-	problem                                                      *widget.Label
+	code, title, room, starts, ends, capacity, categories, early, invited *widget.Entry
+	kind                                                                  *widget.Select
+	invitation, exits                                                     *widget.Check
+	problem                                                               *widget.Label
 }
 
 func newProgramme(u *ui) *programme { return &programme{u: u} }
@@ -42,7 +42,7 @@ func (g *programme) buildUI() fyne.CanvasObject {
 			&widget.Label{SizeName: theme.SizeNameCaptionText, Truncation: fyne.TextTruncateEllipsis})
 	}, g.updateRow)
 	g.list.OnSelected = func(i widget.ListItemID) { g.edit(g.attendance[i].Session) }
-	for _, e := range []**widget.Entry{&g.code, &g.title, &g.room, &g.starts, &g.ends, &g.capacity, &g.categories, &g.early} {
+	for _, e := range []**widget.Entry{&g.code, &g.title, &g.room, &g.starts, &g.ends, &g.capacity, &g.categories, &g.early, &g.invited} {
 		*e = &widget.Entry{}
 	}
 	g.starts.PlaceHolder, g.ends.PlaceHolder = "2025-10-25 14:00", "2025-10-25 17:00"
@@ -50,6 +50,9 @@ func (g *programme) buildUI() fyne.CanvasObject {
 	g.categories.PlaceHolder = lang.L("All categories (or: delegate vip …)")
 	g.kind = &widget.Select{Options: data.SessionKinds}
 	g.invitation = widget.NewCheck(lang.L("Only invited participants"), nil)
+	g.invited.MultiLine = true
+	g.invited.Wrapping = fyne.TextWrapWord
+	g.invited.PlaceHolder = lang.L("Badge numbers of the invited, separated by spaces")
 	g.exits = widget.NewCheck(lang.L("The door scans people out too"), nil)
 	g.problem = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
 	form := widget.NewForm(
@@ -62,6 +65,7 @@ func (g *programme) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Capacity"), g.capacity),
 		widget.NewFormItem(lang.L("Who may enter"), g.categories),
 		widget.NewFormItem("", g.invitation),
+		widget.NewFormItem(lang.L("Invited"), g.invited),
 		widget.NewFormItem("", g.exits),
 		widget.NewFormItem(lang.L("Door opens (minutes before)"), g.early),
 	)
@@ -124,6 +128,15 @@ func (g *programme) edit(s data.Session) {
 	g.invitation.SetChecked(s.InvitationOnly)
 	g.exits.SetChecked(s.RecordsExits)
 	g.early.SetText(strconv.Itoa(s.EarlyMinutes))
+	g.invited.SetText("")
+	if s.ID != 0 {
+		ids, _ := g.u.store.Invitations(context.Background(), s.ID)
+		numbers := make([]string, len(ids))
+		for i, id := range ids {
+			numbers[i] = data.BadgeNumber(id)
+		}
+		g.invited.SetText(strings.Join(numbers, " "))
+	}
 	g.problem.SetText("")
 }
 
@@ -171,9 +184,21 @@ func (g *programme) onSave() {
 		g.problem.SetText(lang.L("Another session has this code."))
 		return
 	}
-	if _, _, err := g.u.store.SaveSessions(context.Background(), []data.Session{s}); err != nil {
+	invited, bad := parseBadgeNumbers(g.invited.Text)
+	if bad != "" {
+		g.problem.SetText(lang.L("Invited") + ": " + lang.L("{{.Value}} is not a badge number.", map[string]any{"Value": bad}))
+		return
+	}
+	ctx := context.Background()
+	if _, _, err := g.u.store.SaveSessions(ctx, []data.Session{s}); err != nil {
 		g.problem.SetText(problemText(err))
 		return
+	}
+	if saved, err := g.u.store.Session(ctx, s.Code); err == nil {
+		if err := g.u.store.SetInvitations(ctx, saved.ID, invited); err != nil {
+			g.problem.SetText(problemText(err))
+			return
+		}
 	}
 	g.editing = s.Code
 	g.problem.SetText("")
@@ -261,4 +286,18 @@ func (g *programme) mergeStation(path string) {
 	}
 	g.problem.SetText(lang.N("{{.Count}} new scan merged.", added, map[string]any{"Count": added}))
 	g.reload()
+}
+
+// parseBadgeNumbers reads badge numbers separated by spaces, commas or lines;
+// it returns the first that is not one.
+func parseBadgeNumbers(text string) ([]int64, string) {
+	var ids []int64
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == ',' || r == ';' || r == '\n' || r == '\t' }) {
+		id, err := strconv.ParseInt(f, 10, 64)
+		if err != nil || id <= 0 {
+			return nil, f
+		}
+		ids = append(ids, id)
+	}
+	return ids, ""
 }

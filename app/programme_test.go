@@ -93,3 +93,32 @@ func TestStationFileFromTheProgramme(t *testing.T) {
 		t.Fatalf("second merge: %q", g.problem.Text)
 	}
 }
+
+func TestProgrammeInvitations(t *testing.T) {
+	u := newTestUI(t)
+	g := u.programme
+	x := plenary()
+	x.InvitationOnly = true
+	u.store.SaveSessions(ctx, []data.Session{x})
+	s, _ := u.store.Session(ctx, "PLEN-1")
+	g.edit(s)
+	g.invited.SetText("000001 2\nabc")
+	g.onSave()
+	if !strings.Contains(g.problem.Text, "abc") {
+		t.Fatalf("a bad badge number: %q", g.problem.Text)
+	}
+	g.invited.SetText("000001 999")
+	g.onSave()
+	if !strings.Contains(g.problem.Text, "000999") {
+		t.Fatalf("an unknown badge number: %q", g.problem.Text)
+	}
+	g.invited.SetText("000001, 2")
+	g.onSave()
+	if ids, _ := u.store.Invitations(ctx, s.ID); len(ids) != 2 || g.problem.Text != "" {
+		t.Fatalf("invitations %v %q", ids, g.problem.Text)
+	}
+	g.edit(s)
+	if g.invited.Text != "000001 000002" {
+		t.Fatalf("the form shows %q", g.invited.Text)
+	}
+}

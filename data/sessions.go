@@ -119,6 +119,44 @@ func (s *Store) SaveSessions(ctx context.Context, sessions []Session) (created, 
 	return created, updated, nil
 }
 
+// Invitations returns the ids of the participants invited to a session.
+func (s *Store) Invitations(ctx context.Context, sessionID int64) ([]int64, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT participant_id FROM invitations WHERE session_id = ? ORDER BY participant_id`, sessionID)
+	if err != nil {
+		return nil, fmt.Errorf("read invitations: %w", err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// SetInvitations replaces a session's invitation list, all or nothing. It
+// returns ENOTFOUND naming the first badge number nobody holds.
+func (s *Store) SetInvitations(ctx context.Context, sessionID int64, participantIDs []int64) error {
+	return s.withTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.Exec(`DELETE FROM invitations WHERE session_id = ?`, sessionID); err != nil {
+			return fmt.Errorf("clear invitations: %w", err)
+		}
+		for _, id := range participantIDs {
+			var one int
+			if err := tx.QueryRow(`SELECT 1 FROM participants WHERE id = ?`, id).Scan(&one); err != nil {
+				return Errorf(ENOTFOUND, "No participant has badge number %s.", BadgeNumber(id))
+			}
+			if _, err := tx.Exec(`INSERT OR IGNORE INTO invitations (session_id, participant_id) VALUES (?, ?)`, sessionID, id); err != nil {
+				return fmt.Errorf("invite: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
 // Invite puts participants on a session's invitation list.
 func (s *Store) Invite(ctx context.Context, sessionID int64, participantIDs []int64) error {
 	return s.withTx(ctx, func(tx *sql.Tx) error {
