@@ -3,10 +3,12 @@
 BIN        := accred
 DEMO_DB    := hanoi-demo.db
 GO         ?= go
-# Debian packages: Fyne's build needs (cgo, OpenGL, X11, Wayland), and the
-# tools the end-to-end tests look with (Xvfb, xdotool, ImageMagick, Poppler, ZBar).
+# Debian packages: Fyne's build needs (cgo, OpenGL, X11, Wayland); the tools
+# the end-to-end tests look with (Xvfb, xdotool, ImageMagick, Poppler, ZBar);
+# Poppler also draws the badge preview, ALSA plays the door's sounds, and the
+# Noto fonts let the interface show names in every script.
 APT_BUILD  := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev libwayland-dev wayland-protocols
-APT_LOOK   := xvfb xauth xdotool imagemagick poppler-utils zbar-tools fonts-noto-core fonts-noto-cjk
+APT_LOOK   := xvfb xauth xdotool imagemagick poppler-utils zbar-tools alsa-utils fonts-noto-core fonts-noto-cjk
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps build run test bench package demo clean
@@ -27,10 +29,14 @@ deps:
 build: deps
 	$(GO) build -o $(BIN) .
 
+# The demo opens at the hours of the Hanoi programme, so that its doors can be
+# rehearsed: 25 October 2025, shortly before the first plenary.
+DEMO_NOW   ?= 2025-10-25T13:50:00+07:00
+
 ## run: open the desktop app on the built-in Hanoi demo (made on first run)
 run: build
 	@[ -f $(DEMO_DB) ] || ./$(BIN) --db $(DEMO_DB) demo
-	./$(BIN) --db $(DEMO_DB)
+	ACCRED_NOW=$(DEMO_NOW) ./$(BIN) --db $(DEMO_DB)
 
 ## demo: make the Hanoi demo database again
 demo: build
