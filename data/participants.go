@@ -65,31 +65,34 @@ func (s *Store) FindParticipants(ctx context.Context, f ParticipantFilter) ([]Pa
 	return list, total, err
 }
 
-// participantsByID reads participants in the order of ids.
+// participantsByID reads participants in the order of ids, a few hundred
+// at a time (SQLite limits the variables of one statement).
 func (s *Store) participantsByID(ctx context.Context, ids []int64) ([]Participant, error) {
-	if len(ids) == 0 {
-		return nil, nil
-	}
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+participantColumns+participantFrom+
-		`WHERE p.id IN (?`+strings.Repeat(",?", len(ids)-1)+`)`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("read participants: %w", err)
-	}
-	defer rows.Close()
+	const batch = 500
 	byID := make(map[int64]Participant, len(ids))
-	for rows.Next() {
-		p, err := scanParticipant(rows)
-		if err != nil {
-			return nil, fmt.Errorf("scan participant: %w", err)
+	for start := 0; start < len(ids); start += batch {
+		part := ids[start:min(start+batch, len(ids))]
+		args := make([]any, len(part))
+		for i, id := range part {
+			args[i] = id
 		}
-		byID[p.ID] = p
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
+		rows, err := s.db.QueryContext(ctx, `SELECT `+participantColumns+participantFrom+
+			`WHERE p.id IN (?`+strings.Repeat(",?", len(part)-1)+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("read participants: %w", err)
+		}
+		for rows.Next() {
+			p, err := scanParticipant(rows)
+			if err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("scan participant: %w", err)
+			}
+			byID[p.ID] = p
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
 	}
 	list := make([]Participant, 0, len(ids))
 	for _, id := range ids {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -261,5 +262,20 @@ func TestBackup(t *testing.T) {
 	defer c.Close()
 	if _, total, _ := c.FindParticipants(ctx, data.ParticipantFilter{Query: "one"}); total != 1 {
 		t.Fatal("the backup lacks the participant")
+	}
+}
+
+func TestFindManyParticipants(t *testing.T) {
+	s := newStore(t)
+	var rows []data.ImportRow
+	for i := 0; i < 1200; i++ {
+		rows = append(rows, data.ImportRow{Line: i + 2, Input: delegate("Ana", "Silva", "BR", "D"+strconv.Itoa(i))})
+	}
+	if _, err := s.ImportParticipants(ctx, rows, false, "test"); err != nil {
+		t.Fatal(err)
+	}
+	list, total, err := s.FindParticipants(ctx, data.ParticipantFilter{Query: "silva", Limit: 5000})
+	if err != nil || total != 1200 || len(list) != 1200 {
+		t.Fatalf("%d of %d: %v", len(list), total, err)
 	}
 }
