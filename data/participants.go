@@ -162,22 +162,12 @@ func (s *Store) UpdateParticipant(ctx context.Context, id int64, in ParticipantI
 // same nationality.
 func (s *Store) Duplicates(ctx context.Context, in ParticipantInput, exceptID int64) ([]Participant, error) {
 	in = in.Normalize()
-	rows, err := s.db.QueryContext(ctx, `SELECT id FROM participants
+	ids, err := queryIDs(ctx, s.db, `SELECT id FROM participants
 		WHERE nationality = ? AND (document_key = ? OR name_key = ?) AND id <> ? ORDER BY id LIMIT 20`,
 		in.Nationality, in.keys().document, in.keys().name, exceptID)
 	if err != nil {
 		return nil, fmt.Errorf("find duplicates: %w", err)
 	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
 	return s.participantsByID(ctx, ids)
 }
 
@@ -207,7 +197,7 @@ func (s *Store) SetStatus(ctx context.Context, id int64, status Status, operator
 func (s *Store) ApproveAll(ctx context.Context, operator string) (int, error) {
 	var n int
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
-		ids, err := queryIDs(tx, `SELECT id FROM participants WHERE status = ?`, StatusRegistered)
+		ids, err := queryIDs(ctx, tx, `SELECT id FROM participants WHERE status = ?`, StatusRegistered)
 		if err != nil {
 			return err
 		}
@@ -289,8 +279,14 @@ func (s *Store) recordStatus(tx *sql.Tx, id int64, status Status, operator, note
 	return nil
 }
 
-func queryIDs(tx *sql.Tx, query string, args ...any) ([]int64, error) {
-	rows, err := tx.Query(query, args...)
+// querier is a database or a transaction.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// queryIDs runs a query whose one column is an id.
+func queryIDs(ctx context.Context, q querier, query string, args ...any) ([]int64, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query ids: %w", err)
 	}

@@ -121,20 +121,7 @@ func (s *Store) SaveSessions(ctx context.Context, sessions []Session) (created, 
 
 // Invitations returns the ids of the participants invited to a session.
 func (s *Store) Invitations(ctx context.Context, sessionID int64) ([]int64, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT participant_id FROM invitations WHERE session_id = ? ORDER BY participant_id`, sessionID)
-	if err != nil {
-		return nil, fmt.Errorf("read invitations: %w", err)
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return queryIDs(ctx, s.db, `SELECT participant_id FROM invitations WHERE session_id = ? ORDER BY participant_id`, sessionID)
 }
 
 // SetInvitations replaces a session's invitation list, all or nothing. It
