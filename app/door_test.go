@@ -100,3 +100,23 @@ func TestDoorManualCheckIn(t *testing.T) {
 		t.Fatal("the scan field did not get the keyboard back")
 	}
 }
+
+func TestDoorTakesTheKeyboardBack(t *testing.T) {
+	u := newTestUI(t)
+	d, codes := openDoor(t, u, plenary())
+	u.win.Canvas().Unfocus() // as after a click elsewhere
+	if u.win.Canvas().Focused() == d.scan {
+		t.Fatal("the scan field kept the keyboard")
+	}
+	deadline := time.Now().Add(3 * time.Second)
+	for u.win.Canvas().Focused() != d.scan && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if u.win.Canvas().Focused() != d.scan {
+		t.Fatal("the scan field did not take the keyboard back")
+	}
+	scanner(d.scan, codes[1])
+	if d.history[0].Kind != data.Accepted {
+		t.Fatalf("scan after refocus: %s", d.history[0].Kind)
+	}
+}
