@@ -38,23 +38,29 @@ type door struct {
 	holder    *fyne.Container // shows the setup or the scan view
 
 	// Scanning.
-	current  data.Session
-	scan     *scanEntry
-	panel    *canvas.Rectangle
-	verdict  *canvas.Text
-	reason   *canvas.Text
-	name     *canvas.Text
-	details  *widget.Label
-	photo    *fyne.Container
-	count    *widget.Label
-	recent   *widget.List
-	history  []data.Verdict
-	shown    int // counts verdicts, so that an old one does not clear a newer
-	manual   *manualCheckIn
-	lastSeen time.Time
+	current data.Session
+	scan    *scanEntry
+	panel   *canvas.Rectangle
+	verdict *canvas.Text
+	reason  *canvas.Text
+	name    *canvas.Text
+	details *widget.Label
+	photo   *fyne.Container
+	count   *widget.Label
+	recent  *widget.List
+	history []data.Verdict
+	shown   int // counts verdicts, so that an old one does not clear a newer
+	manual  *manualCheckIn
+
+	// later runs f on the interface's goroutine after a while.
+	later func(wait time.Duration, f func())
 }
 
-func newDoor(u *ui) *door { return &door{u: u} }
+func newDoor(u *ui) *door {
+	return &door{u: u, later: func(wait time.Duration, f func()) {
+		time.AfterFunc(wait, func() { fyne.Do(f) })
+	}}
+}
 
 func (d *door) buildUI() fyne.CanvasObject {
 	d.session = &widget.Select{PlaceHolder: lang.L("Choose…"), OnChanged: func(string) { d.onSessionChosen() }}
@@ -209,12 +215,10 @@ func (d *door) show(v data.Verdict, err error) {
 	d.setCount(v.Present, v.Capacity)
 	playVerdict(v.Kind)
 	// The verdict stays for a while, then the screen asks for the next badge.
-	time.AfterFunc(8*time.Second, func() {
-		fyne.Do(func() {
-			if d.shown == shown {
-				d.ready()
-			}
-		})
+	d.later(8*time.Second, func() {
+		if d.shown == shown {
+			d.ready()
+		}
 	})
 }
 

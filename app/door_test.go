@@ -30,6 +30,7 @@ func openDoor(t *testing.T, u *ui, x data.Session) (*door, map[int64]string) {
 		t.Fatal(err)
 	}
 	d := u.door
+	d.later = func(time.Duration, func()) {} // no timers outliving the test
 	u.tabs.SelectIndex(2)
 	d.reload()
 	d.session.SetSelectedIndex(0)
@@ -104,19 +105,25 @@ func TestDoorManualCheckIn(t *testing.T) {
 func TestDoorTakesTheKeyboardBack(t *testing.T) {
 	u := newTestUI(t)
 	d, codes := openDoor(t, u, plenary())
+	var pending []func()
+	d.later = func(_ time.Duration, f func()) { pending = append(pending, f) }
 	u.win.Canvas().Unfocus() // as after a click elsewhere
-	if u.win.Canvas().Focused() == d.scan {
-		t.Fatal("the scan field kept the keyboard")
+	if u.win.Canvas().Focused() == d.scan || len(pending) != 1 {
+		t.Fatalf("losing the keyboard scheduled %d refocus", len(pending))
 	}
-	deadline := time.Now().Add(3 * time.Second)
-	for u.win.Canvas().Focused() != d.scan && time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
-	}
+	pending[0]()
 	if u.win.Canvas().Focused() != d.scan {
 		t.Fatal("the scan field did not take the keyboard back")
 	}
 	scanner(d.scan, codes[1])
 	if d.history[0].Kind != data.Accepted {
 		t.Fatalf("scan after refocus: %s", d.history[0].Kind)
+	}
+	// The verdict gives way to the ready screen, unless a newer one came.
+	for _, f := range pending[1:] {
+		f()
+	}
+	if d.verdict.Text != "Scan a badge" {
+		t.Fatalf("after the pause the screen shows %q", d.verdict.Text)
 	}
 }

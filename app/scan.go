@@ -38,7 +38,7 @@ func newScanEntry(d *door) *scanEntry {
 // searching for a forgotten badge.
 func (e *scanEntry) FocusLost() {
 	e.keyEntry.FocusLost()
-	time.AfterFunc(150*time.Millisecond, func() { fyne.Do(e.door.focus) })
+	e.door.later(150*time.Millisecond, e.door.focus)
 }
 
 // manualCheckIn finds a participant who forgot their badge and checks them
