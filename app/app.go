@@ -5,12 +5,14 @@ package app
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"accred/data"
@@ -156,4 +158,30 @@ func fieldProblem(f data.FieldError) string {
 		s += fieldLabel(f.Field) + ": "
 	}
 	return s + lang.L(f.Reason)
+}
+
+// Kinds of files people choose.
+var (
+	tableFiles = []string{".csv", ".xlsx"}
+	photoFiles = []string{".jpg", ".jpeg", ".png"}
+)
+
+// chooseFile asks for a file, of the given endings when there are any, and
+// hands its path on.
+func (u *ui) chooseFile(endings []string, then func(path string)) {
+	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		r.Close()
+		then(r.URI().Path())
+	}, u.win)
+	if len(endings) > 0 {
+		var both []string
+		for _, e := range endings {
+			both = append(both, e, strings.ToUpper(e))
+		}
+		open.SetFilter(storage.NewExtensionFileFilter(both))
+	}
+	open.Show()
 }

@@ -2,6 +2,9 @@ package app
 
 import (
 	"context"
+	"image"
+	"image/png"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -246,5 +249,27 @@ func TestDeskReplacesALostBadge(t *testing.T) {
 	}
 	if _, _, err := u.store.VerifyBadge(ctx, code); err != data.ErrSuperseded {
 		t.Fatalf("the lost badge: %v", err)
+	}
+}
+
+func TestDeskAttachesAPhoto(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	test.Type(d.search, "osullivan")
+	d.search.OnSubmitted("")
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "notes.png")
+	os.WriteFile(bad, []byte("not a picture"), 0o600)
+	d.details.attachPhoto(*d.current, bad)
+	if p, _ := u.store.Participant(ctx, d.current.ID); p.HasPhoto {
+		t.Fatal("a text file became a photo")
+	}
+	good := filepath.Join(dir, "sean.png")
+	f, _ := os.Create(good)
+	png.Encode(f, image.NewRGBA(image.Rect(0, 0, 300, 400)))
+	f.Close()
+	d.details.attachPhoto(*d.current, good)
+	if !d.current.HasPhoto {
+		t.Fatal("the photo was not attached")
 	}
 }

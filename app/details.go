@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	"os"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -13,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -181,24 +181,31 @@ func (v *details) replace(p data.Participant, reason string) {
 }
 
 func (v *details) onAttachPhoto(p data.Participant) {
-	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		defer r.Close()
-		raw, err := io.ReadAll(io.LimitReader(r, 16<<20))
-		if err == nil {
-			err = v.d.u.store.SetPhoto(context.Background(), p.ID, raw)
-		}
-		if err != nil {
-			v.d.u.showError(err)
-			return
-		}
-		updated, _ := v.d.u.store.Participant(context.Background(), p.ID)
-		v.d.show(updated)
-	}, v.d.u.win)
-	open.SetFilter(storage.NewExtensionFileFilter([]string{".jpg", ".jpeg", ".png", ".JPG", ".JPEG", ".PNG"}))
-	open.Show()
+	v.d.u.chooseFile(photoFiles, func(path string) { v.attachPhoto(p, path) })
+}
+
+// attachPhoto checks, scales and keeps a picture file as the participant's photo.
+func (v *details) attachPhoto(p data.Participant, path string) {
+	raw, err := readAtMost(path, 16<<20)
+	if err == nil {
+		err = v.d.u.store.SetPhoto(context.Background(), p.ID, raw)
+	}
+	if err != nil {
+		v.d.u.showError(err)
+		return
+	}
+	updated, _ := v.d.u.store.Participant(context.Background(), p.ID)
+	v.d.show(updated)
+}
+
+// readAtMost reads a file, refusing one larger than limit bytes.
+func readAtMost(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, limit))
 }
 
 // statusLabel names a status in the person's language.

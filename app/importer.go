@@ -7,9 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -100,16 +98,10 @@ func (im *importer) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 }
 
 func (im *importer) onChoose() {
-	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		r.Close()
-		im.path.SetText(r.URI().Path())
+	im.u.chooseFile(tableFiles, func(path string) {
+		im.path.SetText(path)
 		im.onCheck()
-	}, im.u.win)
-	open.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".xlsx", ".CSV", ".XLSX"}))
-	open.Show()
+	})
 }
 
 // onCheck reads the file and checks every line without changing anything.

@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -205,17 +204,7 @@ func (g *programme) onSave() {
 	g.reload()
 }
 
-func (g *programme) onImport() {
-	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		r.Close()
-		g.importFile(r.URI().Path())
-	}, g.u.win)
-	open.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".xlsx", ".CSV", ".XLSX"}))
-	open.Show()
-}
+func (g *programme) onImport() { g.u.chooseFile(tableFiles, g.importFile) }
 
 // importFile reads a programme file and saves it, all or nothing.
 func (g *programme) importFile(path string) {
@@ -267,16 +256,7 @@ func (g *programme) exportStation(s data.Session, path string) {
 }
 
 // onMergeStation brings a station file's scans back.
-func (g *programme) onMergeStation() {
-	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		r.Close()
-		g.mergeStation(r.URI().Path())
-	}, g.u.win)
-	open.Show()
-}
+func (g *programme) onMergeStation() { g.u.chooseFile(nil, g.mergeStation) }
 
 func (g *programme) mergeStation(path string) {
 	added, err := g.u.store.MergeStation(context.Background(), path)
