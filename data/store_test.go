@@ -279,3 +279,41 @@ func TestFindManyParticipants(t *testing.T) {
 		t.Fatalf("%d of %d: %v", len(list), total, err)
 	}
 }
+
+// TestTwoProgramsWriteAtOnce is the desk app and a command on one database:
+// neither may fail with "database is locked".
+func TestTwoProgramsWriteAtOnce(t *testing.T) {
+	a := newStore(t)
+	b, err := data.Open(a.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	errs := make(chan error, 2)
+	write := func(s *data.Store, prefix string) {
+		for i := 0; i < 150; i++ {
+			p, err := s.CreateParticipant(ctx, delegate("A", prefix+strconv.Itoa(i), "FR", prefix+strconv.Itoa(i)), "t")
+			if err == nil {
+				_, err = s.SetStatus(ctx, p.ID, data.StatusApproved, "t", "")
+			}
+			if err == nil {
+				_, _, err = s.FindParticipants(ctx, data.ParticipantFilter{Query: prefix})
+			}
+			if err != nil {
+				errs <- err
+				return
+			}
+		}
+		errs <- nil
+	}
+	go write(a, "desk")
+	go write(b, "cli")
+	for i := 0; i < 2; i++ {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, total, _ := a.FindParticipants(ctx, data.ParticipantFilter{}); total != 300 {
+		t.Fatalf("%d participants, want 300", total)
+	}
+}
