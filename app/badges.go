@@ -150,7 +150,7 @@ func (b *badges) onChoose() {
 		}
 	}
 	b.selected = printable
-	text := lang.N("{{.Count}} badge to print", len(printable), map[string]any{"Count": len(printable)})
+	text := lang.N("{{.Count}} badge to print", len(printable), map[string]any{"Count": number(len(printable))})
 	if again := len(b.alreadyPrinted()); again > 0 {
 		text += "\n" + lang.L("{{.Count}} of them were printed before: they get new badges and their old ones stop working.", map[string]any{"Count": again})
 	}
@@ -320,7 +320,7 @@ func (b *badges) finished(files []string, count int, err error) {
 	case err != nil:
 		b.summary.SetText(problemText(err))
 	default:
-		b.summary.SetText(lang.L("Printed {{.Count}} badges to {{.Files}}.", map[string]any{"Count": count, "Files": strings.Join(files, ", ")}))
+		b.summary.SetText(lang.L("Printed {{.Count}} badges to {{.Files}}.", map[string]any{"Count": number(count), "Files": strings.Join(files, ", ")}))
 		b.open.Enable()
 		b.send.Enable()
 		b.out.SetText(filepath.Join(filepath.Dir(files[0]), "badges-"+time.Now().Format("20060102-150405")+".pdf"))

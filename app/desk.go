@@ -85,11 +85,11 @@ func (d *desk) refresh() {
 	d.results, d.total = list, total
 	switch {
 	case total > len(list):
-		d.count.SetText(lang.L("{{.Total}} found — showing the first {{.Shown}}; type more to narrow", map[string]any{"Total": total, "Shown": len(list)}))
+		d.count.SetText(lang.L("{{.Total}} found — showing the first {{.Shown}}; type more to narrow", map[string]any{"Total": number(total), "Shown": len(list)}))
 	case total == 0:
 		d.count.SetText(lang.L("Nobody found. Press F3 to register a new participant."))
 	default:
-		d.count.SetText(lang.N("{{.Count}} participant found", total, map[string]any{"Count": total}))
+		d.count.SetText(lang.N("{{.Count}} participant found", total, map[string]any{"Count": number(total)}))
 	}
 	d.list.UnselectAll()
 	d.list.Refresh()

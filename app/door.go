@@ -262,9 +262,9 @@ func (d *door) ready() {
 
 func (d *door) setCount(present, capacity int) {
 	if capacity > 0 {
-		d.count.SetText(fmt.Sprintf("%d / %d", present, capacity))
+		d.count.SetText(number(present) + " / " + number(capacity))
 	} else {
-		d.count.SetText(strconv.Itoa(present))
+		d.count.SetText(number(present))
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 
 	"accred/resources"
 )
@@ -46,4 +48,10 @@ func firstEnv(names ...string) string {
 		}
 	}
 	return ""
+}
+
+// number writes n with the digit grouping of the language in use (3,170;
+// 3 170; 3.170).
+func number(n int) string {
+	return message.NewPrinter(language.Make(currentLanguage())).Sprintf("%d", n)
 }

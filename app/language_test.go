@@ -123,3 +123,14 @@ func TestLanguageCanBeChosen(t *testing.T) {
 		t.Fatalf("English plural: %q", got)
 	}
 }
+
+func TestNumbersFollowTheLanguage(t *testing.T) {
+	t.Cleanup(func() { useLanguage("en") })
+	want := map[string]string{"en": "3,170", "fr": "3\u00a0170", "vi": "3.170"}
+	for code, w := range want {
+		useLanguage(code)
+		if got := number(3170); got != w {
+			t.Errorf("%s: %q, want %q", code, got, w)
+		}
+	}
+}
