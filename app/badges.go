@@ -181,7 +181,7 @@ func (b *badges) filter() (data.BadgeFilter, bool) {
 			return data.BadgeFilter{Category: b.categories[i].Code}, true
 		}
 	case whoNumbers:
-		ids, bad := parseBadgeNumbers(b.numbers.Text)
+		ids, bad := data.ParseBadgeNumbers(b.numbers.Text)
 		return data.BadgeFilter{IDs: ids}, len(ids) > 0 && bad == ""
 	default:
 		return data.BadgeFilter{}, true

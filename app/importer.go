@@ -72,7 +72,7 @@ func (im *importer) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l.Importance = widget.MediumImportance
 	switch id.Col {
 	case 0:
-		l.SetText(itoa(r.Line))
+		l.SetText(strconv.Itoa(r.Line))
 	case 1:
 		l.SetText(strings.TrimSpace(in.Title + " " + in.GivenName + " " + in.FamilyName))
 	case 2:
@@ -165,5 +165,3 @@ func firstNonEmpty(values ...string) string {
 	}
 	return ""
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }

@@ -183,7 +183,7 @@ func (g *programme) onSave() {
 		g.problem.SetText(lang.L("Another session has this code."))
 		return
 	}
-	invited, bad := parseBadgeNumbers(g.invited.Text)
+	invited, bad := data.ParseBadgeNumbers(g.invited.Text)
 	if bad != "" {
 		g.problem.SetText(lang.L("Invited") + ": " + lang.L("{{.Value}} is not a badge number.", map[string]any{"Value": bad}))
 		return
@@ -266,18 +266,4 @@ func (g *programme) mergeStation(path string) {
 	}
 	g.problem.SetText(lang.N("{{.Count}} new scan merged.", added, map[string]any{"Count": added}))
 	g.reload()
-}
-
-// parseBadgeNumbers reads badge numbers separated by spaces, commas or lines;
-// it returns the first that is not one.
-func parseBadgeNumbers(text string) ([]int64, string) {
-	var ids []int64
-	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == ',' || r == ';' || r == '\n' || r == '\t' }) {
-		id, err := strconv.ParseInt(f, 10, 64)
-		if err != nil || id <= 0 {
-			return nil, f
-		}
-		ids = append(ids, id)
-	}
-	return ids, ""
 }

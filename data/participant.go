@@ -1,8 +1,10 @@
 package data
 
 import (
+	"fmt"
 	"net/mail"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -86,23 +88,22 @@ var familyFirst = map[string]bool{"VN": true, "CN": true, "TW": true, "HK": true
 // BadgeNumber is the number printed on the badge and typed at the desk.
 func (p Participant) BadgeNumber() string { return BadgeNumber(p.ID) }
 
-// BadgeNumber formats a participant id as a badge number.
-func BadgeNumber(id int64) string {
-	s := "000000" + itoa(id)
-	return s[len(s)-6:]
-}
+// BadgeNumber formats a participant id as a badge number: six digits at
+// least, more once the ids need them.
+func BadgeNumber(id int64) string { return fmt.Sprintf("%06d", id) }
 
-func itoa(n int64) string {
-	if n == 0 {
-		return "0"
+// ParseBadgeNumbers reads participant ids written plainly (123) or as badge
+// numbers (000123), separated by spaces, commas, semicolons or lines. It
+// returns the first piece that is not one, if any.
+func ParseBadgeNumbers(text string) (ids []int64, bad string) {
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == ';' }) {
+		id, err := strconv.ParseInt(f, 10, 64)
+		if err != nil || id <= 0 {
+			return nil, f
+		}
+		ids = append(ids, id)
 	}
-	var b [20]byte
-	i := len(b)
-	for ; n > 0; n /= 10 {
-		i--
-		b[i] = byte('0' + n%10)
-	}
-	return string(b[i:])
+	return ids, ""
 }
 
 // ParticipantInput is what a person or an import file gives to register or
@@ -312,7 +313,7 @@ func (in ParticipantInput) keys() storedKeys {
 
 // searchWords adds the badge number to the words a participant is found under.
 func (k storedKeys) searchWords(id int64) string {
-	return k.words + " " + BadgeNumber(id) + " " + itoa(id)
+	return k.words + " " + BadgeNumber(id) + " " + strconv.FormatInt(id, 10)
 }
 
 // documentKey is a document number reduced to upper-case letters and digits.

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 
 	"accred/data/search"
@@ -137,9 +138,9 @@ func copyRoster(tx *sql.Tx) error {
 	}
 	defer insert.Close()
 	for _, r := range list {
-		words := strings.Join(search.Words(r.given, r.family, r.native), " ") + " " + BadgeNumber(r.id) + " " + itoa(r.id)
+		words := strings.Join(search.Words(r.given, r.family, r.native), " ") + " " + BadgeNumber(r.id) + " " + strconv.FormatInt(r.id, 10)
 		if _, err := insert.Exec(r.id, r.category, r.title, r.given, r.family, r.native, r.affiliation, r.head,
-			itoa(r.id), r.status, r.statusAt, r.issue, words, r.sortKey, r.created, r.updated, r.rev); err != nil {
+			strconv.FormatInt(r.id, 10), r.status, r.statusAt, r.issue, words, r.sortKey, r.created, r.updated, r.rev); err != nil {
 			return fmt.Errorf("copy participant: %w", err)
 		}
 	}

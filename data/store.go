@@ -75,12 +75,6 @@ func (s *Store) Close() error { return s.db.Close() }
 // Path is the file the store keeps its data in.
 func (s *Store) Path() string { return s.path }
 
-// SchemaVersion is the number of migrations this program knows.
-func SchemaVersion() int {
-	names, _ := fs.Glob(migrations, "migrations/*.sql")
-	return len(names)
-}
-
 func (s *Store) migrate() error {
 	names, err := fs.Glob(migrations, "migrations/*.sql")
 	if err != nil {

@@ -93,7 +93,7 @@ func TestRefusalsGiveReasonsAndStatus(t *testing.T) {
 			t.Errorf("%v: %d %q", args, code, errs)
 		}
 	}
-	if code, _, errs := run(t, db, "approve", "abc"); code != 1 || !strings.Contains(errs, "not a participant id") {
+	if code, _, errs := run(t, db, "approve", "abc"); code != 1 || !strings.Contains(errs, "\"abc\" is not a badge number") {
 		t.Errorf("approve abc: %d %q", code, errs)
 	}
 	if code, _, errs := run(t, db, "approve", "77"); code != 1 || !strings.Contains(errs, "000077") {

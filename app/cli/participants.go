@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -147,13 +146,9 @@ func runApprove(e *env, args []string) error {
 
 // parseIDs reads participant ids, given plainly or as badge numbers (000123).
 func parseIDs(args []string) ([]int64, error) {
-	ids := make([]int64, 0, len(args))
-	for _, a := range args {
-		id, err := strconv.ParseInt(strings.TrimSpace(a), 10, 64)
-		if err != nil || id <= 0 {
-			return nil, fmt.Errorf("%q is not a participant id (a number such as 123 or 000123)", a)
-		}
-		ids = append(ids, id)
+	ids, bad := data.ParseBadgeNumbers(strings.Join(args, " "))
+	if bad != "" {
+		return nil, fmt.Errorf("%q is not a badge number (a number such as 123 or 000123)", bad)
 	}
 	return ids, nil
 }
