@@ -26,6 +26,7 @@ func sourceStrings(t *testing.T) []string {
 			regexp.MustCompile(`v\.err\("((?:[^"\\]|\\.)*)"\)`),
 			regexp.MustCompile(`Err\w+\s*=\s*errors\.New\("((?:[^"\\]|\\.)*)"\)`),
 			regexp.MustCompile(`(?m)return (?:Rejected|Already), "((?:[^"\\]|\\.)*)"$`),
+			regexp.MustCompile(`(?m)return nil, "([A-Z](?:[^"\\]|\\.)*)"$`),
 		},
 	}
 	patterns["../data/*/*.go"] = patterns["../data/*.go"]

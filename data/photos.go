@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 
 	"accred/data/photo"
 )
@@ -16,7 +15,7 @@ import (
 func (s *Store) SetPhoto(ctx context.Context, id int64, raw []byte) error {
 	jpeg, err := photo.Prepare(raw)
 	if err != nil {
-		return &Error{Code: EINVALID, Message: "The photo was not saved.", Fields: []FieldError{{Field: FieldPhoto, Reason: capitalise(err.Error()) + "."}}}
+		return &Error{Code: EINVALID, Message: "The photo was not saved.", Fields: []FieldError{{Field: FieldPhoto, Reason: photo.Reason(err)}}}
 	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		if _, err := s.participantTx(tx, id); err != nil {
@@ -48,11 +47,4 @@ func (s *Store) Photo(ctx context.Context, id int64) ([]byte, error) {
 		return nil, fmt.Errorf("read photo: %w", err)
 	}
 	return jpeg, nil
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

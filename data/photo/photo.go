@@ -9,6 +9,7 @@ import (
 	"image"
 	"image/jpeg"
 	_ "image/png" // PNG photos are accepted too
+	"strings"
 
 	"golang.org/x/image/draw"
 )
@@ -61,4 +62,11 @@ func Prepare(raw []byte) ([]byte, error) {
 		return nil, fmt.Errorf("encode photo: %w", err)
 	}
 	return out.Bytes(), nil
+}
+
+// Reason puts a refusal from Prepare as a sentence for a person: "The photo
+// is not a JPEG or PNG picture."
+func Reason(err error) string {
+	msg := err.Error()
+	return strings.ToUpper(msg[:1]) + msg[1:] + "."
 }

@@ -182,9 +182,9 @@ func parse(records [][]string, lines []int, dir string) ([]data.ImportRow, error
 		}
 		row.Input.HeadOfDelegation = head
 		if name := strings.TrimSpace(cell(data.FieldPhoto)); name != "" {
-			jpeg, err := readPhoto(dir, name)
-			if err != nil {
-				row.Problems = append(row.Problems, data.FieldError{Line: line, Field: data.FieldPhoto, Reason: err.Error()})
+			jpeg, reason := readPhoto(dir, name)
+			if reason != "" {
+				row.Problems = append(row.Problems, data.FieldError{Line: line, Field: data.FieldPhoto, Reason: reason})
 			}
 			row.Photo = jpeg
 		}
@@ -194,28 +194,28 @@ func parse(records [][]string, lines []int, dir string) ([]data.ImportRow, error
 }
 
 // readPhoto reads and prepares a photo named relative to the import file's
-// folder; a name that leads outside that folder is refused.
-func readPhoto(dir, name string) ([]byte, error) {
+// folder, or says why it cannot: a name that leads outside that folder is
+// refused.
+func readPhoto(dir, name string) (jpeg []byte, reason string) {
 	if filepath.IsAbs(name) || !filepath.IsLocal(filepath.FromSlash(name)) {
-		return nil, errors.New("Give the photo's path relative to the import file's folder, inside it.")
+		return nil, "Give the photo's path relative to the import file's folder, inside it."
 	}
 	path := filepath.Join(dir, filepath.FromSlash(name))
 	info, err := os.Stat(path)
-	if err != nil {
-		return nil, fmt.Errorf("No photo file %q beside the import file.", name)
+	if err != nil || info.IsDir() {
+		return nil, "There is no such photo file beside the import file."
 	}
 	if info.Size() > photo.MaxBytes {
-		return nil, fmt.Errorf("The photo %q is larger than 15 MB.", name)
+		return nil, photo.Reason(photo.ErrTooLarge)
 	}
 	raw, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("Cannot read the photo %q: %v.", name, err)
+		return nil, "The photo file cannot be read."
 	}
-	jpeg, err := photo.Prepare(raw)
-	if err != nil {
-		return nil, fmt.Errorf("The photo %q was refused: %v.", name, err)
+	if jpeg, err = photo.Prepare(raw); err != nil {
+		return nil, photo.Reason(err)
 	}
-	return jpeg, nil
+	return jpeg, ""
 }
 
 func parseYesNo(s string) (value, ok bool) {
