@@ -83,17 +83,20 @@ func (v *details) build(p data.Participant) fyne.CanvasObject {
 }
 
 func (v *details) photo(ctx context.Context, p data.Participant) fyne.CanvasObject {
-	var img fyne.CanvasObject
-	if jpeg, err := v.d.u.store.Photo(ctx, p.ID); err == nil {
+	attach := &widget.Button{Text: lang.L("Attach photo…"), Icon: theme.FileImageIcon(), OnTapped: func() { v.onAttachPhoto(p) }}
+	return container.NewBorder(nil, attach, nil, nil, container.NewGridWrap(fyne.NewSize(150, 200), photoView(ctx, v.d.u.store, p.ID)))
+}
+
+// photoView shows a participant's photo for a face check, or a frame that
+// says there is none.
+func photoView(ctx context.Context, store *data.Store, id int64) fyne.CanvasObject {
+	if jpeg, err := store.Photo(ctx, id); err == nil {
 		pic := canvas.NewImageFromReader(bytes.NewReader(jpeg), "photo.jpg")
 		pic.FillMode = canvas.ImageFillContain
-		img = pic
-	} else {
-		frame := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
-		img = container.NewStack(frame, container.NewCenter(widget.NewLabel(lang.L("No photo"))))
+		return pic
 	}
-	attach := &widget.Button{Text: lang.L("Attach photo…"), Icon: theme.FileImageIcon(), OnTapped: func() { v.onAttachPhoto(p) }}
-	return container.NewBorder(nil, attach, nil, nil, container.NewGridWrap(fyne.NewSize(150, 200), img))
+	frame := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	return container.NewStack(frame, container.NewCenter(widget.NewLabel(lang.L("No photo"))))
 }
 
 // duplicates warns of others who may be the same person.

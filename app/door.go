@@ -1,12 +1,10 @@
 package app
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"image/color"
 	"os"
-	"strconv"
 	"strings"
 	"time"
 
@@ -224,27 +222,19 @@ func (d *door) show(v data.Verdict, err error) {
 
 func (d *door) showPerson(p data.Participant) {
 	d.photo.Objects = nil
+	d.name.Text = ""
+	d.details.SetText("")
 	if p.ID != 0 {
-		frame := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
-		d.photo.Objects = []fyne.CanvasObject{container.NewStack(frame, container.NewCenter(widget.NewLabel(lang.L("No photo"))))}
-	}
-	if p.ID == 0 {
-		d.name.Text = ""
-		d.details.SetText("")
-	} else {
+		d.photo.Objects = []fyne.CanvasObject{photoView(context.Background(), d.u.store, p.ID)}
 		d.name.Text = p.FullName()
 		d.details.SetText(fmt.Sprintf("%s\n%s · %s\n%s", p.NativeName, d.u.desk.category(p.Category).Name, affiliationText(p.Affiliation), p.BadgeNumber()))
-		if jpeg, err := d.u.store.Photo(context.Background(), p.ID); err == nil {
-			pic := canvas.NewImageFromReader(bytes.NewReader(jpeg), "photo.jpg")
-			pic.FillMode = canvas.ImageFillContain
-			d.photo.Objects = []fyne.CanvasObject{pic}
-		}
 	}
 	d.name.Refresh()
 	d.photo.Refresh()
 }
 
-// ready shows the neutral screen that asks for a badge.
+// ready shows the neutral screen that asks for a badge, with the count
+// read again (other doors of the session count too).
 func (d *door) ready() {
 	d.panel.FillColor = neutral
 	d.panel.Refresh()
@@ -253,11 +243,10 @@ func (d *door) ready() {
 	d.reason.Text = ""
 	d.reason.Refresh()
 	d.showPerson(data.Participant{})
-	d.setCount(d.current.Present, d.current.Capacity)
-	if s, err := d.u.store.Session(context.Background(), strconv.FormatInt(d.current.ID, 10)); err == nil {
+	if s, err := d.u.store.Session(context.Background(), d.current.Code); err == nil {
 		d.current = s
-		d.setCount(s.Present, s.Capacity)
 	}
+	d.setCount(d.current.Present, d.current.Capacity)
 }
 
 func (d *door) setCount(present, capacity int) {

@@ -112,3 +112,19 @@ func TestSaveSessionsRefusesBadSessions(t *testing.T) {
 		t.Fatal("a refused programme left sessions behind")
 	}
 }
+
+func TestSessionByCodeBeforeID(t *testing.T) {
+	s := newStore(t)
+	start := time.Date(2025, 10, 25, 9, 0, 0, 0, time.UTC)
+	first := newSession(t, s, data.Session{Code: "PLEN-1", Title: "A", Kind: data.KindPlenary, Room: "R", Starts: start, Ends: start.Add(time.Hour)})
+	second := newSession(t, s, data.Session{Code: "1", Title: "B", Kind: data.KindSeminar, Room: "R", Starts: start, Ends: start.Add(time.Hour)})
+	if got, _ := s.Session(ctx, "1"); got.ID != second.ID {
+		t.Fatalf("code 1 found session %d, want %d", got.ID, second.ID)
+	}
+	if got, _ := s.Session(ctx, "2"); got.ID != second.ID {
+		t.Fatalf("id 2 found %s", got.Code)
+	}
+	if got, _ := s.Session(ctx, "plen-1"); got.ID != first.ID {
+		t.Fatalf("code in lower case found %s", got.Code)
+	}
+}

@@ -56,8 +56,9 @@ func (s *Store) Sessions(ctx context.Context) ([]Session, error) {
 
 // Session returns one session by id or by code, or ENOTFOUND.
 func (s *Store) Session(ctx context.Context, idOrCode string) (Session, error) {
+	// A code wins over an id, should a code be all digits.
 	x, err := s.scanSession(s.db.QueryRowContext(ctx, `SELECT `+sessionColumns+` FROM sessions
-		WHERE code = ? COLLATE NOCASE OR CAST(id AS TEXT) = ?`, idOrCode, idOrCode), s.location(ctx))
+		WHERE code = ?1 COLLATE NOCASE OR CAST(id AS TEXT) = ?1 ORDER BY code = ?1 COLLATE NOCASE DESC LIMIT 1`, idOrCode), s.location(ctx))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Session{}, Errorf(ENOTFOUND, "No session has the code or id %q; 'accred sessions' lists them.", idOrCode)
 	}
