@@ -227,7 +227,11 @@ func (d *door) showPerson(p data.Participant) {
 	if p.ID != 0 {
 		d.photo.Objects = []fyne.CanvasObject{photoView(context.Background(), d.u.store, p.ID)}
 		d.name.Text = p.FullName()
-		d.details.SetText(fmt.Sprintf("%s\n%s · %s\n%s", p.NativeName, d.u.desk.category(p.Category).Name, affiliationText(p.Affiliation), p.BadgeNumber()))
+		lines := []string{d.u.desk.category(p.Category).Name + " · " + affiliationText(p.Affiliation), p.BadgeNumber()}
+		if p.NativeName != "" {
+			lines = append([]string{p.NativeName}, lines...)
+		}
+		d.details.SetText(strings.Join(lines, "\n"))
 	}
 	d.name.Refresh()
 	d.photo.Refresh()

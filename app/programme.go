@@ -56,7 +56,7 @@ func (g *programme) buildUI() fyne.CanvasObject {
 	g.problem = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Code"), g.code),
-		widget.NewFormItem(lang.L("Title"), g.title),
+		widget.NewFormItem(lang.L("Session title"), g.title),
 		widget.NewFormItem(lang.L("Kind"), g.kind),
 		widget.NewFormItem(lang.L("Room"), g.room),
 		widget.NewFormItem(lang.L("Starts"), g.starts),
