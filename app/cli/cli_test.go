@@ -182,3 +182,20 @@ func TestStationExportAndMerge(t *testing.T) {
 		t.Fatal("merge without a file")
 	}
 }
+
+func TestCheckinRefusesHostileLines(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	run(t, db, "demo", "--participants", "20")
+	t.Setenv("ACCRED_NOW", "2025-10-25T14:05:00+07:00")
+	var out, errb bytes.Buffer
+	input := "'; DROP TABLE checkins; --\n\x00\x01\x02\n\n" + strings.Repeat("A", 10_000) + "\n"
+	code := Run(context.Background(), []string{"--db", db, "checkin", "--session", "PLEN-1"}, strings.NewReader(input), &out, &errb)
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if code != 1 || len(lines) != 2 || !strings.HasPrefix(lines[0], "REJECTED - not an Accred badge code") ||
+		!strings.HasPrefix(lines[1], "REJECTED - ") || !strings.Contains(errb.String(), "longer than any badge code") {
+		t.Fatalf("hostile input: %d %q %q", code, out.String(), errb.String())
+	}
+	if c, report, _ := run(t, db, "report", "attendance"); c != 0 || !strings.Contains(report, "PLEN-1,") {
+		t.Fatalf("the scans table survived? %q", report)
+	}
+}
