@@ -192,11 +192,7 @@ func TestFormWarnsOfDuplicateThenSavesAnyway(t *testing.T) {
 	d := u.desk
 	press(d.search, fyne.KeyF3)
 	f := d.form
-	f.entries["given_name"].SetText("Van An")
-	f.entries["family_name"].SetText("NGUYEN")
-	f.entries["nationality"].SetText("Viet Nam")
-	f.entries["delegation"].SetText("VN")
-	f.entries["document_number"].SetText("C9")
+	fill(f, map[string]string{"given_name": "Van An", "family_name": "NGUYEN", "nationality": "Viet Nam", "delegation": "VN", "document_number": "C9"})
 	f.onSave()
 	if d.form == nil || !strings.Contains(f.notice.Text, "Nguyễn Văn An") {
 		t.Fatalf("no duplicate warning: %q", f.notice.Text)
@@ -208,8 +204,15 @@ func TestFormWarnsOfDuplicateThenSavesAnyway(t *testing.T) {
 	if _, total, _ := u.store.FindParticipants(ctx, data.ParticipantFilter{Query: "nguyen van"}); total != 2 {
 		t.Fatalf("%d Văn An Nguyễn after saving anyway", total)
 	}
-	if d.details == nil {
-		t.Fatal("no details after saving")
+	if d.current == nil || d.current.DocumentNumber != "C9" || d.details.name.Text != "NGUYEN Van An" {
+		t.Fatalf("after saving the desk shows %q", d.details.name.Text)
+	}
+}
+
+// fill types values into the form's fields.
+func fill(f *participantForm, values map[string]string) {
+	for field, v := range values {
+		f.entries[field].SetText(v)
 	}
 }
 
@@ -218,10 +221,7 @@ func TestFormRefusesSameDocument(t *testing.T) {
 	d := u.desk
 	press(d.search, fyne.KeyF3)
 	f := d.form
-	f.entries["family_name"].SetText("Someone")
-	f.entries["nationality"].SetText("IE")
-	f.entries["delegation"].SetText("IE")
-	f.entries["document_number"].SetText("p-1")
+	fill(f, map[string]string{"family_name": "Someone", "nationality": "IE", "delegation": "IE", "document_number": "p-1"})
 	f.onSave() // duplicate warning (same document)
 	f.onSave() // save anyway: refused
 	if d.form == nil || !f.problems["document_number"].Visible() {
