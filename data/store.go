@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -14,6 +15,7 @@ import (
 
 	_ "github.com/mattn/go-sqlite3" // the SQLite driver
 
+	"accred/data/atomicfile"
 	"accred/data/search"
 )
 
@@ -128,15 +130,22 @@ func (s *Store) withTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	return nil
 }
 
-// Backup writes a consistent copy of the database to path while others keep using it.
+// Backup writes a consistent copy of the database to path while others keep
+// using it. The copy is readable by its owner only from its first byte, and
+// appears whole or not at all; an existing file is refused (ECONFLICT).
 func (s *Store) Backup(ctx context.Context, path string) error {
-	if _, err := os.Stat(path); err == nil {
+	err := atomicfile.Create(path, func(f *os.File) error {
+		// SQLite fills the empty file made for it, keeping its mode.
+		_, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, f.Name())
+		return err
+	})
+	switch {
+	case errors.Is(err, atomicfile.ErrExists):
 		return Errorf(ECONFLICT, "%s already exists; choose a new file name for the backup.", path)
-	}
-	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
+	case err != nil:
 		return Errorf(EINVALID, "Cannot write the backup to %s: %v", path, err)
 	}
-	return os.Chmod(path, 0o600)
+	return nil
 }
 
 func (s *Store) now() string { return s.Now().UTC().Format(time.RFC3339Nano) }

@@ -116,8 +116,10 @@ func SyncDir(dir string) error {
 }
 
 // Clean removes the temporary files that writes in dir left behind when
-// their program was killed; files still being written are kept.
+// their program was killed; files still being written are kept. The
+// journal SQLite keeps beside a backup being written goes with its file.
 func Clean(dir string) {
+	journals, _ := filepath.Glob(filepath.Join(dir, ".*"+tempSuffix+"-journal"))
 	names, _ := filepath.Glob(filepath.Join(dir, ".*"+tempSuffix))
 	for _, name := range names {
 		f, err := os.Open(name)
@@ -128,5 +130,10 @@ func Clean(dir string) {
 			os.Remove(name)
 		}
 		f.Close()
+	}
+	for _, journal := range journals {
+		if !Exists(strings.TrimSuffix(journal, "-journal")) {
+			os.Remove(journal)
+		}
 	}
 }
