@@ -10,6 +10,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // A test binary started with ACCRED_TEST_WRITER=path starts writing that
@@ -19,8 +20,10 @@ func TestMain(m *testing.M) {
 		Create(path, func(f *os.File) error {
 			f.WriteString("half a file")
 			os.Stdout.WriteString("writing\n")
-			select {}
+			time.Sleep(time.Hour) // until killed (a bare select{} would end as a deadlock)
+			return nil
 		})
+		os.Exit(0)
 	}
 	os.Exit(m.Run())
 }
