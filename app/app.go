@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -31,6 +32,7 @@ type ui struct {
 	door      *door      // the door station
 	programme *programme // the programme and its attendance
 	tabs      *container.AppTabs
+	clock     *widget.Label // the event's local time, in the header
 }
 
 // Run opens the desktop app on the database at dbPath and returns when its
@@ -50,6 +52,7 @@ func Run(dbPath string) int {
 	}
 	defer u.store.Close()
 	u.showHome()
+	go u.tickClock()
 	u.win.ShowAndRun()
 	return 0
 }
@@ -111,9 +114,29 @@ func (u *ui) showHome() {
 		}
 	}
 	u.tabs = tabs
-	u.win.SetContent(tabs)
+	u.clock = &widget.Label{Alignment: fyne.TextAlignTrailing}
+	u.showClock()
+	name := &widget.Label{Text: u.event.Name, TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
+	u.win.SetContent(container.NewBorder(container.NewBorder(nil, nil, nil, u.clock, name), nil, nil, nil, tabs))
 	if tabs.Selected().Text == lang.L("Registration desk") {
 		u.win.Canvas().Focus(desk.search)
+	}
+}
+
+// showClock shows the event's local time and time zone in the header.
+func (u *ui) showClock() {
+	if u.clock == nil {
+		return
+	}
+	now := u.store.Now().In(u.event.Location())
+	u.clock.SetText(lang.L("Event time {{.Time}} ({{.Zone}}, UTC{{.Offset}})", map[string]any{
+		"Time": now.Format("2006-01-02 15:04"), "Zone": u.event.Location().String(), "Offset": now.Format("-07:00")}))
+}
+
+// tickClock keeps the header's time current while the window is open.
+func (u *ui) tickClock() {
+	for range time.Tick(15 * time.Second) {
+		fyne.Do(u.showClock)
 	}
 }
 

@@ -33,9 +33,9 @@ type Store struct {
 	index    *search.Index
 	indexRev int64
 
-	keys    keys
-	locOnce sync.Once
-	loc     *time.Location
+	keys  keys
+	locMu sync.Mutex
+	loc   *time.Location // the event's time zone, once read
 }
 
 // Open opens the database at path, creating it (readable by its owner only)
