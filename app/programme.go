@@ -219,7 +219,7 @@ func (g *programme) warnOverlaps(changed []data.Session) {
 	for _, o := range data.Overlaps(programme, changed) {
 		lines = append(lines, lang.L("{{.First}} and {{.Second}} are both in {{.Room}} at the same time ({{.FirstTime}} and {{.SecondTime}}).",
 			map[string]any{"First": o.First.Code, "Second": o.Second.Code, "Room": o.First.Room,
-				"FirstTime": o.First.Starts.Format("02/01 15:04") + "–" + o.First.Ends.Format("15:04"),
+				"FirstTime":  o.First.Starts.Format("02/01 15:04") + "–" + o.First.Ends.Format("15:04"),
 				"SecondTime": o.Second.Starts.Format("02/01 15:04") + "–" + o.Second.Ends.Format("15:04")}))
 	}
 	g.warning.SetText(strings.Join(lines, "\n"))
