@@ -31,6 +31,7 @@ type ui struct {
 	badges    *badges    // the printing station
 	door      *door      // the door station
 	programme *programme // the programme and its attendance
+	settings  *settings  // the station's and the event's settings
 	tabs      *container.AppTabs
 	clock     *widget.Label // the event's local time, in the header
 }
@@ -82,13 +83,14 @@ func (u *ui) showHome() {
 	u.badges = newBadges(u)
 	u.door = newDoor(u)
 	u.programme = newProgramme(u)
+	u.settings = newSettings(u)
 	var tabs *container.AppTabs
 	if station, _ := u.store.IsStation(context.Background()); station {
 		// A door station's file holds only what the door needs.
 		u.win.SetTitle(u.event.Name + " — " + lang.L("door station") + " — Accred")
 		tabs = container.NewAppTabs(
 			container.NewTabItem(lang.L("Door"), u.door.buildUI()),
-			container.NewTabItem(lang.L("Settings"), newSettings(u).buildUI()),
+			container.NewTabItem(lang.L("Settings"), u.settings.buildUI()),
 		)
 	} else {
 		tabs = container.NewAppTabs(
@@ -97,7 +99,7 @@ func (u *ui) showHome() {
 			container.NewTabItem(lang.L("Door"), u.door.buildUI()),
 			container.NewTabItem(lang.L("Programme"), u.programme.buildUI()),
 			container.NewTabItem(lang.L("Import"), newImporter(u, desk.refresh).buildUI()),
-			container.NewTabItem(lang.L("Settings"), newSettings(u).buildUI()),
+			container.NewTabItem(lang.L("Settings"), u.settings.buildUI()),
 		)
 	}
 	tabs.OnSelected = func(t *container.TabItem) {
