@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"accred/data"
 )
 
 // settings is where a station is given its language and operator name, and
@@ -45,7 +47,7 @@ func (s *settings) buildUI() fyne.CanvasObject {
 	s.language.SetSelectedIndex(selected)
 	s.language.OnChanged = func(string) { s.onLanguage() }
 	s.operator = &widget.Entry{Text: s.u.app.Preferences().String(prefOperator), PlaceHolder: lang.L("Your name, recorded with every change")}
-	s.operator.OnChanged = func(v string) { s.u.app.Preferences().SetString(prefOperator, v) }
+	s.operator.OnChanged = s.onOperator
 	s.status = &widget.Label{Wrapping: fyne.TextWrapWord}
 	s.zone = newZoneEntry(s.u.event.Timezone)
 	s.setZone = &widget.Button{Text: lang.L("Change the time zone"), OnTapped: s.onZone}
@@ -67,6 +69,17 @@ func (s *settings) onLanguage() {
 	s.u.app.Preferences().SetString(prefLanguage, code)
 	useLanguage(code)
 	s.u.showHome()
+}
+
+// onOperator keeps the operator's name, when it is one.
+func (s *settings) onOperator(name string) {
+	name = data.NameText.Tidy(name)
+	if reason := data.NameText.Check(name); reason != "" {
+		s.status.SetText(lang.L("Operator") + ": " + lang.L(reason))
+		return
+	}
+	s.status.SetText("")
+	s.u.app.Preferences().SetString(prefOperator, name)
 }
 
 // onZone changes the event's time zone; the programme's times stay as

@@ -68,6 +68,11 @@ func TestSettingsChangeTheZoneAndTheHeaderShowsLocalTime(t *testing.T) {
 	if u.clock.Text != "Event time 2025-10-25 13:50 (Asia/Ho_Chi_Minh, UTC+07:00)" {
 		t.Fatalf("header after the change: %q", u.clock.Text)
 	}
+	test.Type(st.operator, "Lan")
+	st.operator.SetText(st.operator.Text + "\x1b[2J")
+	if u.operator() != "Lan" || !strings.Contains(st.status.Text, "control character") {
+		t.Fatalf("operator %q, status %q", u.operator(), st.status.Text)
+	}
 }
 
 func TestProgrammeImportWarnsOfOverlaps(t *testing.T) {
