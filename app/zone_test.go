@@ -11,9 +11,7 @@ import (
 )
 
 func TestStartCreatesTheEventInTheChosenZone(t *testing.T) {
-	u := newEmptyUI(t)
-	s := newStart(u)
-	u.win.SetContent(s.buildUI())
+	u, s := startScreen(t)
 	test.Type(s.name, "Hanoi Convention")
 	test.Type(s.first, "2025-10-25")
 	test.Type(s.last, "2025-10-26")
