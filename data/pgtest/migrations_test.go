@@ -172,13 +172,7 @@ func postgresSchema(t *testing.T, db *sql.DB) []string {
 		}
 	}
 	rows.Close()
-	lines = append(lines, indexLines(t, db)...)
-	return lines
-}
-
-// indexLines names the indexes made with CREATE INDEX, not those behind keys.
-func indexLines(t *testing.T, db *sql.DB) []string {
-	var lines []string
+	// The indexes made with CREATE INDEX, not those behind keys.
 	for _, index := range queryStrings(t, db, `SELECT tablename || '.' || indexname FROM pg_indexes WHERE schemaname = 'public'
 		AND indexname NOT IN (SELECT conname FROM pg_constraint)`) {
 		lines = append(lines, "index "+index)
