@@ -20,6 +20,7 @@ import (
 
 	"accred/app/printjob"
 	"accred/data"
+	"accred/data/atomicfile"
 	"accred/printing"
 )
 
@@ -237,7 +238,7 @@ func previewImage(store *data.Store, layout printing.Layout, p data.Participant)
 		return nil, err
 	}
 	defer os.RemoveAll(dir)
-	f, err := os.Create(filepath.Join(dir, "badge.pdf"))
+	f, err := os.OpenFile(filepath.Join(dir, "badge.pdf"), os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
 	if err != nil {
 		return nil, err
 	}
@@ -283,7 +284,7 @@ func proposedName(dir string) string {
 func (b *badges) nameTaken() bool {
 	path := strings.TrimSpace(b.out.Text)
 	for _, file := range printjob.Parts(path, len(b.selected)) {
-		if _, err := os.Lstat(file); err == nil {
+		if atomicfile.Exists(file) {
 			b.out.SetText(printjob.FreeName(path, len(b.selected)))
 			b.summary.SetText(lang.L("{{.File}} already exists and is never overwritten. A new name is proposed: press Print again.", map[string]any{"File": file}))
 			return true

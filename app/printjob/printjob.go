@@ -8,7 +8,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"image"
 	"image/jpeg"
 	"os"
 	"path/filepath"
@@ -150,7 +149,7 @@ func (j Job) printFile(ctx context.Context, sheet printing.Sheet, participants [
 	sheet.Photo = func(id int64) []byte {
 		jpeg, err := j.Store.Photo(ctx, id)
 		if err == nil {
-			_, err = jpegConfig(jpeg)
+			err = checkJPEG(jpeg)
 		}
 		if err != nil && stopped == nil {
 			p := participantByID(participants, id)
@@ -190,13 +189,12 @@ func (j Job) printFile(ctx context.Context, sheet printing.Sheet, participants [
 	return nil
 }
 
-// jpegConfig checks that a stored photo is a JPEG the badge can show.
-func jpegConfig(raw []byte) (image.Config, error) {
-	cfg, err := jpeg.DecodeConfig(bytes.NewReader(raw))
-	if err != nil {
-		return cfg, errors.New("not a readable JPEG picture")
+// checkJPEG checks that a stored photo is a JPEG the badge can show.
+func checkJPEG(raw []byte) error {
+	if _, err := jpeg.DecodeConfig(bytes.NewReader(raw)); err != nil {
+		return errors.New("not a readable JPEG picture")
 	}
-	return cfg, nil
+	return nil
 }
 
 func participantByID(list []data.Participant, id int64) data.Participant {

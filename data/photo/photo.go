@@ -59,7 +59,7 @@ func Read(dir, name string) ([]byte, error) {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, ErrNoFile
-	case err != nil && strings.Contains(err.Error(), "escapes"):
+	case err != nil && strings.Contains(err.Error(), "escapes"): // os.Root has no error value for it
 		return nil, ErrOutside
 	case err != nil:
 		return nil, ErrUnreadable
