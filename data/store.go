@@ -34,6 +34,7 @@ type Store struct {
 	indexRev int64
 
 	keys    keys
+	signer  signer
 	locOnce sync.Once
 	loc     *time.Location
 }
