@@ -144,10 +144,18 @@ func (s *Store) CheckIn(ctx context.Context, scan Scan) (Verdict, error) {
 				v.Present++
 			}
 		}
-		return signer.record(ctx, tx, chain.Scan{ID: v.ID, SessionID: session.ID, ParticipantID: pid.Int64, Station: scan.Station,
-			Operator: scan.Operator, At: v.At.Format(time.RFC3339Nano), Direction: map[bool]string{false: "in", true: "out"}[scan.Exit],
-			Verdict: map[VerdictKind]string{Accepted: "accepted", Already: "already", Rejected: "rejected"}[v.Kind],
-			Reason: v.Reason, Manual: scan.Code == ""})
+		return signer.record(ctx, tx, chain.Scan{
+			ID:            v.ID,
+			SessionID:     session.ID,
+			ParticipantID: pid.Int64,
+			Station:       scan.Station,
+			Operator:      scan.Operator,
+			At:            v.At.Format(time.RFC3339Nano),
+			Direction:     map[bool]string{false: "in", true: "out"}[scan.Exit],
+			Verdict:       map[VerdictKind]string{Accepted: "accepted", Already: "already", Rejected: "rejected"}[v.Kind],
+			Reason:        v.Reason,
+			Manual:        scan.Code == "",
+		})
 	})
 	if err != nil {
 		return Verdict{}, err

@@ -367,7 +367,7 @@ func stationScans(ctx context.Context, tx *sql.Tx) ([]chain.Scan, []sql.NullInt6
 func (is issued) check(pub ed25519.PublicKey, fileID string, scans []chain.Scan, participants []sql.NullInt64) []FieldError {
 	var problems []FieldError
 	bad := func(i int, reason string) {
-		problems = append(problems, FieldError{Line: i + 1, Field: "scan " + scans[i].ID, Reason: reason})
+		problems = append(problems, FieldError{Field: fmt.Sprintf("scan %d (%s)", i+1, scans[i].ID), Reason: reason})
 	}
 	broken := map[int][]string{}
 	for _, p := range chain.Verify(pub, fileID, scans) {
@@ -398,9 +398,9 @@ func (is issued) check(pub ed25519.PublicKey, fileID string, scans []chain.Scan,
 
 // countScans counts the scans named in problems.
 func countScans(problems []FieldError) int {
-	seen := map[int]bool{}
+	seen := map[string]bool{}
 	for _, p := range problems {
-		seen[p.Line] = true
+		seen[p.Field] = true
 	}
 	return len(seen)
 }
