@@ -285,9 +285,9 @@ func (s *Store) MergeStation(ctx context.Context, path string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	if problems := issued.check(ed25519.PublicKey(pub), fileID, scans, participants); len(problems) > 0 {
+	if problems, bad := issued.check(ed25519.PublicKey(pub), fileID, scans, participants); bad > 0 {
 		return 0, &Error{Code: EINVALID, Message: fmt.Sprintf("%s was refused and nothing was merged: %d of its %d scans cannot be trusted.",
-			path, countScans(problems), len(scans)), Fields: problems}
+			path, bad, len(scans)), Fields: problems}
 	}
 	res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO main.checkins (id, session_id, participant_id, station, operator, at, direction, verdict, reason, manual, seq, signature)
 		SELECT id, session_id, participant_id, station, operator, at, direction, verdict, reason, manual, seq, signature FROM station.checkins`)
@@ -363,11 +363,15 @@ func stationScans(ctx context.Context, tx *sql.Tx) ([]chain.Scan, []sql.NullInt6
 
 // check names every scan that breaks the chain or that the file could not
 // have recorded: a session it was not issued for, someone not on its roster,
-// an admission or exit outside the session's window.
-func (is issued) check(pub ed25519.PublicKey, fileID string, scans []chain.Scan, participants []sql.NullInt64) []FieldError {
+// an admission or exit outside the session's window. Each problem names the
+// scan by its position in the chain and its id; it also returns how many
+// scans are bad.
+func (is issued) check(pub ed25519.PublicKey, fileID string, scans []chain.Scan, participants []sql.NullInt64) ([]FieldError, int) {
 	var problems []FieldError
+	named := map[int]bool{}
 	bad := func(i int, reason string) {
-		problems = append(problems, FieldError{Field: fmt.Sprintf("scan %d (%s)", i+1, scans[i].ID), Reason: reason})
+		problems = append(problems, FieldError{Reason: fmt.Sprintf("scan %d (%s): %s", i+1, scans[i].ID, reason)})
+		named[i] = true
 	}
 	broken := map[int][]string{}
 	for _, p := range chain.Verify(pub, fileID, scans) {
@@ -393,16 +397,7 @@ func (is issued) check(pub ed25519.PublicKey, fileID string, scans []chain.Scan,
 				at.In(x.Starts.Location()).Format("15:04 on 2 Jan"), x.Opens().Format("15:04"), x.Ends.Format("15:04 on 2 Jan")))
 		}
 	}
-	return problems
-}
-
-// countScans counts the scans named in problems.
-func countScans(problems []FieldError) int {
-	seen := map[string]bool{}
-	for _, p := range problems {
-		seen[p.Field] = true
-	}
-	return len(seen)
+	return problems, len(named)
 }
 
 // recountPresence counts who is inside again, from every accepted scan, in

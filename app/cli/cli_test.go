@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -180,6 +181,18 @@ func TestStationExportAndMerge(t *testing.T) {
 	}
 	if code, _, _ := run(t, db, "station", "merge"); code != 2 {
 		t.Fatal("merge without a file")
+	}
+	raw, err := sql.Open("sqlite3", station)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec(`UPDATE checkins SET at = '2025-10-25T07:10:00Z'`); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := run(t, db, "station", "merge", station); code != 1 || !strings.Contains(errs, "nothing was merged") ||
+		!strings.Contains(errs, "scan 1 (") || !strings.Contains(errs, "bad signature") {
+		t.Fatalf("merge of an edited file: %d %q", code, errs)
 	}
 }
 
