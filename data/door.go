@@ -101,8 +101,11 @@ func (s *Store) CheckIn(ctx context.Context, scan Scan) (Verdict, error) {
 	if err != nil {
 		return Verdict{}, err
 	}
+	loc, err := s.location(ctx)
+	if err != nil {
+		return Verdict{}, err
+	}
 	v := Verdict{ID: newID(), Exit: scan.Exit, At: s.Now().UTC()}
-	loc := s.location(ctx)
 	err = s.withTx(ctx, func(tx *sql.Tx) error {
 		session, err := s.scanSession(tx.QueryRowContext(ctx, `SELECT `+sessionColumns+` FROM sessions WHERE id = ?`, scan.SessionID), loc)
 		if errors.Is(err, sql.ErrNoRows) {

@@ -10,7 +10,6 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"accred/data/chain"
@@ -30,7 +29,7 @@ import (
 func (s *Store) IsStation(ctx context.Context) (bool, error) {
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT length(private_key) FROM event WHERE id = 1`).Scan(&n); err != nil {
-		return false, Errorf(ENOTFOUND, "This database holds no event yet.")
+		return false, notFound(err, "read event", "This database holds no event yet.")
 	}
 	return n == 0, nil
 }
@@ -192,26 +191,30 @@ func (s *Store) issueStationKey(ctx context.Context, tx *sql.Tx, in string, ids 
 // signer records a door's scans: signed and chained at a station file,
 // plainly at an event database (which holds no station key).
 type signer struct {
-	once   sync.Once
-	err    error
 	fileID string
 	key    ed25519.PrivateKey
 }
 
+// stationSigner reads the station file's key; the store keeps it once read,
+// as it never changes.
 func (s *Store) stationSigner(ctx context.Context) (*signer, error) {
-	g := &s.signer
-	g.once.Do(func() {
-		err := s.db.QueryRowContext(ctx, `SELECT file_id, private_key FROM station_key WHERE id = 1`).Scan(&g.fileID, &g.key)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			g.key = nil
-		case err != nil:
-			g.err = fmt.Errorf("read station key: %w", err)
-		case len(g.key) != ed25519.PrivateKeySize:
-			g.err = Errorf(EINTERNAL, "This station file's key is damaged: its scans cannot be signed. Write a new station file.")
-		}
-	})
-	return g, g.err
+	s.cacheMu.Lock()
+	defer s.cacheMu.Unlock()
+	if s.signer != nil {
+		return s.signer, nil
+	}
+	var g signer
+	err := s.db.QueryRowContext(ctx, `SELECT file_id, private_key FROM station_key WHERE id = 1`).Scan(&g.fileID, &g.key)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		g.key = nil
+	case err != nil:
+		return nil, fmt.Errorf("read station key: %w", err)
+	case len(g.key) != ed25519.PrivateKeySize:
+		return nil, Errorf(EINTERNAL, "This station file's key is damaged: its scans cannot be signed. Write a new station file.")
+	}
+	s.signer = &g
+	return s.signer, nil
 }
 
 // record inserts a scan, signed after the last one when g holds a key.
@@ -312,7 +315,10 @@ type issued struct {
 
 func (s *Store) issuedFor(ctx context.Context, tx *sql.Tx, fileID string) (issued, error) {
 	is := issued{sessions: map[int64]Session{}, roster: map[int64]bool{}}
-	loc := s.location(ctx)
+	loc, err := s.location(ctx)
+	if err != nil {
+		return is, err
+	}
 	rows, err := tx.QueryContext(ctx, `SELECT `+sessionColumns+` FROM main.sessions WHERE id IN
 		(SELECT session_id FROM main.station_file_sessions WHERE file_id = ?)`, fileID)
 	if err != nil {
