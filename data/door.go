@@ -91,9 +91,14 @@ func decide(d door) (VerdictKind, string) {
 // The badge is verified in the same transaction that admits its holder, so a
 // reprint committed meanwhile is seen. Admissions and exits update who is
 // inside. At a station file, the scan is signed with the file's key, chained
-// to the one before. It returns ENOTFOUND for an unknown session; a refused
+// to the one before. It returns ENOTFOUND for an unknown session and
+// EINVALID for a station or operator name that is not a name; a refused
 // badge is a verdict, not an error.
 func (s *Store) CheckIn(ctx context.Context, scan Scan) (Verdict, error) {
+	scan.Station, scan.Operator = NameText.Tidy(scan.Station), NameText.Tidy(scan.Operator)
+	if err := scan.validate(); err != nil {
+		return Verdict{}, err
+	}
 	if _, err := s.eventKeys(ctx); err != nil {
 		return Verdict{}, err
 	}
