@@ -48,9 +48,23 @@ type badges struct {
 	cancelled   chan struct{}
 	lastFiles   []string
 	running     sync.WaitGroup // the print run in the background, if any
+
+	typing   *debouncer        // badge numbers are looked up once typing pauses
+	drawing  worker            // previews are drawn in the background
+	previews map[string]sample // drawn previews by what the badge shows
+	shown    string            // what the preview shows or is being drawn for
+	renders  int               // previews drawn, for tests
 }
 
-func newBadges(u *ui) *badges { return &badges{u: u} }
+// sample is a drawn preview, or why there is none.
+type sample struct {
+	png []byte
+	err error
+}
+
+func newBadges(u *ui) *badges {
+	return &badges{u: u, typing: newDebouncer(), previews: map[string]sample{}}
+}
 
 // The choices of whom to print, in the order offered.
 const (
@@ -74,7 +88,7 @@ func (b *badges) buildUI() fyne.CanvasObject {
 	b.who = widget.NewSelect([]string{lang.L("Everyone approved and not yet printed"), lang.L("A delegation"), lang.L("A category"), lang.L("Badge numbers")}, func(string) { b.onChoose() })
 	b.delegation = &widget.Select{Options: delegationNames, PlaceHolder: lang.L("Choose…"), OnChanged: func(string) { b.onChoose() }}
 	b.category = &widget.Select{Options: categoryNames, PlaceHolder: lang.L("Choose…"), OnChanged: func(string) { b.onChoose() }}
-	b.numbers = &widget.Entry{PlaceHolder: "000123 000124 …", OnChanged: func(string) { b.onChoose() }}
+	b.numbers = &widget.Entry{PlaceHolder: "000123 000124 …", OnChanged: func(string) { b.typing.call(b.onChoose) }}
 	b.layout = widget.NewSelect([]string{lang.L("A6 badge for lanyards"), lang.L("ID-1 card (85.6 × 54 mm)"), lang.L("A4 sheet of four A6 badges")}, func(string) { b.onPreview() })
 	dir, _ := filepath.Abs(filepath.Dir(b.u.dbPath))
 	b.out = &widget.Entry{Text: filepath.Join(dir, "badges-"+time.Now().Format("20060102-1504")+".pdf")}
@@ -200,24 +214,61 @@ func (b *badges) alreadyPrinted() []data.Participant {
 }
 
 // onPreview shows the first chosen badge as it will print, drawn with a
-// sample code that no door accepts.
+// sample code that no door accepts. The drawing is done in the background
+// and kept, so a badge already seen shows at once.
 func (b *badges) onPreview() {
 	if b.preview == nil || b.layout == nil {
 		return
 	}
-	b.preview.Objects = nil
-	defer b.preview.Refresh()
 	if len(b.selected) == 0 {
+		b.shown = ""
+		b.showPreview(nil)
 		return
 	}
-	img, err := previewImage(b.u.store, b.chosenLayout(), b.selected[0])
-	if err != nil {
-		b.preview.Objects = []fyne.CanvasObject{&widget.Label{Text: lang.L("No preview: {{.Reason}}", map[string]any{"Reason": err.Error()}), Wrapping: fyne.TextWrapWord}}
+	layout, p := b.chosenLayout(), b.selected[0]
+	key := fmt.Sprintf("%s|%+v", layout, p)
+	if key == b.shown {
 		return
 	}
-	pic := canvas.NewImageFromResource(fyne.NewStaticResource("preview.png", img))
+	b.shown = key
+	if s, ok := b.previews[key]; ok {
+		b.showSample(s)
+		return
+	}
+	b.showPreview(widget.NewProgressBarInfinite())
+	store := b.u.store
+	b.drawing.run(func() func() {
+		png, err := previewImage(store, layout, p)
+		b.renders++
+		return func() {
+			if len(b.previews) >= 64 {
+				clear(b.previews)
+			}
+			b.previews[key] = sample{png, err}
+			if b.shown == key {
+				b.showSample(b.previews[key])
+			}
+		}
+	})
+}
+
+// showSample shows a drawn preview, or why there is none.
+func (b *badges) showSample(s sample) {
+	if s.err != nil {
+		b.showPreview(&widget.Label{Text: lang.L("No preview: {{.Reason}}", map[string]any{"Reason": s.err.Error()}), Wrapping: fyne.TextWrapWord})
+		return
+	}
+	pic := canvas.NewImageFromResource(fyne.NewStaticResource("preview.png", s.png))
 	pic.FillMode = canvas.ImageFillContain
-	b.preview.Objects = []fyne.CanvasObject{pic}
+	b.showPreview(pic)
+}
+
+func (b *badges) showPreview(o fyne.CanvasObject) {
+	b.preview.Objects = nil
+	if o != nil {
+		b.preview.Objects = []fyne.CanvasObject{o}
+	}
+	b.preview.Refresh()
 }
 
 // previewImage prints one badge with a sample code and turns its page into
@@ -270,14 +321,15 @@ func (b *badges) onPrint() {
 	b.start()
 }
 
-// reissue raises the issue of badges printed before, then prints.
+// reissue raises the issue of badges printed before, all or none, then prints.
 func (b *badges) reissue(again []data.Participant) {
-	ctx := context.Background()
-	for _, p := range again {
-		if _, err := b.u.store.Reprint(ctx, p.ID, "printed again at the printing station", b.u.operator()); err != nil {
-			b.u.showError(err)
-			return
-		}
+	ids := make([]int64, len(again))
+	for i, p := range again {
+		ids[i] = p.ID
+	}
+	if err := b.u.store.ReprintBadges(context.Background(), ids, "printed again at the printing station", b.u.operator()); err != nil {
+		b.u.showError(err)
+		return
 	}
 	b.onChoose()
 	b.start()

@@ -5,19 +5,79 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"accred/data"
 )
 
-func TestPrintingStationPrintsAndMarks(t *testing.T) {
-	u := newTestUI(t)
+// openBadges approves the test participants and opens the printing station,
+// which draws its first preview; typing in the badge numbers then waits for
+// flush.
+func openBadges(t *testing.T, u *ui) (b *badges, flush func()) {
+	t.Helper()
 	if _, err := u.store.ApproveAll(ctx, "desk"); err != nil {
 		t.Fatal(err)
 	}
-	b := u.badges
-	b.onChoose()
+	b = u.badges
+	var pending []func()
+	b.typing.later = func(_ time.Duration, f func()) { pending = append(pending, f) }
+	u.tabs.Select(u.tab(tabBadges))
+	b.drawing.wait()
+	return b, func() {
+		for _, f := range pending {
+			f()
+		}
+		pending = nil
+		b.drawing.wait()
+	}
+}
+
+// printRun taps Print, says yes if asked, and waits for the run to end.
+func printRun(t *testing.T, u *ui, b *badges, out string) {
+	t.Helper()
+	b.out.SetText(out)
+	test.Tap(b.printButton)
+	if button := findButton(u.win.Canvas().Overlays().Top(), "Yes"); button != nil {
+		test.Tap(button)
+	}
+	b.running.Wait()
+}
+
+// findButton finds the button with the text among o and what it holds.
+func findButton(o fyne.CanvasObject, text string) *widget.Button {
+	switch x := o.(type) {
+	case nil:
+		return nil
+	case *widget.Button:
+		if x.Text == text {
+			return x
+		}
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if b := findButton(c, text); b != nil {
+				return b
+			}
+		}
+		return nil
+	}
+	if w, ok := o.(fyne.Widget); ok {
+		for _, c := range test.WidgetRenderer(w).Objects() {
+			if b := findButton(c, text); b != nil {
+				return b
+			}
+		}
+	}
+	return nil
+}
+
+func TestPrintingStationPrintsAndMarks(t *testing.T) {
+	u := newTestUI(t)
+	b, _ := openBadges(t, u)
 	if len(b.selected) != 4 || !strings.Contains(b.summary.Text, "4 badges to print") {
 		t.Fatalf("pending: %d %q", len(b.selected), b.summary.Text)
 	}
@@ -28,9 +88,7 @@ func TestPrintingStationPrintsAndMarks(t *testing.T) {
 	}
 	b.who.SetSelectedIndex(whoPending)
 	out := filepath.Join(t.TempDir(), "run.pdf")
-	b.out.SetText(out)
-	test.Tap(b.printButton)
-	b.running.Wait()
+	printRun(t, u, b, out)
 	if info, err := os.Stat(out); err != nil || info.Size() == 0 {
 		t.Fatalf("no PDF: %v (%q)", err, b.summary.Text)
 	}
@@ -47,20 +105,15 @@ func TestPrintingStationPrintsAndMarks(t *testing.T) {
 
 func TestPrintingAgainMakesNewBadges(t *testing.T) {
 	u := newTestUI(t)
-	u.store.ApproveAll(ctx, "desk")
-	b := u.badges
-	b.out.SetText(filepath.Join(t.TempDir(), "first.pdf"))
-	b.onChoose()
-	b.start()
-	b.running.Wait()
+	b, flush := openBadges(t, u)
+	printRun(t, u, b, filepath.Join(t.TempDir(), "first.pdf"))
 	b.who.SetSelectedIndex(whoNumbers)
-	b.numbers.SetText("1, 000002")
+	test.Type(b.numbers, "1, 000002")
+	flush()
 	if len(b.alreadyPrinted()) != 2 || !strings.Contains(b.summary.Text, "printed before") {
 		t.Fatalf("already printed not flagged: %q", b.summary.Text)
 	}
-	b.out.SetText(filepath.Join(t.TempDir(), "again.pdf"))
-	b.reissue(b.alreadyPrinted())
-	b.running.Wait()
+	printRun(t, u, b, filepath.Join(t.TempDir(), "again.pdf"))
 	if !strings.Contains(b.summary.Text, "Printed 2") {
 		t.Fatalf("second run: %q", b.summary.Text)
 	}
@@ -70,4 +123,67 @@ func TestPrintingAgainMakesNewBadges(t *testing.T) {
 			t.Fatalf("badge %d: issue %d, %s", id, p.BadgeIssue, p.Status)
 		}
 	}
+}
+
+func TestPrintingAgainIsAllOrNothing(t *testing.T) {
+	u := newTestUI(t)
+	b, flush := openBadges(t, u)
+	printRun(t, u, b, filepath.Join(t.TempDir(), "first.pdf"))
+	b.who.SetSelectedIndex(whoNumbers)
+	test.Type(b.numbers, "1 2 3")
+	flush()
+	// Meanwhile the desk rejects one of them: the reprint is refused whole.
+	if _, err := u.store.SetStatus(ctx, 3, data.StatusRejected, "desk", "withdrawn"); err != nil {
+		t.Fatal(err)
+	}
+	again := filepath.Join(t.TempDir(), "again.pdf")
+	printRun(t, u, b, again)
+	if _, err := os.Stat(again); !os.IsNotExist(err) {
+		t.Fatalf("a refused reprint still printed: %v", err)
+	}
+	for _, id := range []int64{1, 2} {
+		if p, _ := u.store.Participant(ctx, id); p.BadgeIssue != 1 || p.Status != data.StatusPrinted {
+			t.Fatalf("badge %d was replaced though the batch was refused: issue %d, %s", id, p.BadgeIssue, p.Status)
+		}
+	}
+}
+
+// TestBadgePreviewWaitsForTypingAndKeepsDrawings types badge numbers as
+// fast as a person can: one preview is drawn once the typing pauses, and a
+// badge seen before shows without being drawn again.
+func TestBadgePreviewWaitsForTypingAndKeepsDrawings(t *testing.T) {
+	u := newTestUI(t)
+	b, flush := openBadges(t, u)
+	if b.renders != 1 {
+		t.Fatalf("opening the station drew %d previews", b.renders)
+	}
+	first := b.selected[0].ID
+	b.who.SetSelectedIndex(whoNumbers)
+	var others []string
+	for id := int64(1); id <= 4; id++ {
+		if id != first {
+			others = append(others, data.BadgeNumber(id))
+		}
+	}
+	test.Type(b.numbers, strings.Join(others[:2], " "))
+	if b.renders != 1 || len(b.selected) != 0 {
+		t.Fatalf("typing drew %d previews before the pause", b.renders-1)
+	}
+	flush()
+	if b.renders != 2 || len(b.selected) != 2 {
+		t.Fatalf("after the pause: %d previews drawn, %d badges chosen", b.renders-1, len(b.selected))
+	}
+	if _, ok := b.preview.Objects[0].(*canvas.Image); !ok {
+		t.Fatalf("the preview shows %T", b.preview.Objects[0])
+	}
+	b.layout.SetSelectedIndex(1)
+	b.drawing.wait()
+	b.layout.SetSelectedIndex(0)
+	if b.renders != 3 {
+		t.Fatalf("a badge seen before was drawn again: %d drawings", b.renders)
+	}
+	if _, ok := b.preview.Objects[0].(*canvas.Image); !ok {
+		t.Fatalf("the kept preview shows %T", b.preview.Objects[0])
+	}
+	test.AssertObjectRendersToMarkup(t, "badge_preview.xml", b.preview)
 }

@@ -131,8 +131,12 @@ func (d *desk) updateResultRow(i widget.ListItemID, o fyne.CanvasObject) {
 		affiliationText(p.Affiliation), statusLabel(p.Status)))
 }
 
-func (d *desk) category(code string) data.Category {
-	for _, c := range d.categories {
+func (d *desk) category(code string) data.Category { return categoryNamed(d.categories, code) }
+
+// categoryNamed is the category with the code among cats, or a grey one
+// named by its code when there is none.
+func categoryNamed(cats []data.Category, code string) data.Category {
+	for _, c := range cats {
 		if c.Code == code {
 			return c
 		}

@@ -26,14 +26,15 @@ type door struct {
 	u *ui
 
 	// Setting up.
-	sessions  []data.Session
-	session   *widget.Select
-	station   *widget.Entry
-	exit      *widget.Check
-	problem   *widget.Label
-	openDoor  *widget.Button
-	setupView fyne.CanvasObject
-	holder    *fyne.Container // shows the setup or the scan view
+	sessions   []data.Session
+	categories []data.Category
+	session    *widget.Select
+	station    *widget.Entry
+	exit       *widget.Check
+	problem    *widget.Label
+	openDoor   *widget.Button
+	setupView  fyne.CanvasObject
+	holder     *fyne.Container // shows the setup or the scan view
 
 	// Scanning.
 	current data.Session
@@ -55,9 +56,7 @@ type door struct {
 }
 
 func newDoor(u *ui) *door {
-	return &door{u: u, later: func(wait time.Duration, f func()) {
-		time.AfterFunc(wait, func() { fyne.Do(f) })
-	}}
+	return &door{u: u, later: later}
 }
 
 func (d *door) buildUI() fyne.CanvasObject {
@@ -82,9 +81,13 @@ func (d *door) buildUI() fyne.CanvasObject {
 
 const prefStation = "station"
 
-// reload reads the programme again.
+// reload reads the programme and the categories again.
 func (d *door) reload() {
-	sessions, err := d.u.store.Sessions(context.Background())
+	ctx := context.Background()
+	sessions, err := d.u.store.Sessions(ctx)
+	if err == nil {
+		d.categories, err = d.u.store.Categories(ctx)
+	}
 	if err != nil {
 		d.problem.SetText(problemText(err))
 		return
@@ -227,7 +230,7 @@ func (d *door) showPerson(p data.Participant) {
 	if p.ID != 0 {
 		d.photo.Objects = []fyne.CanvasObject{photoView(context.Background(), d.u.store, p.ID)}
 		d.name.Text = p.FullName()
-		lines := []string{d.u.desk.category(p.Category).Name + " · " + affiliationText(p.Affiliation), p.BadgeNumber()}
+		lines := []string{categoryNamed(d.categories, p.Category).Name + " · " + affiliationText(p.Affiliation), p.BadgeNumber()}
 		if p.NativeName != "" {
 			lines = append([]string{p.NativeName}, lines...)
 		}

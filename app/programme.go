@@ -188,16 +188,9 @@ func (g *programme) onSave() {
 		g.problem.SetText(lang.L("Invited") + ": " + lang.L("{{.Value}} is not a badge number.", map[string]any{"Value": bad}))
 		return
 	}
-	ctx := context.Background()
-	if _, _, err := g.u.store.SaveSessions(ctx, []data.Session{s}); err != nil {
+	if _, err := g.u.store.SaveSession(context.Background(), s, invited); err != nil {
 		g.problem.SetText(problemText(err))
 		return
-	}
-	if saved, err := g.u.store.Session(ctx, s.Code); err == nil {
-		if err := g.u.store.SetInvitations(ctx, saved.ID, invited); err != nil {
-			g.problem.SetText(problemText(err))
-			return
-		}
 	}
 	g.editing = s.Code
 	g.problem.SetText("")
@@ -215,11 +208,7 @@ func (g *programme) importFile(path string) {
 		_, _, err = g.u.store.SaveSessions(ctx, sessions)
 	}
 	if err != nil {
-		text := lang.L(firstLine(err.Error()))
-		for _, f := range data.ErrorFields(err) {
-			text += "\n" + fieldProblem(f)
-		}
-		g.problem.SetText(text)
+		g.problem.SetText(problemText(err))
 		return
 	}
 	g.problem.SetText("")
