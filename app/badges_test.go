@@ -50,26 +50,12 @@ func printRun(t *testing.T, u *ui, b *badges, out string) {
 
 // findButton finds the button with the text among o and what it holds.
 func findButton(o fyne.CanvasObject, text string) *widget.Button {
-	switch x := o.(type) {
-	case nil:
-		return nil
-	case *widget.Button:
-		if x.Text == text {
-			return x
-		}
-	case *fyne.Container:
-		for _, c := range x.Objects {
-			if b := findButton(c, text); b != nil {
-				return b
-			}
-		}
+	if o == nil {
 		return nil
 	}
-	if w, ok := o.(fyne.Widget); ok {
-		for _, c := range test.WidgetRenderer(w).Objects() {
-			if b := findButton(c, text); b != nil {
-				return b
-			}
+	for _, x := range test.LaidOutObjects(o) {
+		if b, ok := x.(*widget.Button); ok && b.Text == text {
+			return b
 		}
 	}
 	return nil

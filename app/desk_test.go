@@ -12,6 +12,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"accred/data"
 )
@@ -122,7 +123,6 @@ func TestDeskEnterOpensFirstMatch(t *testing.T) {
 	d := u.desk
 	test.Type(d.search, "sean")
 	press(d.search, fyne.KeyReturn)
-	d.search.OnSubmitted(d.search.Text)
 	if d.current == nil || d.current.FamilyName != "O'Sullivan" {
 		t.Fatalf("Enter opened %+v", d.current)
 	}
@@ -132,7 +132,7 @@ func TestDeskEditSaveSeeChange(t *testing.T) {
 	u := newTestUI(t)
 	d := u.desk
 	test.Type(d.search, "osullivan")
-	d.search.OnSubmitted("")
+	press(d.search, fyne.KeyReturn)
 	press(d.search, fyne.KeyF2)
 	f := d.form
 	if f == nil || f.entries["family_name"].Text != "O'Sullivan" {
@@ -142,7 +142,7 @@ func TestDeskEditSaveSeeChange(t *testing.T) {
 	family.SetText("")
 	test.Type(family, "Ó Súilleabháin")
 	f.entries["position"].SetText("Legal Adviser")
-	family.OnSubmitted(family.Text)
+	press(family, fyne.KeyReturn)
 	if d.form != nil {
 		t.Fatalf("form still open: %q", f.notice.Text)
 	}
@@ -164,7 +164,7 @@ func TestFormShowsProblemsUnderFieldsAndKeepsInput(t *testing.T) {
 	test.Type(f.entries["given_name"], "Lone")
 	test.Type(f.entries["email"], "not-an-address")
 	f.entries["nationality"].SetText("Atlantis")
-	f.onSave()
+	test.Tap(f.save)
 	if d.form == nil {
 		t.Fatal("the form closed on bad input")
 	}
@@ -193,11 +193,11 @@ func TestFormWarnsOfDuplicateThenSavesAnyway(t *testing.T) {
 	press(d.search, fyne.KeyF3)
 	f := d.form
 	fill(f, map[string]string{"given_name": "Van An", "family_name": "NGUYEN", "nationality": "Viet Nam", "delegation": "VN", "document_number": "C9"})
-	f.onSave()
+	test.Tap(f.save)
 	if d.form == nil || !strings.Contains(f.notice.Text, "Nguyễn Văn An") {
 		t.Fatalf("no duplicate warning: %q", f.notice.Text)
 	}
-	f.onSave()
+	test.Tap(f.save)
 	if d.form != nil {
 		t.Fatalf("save anyway did not save: %q", f.notice.Text)
 	}
@@ -222,8 +222,8 @@ func TestFormRefusesSameDocument(t *testing.T) {
 	press(d.search, fyne.KeyF3)
 	f := d.form
 	fill(f, map[string]string{"family_name": "Someone", "nationality": "IE", "delegation": "IE", "document_number": "p-1"})
-	f.onSave() // duplicate warning (same document)
-	f.onSave() // save anyway: refused
+	test.Tap(f.save) // duplicate warning (same document)
+	test.Tap(f.save) // save anyway: refused
 	if d.form == nil || !f.problems["document_number"].Visible() {
 		t.Fatalf("same document accepted: %q", f.notice.Text)
 	}
@@ -238,12 +238,12 @@ func TestDeskReplacesALostBadge(t *testing.T) {
 		t.Fatal(err)
 	}
 	test.Type(d.search, "osullivan")
-	d.search.OnSubmitted("")
-	d.details.replace(*d.current, "")
+	press(d.search, fyne.KeyReturn)
+	replaceBadge(u, "")
 	if !strings.Contains(d.details.message.Text, "reason") {
 		t.Fatalf("no reason accepted: %q", d.details.message.Text)
 	}
-	d.details.replace(*d.current, "lost at the hotel")
+	replaceBadge(u, "lost at the hotel")
 	if d.current.BadgeIssue != 2 || d.current.Status != data.StatusApproved {
 		t.Fatalf("after replacing: issue %d, %s", d.current.BadgeIssue, d.current.Status)
 	}
@@ -252,11 +252,23 @@ func TestDeskReplacesALostBadge(t *testing.T) {
 	}
 }
 
+// replaceBadge taps "Replace lost badge…", types the reason and confirms.
+func replaceBadge(u *ui, reason string) {
+	test.Tap(findButton(u.desk.right, "Replace lost badge…"))
+	form := u.win.Canvas().Overlays().Top()
+	for _, o := range test.LaidOutObjects(form) {
+		if e, ok := o.(*widget.Entry); ok {
+			test.Type(e, reason)
+		}
+	}
+	test.Tap(findButton(form, "Replace"))
+}
+
 func TestDeskAttachesAPhoto(t *testing.T) {
 	u := newTestUI(t)
 	d := u.desk
 	test.Type(d.search, "osullivan")
-	d.search.OnSubmitted("")
+	press(d.search, fyne.KeyReturn)
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "notes.png")
 	os.WriteFile(bad, []byte("not a picture"), 0o600)

@@ -39,6 +39,7 @@ type door struct {
 	// Scanning.
 	current data.Session
 	scan    *scanEntry
+	banner  *fyne.Container // the verdict: its colour, word and reason
 	panel   *canvas.Rectangle
 	verdict *canvas.Text
 	reason  *canvas.Text
@@ -165,13 +166,13 @@ func (d *door) scanView() fyne.CanvasObject {
 
 	height := canvas.NewRectangle(color.Transparent)
 	height.SetMinSize(fyne.NewSize(10, 250))
-	banner := container.NewStack(height, d.panel, container.NewVBox(layout.NewSpacer(), d.verdict, d.reason, layout.NewSpacer()))
+	d.banner = container.NewStack(height, d.panel, container.NewVBox(layout.NewSpacer(), d.verdict, d.reason, layout.NewSpacer()))
 	person := container.NewBorder(nil, nil, d.photo, nil, container.NewVBox(d.name, d.details))
 	recent := container.NewBorder(&widget.Label{Text: lang.L("Recent scans"), TextStyle: fyne.TextStyle{Bold: true}}, nil, nil, nil, d.recent)
 	body := container.NewHSplit(container.NewPadded(person), recent)
 	body.Offset = 0.68
 	scanLine := container.NewBorder(nil, nil, &widget.Label{Text: lang.L("Scan:")}, nil, d.scan)
-	return container.NewBorder(container.NewVBox(top, banner), container.NewVBox(d.manual.box, scanLine), nil, nil, body)
+	return container.NewBorder(container.NewVBox(top, d.banner), container.NewVBox(d.manual.box, scanLine), nil, nil, body)
 }
 
 // The verdicts' colours, readable from two metres.

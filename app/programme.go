@@ -31,6 +31,7 @@ type programme struct {
 	kind                                                                  *widget.Select
 	invitation, exits                                                     *widget.Check
 	problem                                                               *widget.Label
+	save, add                                                             *widget.Button
 }
 
 func newProgramme(u *ui) *programme { return &programme{u: u} }
@@ -68,13 +69,13 @@ func (g *programme) buildUI() fyne.CanvasObject {
 		widget.NewFormItem("", g.exits),
 		widget.NewFormItem(lang.L("Door opens (minutes before)"), g.early),
 	)
-	save := &widget.Button{Text: lang.L("Save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: g.onSave}
-	add := &widget.Button{Text: lang.L("New session"), Icon: theme.ContentAddIcon(), OnTapped: func() { g.edit(data.Session{Kind: data.KindSeminar, EarlyMinutes: 30}) }}
+	g.save = &widget.Button{Text: lang.L("Save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: g.onSave}
+	g.add = &widget.Button{Text: lang.L("New session"), Icon: theme.ContentAddIcon(), OnTapped: func() { g.edit(data.Session{Kind: data.KindSeminar, EarlyMinutes: 30}) }}
 	imp := &widget.Button{Text: lang.L("Import programme…"), Icon: theme.UploadIcon(), OnTapped: g.onImport}
 	export := &widget.Button{Text: lang.L("Station file for this session…"), Icon: theme.DownloadIcon(), OnTapped: g.onExportStation}
 	merge := &widget.Button{Text: lang.L("Merge a station's scans…"), Icon: theme.MailReplyAllIcon(), OnTapped: g.onMergeStation}
-	left := container.NewBorder(container.NewVBox(container.NewHBox(add, imp), container.NewHBox(export, merge)), nil, nil, nil, g.list)
-	right := container.NewVScroll(container.NewVBox(form, g.problem, save))
+	left := container.NewBorder(container.NewVBox(container.NewHBox(g.add, imp), container.NewHBox(export, merge)), nil, nil, nil, g.list)
+	right := container.NewVScroll(container.NewVBox(form, g.problem, g.save))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.5
 	g.reload()
