@@ -120,7 +120,7 @@ func (d *desk) updateResultRow(i widget.ListItemID, o fyne.CanvasObject) {
 	row := o.(*fyne.Container)
 	band := row.Objects[1].(*canvas.Rectangle)
 	lines := row.Objects[0].(*fyne.Container).Objects
-	band.FillColor = categoryColour(d.category(p.Category).Colour)
+	band.FillColor = d.category(p.Category).RGB()
 	band.Refresh()
 	name := p.FullName()
 	if p.NativeName != "" {
