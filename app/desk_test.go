@@ -1,10 +1,10 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"image"
 	"image/png"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -232,11 +232,10 @@ func TestFormRefusesSameDocument(t *testing.T) {
 func TestDeskReplacesALostBadge(t *testing.T) {
 	u := newTestUI(t)
 	d := u.desk
-	u.store.Approve(ctx, []int64{2}, "desk")
-	code, _ := u.store.BadgeCode(ctx, 2, 1)
-	if err := u.store.MarkPrinted(ctx, []data.Printed{{ID: 2, Issue: 1}}, "printer"); err != nil {
+	if err := u.store.Approve(ctx, []int64{2}, "desk"); err != nil {
 		t.Fatal(err)
 	}
+	code := printedBadge(t, u, 2, 1)
 	test.Type(d.search, "osullivan")
 	press(d.search, fyne.KeyReturn)
 	replaceBadge(u, "")
@@ -271,15 +270,17 @@ func TestDeskAttachesAPhoto(t *testing.T) {
 	press(d.search, fyne.KeyReturn)
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "notes.png")
-	os.WriteFile(bad, []byte("not a picture"), 0o600)
+	writeFile(t, bad, "not a picture")
 	d.details.attachPhoto(*d.current, bad)
 	if p, _ := u.store.Participant(ctx, d.current.ID); p.HasPhoto {
 		t.Fatal("a text file became a photo")
 	}
 	good := filepath.Join(dir, "sean.png")
-	f, _ := os.Create(good)
-	png.Encode(f, image.NewRGBA(image.Rect(0, 0, 300, 400)))
-	f.Close()
+	var picture bytes.Buffer
+	if err := png.Encode(&picture, image.NewRGBA(image.Rect(0, 0, 300, 400))); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, good, picture.String())
 	d.details.attachPhoto(*d.current, good)
 	if !d.current.HasPhoto {
 		t.Fatal("the photo was not attached")

@@ -11,13 +11,18 @@ import (
 	"accred/data"
 )
 
-// writeRoster writes a participant file with the template's header.
-func writeRoster(t *testing.T, path string, lines ...string) {
+// writeFile writes a file a person hands to the program.
+func writeFile(t *testing.T, path, body string) {
 	t.Helper()
-	body := "category,given_name,family_name,nationality,delegation,document_number\n" + strings.Join(lines, "\n") + "\n"
 	if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// writeRoster writes a participant file with the template's header.
+func writeRoster(t *testing.T, path string, lines ...string) {
+	t.Helper()
+	writeFile(t, path, "category,given_name,family_name,nationality,delegation,document_number\n"+strings.Join(lines, "\n")+"\n")
 }
 
 func participantsNamed(t *testing.T, u *ui, query string) int {

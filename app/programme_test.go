@@ -1,7 +1,6 @@
 package app
 
 import (
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -58,12 +57,12 @@ func TestProgrammeEditsAndImports(t *testing.T) {
 	}
 
 	path := filepath.Join(t.TempDir(), "programme.csv")
-	os.WriteFile(path, []byte("code,title,kind,room,starts_at,ends_at\nPLEN-1,Plenary,plenary,Hall,2025-10-25 09:00,2025-10-25 12:00\nBAD,,dance,,x,y\n"), 0o600)
+	writeFile(t, path, "code,title,kind,room,starts_at,ends_at\nPLEN-1,Plenary,plenary,Hall,2025-10-25 09:00,2025-10-25 12:00\nBAD,,dance,,x,y\n")
 	g.importFile(path)
 	if !strings.Contains(g.problem.Text, "Line 3") || len(g.attendance) != 1 {
 		t.Fatalf("a bad programme file: %q", g.problem.Text)
 	}
-	os.WriteFile(path, []byte("code,title,kind,room,starts_at,ends_at\nPLEN-1,Plenary,plenary,Hall,2025-10-25 09:00,2025-10-25 12:00\n"), 0o600)
+	writeFile(t, path, "code,title,kind,room,starts_at,ends_at\nPLEN-1,Plenary,plenary,Hall,2025-10-25 09:00,2025-10-25 12:00\n")
 	g.importFile(path)
 	if g.problem.Text != "" || len(g.attendance) != 2 || g.attendance[0].Session.Code != "PLEN-1" {
 		t.Fatalf("import: %q %d", g.problem.Text, len(g.attendance))

@@ -145,7 +145,9 @@ func TestReprintBadgesIsAllOrNothing(t *testing.T) {
 	a := mustCreate(t, s, delegate("A", "One", "FR", "1"))
 	b := mustCreate(t, s, delegate("B", "Two", "FR", "2"))
 	c := mustCreate(t, s, delegate("C", "Three", "FR", "3"))
-	s.Approve(ctx, []int64{a.ID, b.ID, c.ID}, "desk")
+	if err := s.Approve(ctx, []int64{a.ID, b.ID, c.ID}, "desk"); err != nil {
+		t.Fatal(err)
+	}
 	first := printBadge(t, s, a.ID)
 	printBadge(t, s, c.ID)
 	// b was never printed: the batch is refused whole, naming b.
