@@ -11,7 +11,7 @@ APT_BUILD  := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev libwaylan
 APT_LOOK   := xvfb xauth xdotool imagemagick poppler-utils zbar-tools alsa-utils fonts-noto-core fonts-noto-cjk
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test bench package demo clean
+.PHONY: all deps build run test bench soak package demo clean
 
 all: build
 
@@ -52,6 +52,15 @@ test: deps
 ## bench: the benchmarks for the budgets in DESIGN.md
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3s ./...
+
+# The kill campaign: the real program is killed mid check-in, import and
+# print run SOAK_ROUNDS times each; the counts are printed at the end.
+SOAK_ROUNDS ?= 100
+
+## soak: kill the program mid-run again and again and check what it leaves
+soak: deps
+	@ACCRED_SOAK_ROUNDS=$(SOAK_ROUNDS) $(GO) test -count=1 -timeout 60m -run '^(TestKill|TestFourWriters)' -v . > soak.log 2>&1; \
+		status=$$?; grep -E '^(soak|--- FAIL|FAIL|ok)' soak.log; exit $$status
 
 ## package: a desktop package with icon and metadata (FyneApp.toml)
 package: deps

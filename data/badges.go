@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 
 	"accred/data/credential"
 )
@@ -22,24 +21,30 @@ var (
 	ErrNotApproved   = errors.New("the participant is not approved")
 )
 
-// keys caches the event's key pair: it never changes once made.
+// keys is the event's key pair. It never changes once made, so the store
+// keeps the first one it reads; a failed read is not kept.
 type keys struct {
-	once sync.Once
-	err  error
 	id   string
 	pub  ed25519.PublicKey
 	priv ed25519.PrivateKey
 }
 
 func (s *Store) eventKeys(ctx context.Context) (*keys, error) {
-	s.keys.once.Do(func() {
-		err := s.db.QueryRowContext(ctx, `SELECT key_id, public_key, private_key FROM event WHERE id = 1`).
-			Scan(&s.keys.id, &s.keys.pub, &s.keys.priv)
-		if err != nil {
-			s.keys.err = Errorf(ENOTFOUND, "This database holds no event yet. Create one with 'accred init' or 'accred demo'.")
-		}
-	})
-	return &s.keys, s.keys.err
+	s.cacheMu.Lock()
+	defer s.cacheMu.Unlock()
+	if s.keys != nil {
+		return s.keys, nil
+	}
+	var k keys
+	err := s.db.QueryRowContext(ctx, `SELECT key_id, public_key, private_key FROM event WHERE id = 1`).Scan(&k.id, &k.pub, &k.priv)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errNoEvent()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read event keys: %w", err)
+	}
+	s.keys = &k
+	return s.keys, nil
 }
 
 // BadgeFilter says whose badges to print.
@@ -176,7 +181,7 @@ func (s *Store) ReprintBadges(ctx context.Context, ids []int64, reason, operator
 func (s *Store) reprintTx(ctx context.Context, tx *sql.Tx, id int64, reason, operator string) error {
 	p, err := s.participantTx(tx, id)
 	if err != nil {
-		return Errorf(ENOTFOUND, "No participant has badge number %s.", BadgeNumber(id))
+		return err
 	}
 	if p.Status != StatusPrinted && p.Status != StatusCollected {
 		return Errorf(ECONFLICT, "Badge %s has no printed badge to replace (the participant is %s); print it instead.", BadgeNumber(id), p.Status)

@@ -100,8 +100,11 @@ func (s *Store) CheckIn(ctx context.Context, scan Scan) (Verdict, error) {
 		}
 		badgeErr = manualValidity(v.Participant)
 	}
-	loc := s.location(ctx)
-	err := s.withTx(ctx, func(tx *sql.Tx) error {
+	loc, err := s.location(ctx)
+	if err != nil {
+		return Verdict{}, err
+	}
+	err = s.withTx(ctx, func(tx *sql.Tx) error {
 		session, err := s.scanSession(tx.QueryRow(`SELECT `+sessionColumns+` FROM sessions WHERE id = ?`, scan.SessionID), loc)
 		if errors.Is(err, sql.ErrNoRows) {
 			return Errorf(ENOTFOUND, "No session has the id %d.", scan.SessionID)

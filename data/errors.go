@@ -3,6 +3,7 @@
 package data
 
 import (
+	"database/sql"
 	"errors"
 	"fmt"
 	"strings"
@@ -92,4 +93,25 @@ func (v invalid) err(message string) error {
 		return nil
 	}
 	return &Error{Code: EINVALID, Message: message, Fields: v}
+}
+
+// notFound words a failed lookup: sql.ErrNoRows becomes ENOTFOUND with the
+// given message; any other failure (a busy or broken database, a cancelled
+// context) stays an internal error that says what was being done.
+func notFound(err error, doing string, format string, args ...any) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return Errorf(ENOTFOUND, format, args...)
+	}
+	return fmt.Errorf("%s: %w", doing, err)
+}
+
+// errNoEvent is the answer of every method that needs an event in a
+// database that holds none yet.
+func errNoEvent() error {
+	return Errorf(ENOTFOUND, "This database holds no event yet. Create one with 'accred init' or 'accred demo'.")
+}
+
+// errNoParticipant is the answer for a badge number nobody holds.
+func errNoParticipant(id int64) error {
+	return Errorf(ENOTFOUND, "No participant has badge number %s.", BadgeNumber(id))
 }

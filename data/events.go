@@ -74,7 +74,7 @@ func (s *Store) Event(ctx context.Context) (Event, error) {
 	err := s.db.QueryRowContext(ctx, `SELECT name, starts_on, ends_on, key_id, public_key, timezone FROM event WHERE id = 1`).
 		Scan(&e.Name, &starts, &ends, &e.KeyID, &e.PublicKey, &e.Timezone)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Event{}, Errorf(ENOTFOUND, "This database holds no event yet. Create one with 'accred init' or 'accred demo'.")
+		return Event{}, errNoEvent()
 	}
 	if err != nil {
 		return Event{}, fmt.Errorf("read event: %w", err)
@@ -82,15 +82,6 @@ func (s *Store) Event(ctx context.Context) (Event, error) {
 	e.Starts, _ = time.Parse(DateLayout, starts)
 	e.Ends, _ = time.Parse(DateLayout, ends)
 	return e, nil
-}
-
-// SigningKey returns the event's private badge signing key.
-func (s *Store) SigningKey(ctx context.Context) (ed25519.PrivateKey, error) {
-	var key []byte
-	if err := s.db.QueryRowContext(ctx, `SELECT private_key FROM event WHERE id = 1`).Scan(&key); err != nil {
-		return nil, Errorf(ENOTFOUND, "This database holds no signing key.")
-	}
-	return ed25519.PrivateKey(key), nil
 }
 
 // Categories returns the event's categories in the order they are offered.

@@ -42,7 +42,7 @@ func (s *Store) ImportParticipants(ctx context.Context, rows []ImportRow, dryRun
 		return report, err
 	}
 	if len(categories) == 0 {
-		return report, Errorf(ENOTFOUND, "This database holds no event yet. Create one with 'accred init' or 'accred demo'.")
+		return report, errNoEvent()
 	}
 	keys, err := checkRows(rows, categories)
 	if err != nil {

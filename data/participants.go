@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -35,11 +34,8 @@ func scanParticipant(row scanner) (Participant, error) {
 // Participant returns one participant, or ENOTFOUND.
 func (s *Store) Participant(ctx context.Context, id int64) (Participant, error) {
 	p, err := scanParticipant(s.db.QueryRowContext(ctx, `SELECT `+participantColumns+participantFrom+`WHERE p.id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Participant{}, Errorf(ENOTFOUND, "No participant has badge number %s.", BadgeNumber(id))
-	}
 	if err != nil {
-		return Participant{}, fmt.Errorf("read participant %d: %w", id, err)
+		return Participant{}, notFound(err, "read participant", "No participant has badge number %s.", BadgeNumber(id))
 	}
 	return p, nil
 }
@@ -139,7 +135,7 @@ func (s *Store) UpdateParticipant(ctx context.Context, id int64, in ParticipantI
 			return err
 		}
 		if _, err := s.participantTx(tx, id); err != nil {
-			return Errorf(ENOTFOUND, "No participant has badge number %s.", BadgeNumber(id))
+			return err
 		}
 		in = in.Normalize()
 		if err := in.Validate(w.categories); err != nil {
@@ -177,10 +173,8 @@ func (s *Store) Duplicates(ctx context.Context, in ParticipantInput, exceptID in
 func (s *Store) SetStatus(ctx context.Context, id int64, status Status, operator, note string) (Participant, error) {
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		var current Status
-		if err := tx.QueryRow(`SELECT status FROM participants WHERE id = ?`, id).Scan(&current); errors.Is(err, sql.ErrNoRows) {
-			return Errorf(ENOTFOUND, "No participant has badge number %s.", BadgeNumber(id))
-		} else if err != nil {
-			return fmt.Errorf("read status: %w", err)
+		if err := tx.QueryRow(`SELECT status FROM participants WHERE id = ?`, id).Scan(&current); err != nil {
+			return notFound(err, "read status", "No participant has badge number %s.", BadgeNumber(id))
 		}
 		if !current.CanBecome(status) {
 			return Errorf(EINVALID, "A participant who is %s cannot become %s.", current, status)
@@ -218,10 +212,8 @@ func (s *Store) Approve(ctx context.Context, ids []int64, operator string) error
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		for _, id := range ids {
 			var current Status
-			if err := tx.QueryRow(`SELECT status FROM participants WHERE id = ?`, id).Scan(&current); errors.Is(err, sql.ErrNoRows) {
-				return Errorf(ENOTFOUND, "No participant has badge number %s.", BadgeNumber(id))
-			} else if err != nil {
-				return fmt.Errorf("read status: %w", err)
+			if err := tx.QueryRow(`SELECT status FROM participants WHERE id = ?`, id).Scan(&current); err != nil {
+				return notFound(err, "read status", "No participant has badge number %s.", BadgeNumber(id))
 			}
 			if current == StatusApproved {
 				continue

@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 
 	"accred/data/photo"
@@ -19,7 +18,7 @@ func (s *Store) SetPhoto(ctx context.Context, id int64, raw []byte) error {
 	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		if _, err := s.participantTx(tx, id); err != nil {
-			return Errorf(ENOTFOUND, "No participant has badge number %s.", BadgeNumber(id))
+			return err
 		}
 		return s.putPhoto(tx, id, jpeg)
 	})
@@ -40,11 +39,8 @@ func (s *Store) putPhoto(tx *sql.Tx, id int64, jpeg []byte) error {
 func (s *Store) Photo(ctx context.Context, id int64) ([]byte, error) {
 	var jpeg []byte
 	err := s.db.QueryRowContext(ctx, `SELECT jpeg FROM photos WHERE participant_id = ?`, id).Scan(&jpeg)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, Errorf(ENOTFOUND, "Badge %s has no photo.", BadgeNumber(id))
-	}
 	if err != nil {
-		return nil, fmt.Errorf("read photo: %w", err)
+		return nil, notFound(err, "read photo", "Badge %s has no photo.", BadgeNumber(id))
 	}
 	return jpeg, nil
 }

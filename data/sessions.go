@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -23,26 +22,32 @@ func (s *Store) scanSession(row scanner, loc *time.Location) (Session, error) {
 	return x, err
 }
 
-// location is the event's time zone, read once.
-func (s *Store) location(ctx context.Context) *time.Location {
-	s.locOnce.Do(func() {
-		ev, err := s.Event(ctx)
-		s.loc = time.UTC
-		if err == nil {
-			s.loc = ev.Location()
-		}
-	})
-	return s.loc
+// location is the event's time zone, kept once read.
+func (s *Store) location(ctx context.Context) (*time.Location, error) {
+	s.cacheMu.Lock()
+	defer s.cacheMu.Unlock()
+	if s.loc != nil {
+		return s.loc, nil
+	}
+	ev, err := s.Event(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.loc = ev.Location()
+	return s.loc, nil
 }
 
 // Sessions returns the programme in order of start.
 func (s *Store) Sessions(ctx context.Context) ([]Session, error) {
+	loc, err := s.location(ctx)
+	if err != nil {
+		return nil, err
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+sessionColumns+` FROM sessions ORDER BY starts_at, code`)
 	if err != nil {
 		return nil, fmt.Errorf("read sessions: %w", err)
 	}
 	defer rows.Close()
-	loc := s.location(ctx)
 	var list []Session
 	for rows.Next() {
 		x, err := s.scanSession(rows, loc)
@@ -56,14 +61,15 @@ func (s *Store) Sessions(ctx context.Context) ([]Session, error) {
 
 // Session returns one session by id or by code, or ENOTFOUND.
 func (s *Store) Session(ctx context.Context, idOrCode string) (Session, error) {
+	loc, err := s.location(ctx)
+	if err != nil {
+		return Session{}, err
+	}
 	// A code wins over an id, should a code be all digits.
 	x, err := s.scanSession(s.db.QueryRowContext(ctx, `SELECT `+sessionColumns+` FROM sessions
-		WHERE code = ?1 COLLATE NOCASE OR CAST(id AS TEXT) = ?1 ORDER BY code = ?1 COLLATE NOCASE DESC LIMIT 1`, idOrCode), s.location(ctx))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Session{}, Errorf(ENOTFOUND, "No session has the code or id %q; 'accred sessions' lists them.", idOrCode)
-	}
+		WHERE code = ?1 COLLATE NOCASE OR CAST(id AS TEXT) = ?1 ORDER BY code = ?1 COLLATE NOCASE DESC LIMIT 1`, idOrCode), loc)
 	if err != nil {
-		return Session{}, fmt.Errorf("read session: %w", err)
+		return Session{}, notFound(err, "read session", "No session has the code or id %q; 'accred sessions' lists them.", idOrCode)
 	}
 	return x, nil
 }
@@ -177,7 +183,7 @@ func setInvitationsTx(ctx context.Context, tx *sql.Tx, sessionID int64, particip
 	for _, id := range participantIDs {
 		var one int
 		if err := tx.QueryRowContext(ctx, `SELECT 1 FROM participants WHERE id = ?`, id).Scan(&one); err != nil {
-			return Errorf(ENOTFOUND, "No participant has badge number %s.", BadgeNumber(id))
+			return notFound(err, "read participant", "No participant has badge number %s.", BadgeNumber(id))
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO invitations (session_id, participant_id) VALUES (?, ?)`, sessionID, id); err != nil {
 			return fmt.Errorf("invite: %w", err)

@@ -20,7 +20,7 @@ import (
 func (s *Store) IsStation(ctx context.Context) (bool, error) {
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT length(private_key) FROM event WHERE id = 1`).Scan(&n); err != nil {
-		return false, Errorf(ENOTFOUND, "This database holds no event yet.")
+		return false, notFound(err, "read event", "This database holds no event yet.")
 	}
 	return n == 0, nil
 }

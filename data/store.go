@@ -33,9 +33,9 @@ type Store struct {
 	index    *search.Index
 	indexRev int64
 
-	keys    keys
-	locOnce sync.Once
-	loc     *time.Location
+	cacheMu sync.Mutex     // guards what the store keeps once read
+	keys    *keys          // the event's key pair, once read
+	loc     *time.Location // the event's time zone, once read
 }
 
 // Open opens the database at path, creating it (readable by its owner only)
@@ -81,35 +81,50 @@ func (s *Store) migrate() error {
 		return fmt.Errorf("list migrations: %w", err)
 	}
 	sort.Strings(names)
+	for {
+		done, err := s.migrateOne(names)
+		if err != nil || done {
+			return err
+		}
+	}
+}
+
+// migrateOne applies the first migration the database lacks, reading its
+// schema version inside the same write transaction, so that two programs
+// opening an old database at once never apply a migration twice. It
+// reports done when the schema is up to date.
+func (s *Store) migrateOne(names []string) (done bool, err error) {
+	ctx := context.Background()
+	tx, err := s.db.BeginTx(ctx, nil) // immediate: holds the write lock from here
+	if err != nil {
+		return false, Errorf(EINVALID, "Cannot open %s as an Accred database: %v", s.path, err)
+	}
+	defer tx.Rollback()
 	var version int
-	if err := s.db.QueryRow(`PRAGMA user_version`).Scan(&version); err != nil {
-		return Errorf(EINVALID, "%s is not an Accred database: %v", s.path, err)
+	if err := tx.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
+		return false, Errorf(EINVALID, "%s is not an Accred database: %v", s.path, err)
 	}
-	if version > len(names) {
-		return Errorf(ECONFLICT, "This database was made by a newer version of Accred (schema %d; this program knows up to %d). Update Accred to open it.", version, len(names))
+	switch {
+	case version > len(names):
+		return false, Errorf(ECONFLICT, "This database was made by a newer version of Accred (schema %d; this program knows up to %d). Update Accred to open it.", version, len(names))
+	case version == len(names):
+		return true, nil
 	}
-	for i := version; i < len(names); i++ {
-		body, err := migrations.ReadFile(names[i])
-		if err != nil {
-			return fmt.Errorf("read migration %s: %w", names[i], err)
-		}
-		tx, err := s.db.Begin()
-		if err != nil {
-			return fmt.Errorf("begin migration: %w", err)
-		}
-		if _, err := tx.Exec(string(body)); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("apply migration %s: %w", names[i], err)
-		}
-		if _, err := tx.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, i+1)); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("record migration %s: %w", names[i], err)
-		}
-		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("commit migration %s: %w", names[i], err)
-		}
+	name := names[version]
+	body, err := migrations.ReadFile(name)
+	if err != nil {
+		return false, fmt.Errorf("read migration %s: %w", name, err)
 	}
-	return nil
+	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+		return false, fmt.Errorf("apply migration %s: %w", name, err)
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, version+1)); err != nil {
+		return false, fmt.Errorf("record migration %s: %w", name, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("commit migration %s: %w", name, err)
+	}
+	return false, nil
 }
 
 // withTx runs fn in one short write transaction, committed only if fn succeeds.

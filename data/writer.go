@@ -84,7 +84,7 @@ func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		w.categories = append(w.categories, c)
 	}
 	if len(w.categories) == 0 {
-		return nil, Errorf(ENOTFOUND, "This database holds no event yet. Create one with 'accred init' or 'accred demo'.")
+		return nil, errNoEvent()
 	}
 	return w, rows.Err()
 }
@@ -198,7 +198,7 @@ func (w *writer) update(id int64, in ParticipantInput, k storedKeys) error {
 		return fmt.Errorf("update participant: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return Errorf(ENOTFOUND, "No participant has badge number %s.", BadgeNumber(id))
+		return errNoParticipant(id)
 	}
 	return nil
 }
@@ -206,7 +206,7 @@ func (w *writer) update(id int64, in ParticipantInput, k storedKeys) error {
 func (s *Store) participantTx(tx *sql.Tx, id int64) (Participant, error) {
 	p, err := scanParticipant(tx.QueryRow(`SELECT `+participantColumns+participantFrom+`WHERE p.id = ?`, id))
 	if err != nil {
-		return Participant{}, fmt.Errorf("read participant %d: %w", id, err)
+		return Participant{}, notFound(err, "read participant", "No participant has badge number %s.", BadgeNumber(id))
 	}
 	return p, nil
 }

@@ -50,7 +50,6 @@ type Sheet struct {
 	Event      data.Event
 	Categories []data.Category
 	Layout     Layout
-	Logo       []byte                     // PNG; the Accred icon when nil
 	Photo      func(id int64) []byte      // a participant's JPEG photo, or nil
 	Progress   func(done, total int) bool // after each badge; false cancels
 }
@@ -68,11 +67,7 @@ func Badges(out io.Writer, sheet Sheet, badges []Badge) error {
 	for _, c := range sheet.Categories {
 		d.categories[c.Code] = c
 	}
-	logo := sheet.Logo
-	if logo == nil {
-		logo = resources.Icon
-	}
-	pdf.RegisterImageOptionsReader("logo", gofpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(logo))
+	pdf.RegisterImageOptionsReader("logo", gofpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(resources.Icon))
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("event logo: %w", err)
 	}

@@ -4,7 +4,6 @@
 package country
 
 import (
-	"sort"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -68,18 +67,6 @@ func init() {
 	}
 }
 
-// All returns every country, ordered by alpha-2 code.
-func All() []Country { return append([]Country(nil), all...) }
-
-// Sorted returns every country ordered by its name in lang.
-func Sorted(lang string) []Country {
-	list := All()
-	sort.Slice(list, func(i, j int) bool {
-		return search.Fold(list[i].Name(lang)) < search.Fold(list[j].Name(lang))
-	})
-	return list
-}
-
 // Lookup finds a country by alpha-2 or alpha-3 code or by its English,
 // French or Vietnamese name, ignoring case, accents and punctuation.
 func Lookup(s string) (Country, bool) {
@@ -101,9 +88,6 @@ func (c Country) Name(lang string) string {
 	}
 	return namers[lang].Name(language.MustParseRegion(c.Code))
 }
-
-// String returns the English name.
-func (c Country) String() string { return c.Name("en") }
 
 // CommonName returns the everyday English name ("Vietnam" rather than "Viet Nam").
 func (c Country) CommonName() string {

@@ -26,10 +26,10 @@ func TestNames(t *testing.T) {
 	if vn.Name("en") != "Viet Nam" || vn.Name("fr") != "Vietnam" || vn.Name("vi") != "Việt Nam" {
 		t.Fatalf("names: %q %q %q", vn.Name("en"), vn.Name("fr"), vn.Name("vi"))
 	}
-	if len(All()) != 249 {
-		t.Fatalf("%d countries, want 249", len(All()))
+	if len(all) != 249 {
+		t.Fatalf("%d countries, want 249", len(all))
 	}
-	for _, c := range All() {
+	for _, c := range all {
 		if c.Name("en") == "" || c.Name("fr") == "" || c.Name("vi") == "" || len(c.Alpha3) != 3 {
 			t.Errorf("%s lacks a name or alpha-3 code", c.Code)
 		}
