@@ -5,13 +5,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
-
-	"accred/data"
 )
 
 // labelTexts is the text of every label among o and what it holds.
@@ -30,14 +27,7 @@ func labelTexts(o fyne.CanvasObject) string {
 // event in it.
 func TestUnreadableDatabaseSaysWhy(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "event.db")
-	s, err := data.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	day := time.Date(2025, 10, 25, 0, 0, 0, 0, time.UTC)
-	if _, err := s.CreateEvent(ctx, data.Event{Name: "Test Conference", Starts: day, Ends: day}, nil); err != nil {
-		t.Fatal(err)
-	}
+	s, _ := newEventDB(t, path)
 	s.Close()
 	// The file is damaged: its event table is gone.
 	db, err := sql.Open("sqlite3", path)

@@ -89,13 +89,20 @@ func TestPrintingStationPrintsAndMarks(t *testing.T) {
 	}
 }
 
-func TestPrintingAgainMakesNewBadges(t *testing.T) {
-	u := newTestUI(t)
+// printedThenChosen prints every test badge, then chooses the badge numbers.
+func printedThenChosen(t *testing.T, u *ui, numbers string) *badges {
+	t.Helper()
 	b, flush := openBadges(t, u)
 	printRun(t, u, b, filepath.Join(t.TempDir(), "first.pdf"))
 	b.who.SetSelectedIndex(whoNumbers)
-	test.Type(b.numbers, "1, 000002")
+	test.Type(b.numbers, numbers)
 	flush()
+	return b
+}
+
+func TestPrintingAgainMakesNewBadges(t *testing.T) {
+	u := newTestUI(t)
+	b := printedThenChosen(t, u, "1, 000002")
 	if len(b.alreadyPrinted()) != 2 || !strings.Contains(b.summary.Text, "printed before") {
 		t.Fatalf("already printed not flagged: %q", b.summary.Text)
 	}
@@ -113,11 +120,7 @@ func TestPrintingAgainMakesNewBadges(t *testing.T) {
 
 func TestPrintingAgainIsAllOrNothing(t *testing.T) {
 	u := newTestUI(t)
-	b, flush := openBadges(t, u)
-	printRun(t, u, b, filepath.Join(t.TempDir(), "first.pdf"))
-	b.who.SetSelectedIndex(whoNumbers)
-	test.Type(b.numbers, "1 2 3")
-	flush()
+	b := printedThenChosen(t, u, "1 2 3")
 	// Meanwhile the desk rejects one of them: the reprint is refused whole.
 	if _, err := u.store.SetStatus(ctx, 3, data.StatusRejected, "desk", "withdrawn"); err != nil {
 		t.Fatal(err)

@@ -19,12 +19,10 @@ import (
 
 var ctx = context.Background()
 
-// newTestUI opens the app's home on a new event database with a few participants.
-func newTestUI(t *testing.T) *ui {
+// newEventDB makes a new database at path holding a one-day event.
+func newEventDB(t *testing.T, path string) (*data.Store, data.Event) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	useLanguage("en")
-	s, err := data.Open(filepath.Join(t.TempDir(), "event.db"))
+	s, err := data.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,6 +32,15 @@ func newTestUI(t *testing.T) *ui {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return s, ev
+}
+
+// newTestUI opens the app's home on a new event database with a few participants.
+func newTestUI(t *testing.T) *ui {
+	t.Helper()
+	a := test.NewTempApp(t)
+	useLanguage("en")
+	s, ev := newEventDB(t, filepath.Join(t.TempDir(), "event.db"))
 	for _, in := range []data.ParticipantInput{
 		{Category: "delegate", Title: "H.E. Mr.", GivenName: "Văn An", FamilyName: "Nguyễn", Nationality: "VN", Delegation: "VN", DocumentNumber: "C1"},
 		{Category: "delegate", GivenName: "Seán", FamilyName: "O'Sullivan", Nationality: "IE", Delegation: "IE", DocumentNumber: "P1"},
