@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -50,7 +51,8 @@ type badges struct {
 	running     sync.WaitGroup // the print run in the background, if any
 
 	typing   *debouncer        // badge numbers are looked up once typing pauses
-	drawing  worker            // previews are drawn in the background
+	work     worker            // lookups and previews are made in the background
+	choices  int               // counts lookups, so that an old one does not show over a newer
 	previews map[string]sample // drawn previews by what the badge shows
 	shown    string            // what the preview shows or is being drawn for
 	renders  int               // previews drawn, for tests
@@ -116,7 +118,9 @@ func (b *badges) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Save as"), b.out),
 	)
 	left := container.NewVBox(form, b.summary, container.NewHBox(b.printButton, b.cancel), b.progress, container.NewHBox(b.open, b.send))
-	b.who.SetSelectedIndex(whoPending)
+	// The choice is looked up when the station is shown.
+	b.who.Selected = b.who.Options[whoPending]
+	b.enableChoice()
 	b.layout.SetSelectedIndex(0)
 	split := container.NewHSplit(container.NewVScroll(left), container.NewBorder(
 		&widget.Label{Text: lang.L("Preview"), TextStyle: fyne.TextStyle{Bold: true}}, nil, nil, nil, b.preview))
@@ -129,11 +133,53 @@ func (b *badges) chosenLayout() printing.Layout {
 }
 
 // onChoose finds whom the choice names and says how many, with any warning.
-func (b *badges) onChoose() {
+func (b *badges) onChoose() { b.choose("", nil) }
+
+// choose looks up whom the choice names in the background, then shows them
+// and runs then, if given. The summary says keep instead, if given.
+func (b *badges) choose(keep string, then func()) {
 	if b.who == nil || b.summary == nil {
 		return
 	}
 	filter, ok := b.filter()
+	b.enableChoice()
+	b.choices++
+	choice := b.choices
+	b.selected = nil
+	b.printButton.Disable()
+	if !ok {
+		b.summary.SetText(firstNonEmpty(keep, lang.L("Choose whom to print.")))
+		b.onPreview()
+		return
+	}
+	store := b.u.store
+	b.work.run(func() func() {
+		list, err := store.BadgesToPrint(context.Background(), filter)
+		printable := slices.DeleteFunc(list, func(p data.Participant) bool {
+			return p.Status != data.StatusApproved && p.Status != data.StatusPrinted && p.Status != data.StatusCollected
+		})
+		warnings := printjob.Check(printable)
+		return func() {
+			if choice != b.choices {
+				return // the choice changed meanwhile
+			}
+			if err != nil {
+				b.summary.SetText(problemText(err))
+				return
+			}
+			b.chosen(printable, len(list)-len(printable), warnings)
+			if keep != "" {
+				b.summary.SetText(keep)
+			}
+			if then != nil {
+				then()
+			}
+		}
+	})
+}
+
+// enableChoice lets the person fill in only what the choice of whom needs.
+func (b *badges) enableChoice() {
 	b.delegation.Disable()
 	b.category.Disable()
 	b.numbers.Disable()
@@ -145,39 +191,23 @@ func (b *badges) onChoose() {
 	case whoNumbers:
 		b.numbers.Enable()
 	}
-	b.selected = nil
-	if !ok {
-		b.summary.SetText(lang.L("Choose whom to print."))
-		b.printButton.Disable()
-		b.onPreview()
-		return
-	}
-	list, err := b.u.store.BadgesToPrint(context.Background(), filter)
-	if err != nil {
-		b.summary.SetText(problemText(err))
-		return
-	}
-	var printable []data.Participant
-	for _, p := range list {
-		if p.Status == data.StatusApproved || p.Status == data.StatusPrinted || p.Status == data.StatusCollected {
-			printable = append(printable, p)
-		}
-	}
+}
+
+// chosen shows whom the choice names: how many, and any warning.
+func (b *badges) chosen(printable []data.Participant, skipped int, warnings []printjob.Warning) {
 	b.selected = printable
 	text := lang.N("{{.Count}} badge to print", len(printable), map[string]any{"Count": number(len(printable))})
 	if again := len(b.alreadyPrinted()); again > 0 {
 		text += "\n" + lang.L("{{.Count}} of them were printed before: they get new badges and their old ones stop working.", map[string]any{"Count": again})
 	}
-	if skipped := len(list) - len(printable); skipped > 0 {
+	if skipped > 0 {
 		text += "\n" + lang.L("{{.Count}} not approved, left out.", map[string]any{"Count": skipped})
 	}
-	for _, w := range printjob.Check(printable) {
+	for _, w := range warnings {
 		text += "\n⚠ " + lang.L("{{.Name}}: no font has {{.Letters}}; these letters will be left out.", map[string]any{"Name": w.Participant.FullName(), "Letters": string(w.Missing)})
 	}
 	b.summary.SetText(text)
-	if len(printable) == 0 {
-		b.printButton.Disable()
-	} else {
+	if len(printable) > 0 {
 		b.printButton.Enable()
 	}
 	b.onPreview()
@@ -237,7 +267,7 @@ func (b *badges) onPreview() {
 	}
 	b.showPreview(widget.NewProgressBarInfinite())
 	store := b.u.store
-	b.drawing.run(func() func() {
+	b.work.run(func() func() {
 		png, err := previewImage(store, layout, p)
 		b.renders++
 		return func() {
@@ -331,8 +361,7 @@ func (b *badges) reissue(again []data.Participant) {
 		b.u.showError(err)
 		return
 	}
-	b.onChoose()
-	b.start()
+	b.choose("", b.start)
 }
 
 // start prints the chosen badges in the background, with progress and cancel.
@@ -377,14 +406,8 @@ func (b *badges) finished(files []string, count int, err error) {
 		b.send.Enable()
 		b.out.SetText(filepath.Join(filepath.Dir(files[0]), "badges-"+time.Now().Format("20060102-150405")+".pdf"))
 	}
-	b.onChooseKeepingSummary()
-}
-
-// onChooseKeepingSummary refreshes the choice after a run without hiding its outcome.
-func (b *badges) onChooseKeepingSummary() {
-	text := b.summary.Text
-	b.onChoose()
-	b.summary.SetText(text)
+	// The choice is looked up again without hiding the run's outcome.
+	b.choose(b.summary.Text, nil)
 }
 
 func (b *badges) onCancel() {

@@ -27,17 +27,18 @@ func openBadges(t *testing.T, u *ui) (b *badges, flush func()) {
 	var pending []func()
 	b.typing.later = func(_ time.Duration, f func()) { pending = append(pending, f) }
 	u.tabs.Select(u.tab(tabBadges))
-	b.drawing.wait()
+	b.work.wait()
 	return b, func() {
 		for _, f := range pending {
 			f()
 		}
 		pending = nil
-		b.drawing.wait()
+		b.work.wait()
 	}
 }
 
-// printRun taps Print, says yes if asked, and waits for the run to end.
+// printRun taps Print, says yes if asked, and waits for the run to end and
+// the choice to be looked up again.
 func printRun(t *testing.T, u *ui, b *badges, out string) {
 	t.Helper()
 	b.out.SetText(out)
@@ -45,7 +46,15 @@ func printRun(t *testing.T, u *ui, b *badges, out string) {
 	if button := findButton(u.win.Canvas().Overlays().Top(), "Yes"); button != nil {
 		test.Tap(button)
 	}
+	b.work.wait() // a reprint looks the badges up again before printing
 	b.running.Wait()
+	b.work.wait()
+}
+
+// choose picks in one of the station's lists and waits for the lookup.
+func choose(b *badges, list *widget.Select, index int) {
+	list.SetSelectedIndex(index)
+	b.work.wait()
 }
 
 // findButton finds the button with the text among o and what it holds.
@@ -67,12 +76,12 @@ func TestPrintingStationPrintsAndMarks(t *testing.T) {
 	if len(b.selected) != 4 || !strings.Contains(b.summary.Text, "4 badges to print") {
 		t.Fatalf("pending: %d %q", len(b.selected), b.summary.Text)
 	}
-	b.who.SetSelectedIndex(whoCategory)
-	b.category.SetSelectedIndex(2) // media
+	choose(b, b.who, whoCategory)
+	choose(b, b.category, 2) // media
 	if len(b.selected) != 1 {
 		t.Fatalf("one category: %d", len(b.selected))
 	}
-	b.who.SetSelectedIndex(whoPending)
+	choose(b, b.who, whoPending)
 	out := filepath.Join(t.TempDir(), "run.pdf")
 	printRun(t, u, b, out)
 	if info, err := os.Stat(out); err != nil || info.Size() == 0 {
@@ -94,7 +103,7 @@ func printedThenChosen(t *testing.T, u *ui, numbers string) *badges {
 	t.Helper()
 	b, flush := openBadges(t, u)
 	printRun(t, u, b, filepath.Join(t.TempDir(), "first.pdf"))
-	b.who.SetSelectedIndex(whoNumbers)
+	choose(b, b.who, whoNumbers)
 	test.Type(b.numbers, numbers)
 	flush()
 	return b
@@ -147,7 +156,7 @@ func TestBadgePreviewWaitsForTypingAndKeepsDrawings(t *testing.T) {
 		t.Fatalf("opening the station drew %d previews", b.renders)
 	}
 	first := b.selected[0].ID
-	b.who.SetSelectedIndex(whoNumbers)
+	choose(b, b.who, whoNumbers)
 	var others []string
 	for id := int64(1); id <= 4; id++ {
 		if id != first {
@@ -166,7 +175,7 @@ func TestBadgePreviewWaitsForTypingAndKeepsDrawings(t *testing.T) {
 		t.Fatalf("the preview shows %T", b.preview.Objects[0])
 	}
 	b.layout.SetSelectedIndex(1)
-	b.drawing.wait()
+	b.work.wait()
 	b.layout.SetSelectedIndex(0)
 	if b.renders != 3 {
 		t.Fatalf("a badge seen before was drawn again: %d drawings", b.renders)

@@ -55,6 +55,12 @@ func newTestUI(t *testing.T) *ui {
 	w.Resize(fyne.NewSize(1280, 800))
 	u := &ui{app: a, win: w, store: s, event: ev, dbPath: s.Path()}
 	u.showHome()
+	t.Cleanup(func() {
+		// Work left in the background ends before the next test.
+		if u.badges != nil {
+			u.badges.work.wait()
+		}
+	})
 	return u
 }
 
