@@ -5,6 +5,7 @@ package app
 import (
 	"context"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -30,8 +31,10 @@ type ui struct {
 	badges    *badges    // the printing station
 	door      *door      // the door station
 	programme *programme // the programme and its attendance
+	settings  *settings  // the station's and the event's settings
 	tabs      *container.AppTabs
-	stations  []station // the tabs, in order
+	stations  []station     // the tabs, in order
+	clock     *widget.Label // the event's local time, in the header
 }
 
 // Run opens the desktop app on the database at dbPath and returns when its
@@ -48,6 +51,9 @@ func Run(dbPath string) int {
 	ok := u.load()
 	if u.store != nil {
 		defer u.store.Close()
+	}
+	if ok {
+		go u.tickClock()
 	}
 	u.win.ShowAndRun()
 	if !ok {
@@ -134,7 +140,8 @@ func (u *ui) showHome() bool {
 	u.desk, u.badges, u.programme = nil, nil, nil
 	u.door = newDoor(u)
 	door := station{tabDoor, container.NewTabItem(lang.L("Door"), u.door.buildUI()), u.door.reload}
-	settings := station{tabSettings, container.NewTabItem(lang.L("Settings"), newSettings(u).buildUI()), nil}
+	u.settings = newSettings(u)
+	settings := station{tabSettings, container.NewTabItem(lang.L("Settings"), u.settings.buildUI()), nil}
 	if isStation {
 		u.win.SetTitle(u.event.Name + " — " + lang.L("door station") + " — Accred")
 		u.stations = []station{door, settings}
@@ -165,7 +172,10 @@ func (u *ui) showHome() bool {
 			}
 		}
 	}
-	u.win.SetContent(u.tabs)
+	u.clock = &widget.Label{Alignment: fyne.TextAlignTrailing}
+	u.showClock()
+	name := &widget.Label{Text: u.event.Name, TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
+	u.win.SetContent(container.NewBorder(container.NewBorder(nil, nil, nil, u.clock, name), nil, nil, nil, u.tabs))
 	if u.desk != nil {
 		u.win.Canvas().Focus(u.desk.search)
 	}
@@ -180,6 +190,23 @@ func (u *ui) tab(name string) *container.TabItem {
 		}
 	}
 	return nil
+}
+
+// showClock shows the event's local time and time zone in the header.
+func (u *ui) showClock() {
+	if u.clock == nil {
+		return
+	}
+	now := u.store.Now().In(u.event.Location())
+	u.clock.SetText(lang.L("Event time {{.Time}} ({{.Zone}}, UTC{{.Offset}})", map[string]any{
+		"Time": now.Format("2006-01-02 15:04"), "Zone": u.event.Location().String(), "Offset": now.Format("-07:00")}))
+}
+
+// tickClock keeps the header's time current while the window is open.
+func (u *ui) tickClock() {
+	for range time.Tick(15 * time.Second) {
+		fyne.Do(u.showClock)
+	}
 }
 
 // operator is the name recorded with every change made at this station.

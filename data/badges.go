@@ -163,9 +163,12 @@ func (s *Store) Reprint(ctx context.Context, id int64, reason, operator string) 
 // on. It returns the errors of Reprint, naming the first badge that cannot
 // be replaced; then no badge was changed.
 func (s *Store) ReprintBadges(ctx context.Context, ids []int64, reason, operator string) error {
-	reason = strings.TrimSpace(reason)
+	reason = FreeText.Tidy(reason)
 	if reason == "" {
 		return Errorf(EINVALID, "Give the reason for the reprint (lost, damaged, name corrected …).")
+	}
+	if why := FreeText.Check(reason); why != "" {
+		return &Error{Code: EINVALID, Message: "The badge was not reprinted.", Fields: []FieldError{{Field: "reason", Reason: why}}}
 	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		for _, id := range ids {

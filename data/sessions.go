@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -75,24 +76,12 @@ func (s *Store) Session(ctx context.Context, idOrCode string) (Session, error) {
 }
 
 // SaveSessions adds the sessions, or corrects those whose code already
-// exists, all or none. It returns EINVALID naming every problem.
+// exists, all or none. It returns EINVALID naming every problem, and every
+// session that falls outside the event's days.
 func (s *Store) SaveSessions(ctx context.Context, sessions []Session) (created, updated int, err error) {
-	cats, err := s.Categories(ctx)
+	sessions, problems, err := s.checkSessions(ctx, sessions)
 	if err != nil {
 		return 0, 0, err
-	}
-	var problems []FieldError
-	seen := map[string]int{}
-	for i, x := range sessions {
-		for _, f := range ErrorFields(x.Validate(cats)) {
-			f.Line = i + 2
-			problems = append(problems, f)
-		}
-		key := strings.ToUpper(x.Code)
-		if first, dup := seen[key]; dup {
-			problems = append(problems, FieldError{Line: i + 2, Field: "code", Reason: fmt.Sprintf("The code is on line %d already.", first)})
-		}
-		seen[key] = i + 2
 	}
 	if len(problems) > 0 {
 		return 0, 0, &Error{Code: EINVALID, Message: "The programme was not saved. Nothing was changed.", Fields: problems}
@@ -115,18 +104,57 @@ func (s *Store) SaveSessions(ctx context.Context, sessions []Session) (created, 
 	return created, updated, nil
 }
 
+// checkSessions tidies the sessions and names every problem, with the line
+// of a programme file each would come from.
+func (s *Store) checkSessions(ctx context.Context, sessions []Session) ([]Session, []FieldError, error) {
+	cats, err := s.Categories(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	ev, err := s.Event(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	var problems []FieldError
+	seen := map[string]int{}
+	sessions = slices.Clone(sessions)
+	for i, x := range sessions {
+		x = x.Tidy()
+		sessions[i] = x
+		fields := ErrorFields(x.Validate(cats))
+		if len(fields) == 0 && !ev.Holds(x) {
+			fields = []FieldError{{Field: x.Code, Reason: "The session falls outside the event's days; change its date, or the event's days."}}
+		}
+		for _, f := range fields {
+			f.Line = i + 2
+			problems = append(problems, f)
+		}
+		key := strings.ToUpper(x.Code)
+		if first, dup := seen[key]; dup {
+			problems = append(problems, FieldError{Line: i + 2, Field: "code", Reason: fmt.Sprintf("The code is on line %d already.", first)})
+		}
+		seen[key] = i + 2
+	}
+	return sessions, problems, nil
+}
+
 // SaveSession adds a session, or corrects the one with its code, and
 // replaces its invitation list, all or nothing. It returns EINVALID naming
-// every problem of the session, and ENOTFOUND naming the first invited badge
-// number nobody holds; then nothing was changed.
+// every problem of the session (one outside the event's days too), and
+// ENOTFOUND naming the first invited badge number nobody holds; then nothing
+// was changed.
 func (s *Store) SaveSession(ctx context.Context, x Session, invited []int64) (Session, error) {
-	cats, err := s.Categories(ctx)
+	checked, problems, err := s.checkSessions(ctx, []Session{x})
 	if err != nil {
 		return Session{}, err
 	}
-	if fields := ErrorFields(x.Validate(cats)); len(fields) > 0 {
-		return Session{}, &Error{Code: EINVALID, Message: "The session was not saved. Nothing was changed.", Fields: fields}
+	if len(problems) > 0 {
+		for i := range problems {
+			problems[i].Line = 0 // from the form, not a file
+		}
+		return Session{}, &Error{Code: EINVALID, Message: "The session was not saved. Nothing was changed.", Fields: problems}
 	}
+	x = checked[0]
 	err = s.withTx(ctx, func(tx *sql.Tx) error {
 		id, _, err := s.saveSessionTx(ctx, tx, x)
 		if err != nil {
