@@ -186,3 +186,37 @@ func TestBadgePreviewWaitsForTypingAndKeepsDrawings(t *testing.T) {
 	b.preview.Resize(fyne.NewSize(420, 600)) // the snapshot does not follow the window's layout
 	test.AssertObjectRendersToMarkup(t, "badge_preview.xml", b.preview)
 }
+
+// TestBadgesLookUpInTheBackground holds the station's work: showing the
+// station returns at once, with nothing to print until the lookup is back,
+// and the preview is drawn after it.
+func TestBadgesLookUpInTheBackground(t *testing.T) {
+	u := newTestUI(t)
+	if _, err := u.store.ApproveAll(ctx, "desk"); err != nil {
+		t.Fatal(err)
+	}
+	b := u.badges
+	var held []func()
+	b.work.start = func(job func()) { held = append(held, job) }
+	u.tabs.Select(u.tab(tabBadges))
+	if len(held) != 1 || b.selected != nil || !b.printButton.Disabled() {
+		t.Fatalf("showing the station looked up %d badges itself (%d jobs)", len(b.selected), len(held))
+	}
+	looked := make(chan struct{})
+	go func() {
+		held[0]()
+		close(looked)
+	}()
+	<-looked
+	if len(b.selected) != 4 || b.printButton.Disabled() || len(held) != 2 {
+		t.Fatalf("after the lookup: %d badges, %d jobs", len(b.selected), len(held))
+	}
+	if _, ok := b.preview.Objects[0].(*widget.ProgressBarInfinite); !ok {
+		t.Fatalf("while the preview is drawn the station shows %T", b.preview.Objects[0])
+	}
+	go held[1]()
+	b.work.wait()
+	if _, ok := b.preview.Objects[0].(*canvas.Image); !ok || b.renders != 1 {
+		t.Fatalf("after drawing: %T, %d drawings", b.preview.Objects[0], b.renders)
+	}
+}
