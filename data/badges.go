@@ -211,6 +211,12 @@ func (s *Store) reprintTx(ctx context.Context, tx *sql.Tx, id int64, reason, ope
 // ErrNotAccredited or ErrNotApproved for a genuine one that is not valid.
 // The participant is returned whenever the code names one.
 func (s *Store) VerifyBadge(ctx context.Context, code string) (Participant, credential.Credential, error) {
+	return s.verifyBadge(ctx, s.db, code)
+}
+
+// verifyBadge is VerifyBadge reading through q: a door's transaction reads
+// the badge's holder in the same transaction that admits them.
+func (s *Store) verifyBadge(ctx context.Context, q querier, code string) (Participant, credential.Credential, error) {
 	k, err := s.eventKeys(ctx)
 	if err != nil {
 		return Participant{}, credential.Credential{}, err
@@ -219,7 +225,7 @@ func (s *Store) VerifyBadge(ctx context.Context, code string) (Participant, cred
 	if err != nil {
 		return Participant{}, c, err
 	}
-	p, err := s.Participant(ctx, c.ParticipantID)
+	p, err := readParticipant(ctx, q, c.ParticipantID)
 	if ErrorCode(err) == ENOTFOUND {
 		return Participant{}, c, ErrUnknownBadge
 	}

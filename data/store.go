@@ -36,6 +36,7 @@ type Store struct {
 	cacheMu sync.Mutex     // guards what the store keeps once read
 	keys    *keys          // the event's key pair, once read
 	loc     *time.Location // the event's time zone, once read
+	signer  *signer        // a station file's scan signer, once read
 }
 
 // Open opens the database at path, creating it (readable by its owner only)
