@@ -32,6 +32,7 @@ type programme struct {
 	invitation, exits                                                     *widget.Check
 	problem                                                               *widget.Label
 	warning                                                               *widget.Label // sessions sharing a room at one time
+	save, add                                                             *widget.Button
 }
 
 func newProgramme(u *ui) *programme { return &programme{u: u} }
@@ -70,13 +71,13 @@ func (g *programme) buildUI() fyne.CanvasObject {
 		widget.NewFormItem("", g.exits),
 		widget.NewFormItem(lang.L("Door opens (minutes before)"), g.early),
 	)
-	save := &widget.Button{Text: lang.L("Save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: g.onSave}
-	add := &widget.Button{Text: lang.L("New session"), Icon: theme.ContentAddIcon(), OnTapped: func() { g.edit(data.Session{Kind: data.KindSeminar, EarlyMinutes: 30}) }}
+	g.save = &widget.Button{Text: lang.L("Save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: g.onSave}
+	g.add = &widget.Button{Text: lang.L("New session"), Icon: theme.ContentAddIcon(), OnTapped: func() { g.edit(data.Session{Kind: data.KindSeminar, EarlyMinutes: 30}) }}
 	imp := &widget.Button{Text: lang.L("Import programme…"), Icon: theme.UploadIcon(), OnTapped: g.onImport}
 	export := &widget.Button{Text: lang.L("Station file for this session…"), Icon: theme.DownloadIcon(), OnTapped: g.onExportStation}
 	merge := &widget.Button{Text: lang.L("Merge a station's scans…"), Icon: theme.MailReplyAllIcon(), OnTapped: g.onMergeStation}
-	left := container.NewBorder(container.NewVBox(container.NewHBox(add, imp), container.NewHBox(export, merge)), nil, nil, nil, g.list)
-	right := container.NewVScroll(container.NewVBox(form, g.problem, g.warning, save))
+	left := container.NewBorder(container.NewVBox(container.NewHBox(g.add, imp), container.NewHBox(export, merge)), nil, nil, nil, g.list)
+	right := container.NewVScroll(container.NewVBox(form, g.problem, g.warning, g.save))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.5
 	g.reload()
@@ -191,16 +192,9 @@ func (g *programme) onSave() {
 		g.problem.SetText(lang.L("Invited") + ": " + lang.L("{{.Value}} is not a badge number.", map[string]any{"Value": bad}))
 		return
 	}
-	ctx := context.Background()
-	if _, _, err := g.u.store.SaveSessions(ctx, []data.Session{s}); err != nil {
+	if _, err := g.u.store.SaveSession(context.Background(), s, invited); err != nil {
 		g.problem.SetText(problemText(err))
 		return
-	}
-	if saved, err := g.u.store.Session(ctx, s.Code); err == nil {
-		if err := g.u.store.SetInvitations(ctx, saved.ID, invited); err != nil {
-			g.problem.SetText(problemText(err))
-			return
-		}
 	}
 	g.editing = s.Code
 	g.problem.SetText("")
@@ -236,11 +230,7 @@ func (g *programme) importFile(path string) {
 		_, _, err = g.u.store.SaveSessions(ctx, sessions)
 	}
 	if err != nil {
-		text := lang.L(firstLine(err.Error()))
-		for _, f := range data.ErrorFields(err) {
-			text += "\n" + fieldProblem(f)
-		}
-		g.problem.SetText(text)
+		g.problem.SetText(problemText(err))
 		return
 	}
 	g.problem.SetText("")

@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -98,7 +97,7 @@ func (s *settings) onZone() {
 func (s *settings) onBackup() {
 	path := filepath.Join(filepath.Dir(s.u.dbPath), fmt.Sprintf("backup-%s.db", time.Now().Format("20060102-150405")))
 	if err := s.u.store.Backup(context.Background(), path); err != nil {
-		dialog.ShowError(err, s.u.win)
+		s.u.showError(err)
 		return
 	}
 	s.status.SetText(lang.L("Backed up to {{.Path}}", map[string]any{"Path": path}))

@@ -96,19 +96,3 @@ func (s *start) onDemo() {
 		})
 	}()
 }
-
-// problemText is an error in the person's language, one problem a line.
-func problemText(err error) string {
-	fields := data.ErrorFields(err)
-	if len(fields) == 0 {
-		return lang.L(err.Error())
-	}
-	text := ""
-	for i, f := range fields {
-		if i > 0 {
-			text += "\n"
-		}
-		text += lang.L(f.Reason)
-	}
-	return text
-}
