@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -30,7 +31,9 @@ type ui struct {
 	badges    *badges    // the printing station
 	door      *door      // the door station
 	programme *programme // the programme and its attendance
+	settings  *settings  // the station's and the event's settings
 	tabs      *container.AppTabs
+	clock     *widget.Label // the event's local time, in the header
 }
 
 // Run opens the desktop app on the database at dbPath and returns when its
@@ -50,6 +53,7 @@ func Run(dbPath string) int {
 	}
 	defer u.store.Close()
 	u.showHome()
+	go u.tickClock()
 	u.win.ShowAndRun()
 	return 0
 }
@@ -79,13 +83,14 @@ func (u *ui) showHome() {
 	u.badges = newBadges(u)
 	u.door = newDoor(u)
 	u.programme = newProgramme(u)
+	u.settings = newSettings(u)
 	var tabs *container.AppTabs
 	if station, _ := u.store.IsStation(context.Background()); station {
 		// A door station's file holds only what the door needs.
 		u.win.SetTitle(u.event.Name + " — " + lang.L("door station") + " — Accred")
 		tabs = container.NewAppTabs(
 			container.NewTabItem(lang.L("Door"), u.door.buildUI()),
-			container.NewTabItem(lang.L("Settings"), newSettings(u).buildUI()),
+			container.NewTabItem(lang.L("Settings"), u.settings.buildUI()),
 		)
 	} else {
 		tabs = container.NewAppTabs(
@@ -94,7 +99,7 @@ func (u *ui) showHome() {
 			container.NewTabItem(lang.L("Door"), u.door.buildUI()),
 			container.NewTabItem(lang.L("Programme"), u.programme.buildUI()),
 			container.NewTabItem(lang.L("Import"), newImporter(u, desk.refresh).buildUI()),
-			container.NewTabItem(lang.L("Settings"), newSettings(u).buildUI()),
+			container.NewTabItem(lang.L("Settings"), u.settings.buildUI()),
 		)
 	}
 	tabs.OnSelected = func(t *container.TabItem) {
@@ -111,9 +116,29 @@ func (u *ui) showHome() {
 		}
 	}
 	u.tabs = tabs
-	u.win.SetContent(tabs)
+	u.clock = &widget.Label{Alignment: fyne.TextAlignTrailing}
+	u.showClock()
+	name := &widget.Label{Text: u.event.Name, TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
+	u.win.SetContent(container.NewBorder(container.NewBorder(nil, nil, nil, u.clock, name), nil, nil, nil, tabs))
 	if tabs.Selected().Text == lang.L("Registration desk") {
 		u.win.Canvas().Focus(desk.search)
+	}
+}
+
+// showClock shows the event's local time and time zone in the header.
+func (u *ui) showClock() {
+	if u.clock == nil {
+		return
+	}
+	now := u.store.Now().In(u.event.Location())
+	u.clock.SetText(lang.L("Event time {{.Time}} ({{.Zone}}, UTC{{.Offset}})", map[string]any{
+		"Time": now.Format("2006-01-02 15:04"), "Zone": u.event.Location().String(), "Offset": now.Format("-07:00")}))
+}
+
+// tickClock keeps the header's time current while the window is open.
+func (u *ui) tickClock() {
+	for range time.Tick(15 * time.Second) {
+		fyne.Do(u.showClock)
 	}
 }
 

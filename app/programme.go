@@ -31,6 +31,7 @@ type programme struct {
 	kind                                                                  *widget.Select
 	invitation, exits                                                     *widget.Check
 	problem                                                               *widget.Label
+	warning                                                               *widget.Label // sessions sharing a room at one time
 }
 
 func newProgramme(u *ui) *programme { return &programme{u: u} }
@@ -54,6 +55,7 @@ func (g *programme) buildUI() fyne.CanvasObject {
 	g.invited.PlaceHolder = lang.L("Badge numbers of the invited, separated by spaces")
 	g.exits = widget.NewCheck(lang.L("The door scans people out too"), nil)
 	g.problem = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
+	g.warning = &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord}
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Code"), g.code),
 		widget.NewFormItem(lang.L("Session title"), g.title),
@@ -74,7 +76,7 @@ func (g *programme) buildUI() fyne.CanvasObject {
 	export := &widget.Button{Text: lang.L("Station file for this session…"), Icon: theme.DownloadIcon(), OnTapped: g.onExportStation}
 	merge := &widget.Button{Text: lang.L("Merge a station's scans…"), Icon: theme.MailReplyAllIcon(), OnTapped: g.onMergeStation}
 	left := container.NewBorder(container.NewVBox(container.NewHBox(add, imp), container.NewHBox(export, merge)), nil, nil, nil, g.list)
-	right := container.NewVScroll(container.NewVBox(form, g.problem, save))
+	right := container.NewVScroll(container.NewVBox(form, g.problem, g.warning, save))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.5
 	g.reload()
@@ -137,6 +139,7 @@ func (g *programme) edit(s data.Session) {
 		g.invited.SetText(strings.Join(numbers, " "))
 	}
 	g.problem.SetText("")
+	g.warning.SetText("")
 }
 
 func formatSessionTime(t time.Time) string {
@@ -202,6 +205,24 @@ func (g *programme) onSave() {
 	g.editing = s.Code
 	g.problem.SetText("")
 	g.reload()
+	g.warnOverlaps([]data.Session{s})
+}
+
+// warnOverlaps says which of the changed sessions share a room, at the same
+// time, with another session. It is a warning: nothing is refused.
+func (g *programme) warnOverlaps(changed []data.Session) {
+	var lines []string
+	programme := make([]data.Session, len(g.attendance))
+	for i, a := range g.attendance {
+		programme[i] = a.Session
+	}
+	for _, o := range data.Overlaps(programme, changed) {
+		lines = append(lines, lang.L("{{.First}} and {{.Second}} are both in {{.Room}} at the same time ({{.FirstTime}} and {{.SecondTime}}).",
+			map[string]any{"First": o.First.Code, "Second": o.Second.Code, "Room": o.First.Room,
+				"FirstTime":  o.First.Starts.Format("02/01 15:04") + "–" + o.First.Ends.Format("15:04"),
+				"SecondTime": o.Second.Starts.Format("02/01 15:04") + "–" + o.Second.Ends.Format("15:04")}))
+	}
+	g.warning.SetText(strings.Join(lines, "\n"))
 }
 
 func (g *programme) onImport() { g.u.chooseFile(tableFiles, g.importFile) }
@@ -224,6 +245,7 @@ func (g *programme) importFile(path string) {
 	}
 	g.problem.SetText("")
 	g.reload()
+	g.warnOverlaps(sessions)
 }
 
 // onExportStation saves a station file for the session in the form, for a

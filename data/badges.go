@@ -152,9 +152,12 @@ func (s *Store) MarkPrinted(ctx context.Context, printed []Printed, operator str
 // new one to be printed. It returns EINVALID without a reason, ENOTFOUND for
 // an unknown participant, and ECONFLICT when no badge was printed yet.
 func (s *Store) Reprint(ctx context.Context, id int64, reason, operator string) (Participant, error) {
-	reason = strings.TrimSpace(reason)
+	reason = FreeText.Tidy(reason)
 	if reason == "" {
 		return Participant{}, Errorf(EINVALID, "Give the reason for the reprint (lost, damaged, name corrected …).")
+	}
+	if why := FreeText.Check(reason); why != "" {
+		return Participant{}, &Error{Code: EINVALID, Message: "The badge was not reprinted.", Fields: []FieldError{{Field: "reason", Reason: why}}}
 	}
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		p, err := s.participantTx(tx, id)

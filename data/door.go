@@ -87,8 +87,13 @@ func decide(d door) (VerdictKind, string) {
 // CheckIn decides a scan at a session's door and records it, whatever the
 // verdict, durably before returning: a green verdict survives a power cut.
 // Admissions and exits update who is inside. It returns ENOTFOUND for an
-// unknown session; a refused badge is a verdict, not an error.
+// unknown session and EINVALID for a station or operator name that is not
+// a name; a refused badge is a verdict, not an error.
 func (s *Store) CheckIn(ctx context.Context, scan Scan) (Verdict, error) {
+	scan.Station, scan.Operator = NameText.Tidy(scan.Station), NameText.Tidy(scan.Operator)
+	if err := scan.validate(); err != nil {
+		return Verdict{}, err
+	}
 	v := Verdict{ID: newID(), Exit: scan.Exit, At: s.Now().UTC()}
 	var badgeErr error
 	if scan.Code != "" {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -75,16 +76,28 @@ func (s *Store) Session(ctx context.Context, idOrCode string) (Session, error) {
 }
 
 // SaveSessions adds the sessions, or corrects those whose code already
-// exists, all or none. It returns EINVALID naming every problem.
+// exists, all or none. It returns EINVALID naming every problem, and every
+// session that falls outside the event's days.
 func (s *Store) SaveSessions(ctx context.Context, sessions []Session) (created, updated int, err error) {
 	cats, err := s.Categories(ctx)
 	if err != nil {
 		return 0, 0, err
 	}
+	ev, err := s.Event(ctx)
+	if err != nil {
+		return 0, 0, err
+	}
 	var problems []FieldError
 	seen := map[string]int{}
+	sessions = slices.Clone(sessions)
 	for i, x := range sessions {
-		for _, f := range ErrorFields(x.Validate(cats)) {
+		x = x.Tidy()
+		sessions[i] = x
+		fields := ErrorFields(x.Validate(cats))
+		if len(fields) == 0 && !ev.Holds(x) {
+			fields = []FieldError{{Field: x.Code, Reason: "The session falls outside the event's days; change its date, or the event's days."}}
+		}
+		for _, f := range fields {
 			f.Line = i + 2
 			problems = append(problems, f)
 		}

@@ -119,6 +119,13 @@ func TestCreateParticipantValidation(t *testing.T) {
 		{"punctuation document", delegate("A", "B", "FR", "--//"), []string{"document_number"}},
 		{"oversized", delegate("A", strings.Repeat("Ж", 201), "FR", "1"), []string{"family_name"}},
 		{"invalid utf-8", delegate("A", "B\xff", "FR", "1"), []string{"family_name"}},
+		{"escape in a name", delegate("A\x1b[2J", "B", "FR", "1"), []string{"given_name"}},
+		{"bell in the title", func() data.ParticipantInput { in := delegate("A", "B", "FR", "1"); in.Title = "Dr.\a"; return in }(), []string{"title"}},
+		{"C1 control in the position", func() data.ParticipantInput {
+			in := delegate("A", "B", "FR", "1")
+			in.Position = "Chief\u009b31m"
+			return in
+		}(), []string{"position"}},
 		{"head without delegation", data.ParticipantInput{Category: "un", FamilyName: "X", Nationality: "FR", DocumentNumber: "1", HeadOfDelegation: true}, []string{"head_of_delegation"}},
 	}
 	for _, c := range cases {

@@ -45,6 +45,13 @@ func runSessions(e *env, args []string) error {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "imported %d sessions: %d created, %d updated\n", len(sessions), created, updated)
+		programme, err := s.Sessions(e.ctx)
+		if err != nil {
+			return err
+		}
+		for _, o := range data.Overlaps(programme, sessions) {
+			fmt.Fprintf(e.stderr, "warning: %s\n", o)
+		}
 		return nil
 	case len(rest) > 0:
 		return errUsage
