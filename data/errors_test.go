@@ -20,7 +20,11 @@ import (
 // "no such row".
 func breakTable(t *testing.T, s *data.Store, table string) {
 	t.Helper()
-	db, err := sql.Open("sqlite3", s.Path())
+	driver := "sqlite3"
+	if s.OnServer() {
+		driver = "pgx"
+	}
+	db, err := sql.Open(driver, s.Path())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -68,7 +68,7 @@ func (s *Store) Session(ctx context.Context, idOrCode string) (Session, error) {
 	}
 	// A code wins over an id, should a code be all digits.
 	x, err := s.scanSession(s.db.QueryRowContext(ctx, `SELECT `+sessionColumns+` FROM sessions
-		WHERE code = ?1 COLLATE NOCASE OR CAST(id AS TEXT) = ?1 ORDER BY code = ?1 COLLATE NOCASE DESC LIMIT 1`, idOrCode), loc)
+		WHERE upper(code) = upper(?1) OR CAST(id AS TEXT) = ?1 ORDER BY upper(code) = upper(?1) DESC LIMIT 1`, idOrCode), loc)
 	if err != nil {
 		return Session{}, notFound(err, "read session", "No session has the code or id %q; 'accred sessions' lists them.", idOrCode)
 	}
@@ -113,7 +113,7 @@ func (s *Store) SaveSessions(ctx context.Context, sessions []Session) (created, 
 	err = s.withTx(ctx, func(tx *sql.Tx) error {
 		for _, x := range sessions {
 			res, err := tx.Exec(`UPDATE sessions SET title = ?, kind = ?, room = ?, starts_at = ?, ends_at = ?, capacity = ?,
-				categories = ?, invitation_only = ?, records_exits = ?, early_minutes = ? WHERE code = ? COLLATE NOCASE`,
+				categories = ?, invitation_only = ?, records_exits = ?, early_minutes = ? WHERE upper(code) = upper(?)`,
 				x.Title, x.Kind, x.Room, x.Starts.Format(SessionTimeLayout), x.Ends.Format(SessionTimeLayout), x.Capacity,
 				strings.Join(x.Categories, " "), x.InvitationOnly, x.RecordsExits, x.EarlyMinutes, x.Code)
 			if err != nil {
@@ -156,7 +156,7 @@ func (s *Store) SetInvitations(ctx context.Context, sessionID int64, participant
 			if err := tx.QueryRow(`SELECT 1 FROM participants WHERE id = ?`, id).Scan(&one); err != nil {
 				return notFound(err, "read participant", "No participant has badge number %s.", BadgeNumber(id))
 			}
-			if _, err := tx.Exec(`INSERT OR IGNORE INTO invitations (session_id, participant_id) VALUES (?, ?)`, sessionID, id); err != nil {
+			if _, err := tx.Exec(`INSERT INTO invitations (session_id, participant_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, sessionID, id); err != nil {
 				return fmt.Errorf("invite: %w", err)
 			}
 		}
@@ -168,7 +168,7 @@ func (s *Store) SetInvitations(ctx context.Context, sessionID int64, participant
 func (s *Store) Invite(ctx context.Context, sessionID int64, participantIDs []int64) error {
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		for _, id := range participantIDs {
-			if _, err := tx.Exec(`INSERT OR IGNORE INTO invitations (session_id, participant_id) VALUES (?, ?)`, sessionID, id); err != nil {
+			if _, err := tx.Exec(`INSERT INTO invitations (session_id, participant_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, sessionID, id); err != nil {
 				return fmt.Errorf("invite: %w", err)
 			}
 		}
