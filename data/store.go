@@ -11,7 +11,6 @@ import (
 	"sync"
 	"time"
 
-
 	"accred/data/search"
 )
 
