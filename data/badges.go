@@ -192,6 +192,12 @@ func (s *Store) Reprint(ctx context.Context, id int64, reason, operator string) 
 // ErrNotAccredited or ErrNotApproved for a genuine one that is not valid.
 // The participant is returned whenever the code names one.
 func (s *Store) VerifyBadge(ctx context.Context, code string) (Participant, credential.Credential, error) {
+	return s.verifyBadge(ctx, s.db, code)
+}
+
+// verifyBadge is VerifyBadge reading through q: a door's transaction reads
+// the badge's holder in the same transaction that admits them.
+func (s *Store) verifyBadge(ctx context.Context, q querier, code string) (Participant, credential.Credential, error) {
 	k, err := s.eventKeys(ctx)
 	if err != nil {
 		return Participant{}, credential.Credential{}, err
@@ -200,7 +206,7 @@ func (s *Store) VerifyBadge(ctx context.Context, code string) (Participant, cred
 	if err != nil {
 		return Participant{}, c, err
 	}
-	p, err := s.Participant(ctx, c.ParticipantID)
+	p, err := readParticipant(ctx, q, c.ParticipantID)
 	if ErrorCode(err) == ENOTFOUND {
 		return Participant{}, c, ErrUnknownBadge
 	}

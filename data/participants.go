@@ -33,7 +33,12 @@ func scanParticipant(row scanner) (Participant, error) {
 
 // Participant returns one participant, or ENOTFOUND.
 func (s *Store) Participant(ctx context.Context, id int64) (Participant, error) {
-	p, err := scanParticipant(s.db.QueryRowContext(ctx, `SELECT `+participantColumns+participantFrom+`WHERE p.id = ?`, id))
+	return readParticipant(ctx, s.db, id)
+}
+
+// readParticipant reads a participant through q, a database or a transaction.
+func readParticipant(ctx context.Context, q querier, id int64) (Participant, error) {
+	p, err := scanParticipant(q.QueryRowContext(ctx, `SELECT `+participantColumns+participantFrom+`WHERE p.id = ?`, id))
 	if err != nil {
 		return Participant{}, notFound(err, "read participant", "No participant has badge number %s.", BadgeNumber(id))
 	}
@@ -275,6 +280,7 @@ func (s *Store) recordStatus(tx *sql.Tx, id int64, status Status, operator, note
 // querier is a database or a transaction.
 type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
 // queryIDs runs a query whose one column is an id.

@@ -90,6 +90,17 @@ func (s Session) Admits(category string) bool {
 	return len(s.Categories) == 0 || slices.Contains(s.Categories, category)
 }
 
+// Opens is when the door opens: the start, less the early tolerance.
+func (s Session) Opens() time.Time {
+	return s.Starts.Add(-time.Duration(s.EarlyMinutes) * time.Minute)
+}
+
+// outside reports whether an admission at t could not have happened at the
+// door: an entry before it opens or from the end on, an exit before it opens.
+func (s Session) outside(t time.Time, exit bool) bool {
+	return t.Before(s.Opens()) || (!exit && !t.Before(s.Ends))
+}
+
 // Overlap is two sessions in one room at the same time.
 type Overlap struct{ First, Second Session }
 

@@ -35,6 +35,7 @@ type Store struct {
 	cacheMu sync.Mutex     // guards what the store keeps once read
 	keys    *keys          // the event's key pair, once read
 	loc     *time.Location // the event's time zone, once read
+	signer  *signer        // a station file's scan signer, once read
 }
 
 // Open opens the event database name: a file path (SQLite, created

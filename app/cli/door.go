@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -98,14 +99,12 @@ func runCheckin(e *env, args []string) error {
 		host, _ := os.Hostname()
 		*station = "cli@" + host
 	}
-	in := bufio.NewScanner(e.stdin)
-	in.Buffer(make([]byte, 4096), 4096)
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
-	for in.Scan() {
-		code := strings.TrimSpace(in.Text())
+	return eachLine(e.stdin, maxCodeLine, func(line string) error {
+		code := strings.TrimSpace(line)
 		if code == "" {
-			continue
+			return nil
 		}
 		v, err := s.CheckIn(e.ctx, data.Scan{SessionID: session.ID, Code: code, Station: *station, Operator: e.operator, Exit: *exit})
 		if err != nil {
@@ -119,12 +118,37 @@ func runCheckin(e *env, args []string) error {
 			what = v.Participant.FullName()
 		}
 		fmt.Fprintf(out, "%s %s %s\n", v.Kind, who, what)
-		out.Flush()
+		return out.Flush()
+	})
+}
+
+// maxCodeLine is far longer than any badge code: a longer line is cut there,
+// and refused as the garbage it is.
+const maxCodeLine = 4096
+
+// eachLine calls fn with each line of r, cut to at most limit bytes (the rest
+// of a longer line is read and dropped), so that one long line cannot stop
+// the lines after it.
+func eachLine(r io.Reader, limit int, fn func(string) error) error {
+	in := bufio.NewReaderSize(r, limit)
+	for {
+		line, err := in.ReadSlice('\n')
+		text := string(line)
+		for errors.Is(err, bufio.ErrBufferFull) {
+			_, err = in.ReadSlice('\n')
+		}
+		if text != "" {
+			if err := fn(text); err != nil {
+				return err
+			}
+		}
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("read codes: %w", err)
+		}
 	}
-	if err := in.Err(); err != nil {
-		return fmt.Errorf("read codes: a line is longer than any badge code (%v)", err)
-	}
-	return nil
 }
 
 func runReport(e *env, args []string) error {
