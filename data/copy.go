@@ -12,6 +12,7 @@ import (
 var eventTables = []string{
 	"event", "categories", "affiliations", "participants", "photos", "status_changes",
 	"badge_prints", "badge_reprints", "sessions", "invitations", "presence", "checkins",
+	"station_files", "station_file_sessions", "station_file_people", "station_key",
 }
 
 // CopyTo copies this store's whole event (participants, photos, programme,

@@ -164,6 +164,19 @@ func (e engine) lockParticipants(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
+// shareParticipants lets the transaction read participants while other
+// doors do, but not while a desk writes them: a badge replaced by a reprint
+// is seen as replaced by every door from the moment the reprint commits.
+func (e engine) shareParticipants(ctx context.Context, tx *sql.Tx) error {
+	if e == sqliteEngine {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock_shared(?)`, participantLock); err != nil {
+		return fmt.Errorf("wait for the desks: %w", err)
+	}
+	return nil
+}
+
 // isUniqueViolation reports whether err is a unique or primary key refusal.
 func isUniqueViolation(err error) bool {
 	var pgErr *pgconn.PgError

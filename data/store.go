@@ -124,14 +124,25 @@ func (s *Store) migrateOne(names []string) (done bool, err error) {
 	return false, nil
 }
 
-// withTx runs fn in one short write transaction, committed only if fn succeeds.
+// withTx runs fn in one short write transaction, committed only if fn
+// succeeds. It is the only transaction writing participants meanwhile.
 func (s *Store) withTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	return s.transact(ctx, s.engine.lockParticipants, fn)
+}
+
+// withDoorTx runs fn as withTx does, for a door: doors run side by side,
+// while no participant changes under them.
+func (s *Store) withDoorTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	return s.transact(ctx, s.engine.shareParticipants, fn)
+}
+
+func (s *Store) transact(ctx context.Context, lock func(context.Context, *sql.Tx) error, fn func(*sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
-	if err := s.engine.lockParticipants(ctx, tx); err != nil {
+	if err := lock(ctx, tx); err != nil {
 		return err
 	}
 	if err := fn(tx); err != nil {
@@ -157,7 +168,14 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 	return os.Chmod(path, 0o600)
 }
 
-func (s *Store) now() string { return s.Now().UTC().Format(time.RFC3339Nano) }
+func (s *Store) now() string { return timeText(s.Now()) }
+
+// timeLayout writes times in UTC with a fraction of fixed width, so that
+// their text sorts as the times do.
+const timeLayout = "2006-01-02T15:04:05.000000000Z07:00"
+
+// timeText is how a time is stored.
+func timeText(t time.Time) string { return t.UTC().Format(timeLayout) }
 
 func parseTime(s string) time.Time {
 	t, _ := time.Parse(time.RFC3339Nano, s)
