@@ -37,7 +37,7 @@ func (s *Store) CopyTo(ctx context.Context, dst *Store) (rows int, err error) {
 			return Errorf(ECONFLICT, "%s already holds an event; copy into an empty database.", dst.path)
 		}
 		for _, table := range eventTables {
-			n, err := copyTable(ctx, src, tx, dst.engine, table)
+			n, err := copyRows(ctx, src, tx, dst.engine, table, `SELECT * FROM `+table)
 			if err != nil {
 				return err
 			}
@@ -55,10 +55,10 @@ func (s *Store) CopyTo(ctx context.Context, dst *Store) (rows int, err error) {
 	return rows, err
 }
 
-// copyTable copies every row of table from src to dst by column name, and
-// returns how many it copied.
-func copyTable(ctx context.Context, src, dst *sql.Tx, dstEngine engine, table string) (int, error) {
-	read, err := src.QueryContext(ctx, `SELECT * FROM `+table)
+// copyRows copies the rows query reads from src into table on dst, whose
+// engine is dstEngine, by column name, and returns how many it copied.
+func copyRows(ctx context.Context, src querier, dst *sql.Tx, dstEngine engine, table, query string, args ...any) (int, error) {
+	read, err := src.QueryContext(ctx, query, args...)
 	if err != nil {
 		return 0, fmt.Errorf("read %s: %w", table, err)
 	}

@@ -20,15 +20,7 @@ import (
 // "no such row".
 func breakTable(t *testing.T, s *data.Store, table string) {
 	t.Helper()
-	driver := "sqlite3"
-	if s.OnServer() {
-		driver = "pgx"
-	}
-	db, err := sql.Open(driver, s.Path())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := rawDB(t, s.Path())
 	if _, err := db.Exec(`ALTER TABLE ` + table + ` RENAME TO broken_` + table); err != nil {
 		t.Fatal(err)
 	}

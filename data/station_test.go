@@ -6,11 +6,12 @@ import (
 	"time"
 
 	"accred/data"
+	"accred/data/pgtest"
 	"accred/data/demo"
 )
 
 func TestStationFileRoundTrip(t *testing.T) {
-	main, err := data.Open(filepath.Join(t.TempDir(), "main.db"))
+	main, err := data.Open(pgtest.EventDB(t))
 	if err != nil {
 		t.Fatal(err)
 	}
