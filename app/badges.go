@@ -20,6 +20,7 @@ import (
 
 	"accred/app/printjob"
 	"accred/data"
+	"accred/data/atomicfile"
 	"accred/printing"
 )
 
@@ -77,7 +78,7 @@ func (b *badges) buildUI() fyne.CanvasObject {
 	b.numbers = &widget.Entry{PlaceHolder: "000123 000124 …", OnChanged: func(string) { b.onChoose() }}
 	b.layout = widget.NewSelect([]string{lang.L("A6 badge for lanyards"), lang.L("ID-1 card (85.6 × 54 mm)"), lang.L("A4 sheet of four A6 badges")}, func(string) { b.onPreview() })
 	dir, _ := filepath.Abs(filepath.Dir(b.u.dbPath))
-	b.out = &widget.Entry{Text: filepath.Join(dir, "badges-"+time.Now().Format("20060102-1504")+".pdf")}
+	b.out = &widget.Entry{Text: proposedName(dir)}
 	b.summary = &widget.Label{Wrapping: fyne.TextWrapWord}
 	b.preview = container.NewStack()
 	b.progress = &widget.ProgressBar{}
@@ -237,7 +238,7 @@ func previewImage(store *data.Store, layout printing.Layout, p data.Participant)
 		return nil, err
 	}
 	defer os.RemoveAll(dir)
-	f, err := os.Create(filepath.Join(dir, "badge.pdf"))
+	f, err := os.OpenFile(filepath.Join(dir, "badge.pdf"), os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
 	if err != nil {
 		return nil, err
 	}
@@ -257,6 +258,9 @@ func previewImage(store *data.Store, layout printing.Layout, p data.Participant)
 }
 
 func (b *badges) onPrint() {
+	if b.nameTaken() {
+		return
+	}
 	if again := b.alreadyPrinted(); len(again) > 0 {
 		dialog.ShowConfirm(lang.L("Print new badges?"),
 			lang.L("{{.Count}} of these badges were printed before. Printing them again makes new badges, and the old ones stop working at the doors.", map[string]any{"Count": len(again)}),
@@ -268,6 +272,25 @@ func (b *badges) onPrint() {
 		return
 	}
 	b.start()
+}
+
+// proposedName is a free name for the next run's file in dir.
+func proposedName(dir string) string {
+	return printjob.FreeName(filepath.Join(dir, "badges-"+time.Now().Format("20060102-1504")+".pdf"), 1)
+}
+
+// nameTaken reports whether a file the run would write exists already; if
+// so it proposes a free name in its place and says why.
+func (b *badges) nameTaken() bool {
+	path := strings.TrimSpace(b.out.Text)
+	for _, file := range printjob.Parts(path, len(b.selected)) {
+		if atomicfile.Exists(file) {
+			b.out.SetText(printjob.FreeName(path, len(b.selected)))
+			b.summary.SetText(lang.L("{{.File}} already exists and is never overwritten. A new name is proposed: press Print again.", map[string]any{"File": file}))
+			return true
+		}
+	}
+	return false
 }
 
 // reissue raises the issue of badges printed before, then prints.
@@ -317,13 +340,14 @@ func (b *badges) finished(files []string, count int, err error) {
 	switch {
 	case err == printing.ErrCancelled:
 		b.summary.SetText(lang.L("Printing cancelled. Nobody was marked printed."))
+	case data.ErrorCode(err) == data.ECONFLICT && len(files) == 0 && b.nameTaken():
 	case err != nil:
 		b.summary.SetText(problemText(err))
 	default:
 		b.summary.SetText(lang.L("Printed {{.Count}} badges to {{.Files}}.", map[string]any{"Count": number(count), "Files": strings.Join(files, ", ")}))
 		b.open.Enable()
 		b.send.Enable()
-		b.out.SetText(filepath.Join(filepath.Dir(files[0]), "badges-"+time.Now().Format("20060102-150405")+".pdf"))
+		b.out.SetText(proposedName(filepath.Dir(files[0])))
 	}
 	b.onChooseKeepingSummary()
 }

@@ -71,3 +71,33 @@ func TestPrintingAgainMakesNewBadges(t *testing.T) {
 		}
 	}
 }
+
+func TestPrintingStationProposesANewNameForAnExistingFile(t *testing.T) {
+	u := newTestUI(t)
+	u.store.ApproveAll(ctx, "desk")
+	b := u.badges
+	b.onChoose()
+	dir := t.TempDir()
+	taken := filepath.Join(dir, "run.pdf")
+	os.WriteFile(taken, []byte("199 printed badges"), 0o600)
+	b.out.SetText(taken)
+	test.Tap(b.printButton)
+	b.running.Wait()
+	if b.out.Text != filepath.Join(dir, "run (2).pdf") || !strings.Contains(b.summary.Text, taken+" already exists") {
+		t.Fatalf("proposed %q: %q", b.out.Text, b.summary.Text)
+	}
+	if got, _ := os.ReadFile(taken); string(got) != "199 printed badges" {
+		t.Fatal("the existing file was changed")
+	}
+	if len(b.selected) != 4 {
+		t.Fatalf("%d waiting after a refused run, want 4", len(b.selected))
+	}
+	test.Tap(b.printButton)
+	b.running.Wait()
+	if !strings.Contains(b.summary.Text, "Printed 4") || len(b.selected) != 0 {
+		t.Fatalf("printing to the proposed name: %q", b.summary.Text)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "run (2).pdf")); err != nil {
+		t.Fatal(err)
+	}
+}

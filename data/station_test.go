@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"accred/data"
-	"accred/data/pgtest"
 	"accred/data/demo"
+	"accred/data/pgtest"
 )
 
 func TestStationFileRoundTrip(t *testing.T) {

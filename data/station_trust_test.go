@@ -11,9 +11,9 @@ import (
 	"time"
 
 	"accred/data"
-	"accred/data/pgtest"
 	"accred/data/chain"
 	"accred/data/demo"
+	"accred/data/pgtest"
 )
 
 // door is a real station file written by an event database, with scans

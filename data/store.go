@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"accred/data/atomicfile"
 	"accred/data/search"
 )
 
@@ -154,18 +156,25 @@ func (s *Store) transact(ctx context.Context, lock func(context.Context, *sql.Tx
 	return nil
 }
 
-// Backup writes a consistent copy of the database to path while others keep using it.
+// Backup writes a consistent copy of the database to path while others keep
+// using it. The copy is readable by its owner only from its first byte, and
+// appears whole or not at all; an existing file is refused (ECONFLICT).
 func (s *Store) Backup(ctx context.Context, path string) error {
 	if s.OnServer() {
 		return Errorf(ECONFLICT, "This event is kept on a PostgreSQL server: back it up there with pg_dump.")
 	}
-	if _, err := os.Stat(path); err == nil {
+	err := atomicfile.Create(path, func(f *os.File) error {
+		// SQLite fills the empty file made for it, keeping its mode.
+		_, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, f.Name())
+		return err
+	})
+	switch {
+	case errors.Is(err, atomicfile.ErrExists):
 		return Errorf(ECONFLICT, "%s already exists; choose a new file name for the backup.", path)
-	}
-	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
+	case err != nil:
 		return Errorf(EINVALID, "Cannot write the backup to %s: %v", path, err)
 	}
-	return os.Chmod(path, 0o600)
+	return nil
 }
 
 func (s *Store) now() string { return timeText(s.Now()) }

@@ -2,17 +2,12 @@ package cli
 
 import (
 	"bufio"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
-
-	"github.com/xuri/excelize/v2"
 
 	"accred/data"
 	"accred/data/roster"
@@ -197,50 +192,13 @@ func runReport(e *env, args []string) error {
 	return writeTable(e, table, *format, *outPath)
 }
 
-// writeTable writes rows as CSV (to a file or standard output) or as XLSX.
+// writeTable writes rows as CSV to standard output, or to a new file as CSV
+// or XLSX.
 func writeTable(e *env, table [][]string, format, path string) error {
-	if format == "xlsx" {
-		f := excelize.NewFile()
-		defer f.Close()
-		for i, row := range table {
-			cell, _ := excelize.CoordinatesToCellName(1, i+1)
-			values := make([]any, len(row))
-			for j, v := range row {
-				values[j] = v
-			}
-			if err := f.SetSheetRow("Sheet1", cell, &values); err != nil {
-				return err
-			}
-		}
-		if err := f.SaveAs(path); err != nil {
-			return fmt.Errorf("write %s: %w", path, err)
-		}
-		return os.Chmod(path, 0o600)
+	if path == "" {
+		return roster.WriteCSV(e.stdout, table)
 	}
-	var w io.Writer = e.stdout
-	if path != "" {
-		tmp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+"."+strconv.FormatInt(time.Now().UnixNano(), 36))
-		f, err := os.OpenFile(tmp, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
-		if err != nil {
-			return fmt.Errorf("write %s: %w", path, err)
-		}
-		defer os.Remove(tmp)
-		if err := writeCSV(f, table); err != nil {
-			f.Close()
-			return err
-		}
-		if err := f.Close(); err != nil {
-			return err
-		}
-		return os.Rename(tmp, path)
-	}
-	return writeCSV(w, table)
-}
-
-func writeCSV(w io.Writer, table [][]string) error {
-	c := csv.NewWriter(w)
-	c.WriteAll(table)
-	return c.Error()
+	return roster.WriteFile(path, format, table)
 }
 
 func runStation(e *env, args []string) error {
