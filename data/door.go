@@ -111,8 +111,10 @@ func (s *Store) CheckIn(ctx context.Context, scan Scan) (Verdict, error) {
 		return Verdict{}, err
 	}
 	v := Verdict{ID: newID(), Exit: scan.Exit, At: s.Now().UTC()}
-	err = s.withTx(ctx, func(tx *sql.Tx) error {
-		session, err := s.scanSession(tx.QueryRowContext(ctx, `SELECT `+sessionColumns+` FROM sessions WHERE id = ?`, scan.SessionID), loc)
+	err = s.withDoorTx(ctx, func(tx *sql.Tx) error {
+		// The session's row is locked until the verdict is recorded, so that
+		// doors of one session count its seats one at a time.
+		session, err := s.scanSession(tx.QueryRowContext(ctx, `SELECT `+sessionColumns+` FROM sessions WHERE id = ?`+s.engine.forUpdate(), scan.SessionID), loc)
 		if errors.Is(err, sql.ErrNoRows) {
 			return Errorf(ENOTFOUND, "No session has the id %d.", scan.SessionID)
 		}
@@ -137,6 +139,9 @@ func (s *Store) CheckIn(ctx context.Context, scan Scan) (Verdict, error) {
 			}
 			if session.InvitationOnly {
 				err := tx.QueryRowContext(ctx, `SELECT 1 FROM invitations WHERE session_id = ? AND participant_id = ?`, session.ID, pid).Scan(new(int))
+				if err != nil && !errors.Is(err, sql.ErrNoRows) {
+					return fmt.Errorf("read invitation: %w", err)
+				}
 				d.invited = err == nil
 			}
 		}
@@ -158,7 +163,7 @@ func (s *Store) CheckIn(ctx context.Context, scan Scan) (Verdict, error) {
 			ParticipantID: pid.Int64,
 			Station:       scan.Station,
 			Operator:      scan.Operator,
-			At:            v.At.Format(time.RFC3339Nano),
+			At:            timeText(v.At),
 			Direction:     map[bool]string{false: "in", true: "out"}[scan.Exit],
 			Verdict:       map[VerdictKind]string{Accepted: "accepted", Already: "already", Rejected: "rejected"}[v.Kind],
 			Reason:        v.Reason,
@@ -173,10 +178,10 @@ func (s *Store) CheckIn(ctx context.Context, scan Scan) (Verdict, error) {
 
 // admit records an entry or an exit and keeps the session's count.
 func (s *Store) admit(ctx context.Context, tx *sql.Tx, sessionID, participantID int64, exit bool, at time.Time) error {
-	now := at.Format(time.RFC3339Nano)
-	inside, delta := 1, 1
+	now := timeText(at)
+	inside, delta := true, 1
 	if exit {
-		inside, delta = 0, -1
+		inside, delta = false, -1
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO presence (session_id, participant_id, inside, first_in, last_change) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (session_id, participant_id) DO UPDATE SET inside = excluded.inside, last_change = excluded.last_change`,

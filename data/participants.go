@@ -244,8 +244,8 @@ type StatusChange struct {
 
 // StatusHistory returns a participant's registration and changes of status, oldest first.
 func (s *Store) StatusHistory(ctx context.Context, id int64) ([]StatusChange, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT 'registered', created_at, created_by, '' FROM participants WHERE id = ?
-		UNION ALL SELECT * FROM (SELECT status, at, operator, note FROM status_changes WHERE participant_id = ? ORDER BY id)`, id, id)
+	rows, err := s.db.QueryContext(ctx, `SELECT 0, 0, 'registered', created_at, created_by, '' FROM participants WHERE id = ?
+		UNION ALL SELECT 1, id, status, at, operator, note FROM status_changes WHERE participant_id = ? ORDER BY 1, 2`, id, id)
 	if err != nil {
 		return nil, fmt.Errorf("read history: %w", err)
 	}
@@ -254,7 +254,8 @@ func (s *Store) StatusHistory(ctx context.Context, id int64) ([]StatusChange, er
 	for rows.Next() {
 		var c StatusChange
 		var at string
-		if err := rows.Scan(&c.Status, &at, &c.Operator, &c.Note); err != nil {
+		var registration, order int64
+		if err := rows.Scan(&registration, &order, &c.Status, &at, &c.Operator, &c.Note); err != nil {
 			return nil, err
 		}
 		c.At = parseTime(at)

@@ -68,7 +68,7 @@ func (s *Store) Session(ctx context.Context, idOrCode string) (Session, error) {
 	}
 	// A code wins over an id, should a code be all digits.
 	x, err := s.scanSession(s.db.QueryRowContext(ctx, `SELECT `+sessionColumns+` FROM sessions
-		WHERE code = ?1 COLLATE NOCASE OR CAST(id AS TEXT) = ?1 ORDER BY code = ?1 COLLATE NOCASE DESC LIMIT 1`, idOrCode), loc)
+		WHERE upper(code) = upper(?1) OR CAST(id AS TEXT) = ?1 ORDER BY upper(code) = upper(?1) DESC LIMIT 1`, idOrCode), loc)
 	if err != nil {
 		return Session{}, notFound(err, "read session", "No session has the code or id %q; 'accred sessions' lists them.", idOrCode)
 	}
@@ -173,14 +173,14 @@ func (s *Store) SaveSession(ctx context.Context, x Session, invited []int64) (Se
 func (s *Store) saveSessionTx(ctx context.Context, tx *sql.Tx, x Session) (int64, bool, error) {
 	starts, ends, cats := x.Starts.Format(SessionTimeLayout), x.Ends.Format(SessionTimeLayout), strings.Join(x.Categories, " ")
 	res, err := tx.ExecContext(ctx, `UPDATE sessions SET title = ?, kind = ?, room = ?, starts_at = ?, ends_at = ?, capacity = ?,
-		categories = ?, invitation_only = ?, records_exits = ?, early_minutes = ? WHERE code = ? COLLATE NOCASE`,
+		categories = ?, invitation_only = ?, records_exits = ?, early_minutes = ? WHERE upper(code) = upper(?)`,
 		x.Title, x.Kind, x.Room, starts, ends, x.Capacity, cats, x.InvitationOnly, x.RecordsExits, x.EarlyMinutes, x.Code)
 	if err != nil {
 		return 0, false, fmt.Errorf("update session: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n > 0 {
 		var id int64
-		if err := tx.QueryRowContext(ctx, `SELECT id FROM sessions WHERE code = ? COLLATE NOCASE`, x.Code).Scan(&id); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT id FROM sessions WHERE upper(code) = upper(?)`, x.Code).Scan(&id); err != nil {
 			return 0, false, fmt.Errorf("find session: %w", err)
 		}
 		return id, false, nil
@@ -213,7 +213,7 @@ func setInvitationsTx(ctx context.Context, tx *sql.Tx, sessionID int64, particip
 		if err := tx.QueryRowContext(ctx, `SELECT 1 FROM participants WHERE id = ?`, id).Scan(&one); err != nil {
 			return notFound(err, "read participant", "No participant has badge number %s.", BadgeNumber(id))
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO invitations (session_id, participant_id) VALUES (?, ?)`, sessionID, id); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO invitations (session_id, participant_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, sessionID, id); err != nil {
 			return fmt.Errorf("invite: %w", err)
 		}
 	}
@@ -224,7 +224,7 @@ func setInvitationsTx(ctx context.Context, tx *sql.Tx, sessionID int64, particip
 func (s *Store) Invite(ctx context.Context, sessionID int64, participantIDs []int64) error {
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		for _, id := range participantIDs {
-			if _, err := tx.Exec(`INSERT OR IGNORE INTO invitations (session_id, participant_id) VALUES (?, ?)`, sessionID, id); err != nil {
+			if _, err := tx.Exec(`INSERT INTO invitations (session_id, participant_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, sessionID, id); err != nil {
 				return fmt.Errorf("invite: %w", err)
 			}
 		}

@@ -13,6 +13,7 @@ import (
 	"accred/data"
 	"accred/data/chain"
 	"accred/data/demo"
+	"accred/data/pgtest"
 )
 
 // door is a real station file written by an event database, with scans
@@ -29,7 +30,7 @@ type doorFile struct {
 // and a forged code at its door.
 func newDoorFile(t *testing.T) doorFile {
 	t.Helper()
-	main, err := data.Open(filepath.Join(t.TempDir(), "main.db"))
+	main, err := data.Open(pgtest.EventDB(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,9 +81,15 @@ func (d doorFile) tampered(t *testing.T, statements ...string) string {
 	return path
 }
 
+// rawDB opens a database behind the store's back: a SQLite file, or the
+// test server's database when path is its URL.
 func rawDB(t *testing.T, path string) *sql.DB {
 	t.Helper()
-	db, err := sql.Open("sqlite3", path)
+	driver := "sqlite3"
+	if data.IsServerURL(path) {
+		driver = "pgx"
+	}
+	db, err := sql.Open(driver, path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -284,3 +284,21 @@ func serverUser() (*syscall.Credential, error) {
 	}
 	return &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid), Groups: []uint32{}}, nil
 }
+
+// EngineVariable names the environment variable that runs the store's tests
+// on PostgreSQL: ACCRED_TEST_ENGINE=postgres. Unset, they run on SQLite.
+const EngineVariable = "ACCRED_TEST_ENGINE"
+
+// OnServer reports whether this test run keeps its events on the test server.
+func OnServer() bool { return os.Getenv(EngineVariable) == "postgres" }
+
+// EventDB names where a test keeps a new, empty event: a SQLite file in the
+// test's temporary folder, or a fresh database on the test server when the
+// tests run on PostgreSQL.
+func EventDB(t testing.TB) string {
+	t.Helper()
+	if OnServer() {
+		return Database(t)
+	}
+	return filepath.Join(t.TempDir(), "event.db")
+}
