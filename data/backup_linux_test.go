@@ -12,7 +12,7 @@ import (
 // the event's signing key, is never readable by others, not even while it
 // is written.
 func TestBackupIsOwnerOnlyFromItsFirstByte(t *testing.T) {
-	s := newStore(t)
+	s := newFileStore(t)
 	mustCreate(t, s, delegate("A", "One", "FR", "1"))
 	dir := t.TempDir()
 	check := atomicfiletest.OwnerOnlyFromCreation(t, dir)

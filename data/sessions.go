@@ -185,13 +185,10 @@ func (s *Store) saveSessionTx(ctx context.Context, tx *sql.Tx, x Session) (int64
 		}
 		return id, false, nil
 	}
-	res, err = tx.ExecContext(ctx, `INSERT INTO sessions (code, title, kind, room, starts_at, ends_at, capacity, categories,
-		invitation_only, records_exits, early_minutes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		x.Code, x.Title, x.Kind, x.Room, starts, ends, x.Capacity, cats, x.InvitationOnly, x.RecordsExits, x.EarlyMinutes)
-	if err != nil {
-		return 0, false, fmt.Errorf("insert session: %w", err)
-	}
-	id, err := res.LastInsertId()
+	var id int64
+	err = tx.QueryRowContext(ctx, `INSERT INTO sessions (code, title, kind, room, starts_at, ends_at, capacity, categories,
+		invitation_only, records_exits, early_minutes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		x.Code, x.Title, x.Kind, x.Room, starts, ends, x.Capacity, cats, x.InvitationOnly, x.RecordsExits, x.EarlyMinutes).Scan(&id)
 	if err != nil {
 		return 0, false, fmt.Errorf("insert session: %w", err)
 	}

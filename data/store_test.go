@@ -16,10 +16,24 @@ import (
 
 var ctx = context.Background()
 
-// newStore opens a new event database in a temporary folder.
+// newStore opens a new event: in a file in a temporary folder, or on the
+// test server when the tests run on PostgreSQL.
 func newStore(t testing.TB) *data.Store {
 	t.Helper()
-	s, err := data.Open(pgtest.EventDB(t))
+	return openEvent(t, pgtest.EventDB(t))
+}
+
+// newFileStore opens a new event in a SQLite file, whatever the engine the
+// tests run on: for what only a file does.
+func newFileStore(t testing.TB) *data.Store {
+	t.Helper()
+	return openEvent(t, filepath.Join(t.TempDir(), "event.db"))
+}
+
+// openEvent makes a test event in the database name.
+func openEvent(t testing.TB, name string) *data.Store {
+	t.Helper()
+	s, err := data.Open(name)
 	if err != nil {
 		t.Fatal(err)
 	}
