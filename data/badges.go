@@ -36,7 +36,12 @@ func (s *Store) eventKeys(ctx context.Context) (*keys, error) {
 		return s.keys, nil
 	}
 	var k keys
-	err := s.db.QueryRowContext(ctx, `SELECT key_id, public_key, private_key FROM event WHERE id = 1`).Scan(&k.id, &k.pub, &k.priv)
+	// A door's login on a server may not read the private key: it verifies only.
+	private := `private_key`
+	if s.doorOnly {
+		private = `public_key`
+	}
+	err := s.db.QueryRowContext(ctx, `SELECT key_id, public_key, `+private+` FROM event WHERE id = 1`).Scan(&k.id, &k.pub, &k.priv)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errNoEvent()
 	}
@@ -79,7 +84,7 @@ func (s *Store) BadgesToPrint(ctx context.Context, f BadgeFilter) ([]Participant
 		where = append(where, `p.affiliation_id = ?`)
 		args = append(args, f.Affiliation)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+participantColumns+participantFrom+`WHERE `+strings.Join(where, " AND ")+
+	rows, err := s.db.QueryContext(ctx, s.selectParticipants()+`WHERE `+strings.Join(where, " AND ")+
 		` ORDER BY COALESCE(a.folded, ''), p.head_of_delegation DESC, p.sort_key, p.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("find badges to print: %w", err)
@@ -105,6 +110,9 @@ func (s *Store) BadgeCode(ctx context.Context, participantID int64, issue int) (
 	k, err := s.eventKeys(ctx)
 	if err != nil {
 		return "", err
+	}
+	if s.doorOnly {
+		return "", Errorf(ECONFLICT, "This is a door's login: badges are printed at a desk or printing station.")
 	}
 	if len(k.priv) != ed25519.PrivateKeySize {
 		return "", Errorf(ECONFLICT, "This is a door station's file: badges are printed from the registration database.")
@@ -225,7 +233,7 @@ func (s *Store) verifyBadge(ctx context.Context, q querier, code string) (Partic
 	if err != nil {
 		return Participant{}, c, err
 	}
-	p, err := readParticipant(ctx, q, c.ParticipantID)
+	p, err := s.readParticipant(ctx, q, c.ParticipantID)
 	if ErrorCode(err) == ENOTFOUND {
 		return Participant{}, c, ErrUnknownBadge
 	}

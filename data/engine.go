@@ -81,7 +81,7 @@ func openSQLite(path string) (*sql.DB, error) {
 func openPostgres(rawURL string) (*sql.DB, error) {
 	config, err := pgx.ParseConfig(rawURL)
 	if err != nil {
-		return nil, Errorf(EINVALID, "Cannot read the server address %s: %v", redactURL(rawURL), err)
+		return nil, Errorf(EINVALID, "Cannot read the server address %s: %v", Redacted(rawURL), err)
 	}
 	if config.RuntimeParams == nil {
 		config.RuntimeParams = map[string]string{}
@@ -93,13 +93,17 @@ func openPostgres(rawURL string) (*sql.DB, error) {
 	db := sql.OpenDB(rebindConnector{stdlib.GetConnector(*config)})
 	if err := db.Ping(); err != nil {
 		db.Close()
-		return nil, Errorf(EINVALID, "Cannot reach the event server %s: %v", redactURL(rawURL), err)
+		return nil, Errorf(EINVALID, "Cannot reach the event server %s: %v", Redacted(rawURL), err)
 	}
 	return db, nil
 }
 
-// redactURL hides the password of a server URL, for messages.
-func redactURL(raw string) string {
+// Redacted is a database's name as messages show it: a file's path as it
+// is, a server's URL without its password.
+func Redacted(raw string) string {
+	if !IsServerURL(raw) {
+		return raw
+	}
 	u, err := url.Parse(raw)
 	if err != nil {
 		return "(the server URL)"
@@ -119,8 +123,14 @@ func (e engine) schemaVersion(ctx context.Context, tx *sql.Tx) (int, error) {
 	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, migrationLock); err != nil {
 		return 0, err
 	}
-	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+	var made bool
+	if err := tx.QueryRowContext(ctx, `SELECT to_regclass('schema_version') IS NOT NULL`).Scan(&made); err != nil {
 		return 0, err
+	}
+	if !made {
+		if _, err := tx.ExecContext(ctx, `CREATE TABLE schema_version (version INTEGER NOT NULL)`); err != nil {
+			return 0, err
+		}
 	}
 	err := tx.QueryRowContext(ctx, `SELECT version FROM schema_version`).Scan(&version)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -175,6 +185,17 @@ func (e engine) shareParticipants(ctx context.Context, tx *sql.Tx) error {
 		return fmt.Errorf("wait for the desks: %w", err)
 	}
 	return nil
+}
+
+// doorLogin reports whether the server's login is a door's, which may not
+// read personal documents (see InitServer).
+func (e engine) doorLogin(ctx context.Context, db *sql.DB) (bool, error) {
+	if e == sqliteEngine {
+		return false, nil
+	}
+	var may bool
+	err := db.QueryRowContext(ctx, `SELECT has_column_privilege('participants', 'document_number', 'SELECT')`).Scan(&may)
+	return !may, err
 }
 
 // isUniqueViolation reports whether err is a unique or primary key refusal.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -17,6 +18,19 @@ const participantColumns = `p.id, p.category, p.title, p.given_name, p.family_na
 	COALESCE(a.id, 0), COALESCE(a.kind, ''), COALESCE(a.name, ''), COALESCE(a.country, ''), COALESCE(a.org_kind, '')`
 
 const participantFrom = ` FROM participants p LEFT JOIN affiliations a ON a.id = p.affiliation_id `
+
+// doorParticipantColumns are participantColumns for a door's login on a
+// server, which may not read document numbers or e-mail addresses.
+var doorParticipantColumns = strings.Replace(participantColumns, "p.email, p.document_number", "'', ''", 1)
+
+// selectParticipants is the start of a query for participants, with the
+// columns this store's login may read.
+func (s *Store) selectParticipants() string {
+	if s.doorOnly {
+		return `SELECT ` + doorParticipantColumns + participantFrom
+	}
+	return `SELECT ` + participantColumns + participantFrom
+}
 
 type scanner interface{ Scan(...any) error }
 
@@ -33,12 +47,12 @@ func scanParticipant(row scanner) (Participant, error) {
 
 // Participant returns one participant, or ENOTFOUND.
 func (s *Store) Participant(ctx context.Context, id int64) (Participant, error) {
-	return readParticipant(ctx, s.db, id)
+	return s.readParticipant(ctx, s.db, id)
 }
 
 // readParticipant reads a participant through q, a database or a transaction.
-func readParticipant(ctx context.Context, q querier, id int64) (Participant, error) {
-	p, err := scanParticipant(q.QueryRowContext(ctx, `SELECT `+participantColumns+participantFrom+`WHERE p.id = ?`, id))
+func (s *Store) readParticipant(ctx context.Context, q querier, id int64) (Participant, error) {
+	p, err := scanParticipant(q.QueryRowContext(ctx, s.selectParticipants()+`WHERE p.id = ?`, id))
 	if err != nil {
 		return Participant{}, notFound(err, "read participant", "No participant has badge number %s.", BadgeNumber(id))
 	}
@@ -77,7 +91,7 @@ func (s *Store) participantsByID(ctx context.Context, ids []int64) ([]Participan
 		for i, id := range part {
 			args[i] = id
 		}
-		rows, err := s.db.QueryContext(ctx, `SELECT `+participantColumns+participantFrom+
+		rows, err := s.db.QueryContext(ctx, s.selectParticipants()+
 			`WHERE p.id IN (?`+strings.Repeat(",?", len(part)-1)+`)`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("read participants: %w", err)
@@ -389,22 +403,8 @@ func (s *Store) searchIndex(ctx context.Context) (*search.Index, error) {
 	if rebuild {
 		since = -1
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, sort_key, search_words FROM participants WHERE rev > ?`, since)
+	entries, err := s.searchEntries(ctx, since)
 	if err != nil {
-		return nil, fmt.Errorf("read search words: %w", err)
-	}
-	defer rows.Close()
-	var entries []search.Entry
-	for rows.Next() {
-		var e search.Entry
-		var words string
-		if err := rows.Scan(&e.ID, &e.SortKey, &words); err != nil {
-			return nil, err
-		}
-		e.Words = strings.Fields(words)
-		entries = append(entries, e)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	if rebuild {
@@ -416,6 +416,41 @@ func (s *Store) searchIndex(ctx context.Context) (*search.Index, error) {
 	}
 	s.indexRev = rev
 	return s.index, nil
+}
+
+// searchEntries reads the search words of the participants changed since
+// rev. A door's login on a server may not read them (they hold document
+// numbers), so it makes them from the names, as a station file's roster has.
+func (s *Store) searchEntries(ctx context.Context, rev int64) ([]search.Entry, error) {
+	query := `SELECT id, sort_key, search_words, '', '', '' FROM participants WHERE rev > ?`
+	if s.doorOnly {
+		query = `SELECT id, sort_key, '', given_name, family_name, native_name FROM participants WHERE rev > ?`
+	}
+	rows, err := s.db.QueryContext(ctx, query, rev)
+	if err != nil {
+		return nil, fmt.Errorf("read search words: %w", err)
+	}
+	defer rows.Close()
+	var entries []search.Entry
+	for rows.Next() {
+		var e search.Entry
+		var words, given, family, native string
+		if err := rows.Scan(&e.ID, &e.SortKey, &words, &given, &family, &native); err != nil {
+			return nil, err
+		}
+		if s.doorOnly {
+			words = rosterWords(e.ID, given, family, native)
+		}
+		e.Words = strings.Fields(words)
+		entries = append(entries, e)
+	}
+	return entries, rows.Err()
+}
+
+// rosterWords are the search words of a door's roster: the names and the
+// badge number, nothing else.
+func rosterWords(id int64, given, family, native string) string {
+	return strings.Join(search.Words(given, family, native), " ") + " " + BadgeNumber(id) + " " + strconv.FormatInt(id, 10)
 }
 
 // LoadSearch reads every participant into the search index now rather than

@@ -203,7 +203,7 @@ func (w *writer) update(id int64, in ParticipantInput, k storedKeys) error {
 }
 
 func (s *Store) participantTx(tx *sql.Tx, id int64) (Participant, error) {
-	p, err := scanParticipant(tx.QueryRow(`SELECT `+participantColumns+participantFrom+`WHERE p.id = ?`, id))
+	p, err := scanParticipant(tx.QueryRow(s.selectParticipants()+`WHERE p.id = ?`, id))
 	if err != nil {
 		return Participant{}, notFound(err, "read participant", "No participant has badge number %s.", BadgeNumber(id))
 	}
