@@ -14,7 +14,7 @@ import (
 const ptToMM = 25.4 / 72
 
 // portrait draws an A6 badge (105 × 148 mm) with its top left at (x, y).
-func (d *drawer) portrait(b Badge, code qrPath, x, y float64) {
+func (d *drawer) portrait(b Badge, code qrMark, x, y float64) {
 	const width, margin = 105.0, 6.0
 	p := b.Participant
 	inner := width - 2*margin
@@ -74,7 +74,7 @@ func (d *drawer) portrait(b Badge, code qrPath, x, y float64) {
 }
 
 // card draws an ID-1 card (85.6 × 54 mm, landscape).
-func (d *drawer) card(b Badge, code qrPath) {
+func (d *drawer) card(b Badge, code qrMark) {
 	const width, height, margin = 85.6, 54.0, 3.0
 	p := b.Participant
 	cat := d.category(p.Category)

@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"image/jpeg"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -222,5 +223,40 @@ func TestLinePenaltyMatchesTheStandard(t *testing.T) {
 		if got, want := linePenalty(line, 41), linePenaltySlow(line, 41); got != want {
 			t.Fatalf("line %041b: %d, want %d", line, got, want)
 		}
+	}
+}
+
+func TestQRMarkHoldsTheModules(t *testing.T) {
+	for _, b := range demoBadges(t, 20) {
+		code, err := qrCode(b.Code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mark := newQRMark(code)
+		hexData := mark.ops[strings.Index(mark.ops, " ID\n")+4 : strings.Index(mark.ops, ">")]
+		rows := strings.Fields(hexData)
+		if len(rows) != code.Size {
+			t.Fatalf("%d rows, want %d", len(rows), code.Size)
+		}
+		for y, row := range rows {
+			for x := 0; x < code.Size; x++ {
+				nibble, _ := strconv.ParseUint(row[x/4:x/4+1], 16, 8)
+				if dark := nibble&(8>>(x%4)) != 0; dark != code.Black(x, y) {
+					t.Fatalf("module %d,%d: dark %v in the mark", x, y, dark)
+				}
+			}
+		}
+	}
+}
+
+// TestBadgeSizeBudget holds a run of badges without photos under 2.5 KB a
+// badge, fonts and all: the size of a run is the same on every machine.
+func TestBadgeSizeBudget(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Badges(&buf, demoSheet(A6), demoBadges(t, 100)); err != nil {
+		t.Fatal(err)
+	}
+	if perBadge := buf.Len() / 100; perBadge >= 2500 {
+		t.Fatalf("%d bytes a badge, over the 2,500 of the budget", perBadge)
 	}
 }
