@@ -260,3 +260,31 @@ func TestBadgeSizeBudget(t *testing.T) {
 		t.Fatalf("%d bytes a badge, over the 2,500 of the budget", perBadge)
 	}
 }
+
+func TestHebrewPrints(t *testing.T) {
+	loadFaces()
+	if m := Missing("דוד כהן"); len(m) != 0 {
+		t.Fatalf("the fonts lack %q", string(m))
+	}
+	segs := segments(visualOrder("דוד כהן"))
+	if len(segs) != 1 || faces[segs[0].face].family != "hebrew" || segs[0].text != "ןהכ דוד" {
+		t.Fatalf("segments %v", segs)
+	}
+}
+
+// TestUnshapedScriptsAreLeftOut checks that letters of scripts that need a
+// shaping engine are reported missing and never reach the page, marks
+// included, so that no empty box is drawn.
+func TestUnshapedScriptsAreLeftOut(t *testing.T) {
+	loadFaces()
+	for _, name := range []string{"नमस्ते", "สมชาย ใจดี", "বাংলা", "தமிழ்", "မြန်မာ", "ខ្មែរ"} {
+		if m := Missing("Somchai " + name); string(m) != strings.ReplaceAll(name, " ", "") {
+			t.Errorf("%s: missing %q", name, string(m))
+		}
+		for _, s := range segments(visualOrder("Somchai " + name)) {
+			if strings.TrimSpace(s.text) != "Somchai" && strings.TrimSpace(s.text) != "" {
+				t.Errorf("%s: %q would be drawn", name, s.text)
+			}
+		}
+	}
+}
