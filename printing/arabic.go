@@ -89,4 +89,3 @@ func shapeArabic(s string) []rune {
 	}
 	return out
 }
-
