@@ -131,12 +131,13 @@ func (d *drawer) badge(i int, b Badge, code qrMark) {
 	case A4:
 		if i%4 == 0 {
 			d.pdf.AddPage()
-			d.cropMarks()
+			d.drawCropMarks()
 		}
-		d.portrait(b, code, float64(i%2)*105, 0.5+float64(i/2%2)*148)
+		x, y, bleed := sheetPlace(i)
+		d.portrait(b, code, x, y, bleed)
 	default:
 		d.pdf.AddPage()
-		d.portrait(b, code, 0, 0)
+		d.portrait(b, code, 0, 0, bleed{})
 	}
 }
 

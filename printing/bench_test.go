@@ -48,7 +48,8 @@ func demoSheet(layout Layout) Sheet {
 }
 
 // BenchmarkBadges2900 prints the demo's 2,900 delegates and journalists to
-// one A6 PDF, with QR codes. Budget: 0.5 s.
+// one A6 PDF, with QR codes, and reports the bytes a badge takes and the
+// badges printed a second beside the time. Budget: 0.5 s.
 func BenchmarkBadges2900(b *testing.B) {
 	badges := demoBadges(b, 2900)
 	sheet := demoSheet(A6)
@@ -61,6 +62,7 @@ func BenchmarkBadges2900(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(out)/float64(len(badges)), "bytes/badge")
+	b.ReportMetric(float64(len(badges)*b.N)/b.Elapsed().Seconds(), "badges/s")
 }
 
 // countingWriter counts the bytes written to it.

@@ -1,6 +1,7 @@
 package printing
 
 import (
+	"strings"
 	"sync"
 	"unicode"
 
@@ -285,6 +286,17 @@ func (w *writer) line(text string) []segment {
 	segs := segments(visualOrder(text))
 	w.lines[text] = segs
 	return segs
+}
+
+// draws reports whether any letter of text can be drawn: a name wholly
+// in a script no font draws leaves no empty line.
+func (w *writer) draws(text string) bool {
+	for _, s := range w.line(text) {
+		if strings.TrimSpace(s.text) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // width is the width of text at size, in millimetres.
