@@ -62,3 +62,13 @@ func TestMarksStayOnTheirLetter(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestWrappedLinesKeepTheirDirection(t *testing.T) {
+	if got, want := visualOrder(rightToLeftMark+"- UNODC 2025"), "UNODC 2025 -"+rightToLeftMark; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	loadFaces()
+	if segs := segments(rightToLeftMark); len(segs) != 0 {
+		t.Errorf("the mark is drawn: %v", segs)
+	}
+}

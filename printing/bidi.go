@@ -16,6 +16,10 @@ import (
 // highest level down. Digits and Latin words inside Arabic so keep their own
 // order and sit where they belong, and each mark stays on its letter.
 
+// rightToLeftMark sets the direction of a line that starts with neither
+// (U+200F); no face draws it, so it is left out once it has done its work.
+const rightToLeftMark = "\u200f"
+
 // hasRightToLeft reports whether s holds letters written right to left.
 func hasRightToLeft(s string) bool {
 	for _, r := range s {

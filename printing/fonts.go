@@ -184,7 +184,7 @@ func Missing(text string) []rune {
 	}
 	var missing []rune
 	for _, r := range visualOrder(text) {
-		if !unicode.IsSpace(r) && faceFor(r) < 0 {
+		if !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r) && faceFor(r) < 0 {
 			missing = append(missing, r)
 		}
 	}
@@ -199,7 +199,8 @@ type segment struct {
 
 // segments splits a line, in visual order, into runs of one face each;
 // spaces, and marks the run's face draws, stay with the run they are in.
-// Letters no face draws are left out, and so are their marks.
+// Letters no face draws are left out, and so are their marks; invisible
+// format characters are too.
 func segments(line string) []segment {
 	var out []segment
 	var cur []rune
@@ -209,6 +210,8 @@ func segments(line string) []segment {
 		f := curFace
 		mark := unicode.Is(unicode.Mn, r)
 		switch {
+		case unicode.Is(unicode.Cf, r):
+			continue // direction marks and joiners have done their work
 		case unicode.IsSpace(r):
 		case mark && dropped:
 			continue

@@ -262,6 +262,11 @@ const lineHeight = 1.15
 // minSize keeps minSize and wraps onto more lines, past height if it must.
 func (d *drawer) centredBlock(cx, y float64, text string, bold bool, maxSize, minSize, width, height float64) float64 {
 	lines, size := d.fit(text, bold, maxSize, minSize, width, height)
+	if len(lines) > 1 && paragraphLevel(text) == 1 {
+		for i := range lines {
+			lines[i] = rightToLeftMark + lines[i] // each line keeps the direction of the text
+		}
+	}
 	for i, l := range lines {
 		if i == 0 {
 			y += size * ptToMM * capHeight
