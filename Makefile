@@ -6,9 +6,12 @@ GO         ?= go
 # Debian packages: Fyne's build needs (cgo, OpenGL, X11, Wayland); the tools
 # the end-to-end tests look with (Xvfb, xdotool, ImageMagick, Poppler, ZBar);
 # Poppler also draws the badge preview, ALSA plays the door's sounds, and the
-# Noto fonts let the interface show names in every script.
+# Noto fonts let the interface show names in every script. PostgreSQL: the
+# tests start a throwaway server of their own (data/pgtest); the system's
+# cluster is never used, running or not.
 APT_BUILD  := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev libwayland-dev wayland-protocols
 APT_LOOK   := xvfb xauth xdotool imagemagick poppler-utils zbar-tools alsa-utils fonts-noto-core fonts-noto-cjk
+APT_TEST   := postgresql
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps build run test bench soak package demo clean
@@ -17,7 +20,7 @@ all: build
 
 ## deps: install the Debian packages that are missing (nothing when all are there)
 deps:
-	@missing=$$(for p in $(APT_BUILD) $(APT_LOOK); do \
+	@missing=$$(for p in $(APT_BUILD) $(APT_LOOK) $(APT_TEST); do \
 		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 		echo "installing:" $$missing; \

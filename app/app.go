@@ -4,8 +4,8 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"accred/data"
@@ -30,12 +31,16 @@ type ui struct {
 	badges    *badges    // the printing station
 	door      *door      // the door station
 	programme *programme // the programme and its attendance
+	settings  *settings  // the station's and the event's settings
 	tabs      *container.AppTabs
+	stations  []station     // the tabs, in order
+	clock     *widget.Label // the event's local time, in the header
 }
 
 // Run opens the desktop app on the database at dbPath and returns when its
 // window is closed. A database that holds no event yet opens on the start
-// screen, which offers to create an event or the Hanoi demo.
+// screen, which offers to create an event or the Hanoi demo; a database that
+// cannot be read opens on a screen that says why.
 func Run(dbPath string) int {
 	a := fyneapp.NewWithID("org.accred.app")
 	a.SetIcon(fyne.NewStaticResource("icon.png", resources.Icon))
@@ -43,77 +48,164 @@ func Run(dbPath string) int {
 	u := &ui{app: a, dbPath: dbPath}
 	u.win = a.NewWindow("Accred")
 	u.win.Resize(fyne.NewSize(1280, 800))
-	if err := u.open(); err != nil {
-		u.win.SetContent(widget.NewLabel(err.Error()))
-		u.win.ShowAndRun()
+	ok := u.load()
+	if u.store != nil {
+		defer u.store.Close()
+	}
+	if ok {
+		go u.tickClock()
+	}
+	u.win.ShowAndRun()
+	if !ok {
 		return 1
 	}
-	defer u.store.Close()
-	u.showHome()
-	u.win.ShowAndRun()
 	return 0
 }
 
-// open opens the database and reads its event, if it has one.
+// load opens the database and shows its home, or what went wrong; false
+// when it went wrong.
+func (u *ui) load() bool {
+	if err := u.open(); err != nil {
+		u.showFailure(err)
+		return false
+	}
+	return u.showHome()
+}
+
+// open opens the database and reads its event, if it has one. A database
+// without an event is no failure; one whose event cannot be read is.
 func (u *ui) open() error {
 	s, err := data.OpenAt(u.dbPath)
 	if err != nil {
-		return fmt.Errorf("%s: %w", u.dbPath, err)
+		return err
 	}
 	u.store = s
-	u.event, _ = s.Event(context.Background())
+	ev, err := s.Event(context.Background())
+	if err != nil && data.ErrorCode(err) != data.ENOTFOUND {
+		return err
+	}
+	u.event = ev
 	return nil
 }
 
+// showFailure fills the window with what went wrong with the database, in
+// place of any station: nothing is offered that could not work.
+func (u *ui) showFailure(err error) {
+	u.win.SetTitle("Accred")
+	u.win.SetContent(failureView(u.dbPath, err))
+}
+
+// failureView says which database cannot be used, why, and what to do.
+func failureView(path string, err error) fyne.CanvasObject {
+	title := &widget.Label{Text: lang.L("Accred cannot use this database."), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText}
+	where := &widget.Label{Text: path, Wrapping: fyne.TextWrapBreak}
+	why := &widget.Label{Text: problemText(err), Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
+	what := &widget.Label{Text: lang.L("Close Accred, then restore the file from a backup or start Accred on another database (--db FILE)."), Wrapping: fyne.TextWrapWord}
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(640, 320), container.NewVBox(title, where, why, what)))
+}
+
+// The stations' tabs, known by these names whatever the language.
+const (
+	tabDesk      = "desk"
+	tabBadges    = "badges"
+	tabDoor      = "door"
+	tabProgramme = "programme"
+	tabImport    = "import"
+	tabSettings  = "settings"
+)
+
+// station is one tab of the home: its stable name, its screen, and what
+// it does when chosen.
+type station struct {
+	name     string
+	item     *container.TabItem
+	selected func()
+}
+
 // showHome shows the stations once the database holds an event, and the
-// start screen until then.
-func (u *ui) showHome() {
+// start screen until then; a door station's file shows only the door and
+// its settings. It shows what went wrong, and returns false, when the
+// database cannot tell which it is.
+func (u *ui) showHome() bool {
 	if u.event.Name == "" {
 		u.win.SetTitle("Accred")
 		u.win.SetContent(newStart(u).buildUI())
-		return
+		return true
 	}
-	u.win.SetTitle(u.event.Name + " — Accred")
-	desk := newDesk(u)
-	u.desk = desk
-	u.badges = newBadges(u)
+	isStation, err := u.store.IsStation(context.Background())
+	if err != nil {
+		u.showFailure(err)
+		return false
+	}
+	u.desk, u.badges, u.programme = nil, nil, nil
 	u.door = newDoor(u)
-	u.programme = newProgramme(u)
-	var tabs *container.AppTabs
-	if station, _ := u.store.IsStation(context.Background()); station {
-		// A door station's file holds only what the door needs.
+	door := station{tabDoor, container.NewTabItem(lang.L("Door"), u.door.buildUI()), u.door.reload}
+	u.settings = newSettings(u)
+	settings := station{tabSettings, container.NewTabItem(lang.L("Settings"), u.settings.buildUI()), nil}
+	if isStation {
 		u.win.SetTitle(u.event.Name + " — " + lang.L("door station") + " — Accred")
-		tabs = container.NewAppTabs(
-			container.NewTabItem(lang.L("Door"), u.door.buildUI()),
-			container.NewTabItem(lang.L("Settings"), newSettings(u).buildUI()),
-		)
+		u.stations = []station{door, settings}
 	} else {
-		tabs = container.NewAppTabs(
-			container.NewTabItem(lang.L("Registration desk"), desk.buildUI()),
-			container.NewTabItem(lang.L("Badges"), u.badges.buildUI()),
-			container.NewTabItem(lang.L("Door"), u.door.buildUI()),
-			container.NewTabItem(lang.L("Programme"), u.programme.buildUI()),
-			container.NewTabItem(lang.L("Import"), newImporter(u, desk.refresh).buildUI()),
-			container.NewTabItem(lang.L("Settings"), newSettings(u).buildUI()),
-		)
-	}
-	tabs.OnSelected = func(t *container.TabItem) {
-		switch t.Text {
-		case lang.L("Registration desk"):
-			desk.refresh()
-			u.win.Canvas().Focus(desk.search)
-		case lang.L("Badges"):
-			u.badges.onChoose()
-		case lang.L("Door"):
-			u.door.reload()
-		case lang.L("Programme"):
-			u.programme.reload()
+		u.win.SetTitle(u.event.Name + " — Accred")
+		u.desk, u.badges, u.programme = newDesk(u), newBadges(u), newProgramme(u)
+		focusDesk := func() {
+			u.desk.refresh()
+			u.win.Canvas().Focus(u.desk.search)
+		}
+		u.stations = []station{
+			{tabDesk, container.NewTabItem(lang.L("Registration desk"), u.desk.buildUI()), focusDesk},
+			{tabBadges, container.NewTabItem(lang.L("Badges"), u.badges.buildUI()), u.badges.onChoose},
+			door,
+			{tabProgramme, container.NewTabItem(lang.L("Programme"), u.programme.buildUI()), u.programme.reload},
+			{tabImport, container.NewTabItem(lang.L("Import"), newImporter(u, u.desk.refresh).buildUI()), nil},
+			settings,
 		}
 	}
-	u.tabs = tabs
-	u.win.SetContent(tabs)
-	if tabs.Selected().Text == lang.L("Registration desk") {
-		u.win.Canvas().Focus(desk.search)
+	u.tabs = container.NewAppTabs()
+	for _, s := range u.stations {
+		u.tabs.Append(s.item)
+	}
+	u.tabs.OnSelected = func(t *container.TabItem) {
+		for _, s := range u.stations {
+			if s.item == t && s.selected != nil {
+				s.selected()
+			}
+		}
+	}
+	u.clock = &widget.Label{Alignment: fyne.TextAlignTrailing}
+	u.showClock()
+	name := &widget.Label{Text: u.event.Name, TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
+	u.win.SetContent(container.NewBorder(container.NewBorder(nil, nil, nil, u.clock, name), nil, nil, nil, u.tabs))
+	if u.desk != nil {
+		u.win.Canvas().Focus(u.desk.search)
+	}
+	return true
+}
+
+// tab returns the tab of the named station, or nil when this home has none.
+func (u *ui) tab(name string) *container.TabItem {
+	for _, s := range u.stations {
+		if s.name == name {
+			return s.item
+		}
+	}
+	return nil
+}
+
+// showClock shows the event's local time and time zone in the header.
+func (u *ui) showClock() {
+	if u.clock == nil {
+		return
+	}
+	now := u.store.Now().In(u.event.Location())
+	u.clock.SetText(lang.L("Event time {{.Time}} ({{.Zone}}, UTC{{.Offset}})", map[string]any{
+		"Time": now.Format("2006-01-02 15:04"), "Zone": u.event.Location().String(), "Offset": now.Format("-07:00")}))
+}
+
+// tickClock keeps the header's time current while the window is open.
+func (u *ui) tickClock() {
+	for range time.Tick(15 * time.Second) {
+		fyne.Do(u.showClock)
 	}
 }
 
@@ -126,39 +218,6 @@ func (u *ui) operator() string {
 }
 
 const prefOperator = "operator"
-
-// showError tells the person what went wrong, in their language.
-func (u *ui) showError(err error) {
-	msg := lang.L(err.Error())
-	if e := data.ErrorFields(err); len(e) > 0 {
-		msg = lang.L(firstLine(err.Error()))
-		for _, f := range e {
-			msg += "\n" + fieldProblem(f)
-		}
-	}
-	dialog.ShowError(fmt.Errorf("%s", msg), u.win)
-}
-
-func firstLine(s string) string {
-	for i, r := range s {
-		if r == '\n' {
-			return s[:i]
-		}
-	}
-	return s
-}
-
-// fieldProblem is one problem in words: where it is and what is wrong.
-func fieldProblem(f data.FieldError) string {
-	s := ""
-	if f.Line > 0 {
-		s = lang.L("Line {{.Line}}", map[string]any{"Line": f.Line}) + " — "
-	}
-	if f.Field != "" {
-		s += fieldLabel(f.Field) + ": "
-	}
-	return s + lang.L(f.Reason)
-}
 
 // Kinds of files people choose.
 var (

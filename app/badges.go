@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -20,6 +21,7 @@ import (
 
 	"accred/app/printjob"
 	"accred/data"
+	"accred/data/atomicfile"
 	"accred/printing"
 )
 
@@ -48,9 +50,24 @@ type badges struct {
 	cancelled   chan struct{}
 	lastFiles   []string
 	running     sync.WaitGroup // the print run in the background, if any
+
+	typing   *debouncer        // badge numbers are looked up once typing pauses
+	work     worker            // lookups and previews are made in the background
+	choices  int               // counts lookups, so that an old one does not show over a newer
+	previews map[string]sample // drawn previews by what the badge shows
+	shown    string            // what the preview shows or is being drawn for
+	renders  int               // previews drawn, for tests
 }
 
-func newBadges(u *ui) *badges { return &badges{u: u} }
+// sample is a drawn preview, or why there is none.
+type sample struct {
+	png []byte
+	err error
+}
+
+func newBadges(u *ui) *badges {
+	return &badges{u: u, typing: newDebouncer(), previews: map[string]sample{}}
+}
 
 // The choices of whom to print, in the order offered.
 const (
@@ -74,10 +91,10 @@ func (b *badges) buildUI() fyne.CanvasObject {
 	b.who = widget.NewSelect([]string{lang.L("Everyone approved and not yet printed"), lang.L("A delegation"), lang.L("A category"), lang.L("Badge numbers")}, func(string) { b.onChoose() })
 	b.delegation = &widget.Select{Options: delegationNames, PlaceHolder: lang.L("Choose…"), OnChanged: func(string) { b.onChoose() }}
 	b.category = &widget.Select{Options: categoryNames, PlaceHolder: lang.L("Choose…"), OnChanged: func(string) { b.onChoose() }}
-	b.numbers = &widget.Entry{PlaceHolder: "000123 000124 …", OnChanged: func(string) { b.onChoose() }}
+	b.numbers = &widget.Entry{PlaceHolder: "000123 000124 …", OnChanged: func(string) { b.typing.call(b.onChoose) }}
 	b.layout = widget.NewSelect([]string{lang.L("A6 badge for lanyards"), lang.L("ID-1 card (85.6 × 54 mm)"), lang.L("A4 sheet of four A6 badges")}, func(string) { b.onPreview() })
 	dir, _ := filepath.Abs(filepath.Dir(b.u.dbPath))
-	b.out = &widget.Entry{Text: filepath.Join(dir, "badges-"+time.Now().Format("20060102-1504")+".pdf")}
+	b.out = &widget.Entry{Text: proposedName(dir)}
 	b.summary = &widget.Label{Wrapping: fyne.TextWrapWord}
 	b.preview = container.NewStack()
 	b.progress = &widget.ProgressBar{}
@@ -102,7 +119,9 @@ func (b *badges) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Save as"), b.out),
 	)
 	left := container.NewVBox(form, b.summary, container.NewHBox(b.printButton, b.cancel), b.progress, container.NewHBox(b.open, b.send))
-	b.who.SetSelectedIndex(whoPending)
+	// The choice is looked up when the station is shown.
+	b.who.Selected = b.who.Options[whoPending]
+	b.enableChoice()
 	b.layout.SetSelectedIndex(0)
 	split := container.NewHSplit(container.NewVScroll(left), container.NewBorder(
 		&widget.Label{Text: lang.L("Preview"), TextStyle: fyne.TextStyle{Bold: true}}, nil, nil, nil, b.preview))
@@ -115,11 +134,53 @@ func (b *badges) chosenLayout() printing.Layout {
 }
 
 // onChoose finds whom the choice names and says how many, with any warning.
-func (b *badges) onChoose() {
+func (b *badges) onChoose() { b.choose("", nil) }
+
+// choose looks up whom the choice names in the background, then shows them
+// and runs then, if given. The summary says keep instead, if given.
+func (b *badges) choose(keep string, then func()) {
 	if b.who == nil || b.summary == nil {
 		return
 	}
 	filter, ok := b.filter()
+	b.enableChoice()
+	b.choices++
+	choice := b.choices
+	b.selected = nil
+	b.printButton.Disable()
+	if !ok {
+		b.summary.SetText(firstNonEmpty(keep, lang.L("Choose whom to print.")))
+		b.onPreview()
+		return
+	}
+	store := b.u.store
+	b.work.run(func() func() {
+		list, err := store.BadgesToPrint(context.Background(), filter)
+		printable := slices.DeleteFunc(list, func(p data.Participant) bool {
+			return p.Status != data.StatusApproved && p.Status != data.StatusPrinted && p.Status != data.StatusCollected
+		})
+		warnings := printjob.Check(printable)
+		return func() {
+			if choice != b.choices {
+				return // the choice changed meanwhile
+			}
+			if err != nil {
+				b.summary.SetText(problemText(err))
+				return
+			}
+			b.chosen(printable, len(list)-len(printable), warnings)
+			if keep != "" {
+				b.summary.SetText(keep)
+			}
+			if then != nil {
+				then()
+			}
+		}
+	})
+}
+
+// enableChoice lets the person fill in only what the choice of whom needs.
+func (b *badges) enableChoice() {
 	b.delegation.Disable()
 	b.category.Disable()
 	b.numbers.Disable()
@@ -131,39 +192,23 @@ func (b *badges) onChoose() {
 	case whoNumbers:
 		b.numbers.Enable()
 	}
-	b.selected = nil
-	if !ok {
-		b.summary.SetText(lang.L("Choose whom to print."))
-		b.printButton.Disable()
-		b.onPreview()
-		return
-	}
-	list, err := b.u.store.BadgesToPrint(context.Background(), filter)
-	if err != nil {
-		b.summary.SetText(problemText(err))
-		return
-	}
-	var printable []data.Participant
-	for _, p := range list {
-		if p.Status == data.StatusApproved || p.Status == data.StatusPrinted || p.Status == data.StatusCollected {
-			printable = append(printable, p)
-		}
-	}
+}
+
+// chosen shows whom the choice names: how many, and any warning.
+func (b *badges) chosen(printable []data.Participant, skipped int, warnings []printjob.Warning) {
 	b.selected = printable
 	text := lang.N("{{.Count}} badge to print", len(printable), map[string]any{"Count": number(len(printable))})
 	if again := len(b.alreadyPrinted()); again > 0 {
 		text += "\n" + lang.L("{{.Count}} of them were printed before: they get new badges and their old ones stop working.", map[string]any{"Count": again})
 	}
-	if skipped := len(list) - len(printable); skipped > 0 {
+	if skipped > 0 {
 		text += "\n" + lang.L("{{.Count}} not approved, left out.", map[string]any{"Count": skipped})
 	}
-	for _, w := range printjob.Check(printable) {
+	for _, w := range warnings {
 		text += "\n⚠ " + lang.L("{{.Name}}: no font has {{.Letters}}; these letters will be left out.", map[string]any{"Name": w.Participant.FullName(), "Letters": string(w.Missing)})
 	}
 	b.summary.SetText(text)
-	if len(printable) == 0 {
-		b.printButton.Disable()
-	} else {
+	if len(printable) > 0 {
 		b.printButton.Enable()
 	}
 	b.onPreview()
@@ -200,24 +245,61 @@ func (b *badges) alreadyPrinted() []data.Participant {
 }
 
 // onPreview shows the first chosen badge as it will print, drawn with a
-// sample code that no door accepts.
+// sample code that no door accepts. The drawing is done in the background
+// and kept, so a badge already seen shows at once.
 func (b *badges) onPreview() {
 	if b.preview == nil || b.layout == nil {
 		return
 	}
-	b.preview.Objects = nil
-	defer b.preview.Refresh()
 	if len(b.selected) == 0 {
+		b.shown = ""
+		b.showPreview(nil)
 		return
 	}
-	img, err := previewImage(b.u.store, b.chosenLayout(), b.selected[0])
-	if err != nil {
-		b.preview.Objects = []fyne.CanvasObject{&widget.Label{Text: lang.L("No preview: {{.Reason}}", map[string]any{"Reason": err.Error()}), Wrapping: fyne.TextWrapWord}}
+	layout, p := b.chosenLayout(), b.selected[0]
+	key := fmt.Sprintf("%s|%+v", layout, p)
+	if key == b.shown {
 		return
 	}
-	pic := canvas.NewImageFromResource(fyne.NewStaticResource("preview.png", img))
+	b.shown = key
+	if s, ok := b.previews[key]; ok {
+		b.showSample(s)
+		return
+	}
+	b.showPreview(widget.NewProgressBarInfinite())
+	store := b.u.store
+	b.work.run(func() func() {
+		png, err := previewImage(store, layout, p)
+		b.renders++
+		return func() {
+			if len(b.previews) >= 64 {
+				clear(b.previews)
+			}
+			b.previews[key] = sample{png, err}
+			if b.shown == key {
+				b.showSample(b.previews[key])
+			}
+		}
+	})
+}
+
+// showSample shows a drawn preview, or why there is none.
+func (b *badges) showSample(s sample) {
+	if s.err != nil {
+		b.showPreview(&widget.Label{Text: lang.L("No preview: {{.Reason}}", map[string]any{"Reason": s.err.Error()}), Wrapping: fyne.TextWrapWord})
+		return
+	}
+	pic := canvas.NewImageFromResource(fyne.NewStaticResource("preview.png", s.png))
 	pic.FillMode = canvas.ImageFillContain
-	b.preview.Objects = []fyne.CanvasObject{pic}
+	b.showPreview(pic)
+}
+
+func (b *badges) showPreview(o fyne.CanvasObject) {
+	b.preview.Objects = nil
+	if o != nil {
+		b.preview.Objects = []fyne.CanvasObject{o}
+	}
+	b.preview.Refresh()
 }
 
 // previewImage prints one badge with a sample code and turns its page into
@@ -237,7 +319,7 @@ func previewImage(store *data.Store, layout printing.Layout, p data.Participant)
 		return nil, err
 	}
 	defer os.RemoveAll(dir)
-	f, err := os.Create(filepath.Join(dir, "badge.pdf"))
+	f, err := os.OpenFile(filepath.Join(dir, "badge.pdf"), os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
 	if err != nil {
 		return nil, err
 	}
@@ -257,6 +339,9 @@ func previewImage(store *data.Store, layout printing.Layout, p data.Participant)
 }
 
 func (b *badges) onPrint() {
+	if b.nameTaken() {
+		return
+	}
 	if again := b.alreadyPrinted(); len(again) > 0 {
 		dialog.ShowConfirm(lang.L("Print new badges?"),
 			lang.L("{{.Count}} of these badges were printed before. Printing them again makes new badges, and the old ones stop working at the doors.", map[string]any{"Count": len(again)}),
@@ -270,17 +355,36 @@ func (b *badges) onPrint() {
 	b.start()
 }
 
-// reissue raises the issue of badges printed before, then prints.
-func (b *badges) reissue(again []data.Participant) {
-	ctx := context.Background()
-	for _, p := range again {
-		if _, err := b.u.store.Reprint(ctx, p.ID, "printed again at the printing station", b.u.operator()); err != nil {
-			b.u.showError(err)
-			return
+// proposedName is a free name for the next run's file in dir.
+func proposedName(dir string) string {
+	return printjob.FreeName(filepath.Join(dir, "badges-"+time.Now().Format("20060102-1504")+".pdf"), 1)
+}
+
+// nameTaken reports whether a file the run would write exists already; if
+// so it proposes a free name in its place and says why.
+func (b *badges) nameTaken() bool {
+	path := strings.TrimSpace(b.out.Text)
+	for _, file := range printjob.Parts(path, len(b.selected)) {
+		if atomicfile.Exists(file) {
+			b.out.SetText(printjob.FreeName(path, len(b.selected)))
+			b.summary.SetText(lang.L("{{.File}} already exists and is never overwritten. A new name is proposed: press Print again.", map[string]any{"File": file}))
+			return true
 		}
 	}
-	b.onChoose()
-	b.start()
+	return false
+}
+
+// reissue raises the issue of badges printed before, all or none, then prints.
+func (b *badges) reissue(again []data.Participant) {
+	ids := make([]int64, len(again))
+	for i, p := range again {
+		ids[i] = p.ID
+	}
+	if err := b.u.store.ReprintBadges(context.Background(), ids, "printed again at the printing station", b.u.operator()); err != nil {
+		b.u.showError(err)
+		return
+	}
+	b.choose("", b.start)
 }
 
 // start prints the chosen badges in the background, with progress and cancel.
@@ -317,22 +421,17 @@ func (b *badges) finished(files []string, count int, err error) {
 	switch {
 	case err == printing.ErrCancelled:
 		b.summary.SetText(lang.L("Printing cancelled. Nobody was marked printed."))
+	case data.ErrorCode(err) == data.ECONFLICT && len(files) == 0 && b.nameTaken():
 	case err != nil:
 		b.summary.SetText(problemText(err))
 	default:
 		b.summary.SetText(lang.L("Printed {{.Count}} badges to {{.Files}}.", map[string]any{"Count": number(count), "Files": strings.Join(files, ", ")}))
 		b.open.Enable()
 		b.send.Enable()
-		b.out.SetText(filepath.Join(filepath.Dir(files[0]), "badges-"+time.Now().Format("20060102-150405")+".pdf"))
+		b.out.SetText(proposedName(filepath.Dir(files[0])))
 	}
-	b.onChooseKeepingSummary()
-}
-
-// onChooseKeepingSummary refreshes the choice after a run without hiding its outcome.
-func (b *badges) onChooseKeepingSummary() {
-	text := b.summary.Text
-	b.onChoose()
-	b.summary.SetText(text)
+	// The choice is looked up again without hiding the run's outcome.
+	b.choose(b.summary.Text, nil)
 }
 
 func (b *badges) onCancel() {

@@ -120,7 +120,7 @@ func (d *desk) updateResultRow(i widget.ListItemID, o fyne.CanvasObject) {
 	row := o.(*fyne.Container)
 	band := row.Objects[1].(*canvas.Rectangle)
 	lines := row.Objects[0].(*fyne.Container).Objects
-	band.FillColor = categoryColour(d.category(p.Category).Colour)
+	band.FillColor = d.category(p.Category).RGB()
 	band.Refresh()
 	name := p.FullName()
 	if p.NativeName != "" {
@@ -131,8 +131,12 @@ func (d *desk) updateResultRow(i widget.ListItemID, o fyne.CanvasObject) {
 		affiliationText(p.Affiliation), statusLabel(p.Status)))
 }
 
-func (d *desk) category(code string) data.Category {
-	for _, c := range d.categories {
+func (d *desk) category(code string) data.Category { return categoryNamed(d.categories, code) }
+
+// categoryNamed is the category with the code among cats, or a grey one
+// named by its code when there is none.
+func categoryNamed(cats []data.Category, code string) data.Category {
+	for _, c := range cats {
 		if c.Code == code {
 			return c
 		}

@@ -1,10 +1,10 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"image"
 	"image/png"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,18 +12,17 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"accred/data"
 )
 
 var ctx = context.Background()
 
-// newTestUI opens the app's home on a new event database with a few participants.
-func newTestUI(t *testing.T) *ui {
+// newEventDB makes a new database at path holding a one-day event.
+func newEventDB(t *testing.T, path string) (*data.Store, data.Event) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	useLanguage("en")
-	s, err := data.Open(filepath.Join(t.TempDir(), "event.db"))
+	s, err := data.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,6 +32,15 @@ func newTestUI(t *testing.T) *ui {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return s, ev
+}
+
+// newTestUI opens the app's home on a new event database with a few participants.
+func newTestUI(t *testing.T) *ui {
+	t.Helper()
+	a := test.NewTempApp(t)
+	useLanguage("en")
+	s, ev := newEventDB(t, filepath.Join(t.TempDir(), "event.db"))
 	for _, in := range []data.ParticipantInput{
 		{Category: "delegate", Title: "H.E. Mr.", GivenName: "Văn An", FamilyName: "Nguyễn", Nationality: "VN", Delegation: "VN", DocumentNumber: "C1"},
 		{Category: "delegate", GivenName: "Seán", FamilyName: "O'Sullivan", Nationality: "IE", Delegation: "IE", DocumentNumber: "P1"},
@@ -47,6 +55,12 @@ func newTestUI(t *testing.T) *ui {
 	w.Resize(fyne.NewSize(1280, 800))
 	u := &ui{app: a, win: w, store: s, event: ev, dbPath: s.Path()}
 	u.showHome()
+	t.Cleanup(func() {
+		// Work left in the background ends before the next test.
+		if u.badges != nil {
+			u.badges.work.wait()
+		}
+	})
 	return u
 }
 
@@ -122,7 +136,6 @@ func TestDeskEnterOpensFirstMatch(t *testing.T) {
 	d := u.desk
 	test.Type(d.search, "sean")
 	press(d.search, fyne.KeyReturn)
-	d.search.OnSubmitted(d.search.Text)
 	if d.current == nil || d.current.FamilyName != "O'Sullivan" {
 		t.Fatalf("Enter opened %+v", d.current)
 	}
@@ -132,7 +145,7 @@ func TestDeskEditSaveSeeChange(t *testing.T) {
 	u := newTestUI(t)
 	d := u.desk
 	test.Type(d.search, "osullivan")
-	d.search.OnSubmitted("")
+	press(d.search, fyne.KeyReturn)
 	press(d.search, fyne.KeyF2)
 	f := d.form
 	if f == nil || f.entries["family_name"].Text != "O'Sullivan" {
@@ -142,7 +155,7 @@ func TestDeskEditSaveSeeChange(t *testing.T) {
 	family.SetText("")
 	test.Type(family, "Ó Súilleabháin")
 	f.entries["position"].SetText("Legal Adviser")
-	family.OnSubmitted(family.Text)
+	press(family, fyne.KeyReturn)
 	if d.form != nil {
 		t.Fatalf("form still open: %q", f.notice.Text)
 	}
@@ -164,7 +177,7 @@ func TestFormShowsProblemsUnderFieldsAndKeepsInput(t *testing.T) {
 	test.Type(f.entries["given_name"], "Lone")
 	test.Type(f.entries["email"], "not-an-address")
 	f.entries["nationality"].SetText("Atlantis")
-	f.onSave()
+	test.Tap(f.save)
 	if d.form == nil {
 		t.Fatal("the form closed on bad input")
 	}
@@ -193,11 +206,11 @@ func TestFormWarnsOfDuplicateThenSavesAnyway(t *testing.T) {
 	press(d.search, fyne.KeyF3)
 	f := d.form
 	fill(f, map[string]string{"given_name": "Van An", "family_name": "NGUYEN", "nationality": "Viet Nam", "delegation": "VN", "document_number": "C9"})
-	f.onSave()
+	test.Tap(f.save)
 	if d.form == nil || !strings.Contains(f.notice.Text, "Nguyễn Văn An") {
 		t.Fatalf("no duplicate warning: %q", f.notice.Text)
 	}
-	f.onSave()
+	test.Tap(f.save)
 	if d.form != nil {
 		t.Fatalf("save anyway did not save: %q", f.notice.Text)
 	}
@@ -222,8 +235,8 @@ func TestFormRefusesSameDocument(t *testing.T) {
 	press(d.search, fyne.KeyF3)
 	f := d.form
 	fill(f, map[string]string{"family_name": "Someone", "nationality": "IE", "delegation": "IE", "document_number": "p-1"})
-	f.onSave() // duplicate warning (same document)
-	f.onSave() // save anyway: refused
+	test.Tap(f.save) // duplicate warning (same document)
+	test.Tap(f.save) // save anyway: refused
 	if d.form == nil || !f.problems["document_number"].Visible() {
 		t.Fatalf("same document accepted: %q", f.notice.Text)
 	}
@@ -232,18 +245,17 @@ func TestFormRefusesSameDocument(t *testing.T) {
 func TestDeskReplacesALostBadge(t *testing.T) {
 	u := newTestUI(t)
 	d := u.desk
-	u.store.Approve(ctx, []int64{2}, "desk")
-	code, _ := u.store.BadgeCode(ctx, 2, 1)
-	if err := u.store.MarkPrinted(ctx, []data.Printed{{ID: 2, Issue: 1}}, "printer"); err != nil {
+	if err := u.store.Approve(ctx, []int64{2}, "desk"); err != nil {
 		t.Fatal(err)
 	}
+	code := printedBadge(t, u, 2, 1)
 	test.Type(d.search, "osullivan")
-	d.search.OnSubmitted("")
-	d.details.replace(*d.current, "")
+	press(d.search, fyne.KeyReturn)
+	replaceBadge(u, "")
 	if !strings.Contains(d.details.message.Text, "reason") {
 		t.Fatalf("no reason accepted: %q", d.details.message.Text)
 	}
-	d.details.replace(*d.current, "lost at the hotel")
+	replaceBadge(u, "lost at the hotel")
 	if d.current.BadgeIssue != 2 || d.current.Status != data.StatusApproved {
 		t.Fatalf("after replacing: issue %d, %s", d.current.BadgeIssue, d.current.Status)
 	}
@@ -252,22 +264,36 @@ func TestDeskReplacesALostBadge(t *testing.T) {
 	}
 }
 
+// replaceBadge taps "Replace lost badge…", types the reason and confirms.
+func replaceBadge(u *ui, reason string) {
+	test.Tap(findButton(u.desk.right, "Replace lost badge…"))
+	form := u.win.Canvas().Overlays().Top()
+	for _, o := range test.LaidOutObjects(form) {
+		if e, ok := o.(*widget.Entry); ok {
+			test.Type(e, reason)
+		}
+	}
+	test.Tap(findButton(form, "Replace"))
+}
+
 func TestDeskAttachesAPhoto(t *testing.T) {
 	u := newTestUI(t)
 	d := u.desk
 	test.Type(d.search, "osullivan")
-	d.search.OnSubmitted("")
+	press(d.search, fyne.KeyReturn)
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "notes.png")
-	os.WriteFile(bad, []byte("not a picture"), 0o600)
+	writeFile(t, bad, "not a picture")
 	d.details.attachPhoto(*d.current, bad)
 	if p, _ := u.store.Participant(ctx, d.current.ID); p.HasPhoto {
 		t.Fatal("a text file became a photo")
 	}
 	good := filepath.Join(dir, "sean.png")
-	f, _ := os.Create(good)
-	png.Encode(f, image.NewRGBA(image.Rect(0, 0, 300, 400)))
-	f.Close()
+	var picture bytes.Buffer
+	if err := png.Encode(&picture, image.NewRGBA(image.Rect(0, 0, 300, 400))); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, good, picture.String())
 	d.details.attachPhoto(*d.current, good)
 	if !d.current.HasPhoto {
 		t.Fatal("the photo was not attached")

@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"image/color"
 	"io"
 	"os"
-	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -57,7 +55,7 @@ func (v *details) build(p data.Participant) fyne.CanvasObject {
 	if p.NativeName != "" {
 		header.Add(&widget.Label{Text: p.NativeName, SizeName: theme.SizeNameSubHeadingText})
 	}
-	band := canvas.NewRectangle(categoryColour(cat.Colour))
+	band := canvas.NewRectangle(cat.RGB())
 	band.SetMinSize(fyne.NewSize(10, 34))
 	catLabel := &widget.Label{Text: cat.Name, TextStyle: fyne.TextStyle{Bold: true}}
 	status := &widget.Label{Text: statusLabel(p.Status), TextStyle: fyne.TextStyle{Bold: true}, Importance: statusImportance(p.Status)}
@@ -248,14 +246,4 @@ func affiliationText(a data.Affiliation) string {
 		}
 	}
 	return a.Name
-}
-
-// categoryColour reads a #RRGGBB colour, grey when it cannot.
-func categoryColour(hex string) color.Color {
-	if len(hex) == 7 && hex[0] == '#' {
-		if v, err := strconv.ParseUint(hex[1:], 16, 32); err == nil {
-			return color.NRGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 255}
-		}
-	}
-	return color.NRGBA{R: 0x77, G: 0x77, B: 0x77, A: 255}
 }

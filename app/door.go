@@ -26,18 +26,20 @@ type door struct {
 	u *ui
 
 	// Setting up.
-	sessions  []data.Session
-	session   *widget.Select
-	station   *widget.Entry
-	exit      *widget.Check
-	problem   *widget.Label
-	openDoor  *widget.Button
-	setupView fyne.CanvasObject
-	holder    *fyne.Container // shows the setup or the scan view
+	sessions   []data.Session
+	categories []data.Category
+	session    *widget.Select
+	station    *widget.Entry
+	exit       *widget.Check
+	problem    *widget.Label
+	openDoor   *widget.Button
+	setupView  fyne.CanvasObject
+	holder     *fyne.Container // shows the setup or the scan view
 
 	// Scanning.
 	current data.Session
 	scan    *scanEntry
+	banner  *fyne.Container // the verdict: its colour, word and reason
 	panel   *canvas.Rectangle
 	verdict *canvas.Text
 	reason  *canvas.Text
@@ -55,9 +57,7 @@ type door struct {
 }
 
 func newDoor(u *ui) *door {
-	return &door{u: u, later: func(wait time.Duration, f func()) {
-		time.AfterFunc(wait, func() { fyne.Do(f) })
-	}}
+	return &door{u: u, later: later}
 }
 
 func (d *door) buildUI() fyne.CanvasObject {
@@ -82,9 +82,13 @@ func (d *door) buildUI() fyne.CanvasObject {
 
 const prefStation = "station"
 
-// reload reads the programme again.
+// reload reads the programme and the categories again.
 func (d *door) reload() {
-	sessions, err := d.u.store.Sessions(context.Background())
+	ctx := context.Background()
+	sessions, err := d.u.store.Sessions(ctx)
+	if err == nil {
+		d.categories, err = d.u.store.Categories(ctx)
+	}
 	if err != nil {
 		d.problem.SetText(problemText(err))
 		return
@@ -162,13 +166,13 @@ func (d *door) scanView() fyne.CanvasObject {
 
 	height := canvas.NewRectangle(color.Transparent)
 	height.SetMinSize(fyne.NewSize(10, 250))
-	banner := container.NewStack(height, d.panel, container.NewVBox(layout.NewSpacer(), d.verdict, d.reason, layout.NewSpacer()))
+	d.banner = container.NewStack(height, d.panel, container.NewVBox(layout.NewSpacer(), d.verdict, d.reason, layout.NewSpacer()))
 	person := container.NewBorder(nil, nil, d.photo, nil, container.NewVBox(d.name, d.details))
 	recent := container.NewBorder(&widget.Label{Text: lang.L("Recent scans"), TextStyle: fyne.TextStyle{Bold: true}}, nil, nil, nil, d.recent)
 	body := container.NewHSplit(container.NewPadded(person), recent)
 	body.Offset = 0.68
 	scanLine := container.NewBorder(nil, nil, &widget.Label{Text: lang.L("Scan:")}, nil, d.scan)
-	return container.NewBorder(container.NewVBox(top, banner), container.NewVBox(d.manual.box, scanLine), nil, nil, body)
+	return container.NewBorder(container.NewVBox(top, d.banner), container.NewVBox(d.manual.box, scanLine), nil, nil, body)
 }
 
 // The verdicts' colours, readable from two metres.
@@ -227,7 +231,7 @@ func (d *door) showPerson(p data.Participant) {
 	if p.ID != 0 {
 		d.photo.Objects = []fyne.CanvasObject{photoView(context.Background(), d.u.store, p.ID)}
 		d.name.Text = p.FullName()
-		lines := []string{d.u.desk.category(p.Category).Name + " · " + affiliationText(p.Affiliation), p.BadgeNumber()}
+		lines := []string{categoryNamed(d.categories, p.Category).Name + " · " + affiliationText(p.Affiliation), p.BadgeNumber()}
 		if p.NativeName != "" {
 			lines = append([]string{p.NativeName}, lines...)
 		}

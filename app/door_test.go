@@ -19,30 +19,39 @@ func openDoor(t *testing.T, u *ui, x data.Session) (*door, map[int64]string) {
 	if _, _, err := u.store.SaveSessions(ctx, []data.Session{x}); err != nil {
 		t.Fatal(err)
 	}
-	u.store.ApproveAll(ctx, "desk")
-	codes := map[int64]string{}
-	var printed []data.Printed
-	for id := int64(1); id <= 4; id++ {
-		codes[id], _ = u.store.BadgeCode(ctx, id, 1)
-		printed = append(printed, data.Printed{ID: id, Issue: 1})
-	}
-	if err := u.store.MarkPrinted(ctx, printed, "printer"); err != nil {
+	if _, err := u.store.ApproveAll(ctx, "desk"); err != nil {
 		t.Fatal(err)
+	}
+	codes := map[int64]string{}
+	for id := int64(1); id <= 4; id++ {
+		codes[id] = printedBadge(t, u, id, 1)
 	}
 	d := u.door
 	d.later = func(time.Duration, func()) {} // no timers outliving the test
-	u.tabs.SelectIndex(2)
-	d.reload()
+	u.tabs.Select(u.tab(tabDoor))
 	d.session.SetSelectedIndex(0)
 	d.station.SetText("door-test")
 	test.Tap(d.openDoor)
 	return d, codes
 }
 
+// printedBadge marks a participant's badge of the issue printed and returns its code.
+func printedBadge(t *testing.T, u *ui, id int64, issue int) string {
+	t.Helper()
+	code, err := u.store.BadgeCode(ctx, id, issue)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := u.store.MarkPrinted(ctx, []data.Printed{{ID: id, Issue: issue}}, "printer"); err != nil {
+		t.Fatal(err)
+	}
+	return code
+}
+
 // scanner types a code and Enter, as a USB scanner does.
 func scanner(e *scanEntry, code string) {
 	test.Type(e, code)
-	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	press(&e.keyEntry, fyne.KeyReturn)
 }
 
 func plenary() data.Session {
@@ -56,7 +65,9 @@ func TestDoorScansInQuickSuccession(t *testing.T) {
 	if u.win.Canvas().Focused() != d.scan {
 		t.Fatal("the scan field does not have the keyboard")
 	}
-	u.store.Reprint(ctx, 4, "lost", "desk")
+	if _, err := u.store.Reprint(ctx, 4, "lost", "desk"); err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []string{codes[1], codes[2], codes[1], "NOT-A-BADGE", codes[4], codes[3]} {
 		scanner(d.scan, c)
 	}
@@ -77,11 +88,15 @@ func TestDoorScansInQuickSuccession(t *testing.T) {
 	if !strings.Contains(d.history[1].Reason, "superseded") {
 		t.Fatalf("the lost badge: %q", d.history[1].Reason)
 	}
-	// The room is full now.
-	u.store.SetStatus(ctx, 4, data.StatusApproved, "desk", "")
+	// The room is full now: someone inside is not counted twice, and a
+	// fourth person, with the new badge, waits outside.
 	scanner(d.scan, codes[2])
 	if d.history[0].Kind != data.Already {
 		t.Fatalf("someone inside is not counted twice: %s", d.history[0].Kind)
+	}
+	scanner(d.scan, printedBadge(t, u, 4, 2))
+	if d.history[0].Kind != data.Rejected || !strings.Contains(d.history[0].Reason, "room full") || d.count.Text != "3 / 3" {
+		t.Fatalf("a fourth person in a room for three: %s %q, count %q", d.history[0].Kind, d.history[0].Reason, d.count.Text)
 	}
 }
 
@@ -93,7 +108,7 @@ func TestDoorManualCheckIn(t *testing.T) {
 		t.Fatal("F2 does not open the search for a forgotten badge")
 	}
 	test.Type(d.manual.search, "osullivan")
-	d.manual.search.OnSubmitted("")
+	press(d.manual.search, fyne.KeyReturn)
 	if d.manual.open || d.history[0].Kind != data.Accepted || d.history[0].Participant.FamilyName != "O'Sullivan" {
 		t.Fatalf("manual check-in: %+v", d.history)
 	}
@@ -125,5 +140,25 @@ func TestDoorTakesTheKeyboardBack(t *testing.T) {
 	}
 	if d.verdict.Text != "Scan a badge" {
 		t.Fatalf("after the pause the screen shows %q", d.verdict.Text)
+	}
+}
+
+// TestDoorVerdictsLook snapshots the verdict banner in each of its states.
+func TestDoorVerdictsLook(t *testing.T) {
+	u := newTestUI(t)
+	d, codes := openDoor(t, u, plenary())
+	// The snapshots do not follow the window's layout.
+	snapshot := func(name string) {
+		d.banner.Resize(fyne.NewSize(1000, 250))
+		test.AssertObjectRendersToMarkup(t, name, d.banner)
+	}
+	snapshot("door_ready.xml")
+	for _, step := range []struct{ code, snapshot string }{
+		{codes[1], "door_accepted.xml"},
+		{codes[1], "door_already.xml"},
+		{"NOT-A-BADGE", "door_rejected.xml"},
+	} {
+		scanner(d.scan, step.code)
+		snapshot(step.snapshot)
 	}
 }

@@ -175,7 +175,7 @@ func (f *participantForm) showProblems(err error) {
 	fields := data.ErrorFields(err)
 	if len(fields) == 0 {
 		f.notice.Importance = widget.DangerImportance
-		f.notice.SetText(lang.L(err.Error()))
+		f.notice.SetText(problemText(err))
 		return
 	}
 	f.notice.Importance = widget.DangerImportance

@@ -16,15 +16,20 @@ import (
 )
 
 // importer brings in a participant file: a preview that lists every problem
-// by line, then one all-or-nothing import.
+// by line, then one all-or-nothing import. Reading, checking and importing
+// run in the background, with a progress bar, while the window stays alive.
 type importer struct {
 	u        *ui
 	imported func() // called after a successful import
 
-	path    *widget.Entry
-	summary *widget.Label
-	table   *widget.Table
-	commit  *widget.Button
+	path     *widget.Entry
+	choose   *widget.Button
+	check    *widget.Button
+	summary  *widget.Label
+	progress *widget.ProgressBarInfinite
+	table    *widget.Table
+	commit   *widget.Button
+	work     worker
 
 	rows     []data.ImportRow
 	problems map[int][]data.FieldError // by line; line 0 for the file as a whole
@@ -37,8 +42,11 @@ var previewColumns = []string{"Line", "Name", "Category", "Nationality", "Affili
 func (im *importer) buildUI() fyne.CanvasObject {
 	im.path = &widget.Entry{PlaceHolder: lang.L("Path of a .csv or .xlsx file")}
 	im.path.OnSubmitted = func(string) { im.onCheck() }
-	choose := &widget.Button{Text: lang.L("Choose file…"), Icon: theme.FolderOpenIcon(), OnTapped: im.onChoose}
-	check := &widget.Button{Text: lang.L("Check"), Icon: theme.SearchIcon(), OnTapped: im.onCheck}
+	im.choose = &widget.Button{Text: lang.L("Choose file…"), Icon: theme.FolderOpenIcon(), OnTapped: im.onChoose}
+	im.check = &widget.Button{Text: lang.L("Check"), Icon: theme.SearchIcon(), OnTapped: im.onCheck}
+	im.progress = widget.NewProgressBarInfinite()
+	im.progress.Stop()
+	im.progress.Hide()
 	im.commit = &widget.Button{Text: lang.L("Import"), Icon: theme.UploadIcon(), Importance: widget.HighImportance, OnTapped: im.onCommit}
 	im.commit.Disable()
 	im.summary = &widget.Label{Wrapping: fyne.TextWrapWord, Text: lang.L("The first line names the columns: category, title, given_name, family_name, native_name, nationality, delegation, organization, position, head_of_delegation, email, document_number, media_outlet, photo_file. Nothing is imported until every line is right.")}
@@ -55,7 +63,7 @@ func (im *importer) buildUI() fyne.CanvasObject {
 	for i, w := range []float32{60, 260, 110, 150, 260, 600} {
 		im.table.SetColumnWidth(i, w)
 	}
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(choose, check), im.path), im.summary, im.commit)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(im.choose, im.check), im.path), im.summary, im.progress, im.commit)
 	return container.NewBorder(top, nil, nil, nil, im.table)
 }
 
@@ -106,50 +114,88 @@ func (im *importer) onChoose() {
 
 // onCheck reads the file and checks every line without changing anything.
 func (im *importer) onCheck() {
-	im.commit.Disable()
-	im.problems = map[int][]data.FieldError{}
-	rows, err := roster.Read(strings.TrimSpace(im.path.Text))
-	im.rows = rows
-	if err == nil {
+	path := strings.TrimSpace(im.path.Text)
+	im.busy(lang.L("Checking the file…"))
+	im.work.run(func() func() {
+		rows, err := roster.Read(path)
 		var rep data.ImportReport
-		rep, err = im.u.store.ImportParticipants(context.Background(), rows, true, im.u.operator())
 		if err == nil {
-			im.summary.Importance = widget.SuccessImportance
-			im.summary.SetText(lang.L("{{.Rows}} lines are ready: {{.Created}} new, {{.Updated}} corrected, {{.Unchanged}} unchanged.",
-				map[string]any{"Rows": rep.Rows, "Created": rep.Created, "Updated": rep.Updated, "Unchanged": rep.Unchanged}))
-			im.commit.SetText(lang.L("Import {{.Rows}} lines", map[string]any{"Rows": rep.Rows}))
-			im.commit.Enable()
+			rep, err = im.u.store.ImportParticipants(context.Background(), rows, true, im.u.operator())
 		}
-	}
+		return func() { im.checked(rows, rep, err) }
+	})
+}
+
+// checked shows the outcome of a check: the file's lines with their
+// problems, and the import offered when there are none.
+func (im *importer) checked(rows []data.ImportRow, rep data.ImportReport, err error) {
+	im.idle()
+	im.rows = rows
+	im.problems = map[int][]data.FieldError{}
 	if err != nil {
 		im.showProblems(err)
+	} else {
+		im.summary.Importance = widget.SuccessImportance
+		im.summary.SetText(lang.L("{{.Rows}} lines are ready: {{.Created}} new, {{.Updated}} corrected, {{.Unchanged}} unchanged.",
+			map[string]any{"Rows": rep.Rows, "Created": rep.Created, "Updated": rep.Updated, "Unchanged": rep.Unchanged}))
+		im.commit.SetText(lang.L("Import {{.Rows}} lines", map[string]any{"Rows": rep.Rows}))
+		im.commit.Enable()
 	}
 	im.table.Refresh()
 }
 
+// busy shows that work is under way and holds every button until it ends.
+func (im *importer) busy(text string) {
+	im.commit.Disable()
+	im.check.Disable()
+	im.choose.Disable()
+	im.path.Disable()
+	im.summary.Importance = widget.MediumImportance
+	im.summary.SetText(text)
+	im.progress.Show()
+	im.progress.Start()
+}
+
+func (im *importer) idle() {
+	im.progress.Stop()
+	im.progress.Hide()
+	im.check.Enable()
+	im.choose.Enable()
+	im.path.Enable()
+}
+
 func (im *importer) showProblems(err error) {
-	fields := data.ErrorFields(err)
-	for _, f := range fields {
+	for _, f := range data.ErrorFields(err) {
 		im.problems[f.Line] = append(im.problems[f.Line], f)
 	}
 	im.summary.Importance = widget.DangerImportance
-	text := lang.L("Nothing was imported.") + " " + lang.L(firstLine(err.Error()))
+	// With the lines shown, their problems are in the table.
+	text := headline(err)
 	if len(im.rows) == 0 {
-		for _, f := range fields {
-			text += "\n" + fieldProblem(f)
-		}
+		text = problemText(err)
 	}
-	im.summary.SetText(text)
+	im.summary.SetText(lang.L("Nothing was imported.") + " " + text)
 }
 
+// onCommit imports the checked lines, all or nothing.
 func (im *importer) onCommit() {
-	im.commit.Disable()
-	rep, err := im.u.store.ImportParticipants(context.Background(), im.rows, false, im.u.operator())
+	rows := im.rows
+	im.busy(lang.L("Importing…"))
+	im.work.run(func() func() {
+		rep, err := im.u.store.ImportParticipants(context.Background(), rows, false, im.u.operator())
+		return func() { im.committed(rep, err) }
+	})
+}
+
+func (im *importer) committed(rep data.ImportReport, err error) {
+	im.idle()
 	if err != nil {
+		im.problems = map[int][]data.FieldError{}
 		im.showProblems(err)
 		im.table.Refresh()
 		return
 	}
+	im.summary.Importance = widget.SuccessImportance
 	im.summary.SetText(lang.L("Imported: {{.Created}} new, {{.Updated}} corrected, {{.Unchanged}} unchanged.",
 		map[string]any{"Created": rep.Created, "Updated": rep.Updated, "Unchanged": rep.Unchanged}))
 	if im.imported != nil {

@@ -27,6 +27,8 @@ func sourceStrings(t *testing.T) []string {
 			regexp.MustCompile(`Err\w+\s*=\s*errors\.New\("((?:[^"\\]|\\.)*)"\)`),
 			regexp.MustCompile(`(?m)return (?:Rejected|Already), "((?:[^"\\]|\\.)*)"$`),
 			regexp.MustCompile(`(?m)return nil, "([A-Z](?:[^"\\]|\\.)*)"$`),
+			regexp.MustCompile(`(?m)^\s*reason\w+\s*=\s*"((?:[^"\\]|\\.)*)"$`),
+			regexp.MustCompile(`tooLong: "((?:[^"\\]|\\.)*)"`),
 		},
 	}
 	patterns["../data/*/*.go"] = patterns["../data/*.go"]

@@ -31,6 +31,8 @@ type programme struct {
 	kind                                                                  *widget.Select
 	invitation, exits                                                     *widget.Check
 	problem                                                               *widget.Label
+	warning                                                               *widget.Label // sessions sharing a room at one time
+	save, add                                                             *widget.Button
 }
 
 func newProgramme(u *ui) *programme { return &programme{u: u} }
@@ -54,6 +56,7 @@ func (g *programme) buildUI() fyne.CanvasObject {
 	g.invited.PlaceHolder = lang.L("Badge numbers of the invited, separated by spaces")
 	g.exits = widget.NewCheck(lang.L("The door scans people out too"), nil)
 	g.problem = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
+	g.warning = &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord}
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Code"), g.code),
 		widget.NewFormItem(lang.L("Session title"), g.title),
@@ -68,13 +71,13 @@ func (g *programme) buildUI() fyne.CanvasObject {
 		widget.NewFormItem("", g.exits),
 		widget.NewFormItem(lang.L("Door opens (minutes before)"), g.early),
 	)
-	save := &widget.Button{Text: lang.L("Save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: g.onSave}
-	add := &widget.Button{Text: lang.L("New session"), Icon: theme.ContentAddIcon(), OnTapped: func() { g.edit(data.Session{Kind: data.KindSeminar, EarlyMinutes: 30}) }}
+	g.save = &widget.Button{Text: lang.L("Save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: g.onSave}
+	g.add = &widget.Button{Text: lang.L("New session"), Icon: theme.ContentAddIcon(), OnTapped: func() { g.edit(data.Session{Kind: data.KindSeminar, EarlyMinutes: 30}) }}
 	imp := &widget.Button{Text: lang.L("Import programme…"), Icon: theme.UploadIcon(), OnTapped: g.onImport}
 	export := &widget.Button{Text: lang.L("Station file for this session…"), Icon: theme.DownloadIcon(), OnTapped: g.onExportStation}
 	merge := &widget.Button{Text: lang.L("Merge a station's scans…"), Icon: theme.MailReplyAllIcon(), OnTapped: g.onMergeStation}
-	left := container.NewBorder(container.NewVBox(container.NewHBox(add, imp), container.NewHBox(export, merge)), nil, nil, nil, g.list)
-	right := container.NewVScroll(container.NewVBox(form, g.problem, save))
+	left := container.NewBorder(container.NewVBox(container.NewHBox(g.add, imp), container.NewHBox(export, merge)), nil, nil, nil, g.list)
+	right := container.NewVScroll(container.NewVBox(form, g.problem, g.warning, g.save))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.5
 	g.reload()
@@ -137,6 +140,7 @@ func (g *programme) edit(s data.Session) {
 		g.invited.SetText(strings.Join(numbers, " "))
 	}
 	g.problem.SetText("")
+	g.warning.SetText("")
 }
 
 func formatSessionTime(t time.Time) string {
@@ -188,20 +192,31 @@ func (g *programme) onSave() {
 		g.problem.SetText(lang.L("Invited") + ": " + lang.L("{{.Value}} is not a badge number.", map[string]any{"Value": bad}))
 		return
 	}
-	ctx := context.Background()
-	if _, _, err := g.u.store.SaveSessions(ctx, []data.Session{s}); err != nil {
+	if _, err := g.u.store.SaveSession(context.Background(), s, invited); err != nil {
 		g.problem.SetText(problemText(err))
 		return
-	}
-	if saved, err := g.u.store.Session(ctx, s.Code); err == nil {
-		if err := g.u.store.SetInvitations(ctx, saved.ID, invited); err != nil {
-			g.problem.SetText(problemText(err))
-			return
-		}
 	}
 	g.editing = s.Code
 	g.problem.SetText("")
 	g.reload()
+	g.warnOverlaps([]data.Session{s})
+}
+
+// warnOverlaps says which of the changed sessions share a room, at the same
+// time, with another session. It is a warning: nothing is refused.
+func (g *programme) warnOverlaps(changed []data.Session) {
+	var lines []string
+	programme := make([]data.Session, len(g.attendance))
+	for i, a := range g.attendance {
+		programme[i] = a.Session
+	}
+	for _, o := range data.Overlaps(programme, changed) {
+		lines = append(lines, lang.L("{{.First}} and {{.Second}} are both in {{.Room}} at the same time ({{.FirstTime}} and {{.SecondTime}}).",
+			map[string]any{"First": o.First.Code, "Second": o.Second.Code, "Room": o.First.Room,
+				"FirstTime":  o.First.Starts.Format("02/01 15:04") + "–" + o.First.Ends.Format("15:04"),
+				"SecondTime": o.Second.Starts.Format("02/01 15:04") + "–" + o.Second.Ends.Format("15:04")}))
+	}
+	g.warning.SetText(strings.Join(lines, "\n"))
 }
 
 func (g *programme) onImport() { g.u.chooseFile(tableFiles, g.importFile) }
@@ -215,15 +230,12 @@ func (g *programme) importFile(path string) {
 		_, _, err = g.u.store.SaveSessions(ctx, sessions)
 	}
 	if err != nil {
-		text := lang.L(firstLine(err.Error()))
-		for _, f := range data.ErrorFields(err) {
-			text += "\n" + fieldProblem(f)
-		}
-		g.problem.SetText(text)
+		g.problem.SetText(problemText(err))
 		return
 	}
 	g.problem.SetText("")
 	g.reload()
+	g.warnOverlaps(sessions)
 }
 
 // onExportStation saves a station file for the session in the form, for a

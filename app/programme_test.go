@@ -1,48 +1,68 @@
 package app
 
 import (
-	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
 	"accred/data"
 )
+
+// retype clears an entry and types the text into it, as a person does.
+func retype(e *widget.Entry, text string) {
+	e.SetText("")
+	test.Type(e, text)
+}
+
+// saveSession saves x through the store, for a test's setting up.
+func saveSession(t *testing.T, u *ui, x data.Session) data.Session {
+	t.Helper()
+	saved, err := u.store.SaveSession(ctx, x, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return saved
+}
 
 func TestProgrammeEditsAndImports(t *testing.T) {
 	u := newTestUI(t)
 	g := u.programme
-	g.edit(data.Session{Kind: data.KindSeminar, EarlyMinutes: 30})
-	g.code.SetText("SEM-9")
-	g.title.SetText("Electronic evidence")
-	g.room.SetText("Room B")
-	g.starts.SetText("25/10/2025 14:00")
-	g.ends.SetText("2025-10-25 15:30")
-	g.onSave()
+	test.Tap(g.add)
+	test.Type(g.code, "SEM-9")
+	test.Type(g.title, "Electronic evidence")
+	test.Type(g.room, "Room B")
+	test.Type(g.starts, "25/10/2025 14:00")
+	test.Type(g.ends, "2025-10-25 15:30")
+	test.Tap(g.save)
 	if !strings.Contains(g.problem.Text, "YYYY-MM-DD HH:MM") || len(g.attendance) != 0 {
 		t.Fatalf("a bad start was saved: %q", g.problem.Text)
 	}
-	g.starts.SetText("2025-10-25 14:00")
-	g.capacity.SetText("120")
-	g.categories.SetText("delegate observer")
-	g.onSave()
+	retype(g.starts, "2025-10-25 14:00")
+	test.Type(g.capacity, "120")
+	test.Type(g.categories, "delegate observer")
+	test.Tap(g.save)
 	if g.problem.Text != "" || len(g.attendance) != 1 || g.attendance[0].Session.Capacity != 120 {
 		t.Fatalf("save: %q %+v", g.problem.Text, g.attendance)
 	}
-	g.categories.SetText("spies")
-	g.onSave()
+	retype(g.categories, "spies")
+	test.Tap(g.save)
 	if !strings.Contains(g.problem.Text, "category") {
 		t.Fatalf("unknown category saved: %q", g.problem.Text)
 	}
 
 	path := filepath.Join(t.TempDir(), "programme.csv")
-	os.WriteFile(path, []byte("code,title,kind,room,starts_at,ends_at\nPLEN-1,Plenary,plenary,Hall,2025-10-25 09:00,2025-10-25 12:00\nBAD,,dance,,x,y\n"), 0o600)
+	writeFile(t, path, "code,title,kind,room,starts_at,ends_at\nPLEN-1,Plenary,plenary,Hall,2025-10-25 09:00,2025-10-25 12:00\nBAD,,dance,,x,y\n")
 	g.importFile(path)
 	if !strings.Contains(g.problem.Text, "Line 3") || len(g.attendance) != 1 {
 		t.Fatalf("a bad programme file: %q", g.problem.Text)
 	}
-	os.WriteFile(path, []byte("code,title,kind,room,starts_at,ends_at\nPLEN-1,Plenary,plenary,Hall,2025-10-25 09:00,2025-10-25 12:00\n"), 0o600)
+	writeFile(t, path, "code,title,kind,room,starts_at,ends_at\nPLEN-1,Plenary,plenary,Hall,2025-10-25 09:00,2025-10-25 12:00\n")
 	g.importFile(path)
 	if g.problem.Text != "" || len(g.attendance) != 2 || g.attendance[0].Session.Code != "PLEN-1" {
 		t.Fatalf("import: %q %d", g.problem.Text, len(g.attendance))
@@ -59,28 +79,38 @@ func TestStationFileFromTheProgramme(t *testing.T) {
 		t.Fatalf("export without a session: %q", g.problem.Text)
 	}
 	start := plenary().Starts
-	u.store.SaveSessions(ctx, []data.Session{plenary()})
-	s, _ := u.store.Session(ctx, "PLEN-1")
-	u.store.ApproveAll(ctx, "desk")
+	s := saveSession(t, u, plenary())
+	if _, err := u.store.ApproveAll(ctx, "desk"); err != nil {
+		t.Fatal(err)
+	}
 	g.exportStation(s, path)
 	if !strings.Contains(g.problem.Text, "Station file written") {
 		t.Fatalf("export: %q", g.problem.Text)
 	}
 
-	// The door's laptop opens the station file: only the door is offered.
-	station, err := data.Open(path)
-	if err != nil {
-		t.Fatal(err)
+	// The door's laptop opens the station file: only the door and its
+	// settings are offered, and nothing of the desk is made.
+	st := &ui{app: u.app, win: u.win, dbPath: path}
+	if !st.load() {
+		t.Fatalf("the station file did not open: %s", labelTexts(st.win.Content()))
 	}
-	st := &ui{app: u.app, win: u.win, store: station, dbPath: path}
-	st.event, _ = station.Event(ctx)
-	st.showHome()
-	if len(st.tabs.Items) != 2 || st.tabs.Items[0].Text != "Door" {
+	station := st.store
+	if st.tab(tabDoor) == nil || st.tab(tabSettings) == nil || len(st.tabs.Items) != 2 {
 		t.Fatalf("station tabs: %d", len(st.tabs.Items))
 	}
+	if st.desk != nil || st.badges != nil || st.programme != nil {
+		t.Fatal("the station made the registration screens")
+	}
 	station.StartClockAt(start.Add(time.Minute))
-	if v, err := station.CheckIn(ctx, data.Scan{SessionID: s.ID, ParticipantID: 2, Station: "door"}); err != nil || v.Kind != data.Accepted {
-		t.Fatalf("check-in at the station: %v %v", v.Kind, err)
+	d := st.door
+	d.later = func(time.Duration, func()) {}
+	d.session.SetSelectedIndex(0)
+	test.Tap(d.openDoor)
+	test.Tap(findButton(d.holder, "Forgotten badge  [F2]"))
+	test.Type(d.manual.search, "osullivan")
+	press(d.manual.search, fyne.KeyReturn)
+	if d.history[0].Kind != data.Accepted || !strings.Contains(d.details.Text, "Delegate") {
+		t.Fatalf("check-in at the station: %+v, details %q", d.history[0], d.details.Text)
 	}
 	station.Close()
 
@@ -99,26 +129,35 @@ func TestProgrammeInvitations(t *testing.T) {
 	g := u.programme
 	x := plenary()
 	x.InvitationOnly = true
-	u.store.SaveSessions(ctx, []data.Session{x})
-	s, _ := u.store.Session(ctx, "PLEN-1")
-	g.edit(s)
-	g.invited.SetText("000001 2\nabc")
-	g.onSave()
+	s := saveSession(t, u, x)
+	g.reload()
+	g.list.Select(0)
+	retype(g.invited, "000001 2\nabc")
+	test.Tap(g.save)
 	if !strings.Contains(g.problem.Text, "abc") {
 		t.Fatalf("a bad badge number: %q", g.problem.Text)
 	}
-	g.invited.SetText("000001 999")
-	g.onSave()
-	if !strings.Contains(g.problem.Text, "000999") {
-		t.Fatalf("an unknown badge number: %q", g.problem.Text)
-	}
-	g.invited.SetText("000001, 2")
-	g.onSave()
+	retype(g.invited, "000001, 2")
+	test.Tap(g.save)
 	if ids, _ := u.store.Invitations(ctx, s.ID); len(ids) != 2 || g.problem.Text != "" {
 		t.Fatalf("invitations %v %q", ids, g.problem.Text)
 	}
-	g.edit(s)
-	if g.invited.Text != "000001 000002" {
-		t.Fatalf("the form shows %q", g.invited.Text)
+	// A correction whose list names nobody's badge changes nothing.
+	retype(g.title, "Renamed plenary")
+	retype(g.invited, "000001 999")
+	test.Tap(g.save)
+	if !strings.Contains(g.problem.Text, "000999") {
+		t.Fatalf("an unknown badge number: %q", g.problem.Text)
+	}
+	if got, _ := u.store.Session(ctx, "PLEN-1"); got.Title != "Plenary" {
+		t.Fatalf("the refused save renamed the session %q", got.Title)
+	}
+	if ids, _ := u.store.Invitations(ctx, s.ID); !slices.Equal(ids, []int64{1, 2}) {
+		t.Fatalf("the refused save changed the list to %v", ids)
+	}
+	g.list.UnselectAll()
+	g.list.Select(0)
+	if g.invited.Text != "000001 000002" || g.title.Text != "Plenary" {
+		t.Fatalf("the form shows %q, %q", g.title.Text, g.invited.Text)
 	}
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"time"
 
@@ -21,6 +22,7 @@ type start struct {
 	name     *widget.Entry
 	first    *widget.Entry
 	last     *widget.Entry
+	zone     *widget.SelectEntry
 	problem  *widget.Label
 	create   *widget.Button
 	demo     *widget.Button
@@ -34,6 +36,7 @@ func (s *start) buildUI() fyne.CanvasObject {
 	s.name = &widget.Entry{PlaceHolder: lang.L("Conference name")}
 	s.first = &widget.Entry{PlaceHolder: "2025-10-25"}
 	s.last = &widget.Entry{PlaceHolder: "2025-10-26"}
+	s.zone = newZoneEntry(data.LocalZone())
 	s.problem = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
 	s.create = &widget.Button{Text: lang.L("Create the event"), Importance: widget.HighImportance, OnTapped: s.onCreate}
 	s.demo = &widget.Button{Text: lang.L("Open the Hanoi demo"), OnTapped: s.onDemo}
@@ -44,12 +47,13 @@ func (s *start) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Event"), s.name),
 		widget.NewFormItem(lang.L("First day"), s.first),
 		widget.NewFormItem(lang.L("Last day"), s.last),
+		widget.NewFormItem(lang.L("Time zone"), s.zone),
 	)
 	title := &widget.Label{Text: lang.L("Welcome to Accred"), TextStyle: fyne.TextStyle{Bold: true}, SizeName: "headingText"}
 	intro := &widget.Label{Text: lang.L("This database holds no event yet. Create your event, or explore the built-in demo of the Hanoi Convention signing ceremony."), Wrapping: fyne.TextWrapWord}
 	box := container.NewVBox(title, intro, widget.NewSeparator(), form, s.problem, s.create,
 		widget.NewSeparator(), s.demo, s.progress)
-	return container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 460), box))
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 500), box))
 }
 
 func (s *start) onCreate() {
@@ -59,7 +63,7 @@ func (s *start) onCreate() {
 		s.problem.SetText(lang.L("Give the first and last day as YYYY-MM-DD."))
 		return
 	}
-	ev, err := s.u.store.CreateEvent(context.Background(), data.Event{Name: s.name.Text, Starts: first, Ends: last}, nil)
+	ev, err := s.u.store.CreateEvent(context.Background(), data.Event{Name: s.name.Text, Starts: first, Ends: last, Timezone: strings.TrimSpace(s.zone.Text)}, nil)
 	if err != nil {
 		s.problem.SetText(problemText(err))
 		return
@@ -91,20 +95,4 @@ func (s *start) onDemo() {
 			s.u.showHome()
 		})
 	}()
-}
-
-// problemText is an error in the person's language, one problem a line.
-func problemText(err error) string {
-	fields := data.ErrorFields(err)
-	if len(fields) == 0 {
-		return lang.L(err.Error())
-	}
-	text := ""
-	for i, f := range fields {
-		if i > 0 {
-			text += "\n"
-		}
-		text += lang.L(f.Reason)
-	}
-	return text
 }

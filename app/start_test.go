@@ -24,10 +24,17 @@ func newEmptyUI(t *testing.T) *ui {
 	return u
 }
 
-func TestStartCreatesAnEvent(t *testing.T) {
+// startScreen shows the start screen of a new database.
+func startScreen(t *testing.T) (*ui, *start) {
+	t.Helper()
 	u := newEmptyUI(t)
 	s := newStart(u)
 	u.win.SetContent(s.buildUI())
+	return u, s
+}
+
+func TestStartCreatesAnEvent(t *testing.T) {
+	u, s := startScreen(t)
 	test.Type(s.name, "Regional Cybercrime Forum")
 	test.Type(s.first, "26/10/2025")
 	test.Type(s.last, "2025-10-27")
@@ -48,9 +55,7 @@ func TestStartCreatesAnEvent(t *testing.T) {
 }
 
 func TestStartOpensTheDemo(t *testing.T) {
-	u := newEmptyUI(t)
-	s := newStart(u)
-	u.win.SetContent(s.buildUI())
+	u, s := startScreen(t)
 	test.Tap(s.demo)
 	s.working.Wait()
 	if u.desk == nil || u.event.Name != demo.EventName {

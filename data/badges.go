@@ -152,35 +152,57 @@ func (s *Store) MarkPrinted(ctx context.Context, printed []Printed, operator str
 // new one to be printed. It returns EINVALID without a reason, ENOTFOUND for
 // an unknown participant, and ECONFLICT when no badge was printed yet.
 func (s *Store) Reprint(ctx context.Context, id int64, reason, operator string) (Participant, error) {
-	reason = strings.TrimSpace(reason)
-	if reason == "" {
-		return Participant{}, Errorf(EINVALID, "Give the reason for the reprint (lost, damaged, name corrected …).")
-	}
-	err := s.withTx(ctx, func(tx *sql.Tx) error {
-		p, err := s.participantTx(tx, id)
-		if err != nil {
-			return err
-		}
-		if p.Status != StatusPrinted && p.Status != StatusCollected {
-			return Errorf(ECONFLICT, "Badge %s has no printed badge to replace (the participant is %s); print it instead.", BadgeNumber(id), p.Status)
-		}
-		now := s.now()
-		if _, err := tx.Exec(`UPDATE participants SET badge_issue = badge_issue + 1, status = 'approved', status_at = ?, updated_at = ?,
-			rev = (SELECT MAX(rev) + 1 FROM participants) WHERE id = ?`, now, now, id); err != nil {
-			return fmt.Errorf("raise issue: %w", err)
-		}
-		if _, err := tx.Exec(`INSERT INTO badge_reprints (participant_id, old_issue, new_issue, reason, at, operator) VALUES (?, ?, ?, ?, ?, ?)`,
-			id, p.BadgeIssue, p.BadgeIssue+1, reason, now, operator); err != nil {
-			return fmt.Errorf("record reprint: %w", err)
-		}
-		_, err = tx.Exec(`INSERT INTO status_changes (participant_id, status, at, operator, note) VALUES (?, 'approved', ?, ?, ?)`,
-			id, now, operator, fmt.Sprintf("reprint as issue %d: %s", p.BadgeIssue+1, reason))
-		return err
-	})
-	if err != nil {
+	if err := s.ReprintBadges(ctx, []int64{id}, reason, operator); err != nil {
 		return Participant{}, err
 	}
 	return s.Participant(ctx, id)
+}
+
+// ReprintBadges replaces the badges of several participants at once, all or
+// none: each issue number goes up, so every old badge is refused from then
+// on. It returns the errors of Reprint, naming the first badge that cannot
+// be replaced; then no badge was changed.
+func (s *Store) ReprintBadges(ctx context.Context, ids []int64, reason, operator string) error {
+	reason = FreeText.Tidy(reason)
+	if reason == "" {
+		return Errorf(EINVALID, "Give the reason for the reprint (lost, damaged, name corrected …).")
+	}
+	if why := FreeText.Check(reason); why != "" {
+		return &Error{Code: EINVALID, Message: "The badge was not reprinted.", Fields: []FieldError{{Field: "reason", Reason: why}}}
+	}
+	return s.withTx(ctx, func(tx *sql.Tx) error {
+		for _, id := range ids {
+			if err := s.reprintTx(ctx, tx, id, reason, operator); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// reprintTx raises one participant's badge issue within tx.
+func (s *Store) reprintTx(ctx context.Context, tx *sql.Tx, id int64, reason, operator string) error {
+	p, err := s.participantTx(tx, id)
+	if err != nil {
+		return err
+	}
+	if p.Status != StatusPrinted && p.Status != StatusCollected {
+		return Errorf(ECONFLICT, "Badge %s has no printed badge to replace (the participant is %s); print it instead.", BadgeNumber(id), p.Status)
+	}
+	now := s.now()
+	if _, err := tx.ExecContext(ctx, `UPDATE participants SET badge_issue = badge_issue + 1, status = 'approved', status_at = ?, updated_at = ?,
+		rev = (SELECT MAX(rev) + 1 FROM participants) WHERE id = ?`, now, now, id); err != nil {
+		return fmt.Errorf("raise issue: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO badge_reprints (participant_id, old_issue, new_issue, reason, at, operator) VALUES (?, ?, ?, ?, ?, ?)`,
+		id, p.BadgeIssue, p.BadgeIssue+1, reason, now, operator); err != nil {
+		return fmt.Errorf("record reprint: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO status_changes (participant_id, status, at, operator, note) VALUES (?, 'approved', ?, ?, ?)`,
+		id, now, operator, fmt.Sprintf("reprint as issue %d: %s", p.BadgeIssue+1, reason)); err != nil {
+		return fmt.Errorf("record status: %w", err)
+	}
+	return nil
 }
 
 // VerifyBadge tells whose badge a scanned code is, or why it is refused:
@@ -189,6 +211,12 @@ func (s *Store) Reprint(ctx context.Context, id int64, reason, operator string) 
 // ErrNotAccredited or ErrNotApproved for a genuine one that is not valid.
 // The participant is returned whenever the code names one.
 func (s *Store) VerifyBadge(ctx context.Context, code string) (Participant, credential.Credential, error) {
+	return s.verifyBadge(ctx, s.db, code)
+}
+
+// verifyBadge is VerifyBadge reading through q: a door's transaction reads
+// the badge's holder in the same transaction that admits them.
+func (s *Store) verifyBadge(ctx context.Context, q querier, code string) (Participant, credential.Credential, error) {
 	k, err := s.eventKeys(ctx)
 	if err != nil {
 		return Participant{}, credential.Credential{}, err
@@ -197,7 +225,7 @@ func (s *Store) VerifyBadge(ctx context.Context, code string) (Participant, cred
 	if err != nil {
 		return Participant{}, c, err
 	}
-	p, err := s.Participant(ctx, c.ParticipantID)
+	p, err := readParticipant(ctx, q, c.ParticipantID)
 	if ErrorCode(err) == ENOTFOUND {
 		return Participant{}, c, ErrUnknownBadge
 	}

@@ -2,6 +2,7 @@ package data_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"accred/data"
@@ -136,5 +137,41 @@ func TestBadgesToPrint(t *testing.T) {
 	}
 	if list, _ := s.BadgesToPrint(ctx, data.BadgeFilter{Affiliation: b.Affiliation.ID, Printed: true}); len(list) != 1 {
 		t.Fatalf("one delegation: %v", list)
+	}
+}
+
+func TestReprintBadgesIsAllOrNothing(t *testing.T) {
+	s := newStore(t)
+	a := mustCreate(t, s, delegate("A", "One", "FR", "1"))
+	b := mustCreate(t, s, delegate("B", "Two", "FR", "2"))
+	c := mustCreate(t, s, delegate("C", "Three", "FR", "3"))
+	if err := s.Approve(ctx, []int64{a.ID, b.ID, c.ID}, "desk"); err != nil {
+		t.Fatal(err)
+	}
+	first := printBadge(t, s, a.ID)
+	printBadge(t, s, c.ID)
+	// b was never printed: the batch is refused whole, naming b.
+	err := s.ReprintBadges(ctx, []int64{a.ID, b.ID, c.ID}, "printed again", "printer")
+	if data.ErrorCode(err) != data.ECONFLICT || !strings.Contains(err.Error(), b.BadgeNumber()) {
+		t.Fatalf("a batch with an unprinted badge: %v", err)
+	}
+	for _, id := range []int64{a.ID, c.ID} {
+		if p, _ := s.Participant(ctx, id); p.BadgeIssue != 1 || p.Status != data.StatusPrinted {
+			t.Fatalf("half a batch stayed behind: %s is %s, issue %d", p.BadgeNumber(), p.Status, p.BadgeIssue)
+		}
+	}
+	if _, _, err := s.VerifyBadge(ctx, first); err != nil {
+		t.Fatalf("a refused batch made a badge invalid: %v", err)
+	}
+	if err := s.ReprintBadges(ctx, []int64{a.ID, c.ID}, "printed again", "printer"); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []int64{a.ID, c.ID} {
+		if p, _ := s.Participant(ctx, id); p.BadgeIssue != 2 || p.Status != data.StatusApproved {
+			t.Fatalf("after the batch %s is %s, issue %d", p.BadgeNumber(), p.Status, p.BadgeIssue)
+		}
+	}
+	if _, _, err := s.VerifyBadge(ctx, first); !errors.Is(err, data.ErrSuperseded) {
+		t.Fatalf("the replaced badge: %v", err)
 	}
 }

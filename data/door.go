@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"accred/data/chain"
 )
 
 // VerdictKind is what the door screen shows in colour.
@@ -74,8 +76,8 @@ func decide(d door) (VerdictKind, string) {
 		return Rejected, "category not admitted to this session"
 	case s.InvitationOnly && !d.invited:
 		return Rejected, "not invited to this session"
-	case d.now.Before(s.Starts.Add(-time.Duration(s.EarlyMinutes) * time.Minute)):
-		return Rejected, "too early: the door opens at " + s.Starts.Add(-time.Duration(s.EarlyMinutes)*time.Minute).Format("15:04 on 2 Jan")
+	case d.now.Before(s.Opens()):
+		return Rejected, "too early: the door opens at " + s.Opens().Format("15:04 on 2 Jan")
 	case !d.now.Before(s.Ends):
 		return Rejected, "too late: the session ended at " + s.Ends.Format("15:04 on 2 Jan")
 	case s.Capacity > 0 && s.Present >= s.Capacity:
@@ -86,48 +88,67 @@ func decide(d door) (VerdictKind, string) {
 
 // CheckIn decides a scan at a session's door and records it, whatever the
 // verdict, durably before returning: a green verdict survives a power cut.
-// Admissions and exits update who is inside. It returns ENOTFOUND for an
-// unknown session; a refused badge is a verdict, not an error.
+// The badge is verified in the same transaction that admits its holder, so a
+// reprint committed meanwhile is seen. Admissions and exits update who is
+// inside. At a station file, the scan is signed with the file's key, chained
+// to the one before. It returns ENOTFOUND for an unknown session and
+// EINVALID for a station or operator name that is not a name; a refused
+// badge is a verdict, not an error.
 func (s *Store) CheckIn(ctx context.Context, scan Scan) (Verdict, error) {
-	v := Verdict{ID: newID(), Exit: scan.Exit, At: s.Now().UTC()}
-	var badgeErr error
-	if scan.Code != "" {
-		v.Participant, _, badgeErr = s.VerifyBadge(ctx, scan.Code)
-	} else {
-		var err error
-		if v.Participant, err = s.Participant(ctx, scan.ParticipantID); err != nil {
-			return Verdict{}, err
-		}
-		badgeErr = manualValidity(v.Participant)
+	scan.Station, scan.Operator = NameText.Tidy(scan.Station), NameText.Tidy(scan.Operator)
+	if err := scan.validate(); err != nil {
+		return Verdict{}, err
+	}
+	if _, err := s.eventKeys(ctx); err != nil {
+		return Verdict{}, err
+	}
+	signer, err := s.stationSigner(ctx)
+	if err != nil {
+		return Verdict{}, err
 	}
 	loc, err := s.location(ctx)
 	if err != nil {
 		return Verdict{}, err
 	}
-	err = s.withTx(ctx, func(tx *sql.Tx) error {
-		session, err := s.scanSession(tx.QueryRow(`SELECT `+sessionColumns+` FROM sessions WHERE id = ?`, scan.SessionID), loc)
+	v := Verdict{ID: newID(), Exit: scan.Exit, At: s.Now().UTC()}
+	err = s.withDoorTx(ctx, func(tx *sql.Tx) error {
+		// The session's row is locked until the verdict is recorded, so that
+		// doors of one session count its seats one at a time.
+		session, err := s.scanSession(tx.QueryRowContext(ctx, `SELECT `+sessionColumns+` FROM sessions WHERE id = ?`+s.engine.forUpdate(), scan.SessionID), loc)
 		if errors.Is(err, sql.ErrNoRows) {
 			return Errorf(ENOTFOUND, "No session has the id %d.", scan.SessionID)
 		}
 		if err != nil {
 			return fmt.Errorf("read session: %w", err)
 		}
+		var badgeErr error
+		if scan.Code != "" {
+			v.Participant, _, badgeErr = s.verifyBadge(ctx, tx, scan.Code)
+		} else {
+			if v.Participant, err = readParticipant(ctx, tx, scan.ParticipantID); err != nil {
+				return err
+			}
+			badgeErr = manualValidity(v.Participant)
+		}
 		d := door{session: session, badgeErr: badgeErr, category: v.Participant.Category, exit: scan.Exit, now: v.At.In(loc)}
 		pid := sql.NullInt64{Int64: v.Participant.ID, Valid: v.Participant.ID != 0}
 		if pid.Valid {
-			err := tx.QueryRow(`SELECT inside FROM presence WHERE session_id = ? AND participant_id = ?`, session.ID, pid).Scan(&d.inside)
+			err := tx.QueryRowContext(ctx, `SELECT inside FROM presence WHERE session_id = ? AND participant_id = ?`, session.ID, pid).Scan(&d.inside)
 			if err != nil && !errors.Is(err, sql.ErrNoRows) {
 				return fmt.Errorf("read presence: %w", err)
 			}
 			if session.InvitationOnly {
-				err := tx.QueryRow(`SELECT 1 FROM invitations WHERE session_id = ? AND participant_id = ?`, session.ID, pid).Scan(new(int))
+				err := tx.QueryRowContext(ctx, `SELECT 1 FROM invitations WHERE session_id = ? AND participant_id = ?`, session.ID, pid).Scan(new(int))
+				if err != nil && !errors.Is(err, sql.ErrNoRows) {
+					return fmt.Errorf("read invitation: %w", err)
+				}
 				d.invited = err == nil
 			}
 		}
 		v.Kind, v.Reason = decide(d)
 		v.Present, v.Capacity = session.Present, session.Capacity
 		if v.Kind == Accepted {
-			if err := s.admit(tx, session.ID, pid.Int64, scan.Exit, v.At); err != nil {
+			if err := s.admit(ctx, tx, session.ID, pid.Int64, scan.Exit, v.At); err != nil {
 				return err
 			}
 			if scan.Exit {
@@ -136,15 +157,18 @@ func (s *Store) CheckIn(ctx context.Context, scan Scan) (Verdict, error) {
 				v.Present++
 			}
 		}
-		direction := map[bool]string{false: "in", true: "out"}[scan.Exit]
-		_, err = tx.Exec(`INSERT INTO checkins (id, session_id, participant_id, station, operator, at, direction, verdict, reason, manual)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, v.ID, session.ID, pid, scan.Station, scan.Operator,
-			v.At.Format(time.RFC3339Nano), direction, map[VerdictKind]string{Accepted: "accepted", Already: "already", Rejected: "rejected"}[v.Kind],
-			v.Reason, scan.Code == "")
-		if err != nil {
-			return fmt.Errorf("record scan: %w", err)
-		}
-		return nil
+		return signer.record(ctx, tx, chain.Scan{
+			ID:            v.ID,
+			SessionID:     session.ID,
+			ParticipantID: pid.Int64,
+			Station:       scan.Station,
+			Operator:      scan.Operator,
+			At:            timeText(v.At),
+			Direction:     map[bool]string{false: "in", true: "out"}[scan.Exit],
+			Verdict:       map[VerdictKind]string{Accepted: "accepted", Already: "already", Rejected: "rejected"}[v.Kind],
+			Reason:        v.Reason,
+			Manual:        scan.Code == "",
+		})
 	})
 	if err != nil {
 		return Verdict{}, err
@@ -153,18 +177,18 @@ func (s *Store) CheckIn(ctx context.Context, scan Scan) (Verdict, error) {
 }
 
 // admit records an entry or an exit and keeps the session's count.
-func (s *Store) admit(tx *sql.Tx, sessionID, participantID int64, exit bool, at time.Time) error {
-	now := at.Format(time.RFC3339Nano)
-	inside, delta := 1, 1
+func (s *Store) admit(ctx context.Context, tx *sql.Tx, sessionID, participantID int64, exit bool, at time.Time) error {
+	now := timeText(at)
+	inside, delta := true, 1
 	if exit {
-		inside, delta = 0, -1
+		inside, delta = false, -1
 	}
-	if _, err := tx.Exec(`INSERT INTO presence (session_id, participant_id, inside, first_in, last_change) VALUES (?, ?, ?, ?, ?)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO presence (session_id, participant_id, inside, first_in, last_change) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (session_id, participant_id) DO UPDATE SET inside = excluded.inside, last_change = excluded.last_change`,
 		sessionID, participantID, inside, now, now); err != nil {
 		return fmt.Errorf("record presence: %w", err)
 	}
-	if _, err := tx.Exec(`UPDATE sessions SET present = present + ? WHERE id = ?`, delta, sessionID); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE sessions SET present = present + ? WHERE id = ?`, delta, sessionID); err != nil {
 		return fmt.Errorf("count presence: %w", err)
 	}
 	return nil

@@ -12,7 +12,13 @@ import (
 // BenchmarkScanToVerdict measures one scan at a door, from the scanned code
 // to the verdict committed to disk (synchronous FULL), over the demo.
 // Budget: 1 ms median, 5 ms p99. It also reports scans per second.
-func BenchmarkScanToVerdict(b *testing.B) {
+func BenchmarkScanToVerdict(b *testing.B) { scanToVerdict(b, false) }
+
+// BenchmarkStationScanToVerdict is BenchmarkScanToVerdict at a station file,
+// where each scan is also signed, chained to the one before.
+func BenchmarkStationScanToVerdict(b *testing.B) { scanToVerdict(b, true) }
+
+func scanToVerdict(b *testing.B, atStation bool) {
 	s, err := data.Open(filepath.Join(b.TempDir(), "demo.db"))
 	if err != nil {
 		b.Fatal(err)
@@ -33,6 +39,16 @@ func BenchmarkScanToVerdict(b *testing.B) {
 		b.Fatal(err)
 	}
 	plenary, _ := s.Session(ctx, "PLEN-1")
+	if atStation {
+		path := filepath.Join(b.TempDir(), "door.station")
+		if err := s.ExportStation(ctx, path, []int64{plenary.ID}); err != nil {
+			b.Fatal(err)
+		}
+		if s, err = data.Open(path); err != nil {
+			b.Fatal(err)
+		}
+		defer s.Close()
+	}
 	s.StartClockAt(plenary.Starts)
 	var took []time.Duration
 	b.ResetTimer()

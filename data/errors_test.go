@@ -20,11 +20,7 @@ import (
 // "no such row".
 func breakTable(t *testing.T, s *data.Store, table string) {
 	t.Helper()
-	db, err := sql.Open("sqlite3", s.Path())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := rawDB(t, s.Path())
 	if _, err := db.Exec(`ALTER TABLE ` + table + ` RENAME TO broken_` + table); err != nil {
 		t.Fatal(err)
 	}

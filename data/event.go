@@ -1,6 +1,7 @@
 package data
 
 import (
+	"os"
 	"regexp"
 	"strings"
 	"time"
@@ -34,18 +35,56 @@ func (e Event) Validate() error {
 	if strings.TrimSpace(e.Name) == "" {
 		v.add("name", "Give the event a name.")
 	}
-	if len(e.Name) > 200 {
-		v.add("name", "The name is too long (200 characters at most).")
-	}
+	v.text("name", NameText, e.Name)
 	if e.Starts.IsZero() || e.Ends.IsZero() {
 		v.add("dates", "Give the first and last day as YYYY-MM-DD.")
 	} else if e.Ends.Before(e.Starts) {
 		v.add("dates", "The last day comes before the first day.")
 	}
-	if _, err := time.LoadLocation(e.Timezone); err != nil || strings.EqualFold(e.Timezone, "local") {
-		v.add("timezone", "Unknown time zone; use a name such as Asia/Ho_Chi_Minh or Europe/Vienna.")
+	if !KnownZone(e.Timezone) {
+		v.add("timezone", reasonUnknownZone)
 	}
 	return v.err("The event is not complete.")
+}
+
+const reasonUnknownZone = "Unknown time zone; use a name such as Asia/Ho_Chi_Minh or Europe/Vienna."
+
+// KnownZone reports whether name is an IANA time zone, such as
+// Asia/Ho_Chi_Minh or UTC.
+func KnownZone(name string) bool {
+	if name == "" || strings.EqualFold(name, "local") || NameText.Check(name) != "" {
+		return false
+	}
+	_, err := time.LoadLocation(name)
+	return err == nil
+}
+
+// LocalZone returns the IANA name of this machine's time zone, read from
+// $TZ, /etc/timezone or the zone /etc/localtime links to, in that order;
+// UTC when none of them names a known zone.
+func LocalZone() string {
+	names := []string{strings.TrimPrefix(os.Getenv("TZ"), ":")}
+	if b, err := os.ReadFile("/etc/timezone"); err == nil {
+		names = append(names, strings.TrimSpace(string(b)))
+	}
+	if link, err := os.Readlink("/etc/localtime"); err == nil {
+		if _, name, ok := strings.Cut(link, "zoneinfo/"); ok {
+			names = append(names, name)
+		}
+	}
+	for _, name := range names {
+		if KnownZone(name) {
+			return name
+		}
+	}
+	return "UTC"
+}
+
+// Holds reports whether a session falls within the event's days, in the
+// event's local time.
+func (e Event) Holds(s Session) bool {
+	first, last := e.Starts.Format(DateLayout), e.Ends.Format(DateLayout)
+	return s.Starts.Format(DateLayout) >= first && s.Ends.Add(-time.Minute).Format(DateLayout) <= last
 }
 
 // Affiliation rules a category can require of its participants.

@@ -13,10 +13,12 @@ import (
 )
 
 // CreateEvent makes this database the event's, with a new badge signing key
-// pair and the given categories (DefaultCategories when none). It returns
+// pair and the given categories (DefaultCategories when none), in the
+// event's time zone (UTC when it names none). It returns
 // EINVALID for an incomplete event and ECONFLICT when the database already
 // holds an event.
 func (s *Store) CreateEvent(ctx context.Context, e Event, categories []Category) (Event, error) {
+	e.Name = NameText.Tidy(e.Name)
 	if e.Timezone == "" {
 		e.Timezone = "UTC"
 	}
@@ -59,6 +61,35 @@ func (s *Store) CreateEvent(ctx context.Context, e Event, categories []Category)
 		return nil
 	})
 	return e, err
+}
+
+// SetTimezone changes the event's time zone. The programme's times stay as
+// written and are read in the new zone from then on. It returns EINVALID
+// for a name that is not an IANA time zone and ENOTFOUND when the database
+// holds no event.
+func (s *Store) SetTimezone(ctx context.Context, zone string) error {
+	zone = NameText.Tidy(zone)
+	if !KnownZone(zone) {
+		return &Error{Code: EINVALID, Message: "The time zone was not changed.",
+			Fields: []FieldError{{Field: "timezone", Reason: reasonUnknownZone}}}
+	}
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE event SET timezone = ? WHERE id = 1`, zone)
+		if err != nil {
+			return fmt.Errorf("update time zone: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return errNoEvent()
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	s.cacheMu.Lock()
+	s.loc = Event{Timezone: zone}.Location()
+	s.cacheMu.Unlock()
+	return nil
 }
 
 // KeyID names a public key by the first 40 bits of its SHA-256, in base 32.

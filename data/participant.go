@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"accred/data/country"
 	"accred/data/search"
@@ -144,15 +143,12 @@ const (
 	FieldPhoto          = "photo_file"
 )
 
-// maxFieldLength bounds every text field, in characters.
-const maxFieldLength = 200
-
-// Normalize trims every field, folds the nationality and delegation to
+// Normalize tidies every field as NameText.Tidy does, folds the nationality and delegation to
 // alpha-2 codes where they are recognised, and lowercases the category.
 func (in ParticipantInput) Normalize() ParticipantInput {
 	for _, f := range []*string{&in.Category, &in.Title, &in.GivenName, &in.FamilyName, &in.NativeName, &in.Nationality,
 		&in.Delegation, &in.Organization, &in.OrganizationKind, &in.MediaOutlet, &in.Position, &in.Email, &in.DocumentNumber} {
-		*f = cleanSpaces(*f)
+		*f = NameText.Tidy(*f)
 	}
 	in.Category = strings.ToLower(in.Category)
 	in.OrganizationKind = strings.ToLower(in.OrganizationKind)
@@ -163,30 +159,6 @@ func (in ParticipantInput) Normalize() ParticipantInput {
 		in.Delegation = c.Code
 	}
 	return in
-}
-
-// cleanSpaces trims s and reduces every run of spaces, tabs, line breaks,
-// control and direction characters inside it to one space.
-func cleanSpaces(s string) string {
-	if isTidyASCII(s) {
-		return s
-	}
-	return strings.Join(strings.FieldsFunc(s, isSpaceOrControl), " ")
-}
-
-// isTidyASCII reports whether s is printable ASCII with no space to clean.
-func isTidyASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < ' ' || c >= 0x7f || (c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' ')) {
-			return false
-		}
-	}
-	return true
-}
-
-func isSpaceOrControl(r rune) bool {
-	return unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r)
 }
 
 // Validate checks a normalised input against the event's categories and
@@ -250,14 +222,11 @@ func (in ParticipantInput) Validate(categories []Category) error {
 	if in.HeadOfDelegation && in.Delegation == "" {
 		v.add(FieldHead, "Only a member of a delegation can head it.")
 	}
-	for field, value := range map[string]string{FieldTitle: in.Title, FieldGivenName: in.GivenName, FieldFamilyName: in.FamilyName,
-		FieldNativeName: in.NativeName, FieldOrganization: in.Organization, FieldMediaOutlet: in.MediaOutlet,
+	for field, value := range map[string]string{FieldCategory: in.Category, FieldTitle: in.Title, FieldGivenName: in.GivenName,
+		FieldFamilyName: in.FamilyName, FieldNativeName: in.NativeName, FieldNationality: in.Nationality, FieldDelegation: in.Delegation,
+		FieldOrganization: in.Organization, FieldOrgKind: in.OrganizationKind, FieldMediaOutlet: in.MediaOutlet,
 		FieldPosition: in.Position, FieldEmail: in.Email, FieldDocumentNumber: in.DocumentNumber} {
-		if !utf8.ValidString(value) {
-			v.add(field, "The text is not valid UTF-8; save the file as UTF-8.")
-		} else if utf8.RuneCountInString(value) > maxFieldLength {
-			v.add(field, "The text is too long (200 characters at most).")
-		}
+		v.text(field, NameText, value)
 	}
 	sortFieldErrors(v)
 	return v.err("Some details are missing or wrong.")

@@ -33,7 +33,12 @@ func scanParticipant(row scanner) (Participant, error) {
 
 // Participant returns one participant, or ENOTFOUND.
 func (s *Store) Participant(ctx context.Context, id int64) (Participant, error) {
-	p, err := scanParticipant(s.db.QueryRowContext(ctx, `SELECT `+participantColumns+participantFrom+`WHERE p.id = ?`, id))
+	return readParticipant(ctx, s.db, id)
+}
+
+// readParticipant reads a participant through q, a database or a transaction.
+func readParticipant(ctx context.Context, q querier, id int64) (Participant, error) {
+	p, err := scanParticipant(q.QueryRowContext(ctx, `SELECT `+participantColumns+participantFrom+`WHERE p.id = ?`, id))
 	if err != nil {
 		return Participant{}, notFound(err, "read participant", "No participant has badge number %s.", BadgeNumber(id))
 	}
@@ -239,8 +244,8 @@ type StatusChange struct {
 
 // StatusHistory returns a participant's registration and changes of status, oldest first.
 func (s *Store) StatusHistory(ctx context.Context, id int64) ([]StatusChange, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT 'registered', created_at, created_by, '' FROM participants WHERE id = ?
-		UNION ALL SELECT * FROM (SELECT status, at, operator, note FROM status_changes WHERE participant_id = ? ORDER BY id)`, id, id)
+	rows, err := s.db.QueryContext(ctx, `SELECT 0, 0, 'registered', created_at, created_by, '' FROM participants WHERE id = ?
+		UNION ALL SELECT 1, id, status, at, operator, note FROM status_changes WHERE participant_id = ? ORDER BY 1, 2`, id, id)
 	if err != nil {
 		return nil, fmt.Errorf("read history: %w", err)
 	}
@@ -249,7 +254,8 @@ func (s *Store) StatusHistory(ctx context.Context, id int64) ([]StatusChange, er
 	for rows.Next() {
 		var c StatusChange
 		var at string
-		if err := rows.Scan(&c.Status, &at, &c.Operator, &c.Note); err != nil {
+		var registration, order int64
+		if err := rows.Scan(&registration, &order, &c.Status, &at, &c.Operator, &c.Note); err != nil {
 			return nil, err
 		}
 		c.At = parseTime(at)
@@ -274,6 +280,7 @@ func (s *Store) recordStatus(tx *sql.Tx, id int64, status Status, operator, note
 // querier is a database or a transaction.
 type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
 // queryIDs runs a query whose one column is an id.

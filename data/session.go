@@ -1,6 +1,7 @@
 package data
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -46,12 +47,14 @@ func (s Session) Validate(categories []Category) error {
 	if strings.TrimSpace(s.Title) == "" {
 		v.add("title", "Give the session a title.")
 	}
+	v.text("title", TitleText, s.Title)
 	if !slices.Contains(SessionKinds, s.Kind) {
 		v.add("kind", "Use ceremony, plenary, seminar, side-event or meeting.")
 	}
 	if strings.TrimSpace(s.Room) == "" {
 		v.add("room", "Give the room.")
 	}
+	v.text("room", NameText, s.Room)
 	switch {
 	case s.Starts.IsZero() || s.Ends.IsZero():
 		v.add("starts_at", "Give the start and end as YYYY-MM-DD HH:MM.")
@@ -73,9 +76,67 @@ func (s Session) Validate(categories []Category) error {
 	return v.err("The session is not complete.")
 }
 
+// Tidy returns the session with its title and room tidied as their kinds
+// of text say.
+func (s Session) Tidy() Session {
+	s.Title, s.Room = TitleText.Tidy(s.Title), NameText.Tidy(s.Room)
+	return s
+}
+
 var sessionCode = codeLike(`^[A-Za-z0-9][A-Za-z0-9-]{0,19}$`)
 
 // Admits reports whether participants of a category may enter.
 func (s Session) Admits(category string) bool {
 	return len(s.Categories) == 0 || slices.Contains(s.Categories, category)
+}
+
+// Opens is when the door opens: the start, less the early tolerance.
+func (s Session) Opens() time.Time {
+	return s.Starts.Add(-time.Duration(s.EarlyMinutes) * time.Minute)
+}
+
+// outside reports whether an admission at t could not have happened at the
+// door: an entry before it opens or from the end on, an exit before it opens.
+func (s Session) outside(t time.Time, exit bool) bool {
+	return t.Before(s.Opens()) || (!exit && !t.Before(s.Ends))
+}
+
+// Overlap is two sessions in one room at the same time.
+type Overlap struct{ First, Second Session }
+
+func (o Overlap) String() string {
+	return fmt.Sprintf("%s and %s overlap in %s (%s–%s and %s–%s)", o.First.Code, o.Second.Code, o.First.Room,
+		o.First.Starts.Format(SessionTimeLayout), o.First.Ends.Format("15:04"),
+		o.Second.Starts.Format(SessionTimeLayout), o.Second.Ends.Format("15:04"))
+}
+
+// Overlaps returns the pairs of sessions of a programme that are in one room
+// (whatever the case of its name) at the same time, in order of room and
+// start. When changed is given, only the pairs with one of its sessions
+// (by code) are returned. An overlap is a warning: a room may be shared on
+// purpose.
+func Overlaps(programme, changed []Session) []Overlap {
+	room := func(s Session) string { return strings.ToLower(NameText.Tidy(s.Room)) }
+	sorted := slices.Clone(programme)
+	slices.SortStableFunc(sorted, func(a, b Session) int {
+		if c := strings.Compare(room(a), room(b)); c != 0 {
+			return c
+		}
+		return a.Starts.Compare(b.Starts)
+	})
+	named := func(s Session) bool {
+		return changed == nil || slices.ContainsFunc(changed, func(c Session) bool { return strings.EqualFold(c.Code, s.Code) })
+	}
+	var out []Overlap
+	for i, a := range sorted {
+		for _, b := range sorted[i+1:] {
+			if room(b) != room(a) || !b.Starts.Before(a.Ends) {
+				break
+			}
+			if named(a) || named(b) {
+				out = append(out, Overlap{First: a, Second: b})
+			}
+		}
+	}
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -67,7 +68,7 @@ func (s *Store) Session(ctx context.Context, idOrCode string) (Session, error) {
 	}
 	// A code wins over an id, should a code be all digits.
 	x, err := s.scanSession(s.db.QueryRowContext(ctx, `SELECT `+sessionColumns+` FROM sessions
-		WHERE code = ?1 COLLATE NOCASE OR CAST(id AS TEXT) = ?1 ORDER BY code = ?1 COLLATE NOCASE DESC LIMIT 1`, idOrCode), loc)
+		WHERE upper(code) = upper(?1) OR CAST(id AS TEXT) = ?1 ORDER BY upper(code) = upper(?1) DESC LIMIT 1`, idOrCode), loc)
 	if err != nil {
 		return Session{}, notFound(err, "read session", "No session has the code or id %q; 'accred sessions' lists them.", idOrCode)
 	}
@@ -75,48 +76,25 @@ func (s *Store) Session(ctx context.Context, idOrCode string) (Session, error) {
 }
 
 // SaveSessions adds the sessions, or corrects those whose code already
-// exists, all or none. It returns EINVALID naming every problem.
+// exists, all or none. It returns EINVALID naming every problem, and every
+// session that falls outside the event's days.
 func (s *Store) SaveSessions(ctx context.Context, sessions []Session) (created, updated int, err error) {
-	cats, err := s.Categories(ctx)
+	sessions, problems, err := s.checkSessions(ctx, sessions)
 	if err != nil {
 		return 0, 0, err
-	}
-	var problems []FieldError
-	seen := map[string]int{}
-	for i, x := range sessions {
-		for _, f := range ErrorFields(x.Validate(cats)) {
-			f.Line = i + 2
-			problems = append(problems, f)
-		}
-		key := strings.ToUpper(x.Code)
-		if first, dup := seen[key]; dup {
-			problems = append(problems, FieldError{Line: i + 2, Field: "code", Reason: fmt.Sprintf("The code is on line %d already.", first)})
-		}
-		seen[key] = i + 2
 	}
 	if len(problems) > 0 {
 		return 0, 0, &Error{Code: EINVALID, Message: "The programme was not saved. Nothing was changed.", Fields: problems}
 	}
 	err = s.withTx(ctx, func(tx *sql.Tx) error {
 		for _, x := range sessions {
-			res, err := tx.Exec(`UPDATE sessions SET title = ?, kind = ?, room = ?, starts_at = ?, ends_at = ?, capacity = ?,
-				categories = ?, invitation_only = ?, records_exits = ?, early_minutes = ? WHERE code = ? COLLATE NOCASE`,
-				x.Title, x.Kind, x.Room, x.Starts.Format(SessionTimeLayout), x.Ends.Format(SessionTimeLayout), x.Capacity,
-				strings.Join(x.Categories, " "), x.InvitationOnly, x.RecordsExits, x.EarlyMinutes, x.Code)
-			if err != nil {
-				return fmt.Errorf("update session: %w", err)
-			}
-			if n, _ := res.RowsAffected(); n > 0 {
+			if _, isNew, err := s.saveSessionTx(ctx, tx, x); err != nil {
+				return err
+			} else if isNew {
+				created++
+			} else {
 				updated++
-				continue
 			}
-			if _, err := tx.Exec(`INSERT INTO sessions (code, title, kind, room, starts_at, ends_at, capacity, categories,
-				invitation_only, records_exits, early_minutes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				x.Code, x.Title, x.Kind, x.Room, x.Starts.Format(SessionTimeLayout), x.Ends.Format(SessionTimeLayout), x.Capacity,
-				strings.Join(x.Categories, " "), x.InvitationOnly, x.RecordsExits, x.EarlyMinutes); err != nil {
-				return fmt.Errorf("insert session: %w", err)
-			}
-			created++
 		}
 		return nil
 	})
@@ -126,36 +104,127 @@ func (s *Store) SaveSessions(ctx context.Context, sessions []Session) (created, 
 	return created, updated, nil
 }
 
+// checkSessions tidies the sessions and names every problem, with the line
+// of a programme file each would come from.
+func (s *Store) checkSessions(ctx context.Context, sessions []Session) ([]Session, []FieldError, error) {
+	cats, err := s.Categories(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	ev, err := s.Event(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	var problems []FieldError
+	seen := map[string]int{}
+	sessions = slices.Clone(sessions)
+	for i, x := range sessions {
+		x = x.Tidy()
+		sessions[i] = x
+		fields := ErrorFields(x.Validate(cats))
+		if len(fields) == 0 && !ev.Holds(x) {
+			fields = []FieldError{{Field: x.Code, Reason: "The session falls outside the event's days; change its date, or the event's days."}}
+		}
+		for _, f := range fields {
+			f.Line = i + 2
+			problems = append(problems, f)
+		}
+		key := strings.ToUpper(x.Code)
+		if first, dup := seen[key]; dup {
+			problems = append(problems, FieldError{Line: i + 2, Field: "code", Reason: fmt.Sprintf("The code is on line %d already.", first)})
+		}
+		seen[key] = i + 2
+	}
+	return sessions, problems, nil
+}
+
+// SaveSession adds a session, or corrects the one with its code, and
+// replaces its invitation list, all or nothing. It returns EINVALID naming
+// every problem of the session (one outside the event's days too), and
+// ENOTFOUND naming the first invited badge number nobody holds; then nothing
+// was changed.
+func (s *Store) SaveSession(ctx context.Context, x Session, invited []int64) (Session, error) {
+	checked, problems, err := s.checkSessions(ctx, []Session{x})
+	if err != nil {
+		return Session{}, err
+	}
+	if len(problems) > 0 {
+		for i := range problems {
+			problems[i].Line = 0 // from the form, not a file
+		}
+		return Session{}, &Error{Code: EINVALID, Message: "The session was not saved. Nothing was changed.", Fields: problems}
+	}
+	x = checked[0]
+	err = s.withTx(ctx, func(tx *sql.Tx) error {
+		id, _, err := s.saveSessionTx(ctx, tx, x)
+		if err != nil {
+			return err
+		}
+		return setInvitationsTx(ctx, tx, id, invited)
+	})
+	if err != nil {
+		return Session{}, err
+	}
+	return s.Session(ctx, x.Code)
+}
+
+// saveSessionTx corrects the session with x's code, or inserts x; it
+// returns the session's id and whether it is new.
+func (s *Store) saveSessionTx(ctx context.Context, tx *sql.Tx, x Session) (int64, bool, error) {
+	starts, ends, cats := x.Starts.Format(SessionTimeLayout), x.Ends.Format(SessionTimeLayout), strings.Join(x.Categories, " ")
+	res, err := tx.ExecContext(ctx, `UPDATE sessions SET title = ?, kind = ?, room = ?, starts_at = ?, ends_at = ?, capacity = ?,
+		categories = ?, invitation_only = ?, records_exits = ?, early_minutes = ? WHERE upper(code) = upper(?)`,
+		x.Title, x.Kind, x.Room, starts, ends, x.Capacity, cats, x.InvitationOnly, x.RecordsExits, x.EarlyMinutes, x.Code)
+	if err != nil {
+		return 0, false, fmt.Errorf("update session: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n > 0 {
+		var id int64
+		if err := tx.QueryRowContext(ctx, `SELECT id FROM sessions WHERE upper(code) = upper(?)`, x.Code).Scan(&id); err != nil {
+			return 0, false, fmt.Errorf("find session: %w", err)
+		}
+		return id, false, nil
+	}
+	res, err = tx.ExecContext(ctx, `INSERT INTO sessions (code, title, kind, room, starts_at, ends_at, capacity, categories,
+		invitation_only, records_exits, early_minutes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		x.Code, x.Title, x.Kind, x.Room, starts, ends, x.Capacity, cats, x.InvitationOnly, x.RecordsExits, x.EarlyMinutes)
+	if err != nil {
+		return 0, false, fmt.Errorf("insert session: %w", err)
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, false, fmt.Errorf("insert session: %w", err)
+	}
+	return id, true, nil
+}
+
 // Invitations returns the ids of the participants invited to a session.
 func (s *Store) Invitations(ctx context.Context, sessionID int64) ([]int64, error) {
 	return queryIDs(ctx, s.db, `SELECT participant_id FROM invitations WHERE session_id = ? ORDER BY participant_id`, sessionID)
 }
 
-// SetInvitations replaces a session's invitation list, all or nothing. It
-// returns ENOTFOUND naming the first badge number nobody holds.
-func (s *Store) SetInvitations(ctx context.Context, sessionID int64, participantIDs []int64) error {
-	return s.withTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.Exec(`DELETE FROM invitations WHERE session_id = ?`, sessionID); err != nil {
-			return fmt.Errorf("clear invitations: %w", err)
+// setInvitationsTx replaces a session's invitation list within tx.
+func setInvitationsTx(ctx context.Context, tx *sql.Tx, sessionID int64, participantIDs []int64) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM invitations WHERE session_id = ?`, sessionID); err != nil {
+		return fmt.Errorf("clear invitations: %w", err)
+	}
+	for _, id := range participantIDs {
+		var one int
+		if err := tx.QueryRowContext(ctx, `SELECT 1 FROM participants WHERE id = ?`, id).Scan(&one); err != nil {
+			return notFound(err, "read participant", "No participant has badge number %s.", BadgeNumber(id))
 		}
-		for _, id := range participantIDs {
-			var one int
-			if err := tx.QueryRow(`SELECT 1 FROM participants WHERE id = ?`, id).Scan(&one); err != nil {
-				return notFound(err, "read participant", "No participant has badge number %s.", BadgeNumber(id))
-			}
-			if _, err := tx.Exec(`INSERT OR IGNORE INTO invitations (session_id, participant_id) VALUES (?, ?)`, sessionID, id); err != nil {
-				return fmt.Errorf("invite: %w", err)
-			}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO invitations (session_id, participant_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, sessionID, id); err != nil {
+			return fmt.Errorf("invite: %w", err)
 		}
-		return nil
-	})
+	}
+	return nil
 }
 
 // Invite puts participants on a session's invitation list.
 func (s *Store) Invite(ctx context.Context, sessionID int64, participantIDs []int64) error {
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		for _, id := range participantIDs {
-			if _, err := tx.Exec(`INSERT OR IGNORE INTO invitations (session_id, participant_id) VALUES (?, ?)`, sessionID, id); err != nil {
+			if _, err := tx.Exec(`INSERT INTO invitations (session_id, participant_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, sessionID, id); err != nil {
 				return fmt.Errorf("invite: %w", err)
 			}
 		}

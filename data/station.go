@@ -2,19 +2,28 @@ package data
 
 import (
 	"context"
+	"crypto/ed25519"
+	"crypto/rand"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
+	"accred/data/chain"
 	"accred/data/search"
 )
 
 // A station file lets a door work without the network: a database holding
-// the event's public key (never the private one), the chosen sessions, and
-// the roster a door needs (names, category, affiliation, status, current
-// badge issue, photo), nothing else personal. Its scans are merged back.
+// the event's public key (never the private one), the chosen sessions, the
+// roster a door needs (names, category, affiliation, status, current badge
+// issue, photo), nothing else personal, and a key of its own that signs
+// each scan, chained to the one before. The event database records the
+// file's id, sessions, roster and the public half of its key, so that a merge
+// takes only scans that the file's door made, as it made them, for what the
+// file was issued for.
 
 // IsStation reports whether this database is a door station's file.
 func (s *Store) IsStation(ctx context.Context) (bool, error) {
@@ -26,85 +35,129 @@ func (s *Store) IsStation(ctx context.Context) (bool, error) {
 }
 
 // ExportStation writes a station file for the sessions at path, which must
-// not exist yet. It returns EINVALID for an unknown session.
+// not exist yet, and records it in this database with the public half of
+// the file's own key. It returns EINVALID for an unknown session.
 func (s *Store) ExportStation(ctx context.Context, path string, sessionIDs []int64) error {
 	if len(sessionIDs) == 0 {
 		return Errorf(EINVALID, "Choose the sessions the station's door serves.")
 	}
-	if _, err := os.Stat(path); err == nil {
+	if _, err := os.Lstat(path); err == nil {
 		return Errorf(ECONFLICT, "%s already exists; choose a new file name.", path)
 	}
-	station, err := Open(path) // the schema, owner-only
+	station, err := Open(path) // a SQLite file, owner-only, with the schema
 	if err != nil {
 		return err
 	}
-	station.Close()
-	ok := false
+	written := false
 	defer func() {
-		if !ok {
-			os.Remove(path)
+		station.Close()
+		if !written {
+			removeDatabaseFile(path)
 		}
 	}()
-	conn, err := s.db.Conn(ctx)
+	in, ids := inList(sessionIDs)
+	pub, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
-		return fmt.Errorf("connect: %w", err)
+		return fmt.Errorf("make station key: %w", err)
 	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, `ATTACH DATABASE ? AS station`, path); err != nil {
-		return fmt.Errorf("attach station file: %w", err)
+	fileID := newID()
+	// The event database's transaction holds the roster still while the
+	// file is written, so that what it records is what the file holds.
+	return s.withTx(ctx, func(tx *sql.Tx) error {
+		var found int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM sessions WHERE id IN `+in, ids...).Scan(&found); err != nil {
+			return fmt.Errorf("count sessions: %w", err)
+		}
+		if found != len(sessionIDs) {
+			return Errorf(EINVALID, "One of the sessions does not exist.")
+		}
+		err := station.withTx(ctx, func(out *sql.Tx) error {
+			if err := copyStation(ctx, tx, out, in, ids); err != nil {
+				return err
+			}
+			_, err := out.ExecContext(ctx, `INSERT INTO station_key (id, file_id, private_key) VALUES (1, ?, ?)`, fileID, []byte(priv))
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("write station file: %w", err)
+		}
+		steps := []struct {
+			sql  string
+			args []any
+		}{
+			{`INSERT INTO station_files (id, public_key, issued_at) VALUES (?, ?, ?)`, []any{fileID, []byte(pub), s.now()}},
+			{`INSERT INTO station_file_sessions (file_id, session_id) SELECT ?, id FROM sessions WHERE id IN ` + in, append([]any{fileID}, ids...)},
+			{`INSERT INTO station_file_people (file_id, participant_id) SELECT ?, id FROM participants WHERE ` + accreditedOnly, []any{fileID}},
+		}
+		for _, st := range steps {
+			if _, err := tx.ExecContext(ctx, st.sql, st.args...); err != nil {
+				return fmt.Errorf("record station file: %w", err)
+			}
+		}
+		written = true
+		return nil
+	})
+}
+
+// accreditedOnly is who a door's roster holds.
+const accreditedOnly = `status IN ('approved', 'printed', 'collected')`
+
+// copyStation copies into a new station file what its door needs: the
+// event without its private key, the categories and affiliations, the
+// sessions (in, with ids), the accredited roster reduced to what a door
+// shows with their photos, and the sessions' invitations and presence.
+func copyStation(ctx context.Context, from querier, to *sql.Tx, in string, ids []any) error {
+	var e struct {
+		name, starts, ends, keyID, created, zone string
+		pub                                      []byte
 	}
-	defer conn.ExecContext(context.Background(), `DETACH DATABASE station`)
-	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("begin: %w", err)
+	if err := from.QueryRowContext(ctx, `SELECT name, starts_on, ends_on, key_id, public_key, created_at, timezone FROM event WHERE id = 1`).
+		Scan(&e.name, &e.starts, &e.ends, &e.keyID, &e.pub, &e.created, &e.zone); err != nil {
+		return notFound(err, "read event", "This database holds no event yet.")
 	}
-	defer tx.Rollback()
-	in := "(" + strings.TrimSuffix(strings.Repeat("?,", len(sessionIDs)), ",") + ")"
-	ids := make([]any, len(sessionIDs))
-	for i, id := range sessionIDs {
-		ids[i] = id
+	if _, err := to.ExecContext(ctx, `INSERT INTO event (id, name, starts_on, ends_on, key_id, public_key, private_key, created_at, timezone)
+		VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`, e.name, e.starts, e.ends, e.keyID, e.pub, []byte{}, e.created, e.zone); err != nil {
+		return fmt.Errorf("copy event: %w", err)
 	}
-	var found int
-	if err := tx.QueryRow(`SELECT COUNT(*) FROM sessions WHERE id IN `+in, ids...).Scan(&found); err != nil || found != len(sessionIDs) {
-		return Errorf(EINVALID, "One of the sessions does not exist.")
-	}
+	people := `participant_id IN (SELECT id FROM participants WHERE ` + accreditedOnly + `)`
 	copies := []struct {
-		sql  string
-		args []any
+		table, query string
+		args         []any
 	}{
-		{`INSERT INTO station.event (id, name, starts_on, ends_on, key_id, public_key, private_key, created_at, timezone)
-			SELECT id, name, starts_on, ends_on, key_id, public_key, X'', created_at, timezone FROM main.event`, nil},
-		{`INSERT INTO station.categories SELECT * FROM main.categories`, nil},
-		{`INSERT INTO station.affiliations SELECT * FROM main.affiliations`, nil},
-		{`INSERT INTO station.sessions SELECT * FROM main.sessions WHERE id IN ` + in, ids},
+		{"categories", `SELECT * FROM categories`, nil},
+		{"affiliations", `SELECT * FROM affiliations`, nil},
+		{"sessions", `SELECT * FROM sessions WHERE id IN ` + in, ids},
 	}
 	for _, c := range copies {
-		if _, err := tx.Exec(c.sql, c.args...); err != nil {
-			return fmt.Errorf("copy to station file: %w", err)
+		if _, err := copyRows(ctx, from, to, sqliteEngine, c.table, c.query, c.args...); err != nil {
+			return err
 		}
 	}
-	if err := copyRoster(tx); err != nil {
+	if err := copyRoster(ctx, from, to); err != nil {
 		return err
 	}
-	for _, table := range []string{"invitations", "presence"} {
-		if _, err := tx.Exec(`INSERT INTO station.`+table+` SELECT * FROM main.`+table+` WHERE session_id IN `+in+
-			` AND participant_id IN (SELECT id FROM station.participants)`, ids...); err != nil {
-			return fmt.Errorf("copy %s: %w", table, err)
+	copies = []struct {
+		table, query string
+		args         []any
+	}{
+		{"photos", `SELECT * FROM photos WHERE ` + people, nil},
+		{"invitations", `SELECT * FROM invitations WHERE session_id IN ` + in + ` AND ` + people, ids},
+		{"presence", `SELECT * FROM presence WHERE session_id IN ` + in + ` AND ` + people, ids},
+	}
+	for _, c := range copies {
+		if _, err := copyRows(ctx, from, to, sqliteEngine, c.table, c.query, c.args...); err != nil {
+			return err
 		}
 	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit station file: %w", err)
-	}
-	ok = true
 	return nil
 }
 
 // copyRoster copies the accredited participants, reduced to what a door
-// shows, and their photos.
-func copyRoster(tx *sql.Tx) error {
-	rows, err := tx.Query(`SELECT id, category, title, given_name, family_name, native_name, affiliation_id, head_of_delegation,
+// shows.
+func copyRoster(ctx context.Context, from querier, to *sql.Tx) error {
+	rows, err := from.QueryContext(ctx, `SELECT id, category, title, given_name, family_name, native_name, affiliation_id, head_of_delegation,
 		status, status_at, badge_issue, sort_key, created_at, updated_at, rev
-		FROM main.participants WHERE status IN ('approved', 'printed', 'collected')`)
+		FROM participants WHERE `+accreditedOnly)
 	if err != nil {
 		return fmt.Errorf("read roster: %w", err)
 	}
@@ -129,7 +182,10 @@ func copyRoster(tx *sql.Tx) error {
 		list = append(list, r)
 	}
 	rows.Close()
-	insert, err := tx.Prepare(`INSERT INTO station.participants (id, category, title, given_name, family_name, native_name,
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read roster: %w", err)
+	}
+	insert, err := to.PrepareContext(ctx, `INSERT INTO participants (id, category, title, given_name, family_name, native_name,
 		nationality, affiliation_id, head_of_delegation, document_number, document_key, name_key, status, status_at,
 		badge_issue, search_words, sort_key, created_at, updated_at, rev)
 		VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, '', ?, '', ?, ?, ?, ?, ?, ?, ?, ?)`)
@@ -139,71 +195,283 @@ func copyRoster(tx *sql.Tx) error {
 	defer insert.Close()
 	for _, r := range list {
 		words := strings.Join(search.Words(r.given, r.family, r.native), " ") + " " + BadgeNumber(r.id) + " " + strconv.FormatInt(r.id, 10)
-		if _, err := insert.Exec(r.id, r.category, r.title, r.given, r.family, r.native, r.affiliation, r.head,
+		if _, err := insert.ExecContext(ctx, r.id, r.category, r.title, r.given, r.family, r.native, r.affiliation, r.head,
 			strconv.FormatInt(r.id, 10), r.status, r.statusAt, r.issue, words, r.sortKey, r.created, r.updated, r.rev); err != nil {
 			return fmt.Errorf("copy participant: %w", err)
 		}
 	}
-	if _, err := tx.Exec(`INSERT INTO station.photos SELECT * FROM main.photos WHERE participant_id IN (SELECT id FROM station.participants)`); err != nil {
-		return fmt.Errorf("copy photos: %w", err)
+	return nil
+}
+
+// inList returns "(?, ?, …)" for ids, and the ids as arguments.
+func inList(ids []int64) (string, []any) {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return "(?" + strings.Repeat(", ?", len(ids)-1) + ")", args
+}
+
+// removeDatabaseFile removes a SQLite file that was not finished, with the
+// files SQLite keeps beside it.
+func removeDatabaseFile(path string) {
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		os.Remove(path + suffix)
+	}
+}
+
+// signer records a door's scans: signed and chained at a station file,
+// plainly at an event database (which holds no station key).
+type signer struct {
+	fileID string
+	key    ed25519.PrivateKey
+}
+
+// stationSigner reads the station file's key; the store keeps it once read,
+// as it never changes.
+func (s *Store) stationSigner(ctx context.Context) (*signer, error) {
+	s.cacheMu.Lock()
+	defer s.cacheMu.Unlock()
+	if s.signer != nil {
+		return s.signer, nil
+	}
+	var g signer
+	err := s.db.QueryRowContext(ctx, `SELECT file_id, private_key FROM station_key WHERE id = 1`).Scan(&g.fileID, &g.key)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		g.key = nil
+	case err != nil:
+		return nil, fmt.Errorf("read station key: %w", err)
+	case len(g.key) != ed25519.PrivateKeySize:
+		return nil, Errorf(EINTERNAL, "This station file's key is damaged: its scans cannot be signed. Write a new station file.")
+	}
+	s.signer = &g
+	return s.signer, nil
+}
+
+// record inserts a scan, signed after the last one when g holds a key.
+func (g *signer) record(ctx context.Context, tx *sql.Tx, c chain.Scan) error {
+	var seq sql.NullInt64
+	if g.key != nil {
+		var prev []byte
+		err := tx.QueryRowContext(ctx, `SELECT seq, signature FROM checkins WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1`).Scan(&c.Seq, &prev)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("read last scan: %w", err)
+		}
+		c.Seq++
+		c.Signature = chain.Sign(g.key, g.fileID, c, prev)
+		seq = sql.NullInt64{Int64: c.Seq, Valid: true}
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO checkins (id, session_id, participant_id, station, operator, at, direction, verdict, reason, manual, seq, signature)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.ID, c.SessionID, sql.NullInt64{Int64: c.ParticipantID, Valid: c.ParticipantID != 0},
+		c.Station, c.Operator, c.At, c.Direction, c.Verdict, c.Reason, c.Manual, seq, c.Signature)
+	if err != nil {
+		return fmt.Errorf("record scan: %w", err)
 	}
 	return nil
 }
 
 // MergeStation brings a station file's scans into this database and counts
-// who is inside again. Scans keep their unique ids, so merging the same file
-// twice changes nothing. It returns how many scans were new, or ECONFLICT
-// for a station file of another event.
+// who is inside again in every session the file was issued for. It takes the
+// whole file or nothing: the file must have been issued by this database,
+// and every scan must carry the file's signature in an unbroken chain, be for
+// one of the file's sessions and someone on its roster, and, when it admitted
+// or let out someone, fall within the session's window. Scans keep their
+// unique ids, so merging the same file twice changes nothing. It returns how
+// many scans were new; ECONFLICT for a file of another event or one this
+// database did not issue; EINVALID, naming each bad scan, for a file whose
+// scans cannot all be trusted.
 func (s *Store) MergeStation(ctx context.Context, path string) (int, error) {
-	if _, err := os.Stat(path); err != nil {
+	info, err := os.Stat(path)
+	if err != nil {
 		return 0, Errorf(EINVALID, "Cannot open %s: %v", path, err)
 	}
-	conn, err := s.db.Conn(ctx)
-	if err != nil {
-		return 0, fmt.Errorf("connect: %w", err)
-	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, `ATTACH DATABASE ? AS station`, path); err != nil {
-		return 0, Errorf(EINVALID, "%s is not a station file: %v", path, err)
-	}
-	defer conn.ExecContext(context.Background(), `DETACH DATABASE station`)
-	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, fmt.Errorf("begin: %w", err)
-	}
-	defer tx.Rollback()
-	var same int
-	if err := tx.QueryRow(`SELECT COUNT(*) FROM main.event m JOIN station.event s ON s.key_id = m.key_id`).Scan(&same); err != nil {
+	if !info.Mode().IsRegular() {
 		return 0, Errorf(EINVALID, "%s is not a station file.", path)
 	}
-	if same != 1 {
+	station, err := Open(path)
+	if err != nil {
+		return 0, Errorf(EINVALID, "%s is not a station file: %v", path, err)
+	}
+	defer station.Close()
+	keys, err := s.eventKeys(ctx)
+	if err != nil {
+		return 0, err
+	}
+	var keyID, fileID string
+	if err := station.db.QueryRowContext(ctx, `SELECT key_id FROM event WHERE id = 1`).Scan(&keyID); err != nil {
+		return 0, Errorf(EINVALID, "%s is not a station file.", path)
+	}
+	if keyID != keys.id {
 		return 0, Errorf(ECONFLICT, "%s belongs to another event; nothing was merged.", path)
 	}
-	res, err := tx.Exec(`INSERT OR IGNORE INTO main.checkins SELECT c.* FROM station.checkins c
-		WHERE c.session_id IN (SELECT id FROM main.sessions) AND (c.participant_id IS NULL OR c.participant_id IN (SELECT id FROM main.participants))`)
+	notIssued := Errorf(ECONFLICT, "%s was not issued by this event's database (it holds no station key this database made); nothing was merged.", path)
+	if err := station.db.QueryRowContext(ctx, `SELECT file_id FROM station_key WHERE id = 1`).Scan(&fileID); err != nil {
+		return 0, notIssued
+	}
+	scans, participants, err := stationScans(ctx, station.db)
 	if err != nil {
-		return 0, fmt.Errorf("merge scans: %w", err)
+		return 0, err
 	}
-	added, _ := res.RowsAffected()
-	if _, err := tx.Exec(`DELETE FROM main.presence WHERE session_id IN (SELECT id FROM station.sessions)`); err != nil {
-		return 0, fmt.Errorf("recount: %w", err)
+	var added int
+	err = s.withDoorTx(ctx, func(tx *sql.Tx) error {
+		var pub []byte
+		if err := tx.QueryRowContext(ctx, `SELECT public_key FROM station_files WHERE id = ?`, fileID).Scan(&pub); err != nil {
+			return notIssued
+		}
+		issued, err := s.issuedFor(ctx, tx, fileID)
+		if err != nil {
+			return err
+		}
+		if problems, bad := issued.check(ed25519.PublicKey(pub), fileID, scans, participants); bad > 0 {
+			return &Error{Code: EINVALID, Message: fmt.Sprintf("%s was refused and nothing was merged: %d of its %d scans cannot be trusted.",
+				path, bad, len(scans)), Fields: problems}
+		}
+		insert, err := tx.PrepareContext(ctx, `INSERT INTO checkins (id, session_id, participant_id, station, operator, at, direction, verdict, reason, manual, seq, signature)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`)
+		if err != nil {
+			return fmt.Errorf("prepare merge: %w", err)
+		}
+		defer insert.Close()
+		for i, c := range scans {
+			res, err := insert.ExecContext(ctx, c.ID, c.SessionID, participants[i], c.Station, c.Operator, c.At, c.Direction, c.Verdict,
+				c.Reason, c.Manual, c.Seq, c.Signature) // every scan is signed: check refused any that is not
+			if err != nil {
+				return fmt.Errorf("merge scan: %w", err)
+			}
+			n, err := res.RowsAffected()
+			if err != nil {
+				return fmt.Errorf("merge scan: %w", err)
+			}
+			added += int(n)
+		}
+		return recountPresence(ctx, tx, fileID)
+	})
+	if err != nil {
+		return 0, err
 	}
-	if _, err := tx.Exec(`INSERT INTO main.presence (session_id, participant_id, inside, first_in, last_change)
+	return added, nil
+}
+
+// issued is what the event database says a station file was issued for.
+type issued struct {
+	sessions map[int64]Session
+	roster   map[int64]bool
+}
+
+func (s *Store) issuedFor(ctx context.Context, tx *sql.Tx, fileID string) (issued, error) {
+	is := issued{sessions: map[int64]Session{}, roster: map[int64]bool{}}
+	loc, err := s.location(ctx)
+	if err != nil {
+		return is, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT `+sessionColumns+` FROM sessions WHERE id IN
+		(SELECT session_id FROM station_file_sessions WHERE file_id = ?)`, fileID)
+	if err != nil {
+		return is, fmt.Errorf("read station sessions: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		x, err := s.scanSession(rows, loc)
+		if err != nil {
+			return is, fmt.Errorf("read station session: %w", err)
+		}
+		is.sessions[x.ID] = x
+	}
+	if err := rows.Err(); err != nil {
+		return is, err
+	}
+	people, err := queryIDs(ctx, tx, `SELECT participant_id FROM station_file_people WHERE file_id = ?`, fileID)
+	for _, id := range people {
+		is.roster[id] = true
+	}
+	return is, err
+}
+
+// stationScans reads a station file's scans in chain order, with whom each
+// names (absent when nobody).
+func stationScans(ctx context.Context, q querier) ([]chain.Scan, []sql.NullInt64, error) {
+	rows, err := q.QueryContext(ctx, `SELECT COALESCE(seq, 0), id, session_id, participant_id, station, operator, at, direction, verdict, reason, manual,
+		COALESCE(signature, X'') FROM checkins ORDER BY seq, rowid`)
+	if err != nil {
+		return nil, nil, Errorf(EINVALID, "The station file's scans cannot be read: %v", err)
+	}
+	defer rows.Close()
+	var scans []chain.Scan
+	var participants []sql.NullInt64
+	for rows.Next() {
+		var c chain.Scan
+		var pid sql.NullInt64
+		if err := rows.Scan(&c.Seq, &c.ID, &c.SessionID, &pid, &c.Station, &c.Operator, &c.At, &c.Direction, &c.Verdict, &c.Reason,
+			&c.Manual, &c.Signature); err != nil {
+			return nil, nil, Errorf(EINVALID, "The station file's scans cannot be read: %v", err)
+		}
+		c.ParticipantID = pid.Int64
+		scans = append(scans, c)
+		participants = append(participants, pid)
+	}
+	return scans, participants, rows.Err()
+}
+
+// check names every scan that breaks the chain or that the file could not
+// have recorded: a session it was not issued for, someone not on its roster,
+// an admission or exit outside the session's window. Each problem names the
+// scan by its position in the chain and its id; it also returns how many
+// scans are bad.
+func (is issued) check(pub ed25519.PublicKey, fileID string, scans []chain.Scan, participants []sql.NullInt64) ([]FieldError, int) {
+	var problems []FieldError
+	named := map[int]bool{}
+	bad := func(i int, reason string) {
+		problems = append(problems, FieldError{Reason: fmt.Sprintf("scan %d (%s): %s", i+1, scans[i].ID, reason)})
+		named[i] = true
+	}
+	broken := map[int][]string{}
+	for _, p := range chain.Verify(pub, fileID, scans) {
+		broken[p.Position-1] = append(broken[p.Position-1], p.Err.Error())
+	}
+	for i, c := range scans {
+		for _, reason := range broken[i] {
+			bad(i, reason)
+		}
+		x, ok := is.sessions[c.SessionID]
+		if !ok {
+			bad(i, fmt.Sprintf("session %d: the file was not issued for it", c.SessionID))
+			continue
+		}
+		if participants[i].Valid && !is.roster[participants[i].Int64] {
+			bad(i, fmt.Sprintf("participant %s is not on the roster the file was issued with", BadgeNumber(participants[i].Int64)))
+		}
+		at, err := time.Parse(time.RFC3339Nano, c.At)
+		if err != nil {
+			bad(i, fmt.Sprintf("its time %q cannot be read", c.At))
+		} else if c.Verdict == "accepted" && x.outside(at, c.Direction == "out") {
+			bad(i, fmt.Sprintf("%s at %s is outside the session's window (%s to %s)", map[string]string{"in": "an entry", "out": "an exit"}[c.Direction],
+				at.In(x.Starts.Location()).Format("15:04 on 2 Jan"), x.Opens().Format("15:04"), x.Ends.Format("15:04 on 2 Jan")))
+		}
+	}
+	return problems, len(named)
+}
+
+// recountPresence counts who is inside again, from every accepted scan, in
+// the sessions a station file was issued for.
+func recountPresence(ctx context.Context, tx *sql.Tx, fileID string) error {
+	const sessions = `(SELECT session_id FROM station_file_sessions WHERE file_id = ?)`
+	if _, err := tx.ExecContext(ctx, `DELETE FROM presence WHERE session_id IN `+sessions, fileID); err != nil {
+		return fmt.Errorf("recount: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO presence (session_id, participant_id, inside, first_in, last_change)
 		SELECT c.session_id, c.participant_id,
-			(SELECT l.direction = 'in' FROM main.checkins l WHERE l.session_id = c.session_id AND l.participant_id = c.participant_id
-				AND l.verdict = 'accepted' ORDER BY l.at DESC, l.rowid DESC LIMIT 1),
+			(SELECT l.direction = 'in' FROM checkins l WHERE l.session_id = c.session_id AND l.participant_id = c.participant_id
+				AND l.verdict = 'accepted' ORDER BY l.at DESC, l.id DESC LIMIT 1),
 			MIN(c.at), MAX(c.at)
-		FROM main.checkins c
-		WHERE c.verdict = 'accepted' AND c.participant_id IS NOT NULL AND c.session_id IN (SELECT id FROM station.sessions)
-		GROUP BY c.session_id, c.participant_id`); err != nil {
-		return 0, fmt.Errorf("recount presence: %w", err)
+		FROM checkins c
+		WHERE c.verdict = 'accepted' AND c.participant_id IS NOT NULL AND c.session_id IN `+sessions+`
+		GROUP BY c.session_id, c.participant_id`, fileID); err != nil {
+		return fmt.Errorf("recount presence: %w", err)
 	}
-	if _, err := tx.Exec(`UPDATE main.sessions SET present = (SELECT COUNT(*) FROM main.presence p WHERE p.session_id = sessions.id AND p.inside = 1)
-		WHERE id IN (SELECT id FROM station.sessions)`); err != nil {
-		return 0, fmt.Errorf("recount sessions: %w", err)
+	if _, err := tx.ExecContext(ctx, `UPDATE sessions SET present = (SELECT COUNT(*) FROM presence p WHERE p.session_id = sessions.id AND p.inside)
+		WHERE id IN `+sessions, fileID); err != nil {
+		return fmt.Errorf("recount sessions: %w", err)
 	}
-	if err := tx.Commit(); err != nil {
-		return 0, fmt.Errorf("commit merge: %w", err)
-	}
-	return int(added), nil
+	return nil
 }

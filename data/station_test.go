@@ -7,10 +7,11 @@ import (
 
 	"accred/data"
 	"accred/data/demo"
+	"accred/data/pgtest"
 )
 
 func TestStationFileRoundTrip(t *testing.T) {
-	main, err := data.Open(filepath.Join(t.TempDir(), "main.db"))
+	main, err := data.Open(pgtest.EventDB(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,27 +4,28 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
-	"net/url"
 	"os"
 	"sort"
 	"sync"
 	"time"
 
-	_ "github.com/mattn/go-sqlite3" // the SQLite driver
-
+	"accred/data/atomicfile"
 	"accred/data/search"
 )
 
-//go:embed migrations/*.sql
+//go:embed migrations/*.sql migrations/postgres/*.sql
 var migrations embed.FS
 
-// Store keeps an event's data in one SQLite file. It is safe for concurrent
-// use, and several programs may open the same file at once.
+// Store keeps an event's data: in one SQLite file on this machine, or on a
+// venue's PostgreSQL server shared by every desk and door. It is safe for
+// concurrent use, and several programs may use the same database at once.
 type Store struct {
-	db   *sql.DB
-	path string
+	db     *sql.DB
+	path   string // the file, or the server's URL without its password
+	engine engine
 
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
@@ -36,34 +37,27 @@ type Store struct {
 	cacheMu sync.Mutex     // guards what the store keeps once read
 	keys    *keys          // the event's key pair, once read
 	loc     *time.Location // the event's time zone, once read
+	signer  *signer        // a station file's scan signer, once read
 }
 
-// Open opens the database at path, creating it (readable by its owner only)
-// and bringing its schema up to date. A database made by a newer Accred is
+// Open opens the event database name: a file path (SQLite, created
+// readable by its owner only) or a postgres:// URL (a PostgreSQL server),
+// and brings its schema up to date. A database made by a newer Accred is
 // refused with ECONFLICT.
-func Open(path string) (*Store, error) {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+func Open(name string) (*Store, error) {
+	s := &Store{path: name, Now: time.Now}
+	var err error
+	if IsServerURL(name) {
+		s.engine, s.path = postgresEngine, redactURL(name)
+		s.db, err = openPostgres(name)
+	} else {
+		s.db, err = openSQLite(name)
+	}
 	if err != nil {
-		return nil, Errorf(EINVALID, "Cannot open the database %s: %v", path, err)
+		return nil, err
 	}
-	f.Close()
-	if err := os.Chmod(path, 0o600); err != nil {
-		return nil, fmt.Errorf("restrict database permissions: %w", err)
-	}
-	q := url.Values{}
-	q.Set("_journal_mode", "WAL")
-	q.Set("_foreign_keys", "on")
-	q.Set("_txlock", "immediate")
-	q.Set("_busy_timeout", "10000")
-	q.Set("_synchronous", "FULL")
-	q.Set("_cache_size", "-65536") // 64 MiB: a large import keeps its indexes in memory
-	db, err := sql.Open("sqlite3", "file:"+url.PathEscape(path)+"?"+q.Encode())
-	if err != nil {
-		return nil, fmt.Errorf("open database: %w", err)
-	}
-	s := &Store{db: db, path: path, Now: time.Now}
 	if err := s.migrate(); err != nil {
-		db.Close()
+		s.db.Close()
 		return nil, err
 	}
 	return s, nil
@@ -72,11 +66,16 @@ func Open(path string) (*Store, error) {
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
-// Path is the file the store keeps its data in.
+// Path is the file the store keeps its data in, or its server's URL
+// without the password.
 func (s *Store) Path() string { return s.path }
 
+// OnServer reports whether the event is kept on a PostgreSQL server rather
+// than in a file.
+func (s *Store) OnServer() bool { return s.engine == postgresEngine }
+
 func (s *Store) migrate() error {
-	names, err := fs.Glob(migrations, "migrations/*.sql")
+	names, err := fs.Glob(migrations, s.engine.migrationsDir()+"/*.sql")
 	if err != nil {
 		return fmt.Errorf("list migrations: %w", err)
 	}
@@ -95,13 +94,13 @@ func (s *Store) migrate() error {
 // reports done when the schema is up to date.
 func (s *Store) migrateOne(names []string) (done bool, err error) {
 	ctx := context.Background()
-	tx, err := s.db.BeginTx(ctx, nil) // immediate: holds the write lock from here
+	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return false, Errorf(EINVALID, "Cannot open %s as an Accred database: %v", s.path, err)
 	}
 	defer tx.Rollback()
-	var version int
-	if err := tx.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
+	version, err := s.engine.schemaVersion(ctx, tx)
+	if err != nil {
 		return false, Errorf(EINVALID, "%s is not an Accred database: %v", s.path, err)
 	}
 	switch {
@@ -118,7 +117,7 @@ func (s *Store) migrateOne(names []string) (done bool, err error) {
 	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 		return false, fmt.Errorf("apply migration %s: %w", name, err)
 	}
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, version+1)); err != nil {
+	if err := s.engine.setSchemaVersion(ctx, tx, version+1); err != nil {
 		return false, fmt.Errorf("record migration %s: %w", name, err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -127,13 +126,27 @@ func (s *Store) migrateOne(names []string) (done bool, err error) {
 	return false, nil
 }
 
-// withTx runs fn in one short write transaction, committed only if fn succeeds.
+// withTx runs fn in one short write transaction, committed only if fn
+// succeeds. It is the only transaction writing participants meanwhile.
 func (s *Store) withTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	return s.transact(ctx, s.engine.lockParticipants, fn)
+}
+
+// withDoorTx runs fn as withTx does, for a door: doors run side by side,
+// while no participant changes under them.
+func (s *Store) withDoorTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	return s.transact(ctx, s.engine.shareParticipants, fn)
+}
+
+func (s *Store) transact(ctx context.Context, lock func(context.Context, *sql.Tx) error, fn func(*sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
+	if err := lock(ctx, tx); err != nil {
+		return err
+	}
 	if err := fn(tx); err != nil {
 		return err
 	}
@@ -143,18 +156,35 @@ func (s *Store) withTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	return nil
 }
 
-// Backup writes a consistent copy of the database to path while others keep using it.
+// Backup writes a consistent copy of the database to path while others keep
+// using it. The copy is readable by its owner only from its first byte, and
+// appears whole or not at all; an existing file is refused (ECONFLICT).
 func (s *Store) Backup(ctx context.Context, path string) error {
-	if _, err := os.Stat(path); err == nil {
-		return Errorf(ECONFLICT, "%s already exists; choose a new file name for the backup.", path)
+	if s.OnServer() {
+		return Errorf(ECONFLICT, "This event is kept on a PostgreSQL server: back it up there with pg_dump.")
 	}
-	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
+	err := atomicfile.Create(path, func(f *os.File) error {
+		// SQLite fills the empty file made for it, keeping its mode.
+		_, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, f.Name())
+		return err
+	})
+	switch {
+	case errors.Is(err, atomicfile.ErrExists):
+		return Errorf(ECONFLICT, "%s already exists; choose a new file name for the backup.", path)
+	case err != nil:
 		return Errorf(EINVALID, "Cannot write the backup to %s: %v", path, err)
 	}
-	return os.Chmod(path, 0o600)
+	return nil
 }
 
-func (s *Store) now() string { return s.Now().UTC().Format(time.RFC3339Nano) }
+func (s *Store) now() string { return timeText(s.Now()) }
+
+// timeLayout writes times in UTC with a fraction of fixed width, so that
+// their text sorts as the times do.
+const timeLayout = "2006-01-02T15:04:05.000000000Z07:00"
+
+// timeText is how a time is stored.
+func timeText(t time.Time) string { return t.UTC().Format(timeLayout) }
 
 func parseTime(s string) time.Time {
 	t, _ := time.Parse(time.RFC3339Nano, s)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"accred/data"
+	"accred/data/pgtest"
 )
 
 var ctx = context.Background()
@@ -18,7 +19,7 @@ var ctx = context.Background()
 // newStore opens a new event database in a temporary folder.
 func newStore(t testing.TB) *data.Store {
 	t.Helper()
-	s, err := data.Open(filepath.Join(t.TempDir(), "event.db"))
+	s, err := data.Open(pgtest.EventDB(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,6 +120,13 @@ func TestCreateParticipantValidation(t *testing.T) {
 		{"punctuation document", delegate("A", "B", "FR", "--//"), []string{"document_number"}},
 		{"oversized", delegate("A", strings.Repeat("Ж", 201), "FR", "1"), []string{"family_name"}},
 		{"invalid utf-8", delegate("A", "B\xff", "FR", "1"), []string{"family_name"}},
+		{"escape in a name", delegate("A\x1b[2J", "B", "FR", "1"), []string{"given_name"}},
+		{"bell in the title", func() data.ParticipantInput { in := delegate("A", "B", "FR", "1"); in.Title = "Dr.\a"; return in }(), []string{"title"}},
+		{"C1 control in the position", func() data.ParticipantInput {
+			in := delegate("A", "B", "FR", "1")
+			in.Position = "Chief\u009b31m"
+			return in
+		}(), []string{"position"}},
 		{"head without delegation", data.ParticipantInput{Category: "un", FamilyName: "X", Nationality: "FR", DocumentNumber: "1", HeadOfDelegation: true}, []string{"head_of_delegation"}},
 	}
 	for _, c := range cases {
@@ -249,6 +257,13 @@ func TestBackup(t *testing.T) {
 	s := newStore(t)
 	mustCreate(t, s, delegate("A", "One", "FR", "1"))
 	path := filepath.Join(t.TempDir(), "copy.db")
+	if s.OnServer() {
+		// A server's event is backed up with the server's own tools.
+		if err := s.Backup(ctx, path); data.ErrorCode(err) != data.ECONFLICT || !strings.Contains(err.Error(), "pg_dump") {
+			t.Fatalf("backup of a server's event: %v", err)
+		}
+		return
+	}
 	if err := s.Backup(ctx, path); err != nil {
 		t.Fatal(err)
 	}

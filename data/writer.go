@@ -142,12 +142,11 @@ func (w *writer) affiliationID(in ParticipantInput) (sql.NullInt64, error) {
 	err := w.tx.QueryRow(`SELECT id FROM affiliations WHERE kind = ? AND folded = ?`, key[0], key[1]).Scan(&id)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		res, err := w.tx.Exec(`INSERT INTO affiliations (kind, name, country, org_kind, folded) VALUES (?, ?, ?, ?, ?)`,
-			a.Kind, a.Name, a.Country, a.OrgKind, key[1])
+		err := w.tx.QueryRow(`INSERT INTO affiliations (kind, name, country, org_kind, folded) VALUES (?, ?, ?, ?, ?) RETURNING id`,
+			a.Kind, a.Name, a.Country, a.OrgKind, key[1]).Scan(&id)
 		if err != nil {
 			return sql.NullInt64{}, fmt.Errorf("insert affiliation: %w", err)
 		}
-		id, _ = res.LastInsertId()
 	case err != nil:
 		return sql.NullInt64{}, fmt.Errorf("find affiliation: %w", err)
 	case a.OrgKind != "":

@@ -76,7 +76,7 @@ func (d *drawer) portrait(b Badge, code qrMark, x, y float64, bleed bleed) {
 	if p.HeadOfDelegation {
 		d.headMark(cx, y+a6BandTop+6, 8)
 	}
-	r, g, bl := textOn(cat.Colour)
+	r, g, bl := textOn(cat)
 	d.pdf.SetTextColor(r, g, bl)
 	_, size = d.fit(strings.ToUpper(cat.Name), true, 22, 10, inner-22, 0)
 	d.w.centred(cx, y+a6BandTop+16, strings.ToUpper(cat.Name), true, size)
@@ -92,7 +92,7 @@ func (d *drawer) card(b Badge, code qrMark) {
 	cat := d.category(p.Category)
 
 	d.band(0, 0, width, 9, cat)
-	r, g, bl := textOn(cat.Colour)
+	r, g, bl := textOn(cat)
 	d.pdf.SetTextColor(r, g, bl)
 	label := strings.ToUpper(cat.Name)
 	if p.HeadOfDelegation {
@@ -229,8 +229,8 @@ func (d *drawer) photo(p data.Participant, x, y, w, h float64) bool {
 
 // band fills a rectangle with the category's colour.
 func (d *drawer) band(x, y, w, h float64, c data.Category) {
-	r, g, b := rgb(c.Colour)
-	d.pdf.SetFillColor(r, g, b)
+	col := c.RGB()
+	d.pdf.SetFillColor(int(col.R), int(col.G), int(col.B))
 	d.pdf.Rect(x, y, w, h, "F")
 }
 
@@ -394,19 +394,10 @@ func eventDays(e data.Event) string {
 	return e.Starts.Format("2 January") + " – " + e.Ends.Format("2 January 2006")
 }
 
-// rgb reads #RRGGBB; grey when it cannot.
-func rgb(hex string) (int, int, int) {
-	v, err := strconv.ParseUint(strings.TrimPrefix(hex, "#"), 16, 32)
-	if err != nil || len(hex) != 7 {
-		return 85, 85, 85
-	}
-	return int(v >> 16 & 0xFF), int(v >> 8 & 0xFF), int(v & 0xFF)
-}
-
-// textOn picks black or white text, whichever reads better on the colour.
-func textOn(hex string) (int, int, int) {
-	r, g, b := rgb(hex)
-	if 299*r+587*g+114*b > 150_000 {
+// textOn picks black or white text, whichever reads better on the category's colour.
+func textOn(c data.Category) (int, int, int) {
+	col := c.RGB()
+	if 299*int(col.R)+587*int(col.G)+114*int(col.B) > 150_000 {
 		return 0, 0, 0
 	}
 	return 255, 255, 255

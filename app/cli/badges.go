@@ -3,7 +3,10 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	"accred/app/printjob"
 	"accred/data"
@@ -42,8 +45,12 @@ func runBadges(e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "warning: badge %s (%s): no font draws %q; those letters are left out\n",
 			w.Participant.BadgeNumber(), w.Participant.FullName(), string(w.Missing))
 	}
+	// Ctrl-C stops the run cleanly: nothing half-written stays, and nobody
+	// in the unfinished file is marked printed.
+	ctx, stop := signal.NotifyContext(e.ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	job := printjob.Job{Store: s, Layout: layout, Operator: e.operator}
-	files, err := job.Print(e.ctx, list, *out)
+	files, err := job.Print(ctx, list, *out)
 	if err != nil {
 		return err
 	}

@@ -35,7 +35,7 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{"init", "--event NAME --start YYYY-MM-DD --end YYYY-MM-DD", "new event database with its signing key", runInit},
+		{"init", "--event NAME --start YYYY-MM-DD --end YYYY-MM-DD [--timezone ZONE]", "new event database with its signing key", runInit},
 		{"demo", "[--participants N]", "the built-in Hanoi demo", runDemo},
 		{"import", "FILE.csv|FILE.xlsx [--dry-run]", "participants; all or nothing; errors name the line", runImport},
 		{"search", "QUERY", "one line per match: id, full name, category, affiliation", runSearch},

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -181,19 +182,46 @@ func TestStationExportAndMerge(t *testing.T) {
 	if code, _, _ := run(t, db, "station", "merge"); code != 2 {
 		t.Fatal("merge without a file")
 	}
+	raw, err := sql.Open("sqlite3", station)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec(`UPDATE checkins SET at = '2025-10-25T07:10:00Z'`); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := run(t, db, "station", "merge", station); code != 1 || !strings.Contains(errs, "nothing was merged") ||
+		!strings.Contains(errs, "scan 1 (") || !strings.Contains(errs, "bad signature") {
+		t.Fatalf("merge of an edited file: %d %q", code, errs)
+	}
 }
 
 func TestCheckinRefusesHostileLines(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "demo.db")
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
 	run(t, db, "demo", "--participants", "20")
+	s, _ := data.Open(db)
+	p, _ := s.BadgesToPrint(context.Background(), data.BadgeFilter{})
+	s.Close()
+	run(t, db, "badges", "--out", filepath.Join(dir, "b.pdf"), fmt.Sprint(p[0].ID), fmt.Sprint(p[1].ID))
+	s, _ = data.Open(db)
+	first, _ := s.BadgeCode(context.Background(), p[0].ID, 1)
+	second, _ := s.BadgeCode(context.Background(), p[1].ID, 1)
+	s.Close()
 	t.Setenv("ACCRED_NOW", "2025-10-25T14:05:00+07:00")
 	var out, errb bytes.Buffer
-	input := "'; DROP TABLE checkins; --\n\x00\x01\x02\n\n" + strings.Repeat("A", 10_000) + "\n"
+	input := "'; DROP TABLE checkins; --\n\x00\x01\x02\n\n" + first + "\n" + strings.Repeat("A", 10_000) + "\n" + second + "\n" + strings.Repeat("B", 5_000)
 	code := Run(context.Background(), []string{"--db", db, "checkin", "--session", "PLEN-1"}, strings.NewReader(input), &out, &errb)
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
-	if code != 1 || len(lines) != 2 || !strings.HasPrefix(lines[0], "REJECTED - not an Accred badge code") ||
-		!strings.HasPrefix(lines[1], "REJECTED - ") || !strings.Contains(errb.String(), "longer than any badge code") {
+	want := []string{"REJECTED - not an Accred badge code", "REJECTED - not an Accred badge code", fmt.Sprintf("ACCEPTED %d ", p[0].ID),
+		"REJECTED - not an Accred badge code", fmt.Sprintf("ACCEPTED %d ", p[1].ID), "REJECTED - not an Accred badge code"}
+	if code != 0 || len(lines) != len(want) || errb.Len() != 0 {
 		t.Fatalf("hostile input: %d %q %q", code, out.String(), errb.String())
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("line %d: %q, want %q", i+1, lines[i], w)
+		}
 	}
 	if c, report, _ := run(t, db, "report", "attendance"); c != 0 || !strings.Contains(report, "PLEN-1,") {
 		t.Fatalf("the scans table survived? %q", report)

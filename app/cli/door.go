@@ -2,16 +2,12 @@ package cli
 
 import (
 	"bufio"
-	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
-
-	"github.com/xuri/excelize/v2"
 
 	"accred/data"
 	"accred/data/roster"
@@ -45,6 +41,13 @@ func runSessions(e *env, args []string) error {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "imported %d sessions: %d created, %d updated\n", len(sessions), created, updated)
+		programme, err := s.Sessions(e.ctx)
+		if err != nil {
+			return err
+		}
+		for _, o := range data.Overlaps(programme, sessions) {
+			fmt.Fprintf(e.stderr, "warning: %s\n", o)
+		}
 		return nil
 	case len(rest) > 0:
 		return errUsage
@@ -91,14 +94,12 @@ func runCheckin(e *env, args []string) error {
 		host, _ := os.Hostname()
 		*station = "cli@" + host
 	}
-	in := bufio.NewScanner(e.stdin)
-	in.Buffer(make([]byte, 4096), 4096)
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
-	for in.Scan() {
-		code := strings.TrimSpace(in.Text())
+	return eachLine(e.stdin, maxCodeLine, func(line string) error {
+		code := strings.TrimSpace(line)
 		if code == "" {
-			continue
+			return nil
 		}
 		v, err := s.CheckIn(e.ctx, data.Scan{SessionID: session.ID, Code: code, Station: *station, Operator: e.operator, Exit: *exit})
 		if err != nil {
@@ -112,12 +113,37 @@ func runCheckin(e *env, args []string) error {
 			what = v.Participant.FullName()
 		}
 		fmt.Fprintf(out, "%s %s %s\n", v.Kind, who, what)
-		out.Flush()
+		return out.Flush()
+	})
+}
+
+// maxCodeLine is far longer than any badge code: a longer line is cut there,
+// and refused as the garbage it is.
+const maxCodeLine = 4096
+
+// eachLine calls fn with each line of r, cut to at most limit bytes (the rest
+// of a longer line is read and dropped), so that one long line cannot stop
+// the lines after it.
+func eachLine(r io.Reader, limit int, fn func(string) error) error {
+	in := bufio.NewReaderSize(r, limit)
+	for {
+		line, err := in.ReadSlice('\n')
+		text := string(line)
+		for errors.Is(err, bufio.ErrBufferFull) {
+			_, err = in.ReadSlice('\n')
+		}
+		if text != "" {
+			if err := fn(text); err != nil {
+				return err
+			}
+		}
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("read codes: %w", err)
+		}
 	}
-	if err := in.Err(); err != nil {
-		return fmt.Errorf("read codes: a line is longer than any badge code (%v)", err)
-	}
-	return nil
 }
 
 func runReport(e *env, args []string) error {
@@ -166,50 +192,13 @@ func runReport(e *env, args []string) error {
 	return writeTable(e, table, *format, *outPath)
 }
 
-// writeTable writes rows as CSV (to a file or standard output) or as XLSX.
+// writeTable writes rows as CSV to standard output, or to a new file as CSV
+// or XLSX.
 func writeTable(e *env, table [][]string, format, path string) error {
-	if format == "xlsx" {
-		f := excelize.NewFile()
-		defer f.Close()
-		for i, row := range table {
-			cell, _ := excelize.CoordinatesToCellName(1, i+1)
-			values := make([]any, len(row))
-			for j, v := range row {
-				values[j] = v
-			}
-			if err := f.SetSheetRow("Sheet1", cell, &values); err != nil {
-				return err
-			}
-		}
-		if err := f.SaveAs(path); err != nil {
-			return fmt.Errorf("write %s: %w", path, err)
-		}
-		return os.Chmod(path, 0o600)
+	if path == "" {
+		return roster.WriteCSV(e.stdout, table)
 	}
-	var w io.Writer = e.stdout
-	if path != "" {
-		tmp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+"."+strconv.FormatInt(time.Now().UnixNano(), 36))
-		f, err := os.OpenFile(tmp, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
-		if err != nil {
-			return fmt.Errorf("write %s: %w", path, err)
-		}
-		defer os.Remove(tmp)
-		if err := writeCSV(f, table); err != nil {
-			f.Close()
-			return err
-		}
-		if err := f.Close(); err != nil {
-			return err
-		}
-		return os.Rename(tmp, path)
-	}
-	return writeCSV(w, table)
-}
-
-func writeCSV(w io.Writer, table [][]string) error {
-	c := csv.NewWriter(w)
-	c.WriteAll(table)
-	return c.Error()
+	return roster.WriteFile(path, format, table)
 }
 
 func runStation(e *env, args []string) error {

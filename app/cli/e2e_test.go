@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -174,13 +173,16 @@ func TestEndToEndReprintRefusesTheLostBadge(t *testing.T) {
 	if code, out, _ := run(t, db, "verify", second); code != 0 || !strings.Contains(out, "issue 2") {
 		t.Fatalf("the new badge: %d %q", code, out)
 	}
-	forged := []byte(second)
-	sort.Slice(forged[10:20], func(i, j int) bool { return forged[10+i] < forged[10+j] })
-	if string(forged) != second {
-		if code, _, errs := run(t, db, "verify", string(forged)); code != 1 || !strings.Contains(errs, "REFUSED") {
-			t.Fatalf("an altered code: %d %q", code, errs)
-		}
+	if code, _, errs := run(t, db, "verify", altered(second)); code != 1 || !strings.Contains(errs, "REFUSED") {
+		t.Fatalf("an altered code: %d %q", code, errs)
 	}
+}
+
+// altered is a badge code with one letter of its signed part changed.
+func altered(code string) string {
+	b := []byte(code)
+	b[40] = map[bool]byte{true: 'B', false: 'A'}[b[40] == 'A']
+	return string(b)
 }
 
 // TestEndToEndDoorVerdicts prints badges, scans them back with zbarimg and
@@ -221,8 +223,7 @@ func TestEndToEndDoorVerdicts(t *testing.T) {
 		t.Fatalf("%d codes scanned", len(codes))
 	}
 	run(t, db, "reprint", "3", "--reason", "lost")
-	forged := []byte(codes[2])
-	forged[40] = map[bool]byte{true: 'B', false: 'A'}[forged[40] == 'A']
+	forged := altered(codes[2])
 
 	checkin := func(session string, lines ...string) []string {
 		var out, errb bytes.Buffer
@@ -244,7 +245,7 @@ func TestEndToEndDoorVerdicts(t *testing.T) {
 			}
 		}
 	}
-	expect(checkin("ROOM-A", codes[1], codes[2], codes[1], codes[3], string(forged), "HELLO WORLD"),
+	expect(checkin("ROOM-A", codes[1], codes[2], codes[1], codes[3], forged, "HELLO WORLD"),
 		"ACCEPTED 1 ", "ACCEPTED 2 ", "ALREADY 1 ", "REJECTED 3 superseded", "REJECTED - signature does not match", "REJECTED - not an Accred badge code")
 	expect(checkin("VIP", codes[1]), "REJECTED 1 category not admitted")
 	expect(checkin("SMALL", codes[1], codes[2]), "ACCEPTED 1 ", "REJECTED 2 room full")

@@ -15,6 +15,7 @@ func runInit(e *env, args []string) error {
 	name := fs.String("event", "", "event name")
 	start := fs.String("start", "", "first day")
 	end := fs.String("end", "", "last day")
+	zone := fs.String("timezone", data.LocalZone(), "IANA time zone")
 	if rest, err := parse(fs, args); err != nil || len(rest) > 0 || *name == "" || *start == "" || *end == "" {
 		return errUsage
 	}
@@ -23,15 +24,18 @@ func runInit(e *env, args []string) error {
 	if err1 != nil || err2 != nil {
 		return fmt.Errorf("give the days as YYYY-MM-DD, for example 2025-10-25")
 	}
+	if !data.KnownZone(*zone) {
+		return fmt.Errorf("%q is not a time zone; give an IANA name such as Asia/Ho_Chi_Minh, Europe/Vienna or UTC", *zone)
+	}
 	s, err := e.create()
 	if err != nil {
 		return err
 	}
-	ev, err := s.CreateEvent(e.ctx, data.Event{Name: *name, Starts: starts, Ends: ends}, nil)
+	ev, err := s.CreateEvent(e.ctx, data.Event{Name: *name, Starts: starts, Ends: ends, Timezone: *zone}, nil)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "created %q in %s (signing key %s)\n", ev.Name, e.dbPath, ev.KeyID)
+	fmt.Fprintf(e.stdout, "created %q in %s (time zone %s, signing key %s)\n", ev.Name, e.dbPath, ev.Timezone, ev.KeyID)
 	return nil
 }
 

@@ -4,13 +4,18 @@
 package printjob
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"image/jpeg"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"accred/data"
+	"accred/data/atomicfile"
 	"accred/printing"
 )
 
@@ -50,9 +55,12 @@ const FileLimit = 5000
 
 // Print writes the participants' badges to path (split into several files
 // past FileLimit) and marks them printed, file by file. It returns the files
-// written. A file appears whole or not at all; nobody is marked printed
-// unless their file was written, and when marking fails the file is removed,
-// since its codes would not be valid.
+// written. A file appears whole and synced to disk or not at all; nobody is
+// marked printed unless their file was written, and when marking fails the
+// file is removed, since its codes would not be valid. A file of the run
+// that exists already refuses the run before anything is written (ECONFLICT;
+// FreeName proposes another name), and a photo that cannot be read stops it,
+// naming the person. Cancelling ctx cancels the run.
 func (j Job) Print(ctx context.Context, participants []data.Participant, path string) ([]string, error) {
 	return j.printIn(ctx, participants, path, FileLimit)
 }
@@ -61,6 +69,13 @@ func (j Job) Print(ctx context.Context, participants []data.Participant, path st
 func (j Job) printIn(ctx context.Context, participants []data.Participant, path string, limit int) ([]string, error) {
 	if len(participants) == 0 {
 		return nil, data.Errorf(data.EINVALID, "There is nobody to print: no approved participant is waiting for a badge.")
+	}
+	files := parts(path, len(participants), limit)
+	for _, file := range files {
+		if atomicfile.Exists(file) {
+			return nil, data.Errorf(data.ECONFLICT, "%s already exists and is never overwritten; nothing was printed. Choose a new name, such as %s.",
+				file, freeName(path, len(participants), limit))
+		}
 	}
 	ev, err := j.Store.Event(ctx)
 	if err != nil {
@@ -71,19 +86,11 @@ func (j Job) printIn(ctx context.Context, participants []data.Participant, path 
 		return nil, err
 	}
 	var written []string
-	for start := 0; start < len(participants); start += limit {
+	for n, file := range files {
+		start := n * limit
 		part := participants[start:min(start+limit, len(participants))]
-		file := partPath(path, start/limit+1)
-		sheet := printing.Sheet{Event: ev, Categories: cats, Layout: j.Layout,
-			Photo: func(id int64) []byte {
-				jpeg, _ := j.Store.Photo(ctx, id)
-				return jpeg
-			}}
-		if j.Progress != nil {
-			offset := start
-			sheet.Progress = func(done, _ int) bool { return j.Progress(offset+done, len(participants)) }
-		}
-		if err := j.printFile(ctx, sheet, part, file); err != nil {
+		sheet := printing.Sheet{Event: ev, Categories: cats, Layout: j.Layout}
+		if err := j.printFile(ctx, sheet, part, start, len(participants), file); err != nil {
 			if len(written) > 0 {
 				return written, fmt.Errorf("%w (the badges in %s were printed and recorded)", err, strings.Join(written, ", "))
 			}
@@ -94,16 +101,39 @@ func (j Job) printIn(ctx context.Context, participants []data.Participant, path 
 	return written, nil
 }
 
-// partPath names the n-th file of a run: the path itself, then name-2.pdf …
-func partPath(path string, n int) string {
-	if n == 1 {
-		return path
-	}
+// Parts names the files a run of count badges writes to path: the path
+// itself, then name-2.pdf …
+func Parts(path string, count int) []string { return parts(path, count, FileLimit) }
+
+func parts(path string, count, limit int) []string {
+	files := []string{path}
 	ext := filepath.Ext(path)
-	return fmt.Sprintf("%s-%d%s", strings.TrimSuffix(path, ext), n, ext)
+	for n := 2; (n-1)*limit < count; n++ {
+		files = append(files, fmt.Sprintf("%s-%d%s", strings.TrimSuffix(path, ext), n, ext))
+	}
+	return files
 }
 
-func (j Job) printFile(ctx context.Context, sheet printing.Sheet, participants []data.Participant, path string) error {
+// FreeName returns path, or else path with a number added (badges (2).pdf
+// …), such that no file of a run of count badges exists.
+func FreeName(path string, count int) string { return freeName(path, count, FileLimit) }
+
+func freeName(path string, count, limit int) string {
+	ext := filepath.Ext(path)
+	for n := 1; ; n++ {
+		name := path
+		if n > 1 {
+			name = fmt.Sprintf("%s (%d)%s", strings.TrimSuffix(path, ext), n, ext)
+		}
+		if !slices.ContainsFunc(parts(name, count, limit), atomicfile.Exists) {
+			return name
+		}
+	}
+}
+
+// printFile writes one file of the run, whose badges start at offset among
+// total, then marks them printed.
+func (j Job) printFile(ctx context.Context, sheet printing.Sheet, participants []data.Participant, offset, total int, path string) error {
 	badges := make([]printing.Badge, len(participants))
 	printed := make([]data.Printed, len(participants))
 	for i, p := range participants {
@@ -115,24 +145,63 @@ func (j Job) printFile(ctx context.Context, sheet printing.Sheet, participants [
 		badges[i] = printing.Badge{Participant: p, Code: code}
 		printed[i] = data.Printed{ID: p.ID, Issue: issue}
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".badges-*.pdf")
-	if err != nil {
-		return data.Errorf(data.EINVALID, "Cannot write in %s: %v", filepath.Dir(path), err)
+	var stopped error // why the run stopped before its end, if it did
+	sheet.Photo = func(id int64) []byte {
+		jpeg, err := j.Store.Photo(ctx, id)
+		if err == nil {
+			err = checkJPEG(jpeg)
+		}
+		if err != nil && stopped == nil {
+			p := participantByID(participants, id)
+			stopped = data.Errorf(data.EINVALID, "The photo of %s (badge %s) cannot be read (%v); nothing in %s was printed. Take the photo again at the desk, then print.",
+				p.FullName(), p.BadgeNumber(), err, filepath.Base(path))
+		}
+		return jpeg
 	}
-	defer os.Remove(tmp.Name())
-	if err := printing.Badges(tmp, sheet, badges); err != nil {
-		tmp.Close()
+	sheet.Progress = func(done, _ int) bool {
+		if stopped == nil && ctx.Err() != nil {
+			stopped = printing.ErrCancelled
+		}
+		return stopped == nil && (j.Progress == nil || j.Progress(offset+done, total))
+	}
+	var writeErr error
+	err := atomicfile.Create(path, func(f *os.File) error {
+		writeErr = printing.Badges(f, sheet, badges)
+		if stopped != nil {
+			writeErr = stopped
+		}
+		return writeErr
+	})
+	switch {
+	case err == nil:
+	case err == writeErr:
 		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	case errors.Is(err, atomicfile.ErrExists):
+		return data.Errorf(data.ECONFLICT, "%s appeared while printing and is never overwritten; nothing in it was printed. Print again under a new name.", path)
+	default:
 		return data.Errorf(data.EINVALID, "Cannot write %s: %v", path, err)
 	}
 	if err := j.Store.MarkPrinted(ctx, printed, j.Operator); err != nil {
 		os.Remove(path)
+		atomicfile.SyncDir(filepath.Dir(path))
 		return err
 	}
 	return nil
+}
+
+// checkJPEG checks that a stored photo is a JPEG the badge can show.
+func checkJPEG(raw []byte) error {
+	if _, err := jpeg.DecodeConfig(bytes.NewReader(raw)); err != nil {
+		return errors.New("not a readable JPEG picture")
+	}
+	return nil
+}
+
+func participantByID(list []data.Participant, id int64) data.Participant {
+	for _, p := range list {
+		if p.ID == id {
+			return p
+		}
+	}
+	return data.Participant{ID: id}
 }

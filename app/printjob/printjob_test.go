@@ -1,10 +1,15 @@
 package printjob
 
 import (
+	"bytes"
 	"context"
+	"database/sql"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -77,6 +82,114 @@ func TestPrintLeavesNothingWhenItFails(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Fatalf("a refused run left %v", entries)
+	}
+}
+
+func TestPrintNeverOverwritesAFile(t *testing.T) {
+	s := demoStore(t, 60)
+	list, _ := s.BadgesToPrint(ctx, data.BadgeFilter{})
+	dir := t.TempDir()
+	path := filepath.Join(dir, "run.pdf")
+	os.WriteFile(path, []byte("199 printed badges"), 0o600)
+	_, err := Job{Store: s, Layout: printing.A6}.Print(ctx, list, path)
+	if data.ErrorCode(err) != data.ECONFLICT || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "run (2).pdf") {
+		t.Fatalf("existing file: %v", err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "199 printed badges" {
+		t.Fatalf("the file now holds %q", got)
+	}
+	// A split run whose second file exists is refused before the first is written.
+	os.Remove(path)
+	os.WriteFile(filepath.Join(dir, "run-2.pdf"), []byte("5,000 printed badges"), 0o600)
+	_, err = Job{Store: s, Layout: printing.A6}.printIn(ctx, list, path, 20)
+	if data.ErrorCode(err) != data.ECONFLICT || !strings.Contains(err.Error(), "run-2.pdf") {
+		t.Fatalf("existing part: %v", err)
+	}
+	assertFiles(t, dir, "run-2.pdf")
+	if left, _ := s.BadgesToPrint(ctx, data.BadgeFilter{}); len(left) != len(list) {
+		t.Fatal("a refused run marked badges printed")
+	}
+	if name := freeName(path, len(list), 20); name != filepath.Join(dir, "run (2).pdf") {
+		t.Fatalf("proposed %s", name)
+	}
+	if name := FreeName(filepath.Join(dir, "new.pdf"), len(list)); name != filepath.Join(dir, "new.pdf") {
+		t.Fatalf("proposed %s for a free name", name)
+	}
+}
+
+func TestPrintCleansWhatAKilledRunLeft(t *testing.T) {
+	s := demoStore(t, 30)
+	list, _ := s.BadgesToPrint(ctx, data.BadgeFilter{})
+	dir := t.TempDir()
+	// What a run killed while writing run.pdf leaves (no program holds it).
+	os.WriteFile(filepath.Join(dir, ".run.pdf.2741.accred-tmp"), []byte("%PDF-1.3 half"), 0o600)
+	if _, err := (Job{Store: s, Layout: printing.A6}).Print(ctx, list, filepath.Join(dir, "again.pdf")); err != nil {
+		t.Fatal(err)
+	}
+	assertFiles(t, dir, "again.pdf")
+}
+
+func TestPrintStopsAtAPhotoItCannotRead(t *testing.T) {
+	s := demoStore(t, 30)
+	list, _ := s.BadgesToPrint(ctx, data.BadgeFilter{})
+	var photo bytes.Buffer
+	if err := png.Encode(&photo, image.NewGray(image.Rect(0, 0, 120, 160))); err != nil {
+		t.Fatal(err)
+	}
+	victim := list[7]
+	if err := s.SetPhoto(ctx, victim.ID, photo.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite3", s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`UPDATE photos SET jpeg = ? WHERE participant_id = ?`, []byte("not a picture"), victim.ID); err != nil {
+		t.Fatal(err)
+	}
+	list, _ = s.BadgesToPrint(ctx, data.BadgeFilter{})
+	dir := t.TempDir()
+	_, err = Job{Store: s, Layout: printing.A6}.Print(ctx, list, filepath.Join(dir, "run.pdf"))
+	if data.ErrorCode(err) != data.EINVALID || !strings.Contains(err.Error(), victim.FullName()) || !strings.Contains(err.Error(), victim.BadgeNumber()) {
+		t.Fatalf("unreadable photo: %v", err)
+	}
+	assertFiles(t, dir)
+	if left, _ := s.BadgesToPrint(ctx, data.BadgeFilter{}); len(left) != len(list) {
+		t.Fatal("a run stopped by a photo marked badges printed")
+	}
+}
+
+func TestPrintStopsWhenItsContextIsCancelled(t *testing.T) {
+	s := demoStore(t, 30)
+	list, _ := s.BadgesToPrint(ctx, data.BadgeFilter{})
+	dir := t.TempDir()
+	cancelled, cancel := context.WithCancel(ctx)
+	job := Job{Store: s, Layout: printing.A6, Progress: func(done, total int) bool {
+		if done == 3 {
+			cancel()
+		}
+		return true
+	}}
+	if _, err := job.Print(cancelled, list, filepath.Join(dir, "run.pdf")); err != printing.ErrCancelled {
+		t.Fatalf("cancelled: %v", err)
+	}
+	assertFiles(t, dir)
+	if left, _ := s.BadgesToPrint(ctx, data.BadgeFilter{}); len(left) != len(list) {
+		t.Fatal("a cancelled run marked badges printed")
+	}
+}
+
+// assertFiles checks that dir holds exactly the named files.
+func assertFiles(t *testing.T, dir string, names ...string) {
+	t.Helper()
+	var got []string
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		got = append(got, e.Name())
+	}
+	if strings.Join(got, "|") != strings.Join(names, "|") {
+		t.Fatalf("%s holds %v, want %v", dir, got, names)
 	}
 }
 

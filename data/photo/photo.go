@@ -9,7 +9,12 @@ import (
 	"image"
 	"image/jpeg"
 	_ "image/png" // PNG photos are accepted too
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
+	"syscall"
 
 	"golang.org/x/image/draw"
 )
@@ -29,7 +34,53 @@ var (
 	ErrTooSmall = errors.New("the photo is too small (at least 100 × 100 pixels)")
 	// ErrTooManyPixels guards against pictures that would fill the memory when decoded.
 	ErrTooManyPixels = errors.New("the photo has too many pixels (50 megapixels at most)")
+	ErrNoFile        = errors.New("there is no such photo file in the folder")
+	ErrOutside       = errors.New("the photo's path leads outside the folder (a path with .. or a link leading out is refused)")
+	ErrNotPlain      = errors.New("the photo is not a plain file (a folder, device or pipe is refused)")
+	ErrUnreadable    = errors.New("the photo file cannot be read")
 )
+
+// Read reads the photo file name inside the folder dir, refusing a name or
+// link that leads outside dir, anything but a plain file (a device such as
+// /dev/zero or a pipe would never end), and a file larger than MaxBytes;
+// it reads at most MaxBytes+1 bytes whatever the file claims. Its errors are
+// the Err values above.
+func Read(dir, name string) ([]byte, error) {
+	if !filepath.IsLocal(filepath.FromSlash(name)) {
+		return nil, ErrOutside
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, ErrNoFile
+	}
+	defer root.Close()
+	// Not blocking: opening a pipe would otherwise wait for a writer.
+	f, err := root.OpenFile(filepath.FromSlash(name), os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, ErrNoFile
+	case err != nil && strings.Contains(err.Error(), "escapes"): // os.Root has no error value for it
+		return nil, ErrOutside
+	case err != nil:
+		return nil, ErrUnreadable
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil || !info.Mode().IsRegular() {
+		return nil, ErrNotPlain
+	}
+	if info.Size() > MaxBytes {
+		return nil, ErrTooLarge
+	}
+	raw, err := io.ReadAll(io.LimitReader(f, MaxBytes+1))
+	if err != nil {
+		return nil, ErrUnreadable
+	}
+	if len(raw) > MaxBytes {
+		return nil, ErrTooLarge
+	}
+	return raw, nil
+}
 
 // Prepare checks a JPEG or PNG picture and returns it as a JPEG at most
 // Height pixels high.

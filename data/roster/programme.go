@@ -44,7 +44,7 @@ func ReadProgramme(path string, loc *time.Location, categories []data.Category) 
 			problems = append(problems, data.FieldError{Line: line, Field: field, Reason: reason})
 		}
 		s := data.Session{Code: cell("code"), Title: cell("title"), Kind: strings.ToLower(cell("kind")), Room: cell("room"),
-			Categories: strings.Fields(strings.ToLower(cell("categories"))), EarlyMinutes: 30}
+			Categories: strings.Fields(strings.ToLower(cell("categories"))), EarlyMinutes: 30}.Tidy()
 		for field, t := range map[string]*time.Time{"starts_at": &s.Starts, "ends_at": &s.Ends} {
 			v, err := time.ParseInLocation(data.SessionTimeLayout, cell(field), loc)
 			if err != nil {
@@ -95,6 +95,9 @@ func header(records [][]string, lines []int, known, required []string) (map[stri
 		switch {
 		case key == "":
 		case !slices.Contains(known, key):
+			if data.NameText.Check(name) != "" {
+				name = strconv.QuoteToASCII(name) // shown as written, control characters and all
+			}
 			problems = append(problems, data.FieldError{Line: lines[0], Field: name, Reason: "Unknown column; see the import template for the column names."})
 		case repeated:
 			problems = append(problems, data.FieldError{Line: lines[0], Field: name, Reason: "This column appears twice."})

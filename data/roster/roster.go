@@ -4,6 +4,7 @@
 package roster
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -19,10 +20,14 @@ import (
 	"accred/data/photo"
 )
 
-// Limits on an import file.
+// Limits on an import file. An XLSX file is a zip archive: what it holds
+// once unpacked, and how far each part is packed, are limited too, so that
+// a small file cannot fill the memory or the disk.
 const (
-	MaxFileBytes = 100 << 20
-	MaxRows      = 200_000
+	MaxFileBytes     = 100 << 20
+	MaxRows          = 200_000
+	MaxUnpackedBytes = 256 << 20 // an XLSX file's parts, unpacked
+	MaxPackRatio     = 200       // of a part larger than 10 MB unpacked
 )
 
 // Columns lists the template's columns; the required ones are marked in required.
@@ -93,6 +98,9 @@ func readCSV(path string) ([][]string, []int, error) {
 			return nil, nil, data.Errorf(data.EINVALID, "Cannot read %s: %v", path, err)
 		}
 		line, _ := r.FieldPos(0)
+		for i := range rec {
+			rec[i] = UnescapeFormula(rec[i])
+		}
 		records = append(records, rec)
 		lines = append(lines, line)
 		if len(records) > MaxRows+1 {
@@ -113,7 +121,17 @@ func sniffSeparator(raw []byte) rune {
 }
 
 func readXLSX(path string) ([][]string, []int, error) {
-	f, err := excelize.OpenFile(path)
+	if err := checkZip(path); err != nil {
+		return nil, nil, err
+	}
+	// excelize unpacks large parts into temporary files: they go to a
+	// folder of this read's own, removed however the read ends.
+	tmp, err := os.MkdirTemp("", "accred-xlsx-")
+	if err != nil {
+		return nil, nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	defer os.RemoveAll(tmp)
+	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: MaxUnpackedBytes, UnzipXMLSizeLimit: 16 << 20, TmpDir: tmp})
 	if err != nil {
 		return nil, nil, data.Errorf(data.EINVALID, "%s is not a readable Excel file: %v", filepath.Base(path), err)
 	}
@@ -130,6 +148,9 @@ func readXLSX(path string) ([][]string, []int, error) {
 	var records [][]string
 	var lines []int
 	for n := 1; rows.Next(); n++ {
+		if n > MaxRows+1 { // empty rows count: millions of them take as long to read
+			return nil, nil, data.Errorf(data.EINVALID, "The first sheet of %s has more than %d rows (empty rows count too); split it, or delete the empty rows below the participants.", filepath.Base(path), MaxRows+1)
+		}
 		rec, err := rows.Columns()
 		if err != nil {
 			return nil, nil, data.Errorf(data.EINVALID, "Cannot read row %d of %s: %v", n, filepath.Base(path), err)
@@ -139,11 +160,35 @@ func readXLSX(path string) ([][]string, []int, error) {
 		}
 		records = append(records, rec)
 		lines = append(lines, n)
-		if len(records) > MaxRows+1 {
-			return nil, nil, data.Errorf(data.EINVALID, "The file has more than %d participants; split it.", MaxRows)
-		}
+	}
+	if err := rows.Error(); err != nil {
+		return nil, nil, data.Errorf(data.EINVALID, "Cannot read the first sheet of %s: %v", filepath.Base(path), err)
 	}
 	return records, lines, nil
+}
+
+// checkZip refuses an XLSX file whose parts, unpacked, would pass
+// MaxUnpackedBytes, or that packs a large part further than any
+// spreadsheet program does (a "zip bomb"), reading only the archive's
+// table of contents.
+func checkZip(path string) error {
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		return data.Errorf(data.EINVALID, "%s is not a readable Excel file: %v", filepath.Base(path), err)
+	}
+	defer z.Close()
+	var total uint64
+	for _, part := range z.File {
+		total += part.UncompressedSize64
+		if total > MaxUnpackedBytes {
+			return data.Errorf(data.EINVALID, "%s holds more than %d MB once unpacked; nothing was read. Split it, or save it again from the spreadsheet program.", filepath.Base(path), MaxUnpackedBytes>>20)
+		}
+		if part.UncompressedSize64 > 10<<20 && part.UncompressedSize64 > MaxPackRatio*part.CompressedSize64 {
+			return data.Errorf(data.EINVALID, "%s packs %d MB into %d KB (%s), far more than a spreadsheet does; nothing was read. Save it again from the spreadsheet program.",
+				filepath.Base(path), part.UncompressedSize64>>20, part.CompressedSize64>>10, part.Name)
+		}
+	}
+	return nil
 }
 
 // parse maps records under their header to rows.
@@ -194,25 +239,14 @@ func parse(records [][]string, lines []int, dir string) ([]data.ImportRow, error
 }
 
 // readPhoto reads and prepares a photo named relative to the import file's
-// folder, or says why it cannot: a name that leads outside that folder is
-// refused.
+// folder, or says why it cannot: a name or link that leads outside that
+// folder, and anything but a plain file, are refused unread.
 func readPhoto(dir, name string) (jpeg []byte, reason string) {
-	if filepath.IsAbs(name) || !filepath.IsLocal(filepath.FromSlash(name)) {
-		return nil, "Give the photo's path relative to the import file's folder, inside it."
+	raw, err := photo.Read(dir, name)
+	if err == nil {
+		jpeg, err = photo.Prepare(raw)
 	}
-	path := filepath.Join(dir, filepath.FromSlash(name))
-	info, err := os.Stat(path)
-	if err != nil || info.IsDir() {
-		return nil, "There is no such photo file beside the import file."
-	}
-	if info.Size() > photo.MaxBytes {
-		return nil, photo.Reason(photo.ErrTooLarge)
-	}
-	raw, err := os.ReadFile(path)
 	if err != nil {
-		return nil, "The photo file cannot be read."
-	}
-	if jpeg, err = photo.Prepare(raw); err != nil {
 		return nil, photo.Reason(err)
 	}
 	return jpeg, ""

@@ -1,0 +1,160 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+)
+
+// eventTables are every table of an event, parents before children: the
+// order a whole event is copied in.
+var eventTables = []string{
+	"event", "categories", "affiliations", "participants", "photos", "status_changes",
+	"badge_prints", "badge_reprints", "sessions", "invitations", "presence", "checkins",
+	"station_files", "station_file_sessions", "station_file_people", "station_key",
+}
+
+// CopyTo copies this store's whole event (participants, photos, programme,
+// scans, history and keys) into dst, in one transaction on dst, and checks
+// every table's count before committing. It returns ECONFLICT when dst
+// already holds an event, and ENOTFOUND when this store holds none.
+func (s *Store) CopyTo(ctx context.Context, dst *Store) (rows int, err error) {
+	if _, err := s.Event(ctx); err != nil {
+		return 0, err
+	}
+	src, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: s.engine == postgresEngine})
+	if err != nil {
+		return 0, fmt.Errorf("begin reading: %w", err)
+	}
+	defer src.Rollback()
+	err = dst.withTx(ctx, func(tx *sql.Tx) error {
+		var events int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM event`).Scan(&events); err != nil {
+			return fmt.Errorf("count events: %w", err)
+		}
+		if events > 0 {
+			return Errorf(ECONFLICT, "%s already holds an event; copy into an empty database.", dst.path)
+		}
+		for _, table := range eventTables {
+			n, err := copyRows(ctx, src, tx, dst.engine, table, `SELECT * FROM `+table)
+			if err != nil {
+				return err
+			}
+			var copied int
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+table).Scan(&copied); err != nil {
+				return fmt.Errorf("count copied %s: %w", table, err)
+			}
+			if copied != n {
+				return Errorf(EINTERNAL, "The copy of %s holds %d rows instead of %d; nothing was copied.", table, copied, n)
+			}
+			rows += n
+		}
+		return dst.engine.restartIdentities(ctx, tx)
+	})
+	return rows, err
+}
+
+// copyRows copies the rows query reads from src into table on dst, whose
+// engine is dstEngine, by column name, and returns how many it copied.
+func copyRows(ctx context.Context, src querier, dst *sql.Tx, dstEngine engine, table, query string, args ...any) (int, error) {
+	read, err := src.QueryContext(ctx, query, args...)
+	if err != nil {
+		return 0, fmt.Errorf("read %s: %w", table, err)
+	}
+	defer read.Close()
+	columns, err := read.Columns()
+	if err != nil {
+		return 0, err
+	}
+	types, err := dstEngine.columnTypes(ctx, dst, table)
+	if err != nil {
+		return 0, err
+	}
+	insert, err := dst.PrepareContext(ctx, `INSERT INTO `+table+` (`+strings.Join(columns, ", ")+`) VALUES (?`+
+		strings.Repeat(", ?", len(columns)-1)+`)`)
+	if err != nil {
+		return 0, fmt.Errorf("prepare copy of %s: %w", table, err)
+	}
+	defer insert.Close()
+	values := make([]any, len(columns))
+	pointers := make([]any, len(columns))
+	for i := range values {
+		pointers[i] = &values[i]
+	}
+	n := 0
+	for read.Next() {
+		if err := read.Scan(pointers...); err != nil {
+			return 0, fmt.Errorf("read %s: %w", table, err)
+		}
+		for i, c := range columns {
+			switch v := values[i].(type) {
+			case int64:
+				if types[c] == "boolean" {
+					values[i] = v != 0
+				}
+			case []byte:
+				if types[c] == "text" {
+					values[i] = string(v)
+				}
+			}
+		}
+		if _, err := insert.ExecContext(ctx, values...); err != nil {
+			return 0, fmt.Errorf("copy %s: %w", table, err)
+		}
+		n++
+	}
+	return n, read.Err()
+}
+
+// columnTypes returns the type of each column of table where the engine is
+// strict about types (PostgreSQL); SQLite takes any value as it comes.
+func (e engine) columnTypes(ctx context.Context, tx *sql.Tx, table string) (map[string]string, error) {
+	types := map[string]string{}
+	if e != postgresEngine {
+		return types, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT column_name, data_type FROM information_schema.columns
+		WHERE table_schema = current_schema() AND table_name = ?`, table)
+	if err != nil {
+		return nil, fmt.Errorf("read columns of %s: %w", table, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c, t string
+		if err := rows.Scan(&c, &t); err != nil {
+			return nil, err
+		}
+		types[c] = t
+	}
+	return types, rows.Err()
+}
+
+// restartIdentities moves PostgreSQL's id generators past the ids a copy
+// wrote, so that the next row made on the server gets a free id.
+func (e engine) restartIdentities(ctx context.Context, tx *sql.Tx) error {
+	if e != postgresEngine {
+		return nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT table_name FROM information_schema.columns
+		WHERE table_schema = current_schema() AND column_name = 'id' AND is_identity = 'YES'`)
+	if err != nil {
+		return fmt.Errorf("find id generators: %w", err)
+	}
+	var tables []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			rows.Close()
+			return err
+		}
+		tables = append(tables, t)
+	}
+	rows.Close()
+	for _, t := range tables {
+		if _, err := tx.ExecContext(ctx, `SELECT setval(pg_get_serial_sequence(?, 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM `+t+`), false)`, t); err != nil {
+			return fmt.Errorf("restart ids of %s: %w", t, err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,110 @@
+package data_test
+
+import (
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"accred/data"
+	"accred/data/demo"
+	"accred/data/pgtest"
+)
+
+// snapshot is what an event looks like from the outside: enough to tell
+// two copies apart.
+type snapshot struct {
+	Event            data.Event
+	ByCat, ByStatus  []data.Count
+	Found            int
+	First, Last      data.Participant
+	Sessions         int
+	Photo            int
+	Verified, Issued int64
+}
+
+func takeSnapshot(t *testing.T, s *data.Store, code string) snapshot {
+	t.Helper()
+	var snap snapshot
+	var err error
+	if snap.Event, err = s.Event(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if snap.ByCat, snap.ByStatus, err = s.Stats(ctx); err != nil {
+		t.Fatal(err)
+	}
+	list, total, err := s.FindParticipants(ctx, data.ParticipantFilter{Query: "nguyen"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap.Found = total
+	if snap.First, err = s.Participant(ctx, list[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if snap.Last, err = s.Participant(ctx, list[len(list)-1].ID); err != nil {
+		t.Fatal(err)
+	}
+	sessions, err := s.Sessions(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap.Sessions = len(sessions)
+	p, _, err := s.VerifyBadge(ctx, code)
+	if err != nil {
+		t.Fatalf("verify after copying: %v", err)
+	}
+	snap.Verified = p.ID
+	return snap
+}
+
+// TestCopyBetweenEngines copies a whole event from a SQLite file to a
+// PostgreSQL database and back, and finds the same event at each step;
+// a destination that holds an event is refused.
+func TestCopyBetweenEngines(t *testing.T) {
+	file, err := data.Open(filepath.Join(t.TempDir(), "event.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer file.Close()
+	if err := demo.Create(ctx, file, 300); err != nil {
+		t.Fatal(err)
+	}
+	if err := file.Approve(ctx, []int64{1, 2, 3}, "tester"); err != nil {
+		t.Fatal(err)
+	}
+	code := printBadge(t, file, 2)
+	want := takeSnapshot(t, file, code)
+
+	server, err := data.Open(pgtest.Database(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer server.Close()
+	if _, err := file.CopyTo(ctx, server); err != nil {
+		t.Fatal(err)
+	}
+	if got := takeSnapshot(t, server, code); !reflect.DeepEqual(got, want) {
+		t.Fatalf("on the server:\n%+v\nwant\n%+v", got, want)
+	}
+	// The server goes on giving new badge numbers after the copied ones.
+	p := mustCreate(t, server, delegate("Minh", "Tran", "VN", "NEW1"))
+	if p.ID != 301 {
+		t.Fatalf("new participant on the server has id %d, want 301", p.ID)
+	}
+	if _, err := file.CopyTo(ctx, server); data.ErrorCode(err) != data.ECONFLICT {
+		t.Fatalf("copy into a database holding an event: %v", err)
+	}
+
+	back, err := data.Open(filepath.Join(t.TempDir(), "back.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer back.Close()
+	if _, err := server.CopyTo(ctx, back); err != nil {
+		t.Fatal(err)
+	}
+	want.ByCat[0].Count++ // the delegate added on the server
+	want.ByStatus[0].Count++
+	if got := takeSnapshot(t, back, code); !reflect.DeepEqual(got, want) {
+		t.Fatalf("back in a file:\n%+v\nwant\n%+v", got, want)
+	}
+}

@@ -1,0 +1,223 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/stdlib"
+	"github.com/mattn/go-sqlite3"
+)
+
+// The store speaks the SQL both engines accept; what differs between a
+// SQLite file and a PostgreSQL server lives here, and only here.
+
+// engine is the kind of database an event is kept in.
+type engine int
+
+const (
+	sqliteEngine   engine = iota // one file on this machine
+	postgresEngine               // a venue's server, shared by every desk and door
+)
+
+// IsServerURL reports whether name is a PostgreSQL URL rather than a file path.
+func IsServerURL(name string) bool {
+	return strings.HasPrefix(name, "postgres://") || strings.HasPrefix(name, "postgresql://")
+}
+
+// migrationsDir is the folder of the engine's numbered migrations.
+func (e engine) migrationsDir() string {
+	if e == postgresEngine {
+		return "migrations/postgres"
+	}
+	return "migrations"
+}
+
+// forUpdate is what a SELECT adds to lock the rows it reads until the end of
+// the transaction. A SQLite write transaction holds the whole file already.
+func (e engine) forUpdate() string {
+	if e == postgresEngine {
+		return " FOR UPDATE"
+	}
+	return ""
+}
+
+// openSQLite opens (creating it, owner-only) the SQLite file at path: WAL,
+// foreign keys, immediate write transactions, a busy timeout, and every
+// commit synchronised to disk.
+func openSQLite(path string) (*sql.DB, error) {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, Errorf(EINVALID, "Cannot open the database %s: %v", path, err)
+	}
+	f.Close()
+	if err := os.Chmod(path, 0o600); err != nil {
+		return nil, fmt.Errorf("restrict database permissions: %w", err)
+	}
+	q := url.Values{}
+	q.Set("_journal_mode", "WAL")
+	q.Set("_foreign_keys", "on")
+	q.Set("_txlock", "immediate")
+	q.Set("_busy_timeout", "10000")
+	q.Set("_synchronous", "FULL")
+	q.Set("_cache_size", "-65536") // 64 MiB: a large import keeps its indexes in memory
+	db, err := sql.Open("sqlite3", "file:"+url.PathEscape(path)+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	return db, nil
+}
+
+// openPostgres connects to the server at rawURL through pgx. The password
+// comes from the URL, PGPASSWORD or ~/.pgpass, TLS from sslmode, as every
+// PostgreSQL client does.
+func openPostgres(rawURL string) (*sql.DB, error) {
+	config, err := pgx.ParseConfig(rawURL)
+	if err != nil {
+		return nil, Errorf(EINVALID, "Cannot read the server address %s: %v", redactURL(rawURL), err)
+	}
+	if config.RuntimeParams == nil {
+		config.RuntimeParams = map[string]string{}
+	}
+	// A desk waits for another desk's short transaction rather than failing,
+	// but not forever.
+	config.RuntimeParams["lock_timeout"] = "10s"
+	config.RuntimeParams["application_name"] = "accred"
+	db := sql.OpenDB(rebindConnector{stdlib.GetConnector(*config)})
+	if err := db.Ping(); err != nil {
+		db.Close()
+		return nil, Errorf(EINVALID, "Cannot reach the event server %s: %v", redactURL(rawURL), err)
+	}
+	return db, nil
+}
+
+// redactURL hides the password of a server URL, for messages.
+func redactURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "(the server URL)"
+	}
+	return u.Redacted()
+}
+
+// schemaVersion reads the number of migrations applied, inside tx, after
+// taking the lock that keeps two programs from migrating at once.
+func (e engine) schemaVersion(ctx context.Context, tx *sql.Tx) (int, error) {
+	var version int
+	if e == sqliteEngine {
+		// The immediate transaction holds the file's write lock already.
+		err := tx.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version)
+		return version, err
+	}
+	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, migrationLock); err != nil {
+		return 0, err
+	}
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+		return 0, err
+	}
+	err := tx.QueryRowContext(ctx, `SELECT version FROM schema_version`).Scan(&version)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return version, err
+}
+
+// setSchemaVersion records, inside the migration's transaction, that
+// version migrations are applied.
+func (e engine) setSchemaVersion(ctx context.Context, tx *sql.Tx, version int) error {
+	if e == sqliteEngine {
+		_, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, version))
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM schema_version`); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (?)`, version)
+	return err
+}
+
+// Advisory locks of a PostgreSQL event database: numbers every Accred
+// program agrees on.
+const (
+	migrationLock   = 7_301_001 // one program migrates at a time
+	participantLock = 7_301_002 // one desk writes participants at a time
+)
+
+// lockParticipants makes the transaction the only one writing participants
+// until it ends, as SQLite's write lock does: ids, badge numbers and the
+// revision counter are then given out in commit order, without gaps or
+// collisions between desks.
+func (e engine) lockParticipants(ctx context.Context, tx *sql.Tx) error {
+	if e == sqliteEngine {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, participantLock); err != nil {
+		return fmt.Errorf("wait for other desks: %w", err)
+	}
+	return nil
+}
+
+// shareParticipants lets the transaction read participants while other
+// doors do, but not while a desk writes them: a badge replaced by a reprint
+// is seen as replaced by every door from the moment the reprint commits.
+func (e engine) shareParticipants(ctx context.Context, tx *sql.Tx) error {
+	if e == sqliteEngine {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock_shared(?)`, participantLock); err != nil {
+		return fmt.Errorf("wait for the desks: %w", err)
+	}
+	return nil
+}
+
+// isUniqueViolation reports whether err is a unique or primary key refusal.
+func isUniqueViolation(err error) bool {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return pgErr.Code == "23505"
+	}
+	var liteErr sqlite3.Error
+	if errors.As(err, &liteErr) {
+		return liteErr.ExtendedCode == sqlite3.ErrConstraintUnique || liteErr.ExtendedCode == sqlite3.ErrConstraintPrimaryKey
+	}
+	return false
+}
+
+// rebindConnector hands out pgx connections that take the store's ?
+// placeholders.
+type rebindConnector struct{ driver.Connector }
+
+func (c rebindConnector) Connect(ctx context.Context) (driver.Conn, error) {
+	conn, err := c.Connector.Connect(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return rebindConn{conn.(*stdlib.Conn)}, nil
+}
+
+// rebindConn is a pgx connection whose statements are rebound before they
+// reach the server; every other ability of pgx's connection is its own.
+type rebindConn struct{ *stdlib.Conn }
+
+func (c rebindConn) Prepare(query string) (driver.Stmt, error) {
+	return c.Conn.Prepare(rebind(query))
+}
+
+func (c rebindConn) PrepareContext(ctx context.Context, query string) (driver.Stmt, error) {
+	return c.Conn.PrepareContext(ctx, rebind(query))
+}
+
+func (c rebindConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
+	return c.Conn.ExecContext(ctx, rebind(query), args)
+}
+
+func (c rebindConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
+	return c.Conn.QueryContext(ctx, rebind(query), args)
+}

@@ -1,0 +1,144 @@
+package data_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"accred/data"
+)
+
+// seminar is a valid session on the test event's first day, at hour h UTC.
+func seminar(code, room string, h int) data.Session {
+	start := time.Date(2025, 10, 25, h, 0, 0, 0, time.UTC)
+	return data.Session{Code: code, Title: "Seminar " + code, Kind: data.KindSeminar, Room: room, Starts: start, Ends: start.Add(time.Hour)}
+}
+
+func TestSessionTextIsChecked(t *testing.T) {
+	s := newStore(t)
+	cases := []struct {
+		name, field, reason string
+		change              func(*data.Session)
+	}{
+		{"a 10 MB title", "title", "300 characters", func(x *data.Session) { x.Title = strings.Repeat("A", 10<<20) }},
+		{"escape in the title", "title", "control character", func(x *data.Session) { x.Title = "Opening\x1b[2J\x1b]0;pwned\a" }},
+		{"bell in the room", "room", "control character", func(x *data.Session) { x.Room = "Hall\a" }},
+		{"invalid UTF-8 in the title", "title", "UTF-8", func(x *data.Session) { x.Title = "Phi\xean h\xe1p" }},
+	}
+	for _, c := range cases {
+		x := seminar("SEM-1", "A", 9)
+		c.change(&x)
+		_, _, err := s.SaveSessions(ctx, []data.Session{x})
+		fields := data.ErrorFields(err)
+		if data.ErrorCode(err) != data.EINVALID || len(fields) != 1 || fields[0].Field != c.field || !strings.Contains(fields[0].Reason, c.reason) {
+			t.Errorf("%s: %v", c.name, err)
+		}
+	}
+	x := seminar("SEM-1", " Room\tB ", 9)
+	x.Title = "  Electronic\nevidence "
+	saved := newSession(t, s, x)
+	if saved.Title != "Electronic evidence" || saved.Room != "Room B" {
+		t.Fatalf("saved %q in %q", saved.Title, saved.Room)
+	}
+	if list, _ := s.Sessions(ctx); len(list) != 1 {
+		t.Fatalf("refused sessions were saved: %d", len(list))
+	}
+}
+
+func TestSessionsOutsideTheEventAreRefused(t *testing.T) {
+	s := newStore(t) // 25 and 26 October 2025
+	late := seminar("LATE-1", "A", 9)
+	late.Starts, late.Ends = late.Starts.AddDate(0, 0, 2), late.Ends.AddDate(0, 0, 2)
+	early := seminar("EARLY-1", "A", 9)
+	early.Starts = early.Starts.AddDate(0, 0, -1)
+	_, _, err := s.SaveSessions(ctx, []data.Session{seminar("OK-1", "A", 9), late, early})
+	fields := data.ErrorFields(err)
+	if data.ErrorCode(err) != data.EINVALID || len(fields) != 2 || fields[0].Field != "LATE-1" || fields[0].Line != 3 ||
+		fields[1].Field != "EARLY-1" || !strings.Contains(err.Error(), "outside the event's days") {
+		t.Fatalf("sessions outside the event: %v", err)
+	}
+	if list, _ := s.Sessions(ctx); len(list) != 0 {
+		t.Fatal("a refused programme left sessions behind")
+	}
+	last := seminar("LAST-1", "A", 22)
+	last.Starts, last.Ends = last.Starts.AddDate(0, 0, 1), last.Ends.AddDate(0, 0, 1).Add(time.Hour) // ends at midnight
+	newSession(t, s, last)
+}
+
+func TestOverlapsInOneRoom(t *testing.T) {
+	at := func(code, room string, h, m, minutes int) data.Session {
+		start := time.Date(2025, 10, 25, h, m, 0, 0, time.UTC)
+		return data.Session{Code: code, Room: room, Starts: start, Ends: start.Add(time.Duration(minutes) * time.Minute)}
+	}
+	programme := []data.Session{
+		at("PLEN-1", "Hall", 9, 0, 180),
+		at("SEM-1", "Room A", 9, 0, 60),
+		at("SEM-2", "room a ", 10, 0, 60), // starts as SEM-1 ends: no overlap
+		at("SIDE-1", "HALL", 11, 30, 60),  // overlaps PLEN-1, whatever the case
+		at("SIDE-2", "Hall", 10, 0, 30),   // overlaps PLEN-1
+		at("SEM-3", "Room B", 11, 0, 60),
+	}
+	got := func(list []data.Overlap) string {
+		var out []string
+		for _, o := range list {
+			out = append(out, o.First.Code+"+"+o.Second.Code)
+		}
+		return strings.Join(out, " ")
+	}
+	if all := got(data.Overlaps(programme, nil)); all != "PLEN-1+SIDE-2 PLEN-1+SIDE-1" {
+		t.Errorf("overlaps: %s", all)
+	}
+	if some := got(data.Overlaps(programme, []data.Session{{Code: "side-1"}})); some != "PLEN-1+SIDE-1" {
+		t.Errorf("overlaps with SIDE-1: %s", some)
+	}
+	if o := data.Overlaps(programme, nil)[0].String(); o != "PLEN-1 and SIDE-2 overlap in Hall (2025-10-25 09:00–12:00 and 2025-10-25 10:00–10:30)" {
+		t.Errorf("said as %q", o)
+	}
+}
+
+func TestSetTimezoneMovesTheDoorsToLocalTime(t *testing.T) {
+	s := newStore(t)
+	door := seminar("SEM-1", "A", 14)
+	door.EarlyMinutes = 30
+	room := newSession(t, s, door)
+	p := mustCreate(t, s, delegate("A", "Punctual", "VN", "1"))
+	s.Approve(ctx, []int64{p.ID}, "desk")
+	hanoi, _ := time.LoadLocation("Asia/Ho_Chi_Minh")
+	s.Now = func() time.Time { return time.Date(2025, 10, 25, 13, 50, 0, 0, hanoi) }
+	if v, _ := s.CheckIn(ctx, data.Scan{SessionID: room.ID, ParticipantID: p.ID, Station: "d"}); v.Kind != data.Rejected {
+		t.Fatalf("in UTC, 13:50 in Hanoi is 06:50, before the door opens: %s", v.Kind)
+	}
+	if err := s.SetTimezone(ctx, "Mars/Olympus"); data.ErrorCode(err) != data.EINVALID {
+		t.Fatalf("unknown zone: %v", err)
+	}
+	if err := s.SetTimezone(ctx, "Asia/Ho_Chi_Minh"); err != nil {
+		t.Fatal(err)
+	}
+	if ev, _ := s.Event(ctx); ev.Timezone != "Asia/Ho_Chi_Minh" {
+		t.Fatalf("zone %q", ev.Timezone)
+	}
+	if x, _ := s.Session(ctx, "SEM-1"); x.Starts.Format("15:04 MST") != "14:00 +07" {
+		t.Fatalf("the session now starts at %s", x.Starts.Format("15:04 MST"))
+	}
+	if v, _ := s.CheckIn(ctx, data.Scan{SessionID: room.ID, ParticipantID: p.ID, Station: "d"}); v.Kind != data.Accepted {
+		t.Fatalf("13:50 local for a 14:00 session: %s %s", v.Kind, v.Reason)
+	}
+}
+
+func TestCheckInRefusesHostileStationNames(t *testing.T) {
+	s := newStore(t)
+	room := newSession(t, s, seminar("SEM-1", "A", 9))
+	p := mustCreate(t, s, delegate("A", "B", "FR", "1"))
+	for field, scan := range map[string]data.Scan{
+		"station":  {SessionID: room.ID, ParticipantID: p.ID, Station: "door\x1b]0;pwned\a"},
+		"operator": {SessionID: room.ID, ParticipantID: p.ID, Station: "door-1", Operator: strings.Repeat("x", 201)},
+	} {
+		_, err := s.CheckIn(ctx, scan)
+		if fields := data.ErrorFields(err); data.ErrorCode(err) != data.EINVALID || len(fields) != 1 || fields[0].Field != field {
+			t.Errorf("%s: %v", field, err)
+		}
+	}
+	if report, _ := s.AttendanceReport(ctx); report[0].Refused != 0 || report[0].Admitted != 0 {
+		t.Fatalf("a refused scan was recorded: %+v", report[0])
+	}
+}

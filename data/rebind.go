@@ -1,0 +1,62 @@
+package data
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// rebound keeps each statement once rewritten: the store runs the same few
+// hundred statements over and over.
+var rebound sync.Map // string → string
+
+// rebind rewrites the store's portable placeholders for PostgreSQL: each
+// ? becomes $1, $2 … in order, and ?N becomes $N. Question marks inside
+// quoted text, quoted names and comments are left alone.
+func rebind(query string) string {
+	if q, ok := rebound.Load(query); ok {
+		return q.(string)
+	}
+	var b strings.Builder
+	b.Grow(len(query) + 16)
+	next := 1
+	for i := 0; i < len(query); i++ {
+		c := query[i]
+		switch {
+		case c == '\'' || c == '"':
+			end := strings.IndexByte(query[i+1:], c)
+			if end < 0 {
+				b.WriteString(query[i:])
+				i = len(query)
+				continue
+			}
+			b.WriteString(query[i : i+end+2])
+			i += end + 1
+		case c == '-' && i+1 < len(query) && query[i+1] == '-':
+			end := strings.IndexByte(query[i:], '\n')
+			if end < 0 {
+				end = len(query) - i
+			}
+			b.WriteString(query[i : i+end])
+			i += end - 1
+		case c == '?':
+			j := i + 1
+			for j < len(query) && query[j] >= '0' && query[j] <= '9' {
+				j++
+			}
+			b.WriteByte('$')
+			if j > i+1 {
+				b.WriteString(query[i+1 : j])
+			} else {
+				b.WriteString(strconv.Itoa(next))
+				next++
+			}
+			i = j - 1
+		default:
+			b.WriteByte(c)
+		}
+	}
+	q := b.String()
+	rebound.Store(query, q)
+	return q
+}
