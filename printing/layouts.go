@@ -107,8 +107,8 @@ func (d *drawer) card(b Badge, code qrMark) {
 	d.pdf.SetTextColor(90, 90, 90)
 	nameTop := 11.0
 	if p.Title != "" {
-		d.w.centred(left+(width-left-margin)/2, 12.2, p.Title, false, 6.5)
-		nameTop = 13.2
+		d.w.centred(left+(width-left-margin)/2, 12, p.Title, false, 6.5)
+		nameTop = 13.8
 	}
 	d.pdf.SetTextColor(0, 0, 0)
 	const qrTop = height - qrSide - 0.5
