@@ -299,3 +299,31 @@ func TestDeskAttachesAPhoto(t *testing.T) {
 		t.Fatal("the photo was not attached")
 	}
 }
+
+// TestFormRefusesToSaveOverAnotherDesksChange: while this desk corrects
+// someone, another desk saves a change to them; saving here is refused
+// with who changed them, and the typing stays.
+func TestFormRefusesToSaveOverAnotherDesksChange(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	test.Type(d.search, "osullivan")
+	press(d.search, fyne.KeyReturn)
+	press(d.search, fyne.KeyF2)
+	f := d.form
+	other := d.current.Input()
+	other.Position = "Ambassador"
+	if _, err := u.store.UpdateParticipant(data.WithActor(ctx, data.Actor{Operator: "desk-3"}), d.current.ID, other); err != nil {
+		t.Fatal(err)
+	}
+	f.entries["position"].SetText("Legal Adviser")
+	test.Tap(f.save)
+	if d.form == nil || !strings.Contains(f.notice.Text, "desk-3") {
+		t.Fatalf("saved over another desk's change: %q", f.notice.Text)
+	}
+	if f.entries["position"].Text != "Legal Adviser" {
+		t.Fatal("the form lost what was typed")
+	}
+	if p, _ := u.store.Participant(ctx, d.current.ID); p.Position != "Ambassador" {
+		t.Fatalf("the other desk's change was undone: %q", p.Position)
+	}
+}

@@ -133,10 +133,10 @@ func (s *Store) MarkPrinted(ctx context.Context, printed []Printed, operator str
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
 		for _, b := range printed {
-			res, err := tx.Exec(`UPDATE participants SET status = 'printed', status_at = ?, updated_at = ?, badge_issue = ?,
+			res, err := tx.Exec(`UPDATE participants SET status = 'printed', status_at = ?, updated_at = ?, updated_by = ?, badge_issue = ?,
 				rev = (SELECT MAX(rev) + 1 FROM participants)
 				WHERE id = ? AND status = 'approved' AND (badge_issue = ? OR (badge_issue = 0 AND ? = 1))`,
-				now, now, b.Issue, b.ID, b.Issue, b.Issue)
+				now, now, operator, b.Issue, b.ID, b.Issue, b.Issue)
 			if err != nil {
 				return fmt.Errorf("mark printed: %w", err)
 			}
@@ -199,7 +199,7 @@ func (s *Store) reprintTx(ctx context.Context, tx *sql.Tx, id int64, reason, ope
 	}
 	now := s.now()
 	if _, err := tx.ExecContext(ctx, `UPDATE participants SET badge_issue = badge_issue + 1, status = 'approved', status_at = ?, updated_at = ?,
-		rev = (SELECT MAX(rev) + 1 FROM participants) WHERE id = ?`, now, now, id); err != nil {
+		updated_by = ?, rev = (SELECT MAX(rev) + 1 FROM participants) WHERE id = ?`, now, now, operator, id); err != nil {
 		return fmt.Errorf("raise issue: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO badge_reprints (participant_id, old_issue, new_issue, reason, at, operator) VALUES (?, ?, ?, ?, ?, ?)`,

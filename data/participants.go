@@ -14,7 +14,7 @@ import (
 
 const participantColumns = `p.id, p.category, p.title, p.given_name, p.family_name, p.native_name, p.nationality,
 	p.position, p.head_of_delegation, p.email, p.document_number, p.status, p.status_at, p.badge_issue,
-	p.created_at, p.updated_at, EXISTS (SELECT 1 FROM photos WHERE participant_id = p.id),
+	p.created_at, p.updated_at, p.updated_by, p.rev, EXISTS (SELECT 1 FROM photos WHERE participant_id = p.id),
 	COALESCE(a.id, 0), COALESCE(a.kind, ''), COALESCE(a.name, ''), COALESCE(a.country, ''), COALESCE(a.org_kind, '')`
 
 const participantFrom = ` FROM participants p LEFT JOIN affiliations a ON a.id = p.affiliation_id `
@@ -39,7 +39,7 @@ func scanParticipant(row scanner) (Participant, error) {
 	var statusAt, created, updated string
 	err := row.Scan(&p.ID, &p.Category, &p.Title, &p.GivenName, &p.FamilyName, &p.NativeName, &p.Nationality,
 		&p.Position, &p.HeadOfDelegation, &p.Email, &p.DocumentNumber, &p.Status, &statusAt, &p.BadgeIssue,
-		&created, &updated, &p.HasPhoto,
+		&created, &updated, &p.UpdatedBy, &p.Rev, &p.HasPhoto,
 		&p.Affiliation.ID, &p.Affiliation.Kind, &p.Affiliation.Name, &p.Affiliation.Country, &p.Affiliation.OrgKind)
 	p.StatusAt, p.CreatedAt, p.UpdatedAt = parseTime(statusAt), parseTime(created), parseTime(updated)
 	return p, err
@@ -148,13 +148,26 @@ func (s *Store) CreateParticipant(ctx context.Context, in ParticipantInput, oper
 // UpdateParticipant corrects a participant's details. It returns ENOTFOUND,
 // EINVALID or ECONFLICT as CreateParticipant does.
 func (s *Store) UpdateParticipant(ctx context.Context, id int64, in ParticipantInput) (Participant, error) {
-	err := s.withTx(ctx, func(tx *sql.Tx) error {
+	loc, err := s.location(ctx)
+	if err != nil {
+		return Participant{}, err
+	}
+	err = s.withTx(ctx, func(tx *sql.Tx) error {
 		w, err := s.newWriter(ctx, tx)
 		if err != nil {
 			return err
 		}
-		if _, err := s.participantTx(tx, id); err != nil {
+		current, err := s.participantTx(tx, id)
+		if err != nil {
 			return err
+		}
+		if in.Version != 0 && current.Rev != in.Version {
+			by := current.UpdatedBy
+			if by == "" {
+				by = "another station"
+			}
+			return Errorf(ECONFLICT, "Badge %s was changed at %s by %s while you were editing it; reload it to see the change, then correct it again.",
+				BadgeNumber(id), current.UpdatedAt.In(loc).Format("15:04"), by)
 		}
 		in = in.Normalize()
 		if err := in.Validate(w.categories); err != nil {
@@ -164,7 +177,7 @@ func (s *Store) UpdateParticipant(ctx context.Context, id int64, in ParticipantI
 		if err := w.checkDocumentFree(in, k, id); err != nil {
 			return err
 		}
-		return w.update(id, in, k)
+		return w.update(id, in, k, actorFrom(ctx).Operator)
 	})
 	if err != nil {
 		return Participant{}, err
@@ -280,8 +293,8 @@ func (s *Store) StatusHistory(ctx context.Context, id int64) ([]StatusChange, er
 
 func (s *Store) recordStatus(tx *sql.Tx, id int64, status Status, operator, note string) error {
 	now := s.now()
-	if _, err := tx.Exec(`UPDATE participants SET status = ?, status_at = ?, updated_at = ?,
-		rev = (SELECT MAX(rev) + 1 FROM participants) WHERE id = ?`, status, now, now, id); err != nil {
+	if _, err := tx.Exec(`UPDATE participants SET status = ?, status_at = ?, updated_at = ?, updated_by = ?,
+		rev = (SELECT MAX(rev) + 1 FROM participants) WHERE id = ?`, status, now, now, operator, id); err != nil {
 		return fmt.Errorf("update status: %w", err)
 	}
 	if _, err := tx.Exec(`INSERT INTO status_changes (participant_id, status, at, operator, note) VALUES (?, ?, ?, ?, ?)`,
