@@ -38,9 +38,16 @@ func newEventDB(t *testing.T, path string) (*data.Store, data.Event) {
 // newTestUI opens the app's home on a new event database with a few participants.
 func newTestUI(t *testing.T) *ui {
 	t.Helper()
+	return newTestUIOn(t, filepath.Join(t.TempDir(), "event.db"))
+}
+
+// newTestUIOn opens the app's home on a new event in the database name (a
+// file, or a server's URL) with a few participants.
+func newTestUIOn(t *testing.T, name string) *ui {
+	t.Helper()
 	a := test.NewTempApp(t)
 	useLanguage("en")
-	s, ev := newEventDB(t, filepath.Join(t.TempDir(), "event.db"))
+	s, ev := newEventDB(t, name)
 	for _, in := range []data.ParticipantInput{
 		{Category: "delegate", Title: "H.E. Mr.", GivenName: "Văn An", FamilyName: "Nguyễn", Nationality: "VN", Delegation: "VN", DocumentNumber: "C1"},
 		{Category: "delegate", GivenName: "Seán", FamilyName: "O'Sullivan", Nationality: "IE", Delegation: "IE", DocumentNumber: "P1"},

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -89,6 +90,10 @@ func openPostgres(rawURL string) (*sql.DB, error) {
 	// A desk waits for another desk's short transaction rather than failing,
 	// but not forever.
 	config.RuntimeParams["lock_timeout"] = "10s"
+	// A server out of reach is reported rather than waited for.
+	if config.ConnectTimeout == 0 {
+		config.ConnectTimeout = 5 * time.Second
+	}
 	config.RuntimeParams["application_name"] = "accred"
 	db := sql.OpenDB(rebindConnector{stdlib.GetConnector(*config)})
 	if err := db.Ping(); err != nil {
