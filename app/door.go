@@ -55,6 +55,9 @@ type door struct {
 	lost    bool // the event database could not be reached at the last try
 	work    worker
 
+	fallback     fallback      // the door's station file, on an event server
+	fallbackNote *widget.Label // where the door stands with its station file
+
 	// later runs f on the interface's goroutine after a while.
 	later func(wait time.Duration, f func())
 }
@@ -136,6 +139,7 @@ func (d *door) onOpen() {
 	d.focus()
 	d.opened++
 	d.watch(d.opened)
+	d.prepareFallback(d.opened)
 }
 
 // watchEvery is how often an open door reads its session's count again,
@@ -159,6 +163,10 @@ func (d *door) watch(opening int) {
 					return
 				}
 				switch {
+				case d.fallback.store != nil && err == nil:
+					d.mergeBack(opening)
+				case d.fallback.store != nil:
+					// Still out of reach: the station file goes on.
 				case err != nil && !d.lost:
 					d.showLost()
 				case err == nil && d.lost:
@@ -190,6 +198,9 @@ func (d *door) showLost() {
 	d.verdict.Text = lang.L("NOT RECORDED")
 	d.verdict.Refresh()
 	d.reason.Text = lang.L("The event database cannot be reached. Scans are not recorded; trying again…")
+	if d.fallback.path != "" {
+		d.reason.Text += "\n" + lang.L("Press F9 to go on with this door's station file.")
+	}
 	d.reason.Refresh()
 	d.showPerson(data.Participant{})
 	playVerdict(data.Rejected)
@@ -197,6 +208,7 @@ func (d *door) showLost() {
 
 // onClose leaves the scan view.
 func (d *door) onClose() {
+	d.closeFallback()
 	d.u.win.SetFullScreen(false)
 	d.holder.Objects = []fyne.CanvasObject{d.setupView}
 	d.holder.Refresh()
@@ -223,9 +235,10 @@ func (d *door) scanView() fyne.CanvasObject {
 		direction = lang.L("Exit")
 	}
 	station := &widget.Label{Text: d.station.Text + " · " + direction}
+	d.fallbackNote = &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord}
 	leave := &widget.Button{Text: lang.L("Leave the door"), Icon: theme.LogoutIcon(), OnTapped: d.onClose}
 	forgotten := &widget.Button{Text: lang.L("Forgotten badge") + "  [F2]", Icon: theme.SearchIcon(), OnTapped: d.manual.show}
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(d.count, forgotten, leave), container.NewVBox(title, station))
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(d.count, forgotten, leave), container.NewVBox(title, station, d.fallbackNote))
 
 	height := canvas.NewRectangle(color.Transparent)
 	height.SetMinSize(fyne.NewSize(10, 250))
@@ -253,13 +266,13 @@ var (
 func (d *door) onScan(code string) {
 	ctx, cancel := context.WithTimeout(context.Background(), scanTimeout)
 	defer cancel()
-	d.show(d.u.store.CheckIn(ctx, data.Scan{SessionID: d.current.ID, Code: code,
+	d.show(d.store().CheckIn(ctx, data.Scan{SessionID: d.current.ID, Code: code,
 		Station: d.station.Text, Operator: d.u.operator(), Exit: d.exit.Checked}))
 }
 
 // onManual checks in someone who forgot their badge, found by search.
 func (d *door) onManual(p data.Participant) {
-	d.show(d.u.store.CheckIn(context.Background(), data.Scan{SessionID: d.current.ID, ParticipantID: p.ID,
+	d.show(d.store().CheckIn(context.Background(), data.Scan{SessionID: d.current.ID, ParticipantID: p.ID,
 		Station: d.station.Text, Operator: d.u.operator(), Exit: d.exit.Checked}))
 	d.focus()
 }
@@ -300,7 +313,7 @@ func (d *door) showPerson(p data.Participant) {
 	d.name.Text = ""
 	d.details.SetText("")
 	if p.ID != 0 {
-		d.photo.Objects = []fyne.CanvasObject{photoView(context.Background(), d.u.store, p.ID)}
+		d.photo.Objects = []fyne.CanvasObject{photoView(context.Background(), d.store(), p.ID)}
 		d.name.Text = p.FullName()
 		lines := []string{categoryNamed(d.categories, p.Category).Name + " · " + affiliationText(p.Affiliation), p.BadgeNumber()}
 		if p.NativeName != "" {
@@ -322,7 +335,7 @@ func (d *door) ready() {
 	d.reason.Text = ""
 	d.reason.Refresh()
 	d.showPerson(data.Participant{})
-	if s, err := d.u.store.Session(context.Background(), d.current.Code); err == nil {
+	if s, err := d.store().Session(context.Background(), d.current.Code); err == nil {
 		d.current = s
 	}
 	d.setCount(d.current.Present, d.current.Capacity)

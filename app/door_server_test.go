@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+
 	"accred/data/pgtest"
 )
 
@@ -15,9 +17,15 @@ import (
 // NOT RECORDED, never a verdict, and nothing is recorded; once the server
 // takes connections again the door notices by itself and scans as before.
 func TestDoorSaysWhenTheServerIsOutOfReachAndComesBack(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	t.Setenv("ACCRED_DB", "")
 	server := pgtest.Database(t)
 	u := newTestUIOn(t, server)
 	d, codes := openDoor(t, u, plenary())
+	d.work.wait() // the door's station file, for going on without the server
+	if d.fallback.path == "" {
+		t.Fatalf("no station file was written: %q", d.fallbackNote.Text)
+	}
 	var ticks []func()
 	d.later = func(_ time.Duration, f func()) { ticks = append(ticks, f) }
 	// tick lets the time pass: every timer due runs.
@@ -84,14 +92,38 @@ func TestDoorSaysWhenTheServerIsOutOfReachAndComesBack(t *testing.T) {
 	if d.verdict.Text != "ACCEPTED" {
 		t.Fatalf("a scan once the server is back: %q", d.verdict.Text)
 	}
-	var scans int
-	if err := event.QueryRow(`SELECT COUNT(*) FROM checkins`).Scan(&scans); err != nil {
-		t.Fatal(err)
+	scans := func() (n int) {
+		t.Helper()
+		if err := event.QueryRow(`SELECT COUNT(*) FROM checkins`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
 	}
-	if scans != 2 {
-		t.Fatalf("%d scans recorded, want 2: none while the server was out of reach", scans)
+	if n := scans(); n != 2 {
+		t.Fatalf("%d scans recorded, want 2: none while the server was out of reach", n)
 	}
-	if s, _ := u.store.Session(ctx, "PLEN-1"); s.Present != 2 {
-		t.Fatalf("%d inside, want 2", s.Present)
+
+	// Out of reach again: F9 goes on from the door's station file, and its
+	// scans reach the server once it answers.
+	cut(false)
+	scanner(d.scan, codes[3])
+	if !strings.Contains(d.reason.Text, "F9") {
+		t.Fatalf("the door does not offer its station file: %q", d.reason.Text)
+	}
+	press(&d.scan.keyEntry, fyne.KeyF9)
+	scanner(d.scan, codes[3])
+	if d.verdict.Text != "ACCEPTED" || !strings.Contains(d.fallbackNote.Text, "station file") {
+		t.Fatalf("a scan from the station file: %q %q (%q)", d.verdict.Text, d.reason.Text, d.fallbackNote.Text)
+	}
+	cut(true)
+	tick()
+	if d.fallback.store != nil || !strings.Contains(d.fallbackNote.Text, "1 scans") {
+		t.Fatalf("back on the server: %q", d.fallbackNote.Text)
+	}
+	if n := scans(); n != 3 {
+		t.Fatalf("%d scans on the server after the merge, want 3", n)
+	}
+	if s, _ := u.store.Session(ctx, "PLEN-1"); s.Present != 3 {
+		t.Fatalf("%d inside, want 3", s.Present)
 	}
 }

@@ -23,7 +23,8 @@ var doorGrants = []string{
 	`GRANT SELECT ON categories, affiliations, photos, sessions, invitations, presence, checkins,
 		station_files, station_file_sessions, station_file_people, station_key, schema_version TO ` + DoorRole,
 	`GRANT INSERT ON checkins TO ` + DoorRole,
-	`GRANT INSERT, UPDATE ON presence TO ` + DoorRole,
+	`GRANT INSERT, UPDATE, DELETE ON presence TO ` + DoorRole,
+	`GRANT INSERT ON station_files, station_file_sessions, station_file_people TO ` + DoorRole,
 	`GRANT UPDATE (present) ON sessions TO ` + DoorRole,
 }
 

@@ -3,6 +3,7 @@ package data_test
 import (
 	"database/sql"
 	"net/url"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -94,6 +95,23 @@ func TestServerLoginsHaveLeastPrivilege(t *testing.T) {
 	}
 	if _, err := door.SetStatus(ctx, 2, data.StatusRejected, "door", ""); err == nil {
 		t.Fatal("the door changed someone's status")
+	}
+	// The door writes its own station file, and merges its scans back.
+	path := filepath.Join(t.TempDir(), "door.station")
+	if err := door.ExportStation(ctx, path, []int64{plenary.ID}); err != nil {
+		t.Fatalf("the door's station file: %v", err)
+	}
+	station, err := data.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	station.Now = door.Now
+	if v, err := station.CheckIn(ctx, data.Scan{SessionID: plenary.ID, Code: code, Station: "door-1"}); err != nil || v.Kind != data.Already {
+		t.Fatalf("a scan at the station file: %+v %v", v, err)
+	}
+	station.Close()
+	if added, err := door.MergeStation(ctx, path); err != nil || added != 1 {
+		t.Fatalf("the door merging its station file: %d %v", added, err)
 	}
 	raw, err := sql.Open("pgx", doorURL)
 	if err != nil {
