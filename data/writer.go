@@ -71,22 +71,14 @@ func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) + 1, COALESCE(MAX(rev), 0) + 1 FROM participants`).Scan(&w.nextID, &w.rev); err != nil {
 		return nil, fmt.Errorf("next participant id: %w", err)
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT code, name, colour, requires FROM categories ORDER BY position`)
-	if err != nil {
-		return nil, fmt.Errorf("read categories: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var c Category
-		if err := rows.Scan(&c.Code, &c.Name, &c.Colour, &c.Requires); err != nil {
-			return nil, err
-		}
-		w.categories = append(w.categories, c)
+	var err error
+	if w.categories, err = readCategories(ctx, tx); err != nil {
+		return nil, err
 	}
 	if len(w.categories) == 0 {
 		return nil, errNoEvent()
 	}
-	return w, rows.Err()
+	return w, nil
 }
 
 // checkDocumentFree returns ECONFLICT when someone other than selfID holds
