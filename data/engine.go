@@ -12,9 +12,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib"
-	"github.com/mattn/go-sqlite3"
+	_ "github.com/mattn/go-sqlite3" // the SQLite driver
 )
 
 // The store speaks the SQL both engines accept; what differs between a
@@ -201,19 +200,6 @@ func (e engine) doorLogin(ctx context.Context, db *sql.DB) (bool, error) {
 	var may bool
 	err := db.QueryRowContext(ctx, `SELECT has_column_privilege('participants', 'document_number', 'SELECT')`).Scan(&may)
 	return !may, err
-}
-
-// isUniqueViolation reports whether err is a unique or primary key refusal.
-func isUniqueViolation(err error) bool {
-	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) {
-		return pgErr.Code == "23505"
-	}
-	var liteErr sqlite3.Error
-	if errors.As(err, &liteErr) {
-		return liteErr.ExtendedCode == sqlite3.ErrConstraintUnique || liteErr.ExtendedCode == sqlite3.ErrConstraintPrimaryKey
-	}
-	return false
 }
 
 // rebindConnector hands out pgx connections that take the store's ?
