@@ -88,6 +88,13 @@ func (d *door) buildUI() fyne.CanvasObject {
 
 const prefStation = "station"
 
+// onShown runs when the door's tab is chosen: an open door takes the
+// keyboard back at once, so that no scan is typed into another screen's field.
+func (d *door) onShown() {
+	d.reload()
+	d.focus()
+}
+
 // reload reads the programme and the categories again.
 func (d *door) reload() {
 	ctx := context.Background()
@@ -197,11 +204,11 @@ func (d *door) showLost() {
 	d.panel.Refresh()
 	d.verdict.Text = lang.L("NOT RECORDED")
 	d.verdict.Refresh()
-	d.reason.Text = lang.L("The event database cannot be reached. Scans are not recorded; trying again…")
-	if d.fallback.path != "" {
-		d.reason.Text += "\n" + lang.L("Press F9 to go on with this door's station file.")
-	}
+	d.reason.Text = lang.L("Event database out of reach: trying again…")
 	d.reason.Refresh()
+	if d.fallback.path != "" && d.fallback.store == nil {
+		d.fallbackNote.SetText(lang.L("Press F9 to go on with this door's station file."))
+	}
 	d.showPerson(data.Participant{})
 	playVerdict(data.Rejected)
 }
@@ -369,7 +376,7 @@ func (d *door) updateRecent(i widget.ListItemID, o fyne.CanvasObject) {
 
 // focus gives the scan field the keyboard, unless a person is searching.
 func (d *door) focus() {
-	if d.scan != nil && !d.manual.open {
+	if d.scan != nil && !d.manual.open && d.holder.Objects[0] != d.setupView {
 		d.u.win.Canvas().Focus(d.scan)
 	}
 }
