@@ -92,7 +92,7 @@ func (im *importer) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case 5:
 		var text []string
 		for _, p := range im.problems[r.Line] {
-			text = append(text, fieldLabel(p.Field)+": "+lang.L(p.Reason))
+			text = append(text, fieldLabel(p.Field)+": "+say(p.Reason))
 		}
 		if len(text) == 0 {
 			l.SetText("✓")

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"accred/data/country"
+	"accred/data/msg"
 	"accred/data/search"
 )
 
@@ -40,7 +41,7 @@ func (s *Store) Participant(ctx context.Context, id int64) (Participant, error) 
 func readParticipant(ctx context.Context, q querier, id int64) (Participant, error) {
 	p, err := scanParticipant(q.QueryRowContext(ctx, `SELECT `+participantColumns+participantFrom+`WHERE p.id = ?`, id))
 	if err != nil {
-		return Participant{}, notFound(err, "read participant", "No participant has badge number %s.", BadgeNumber(id))
+		return Participant{}, notFoundParticipant(err, "read participant", id)
 	}
 	return p, nil
 }
@@ -179,10 +180,10 @@ func (s *Store) SetStatus(ctx context.Context, id int64, status Status, operator
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		var current Status
 		if err := tx.QueryRow(`SELECT status FROM participants WHERE id = ?`, id).Scan(&current); err != nil {
-			return notFound(err, "read status", "No participant has badge number %s.", BadgeNumber(id))
+			return notFoundParticipant(err, "read status", id)
 		}
 		if !current.CanBecome(status) {
-			return Errorf(EINVALID, "A participant who is %s cannot become %s.", current, status)
+			return NewError(EINVALID, msgStatusMove, msg.Args{"Current": current, "Status": status})
 		}
 		return s.recordStatus(tx, id, status, operator, note)
 	})
@@ -218,13 +219,13 @@ func (s *Store) Approve(ctx context.Context, ids []int64, operator string) error
 		for _, id := range ids {
 			var current Status
 			if err := tx.QueryRow(`SELECT status FROM participants WHERE id = ?`, id).Scan(&current); err != nil {
-				return notFound(err, "read status", "No participant has badge number %s.", BadgeNumber(id))
+				return notFoundParticipant(err, "read status", id)
 			}
 			if current == StatusApproved {
 				continue
 			}
 			if !current.CanBecome(StatusApproved) {
-				return Errorf(EINVALID, "Badge %s cannot be approved: the participant is %s.", BadgeNumber(id), current)
+				return NewError(EINVALID, msgNotApprovable, msg.Args{"Number": BadgeNumber(id), "Status": current})
 			}
 			if err := s.recordStatus(tx, id, StatusApproved, operator, ""); err != nil {
 				return err
@@ -432,3 +433,8 @@ func countryName(code string) string {
 	}
 	return code
 }
+
+var (
+	msgStatusMove    = msg.Define("A participant who is {{.Current}} cannot become {{.Status}}.")
+	msgNotApprovable = msg.Define("Badge {{.Number}} cannot be approved: the participant is {{.Status}}.")
+)
