@@ -188,7 +188,7 @@ func (s *Store) reprintTx(ctx context.Context, tx *sql.Tx, id int64, reason, ope
 		return err
 	}
 	if p.Status != StatusPrinted && p.Status != StatusCollected {
-		return NewError(ECONFLICT, msgNothingToReplace, msg.Args{"Number": BadgeNumber(id), "Status": p.Status})
+		return NewError(ECONFLICT, msgNothingToReplace, msg.Args{"Number": BadgeNumber(id), "Status": p.Status.Message()})
 	}
 	now := s.now()
 	if _, err := tx.ExecContext(ctx, `UPDATE participants SET badge_issue = badge_issue + 1, status = 'approved', status_at = ?, updated_at = ?,

@@ -78,9 +78,9 @@ func decide(d door) (VerdictKind, Reason) {
 	case s.InvitationOnly && !d.invited:
 		return Rejected, Reason{Code: ReasonNotInvited}
 	case d.now.Before(s.Opens()):
-		return Rejected, Reason{Code: ReasonTooEarly, Args: msg.Args{"At": s.Opens().Format("15:04 on 2 Jan")}}
+		return Rejected, Reason{Code: ReasonTooEarly, Args: msg.Args{"At": moment(s.Opens())}}
 	case !d.now.Before(s.Ends):
-		return Rejected, Reason{Code: ReasonTooLate, Args: msg.Args{"At": s.Ends.Format("15:04 on 2 Jan")}}
+		return Rejected, Reason{Code: ReasonTooLate, Args: msg.Args{"At": moment(s.Ends)}}
 	case s.Capacity > 0 && s.Present >= s.Capacity:
 		return Rejected, Reason{Code: ReasonRoomFull, Args: msg.Args{"Present": s.Present, "Capacity": s.Capacity}}
 	}

@@ -183,7 +183,7 @@ func (s *Store) SetStatus(ctx context.Context, id int64, status Status, operator
 			return notFoundParticipant(err, "read status", id)
 		}
 		if !current.CanBecome(status) {
-			return NewError(EINVALID, msgStatusMove, msg.Args{"Current": current, "Status": status})
+			return NewError(EINVALID, msgStatusMove, msg.Args{"Current": current.Message(), "Status": status.Message()})
 		}
 		return s.recordStatus(tx, id, status, operator, note)
 	})
@@ -225,7 +225,7 @@ func (s *Store) Approve(ctx context.Context, ids []int64, operator string) error
 				continue
 			}
 			if !current.CanBecome(StatusApproved) {
-				return NewError(EINVALID, msgNotApprovable, msg.Args{"Number": BadgeNumber(id), "Status": current})
+				return NewError(EINVALID, msgNotApprovable, msg.Args{"Number": BadgeNumber(id), "Status": current.Message()})
 			}
 			if err := s.recordStatus(tx, id, StatusApproved, operator, ""); err != nil {
 				return err

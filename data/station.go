@@ -446,7 +446,7 @@ func (is issued) check(pub ed25519.PublicKey, fileID string, scans []chain.Scan,
 			bad(i, msgScanTime.With(msg.Args{"Time": strconv.Quote(c.At)}))
 		} else if c.Verdict == "accepted" && x.outside(at, c.Direction == "out") {
 			bad(i, map[string]msg.Key{"in": msgScanEntryOutside, "out": msgScanExitOutside}[c.Direction].With(msg.Args{
-				"At": at.In(x.Starts.Location()).Format("15:04 on 2 Jan"), "Opens": x.Opens().Format("15:04"), "Ends": x.Ends.Format("15:04 on 2 Jan")}))
+				"At": moment(at.In(x.Starts.Location())), "Opens": x.Opens().Format("15:04"), "Ends": moment(x.Ends)}))
 		}
 	}
 	return problems, len(named)
@@ -510,5 +510,5 @@ var (
 	msgChainSignature   = msg.Define("bad signature: the scan was altered, or not recorded by this file's door")
 	msgChainGap         = msg.Define("broken chain: a scan before it was removed")
 	msgChainRepeated    = msg.Define("broken chain: its place in the chain is taken twice (a scan was inserted or copied)")
-	msgChainOther       = msg.Define("{{.Err}}")
+	msgChainOther       = msg.Define("the scan cannot be trusted: {{.Err}}")
 )
