@@ -49,6 +49,7 @@ func init() {
 		{"report", "attendance [--session ID] [--format csv|xlsx] [--out FILE]", "attendance per session, or who came to one", runReport},
 		{"station", "export FILE SESSION... | merge FILE", "a door's file for working offline, and merging its scans back", runStation},
 		{"backup", "FILE", "online copy of the database", runBackup},
+		{"server", "init URL", "a venue's PostgreSQL event server: schema, and the accred_desk and accred_door logins (passwords on stdin)", runServer},
 	}
 }
 
@@ -160,7 +161,7 @@ func (e *env) store() (*data.Store, error) {
 	if e.opened != nil {
 		return e.opened, nil
 	}
-	if _, err := os.Stat(e.dbPath); err != nil {
+	if _, err := os.Stat(e.dbPath); err != nil && !data.IsServerURL(e.dbPath) {
 		return nil, fmt.Errorf("no database at %s; make one with 'accred init' or 'accred demo', or name one with --db", e.dbPath)
 	}
 	s, err := data.OpenAt(e.dbPath)
