@@ -45,7 +45,7 @@ func fieldProblem(f data.FieldError) string {
 }
 
 // say words a message in the person's language, with its values.
-func say(m msg.Message) string { return m.Render(translate) }
+func say(m msg.Message) string { return m.Render(currentLanguage(), translate) }
 
 // translate is msg's Translator for the interface's language.
 func translate(key string, args msg.Args) string {

@@ -28,7 +28,7 @@ func TestProblemsWithValuesAreTranslated(t *testing.T) {
 	}
 }
 
-func TestFormWordsTheHolderOfADocumentInTheLanguage(t *testing.T) {
+func TestFormWordsTheHolderOfADocumentAndTheirCountryInTheLanguage(t *testing.T) {
 	u := newTestUI(t)
 	t.Cleanup(func() { useLanguage("en") })
 	useLanguage("fr")
@@ -39,7 +39,7 @@ func TestFormWordsTheHolderOfADocumentInTheLanguage(t *testing.T) {
 	test.Tap(f.save) // duplicate warning (same document)
 	test.Tap(f.save) // save anyway: refused
 	got := f.problems["document_number"].Text
-	if got != "Le document p-1 (Ireland) est déjà enregistré pour Seán O'Sullivan (badge 000002)." {
+	if got != "Le document p-1 (Irlande) est déjà enregistré pour Seán O'Sullivan (badge 000002)." {
 		t.Fatalf("the document's holder: %q", got)
 	}
 }

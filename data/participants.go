@@ -473,10 +473,11 @@ func (s *Store) LoadSearch(ctx context.Context) error {
 	return err
 }
 
-// countryName is the English name of a country code, or the code itself.
-func countryName(code string) string {
+// countryNamed is the country of code, to name in a message in its
+// language, or code itself when it names no country.
+func countryNamed(code string) any {
 	if c, ok := country.Lookup(code); ok {
-		return c.Name("en")
+		return c
 	}
 	return code
 }

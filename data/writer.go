@@ -96,7 +96,7 @@ func (w *writer) checkDocumentFree(in ParticipantInput, k storedKeys, selfID int
 		}
 		return &Error{Code: ECONFLICT, Message: msgDocumentRegistered.Msg(),
 			Fields: []FieldError{{Field: FieldDocumentNumber, Reason: msgDocumentHolder.With(msg.Args{
-				"Document": in.DocumentNumber, "Country": countryName(in.Nationality), "Name": p.FullName(), "Number": p.BadgeNumber()})}}}
+				"Document": in.DocumentNumber, "Country": countryNamed(in.Nationality), "Name": p.FullName(), "Number": p.BadgeNumber()})}}}
 	}
 	return nil
 }

@@ -29,6 +29,12 @@ type Message struct {
 // Translator words a key's template with its values in some language.
 type Translator func(key string, args Args) string
 
+// Named is a value that has a name in each language, such as a country: a
+// message names it in the language it is worded in.
+type Named interface {
+	Name(lang string) string
+}
+
 var catalogue = struct {
 	sync.Mutex
 	templates map[string]*template.Template
@@ -73,22 +79,30 @@ func (k Key) Msg() Message { return Message{Key: k} }
 func (m Message) IsZero() bool { return m.Key.IsZero() }
 
 // String words m in English.
-func (m Message) String() string { return m.Render(English) }
+func (m Message) String() string { return m.Render("en", English) }
 
-// Render words m with t; a message among its values is worded with t first,
-// so that a sentence and the sentences it quotes read in one language.
-func (m Message) Render(t Translator) string {
+// Render words m in lang with t. A message among its values is worded with
+// t first, and a Named value by its name in lang, so that a sentence and
+// what it quotes read in one language.
+func (m Message) Render(lang string, t Translator) string {
 	if m.IsZero() {
 		return ""
 	}
 	var args Args
 	for name, v := range m.Args {
-		if inner, ok := v.(Message); ok {
-			if args == nil {
-				args = maps.Clone(m.Args)
-			}
-			args[name] = inner.Render(t)
+		var word string
+		switch v := v.(type) {
+		case Message:
+			word = v.Render(lang, t)
+		case Named:
+			word = v.Name(lang)
+		default:
+			continue
 		}
+		if args == nil {
+			args = maps.Clone(m.Args)
+		}
+		args[name] = word
 	}
 	if args == nil {
 		args = m.Args

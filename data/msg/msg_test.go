@@ -32,13 +32,24 @@ func TestEnglishRendersTheTemplate(t *testing.T) {
 func TestRenderWordsQuotedMessagesInTheSameLanguage(t *testing.T) {
 	upper := func(key string, args msg.Args) string { return strings.ToUpper(msg.English(key, args)) }
 	m := quoting.With(msg.Args{"Line": 4, "Reason": plain.Msg()})
-	if got := m.Render(upper); got != "LINE 4: NOTHING WAS CHANGED." {
+	if got := m.Render("en", upper); got != "LINE 4: NOTHING WAS CHANGED." {
 		t.Fatalf("rendered %q", got)
+	}
+	named := quoting.With(msg.Args{"Line": 4, "Reason": island{}})
+	if got := named.Render("fr", msg.English); got != "Line 4: Islande" {
+		t.Fatalf("a named value in French: %q", got)
+	}
+	if got := named.String(); got != "Line 4: Iceland" {
+		t.Fatalf("a named value in English: %q", got)
 	}
 	if _, still := m.Args["Reason"].(msg.Message); !still {
 		t.Fatal("rendering changed the message's own values")
 	}
 }
+
+type island struct{}
+
+func (island) Name(lang string) string { return map[string]string{"en": "Iceland", "fr": "Islande"}[lang] }
 
 func TestKeysListsEveryDeclaredMessage(t *testing.T) {
 	keys := msg.Keys()
