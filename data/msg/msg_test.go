@@ -49,7 +49,9 @@ func TestRenderWordsQuotedMessagesInTheSameLanguage(t *testing.T) {
 
 type island struct{}
 
-func (island) Name(lang string) string { return map[string]string{"en": "Iceland", "fr": "Islande"}[lang] }
+func (island) Name(lang string) string {
+	return map[string]string{"en": "Iceland", "fr": "Islande"}[lang]
+}
 
 func TestKeysListsEveryDeclaredMessage(t *testing.T) {
 	keys := msg.Keys()
