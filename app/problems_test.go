@@ -5,9 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
-
 	"accred/data"
 )
 
@@ -32,13 +29,7 @@ func TestFormWordsTheHolderOfADocumentAndTheirCountryInTheLanguage(t *testing.T)
 	u := newTestUI(t)
 	t.Cleanup(func() { useLanguage("en") })
 	useLanguage("fr")
-	d := u.desk
-	press(d.search, fyne.KeyF3)
-	f := d.form
-	fill(f, map[string]string{"family_name": "Someone", "nationality": "IE", "delegation": "IE", "document_number": "p-1"})
-	test.Tap(f.save) // duplicate warning (same document)
-	test.Tap(f.save) // save anyway: refused
-	got := f.problems["document_number"].Text
+	got := saveSameDocument(u).problems["document_number"].Text
 	if got != "Le document p-1 (Irlande) est déjà enregistré pour Seán O'Sullivan (badge 000002)." {
 		t.Fatalf("the document's holder: %q", got)
 	}
