@@ -64,7 +64,7 @@ func decide(d door) (VerdictKind, Reason) {
 	s := d.session
 	switch {
 	case d.badgeErr != nil:
-		return Rejected, BadgeReason(d.badgeErr)
+		return Rejected, badgeReason(d.badgeErr)
 	case d.exit && !s.RecordsExits:
 		return Rejected, Reason{Code: ReasonNoExits}
 	case d.exit && !d.inside:

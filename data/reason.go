@@ -83,10 +83,10 @@ var badgeReasons = map[error]ReasonCode{
 	ErrNotApproved:          ReasonNotApproved,
 }
 
-// BadgeReason is why VerifyBadge refused a badge, as a door's reason; an
+// badgeReason is why VerifyBadge refused a badge, as a door's reason; an
 // error that is no refusal (the database could not be read) is
 // ReasonBadgeError, naming it.
-func BadgeReason(err error) Reason {
+func badgeReason(err error) Reason {
 	for sentinel, code := range badgeReasons {
 		if errors.Is(err, sentinel) {
 			return Reason{Code: code}
