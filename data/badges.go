@@ -12,14 +12,14 @@ import (
 	"accred/data/msg"
 )
 
-// Why a genuine-looking badge is refused; credential's errors say why a
-// code is not genuine at all.
+// Why a genuine-looking badge is refused, in the words of its reason at the
+// door; credential's errors say why a code is not genuine at all.
 var (
-	ErrUnknownBadge  = errors.New("no participant holds this badge")
-	ErrSuperseded    = errors.New("superseded badge: it was replaced by a reprint")
-	ErrNotIssued     = errors.New("this badge was never printed")
-	ErrNotAccredited = errors.New("the participant is not accredited (rejected or withdrawn)")
-	ErrNotApproved   = errors.New("the participant is not approved")
+	ErrUnknownBadge  = errors.New(Reason{Code: ReasonUnknownBadge}.String())
+	ErrSuperseded    = errors.New(Reason{Code: ReasonSuperseded}.String())
+	ErrNotIssued     = errors.New(Reason{Code: ReasonNotIssued}.String())
+	ErrNotAccredited = errors.New(Reason{Code: ReasonNotAccredited}.String())
+	ErrNotApproved   = errors.New(Reason{Code: ReasonNotApproved}.String())
 )
 
 // keys is the event's key pair. It never changes once made, so the store

@@ -81,3 +81,13 @@ func TestDoorReasonsNameTheirValues(t *testing.T) {
 		}
 	}
 }
+
+// TestBadgeErrorsSayTheirReasons keeps VerifyBadge's errors, which the
+// command line prints, in the words of their reasons at the door.
+func TestBadgeErrorsSayTheirReasons(t *testing.T) {
+	for err, code := range badgeReasons {
+		if want := (Reason{Code: code}).String(); err.Error() != want || want == "" {
+			t.Errorf("%s: the error says %q, the reason %q", code, err, want)
+		}
+	}
+}
