@@ -10,6 +10,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"accred/data/msg"
 )
 
 // CreateEvent makes this database the event's, with a new badge signing key
@@ -45,7 +47,7 @@ func (s *Store) CreateEvent(ctx context.Context, e Event, categories []Category)
 			return fmt.Errorf("count events: %w", err)
 		}
 		if n > 0 {
-			return Errorf(ECONFLICT, "This database already holds an event. Choose a new file for a new event.")
+			return NewError(ECONFLICT, msgEventExists, nil)
 		}
 		if _, err := tx.Exec(`INSERT INTO event (id, name, starts_on, ends_on, key_id, public_key, private_key, created_at, timezone)
 			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`, e.Name, e.Starts.Format(DateLayout), e.Ends.Format(DateLayout),
@@ -70,8 +72,8 @@ func (s *Store) CreateEvent(ctx context.Context, e Event, categories []Category)
 func (s *Store) SetTimezone(ctx context.Context, zone string) error {
 	zone = NameText.Tidy(zone)
 	if !KnownZone(zone) {
-		return &Error{Code: EINVALID, Message: "The time zone was not changed.",
-			Fields: []FieldError{{Field: "timezone", Reason: reasonUnknownZone}}}
+		return &Error{Code: EINVALID, Message: msgZoneNotChanged.Msg(),
+			Fields: []FieldError{{Field: "timezone", Reason: msgUnknownZone.Msg()}}}
 	}
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE event SET timezone = ? WHERE id = 1`, zone)
@@ -137,3 +139,8 @@ func readCategories(ctx context.Context, q querier) ([]Category, error) {
 	}
 	return list, rows.Err()
 }
+
+var (
+	msgEventExists    = msg.Define("This database already holds an event. Choose a new file for a new event.")
+	msgZoneNotChanged = msg.Define("The time zone was not changed.")
+)

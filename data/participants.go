@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"accred/data/country"
+	"accred/data/msg"
 	"accred/data/search"
 )
 
@@ -54,7 +55,7 @@ func (s *Store) Participant(ctx context.Context, id int64) (Participant, error) 
 func (s *Store) readParticipant(ctx context.Context, q querier, id int64) (Participant, error) {
 	p, err := scanParticipant(q.QueryRowContext(ctx, s.selectParticipants()+`WHERE p.id = ?`, id))
 	if err != nil {
-		return Participant{}, notFound(err, "read participant", "No participant has badge number %s.", BadgeNumber(id))
+		return Participant{}, notFoundParticipant(err, "read participant", id)
 	}
 	return p, nil
 }
@@ -162,12 +163,11 @@ func (s *Store) UpdateParticipant(ctx context.Context, id int64, in ParticipantI
 			return err
 		}
 		if in.Version != 0 && current.Rev != in.Version {
-			by := current.UpdatedBy
-			if by == "" {
-				by = "another station"
+			var by any = current.UpdatedBy
+			if current.UpdatedBy == "" {
+				by = msgAnotherStation.Msg()
 			}
-			return Errorf(ECONFLICT, "Badge %s was changed at %s by %s while you were editing it; reload it to see the change, then correct it again.",
-				BadgeNumber(id), current.UpdatedAt.In(loc).Format("15:04"), by)
+			return NewError(ECONFLICT, msgChangedMeanwhile, msg.Args{"Number": BadgeNumber(id), "Time": current.UpdatedAt.In(loc).Format("15:04"), "By": by})
 		}
 		in = in.Normalize()
 		if err := in.Validate(w.categories); err != nil {
@@ -206,10 +206,10 @@ func (s *Store) SetStatus(ctx context.Context, id int64, status Status, operator
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		var current Status
 		if err := tx.QueryRow(`SELECT status FROM participants WHERE id = ?`, id).Scan(&current); err != nil {
-			return notFound(err, "read status", "No participant has badge number %s.", BadgeNumber(id))
+			return notFoundParticipant(err, "read status", id)
 		}
 		if !current.CanBecome(status) {
-			return Errorf(EINVALID, "A participant who is %s cannot become %s.", current, status)
+			return NewError(EINVALID, msgStatusMove, msg.Args{"Current": current.Message(), "Status": status.Message()})
 		}
 		return s.recordStatus(tx, id, status, operator, note)
 	})
@@ -245,13 +245,13 @@ func (s *Store) Approve(ctx context.Context, ids []int64, operator string) error
 		for _, id := range ids {
 			var current Status
 			if err := tx.QueryRow(`SELECT status FROM participants WHERE id = ?`, id).Scan(&current); err != nil {
-				return notFound(err, "read status", "No participant has badge number %s.", BadgeNumber(id))
+				return notFoundParticipant(err, "read status", id)
 			}
 			if current == StatusApproved {
 				continue
 			}
 			if !current.CanBecome(StatusApproved) {
-				return Errorf(EINVALID, "Badge %s cannot be approved: the participant is %s.", BadgeNumber(id), current)
+				return NewError(EINVALID, msgNotApprovable, msg.Args{"Number": BadgeNumber(id), "Status": current.Message()})
 			}
 			if err := s.recordStatus(tx, id, StatusApproved, operator, ""); err != nil {
 				return err
@@ -473,10 +473,18 @@ func (s *Store) LoadSearch(ctx context.Context) error {
 	return err
 }
 
-// countryName is the English name of a country code, or the code itself.
-func countryName(code string) string {
+// countryNamed is the country of code, to name in a message in its
+// language, or code itself when it names no country.
+func countryNamed(code string) any {
 	if c, ok := country.Lookup(code); ok {
-		return c.Name("en")
+		return c
 	}
 	return code
 }
+
+var (
+	msgChangedMeanwhile = msg.Define("Badge {{.Number}} was changed at {{.Time}} by {{.By}} while you were editing it; reload it to see the change, then correct it again.")
+	msgAnotherStation   = msg.Define("another station")
+	msgStatusMove       = msg.Define("A participant who is {{.Current}} cannot become {{.Status}}.")
+	msgNotApprovable    = msg.Define("Badge {{.Number}} cannot be approved: the participant is {{.Status}}.")
+)

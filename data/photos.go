@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 
+	"accred/data/msg"
 	"accred/data/photo"
 )
 
@@ -14,7 +15,7 @@ import (
 func (s *Store) SetPhoto(ctx context.Context, id int64, raw []byte) error {
 	jpeg, err := photo.Prepare(raw)
 	if err != nil {
-		return &Error{Code: EINVALID, Message: "The photo was not saved.", Fields: []FieldError{{Field: FieldPhoto, Reason: photo.Reason(err)}}}
+		return &Error{Code: EINVALID, Message: msgPhotoNotSaved.Msg(), Fields: []FieldError{{Field: FieldPhoto, Reason: photo.Reason(err)}}}
 	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		if _, err := s.participantTx(tx, id); err != nil {
@@ -41,7 +42,12 @@ func (s *Store) Photo(ctx context.Context, id int64) ([]byte, error) {
 	var jpeg []byte
 	err := s.db.QueryRowContext(ctx, `SELECT jpeg FROM photos WHERE participant_id = ?`, id).Scan(&jpeg)
 	if err != nil {
-		return nil, notFound(err, "read photo", "Badge %s has no photo.", BadgeNumber(id))
+		return nil, notFound(err, "read photo", msgNoPhoto, badgeArgs(id))
 	}
 	return jpeg, nil
 }
+
+var (
+	msgPhotoNotSaved = msg.Define("The photo was not saved.")
+	msgNoPhoto       = msg.Define("Badge {{.Number}} has no photo.")
+)

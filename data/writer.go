@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 
+	"accred/data/msg"
 	"accred/data/search"
 )
 
@@ -93,10 +94,9 @@ func (w *writer) checkDocumentFree(in ParticipantInput, k storedKeys, selfID int
 		if err != nil {
 			return err
 		}
-		return &Error{Code: ECONFLICT, Message: "This passport or ID is already registered.",
-			Fields: []FieldError{{Field: FieldDocumentNumber, Reason: fmt.Sprintf(
-				"Document %s from %s is already registered for %s (badge %s).",
-				in.DocumentNumber, countryName(in.Nationality), p.FullName(), p.BadgeNumber())}}}
+		return &Error{Code: ECONFLICT, Message: msgDocumentRegistered.Msg(),
+			Fields: []FieldError{{Field: FieldDocumentNumber, Reason: msgDocumentHolder.With(msg.Args{
+				"Document": in.DocumentNumber, "Country": countryNamed(in.Nationality), "Name": p.FullName(), "Number": p.BadgeNumber()})}}}
 	}
 	return nil
 }
@@ -197,7 +197,12 @@ func (w *writer) update(id int64, in ParticipantInput, k storedKeys, operator st
 func (s *Store) participantTx(tx *sql.Tx, id int64) (Participant, error) {
 	p, err := scanParticipant(tx.QueryRow(s.selectParticipants()+`WHERE p.id = ?`, id))
 	if err != nil {
-		return Participant{}, notFound(err, "read participant", "No participant has badge number %s.", BadgeNumber(id))
+		return Participant{}, notFoundParticipant(err, "read participant", id)
 	}
 	return p, nil
 }
+
+var (
+	msgDocumentRegistered = msg.Define("This passport or ID is already registered.")
+	msgDocumentHolder     = msg.Define("Document {{.Document}} from {{.Country}} is already registered for {{.Name}} (badge {{.Number}}).")
+)
