@@ -134,7 +134,7 @@ func (s *Store) MarkPrinted(ctx context.Context, printed []Printed, operator str
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
 		for _, b := range printed {
-			res, err := tx.Exec(`UPDATE participants SET status = 'printed', status_at = ?, updated_at = ?, updated_by = ?, badge_issue = ?,
+			res, err := tx.ExecContext(ctx, `UPDATE participants SET status = 'printed', status_at = ?, updated_at = ?, updated_by = ?, badge_issue = ?,
 				rev = (SELECT MAX(rev) + 1 FROM participants)
 				WHERE id = ? AND status = 'approved' AND (badge_issue = ? OR (badge_issue = 0 AND ? = 1))`,
 				now, now, operator, b.Issue, b.ID, b.Issue, b.Issue)
@@ -144,10 +144,10 @@ func (s *Store) MarkPrinted(ctx context.Context, printed []Printed, operator str
 			if n, _ := res.RowsAffected(); n == 0 {
 				return NewError(ECONFLICT, msgChangedWhilePrinting, badgeArgs(b.ID))
 			}
-			if _, err := tx.Exec(`INSERT INTO badge_prints (participant_id, issue, at, operator) VALUES (?, ?, ?, ?)`, b.ID, b.Issue, now, operator); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO badge_prints (participant_id, issue, at, operator) VALUES (?, ?, ?, ?)`, b.ID, b.Issue, now, operator); err != nil {
 				return fmt.Errorf("record print: %w", err)
 			}
-			if _, err := tx.Exec(`INSERT INTO status_changes (participant_id, status, at, operator, note) VALUES (?, 'printed', ?, ?, ?)`,
+			if _, err := tx.ExecContext(ctx, `INSERT INTO status_changes (participant_id, status, at, operator, note) VALUES (?, 'printed', ?, ?, ?)`,
 				b.ID, now, operator, fmt.Sprintf("issue %d", b.Issue)); err != nil {
 				return fmt.Errorf("record status: %w", err)
 			}
@@ -180,8 +180,9 @@ func (s *Store) ReprintBadges(ctx context.Context, ids []int64, reason, operator
 		return &Error{Code: EINVALID, Message: msgNotReprinted.Msg(), Fields: []FieldError{{Field: "reason", Reason: why.Msg()}}}
 	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
+		now := s.now()
 		for _, id := range ids {
-			if err := s.reprintTx(ctx, tx, id, reason, operator); err != nil {
+			if err := s.reprintTx(ctx, tx, now, id, reason, operator); err != nil {
 				return err
 			}
 		}
@@ -190,15 +191,14 @@ func (s *Store) ReprintBadges(ctx context.Context, ids []int64, reason, operator
 }
 
 // reprintTx raises one participant's badge issue within tx.
-func (s *Store) reprintTx(ctx context.Context, tx *sql.Tx, id int64, reason, operator string) error {
-	p, err := s.participantTx(tx, id)
+func (s *Store) reprintTx(ctx context.Context, tx *sql.Tx, now string, id int64, reason, operator string) error {
+	p, err := s.participantTx(ctx, tx, id)
 	if err != nil {
 		return err
 	}
 	if p.Status != StatusPrinted && p.Status != StatusCollected {
 		return NewError(ECONFLICT, msgNothingToReplace, msg.Args{"Number": BadgeNumber(id), "Status": p.Status.Message()})
 	}
-	now := s.now()
 	if _, err := tx.ExecContext(ctx, `UPDATE participants SET badge_issue = badge_issue + 1, status = 'approved', status_at = ?, updated_at = ?,
 		updated_by = ?, rev = (SELECT MAX(rev) + 1 FROM participants) WHERE id = ?`, now, now, operator, id); err != nil {
 		return fmt.Errorf("raise issue: %w", err)

@@ -43,19 +43,19 @@ func (s *Store) CreateEvent(ctx context.Context, e Event, categories []Category)
 	e.KeyID = KeyID(pub)
 	err = s.withTx(ctx, func(tx *sql.Tx) error {
 		var n int
-		if err := tx.QueryRow(`SELECT COUNT(*) FROM event`).Scan(&n); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM event`).Scan(&n); err != nil {
 			return fmt.Errorf("count events: %w", err)
 		}
 		if n > 0 {
 			return NewError(ECONFLICT, msgEventExists, nil)
 		}
-		if _, err := tx.Exec(`INSERT INTO event (id, name, starts_on, ends_on, key_id, public_key, private_key, created_at, timezone)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO event (id, name, starts_on, ends_on, key_id, public_key, private_key, created_at, timezone)
 			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`, e.Name, e.Starts.Format(DateLayout), e.Ends.Format(DateLayout),
 			e.KeyID, []byte(pub), []byte(priv), s.now(), e.Timezone); err != nil {
 			return fmt.Errorf("insert event: %w", err)
 		}
 		for i, c := range categories {
-			if _, err := tx.Exec(`INSERT INTO categories (code, name, colour, requires, position) VALUES (?, ?, ?, ?, ?)`,
+			if _, err := tx.ExecContext(ctx, `INSERT INTO categories (code, name, colour, requires, position) VALUES (?, ?, ?, ?, ?)`,
 				c.Code, c.Name, c.Colour, c.Requires, i); err != nil {
 				return fmt.Errorf("insert category %s: %w", c.Code, err)
 			}

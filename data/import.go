@@ -136,7 +136,7 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 		}
 		report.Created++
 	} else {
-		old, err := w.s.participantTx(w.tx, id)
+		old, err := w.s.participantTx(w.ctx, w.tx, id)
 		if err != nil {
 			return err
 		}
@@ -152,7 +152,7 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 		report.Updated++
 	}
 	if row.Photo != nil {
-		return w.s.putPhoto(w.tx, id, row.Photo, operator)
+		return w.s.putPhoto(w.ctx, w.tx, w.now, id, row.Photo, operator)
 	}
 	return nil
 }

@@ -158,7 +158,7 @@ func (s *Store) UpdateParticipant(ctx context.Context, id int64, in ParticipantI
 		if err != nil {
 			return err
 		}
-		current, err := s.participantTx(tx, id)
+		current, err := s.participantTx(ctx, tx, id)
 		if err != nil {
 			return err
 		}
@@ -204,14 +204,15 @@ func (s *Store) Duplicates(ctx context.Context, in ParticipantInput, exceptID in
 // participant cannot be approved without being registered again).
 func (s *Store) SetStatus(ctx context.Context, id int64, status Status, operator, note string) (Participant, error) {
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		now := s.now()
 		var current Status
-		if err := tx.QueryRow(`SELECT status FROM participants WHERE id = ?`, id).Scan(&current); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT status FROM participants WHERE id = ?`, id).Scan(&current); err != nil {
 			return notFoundParticipant(err, "read status", id)
 		}
 		if !current.CanBecome(status) {
 			return NewError(EINVALID, msgStatusMove, msg.Args{"Current": current.Message(), "Status": status.Message()})
 		}
-		return s.recordStatus(tx, id, status, operator, note)
+		return s.recordStatus(ctx, tx, now, id, status, operator, note)
 	})
 	if err != nil {
 		return Participant{}, err
@@ -223,12 +224,13 @@ func (s *Store) SetStatus(ctx context.Context, id int64, status Status, operator
 func (s *Store) ApproveAll(ctx context.Context, operator string) (int, error) {
 	var n int
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		now := s.now()
 		ids, err := queryIDs(ctx, tx, `SELECT id FROM participants WHERE status = ?`, StatusRegistered)
 		if err != nil {
 			return err
 		}
 		for _, id := range ids {
-			if err := s.recordStatus(tx, id, StatusApproved, operator, ""); err != nil {
+			if err := s.recordStatus(ctx, tx, now, id, StatusApproved, operator, ""); err != nil {
 				return err
 			}
 		}
@@ -242,9 +244,10 @@ func (s *Store) ApproveAll(ctx context.Context, operator string) (int, error) {
 // returns ENOTFOUND or EINVALID naming the first that cannot be approved.
 func (s *Store) Approve(ctx context.Context, ids []int64, operator string) error {
 	return s.withTx(ctx, func(tx *sql.Tx) error {
+		now := s.now()
 		for _, id := range ids {
 			var current Status
-			if err := tx.QueryRow(`SELECT status FROM participants WHERE id = ?`, id).Scan(&current); err != nil {
+			if err := tx.QueryRowContext(ctx, `SELECT status FROM participants WHERE id = ?`, id).Scan(&current); err != nil {
 				return notFoundParticipant(err, "read status", id)
 			}
 			if current == StatusApproved {
@@ -253,7 +256,7 @@ func (s *Store) Approve(ctx context.Context, ids []int64, operator string) error
 			if !current.CanBecome(StatusApproved) {
 				return NewError(EINVALID, msgNotApprovable, msg.Args{"Number": BadgeNumber(id), "Status": current.Message()})
 			}
-			if err := s.recordStatus(tx, id, StatusApproved, operator, ""); err != nil {
+			if err := s.recordStatus(ctx, tx, now, id, StatusApproved, operator, ""); err != nil {
 				return err
 			}
 		}
@@ -291,13 +294,12 @@ func (s *Store) StatusHistory(ctx context.Context, id int64) ([]StatusChange, er
 	return list, rows.Err()
 }
 
-func (s *Store) recordStatus(tx *sql.Tx, id int64, status Status, operator, note string) error {
-	now := s.now()
-	if _, err := tx.Exec(`UPDATE participants SET status = ?, status_at = ?, updated_at = ?, updated_by = ?,
+func (s *Store) recordStatus(ctx context.Context, tx *sql.Tx, now string, id int64, status Status, operator, note string) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE participants SET status = ?, status_at = ?, updated_at = ?, updated_by = ?,
 		rev = (SELECT MAX(rev) + 1 FROM participants) WHERE id = ?`, status, now, now, operator, id); err != nil {
 		return fmt.Errorf("update status: %w", err)
 	}
-	if _, err := tx.Exec(`INSERT INTO status_changes (participant_id, status, at, operator, note) VALUES (?, ?, ?, ?, ?)`,
+	if _, err := tx.ExecContext(ctx, `INSERT INTO status_changes (participant_id, status, at, operator, note) VALUES (?, ?, ?, ?, ?)`,
 		id, status, now, operator, note); err != nil {
 		return fmt.Errorf("record status: %w", err)
 	}

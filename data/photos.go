@@ -18,20 +18,20 @@ func (s *Store) SetPhoto(ctx context.Context, id int64, raw []byte) error {
 		return &Error{Code: EINVALID, Message: msgPhotoNotSaved.Msg(), Fields: []FieldError{{Field: FieldPhoto, Reason: photo.Reason(err)}}}
 	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
-		if _, err := s.participantTx(tx, id); err != nil {
+		if _, err := s.participantTx(ctx, tx, id); err != nil {
 			return err
 		}
-		return s.putPhoto(tx, id, jpeg, actorFrom(ctx).Operator)
+		return s.putPhoto(ctx, tx, s.now(), id, jpeg, actorFrom(ctx).Operator)
 	})
 }
 
-func (s *Store) putPhoto(tx *sql.Tx, id int64, jpeg []byte, operator string) error {
-	if _, err := tx.Exec(`INSERT INTO photos (participant_id, jpeg) VALUES (?, ?)
+func (s *Store) putPhoto(ctx context.Context, tx *sql.Tx, now string, id int64, jpeg []byte, operator string) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO photos (participant_id, jpeg) VALUES (?, ?)
 		ON CONFLICT (participant_id) DO UPDATE SET jpeg = excluded.jpeg`, id, jpeg); err != nil {
 		return fmt.Errorf("save photo: %w", err)
 	}
-	if _, err := tx.Exec(`UPDATE participants SET updated_at = ?, updated_by = ?, rev = (SELECT MAX(rev) + 1 FROM participants) WHERE id = ?`,
-		s.now(), operator, id); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE participants SET updated_at = ?, updated_by = ?, rev = (SELECT MAX(rev) + 1 FROM participants) WHERE id = ?`,
+		now, operator, id); err != nil {
 		return fmt.Errorf("touch participant: %w", err)
 	}
 	return nil

@@ -224,7 +224,7 @@ func setInvitationsTx(ctx context.Context, tx *sql.Tx, sessionID int64, particip
 func (s *Store) Invite(ctx context.Context, sessionID int64, participantIDs []int64) error {
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		for _, id := range participantIDs {
-			if _, err := tx.Exec(`INSERT INTO invitations (session_id, participant_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, sessionID, id); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO invitations (session_id, participant_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, sessionID, id); err != nil {
 				return fmt.Errorf("invite: %w", err)
 			}
 		}
