@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"accred/data/msg"
 )
@@ -30,6 +31,9 @@ var doorGrants = []string{
 	`GRANT UPDATE (present) ON sessions TO ` + DoorRole,
 }
 
+// minPassword is the shortest password a desk's or door's login may have.
+const minPassword = 10
+
 // InitServer makes the PostgreSQL database at url an event server: it
 // brings the schema up to date and makes (or renews) the desks' and doors'
 // logins with the given passwords and their rights. url must be a login
@@ -41,8 +45,8 @@ func InitServer(ctx context.Context, url, deskPassword, doorPassword string) err
 		return NewError(EINVALID, msgNotServer, msg.Args{"Address": url})
 	}
 	for _, p := range []string{deskPassword, doorPassword} {
-		if strings.TrimSpace(p) == "" || !NameText.Check(p).IsZero() {
-			return NewError(EINVALID, msgPasswords, nil)
+		if utf8.RuneCountInString(p) < minPassword || !NameText.Check(p).IsZero() {
+			return NewError(EINVALID, msgPasswords, msg.Args{"Least": minPassword})
 		}
 	}
 	s, err := Open(url) // the schema, up to date
@@ -106,7 +110,7 @@ func quoteName(name string) string {
 
 var (
 	msgNotServer = msg.Define("{{.Address}} is not a server address: give a postgres:// URL.")
-	msgPasswords = msg.Define("Give each login a password of printable characters, one line each: the desks' first, then the doors'.")
+	msgPasswords = msg.Define("Give each login a password of at least {{.Least}} printable characters, one line each: the desks' first, then the doors'.")
 	msgGrants    = msg.Define("Cannot give the desks and doors their rights ({{.Err}}). Run this with the login of the database's owner.")
 	msgLogin     = msg.Define("Cannot make the login {{.Role}} ({{.Err}}). Run this with a login that may create roles, such as the database's owner.")
 )
