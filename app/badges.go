@@ -314,6 +314,7 @@ func previewImage(store *data.Store, layout printing.Layout, p data.Participant)
 		return nil, err
 	}
 	cats, _ := store.Categories(ctx)
+	zones, _ := store.ZoneRules(ctx)
 	dir, err := os.MkdirTemp("", "accred-preview")
 	if err != nil {
 		return nil, err
@@ -323,7 +324,7 @@ func previewImage(store *data.Store, layout printing.Layout, p data.Participant)
 	if err != nil {
 		return nil, err
 	}
-	sheet := printing.Sheet{Event: ev, Categories: cats, Layout: layout, Photo: func(id int64) []byte {
+	sheet := printing.Sheet{Event: ev, Categories: cats, Zones: zones, Layout: layout, Photo: func(id int64) []byte {
 		jpeg, _ := store.Photo(ctx, id)
 		return jpeg
 	}}

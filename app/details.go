@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -24,6 +25,7 @@ type details struct {
 	d       *desk
 	message *widget.Label
 	name    *widget.Label // the participant's name, for tests and screen readers
+	zones   *widget.Label // the zones the participant's badge lets them into
 }
 
 func newDetails(d *desk) *details {
@@ -73,11 +75,29 @@ func (v *details) build(p data.Participant) fyne.CanvasObject {
 	if p.HeadOfDelegation {
 		facts.Append(lang.L("Role"), widget.NewLabel(lang.L("Head of delegation")))
 	}
+	v.zones = &widget.Label{Text: v.zonesText(ctx, p), Wrapping: fyne.TextWrapWord}
+	facts.Append(lang.L("Zones"), v.zones)
 	facts.Append(lang.L("Since"), widget.NewLabel(p.StatusAt.Local().Format("2006-01-02 15:04")))
 
 	top := container.NewBorder(nil, nil, nil, v.photo(ctx, p), container.NewVBox(header, facts))
 	body := container.NewVBox(top, v.message, v.duplicates(ctx, p), v.actions(p), widget.NewSeparator(), v.history(ctx, p))
 	return container.NewVScroll(body)
+}
+
+// zonesText names the zones a participant has, by number and name.
+func (v *details) zonesText(ctx context.Context, p data.Participant) string {
+	zones, _, err := v.d.u.store.ParticipantZones(ctx, p)
+	if err != nil {
+		return problemText(err)
+	}
+	if len(zones) == 0 {
+		return lang.L("No zone")
+	}
+	names := make([]string, len(zones))
+	for i, z := range zones {
+		names[i] = fmt.Sprintf("%d %s", z.Code, z.Name)
+	}
+	return strings.Join(names, " · ")
 }
 
 func (v *details) photo(ctx context.Context, p data.Participant) fyne.CanvasObject {

@@ -33,6 +33,8 @@ type programme struct {
 	problem                                                               *widget.Label
 	warning                                                               *widget.Label // sessions sharing a room at one time
 	save, add                                                             *widget.Button
+
+	zone *widget.Entry // the access zone a badge must carry; empty for none
 }
 
 func newProgramme(u *ui) *programme { return &programme{u: u} }
@@ -43,11 +45,12 @@ func (g *programme) buildUI() fyne.CanvasObject {
 			&widget.Label{SizeName: theme.SizeNameCaptionText, Truncation: fyne.TextTruncateEllipsis})
 	}, g.updateRow)
 	g.list.OnSelected = func(i widget.ListItemID) { g.edit(g.attendance[i].Session) }
-	for _, e := range []**widget.Entry{&g.code, &g.title, &g.room, &g.starts, &g.ends, &g.capacity, &g.categories, &g.early, &g.invited} {
+	for _, e := range []**widget.Entry{&g.code, &g.title, &g.room, &g.starts, &g.ends, &g.capacity, &g.categories, &g.early, &g.invited, &g.zone} {
 		*e = &widget.Entry{}
 	}
 	g.starts.PlaceHolder, g.ends.PlaceHolder = "2025-10-25 14:00", "2025-10-25 17:00"
 	g.capacity.PlaceHolder = lang.L("No limit")
+	g.zone.PlaceHolder = lang.L("None (or a zone's number)")
 	g.categories.PlaceHolder = lang.L("All categories (or: delegate vip …)")
 	g.kind = &widget.Select{Options: data.SessionKinds}
 	g.invitation = widget.NewCheck(lang.L("Only invited participants"), nil)
@@ -66,6 +69,7 @@ func (g *programme) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Ends"), g.ends),
 		widget.NewFormItem(lang.L("Capacity"), g.capacity),
 		widget.NewFormItem(lang.L("Who may enter"), g.categories),
+		widget.NewFormItem(lang.L("Zone required"), g.zone),
 		widget.NewFormItem("", g.invitation),
 		widget.NewFormItem(lang.L("Invited"), g.invited),
 		widget.NewFormItem("", g.exits),
@@ -127,6 +131,10 @@ func (g *programme) edit(s data.Session) {
 		g.capacity.SetText(strconv.Itoa(s.Capacity))
 	}
 	g.categories.SetText(strings.Join(s.Categories, " "))
+	g.zone.SetText("")
+	if s.Zone != 0 {
+		g.zone.SetText(strconv.Itoa(s.Zone))
+	}
 	g.invitation.SetChecked(s.InvitationOnly)
 	g.exits.SetChecked(s.RecordsExits)
 	g.early.SetText(strconv.Itoa(s.EarlyMinutes))
@@ -167,6 +175,11 @@ func (g *programme) form() (data.Session, []string) {
 	if c := strings.TrimSpace(g.capacity.Text); c != "" {
 		if s.Capacity, err = strconv.Atoi(c); err != nil || s.Capacity <= 0 {
 			problems = append(problems, lang.L("Capacity")+": "+lang.L("The capacity is a number of seats, or empty for no limit."))
+		}
+	}
+	if z := strings.TrimSpace(g.zone.Text); z != "" {
+		if s.Zone, err = strconv.Atoi(z); err != nil || s.Zone < 1 || s.Zone > data.MaxZone {
+			problems = append(problems, lang.L("Zone required")+": "+lang.L("The zone is a number from 1 to 99, or empty for none."))
 		}
 	}
 	if s.EarlyMinutes, err = strconv.Atoi(strings.TrimSpace(g.early.Text)); err != nil {

@@ -51,6 +51,7 @@ type door struct {
 	badgeErr error // why the badge itself is not valid, if it is not
 	category string
 	invited  bool
+	hasZone  bool // the badge carries the zone the session requires
 	inside   bool // inside now, or admitted before when exits are not recorded
 	exit     bool
 	now      time.Time
@@ -58,7 +59,8 @@ type door struct {
 
 // decide applies the door's rules, in order: a valid badge; for an exit, a
 // door that records exits and someone inside; for an entry, not inside
-// already, an admitted category, an invitation where one is needed, the
+// already, an admitted category, the zone the session requires, an
+// invitation where one is needed, the
 // session's window (opening early by its tolerance), and a free seat.
 func decide(d door) (VerdictKind, Reason) {
 	s := d.session
@@ -75,6 +77,8 @@ func decide(d door) (VerdictKind, Reason) {
 		return Already, Reason{Code: ReasonAlreadyInside}
 	case !s.Admits(d.category):
 		return Rejected, Reason{Code: ReasonCategory}
+	case s.Zone != 0 && !d.hasZone:
+		return Rejected, Reason{Code: ReasonZone, Args: msg.Args{"Zone": s.Zone}}
 	case s.InvitationOnly && !d.invited:
 		return Rejected, Reason{Code: ReasonNotInvited}
 	case d.now.Before(s.Opens()):
@@ -144,6 +148,11 @@ func (s *Store) CheckIn(ctx context.Context, scan Scan) (Verdict, error) {
 					return fmt.Errorf("read invitation: %w", err)
 				}
 				d.invited = err == nil
+			}
+			if session.Zone != 0 {
+				if d.hasZone, err = doorZone(ctx, tx, pid.Int64, v.Participant.Category, session.Zone); err != nil {
+					return err
+				}
 			}
 		}
 		v.Kind, v.Reason = decide(d)

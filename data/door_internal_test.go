@@ -21,6 +21,8 @@ func TestDoorRules(t *testing.T) {
 	full.Capacity, full.Present = 100, 100
 	nearlyFull := open
 	nearlyFull.Capacity, nearlyFull.Present = 100, 99
+	zoneOne := open
+	zoneOne.Zone = 1
 	during := starts.Add(10 * time.Minute)
 
 	cases := []struct {
@@ -40,6 +42,11 @@ func TestDoorRules(t *testing.T) {
 		{"already inside a full room", door{session: full, category: "delegate", inside: true, now: during}, Already, ReasonAlreadyInside},
 		{"category admitted", door{session: delegatesOnly, category: "vip", now: during}, Accepted, ""},
 		{"category not admitted", door{session: delegatesOnly, category: "media", now: during}, Rejected, ReasonCategory},
+		{"zone on badge", door{session: zoneOne, category: "media", hasZone: true, now: during}, Accepted, ""},
+		{"zone not on badge", door{session: zoneOne, category: "delegate", now: during}, Rejected, ReasonZone},
+		{"zone not on badge, category not admitted either", door{session: func() Session { s := delegatesOnly; s.Zone = 1; return s }(), category: "media", now: during}, Rejected, ReasonCategory},
+		{"zone not on badge but already inside", door{session: zoneOne, category: "delegate", inside: true, now: during}, Already, ReasonAlreadyInside},
+		{"zone not on badge, forged", door{session: zoneOne, badgeErr: credential.ErrForged, now: during}, Rejected, ReasonForged},
 		{"invited", door{session: invitationOnly, category: "media", invited: true, now: during}, Accepted, ""},
 		{"not invited", door{session: invitationOnly, category: "delegate", now: during}, Rejected, ReasonNotInvited},
 		{"inside the early tolerance", door{session: open, category: "un", now: starts.Add(-30 * time.Minute)}, Accepted, ""},
@@ -72,6 +79,7 @@ func TestDoorReasonsNameTheirValues(t *testing.T) {
 		{door{session: open, now: starts.Add(-31 * time.Minute)}, "too early: the door opens at 08:30 on 25 Oct"},
 		{door{session: open, now: open.Ends}, "too late: the session ended at 11:00 on 25 Oct"},
 		{door{session: open, now: starts}, "room full (100 of 100)"},
+		{door{session: Session{Starts: starts, Ends: open.Ends, Zone: 1}, now: starts}, "zone 1 not on badge"},
 		{door{session: open, badgeErr: credential.ErrForged, now: starts}, "signature does not match: forged or altered badge"},
 		{door{session: open, badgeErr: errors.New("disk I/O error"), now: starts}, "the badge cannot be checked: disk I/O error"},
 	}

@@ -16,6 +16,10 @@ type ImportRow struct {
 	Input    ParticipantInput
 	Photo    []byte       // prepared JPEG, if the line names a photo
 	Problems []FieldError // found while reading the line
+
+	// Zones are the participant's own zone changes, when the file has a
+	// zones column (none: their category's zones).
+	Zones *[]ZoneChange
 }
 
 // ImportReport says what an import did, or would do on a dry run.
@@ -45,7 +49,11 @@ func (s *Store) ImportParticipants(ctx context.Context, rows []ImportRow, dryRun
 	if len(categories) == 0 {
 		return report, errNoEvent()
 	}
-	keys, err := checkRows(rows, categories)
+	zones, err := s.Zones(ctx)
+	if err != nil {
+		return report, err
+	}
+	keys, err := checkRows(rows, categories, zones)
 	if err != nil {
 		return report, err
 	}
@@ -79,8 +87,9 @@ func (s *Store) ImportParticipants(ctx context.Context, rows []ImportRow, dryRun
 }
 
 // checkRows normalises and checks every row, on every core, before any is
-// written. It returns each row's stored keys, or EINVALID with every problem.
-func checkRows(rows []ImportRow, categories []Category) ([]storedKeys, error) {
+// written, and the zones they name against the event's. It returns each
+// row's stored keys, or EINVALID with every problem.
+func checkRows(rows []ImportRow, categories []Category, zones []Zone) ([]storedKeys, error) {
 	keys := make([]storedKeys, len(rows))
 	found := make([][]FieldError, len(rows))
 	workers := runtime.GOMAXPROCS(0)
@@ -107,6 +116,11 @@ func checkRows(rows []ImportRow, categories []Category) ([]storedKeys, error) {
 	for i, row := range rows {
 		problems = append(problems, row.Problems...)
 		problems = append(problems, found[i]...)
+		if row.Zones != nil {
+			for _, c := range *row.Zones {
+				problems = append(problems, zoneProblems(row.Line, FieldZones, []int{c.Zone}, zones)...)
+			}
+		}
 		if len(found[i]) > 0 {
 			continue
 		}
@@ -135,6 +149,9 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 			return err
 		}
 		report.Created++
+		if _, err := w.importZones(id, row); err != nil {
+			return err
+		}
 	} else {
 		old, err := w.s.participantTx(w.ctx, w.tx, id)
 		if err != nil {
@@ -142,8 +159,16 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 		}
 		before := old.Input().Normalize()
 		before.Version = 0
+		zonesChanged, err := w.importZones(id, row)
+		if err != nil {
+			return err
+		}
 		if before == row.Input && row.Photo == nil {
-			report.Unchanged++
+			if zonesChanged {
+				report.Updated++
+			} else {
+				report.Unchanged++
+			}
 			return nil
 		}
 		if err := w.update(id, row.Input, k, operator); err != nil {
@@ -155,6 +180,15 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 		return w.s.putPhoto(w.ctx, w.tx, w.now, id, row.Photo, operator)
 	}
 	return nil
+}
+
+// importZones makes a row's zone changes, when its file has a zones column,
+// the participant's, and reports whether they were different.
+func (w *writer) importZones(id int64, row *ImportRow) (bool, error) {
+	if row.Zones == nil {
+		return false, nil
+	}
+	return setZoneChangesTx(w.ctx, w.tx, id, *row.Zones)
 }
 
 func countLines(problems []FieldError) int {

@@ -30,6 +30,7 @@ const (
 	ReasonTooEarly      ReasonCode = "too-early"   // Args["At"]: when the door opens
 	ReasonTooLate       ReasonCode = "too-late"    // Args["At"]: when the session ended
 	ReasonRoomFull      ReasonCode = "room-full"   // Args["Present"], Args["Capacity"]
+	ReasonZone          ReasonCode = "zone"        // Args["Zone"]: the zone the session requires, not on the badge
 )
 
 // Reason is why the door refused a badge or did not count it again: its
@@ -69,6 +70,7 @@ var reasonKeys = map[ReasonCode]msg.Key{
 	ReasonTooEarly:      msg.Define("too early: the door opens at {{.At}}"),
 	ReasonTooLate:       msg.Define("too late: the session ended at {{.At}}"),
 	ReasonRoomFull:      msg.Define("room full ({{.Present}} of {{.Capacity}})"),
+	ReasonZone:          msg.Define("zone {{.Zone}} not on badge"),
 }
 
 // badgeReasons are the reasons of VerifyBadge's refusals.

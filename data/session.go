@@ -38,6 +38,7 @@ type Session struct {
 	RecordsExits   bool      // the door scans people out as well as in
 	EarlyMinutes   int       // the door opens this many minutes before the start
 	Present        int       // inside now, or admitted when exits are not recorded
+	Zone           int       // the access zone a badge must carry to enter; 0 for none
 }
 
 // Validate reports EINVALID with a FieldError per problem.
@@ -65,6 +66,9 @@ func (s Session) Validate(categories []Category) error {
 	}
 	if s.Capacity < 0 {
 		v.add("capacity", msgSessionCapacity)
+	}
+	if s.Zone < 0 || s.Zone > MaxZone {
+		v.add("zone", msgZoneCode)
 	}
 	if s.EarlyMinutes < 0 || s.EarlyMinutes > 240 {
 		v.add("early_minutes", msgSessionEarly)

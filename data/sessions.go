@@ -13,13 +13,13 @@ import (
 )
 
 const sessionColumns = `id, code, title, kind, room, starts_at, ends_at, capacity, categories, invitation_only,
-	records_exits, early_minutes, present`
+	records_exits, early_minutes, present, zone`
 
 func (s *Store) scanSession(row scanner, loc *time.Location) (Session, error) {
 	var x Session
 	var starts, ends, cats string
 	err := row.Scan(&x.ID, &x.Code, &x.Title, &x.Kind, &x.Room, &starts, &ends, &x.Capacity, &cats,
-		&x.InvitationOnly, &x.RecordsExits, &x.EarlyMinutes, &x.Present)
+		&x.InvitationOnly, &x.RecordsExits, &x.EarlyMinutes, &x.Present, &x.Zone)
 	x.Starts, _ = time.ParseInLocation(SessionTimeLayout, starts, loc)
 	x.Ends, _ = time.ParseInLocation(SessionTimeLayout, ends, loc)
 	x.Categories = strings.Fields(cats)
@@ -118,6 +118,10 @@ func (s *Store) checkSessions(ctx context.Context, sessions []Session) ([]Sessio
 	if err != nil {
 		return nil, nil, err
 	}
+	zones, err := s.Zones(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
 	var problems []FieldError
 	seen := map[string]int{}
 	sessions = slices.Clone(sessions)
@@ -128,6 +132,7 @@ func (s *Store) checkSessions(ctx context.Context, sessions []Session) ([]Sessio
 		if len(fields) == 0 && !ev.Holds(x) {
 			fields = []FieldError{{Field: x.Code, Reason: msgOutsideDays.Msg()}}
 		}
+		fields = append(fields, zoneProblems(0, "zone", []int{x.Zone}, zones)...)
 		for _, f := range fields {
 			f.Line = i + 2
 			problems = append(problems, f)
@@ -176,8 +181,8 @@ func (s *Store) SaveSession(ctx context.Context, x Session, invited []int64) (Se
 func (s *Store) saveSessionTx(ctx context.Context, tx *sql.Tx, x Session) (int64, bool, error) {
 	starts, ends, cats := x.Starts.Format(SessionTimeLayout), x.Ends.Format(SessionTimeLayout), strings.Join(x.Categories, " ")
 	res, err := tx.ExecContext(ctx, `UPDATE sessions SET title = ?, kind = ?, room = ?, starts_at = ?, ends_at = ?, capacity = ?,
-		categories = ?, invitation_only = ?, records_exits = ?, early_minutes = ? WHERE upper(code) = upper(?)`,
-		x.Title, x.Kind, x.Room, starts, ends, x.Capacity, cats, x.InvitationOnly, x.RecordsExits, x.EarlyMinutes, x.Code)
+		categories = ?, invitation_only = ?, records_exits = ?, early_minutes = ?, zone = ? WHERE upper(code) = upper(?)`,
+		x.Title, x.Kind, x.Room, starts, ends, x.Capacity, cats, x.InvitationOnly, x.RecordsExits, x.EarlyMinutes, x.Zone, x.Code)
 	if err != nil {
 		return 0, false, fmt.Errorf("update session: %w", err)
 	}
@@ -190,8 +195,8 @@ func (s *Store) saveSessionTx(ctx context.Context, tx *sql.Tx, x Session) (int64
 	}
 	var id int64
 	err = tx.QueryRowContext(ctx, `INSERT INTO sessions (code, title, kind, room, starts_at, ends_at, capacity, categories,
-		invitation_only, records_exits, early_minutes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		x.Code, x.Title, x.Kind, x.Room, starts, ends, x.Capacity, cats, x.InvitationOnly, x.RecordsExits, x.EarlyMinutes).Scan(&id)
+		invitation_only, records_exits, early_minutes, zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		x.Code, x.Title, x.Kind, x.Room, starts, ends, x.Capacity, cats, x.InvitationOnly, x.RecordsExits, x.EarlyMinutes, x.Zone).Scan(&id)
 	if err != nil {
 		return 0, false, fmt.Errorf("insert session: %w", err)
 	}

@@ -107,8 +107,9 @@ const accreditedOnly = `status IN ('approved', 'printed', 'collected')`
 
 // copyStation copies into a new station file what its door needs: the
 // event without its private key, the categories and affiliations, the
-// sessions (in, with ids), the accredited roster reduced to what a door
-// shows with their photos, and the sessions' invitations and presence.
+// sessions (in, with ids), the zones, the accredited roster reduced to what
+// a door shows with their photos and zones, and the sessions' invitations
+// and presence.
 func copyStation(ctx context.Context, from querier, to *sql.Tx, in string, ids []any) error {
 	var e struct {
 		name, starts, ends, keyID, created, zone string
@@ -130,6 +131,7 @@ func copyStation(ctx context.Context, from querier, to *sql.Tx, in string, ids [
 		{"categories", `SELECT * FROM categories`, nil},
 		{"affiliations", `SELECT * FROM affiliations`, nil},
 		{"sessions", `SELECT * FROM sessions WHERE id IN ` + in, ids},
+		{"zones", `SELECT * FROM zones`, nil},
 	}
 	for _, c := range copies {
 		if _, err := copyRows(ctx, from, to, sqliteEngine, c.table, c.query, c.args...); err != nil {
@@ -146,6 +148,7 @@ func copyStation(ctx context.Context, from querier, to *sql.Tx, in string, ids [
 		{"photos", `SELECT * FROM photos WHERE ` + people, nil},
 		{"invitations", `SELECT * FROM invitations WHERE session_id IN ` + in + ` AND ` + people, ids},
 		{"presence", `SELECT * FROM presence WHERE session_id IN ` + in + ` AND ` + people, ids},
+		{"participant_zones", `SELECT * FROM participant_zones WHERE ` + people, nil},
 	}
 	for _, c := range copies {
 		if _, err := copyRows(ctx, from, to, sqliteEngine, c.table, c.query, c.args...); err != nil {

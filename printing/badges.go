@@ -50,6 +50,7 @@ type Sheet struct {
 	Event      data.Event
 	Categories []data.Category
 	Layout     Layout
+	Zones      data.ZoneRules             // whose badge shows which zones
 	Photo      func(id int64) []byte      // a participant's JPEG photo, or nil
 	Progress   func(done, total int) bool // after each badge; false cancels
 }

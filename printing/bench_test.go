@@ -44,7 +44,7 @@ func demoBadges(t testing.TB, n int) []Badge {
 func demoSheet(layout Layout) Sheet {
 	day := time.Date(2025, 10, 25, 0, 0, 0, 0, time.UTC)
 	return Sheet{Event: data.Event{Name: demo.EventName, Starts: day, Ends: day.AddDate(0, 0, 1)},
-		Categories: data.DefaultCategories(), Layout: layout}
+		Categories: data.DefaultCategories(), Zones: data.ZoneRules{Zones: demo.Zones()}, Layout: layout}
 }
 
 // BenchmarkBadges2900 prints the demo's 2,900 delegates and journalists to

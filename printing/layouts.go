@@ -27,6 +27,7 @@ const (
 	a6BandTop                   = 126.0
 	a6QRTop, a6QRSide           = 78.0, 48.0 // the code with its quiet zone
 	photoTop, photoW, photoH    = 80.0, 32.0, 42.0
+	zoneSize                    = 30.0 // points: the zones' digits 7.5 mm tall, in the band
 )
 
 // portrait draws an A6 badge (105 × 148 mm) with its top left at (x, y);
@@ -78,8 +79,18 @@ func (d *drawer) portrait(b Badge, code qrMark, x, y float64, bleed bleed) {
 	}
 	r, g, bl := textOn(cat)
 	d.pdf.SetTextColor(r, g, bl)
-	_, size = d.fit(strings.ToUpper(cat.Name), true, 22, 10, inner-22, 0)
-	d.w.centred(cx, y+a6BandTop+16, strings.ToUpper(cat.Name), true, size)
+	// The zones, large at the band's right, read at a checkpoint; the
+	// category's name is centred in what is left.
+	nameCX, nameWidth := cx, inner-22
+	if zones := data.ZoneNumbers(d.sheet.Zones.Of(p)); zones != "" {
+		_, zsize := d.fit(zones, true, zoneSize, 14, inner/2, 0)
+		zw := d.w.width(zones, true, zsize)
+		d.w.text(x+a6Width-a6Margin-zw, y+a6BandTop+16, zones, true, zsize)
+		nameWidth = inner - zw - 6
+		nameCX = x + a6Margin + nameWidth/2
+	}
+	_, size = d.fit(strings.ToUpper(cat.Name), true, 22, 10, nameWidth, 0)
+	d.w.centred(nameCX, y+a6BandTop+16, strings.ToUpper(cat.Name), true, size)
 	d.w.text(x+a6Width-a6Margin-d.w.width(p.BadgeNumber(), false, 8), y+a6Height-3, p.BadgeNumber(), false, 8)
 }
 
@@ -98,9 +109,18 @@ func (d *drawer) card(b Badge, code qrMark) {
 	if p.HeadOfDelegation {
 		label += " · HEAD OF DELEGATION"
 	}
-	_, size := d.fit(label, true, 12, 6, width-2*margin-16, 0)
+	// The zones, as large as the band takes, before the badge number.
+	numberX := width - margin - d.w.width(p.BadgeNumber(), false, 7)
+	labelWidth := width - 2*margin - 16
+	if zones := data.ZoneNumbers(d.sheet.Zones.Of(p)); zones != "" {
+		_, zsize := d.fit(zones, true, 18, 9, 30, 0)
+		zx := numberX - 2 - d.w.width(zones, true, zsize)
+		d.w.text(zx, 7.4, zones, true, zsize)
+		labelWidth = zx - 2 - margin
+	}
+	_, size := d.fit(label, true, 12, 6, labelWidth, 0)
 	d.w.text(margin, 6.3, label, true, size)
-	d.w.text(width-margin-d.w.width(p.BadgeNumber(), false, 7), 6, p.BadgeNumber(), false, 7)
+	d.w.text(numberX, 6, p.BadgeNumber(), false, 7)
 
 	d.photoFrame(p, margin, 12, 19, 24)
 	const left = margin + 21

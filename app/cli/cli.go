@@ -49,6 +49,8 @@ func init() {
 		{"report", "attendance [--session ID] [--format csv|xlsx] [--out FILE]", "attendance per session, or who came to one", runReport},
 		{"station", "export FILE SESSION... | merge FILE", "a door's file for working offline, and merging its scans back", runStation},
 		{"backup", "FILE", "online copy of the database", runBackup},
+		{"settings", "[KEY VALUE]", "the event's settings: name, timezone, clearance_required, nominations_required", runSettings},
+		{"zones", "[import FILE.csv]", "the access zones (code, name, categories), or define them from a file", runZones},
 		{"server", "init URL", "a venue's PostgreSQL event server: schema, and the accred_desk and accred_door logins (passwords on stdin)", runServer},
 	}
 }

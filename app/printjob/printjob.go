@@ -85,11 +85,15 @@ func (j Job) printIn(ctx context.Context, participants []data.Participant, path 
 	if err != nil {
 		return nil, err
 	}
+	zones, err := j.Store.ZoneRules(ctx)
+	if err != nil {
+		return nil, err
+	}
 	var written []string
 	for n, file := range files {
 		start := n * limit
 		part := participants[start:min(start+limit, len(participants))]
-		sheet := printing.Sheet{Event: ev, Categories: cats, Layout: j.Layout}
+		sheet := printing.Sheet{Event: ev, Categories: cats, Zones: zones, Layout: j.Layout}
 		if err := j.printFile(ctx, sheet, part, start, len(participants), file); err != nil {
 			if len(written) > 0 {
 				return written, fmt.Errorf("%w (the badges in %s were printed and recorded)", err, strings.Join(written, ", "))

@@ -52,7 +52,11 @@ func Create(ctx context.Context, s *data.Store, n int) error {
 	if err != nil {
 		return err
 	}
+	if err := s.SaveZones(ctx, Zones()); err != nil {
+		return fmt.Errorf("save demo zones: %w", err)
+	}
 	rows := Participants(n)
+	grantHeadsZones(rows)
 	if _, err := s.ImportParticipants(ctx, rows, false, "demo"); err != nil {
 		return fmt.Errorf("import demo participants: %w", err)
 	}

@@ -85,6 +85,9 @@ func programme(loc *time.Location) []data.Session {
 		}
 		list = append(list, s)
 	}
+	for i := range list {
+		list[i].Zone = zoneRequired[list[i].Code]
+	}
 	return list
 }
 

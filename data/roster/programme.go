@@ -12,7 +12,7 @@ import (
 )
 
 // ProgrammeColumns lists the programme template's columns.
-var ProgrammeColumns = []string{"code", "title", "kind", "room", "starts_at", "ends_at", "capacity", "categories", "records_exits"}
+var ProgrammeColumns = []string{"code", "title", "kind", "room", "starts_at", "ends_at", "capacity", "categories", "records_exits", "zone"}
 
 var programmeRequired = []string{"code", "title", "kind", "room", "starts_at", "ends_at"}
 
@@ -59,6 +59,14 @@ func ReadProgramme(path string, loc *time.Location, categories []data.Category) 
 				bad("capacity", msgCapacity.Msg())
 			}
 			s.Capacity = n
+		}
+		if z := cell("zone"); z != "" {
+			n, err := strconv.Atoi(z)
+			if err != nil || n < 1 || n > data.MaxZone {
+				bad("zone", msgZone.Msg())
+			} else {
+				s.Zone = n
+			}
 		}
 		exits, ok := parseYesNo(cell("records_exits"))
 		if !ok {
@@ -122,6 +130,7 @@ var (
 	msgNoSession            = msg.Define("{{.File}} holds no session.")
 	msgTimeLayout           = msg.Define("Write the time as YYYY-MM-DD HH:MM.")
 	msgCapacity             = msg.Define("The capacity is a number of seats, or empty for no limit.")
+	msgZone                 = msg.Define("The zone is a number from 1 to 99, or empty for none.")
 	msgEmptyFile            = msg.Define("The file is empty. The first line must name the columns: {{.Columns}}.")
 	msgUnknownColumn        = msg.Define("Unknown column; see the import template for the column names.")
 	msgColumnTwice          = msg.Define("This column appears twice.")

@@ -36,6 +36,7 @@ var Columns = []string{
 	data.FieldCategory, data.FieldTitle, data.FieldGivenName, data.FieldFamilyName, data.FieldNativeName,
 	data.FieldNationality, data.FieldDelegation, data.FieldOrganization, data.FieldOrgKind, data.FieldPosition,
 	data.FieldHead, data.FieldEmail, data.FieldDocumentNumber, data.FieldMediaOutlet, data.FieldPhoto,
+	data.FieldZones,
 }
 
 var required = []string{data.FieldCategory, data.FieldFamilyName, data.FieldNationality, data.FieldDocumentNumber}
@@ -234,6 +235,9 @@ func parse(records [][]string, lines []int, dir string) ([]data.ImportRow, error
 			}
 			row.Photo = jpeg
 		}
+		if _, ok := column[data.FieldZones]; ok {
+			row.Zones, row.Problems = readZones(line, cell(data.FieldZones), row.Problems)
+		}
 		rows = append(rows, row)
 	}
 	return rows, nil
@@ -251,6 +255,16 @@ func readPhoto(dir, name string) (jpeg []byte, reason msg.Message) {
 		return nil, photo.Reason(err)
 	}
 	return jpeg, msg.Message{}
+}
+
+// readZones reads a line's zone changes, adding to problems when they are
+// not written as the template says.
+func readZones(line int, cell string, problems []data.FieldError) (*[]data.ZoneChange, []data.FieldError) {
+	changes, reason := data.ParseZoneChanges(cell)
+	if !reason.IsZero() {
+		problems = append(problems, data.FieldError{Line: line, Field: data.FieldZones, Reason: reason})
+	}
+	return &changes, problems
 }
 
 func parseYesNo(s string) (value, ok bool) {

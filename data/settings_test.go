@@ -1,0 +1,55 @@
+package data_test
+
+import (
+	"strings"
+	"testing"
+
+	"accred/data"
+)
+
+func settingsText(t *testing.T, s *data.Store) string {
+	t.Helper()
+	list, err := s.Settings(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, x := range list {
+		b.WriteString(x.Key + "=" + x.Value + " ")
+	}
+	return b.String()
+}
+
+func TestSettings(t *testing.T) {
+	s := newStore(t)
+	if got := settingsText(t, s); got != "name=Test Conference timezone=UTC clearance_required=no nominations_required=no " {
+		t.Fatalf("a new event's settings: %s", got)
+	}
+	for _, c := range [][2]string{{"name", "  Second   Conference "}, {"timezone", "Asia/Ho_Chi_Minh"}, {"clearance_required", "yes"}, {"nominations_required", "YES"}} {
+		if err := s.SetSetting(ctx, c[0], c[1]); err != nil {
+			t.Fatalf("%s %q: %v", c[0], c[1], err)
+		}
+	}
+	want := "name=Second Conference timezone=Asia/Ho_Chi_Minh clearance_required=yes nominations_required=yes "
+	if got := settingsText(t, s); got != want {
+		t.Fatalf("settings %s", got)
+	}
+	if ev, _ := s.Event(ctx); ev.Name != "Second Conference" || ev.Location().String() != "Asia/Ho_Chi_Minh" {
+		t.Fatalf("the event is %+v", ev)
+	}
+	for _, c := range []struct{ key, value, says string }{
+		{"colour", "red", `There is no setting "colour"; the settings are name, timezone, clearance_required, nominations_required.`},
+		{"clearance_required", "maybe", "clearance_required: Write yes or no."},
+		{"timezone", "Mars/Olympus", "timezone: Unknown time zone"},
+		{"name", "  ", "name: Give the event a name."},
+		{"name", "bell\a", "name:"},
+	} {
+		err := s.SetSetting(ctx, c.key, c.value)
+		if data.ErrorCode(err) != data.EINVALID || !strings.Contains(err.Error(), c.says) {
+			t.Errorf("%s %q: %v", c.key, c.value, err)
+		}
+	}
+	if got := settingsText(t, s); got != want {
+		t.Fatalf("refused changes changed the settings: %s", got)
+	}
+}

@@ -1,0 +1,126 @@
+package data
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"accred/data/msg"
+)
+
+// FieldZones is the import template's column of a participant's zone
+// changes.
+const FieldZones = "zones"
+
+// MaxZone is the highest zone number: a zone's number prints on badges,
+// large, with its neighbours.
+const MaxZone = 99
+
+// Zone is an access zone of the event, such as 1 Plenary floor: where a
+// badge lets its holder go.
+type Zone struct {
+	Code       int
+	Name       string
+	Categories []string // the categories that have the zone unless a participant's changes say otherwise
+}
+
+// Validate reports EINVALID with a FieldError per problem.
+func (z Zone) Validate(categories []Category) error {
+	var v invalid
+	if z.Code < 1 || z.Code > MaxZone {
+		v.add("code", msgZoneCode)
+	}
+	if strings.TrimSpace(z.Name) == "" {
+		v.add("name", msgZoneName)
+	}
+	v.text("name", NameText, z.Name)
+	for _, c := range z.Categories {
+		if !slices.ContainsFunc(categories, func(k Category) bool { return k.Code == c }) {
+			v.add("categories", msgSessionCategories)
+			break
+		}
+	}
+	return v.err(msgZoneIncomplete)
+}
+
+// ZoneChange adds a zone to those of a participant's category, or takes
+// one away.
+type ZoneChange struct {
+	Zone    int
+	Granted bool // added; otherwise taken away
+}
+
+// ParseZoneChanges reads a participant's zone changes as the import template
+// writes them, "+4 -3": zone 4 added, zone 3 taken away. It says why, when
+// the text is not written so.
+func ParseZoneChanges(s string) ([]ZoneChange, msg.Message) {
+	var out []ZoneChange
+	for _, word := range strings.Fields(s) {
+		if len(word) < 2 {
+			return nil, msgZoneChanges.With(msg.Args{"Word": strconv.Quote(word)})
+		}
+		sign, number := word[0], word[1:]
+		code, err := strconv.Atoi(number)
+		if (sign != '+' && sign != '-') || err != nil || number[0] < '0' || number[0] > '9' || code < 1 || code > MaxZone {
+			return nil, msgZoneChanges.With(msg.Args{"Word": strconv.Quote(word)})
+		}
+		if slices.ContainsFunc(out, func(c ZoneChange) bool { return c.Zone == code }) {
+			return nil, msgZoneChangedTwice.With(msg.Args{"Zone": code})
+		}
+		out = append(out, ZoneChange{Zone: code, Granted: sign == '+'})
+	}
+	return out, msg.Message{}
+}
+
+// FormatZoneChanges writes zone changes as ParseZoneChanges reads them.
+func FormatZoneChanges(changes []ZoneChange) string {
+	words := make([]string, len(changes))
+	for i, c := range changes {
+		words[i] = map[bool]string{true: "+", false: "-"}[c.Granted] + strconv.Itoa(c.Zone)
+	}
+	return strings.Join(words, " ")
+}
+
+// hasZone reports whether a participant of a category, with their own
+// changes, has the zone.
+func hasZone(z Zone, category string, changes []ZoneChange) bool {
+	if i := slices.IndexFunc(changes, func(c ZoneChange) bool { return c.Zone == z.Code }); i >= 0 {
+		return changes[i].Granted
+	}
+	return slices.Contains(z.Categories, category)
+}
+
+// ZoneRules say which zones every participant has: their category's, with
+// their own changes. The zero ZoneRules give nobody any zone.
+type ZoneRules struct {
+	Zones   []Zone                 // in order of number
+	changes map[int64][]ZoneChange // by participant
+}
+
+// Of returns the zones p has, in order of number.
+func (r ZoneRules) Of(p Participant) []Zone {
+	var out []Zone
+	for _, z := range r.Zones {
+		if hasZone(z, p.Category, r.changes[p.ID]) {
+			out = append(out, z)
+		}
+	}
+	return out
+}
+
+// ZoneNumbers returns the numbers of zones as a badge prints them: "1 2 4".
+func ZoneNumbers(zones []Zone) string {
+	words := make([]string, len(zones))
+	for i, z := range zones {
+		words[i] = strconv.Itoa(z.Code)
+	}
+	return strings.Join(words, " ")
+}
+
+var (
+	msgZoneIncomplete   = msg.Define("The zone is not complete.")
+	msgZoneCode         = msg.Define("A zone is a number from 1 to 99.")
+	msgZoneName         = msg.Define("Give the zone a name.")
+	msgZoneChanges      = msg.Define("Write the zones added and taken away as +4 -3; {{.Word}} is neither.")
+	msgZoneChangedTwice = msg.Define("Zone {{.Zone}} is named twice.")
+)

@@ -1,0 +1,221 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"accred/data/msg"
+)
+
+// Zones returns the event's access zones in order of number.
+func (s *Store) Zones(ctx context.Context) ([]Zone, error) {
+	return readZones(ctx, s.db)
+}
+
+func readZones(ctx context.Context, q querier) ([]Zone, error) {
+	rows, err := q.QueryContext(ctx, `SELECT code, name, categories FROM zones ORDER BY code`)
+	if err != nil {
+		return nil, fmt.Errorf("read zones: %w", err)
+	}
+	defer rows.Close()
+	var list []Zone
+	for rows.Next() {
+		var z Zone
+		var cats string
+		if err := rows.Scan(&z.Code, &z.Name, &cats); err != nil {
+			return nil, fmt.Errorf("scan zone: %w", err)
+		}
+		z.Categories = strings.Fields(cats)
+		list = append(list, z)
+	}
+	return list, rows.Err()
+}
+
+// SaveZones makes zones the event's access zones, all or nothing: zones
+// already defined are corrected by number, new ones added, and those left
+// out removed. It returns EINVALID naming every problem by the line of a
+// zones file it would come from (a zone's number twice; a zone left out
+// that a session requires or a participant's zones name), and changes
+// nothing then.
+func (s *Store) SaveZones(ctx context.Context, zones []Zone) error {
+	cats, err := s.Categories(ctx)
+	if err != nil {
+		return err
+	}
+	var problems []FieldError
+	seen := map[int]int{}
+	zones = slices.Clone(zones)
+	for i, z := range zones {
+		z.Name = NameText.Tidy(z.Name)
+		zones[i] = z
+		for _, f := range ErrorFields(z.Validate(cats)) {
+			f.Line = i + 2
+			problems = append(problems, f)
+		}
+		if first, dup := seen[z.Code]; dup {
+			problems = append(problems, FieldError{Line: i + 2, Field: "code", Reason: msgCodeTwice.With(msg.Args{"Line": first})})
+		}
+		seen[z.Code] = i + 2
+	}
+	if len(problems) > 0 {
+		return &Error{Code: EINVALID, Message: msgZonesNotSaved.Msg(), Fields: problems}
+	}
+	return s.withTx(ctx, func(tx *sql.Tx) error {
+		old, err := readZones(ctx, tx)
+		if err != nil {
+			return err
+		}
+		for _, z := range old {
+			if _, kept := seen[z.Code]; kept {
+				continue
+			}
+			var sessions, people int
+			if err := tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM sessions WHERE zone = ?), (SELECT COUNT(*) FROM participant_zones WHERE zone = ?)`,
+				z.Code, z.Code).Scan(&sessions, &people); err != nil {
+				return fmt.Errorf("count zone's use: %w", err)
+			}
+			if sessions+people > 0 {
+				problems = append(problems, FieldError{Field: "code", Reason: msgZoneInUse.With(msg.Args{"Zone": z.Code, "Sessions": sessions, "People": people})})
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM zones WHERE code = ?`, z.Code); err != nil {
+				return fmt.Errorf("remove zone: %w", err)
+			}
+		}
+		if len(problems) > 0 {
+			return &Error{Code: EINVALID, Message: msgZonesNotSaved.Msg(), Fields: problems}
+		}
+		for _, z := range zones {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO zones (code, name, categories) VALUES (?, ?, ?)
+				ON CONFLICT (code) DO UPDATE SET name = excluded.name, categories = excluded.categories`,
+				z.Code, z.Name, strings.Join(z.Categories, " ")); err != nil {
+				return fmt.Errorf("save zone: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+// ZoneRules returns which zones every participant has, to print on their
+// badges.
+func (s *Store) ZoneRules(ctx context.Context) (ZoneRules, error) {
+	zones, err := s.Zones(ctx)
+	if err != nil {
+		return ZoneRules{}, err
+	}
+	r := ZoneRules{Zones: zones, changes: map[int64][]ZoneChange{}}
+	rows, err := s.db.QueryContext(ctx, `SELECT participant_id, zone, granted FROM participant_zones ORDER BY participant_id, zone`)
+	if err != nil {
+		return ZoneRules{}, fmt.Errorf("read participants' zones: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var c ZoneChange
+		if err := rows.Scan(&id, &c.Zone, &c.Granted); err != nil {
+			return ZoneRules{}, fmt.Errorf("scan participant's zone: %w", err)
+		}
+		r.changes[id] = append(r.changes[id], c)
+	}
+	return r, rows.Err()
+}
+
+// ParticipantZones returns the zones a participant has, in order of number,
+// and their own changes to their category's.
+func (s *Store) ParticipantZones(ctx context.Context, p Participant) ([]Zone, []ZoneChange, error) {
+	zones, err := s.Zones(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	changes, err := zoneChanges(ctx, s.db, p.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	r := ZoneRules{Zones: zones, changes: map[int64][]ZoneChange{p.ID: changes}}
+	return r.Of(p), changes, nil
+}
+
+// zoneChanges reads a participant's own zone changes.
+func zoneChanges(ctx context.Context, q querier, id int64) ([]ZoneChange, error) {
+	rows, err := q.QueryContext(ctx, `SELECT zone, granted FROM participant_zones WHERE participant_id = ? ORDER BY zone`, id)
+	if err != nil {
+		return nil, fmt.Errorf("read participant's zones: %w", err)
+	}
+	defer rows.Close()
+	var list []ZoneChange
+	for rows.Next() {
+		var c ZoneChange
+		if err := rows.Scan(&c.Zone, &c.Granted); err != nil {
+			return nil, fmt.Errorf("scan participant's zone: %w", err)
+		}
+		list = append(list, c)
+	}
+	return list, rows.Err()
+}
+
+// setZoneChangesTx replaces a participant's zone changes within tx, and
+// reports whether they were different.
+func setZoneChangesTx(ctx context.Context, tx *sql.Tx, id int64, changes []ZoneChange) (bool, error) {
+	old, err := zoneChanges(ctx, tx, id)
+	if err != nil {
+		return false, err
+	}
+	sorted := slices.Clone(changes)
+	slices.SortFunc(sorted, func(a, b ZoneChange) int { return a.Zone - b.Zone })
+	if slices.Equal(old, sorted) {
+		return false, nil
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM participant_zones WHERE participant_id = ?`, id); err != nil {
+		return false, fmt.Errorf("clear participant's zones: %w", err)
+	}
+	for _, c := range sorted {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO participant_zones (participant_id, zone, granted) VALUES (?, ?, ?)`, id, c.Zone, c.Granted); err != nil {
+			return false, fmt.Errorf("save participant's zone: %w", err)
+		}
+	}
+	return true, nil
+}
+
+// doorZone reports whether a participant of a category has the zone, for
+// the door: a zone the event does not define is nobody's.
+func doorZone(ctx context.Context, tx *sql.Tx, participantID int64, category string, zone int) (bool, error) {
+	var granted bool
+	err := tx.QueryRowContext(ctx, `SELECT granted FROM participant_zones WHERE participant_id = ? AND zone = ?`, participantID, zone).Scan(&granted)
+	if err == nil {
+		return granted, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return false, fmt.Errorf("read participant's zone: %w", err)
+	}
+	var cats string
+	err = tx.QueryRowContext(ctx, `SELECT categories FROM zones WHERE code = ?`, zone).Scan(&cats)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("read zone: %w", err)
+	}
+	return slices.Contains(strings.Fields(cats), category), nil
+}
+
+// zoneProblems names, by line and field, the zones a row of an import file
+// or a session names that the event does not define.
+func zoneProblems(line int, field string, codes []int, zones []Zone) []FieldError {
+	var out []FieldError
+	for _, code := range codes {
+		if code != 0 && !slices.ContainsFunc(zones, func(z Zone) bool { return z.Code == code }) {
+			out = append(out, FieldError{Line: line, Field: field, Reason: msgNoZone.With(msg.Args{"Zone": code})})
+		}
+	}
+	return out
+}
+
+var (
+	msgZonesNotSaved = msg.Define("The zones were not saved. Nothing was changed.")
+	msgZoneInUse     = msg.Define("Zone {{.Zone}} cannot be left out: {{.Sessions}} session(s) require it and {{.People}} participant(s) have it added or taken away.")
+	msgNoZone        = msg.Define("The event has no zone {{.Zone}}; 'accred zones' lists them.")
+)

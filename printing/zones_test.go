@@ -1,0 +1,59 @@
+package printing
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"accred/data"
+	"accred/data/demo"
+)
+
+// TestBandShowsTheZones prints a VIP's badge, whose category has zones 1,
+// 2, 4 and 5 in the demo, and a badge of a category with no zone, in every
+// layout, and reads the text back with pdftotext.
+func TestBandShowsTheZones(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pdftotext is not installed; 'make deps' installs it")
+		}
+		t.Skip("pdftotext is not installed; 'make deps' installs it")
+	}
+	badges := demoBadges(t, 2)
+	badges[0].Participant.Category = "vip"
+	badges[1].Participant.Category = "guest"
+	for _, layout := range Layouts {
+		sheet := demoSheet(layout)
+		var buf bytes.Buffer
+		if err := Badges(&buf, sheet, badges); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "badges.pdf")
+		os.WriteFile(path, buf.Bytes(), 0o600)
+		out, err := exec.Command("pdftotext", "-raw", path, "-").Output()
+		if err != nil {
+			t.Fatalf("pdftotext: %v", err)
+		}
+		text := string(out)
+		if strings.Count(text, "1 2 4 5") != 1 {
+			t.Errorf("%s: the VIP's zones are not printed once:\n%s", layout, text)
+		}
+	}
+}
+
+// TestZonesReadAtACheckpoint keeps the zones' digits at least 6 mm tall on
+// the A6 badge for any number of the demo's zones.
+func TestZonesReadAtACheckpoint(t *testing.T) {
+	pdf := newDocument(A6)
+	pdf.AddPage()
+	loadFaces()
+	d := &drawer{pdf: pdf, w: newWriter(pdf)}
+	zones := data.ZoneNumbers(demo.Zones())
+	_, size := d.fit(zones, true, zoneSize, 14, (a6Width-2*a6Margin)/2, 0)
+	if capitals := size * ptToMM * capHeight; capitals < 6 {
+		t.Fatalf("zones %q: digits of %.1f mm", zones, capitals)
+	}
+}
