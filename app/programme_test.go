@@ -161,3 +161,36 @@ func TestProgrammeInvitations(t *testing.T) {
 		t.Fatalf("the form shows %q, %q", g.title.Text, g.invited.Text)
 	}
 }
+
+func TestProgrammeKeepsTheSessionsZone(t *testing.T) {
+	u := newTestUI(t)
+	g := u.programme
+	if err := u.store.SaveZones(ctx, []data.Zone{{Code: 1, Name: "Plenary floor", Categories: []string{"delegate"}}}); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Date(2025, 10, 25, 9, 0, 0, 0, time.UTC)
+	saveSession(t, u, data.Session{Code: "PLEN-1", Title: "Plenary", Kind: data.KindPlenary, Room: "Hall", Starts: start, Ends: start.Add(time.Hour), Zone: 1})
+	g.reload()
+	g.list.Select(0)
+	if g.zone.Text != "1" {
+		t.Fatalf("the form shows the zone %q", g.zone.Text)
+	}
+	// Saving another change keeps the zone.
+	retype(g.title, "Plenary, morning")
+	test.Tap(g.save)
+	if got, _ := u.store.Session(ctx, "PLEN-1"); g.problem.Text != "" || got.Zone != 1 || got.Title != "Plenary, morning" {
+		t.Fatalf("save: %q %+v", g.problem.Text, got)
+	}
+	for _, bad := range []string{"x", "100", "7"} {
+		retype(g.zone, bad)
+		test.Tap(g.save)
+		if !strings.Contains(g.problem.Text, "zone") {
+			t.Errorf("zone %q saved: %q", bad, g.problem.Text)
+		}
+	}
+	retype(g.zone, "")
+	test.Tap(g.save)
+	if got, _ := u.store.Session(ctx, "PLEN-1"); g.problem.Text != "" || got.Zone != 0 {
+		t.Fatalf("clearing the zone: %q %+v", g.problem.Text, got)
+	}
+}

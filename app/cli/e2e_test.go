@@ -206,22 +206,7 @@ func TestEndToEndDoorVerdicts(t *testing.T) {
 	if code, _, errs := run(t, db, "badges", "--out", pdf, "1", "2", "3"); code != 0 {
 		t.Fatal(errs)
 	}
-	pngs := filepath.Join(dir, "pages")
-	os.Mkdir(pngs, 0o700)
-	rasterise(t, pdf, pngs, 3)
-	codes := map[int64]string{}
-	s, _ := data.Open(db)
-	for _, c := range decodeAll(t, pngs) {
-		p, _, err := s.VerifyBadge(context.Background(), c)
-		if err != nil {
-			t.Fatal(err)
-		}
-		codes[p.ID] = c
-	}
-	s.Close()
-	if len(codes) != 3 {
-		t.Fatalf("%d codes scanned", len(codes))
-	}
+	codes := scanBadges(t, db, pdf, 3)
 	run(t, db, "reprint", "3", "--reason", "lost")
 	forged := altered(codes[2])
 
@@ -266,6 +251,32 @@ func TestEndToEndDoorVerdicts(t *testing.T) {
 	if info, err := os.Stat(xlsx); err != nil || info.Size() == 0 || info.Mode().Perm() != 0o600 {
 		t.Fatalf("xlsx report: %v", err)
 	}
+}
+
+// scanBadges rasterises a PDF of one badge a page, reads every code back
+// and returns the codes by participant, checking that each page gave one.
+func scanBadges(t *testing.T, db, pdf string, pages int) map[int64]string {
+	t.Helper()
+	pngs := filepath.Join(filepath.Dir(pdf), "pages")
+	os.Mkdir(pngs, 0o700)
+	rasterise(t, pdf, pngs, pages)
+	s, err := data.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	codes := map[int64]string{}
+	for _, c := range decodeAll(t, pngs) {
+		p, _, err := s.VerifyBadge(context.Background(), c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		codes[p.ID] = c
+	}
+	if len(codes) != pages {
+		t.Fatalf("%d codes scanned from %d pages", len(codes), pages)
+	}
+	return codes
 }
 
 // cutSheets cuts every A4 page into its four badges: scanners read one badge

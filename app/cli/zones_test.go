@@ -8,8 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"accred/data"
 )
 
 func TestSettingsCommand(t *testing.T) {
@@ -106,32 +104,20 @@ func TestEndToEndZones(t *testing.T) {
 		t.Fatal(errs)
 	}
 	header := "category,given_name,family_name,nationality,delegation,media_outlet,document_number,zones\n"
+	four := header + "delegate,An,Nguyen,VN,VN,,D1,+4\n" + "delegate,Binh,Tran,VN,VN,,D2,-1\n" +
+		"media,Claire,Martin,FR,,AFP,M1,+1 -3\n" + "media,Denis,Roux,FR,,AFP,M2,\n"
 	people := filepath.Join(dir, "people.csv")
-	os.WriteFile(people, []byte(header+
-		"delegate,An,Nguyen,VN,VN,,D1,+4\n"+
-		"delegate,Binh,Tran,VN,VN,,D2,-1\n"+
-		"media,Claire,Martin,FR,,AFP,M1,+1 -3\n"+
-		"media,Denis,Roux,FR,,AFP,M2,\n"+
-		"media,Eve,Blanc,FR,,AFP,M3,+9 4\n"), 0o600)
+	os.WriteFile(people, []byte(four+"media,Eve,Blanc,FR,,AFP,M3,+9 4\n"), 0o600)
 	code, _, errs := run(t, db, "import", people)
 	if code != 1 || !strings.Contains(errs, "line 6: zones: Write the zones added and taken away as +4 -3") {
 		t.Fatalf("a badly written zones cell: %d %q", code, errs)
 	}
-	os.WriteFile(people, []byte(header+
-		"delegate,An,Nguyen,VN,VN,,D1,+4\n"+
-		"delegate,Binh,Tran,VN,VN,,D2,-1\n"+
-		"media,Claire,Martin,FR,,AFP,M1,+1 -3\n"+
-		"media,Denis,Roux,FR,,AFP,M2,\n"+
-		"media,Eve,Blanc,FR,,AFP,M3,+9\n"), 0o600)
+	os.WriteFile(people, []byte(four+"media,Eve,Blanc,FR,,AFP,M3,+9\n"), 0o600)
 	code, _, errs = run(t, db, "import", people)
 	if code != 1 || !strings.Contains(errs, "line 6: zones: The event has no zone 9") {
 		t.Fatalf("an unknown zone: %d %q", code, errs)
 	}
-	os.WriteFile(people, []byte(header+
-		"delegate,An,Nguyen,VN,VN,,D1,+4\n"+
-		"delegate,Binh,Tran,VN,VN,,D2,-1\n"+
-		"media,Claire,Martin,FR,,AFP,M1,+1 -3\n"+
-		"media,Denis,Roux,FR,,AFP,M2,\n"), 0o600)
+	os.WriteFile(people, []byte(four), 0o600)
 	if code, out, errs := run(t, db, "import", people); code != 0 || !strings.Contains(out, "4 created") {
 		t.Fatalf("import: %d %q %q", code, out, errs)
 	}
@@ -170,25 +156,7 @@ func TestEndToEndZones(t *testing.T) {
 			t.Errorf("the badges' bands lack %q:\n%s", want, text)
 		}
 	}
-	pngs := filepath.Join(dir, "pages")
-	os.Mkdir(pngs, 0o700)
-	rasterise(t, pdf, pngs, 4)
-	codes := map[int64]string{}
-	s, err := data.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range decodeAll(t, pngs) {
-		p, _, err := s.VerifyBadge(context.Background(), c)
-		if err != nil {
-			t.Fatal(err)
-		}
-		codes[p.ID] = c
-	}
-	s.Close()
-	if len(codes) != 4 {
-		t.Fatalf("%d codes scanned", len(codes))
-	}
+	codes := scanBadges(t, db, pdf, 4)
 	checkin := func(lines ...string) string {
 		var out, errb bytes.Buffer
 		if code := Run(context.Background(), []string{"--db", db, "checkin", "--session", "PLEN-1", "--station", "hall"},
