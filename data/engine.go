@@ -32,6 +32,15 @@ func IsServerURL(name string) bool {
 	return strings.HasPrefix(name, "postgres://") || strings.HasPrefix(name, "postgresql://")
 }
 
+// DisplayName is name as messages show it: a file path as given, a server
+// URL without its password.
+func DisplayName(name string) string {
+	if IsServerURL(name) {
+		return redactURL(name)
+	}
+	return name
+}
+
 // migrationsDir is the folder of the engine's numbered migrations.
 func (e engine) migrationsDir() string {
 	if e == postgresEngine {
