@@ -4,6 +4,7 @@ package app
 
 import (
 	"context"
+	"os"
 	"strings"
 	"time"
 
@@ -210,6 +211,12 @@ func (u *ui) tickClock() {
 }
 
 // operator is the name recorded with every change made at this station.
+// actor is a context that tells the store who acts at this station.
+func (u *ui) actor() context.Context {
+	station, _ := os.Hostname()
+	return data.WithActor(context.Background(), data.Actor{Operator: u.operator(), Station: station})
+}
+
 func (u *ui) operator() string {
 	if name := u.app.Preferences().String(prefOperator); name != "" {
 		return name

@@ -38,9 +38,16 @@ func newEventDB(t *testing.T, path string) (*data.Store, data.Event) {
 // newTestUI opens the app's home on a new event database with a few participants.
 func newTestUI(t *testing.T) *ui {
 	t.Helper()
+	return newTestUIOn(t, filepath.Join(t.TempDir(), "event.db"))
+}
+
+// newTestUIOn opens the app's home on a new event in the database name (a
+// file, or a server's URL) with a few participants.
+func newTestUIOn(t *testing.T, name string) *ui {
+	t.Helper()
 	a := test.NewTempApp(t)
 	useLanguage("en")
-	s, ev := newEventDB(t, filepath.Join(t.TempDir(), "event.db"))
+	s, ev := newEventDB(t, name)
 	for _, in := range []data.ParticipantInput{
 		{Category: "delegate", Title: "H.E. Mr.", GivenName: "Văn An", FamilyName: "Nguyễn", Nationality: "VN", Delegation: "VN", DocumentNumber: "C1"},
 		{Category: "delegate", GivenName: "Seán", FamilyName: "O'Sullivan", Nationality: "IE", Delegation: "IE", DocumentNumber: "P1"},
@@ -297,5 +304,33 @@ func TestDeskAttachesAPhoto(t *testing.T) {
 	d.details.attachPhoto(*d.current, good)
 	if !d.current.HasPhoto {
 		t.Fatal("the photo was not attached")
+	}
+}
+
+// TestFormRefusesToSaveOverAnotherDesksChange: while this desk corrects
+// someone, another desk saves a change to them; saving here is refused
+// with who changed them, and the typing stays.
+func TestFormRefusesToSaveOverAnotherDesksChange(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	test.Type(d.search, "osullivan")
+	press(d.search, fyne.KeyReturn)
+	press(d.search, fyne.KeyF2)
+	f := d.form
+	other := d.current.Input()
+	other.Position = "Ambassador"
+	if _, err := u.store.UpdateParticipant(data.WithActor(ctx, data.Actor{Operator: "desk-3"}), d.current.ID, other); err != nil {
+		t.Fatal(err)
+	}
+	f.entries["position"].SetText("Legal Adviser")
+	test.Tap(f.save)
+	if d.form == nil || !strings.Contains(f.notice.Text, "desk-3") {
+		t.Fatalf("saved over another desk's change: %q", f.notice.Text)
+	}
+	if f.entries["position"].Text != "Legal Adviser" {
+		t.Fatal("the form lost what was typed")
+	}
+	if p, _ := u.store.Participant(ctx, d.current.ID); p.Position != "Ambassador" {
+		t.Fatalf("the other desk's change was undone: %q", p.Position)
 	}
 }

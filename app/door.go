@@ -51,6 +51,12 @@ type door struct {
 	history []data.Verdict
 	shown   int // counts verdicts, so that an old one does not clear a newer
 	manual  *manualCheckIn
+	opened  int  // counts openings of the scan view, so that a closed one stops watching
+	lost    bool // the event database could not be reached at the last try
+	work    worker
+
+	fallback     fallback      // the door's station file, on an event server
+	fallbackNote *widget.Label // where the door stands with its station file
 
 	// later runs f on the interface's goroutine after a while.
 	later func(wait time.Duration, f func())
@@ -128,12 +134,81 @@ func (d *door) onOpen() {
 	d.holder.Objects = []fyne.CanvasObject{d.scanView()}
 	d.holder.Refresh()
 	d.u.win.SetFullScreen(true)
+	d.lost = false
 	d.ready()
 	d.focus()
+	d.opened++
+	d.watch(d.opened)
+	d.prepareFallback(d.opened)
+}
+
+// watchEvery is how often an open door reads its session's count again,
+// and tries the event database again when it was lost.
+const watchEvery = 2 * time.Second
+
+// watch keeps the count moving with the other doors' scans, and notices a
+// lost or returning event database, until the scan view of opening closes.
+func (d *door) watch(opening int) {
+	d.later(watchEvery, func() {
+		if d.opened != opening || d.holder.Objects[0] == d.setupView {
+			return
+		}
+		code := d.current.Code
+		d.work.run(func() func() {
+			ctx, cancel := context.WithTimeout(context.Background(), scanTimeout)
+			defer cancel()
+			s, err := d.u.store.Session(ctx, code)
+			return func() {
+				if d.opened != opening {
+					return
+				}
+				switch {
+				case d.fallback.store != nil && err == nil:
+					d.mergeBack(opening)
+				case d.fallback.store != nil:
+					// Still out of reach: the station file goes on.
+				case err != nil && !d.lost:
+					d.showLost()
+				case err == nil && d.lost:
+					d.lost = false
+					d.current = s
+					d.ready()
+				case err == nil:
+					d.current = s
+					d.setCount(s.Present, s.Capacity)
+				}
+				d.watch(opening)
+			}
+		})
+	})
+}
+
+// scanTimeout bounds how long a door waits for the event database before it
+// says the database is out of reach.
+const scanTimeout = 5 * time.Second
+
+// showLost says that the event database cannot be reached: nothing scanned
+// now is recorded, so nobody is shown as let in. The door tries again by
+// itself and says when it is back.
+func (d *door) showLost() {
+	d.lost = true
+	d.shown++
+	d.panel.FillColor = lost
+	d.panel.Refresh()
+	d.verdict.Text = lang.L("NOT RECORDED")
+	d.verdict.Refresh()
+	d.reason.Text = lang.L("The event database cannot be reached. Scans are not recorded; trying again…")
+	if d.fallback.path != "" {
+		d.reason.Text += "\n" + lang.L("Press F9 to go on with this door's station file.")
+	}
+	d.reason.Refresh()
+	d.showPerson(data.Participant{})
+	playVerdict(data.Rejected)
 }
 
 // onClose leaves the scan view.
 func (d *door) onClose() {
+	d.closeFallback()
 	d.u.win.SetFullScreen(false)
 	d.holder.Objects = []fyne.CanvasObject{d.setupView}
 	d.holder.Refresh()
@@ -160,9 +235,10 @@ func (d *door) scanView() fyne.CanvasObject {
 		direction = lang.L("Exit")
 	}
 	station := &widget.Label{Text: d.station.Text + " · " + direction}
+	d.fallbackNote = &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord}
 	leave := &widget.Button{Text: lang.L("Leave the door"), Icon: theme.LogoutIcon(), OnTapped: d.onClose}
 	forgotten := &widget.Button{Text: lang.L("Forgotten badge") + "  [F2]", Icon: theme.SearchIcon(), OnTapped: d.manual.show}
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(d.count, forgotten, leave), container.NewVBox(title, station))
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(d.count, forgotten, leave), container.NewVBox(title, station, d.fallbackNote))
 
 	height := canvas.NewRectangle(color.Transparent)
 	height.SetMinSize(fyne.NewSize(10, 250))
@@ -181,27 +257,35 @@ var (
 	already  = color.NRGBA{R: 0xD9, G: 0x8E, B: 0x04, A: 0xFF}
 	rejected = color.NRGBA{R: 0xC8, G: 0x1E, B: 0x1E, A: 0xFF}
 	neutral  = color.NRGBA{R: 0x44, G: 0x4B, B: 0x55, A: 0xFF}
+	lost     = color.NRGBA{R: 0x1F, G: 0x3A, B: 0x68, A: 0xFF} // no verdict: the database is out of reach
 	white    = color.NRGBA{R: 0xFF, G: 0xFF, B: 0xFF, A: 0xFF}
 )
 
 // onScan decides a code typed by the scanner and shows the verdict; the
 // verdict is on disk before it shows.
 func (d *door) onScan(code string) {
-	d.show(d.u.store.CheckIn(context.Background(), data.Scan{SessionID: d.current.ID, Code: code,
+	ctx, cancel := context.WithTimeout(context.Background(), scanTimeout)
+	defer cancel()
+	d.show(d.store().CheckIn(ctx, data.Scan{SessionID: d.current.ID, Code: code,
 		Station: d.station.Text, Operator: d.u.operator(), Exit: d.exit.Checked}))
 }
 
 // onManual checks in someone who forgot their badge, found by search.
 func (d *door) onManual(p data.Participant) {
-	d.show(d.u.store.CheckIn(context.Background(), data.Scan{SessionID: d.current.ID, ParticipantID: p.ID,
+	d.show(d.store().CheckIn(context.Background(), data.Scan{SessionID: d.current.ID, ParticipantID: p.ID,
 		Station: d.station.Text, Operator: d.u.operator(), Exit: d.exit.Checked}))
 	d.focus()
 }
 
 func (d *door) show(v data.Verdict, err error) {
+	if data.ErrorCode(err) == data.EINTERNAL {
+		d.showLost() // the scan was not recorded: no verdict to show
+		return
+	}
 	if err != nil {
 		v = data.Verdict{Kind: data.Rejected, Reason: err.Error(), At: time.Now()}
 	}
+	d.lost = false
 	d.shown++
 	shown := d.shown
 	d.history = append([]data.Verdict{v}, d.history[:min(len(d.history), 19)]...)
@@ -229,7 +313,7 @@ func (d *door) showPerson(p data.Participant) {
 	d.name.Text = ""
 	d.details.SetText("")
 	if p.ID != 0 {
-		d.photo.Objects = []fyne.CanvasObject{photoView(context.Background(), d.u.store, p.ID)}
+		d.photo.Objects = []fyne.CanvasObject{photoView(context.Background(), d.store(), p.ID)}
 		d.name.Text = p.FullName()
 		lines := []string{categoryNamed(d.categories, p.Category).Name + " · " + affiliationText(p.Affiliation), p.BadgeNumber()}
 		if p.NativeName != "" {
@@ -251,7 +335,7 @@ func (d *door) ready() {
 	d.reason.Text = ""
 	d.reason.Refresh()
 	d.showPerson(data.Participant{})
-	if s, err := d.u.store.Session(context.Background(), d.current.Code); err == nil {
+	if s, err := d.store().Session(context.Background(), d.current.Code); err == nil {
 		d.current = s
 	}
 	d.setCount(d.current.Present, d.current.Capacity)

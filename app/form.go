@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -124,11 +123,14 @@ func (f *participantForm) input() data.ParticipantInput {
 	if i := f.orgKind.SelectedIndex(); i >= 0 {
 		in.OrganizationKind = data.OrgKinds[i]
 	}
+	if f.editing != nil {
+		in.Version = f.editing.Rev // a save over another desk's newer change is refused
+	}
 	return in
 }
 
 func (f *participantForm) onSave() {
-	ctx := context.Background()
+	ctx := f.d.u.actor()
 	store := f.d.u.store
 	in := f.input()
 	f.showProblems(nil)

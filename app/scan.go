@@ -22,7 +22,7 @@ type scanEntry struct {
 
 func newScanEntry(d *door) *scanEntry {
 	e := &scanEntry{door: d}
-	e.keys, e.shortcuts = map[fyne.KeyName]func(){fyne.KeyF2: d.manual.show}, map[fyne.KeyName]func(){}
+	e.keys, e.shortcuts = map[fyne.KeyName]func(){fyne.KeyF2: d.manual.show, fyne.KeyF9: d.onFallback}, map[fyne.KeyName]func(){}
 	e.PlaceHolder = lang.L("The scanner types here")
 	e.OnSubmitted = func(code string) {
 		e.SetText("")
@@ -88,7 +88,7 @@ func (m *manualCheckIn) hide() {
 }
 
 func (m *manualCheckIn) find() {
-	m.results, _, _ = m.d.u.store.FindParticipants(context.Background(), data.ParticipantFilter{Query: m.search.Text, Limit: 8})
+	m.results, _, _ = m.d.store().FindParticipants(context.Background(), data.ParticipantFilter{Query: m.search.Text, Limit: 8})
 	m.list.UnselectAll()
 	m.list.Refresh()
 }

@@ -36,7 +36,12 @@ func (s *Store) eventKeys(ctx context.Context) (*keys, error) {
 		return s.keys, nil
 	}
 	var k keys
-	err := s.db.QueryRowContext(ctx, `SELECT key_id, public_key, private_key FROM event WHERE id = 1`).Scan(&k.id, &k.pub, &k.priv)
+	// A door's login on a server may not read the private key: it verifies only.
+	private := `private_key`
+	if s.doorOnly {
+		private = `public_key`
+	}
+	err := s.db.QueryRowContext(ctx, `SELECT key_id, public_key, `+private+` FROM event WHERE id = 1`).Scan(&k.id, &k.pub, &k.priv)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errNoEvent()
 	}
@@ -79,7 +84,7 @@ func (s *Store) BadgesToPrint(ctx context.Context, f BadgeFilter) ([]Participant
 		where = append(where, `p.affiliation_id = ?`)
 		args = append(args, f.Affiliation)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+participantColumns+participantFrom+`WHERE `+strings.Join(where, " AND ")+
+	rows, err := s.db.QueryContext(ctx, s.selectParticipants()+`WHERE `+strings.Join(where, " AND ")+
 		` ORDER BY COALESCE(a.folded, ''), p.head_of_delegation DESC, p.sort_key, p.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("find badges to print: %w", err)
@@ -106,6 +111,9 @@ func (s *Store) BadgeCode(ctx context.Context, participantID int64, issue int) (
 	if err != nil {
 		return "", err
 	}
+	if s.doorOnly {
+		return "", Errorf(ECONFLICT, "This is a door's login: badges are printed at a desk or printing station.")
+	}
 	if len(k.priv) != ed25519.PrivateKeySize {
 		return "", Errorf(ECONFLICT, "This is a door station's file: badges are printed from the registration database.")
 	}
@@ -125,10 +133,10 @@ func (s *Store) MarkPrinted(ctx context.Context, printed []Printed, operator str
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
 		for _, b := range printed {
-			res, err := tx.Exec(`UPDATE participants SET status = 'printed', status_at = ?, updated_at = ?, badge_issue = ?,
+			res, err := tx.Exec(`UPDATE participants SET status = 'printed', status_at = ?, updated_at = ?, updated_by = ?, badge_issue = ?,
 				rev = (SELECT MAX(rev) + 1 FROM participants)
 				WHERE id = ? AND status = 'approved' AND (badge_issue = ? OR (badge_issue = 0 AND ? = 1))`,
-				now, now, b.Issue, b.ID, b.Issue, b.Issue)
+				now, now, operator, b.Issue, b.ID, b.Issue, b.Issue)
 			if err != nil {
 				return fmt.Errorf("mark printed: %w", err)
 			}
@@ -191,7 +199,7 @@ func (s *Store) reprintTx(ctx context.Context, tx *sql.Tx, id int64, reason, ope
 	}
 	now := s.now()
 	if _, err := tx.ExecContext(ctx, `UPDATE participants SET badge_issue = badge_issue + 1, status = 'approved', status_at = ?, updated_at = ?,
-		rev = (SELECT MAX(rev) + 1 FROM participants) WHERE id = ?`, now, now, id); err != nil {
+		updated_by = ?, rev = (SELECT MAX(rev) + 1 FROM participants) WHERE id = ?`, now, now, operator, id); err != nil {
 		return fmt.Errorf("raise issue: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO badge_reprints (participant_id, old_issue, new_issue, reason, at, operator) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -225,7 +233,7 @@ func (s *Store) verifyBadge(ctx context.Context, q querier, code string) (Partic
 	if err != nil {
 		return Participant{}, c, err
 	}
-	p, err := readParticipant(ctx, q, c.ParticipantID)
+	p, err := s.readParticipant(ctx, q, c.ParticipantID)
 	if ErrorCode(err) == ENOTFOUND {
 		return Participant{}, c, ErrUnknownBadge
 	}

@@ -125,7 +125,7 @@ func (s *Store) CheckIn(ctx context.Context, scan Scan) (Verdict, error) {
 		if scan.Code != "" {
 			v.Participant, _, badgeErr = s.verifyBadge(ctx, tx, scan.Code)
 		} else {
-			if v.Participant, err = readParticipant(ctx, tx, scan.ParticipantID); err != nil {
+			if v.Participant, err = s.readParticipant(ctx, tx, scan.ParticipantID); err != nil {
 				return err
 			}
 			badgeErr = manualValidity(v.Participant)

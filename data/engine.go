@@ -9,11 +9,11 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib"
-	"github.com/mattn/go-sqlite3"
+	_ "github.com/mattn/go-sqlite3" // the SQLite driver
 )
 
 // The store speaks the SQL both engines accept; what differs between a
@@ -30,15 +30,6 @@ const (
 // IsServerURL reports whether name is a PostgreSQL URL rather than a file path.
 func IsServerURL(name string) bool {
 	return strings.HasPrefix(name, "postgres://") || strings.HasPrefix(name, "postgresql://")
-}
-
-// DisplayName is name as messages show it: a file path as given, a server
-// URL without its password.
-func DisplayName(name string) string {
-	if IsServerURL(name) {
-		return redactURL(name)
-	}
-	return name
 }
 
 // migrationsDir is the folder of the engine's numbered migrations.
@@ -90,7 +81,7 @@ func openSQLite(path string) (*sql.DB, error) {
 func openPostgres(rawURL string) (*sql.DB, error) {
 	config, err := pgx.ParseConfig(rawURL)
 	if err != nil {
-		return nil, Errorf(EINVALID, "Cannot read the server address %s: %v", redactURL(rawURL), err)
+		return nil, Errorf(EINVALID, "Cannot read the server address %s: %v", Redacted(rawURL), err)
 	}
 	if config.RuntimeParams == nil {
 		config.RuntimeParams = map[string]string{}
@@ -98,17 +89,25 @@ func openPostgres(rawURL string) (*sql.DB, error) {
 	// A desk waits for another desk's short transaction rather than failing,
 	// but not forever.
 	config.RuntimeParams["lock_timeout"] = "10s"
+	// A server out of reach is reported rather than waited for.
+	if config.ConnectTimeout == 0 {
+		config.ConnectTimeout = 5 * time.Second
+	}
 	config.RuntimeParams["application_name"] = "accred"
 	db := sql.OpenDB(rebindConnector{stdlib.GetConnector(*config)})
 	if err := db.Ping(); err != nil {
 		db.Close()
-		return nil, Errorf(EINVALID, "Cannot reach the event server %s: %v", redactURL(rawURL), err)
+		return nil, Errorf(EINVALID, "Cannot reach the event server %s: %v", Redacted(rawURL), err)
 	}
 	return db, nil
 }
 
-// redactURL hides the password of a server URL, for messages.
-func redactURL(raw string) string {
+// Redacted is a database's name as messages show it: a file's path as it
+// is, a server's URL without its password.
+func Redacted(raw string) string {
+	if !IsServerURL(raw) {
+		return raw
+	}
 	u, err := url.Parse(raw)
 	if err != nil {
 		return "(the server URL)"
@@ -128,8 +127,14 @@ func (e engine) schemaVersion(ctx context.Context, tx *sql.Tx) (int, error) {
 	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, migrationLock); err != nil {
 		return 0, err
 	}
-	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+	var made bool
+	if err := tx.QueryRowContext(ctx, `SELECT to_regclass('schema_version') IS NOT NULL`).Scan(&made); err != nil {
 		return 0, err
+	}
+	if !made {
+		if _, err := tx.ExecContext(ctx, `CREATE TABLE schema_version (version INTEGER NOT NULL)`); err != nil {
+			return 0, err
+		}
 	}
 	err := tx.QueryRowContext(ctx, `SELECT version FROM schema_version`).Scan(&version)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -186,17 +191,15 @@ func (e engine) shareParticipants(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-// isUniqueViolation reports whether err is a unique or primary key refusal.
-func isUniqueViolation(err error) bool {
-	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) {
-		return pgErr.Code == "23505"
+// doorLogin reports whether the server's login is a door's, which may not
+// read personal documents (see InitServer).
+func (e engine) doorLogin(ctx context.Context, db *sql.DB) (bool, error) {
+	if e == sqliteEngine {
+		return false, nil
 	}
-	var liteErr sqlite3.Error
-	if errors.As(err, &liteErr) {
-		return liteErr.ExtendedCode == sqlite3.ErrConstraintUnique || liteErr.ExtendedCode == sqlite3.ErrConstraintPrimaryKey
-	}
-	return false
+	var may bool
+	err := db.QueryRowContext(ctx, `SELECT has_column_privilege('participants', 'document_number', 'SELECT')`).Scan(&may)
+	return !may, err
 }
 
 // rebindConnector hands out pgx connections that take the store's ?

@@ -117,7 +117,12 @@ func (s *Store) Event(ctx context.Context) (Event, error) {
 
 // Categories returns the event's categories in the order they are offered.
 func (s *Store) Categories(ctx context.Context) ([]Category, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT code, name, colour, requires FROM categories ORDER BY position`)
+	return readCategories(ctx, s.db)
+}
+
+// readCategories reads the categories in the order they are offered.
+func readCategories(ctx context.Context, q querier) ([]Category, error) {
+	rows, err := q.QueryContext(ctx, `SELECT code, name, colour, requires FROM categories ORDER BY position`)
 	if err != nil {
 		return nil, fmt.Errorf("read categories: %w", err)
 	}

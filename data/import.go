@@ -140,17 +140,19 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 		if err != nil {
 			return err
 		}
-		if old.Input().Normalize() == row.Input && row.Photo == nil {
+		before := old.Input().Normalize()
+		before.Version = 0
+		if before == row.Input && row.Photo == nil {
 			report.Unchanged++
 			return nil
 		}
-		if err := w.update(id, row.Input, k); err != nil {
+		if err := w.update(id, row.Input, k, operator); err != nil {
 			return err
 		}
 		report.Updated++
 	}
 	if row.Photo != nil {
-		return w.s.putPhoto(w.tx, id, row.Photo)
+		return w.s.putPhoto(w.tx, id, row.Photo, operator)
 	}
 	return nil
 }

@@ -69,6 +69,8 @@ type Participant struct {
 	BadgeIssue       int // 0 until the first badge is printed
 	CreatedAt        time.Time
 	UpdatedAt        time.Time
+	UpdatedBy        string // the operator who last changed the details
+	Rev              int64  // changes with every change to the participant
 }
 
 // FullName is the name as printed: the title, then the names in the order
@@ -122,6 +124,10 @@ type ParticipantInput struct {
 	HeadOfDelegation bool
 	Email            string
 	DocumentNumber   string
+
+	// Version is the participant's Rev when the desk read them: a save over
+	// a newer change is refused. Zero saves whatever changed meanwhile.
+	Version int64
 }
 
 // Field names as they appear in error messages and in the import template.
@@ -250,7 +256,7 @@ func (in ParticipantInput) affiliation() (Affiliation, bool) {
 func (p Participant) Input() ParticipantInput {
 	in := ParticipantInput{Category: p.Category, Title: p.Title, GivenName: p.GivenName, FamilyName: p.FamilyName,
 		NativeName: p.NativeName, Nationality: p.Nationality, Position: p.Position, HeadOfDelegation: p.HeadOfDelegation,
-		Email: p.Email, DocumentNumber: p.DocumentNumber}
+		Email: p.Email, DocumentNumber: p.DocumentNumber, Version: p.Rev}
 	switch p.Affiliation.Kind {
 	case AffiliationDelegation:
 		in.Delegation = p.Affiliation.Country

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -13,10 +14,23 @@ import (
 
 const participantColumns = `p.id, p.category, p.title, p.given_name, p.family_name, p.native_name, p.nationality,
 	p.position, p.head_of_delegation, p.email, p.document_number, p.status, p.status_at, p.badge_issue,
-	p.created_at, p.updated_at, EXISTS (SELECT 1 FROM photos WHERE participant_id = p.id),
+	p.created_at, p.updated_at, p.updated_by, p.rev, EXISTS (SELECT 1 FROM photos WHERE participant_id = p.id),
 	COALESCE(a.id, 0), COALESCE(a.kind, ''), COALESCE(a.name, ''), COALESCE(a.country, ''), COALESCE(a.org_kind, '')`
 
 const participantFrom = ` FROM participants p LEFT JOIN affiliations a ON a.id = p.affiliation_id `
+
+// doorParticipantColumns are participantColumns for a door's login on a
+// server, which may not read document numbers or e-mail addresses.
+var doorParticipantColumns = strings.Replace(participantColumns, "p.email, p.document_number", "'', ''", 1)
+
+// selectParticipants is the start of a query for participants, with the
+// columns this store's login may read.
+func (s *Store) selectParticipants() string {
+	if s.doorOnly {
+		return `SELECT ` + doorParticipantColumns + participantFrom
+	}
+	return `SELECT ` + participantColumns + participantFrom
+}
 
 type scanner interface{ Scan(...any) error }
 
@@ -25,7 +39,7 @@ func scanParticipant(row scanner) (Participant, error) {
 	var statusAt, created, updated string
 	err := row.Scan(&p.ID, &p.Category, &p.Title, &p.GivenName, &p.FamilyName, &p.NativeName, &p.Nationality,
 		&p.Position, &p.HeadOfDelegation, &p.Email, &p.DocumentNumber, &p.Status, &statusAt, &p.BadgeIssue,
-		&created, &updated, &p.HasPhoto,
+		&created, &updated, &p.UpdatedBy, &p.Rev, &p.HasPhoto,
 		&p.Affiliation.ID, &p.Affiliation.Kind, &p.Affiliation.Name, &p.Affiliation.Country, &p.Affiliation.OrgKind)
 	p.StatusAt, p.CreatedAt, p.UpdatedAt = parseTime(statusAt), parseTime(created), parseTime(updated)
 	return p, err
@@ -33,12 +47,12 @@ func scanParticipant(row scanner) (Participant, error) {
 
 // Participant returns one participant, or ENOTFOUND.
 func (s *Store) Participant(ctx context.Context, id int64) (Participant, error) {
-	return readParticipant(ctx, s.db, id)
+	return s.readParticipant(ctx, s.db, id)
 }
 
 // readParticipant reads a participant through q, a database or a transaction.
-func readParticipant(ctx context.Context, q querier, id int64) (Participant, error) {
-	p, err := scanParticipant(q.QueryRowContext(ctx, `SELECT `+participantColumns+participantFrom+`WHERE p.id = ?`, id))
+func (s *Store) readParticipant(ctx context.Context, q querier, id int64) (Participant, error) {
+	p, err := scanParticipant(q.QueryRowContext(ctx, s.selectParticipants()+`WHERE p.id = ?`, id))
 	if err != nil {
 		return Participant{}, notFound(err, "read participant", "No participant has badge number %s.", BadgeNumber(id))
 	}
@@ -77,7 +91,7 @@ func (s *Store) participantsByID(ctx context.Context, ids []int64) ([]Participan
 		for i, id := range part {
 			args[i] = id
 		}
-		rows, err := s.db.QueryContext(ctx, `SELECT `+participantColumns+participantFrom+
+		rows, err := s.db.QueryContext(ctx, s.selectParticipants()+
 			`WHERE p.id IN (?`+strings.Repeat(",?", len(part)-1)+`)`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("read participants: %w", err)
@@ -134,13 +148,26 @@ func (s *Store) CreateParticipant(ctx context.Context, in ParticipantInput, oper
 // UpdateParticipant corrects a participant's details. It returns ENOTFOUND,
 // EINVALID or ECONFLICT as CreateParticipant does.
 func (s *Store) UpdateParticipant(ctx context.Context, id int64, in ParticipantInput) (Participant, error) {
-	err := s.withTx(ctx, func(tx *sql.Tx) error {
+	loc, err := s.location(ctx)
+	if err != nil {
+		return Participant{}, err
+	}
+	err = s.withTx(ctx, func(tx *sql.Tx) error {
 		w, err := s.newWriter(ctx, tx)
 		if err != nil {
 			return err
 		}
-		if _, err := s.participantTx(tx, id); err != nil {
+		current, err := s.participantTx(tx, id)
+		if err != nil {
 			return err
+		}
+		if in.Version != 0 && current.Rev != in.Version {
+			by := current.UpdatedBy
+			if by == "" {
+				by = "another station"
+			}
+			return Errorf(ECONFLICT, "Badge %s was changed at %s by %s while you were editing it; reload it to see the change, then correct it again.",
+				BadgeNumber(id), current.UpdatedAt.In(loc).Format("15:04"), by)
 		}
 		in = in.Normalize()
 		if err := in.Validate(w.categories); err != nil {
@@ -150,7 +177,7 @@ func (s *Store) UpdateParticipant(ctx context.Context, id int64, in ParticipantI
 		if err := w.checkDocumentFree(in, k, id); err != nil {
 			return err
 		}
-		return w.update(id, in, k)
+		return w.update(id, in, k, actorFrom(ctx).Operator)
 	})
 	if err != nil {
 		return Participant{}, err
@@ -266,8 +293,8 @@ func (s *Store) StatusHistory(ctx context.Context, id int64) ([]StatusChange, er
 
 func (s *Store) recordStatus(tx *sql.Tx, id int64, status Status, operator, note string) error {
 	now := s.now()
-	if _, err := tx.Exec(`UPDATE participants SET status = ?, status_at = ?, updated_at = ?,
-		rev = (SELECT MAX(rev) + 1 FROM participants) WHERE id = ?`, status, now, now, id); err != nil {
+	if _, err := tx.Exec(`UPDATE participants SET status = ?, status_at = ?, updated_at = ?, updated_by = ?,
+		rev = (SELECT MAX(rev) + 1 FROM participants) WHERE id = ?`, status, now, now, operator, id); err != nil {
 		return fmt.Errorf("update status: %w", err)
 	}
 	if _, err := tx.Exec(`INSERT INTO status_changes (participant_id, status, at, operator, note) VALUES (?, ?, ?, ?, ?)`,
@@ -389,22 +416,8 @@ func (s *Store) searchIndex(ctx context.Context) (*search.Index, error) {
 	if rebuild {
 		since = -1
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, sort_key, search_words FROM participants WHERE rev > ?`, since)
+	entries, err := s.searchEntries(ctx, since)
 	if err != nil {
-		return nil, fmt.Errorf("read search words: %w", err)
-	}
-	defer rows.Close()
-	var entries []search.Entry
-	for rows.Next() {
-		var e search.Entry
-		var words string
-		if err := rows.Scan(&e.ID, &e.SortKey, &words); err != nil {
-			return nil, err
-		}
-		e.Words = strings.Fields(words)
-		entries = append(entries, e)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	if rebuild {
@@ -416,6 +429,41 @@ func (s *Store) searchIndex(ctx context.Context) (*search.Index, error) {
 	}
 	s.indexRev = rev
 	return s.index, nil
+}
+
+// searchEntries reads the search words of the participants changed since
+// rev. A door's login on a server may not read them (they hold document
+// numbers), so it makes them from the names, as a station file's roster has.
+func (s *Store) searchEntries(ctx context.Context, rev int64) ([]search.Entry, error) {
+	query := `SELECT id, sort_key, search_words, '', '', '' FROM participants WHERE rev > ?`
+	if s.doorOnly {
+		query = `SELECT id, sort_key, '', given_name, family_name, native_name FROM participants WHERE rev > ?`
+	}
+	rows, err := s.db.QueryContext(ctx, query, rev)
+	if err != nil {
+		return nil, fmt.Errorf("read search words: %w", err)
+	}
+	defer rows.Close()
+	var entries []search.Entry
+	for rows.Next() {
+		var e search.Entry
+		var words, given, family, native string
+		if err := rows.Scan(&e.ID, &e.SortKey, &words, &given, &family, &native); err != nil {
+			return nil, err
+		}
+		if s.doorOnly {
+			words = rosterWords(e.ID, given, family, native)
+		}
+		e.Words = strings.Fields(words)
+		entries = append(entries, e)
+	}
+	return entries, rows.Err()
+}
+
+// rosterWords are the search words of a door's roster: the names and the
+// badge number, nothing else.
+func rosterWords(id int64, given, family, native string) string {
+	return strings.Join(search.Words(given, family, native), " ") + " " + BadgeNumber(id) + " " + strconv.FormatInt(id, 10)
 }
 
 // LoadSearch reads every participant into the search index now rather than

@@ -20,16 +20,17 @@ func (s *Store) SetPhoto(ctx context.Context, id int64, raw []byte) error {
 		if _, err := s.participantTx(tx, id); err != nil {
 			return err
 		}
-		return s.putPhoto(tx, id, jpeg)
+		return s.putPhoto(tx, id, jpeg, actorFrom(ctx).Operator)
 	})
 }
 
-func (s *Store) putPhoto(tx *sql.Tx, id int64, jpeg []byte) error {
+func (s *Store) putPhoto(tx *sql.Tx, id int64, jpeg []byte, operator string) error {
 	if _, err := tx.Exec(`INSERT INTO photos (participant_id, jpeg) VALUES (?, ?)
 		ON CONFLICT (participant_id) DO UPDATE SET jpeg = excluded.jpeg`, id, jpeg); err != nil {
 		return fmt.Errorf("save photo: %w", err)
 	}
-	if _, err := tx.Exec(`UPDATE participants SET updated_at = ?, rev = (SELECT MAX(rev) + 1 FROM participants) WHERE id = ?`, s.now(), id); err != nil {
+	if _, err := tx.Exec(`UPDATE participants SET updated_at = ?, updated_by = ?, rev = (SELECT MAX(rev) + 1 FROM participants) WHERE id = ?`,
+		s.now(), operator, id); err != nil {
 		return fmt.Errorf("touch participant: %w", err)
 	}
 	return nil

@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"accred/data/chain"
-	"accred/data/search"
 )
 
 // A station file lets a door work without the network: a database holding
@@ -27,6 +26,9 @@ import (
 
 // IsStation reports whether this database is a door station's file.
 func (s *Store) IsStation(ctx context.Context) (bool, error) {
+	if s.OnServer() {
+		return false, nil // station files are SQLite files
+	}
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT length(private_key) FROM event WHERE id = 1`).Scan(&n); err != nil {
 		return false, notFound(err, "read event", "This database holds no event yet.")
@@ -194,7 +196,7 @@ func copyRoster(ctx context.Context, from querier, to *sql.Tx) error {
 	}
 	defer insert.Close()
 	for _, r := range list {
-		words := strings.Join(search.Words(r.given, r.family, r.native), " ") + " " + BadgeNumber(r.id) + " " + strconv.FormatInt(r.id, 10)
+		words := rosterWords(r.id, r.given, r.family, r.native)
 		if _, err := insert.ExecContext(ctx, r.id, r.category, r.title, r.given, r.family, r.native, r.affiliation, r.head,
 			strconv.FormatInt(r.id, 10), r.status, r.statusAt, r.issue, words, r.sortKey, r.created, r.updated, r.rev); err != nil {
 			return fmt.Errorf("copy participant: %w", err)

@@ -30,6 +30,8 @@ type Store struct {
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
 
+	doorOnly bool // a door's login on a server: no documents, e-mails or signing key
+
 	indexMu  sync.Mutex
 	index    *search.Index
 	indexRev int64
@@ -48,7 +50,7 @@ func Open(name string) (*Store, error) {
 	s := &Store{path: name, Now: time.Now}
 	var err error
 	if IsServerURL(name) {
-		s.engine, s.path = postgresEngine, redactURL(name)
+		s.engine, s.path = postgresEngine, Redacted(name)
 		s.db, err = openPostgres(name)
 	} else {
 		s.db, err = openSQLite(name)
@@ -59,6 +61,10 @@ func Open(name string) (*Store, error) {
 	if err := s.migrate(); err != nil {
 		s.db.Close()
 		return nil, err
+	}
+	if s.doorOnly, err = s.engine.doorLogin(context.Background(), s.db); err != nil {
+		s.db.Close()
+		return nil, fmt.Errorf("read the login's rights: %w", err)
 	}
 	return s, nil
 }

@@ -71,22 +71,14 @@ func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) + 1, COALESCE(MAX(rev), 0) + 1 FROM participants`).Scan(&w.nextID, &w.rev); err != nil {
 		return nil, fmt.Errorf("next participant id: %w", err)
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT code, name, colour, requires FROM categories ORDER BY position`)
-	if err != nil {
-		return nil, fmt.Errorf("read categories: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var c Category
-		if err := rows.Scan(&c.Code, &c.Name, &c.Colour, &c.Requires); err != nil {
-			return nil, err
-		}
-		w.categories = append(w.categories, c)
+	var err error
+	if w.categories, err = readCategories(ctx, tx); err != nil {
+		return nil, err
 	}
 	if len(w.categories) == 0 {
 		return nil, errNoEvent()
 	}
-	return w, rows.Err()
+	return w, nil
 }
 
 // checkDocumentFree returns ECONFLICT when someone other than selfID holds
@@ -167,11 +159,11 @@ func (w *writer) insert(in ParticipantInput, k storedKeys, operator string) (int
 	id := w.nextID
 	if err := w.exec(`INSERT INTO participants (id, category, title, given_name, family_name, native_name, nationality,
 		affiliation_id, position, head_of_delegation, email, document_number, document_key, name_key, status, status_at,
-		created_by, search_words, sort_key, created_at, updated_at, rev)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		created_by, search_words, sort_key, created_at, updated_at, updated_by, rev)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, in.Category, in.Title, in.GivenName, in.FamilyName, in.NativeName, in.Nationality, aff, in.Position,
 		in.HeadOfDelegation, in.Email, in.DocumentNumber, k.document, k.name, StatusRegistered, w.now,
-		operator, k.searchWords(id), k.sort, w.now, w.now, w.rev); err != nil {
+		operator, k.searchWords(id), k.sort, w.now, w.now, operator, w.rev); err != nil {
 		return 0, fmt.Errorf("insert participant: %w", err)
 	}
 	if w.holders != nil {
@@ -182,17 +174,17 @@ func (w *writer) insert(in ParticipantInput, k storedKeys, operator string) (int
 }
 
 // update replaces a participant's details with a normalised, valid input.
-func (w *writer) update(id int64, in ParticipantInput, k storedKeys) error {
+func (w *writer) update(id int64, in ParticipantInput, k storedKeys, operator string) error {
 	aff, err := w.affiliationID(in)
 	if err != nil {
 		return err
 	}
 	res, err := w.tx.Exec(`UPDATE participants SET category = ?, title = ?, given_name = ?, family_name = ?, native_name = ?,
 		nationality = ?, affiliation_id = ?, position = ?, head_of_delegation = ?, email = ?, document_number = ?,
-		document_key = ?, name_key = ?, search_words = ?, sort_key = ?, updated_at = ?, rev = ? WHERE id = ?`,
+		document_key = ?, name_key = ?, search_words = ?, sort_key = ?, updated_at = ?, updated_by = ?, rev = ? WHERE id = ?`,
 		in.Category, in.Title, in.GivenName, in.FamilyName, in.NativeName, in.Nationality, aff, in.Position,
 		in.HeadOfDelegation, in.Email, in.DocumentNumber, k.document, k.name,
-		k.searchWords(id), k.sort, w.now, w.rev, id)
+		k.searchWords(id), k.sort, w.now, operator, w.rev, id)
 	if err != nil {
 		return fmt.Errorf("update participant: %w", err)
 	}
@@ -203,7 +195,7 @@ func (w *writer) update(id int64, in ParticipantInput, k storedKeys) error {
 }
 
 func (s *Store) participantTx(tx *sql.Tx, id int64) (Participant, error) {
-	p, err := scanParticipant(tx.QueryRow(`SELECT `+participantColumns+participantFrom+`WHERE p.id = ?`, id))
+	p, err := scanParticipant(tx.QueryRow(s.selectParticipants()+`WHERE p.id = ?`, id))
 	if err != nil {
 		return Participant{}, notFound(err, "read participant", "No participant has badge number %s.", BadgeNumber(id))
 	}

@@ -1,15 +1,12 @@
 package printing
 
-import (
-	"slices"
-	"unicode"
-)
+import "unicode"
 
 // The PDF library draws glyphs one by one, left to right, without the
 // shaping a text engine does. Arabic script is shaped here instead: each
-// letter takes the presentation form that joins it to its neighbours, lam
-// and alef become their ligature, and right-to-left runs are put in the
-// order they are seen.
+// letter takes the presentation form that joins it to its neighbours, and
+// lam and alef become their ligature. bidi.go then puts the line in the
+// order it is seen.
 
 // arabicForms gives a letter's isolated, final, initial and medial forms;
 // a right-joining letter has only the first two.
@@ -44,16 +41,6 @@ func joinsBoth(r rune) bool { return len(arabicForms[r]) == 4 || r == tatweel }
 
 // joinsPrevious reports whether r connects to the letter before it.
 func joinsPrevious(r rune) bool { return len(arabicForms[r]) >= 2 || r == tatweel }
-
-// hasRightToLeft reports whether s holds Arabic script.
-func hasRightToLeft(s string) bool {
-	for _, r := range s {
-		if unicode.Is(unicode.Arabic, r) {
-			return true
-		}
-	}
-	return false
-}
 
 // shapeArabic returns s with Arabic letters in their joined forms, still in
 // logical order.
@@ -99,53 +86,6 @@ func shapeArabic(s string) []rune {
 		default:
 			out = append(out, forms[0])
 		}
-	}
-	return out
-}
-
-// visualOrder shapes s and puts it in the left-to-right order it is drawn:
-// in a line holding Arabic, the runs go right to left, and each Arabic run
-// reads right to left while digits and Latin runs keep their own order.
-func visualOrder(s string) string {
-	if !hasRightToLeft(s) {
-		return s
-	}
-	shaped := shapeArabic(s)
-	var runs [][]rune
-	var rtl []bool
-	for _, r := range shaped {
-		isRTL := unicode.Is(unicode.Arabic, r) || (unicode.IsSpace(r) && len(rtl) > 0 && rtl[len(rtl)-1])
-		if len(runs) == 0 || rtl[len(rtl)-1] != isRTL {
-			runs = append(runs, nil)
-			rtl = append(rtl, isRTL)
-		}
-		runs[len(runs)-1] = append(runs[len(runs)-1], r)
-	}
-	var out []rune
-	for i := len(runs) - 1; i >= 0; i-- {
-		if rtl[i] {
-			out = append(out, reverseClusters(runs[i])...)
-		} else {
-			out = append(out, runs[i]...)
-		}
-	}
-	return string(out)
-}
-
-// reverseClusters reverses letters, keeping each mark after its letter.
-func reverseClusters(rs []rune) []rune {
-	var clusters [][]rune
-	for _, r := range rs {
-		if isArabicMark(r) && len(clusters) > 0 {
-			clusters[len(clusters)-1] = append(clusters[len(clusters)-1], r)
-			continue
-		}
-		clusters = append(clusters, []rune{r})
-	}
-	slices.Reverse(clusters)
-	var out []rune
-	for _, c := range clusters {
-		out = append(out, c...)
 	}
 	return out
 }

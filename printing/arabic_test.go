@@ -34,3 +34,41 @@ func TestVisualOrderOfWordsAndDigits(t *testing.T) {
 		t.Fatalf("digits: %q", got)
 	}
 }
+
+func TestBidiOrderOfArabicDigitsAndLatin(t *testing.T) {
+	ghurfa := visualOrder("غرفة") // shaped and reversed
+	cases := map[string]string{
+		// An Arabic line reads from the right: the word, then the number, then the Latin words.
+		"غرفة 12 Room B": "Room B 12 " + ghurfa,
+		"غرفة 2025":      "2025 " + ghurfa,
+		// A Latin line keeps its order; the Arabic word reads right to left in its place.
+		"Room غرفة B": "Room " + ghurfa + " B",
+		// Digits after right-to-left letters in a Latin line stay with them.
+		"Room שלום 123 B": "Room 123 םולש B",
+		// Brackets face the right way in right-to-left text.
+		"(שלום)": "(םולש)",
+		"שלום":   "םולש",
+	}
+	for in, want := range cases {
+		if got := visualOrder(in); got != want {
+			t.Errorf("visualOrder(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestMarksStayOnTheirLetter(t *testing.T) {
+	// Hebrew with points: each point follows its letter once reversed.
+	if got, want := visualOrder("שָׁלוֹם"), "ם"+"וֹ"+"ל"+"שָׁ"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestWrappedLinesKeepTheirDirection(t *testing.T) {
+	if got, want := visualOrder(rightToLeftMark+"- UNODC 2025"), "UNODC 2025 -"+rightToLeftMark; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	loadFaces()
+	if segs := segments(rightToLeftMark); len(segs) != 0 {
+		t.Errorf("the mark is drawn: %v", segs)
+	}
+}

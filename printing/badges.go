@@ -79,7 +79,7 @@ func Badges(out io.Writer, sheet Sheet, badges []Badge) error {
 		if qr.err != nil {
 			return fmt.Errorf("QR code of badge %s: %w", b.Participant.BadgeNumber(), qr.err)
 		}
-		d.badge(i, b, qr.path)
+		d.badge(i, b, qr.mark)
 		if err := pdf.Error(); err != nil {
 			return fmt.Errorf("badge %s: %w", b.Participant.BadgeNumber(), err)
 		}
@@ -90,7 +90,12 @@ func Badges(out io.Writer, sheet Sheet, badges []Badge) error {
 	if len(badges) == 0 {
 		return errors.New("no badges to print")
 	}
-	return pdf.Output(out)
+	var doc bytes.Buffer
+	if err := pdf.Output(&doc); err != nil {
+		return err
+	}
+	_, err := out.Write(compressStreams(doc.Bytes()))
+	return err
 }
 
 func newDocument(layout Layout) *gofpdf.Fpdf {
@@ -102,8 +107,8 @@ func newDocument(layout Layout) *gofpdf.Fpdf {
 		pdf = gofpdf.NewCustom(&gofpdf.InitType{UnitStr: "mm", Size: gofpdf.SizeType{Wd: 210, Ht: 297}})
 	}
 	pdf.SetAutoPageBreak(false, 0)
-	// Page compression would cost more time than all the drawing; the pages
-	// are small without it (vector QR codes in module units).
+	// The library would compress the pages one by one; compressStreams
+	// does it on every core once the document is written.
 	pdf.SetCompression(false)
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetCreator("Accred", true)
@@ -118,7 +123,7 @@ type drawer struct {
 	categories map[string]data.Category
 }
 
-func (d *drawer) badge(i int, b Badge, code qrPath) {
+func (d *drawer) badge(i int, b Badge, code qrMark) {
 	switch d.sheet.Layout {
 	case ID1:
 		d.pdf.AddPage()
@@ -126,17 +131,18 @@ func (d *drawer) badge(i int, b Badge, code qrPath) {
 	case A4:
 		if i%4 == 0 {
 			d.pdf.AddPage()
-			d.cropMarks()
+			d.drawCropMarks()
 		}
-		d.portrait(b, code, float64(i%2)*105, 0.5+float64(i/2%2)*148)
+		x, y, bleed := sheetPlace(i)
+		d.portrait(b, code, x, y, bleed)
 	default:
 		d.pdf.AddPage()
-		d.portrait(b, code, 0, 0)
+		d.portrait(b, code, 0, 0, bleed{})
 	}
 }
 
 type qrResult struct {
-	path qrPath
+	mark qrMark
 	err  error
 }
 
@@ -160,7 +166,7 @@ func makeQRCodes(badges []Badge, stop <-chan struct{}) <-chan qrResult {
 				for i, b := range part {
 					code, err := qrCode(b.Code)
 					if err == nil {
-						results[i].path = newQRPath(code)
+						results[i].mark = newQRMark(code)
 					}
 					results[i].err = err
 				}

@@ -1,6 +1,7 @@
 package printing
 
 import (
+	"strings"
 	"sync"
 	"unicode"
 
@@ -25,6 +26,7 @@ type face struct {
 var faces = []*face{
 	{family: "sans", regular: "NotoSans-Regular.ttf", bold: "NotoSans-Bold.ttf"},
 	{family: "arabic", regular: "NotoSansArabic-Regular.ttf", bold: "NotoSansArabic-Bold.ttf"},
+	{family: "hebrew", regular: "NotoSansHebrew-Regular.ttf", bold: "NotoSansHebrew-Bold.ttf"},
 	{family: "cjk", regular: "DroidSansFallbackFull.ttf", bold: "DroidSansFallbackFull.ttf"},
 	{family: "korean", regular: "NanumGothicBold.ttf", bold: "NanumGothicBold.ttf"},
 }
@@ -143,14 +145,35 @@ func faceFor(r rune) int {
 	return i
 }
 
-func lookupFace(r rune) int {
+// draws reports whether the face has a glyph for r.
+func (f *face) draws(r rune) bool {
 	var buf sfnt.Buffer
+	g, err := f.font.GlyphIndex(&buf, r)
+	return err == nil && g != 0
+}
+
+func lookupFace(r rune) int {
+	if unicode.In(r, unshaped...) {
+		return -1
+	}
 	for j, f := range faces {
-		if g, err := f.font.GlyphIndex(&buf, r); err == nil && g != 0 {
+		if f.draws(r) {
 			return j
 		}
 	}
 	return -1
+}
+
+// unshaped are the scripts whose letters change shape and place with their
+// neighbours in ways only a shaping engine lays out (Arabic is shaped in
+// arabic.go): drawn letter by letter they would be wrong, so their letters
+// count as missing, are left out and are warned about, whatever the fonts.
+var unshaped = []*unicode.RangeTable{
+	unicode.Devanagari, unicode.Bengali, unicode.Gurmukhi, unicode.Gujarati, unicode.Oriya,
+	unicode.Tamil, unicode.Telugu, unicode.Kannada, unicode.Malayalam, unicode.Sinhala,
+	unicode.Thai, unicode.Lao, unicode.Tibetan, unicode.Myanmar, unicode.Khmer,
+	unicode.Javanese, unicode.Balinese, unicode.Syriac, unicode.Thaana, unicode.Nko,
+	unicode.Mongolian, unicode.Tai_Tham, unicode.Tai_Viet,
 }
 
 // Missing returns the letters of text that no embedded font can draw, so
@@ -161,7 +184,7 @@ func Missing(text string) []rune {
 	}
 	var missing []rune
 	for _, r := range visualOrder(text) {
-		if !unicode.IsSpace(r) && !unicode.Is(unicode.Mn, r) && faceFor(r) < 0 {
+		if !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r) && faceFor(r) < 0 {
 			missing = append(missing, r)
 		}
 	}
@@ -175,17 +198,33 @@ type segment struct {
 }
 
 // segments splits a line, in visual order, into runs of one face each;
-// spaces and marks stay with the run they are in.
+// spaces, and marks the run's face draws, stay with the run they are in.
+// Letters no face draws are left out, and so are their marks; invisible
+// format characters are too.
 func segments(line string) []segment {
 	var out []segment
 	var cur []rune
 	curFace := -1
+	dropped := false // the last letter was left out
 	for _, r := range line {
 		f := curFace
-		if !unicode.IsSpace(r) && !unicode.Is(unicode.Mn, r) {
+		mark := unicode.Is(unicode.Mn, r)
+		switch {
+		case unicode.Is(unicode.Cf, r):
+			continue // direction marks and joiners have done their work
+		case unicode.IsSpace(r):
+		case mark && dropped:
+			continue
+		case mark && faceFor(r) >= 0 && curFace >= 0 && faces[curFace].draws(r):
+			// a mark stays in the run of its letter
+		default:
 			if f = faceFor(r); f < 0 {
+				dropped = true
 				continue // never drawn as an empty box; Missing warned beforehand
 			}
+		}
+		if !mark {
+			dropped = false
 		}
 		if f < 0 {
 			f = 0
@@ -250,6 +289,17 @@ func (w *writer) line(text string) []segment {
 	segs := segments(visualOrder(text))
 	w.lines[text] = segs
 	return segs
+}
+
+// draws reports whether any letter of text can be drawn: a name wholly
+// in a script no font draws leaves no empty line.
+func (w *writer) draws(text string) bool {
+	for _, s := range w.line(text) {
+		if strings.TrimSpace(s.text) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // width is the width of text at size, in millimetres.

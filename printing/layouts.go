@@ -13,69 +13,81 @@ import (
 
 const ptToMM = 25.4 / 72
 
-// portrait draws an A6 badge (105 × 148 mm) with its top left at (x, y).
-func (d *drawer) portrait(b Badge, code qrPath, x, y float64) {
-	const width, margin = 105.0, 6.0
-	p := b.Participant
-	inner := width - 2*margin
+// The A6 badge, after the badges of United Nations conferences: the name
+// leads, high on the badge, with capitals 8 mm tall and the family name in
+// capitals; the affiliation follows with capitals 5 mm tall; the photo
+// frame and the QR code (40 mm without its quiet zone) have the same place
+// on every badge; the category's colour band is at the foot.
+const (
+	nameSize, nameMinSize       = 32.0, 12.0 // points: capitals of 8 mm, and the least that reads at arm's length
+	affiliationSize             = 20.0       // points: capitals of 5 mm
+	capHeight                   = 0.714      // Noto Sans capitals, in ems
+	a6Width, a6Height, a6Margin = 105.0, 148.0, 6.0
+	nameWidth                   = a6Width - 9 // the name comes closer to the edges
+	a6BandTop                   = 126.0
+	a6QRTop, a6QRSide           = 78.0, 48.0 // the code with its quiet zone
+	photoTop, photoW, photoH    = 80.0, 32.0, 42.0
+)
 
-	// Header: logo, event name and days.
-	d.pdf.ImageOptions("logo", x+margin, y+5, 14, 14, false, gofpdf.ImageOptions{}, 0, "")
+// portrait draws an A6 badge (105 × 148 mm) with its top left at (x, y);
+// on an A4 sheet, its band bleeds past the cut.
+func (d *drawer) portrait(b Badge, code qrMark, x, y float64, bleed bleed) {
+	p := b.Participant
+	const inner = a6Width - 2*a6Margin
+	cx := x + a6Width/2
+
+	// Header: logo, event name and days, small, above the name.
+	d.pdf.ImageOptions("logo", x+a6Margin, y+4, 10, 10, false, gofpdf.ImageOptions{}, 0, "")
 	d.pdf.SetTextColor(30, 30, 30)
-	lines, size := d.fit(d.sheet.Event.Name, true, 9, 6.5, inner-17, 3)
-	ty := y + 5 + size*ptToMM
+	lines, size := d.fit(d.sheet.Event.Name, true, 8, 6, inner-13, linesHeight(2, 8))
+	ty := y + 4 + size*ptToMM
 	for _, l := range lines {
-		d.w.text(x+margin+17, ty, l, true, size)
-		ty += size * ptToMM * 1.2
+		d.w.text(x+a6Margin+13, ty, l, true, size)
+		ty += size * ptToMM * 1.15
 	}
 	d.pdf.SetTextColor(90, 90, 90)
-	d.w.text(x+margin+17, ty+0.5, eventDays(d.sheet.Event), false, 7)
-
-	// Photo on the left and QR code on the right; the code alone is centred.
-	top := y + 23
-	const qrSide = 42.0
-	if d.photo(p, x+margin, top, 31, 40) {
-		drawQR(d.pdf, code, x+width-margin-qrSide+2, top-1, qrSide)
-	} else {
-		drawQR(d.pdf, code, x+(width-qrSide)/2, top-1, qrSide)
-	}
+	d.w.text(x+a6Margin+13, ty+0.3, eventDays(d.sheet.Event), false, 6.5)
 
 	// Who: title, name, name in own script, affiliation, position.
-	cy := top + 48
-	cx := x + width/2
-	d.pdf.SetTextColor(90, 90, 90)
 	if p.Title != "" {
-		d.w.centred(cx, cy, p.Title, false, 10)
-		cy += 5
+		d.w.centred(cx, y+17, p.Title, false, 8.5)
 	}
 	d.pdf.SetTextColor(0, 0, 0)
-	cy = d.centredBlock(cx, cy, nameOnBadge(p), true, 24, 12, inner, 2)
-	if p.NativeName != "" {
-		cy = d.centredBlock(cx, cy+0.5, p.NativeName, false, 14, 8, inner, 1)
+	cy := d.centredBlock(cx, y+19.5, nameOnBadge(p), true, nameSize, nameMinSize, nameWidth, 27)
+	if d.w.draws(p.NativeName) {
+		cy = d.centredBlock(cx, cy+0.5, p.NativeName, false, 14, 8, inner, 6)
 	}
-	cy = d.centredBlock(cx, cy+2, affiliation(p.Affiliation), true, 11, 7, inner, 2)
-	d.pdf.SetTextColor(70, 70, 70)
+	cy = d.centredBlock(cx, cy+1.5, affiliation(p.Affiliation), true, affiliationSize, 11, inner, 17)
 	if p.Position != "" {
-		d.centredBlock(cx, cy+0.5, p.Position, false, 9, 6, inner, 2)
+		d.pdf.SetTextColor(70, 70, 70)
+		d.centredBlock(cx, cy+0.5, p.Position, false, 9, 6.5, inner, 8)
 	}
 
-	// Category band with the badge number; the head of a delegation is marked above it.
+	// The photo frame and the code, in the same place on every badge.
+	d.photoFrame(p, x+a6Margin+2, y+photoTop, photoW, photoH)
+	drawQR(d.pdf, code, x+a6Width-a6QRSide-3, y+a6QRTop, a6QRSide)
+
+	// Category band with the badge number; the head of a delegation is marked in it.
 	cat := d.category(p.Category)
-	bandTop := y + 126
-	if p.HeadOfDelegation {
-		d.headMark(cx, bandTop-3.5, 8)
+	d.band(x, y+a6BandTop, a6Width, a6Height-a6BandTop, cat)
+	if bleed.depth > 0 {
+		d.band(x+bleed.from, y+a6Height, bleed.to-bleed.from, bleed.depth, cat)
 	}
-	d.band(x, bandTop, width, 148-(bandTop-y), cat)
+	if p.HeadOfDelegation {
+		d.headMark(cx, y+a6BandTop+6, 8)
+	}
 	r, g, bl := textOn(cat)
 	d.pdf.SetTextColor(r, g, bl)
-	_, size = d.fit(strings.ToUpper(cat.Name), true, 22, 10, inner-22, 1)
-	d.w.centred(cx, bandTop+11, strings.ToUpper(cat.Name), true, size)
-	d.w.text(x+width-margin-d.w.width(p.BadgeNumber(), false, 8), y+148-3, p.BadgeNumber(), false, 8)
+	_, size = d.fit(strings.ToUpper(cat.Name), true, 22, 10, inner-22, 0)
+	d.w.centred(cx, y+a6BandTop+16, strings.ToUpper(cat.Name), true, size)
+	d.w.text(x+a6Width-a6Margin-d.w.width(p.BadgeNumber(), false, 8), y+a6Height-3, p.BadgeNumber(), false, 8)
 }
 
-// card draws an ID-1 card (85.6 × 54 mm, landscape).
-func (d *drawer) card(b Badge, code qrPath) {
-	const width, height, margin = 85.6, 54.0, 3.0
+// card draws an ID-1 card (85.6 × 54 mm, landscape): the category band on
+// top, the name across the card below it, the photo frame on the left and
+// the code on the right.
+func (d *drawer) card(b Badge, code qrMark) {
+	const width, height, margin, qrSide = 85.6, 54.0, 3.0, 32.0
 	p := b.Participant
 	cat := d.category(p.Category)
 
@@ -86,57 +98,108 @@ func (d *drawer) card(b Badge, code qrPath) {
 	if p.HeadOfDelegation {
 		label += " · HEAD OF DELEGATION"
 	}
-	_, size := d.fit(label, true, 12, 6, width-2*margin-16, 1)
+	_, size := d.fit(label, true, 12, 6, width-2*margin-16, 0)
 	d.w.text(margin, 6.3, label, true, size)
 	d.w.text(width-margin-d.w.width(p.BadgeNumber(), false, 7), 6, p.BadgeNumber(), false, 7)
 
-	const qrSide = 29.0
-	drawQR(d.pdf, code, width-qrSide-1, height-qrSide-1, qrSide)
-	left := margin
-	if d.photo(p, margin, 12, 19, 24) {
-		left = margin + 22
-	}
-	textWidth := width - qrSide - 1 - left - 1
-	cx := left + textWidth/2
-	d.pdf.SetTextColor(0, 0, 0)
-	cy := 15.5
+	d.photoFrame(p, margin, 12, 19, 24)
+	const left = margin + 21
+	d.pdf.SetTextColor(90, 90, 90)
+	nameTop := 11.0
 	if p.Title != "" {
-		d.pdf.SetTextColor(90, 90, 90)
-		d.w.centred(cx, cy, p.Title, false, 7)
-		cy += 3.5
-		d.pdf.SetTextColor(0, 0, 0)
+		d.w.centred(left+(width-left-margin)/2, 12, p.Title, false, 6.5)
+		nameTop = 13.8
 	}
-	cy = d.centredBlock(cx, cy, nameOnBadge(p), true, 13, 6.5, textWidth, 2)
-	if p.NativeName != "" {
-		cy = d.centredBlock(cx, cy, p.NativeName, false, 9, 5, textWidth, 1)
+	d.pdf.SetTextColor(0, 0, 0)
+	const qrTop = height - qrSide - 0.5
+	cy := d.centredBlock(left+(width-left-margin)/2, nameTop, nameOnBadge(p), true, 16, 6, width-left-margin, qrTop-nameTop)
+
+	drawQR(d.pdf, code, width-qrSide-0.5, qrTop, qrSide)
+	textWidth := width - qrSide - left
+	cx := left + textWidth/2
+	if d.w.draws(p.NativeName) {
+		cy = d.centredBlock(cx, cy, p.NativeName, false, 9, 5, textWidth, 4)
 	}
-	cy = d.centredBlock(cx, cy+1, affiliation(p.Affiliation), true, 8, 5, textWidth, 2)
+	cy = d.centredBlock(cx, cy+0.5, affiliation(p.Affiliation), true, 9, 5, textWidth, 8)
 	if p.Position != "" {
 		d.pdf.SetTextColor(70, 70, 70)
-		d.centredBlock(cx, cy, p.Position, false, 6.5, 5, textWidth, 2)
+		d.centredBlock(cx, cy, p.Position, false, 6.5, 5, textWidth, 6)
 	}
 	d.pdf.ImageOptions("logo", margin, height-8, 6, 6, false, gofpdf.ImageOptions{}, 0, "")
 	d.pdf.SetTextColor(90, 90, 90)
-	lines, size := d.fit(d.sheet.Event.Name, false, 5.5, 4, width-qrSide-margin-10, 2)
+	lines, size := d.fit(d.sheet.Event.Name, false, 5.5, 4, width-qrSide-margin-10, linesHeight(2, 5.5))
 	for i, l := range lines {
 		d.w.text(margin+7.5, height-5.2+float64(i)*size*ptToMM*1.15, l, false, size)
 	}
 }
 
-// cropMarks marks where an A4 sheet of four A6 badges is cut.
-func (d *drawer) cropMarks() {
+// An A4 sheet holds four A6 badges, butted two by two; each is cut out
+// along its edges. The sheet has no room between the badges, so a band
+// bleeds where white paper lies beyond its cut: down, 3 mm past its foot
+// (into the top margin of the badge below, or off the sheet). The strip
+// stops 4 mm short of the sheet's sides, where the crop marks of that cut
+// are, outside it.
+const (
+	sheetTop   = 0.5 // the badges' top edge on the sheet
+	bleedDepth = 3.0 // how far a band runs past its cut
+	markLength = 3.5
+	markRoom   = 4.0 // white kept at the sheet's sides for the marks
+)
+
+// bleed is the strip under a badge's band, from and to in millimetres from
+// the badge's left edge.
+type bleed struct{ depth, from, to float64 }
+
+// sheetPlace is where the i-th badge of an A4 sheet goes, and its bleed.
+func sheetPlace(i int) (x, y float64, b bleed) {
+	col, row := i%2, i/2%2
+	x, y = float64(col)*a6Width, sheetTop+float64(row)*a6Height
+	b = bleed{depth: bleedDepth, from: 0, to: a6Width}
+	if col == 0 {
+		b.from = markRoom
+	} else {
+		b.to = a6Width - markRoom
+	}
+	return x, y, b
+}
+
+// cropMark is a short line on a cut, outside the bands and their bleed.
+type cropMark struct{ x1, y1, x2, y2 float64 }
+
+// cropMarks are the marks of an A4 sheet: the cut between the columns at
+// the sheet's top and just below the upper bands' bleed, and the cuts
+// across at the sheet's sides.
+var cropMarks = func() []cropMark {
+	const right = 2 * a6Width
+	below := sheetTop + a6Height + bleedDepth + 0.5
+	marks := []cropMark{{a6Width, 0, a6Width, markLength}, {a6Width, below, a6Width, below + markLength}}
+	for _, y := range []float64{sheetTop, sheetTop + a6Height, sheetTop + 2*a6Height} {
+		marks = append(marks, cropMark{0, y, markLength, y}, cropMark{right - markLength, y, right, y})
+	}
+	return marks
+}()
+
+// drawCropMarks draws the marks of an A4 sheet.
+func (d *drawer) drawCropMarks() {
 	d.pdf.SetDrawColor(120, 120, 120)
 	d.pdf.SetLineWidth(0.2)
-	for _, y := range []float64{0.5, 148.5, 296.5} {
-		d.pdf.Line(0, y, 4, y)
-		d.pdf.Line(206, y, 210, y)
-		d.pdf.Line(101, y, 109, y)
+	for _, m := range cropMarks {
+		d.pdf.Line(m.x1, m.y1, m.x2, m.y2)
 	}
-	for _, x := range []float64{105} {
-		d.pdf.Line(x, 0, x, 4)
-		d.pdf.Line(x, 293, x, 297)
-		d.pdf.Line(x, 144.5, x, 152.5)
+}
+
+// photoFrame draws the participant's photo in the frame, keeping its shape,
+// or an empty frame marked "photo" where there is none: the frame is in the
+// same place on every badge.
+func (d *drawer) photoFrame(p data.Participant, x, y, w, h float64) {
+	if d.photo(p, x, y, w, h) {
+		return
 	}
+	d.pdf.SetDrawColor(150, 150, 150)
+	d.pdf.SetLineWidth(0.3)
+	d.pdf.Rect(x, y, w, h, "D")
+	d.pdf.SetTextColor(150, 150, 150)
+	d.w.centred(x+w/2, y+h/2+1, "photo", false, min(9, w))
 }
 
 // photo draws the participant's photo in the box, keeping its shape, and
@@ -190,40 +253,89 @@ func (d *drawer) category(code string) data.Category {
 	return data.Category{Code: code, Name: code, Colour: "#555555"}
 }
 
-// centredBlock draws text centred on cx below y, fitted to width in at most
-// maxLines lines, and returns where the next block starts.
-func (d *drawer) centredBlock(cx, y float64, text string, bold bool, maxSize, minSize, width float64, maxLines int) float64 {
-	lines, size := d.fit(text, bold, maxSize, minSize, width, maxLines)
-	for _, l := range lines {
-		y += size * ptToMM * 1.05
-		d.w.centred(cx, y, l, bold, size)
-		y += size * ptToMM * 0.2
+// lineHeight is the distance between two baselines, in ems.
+const lineHeight = 1.15
+
+// centredBlock draws text centred on cx below y, as large as fits width and
+// height in millimetres (up to maxSize), on as many lines as that takes,
+// and returns where the next block starts. Text that would go below
+// minSize keeps minSize and wraps onto more lines, past height if it must.
+func (d *drawer) centredBlock(cx, y float64, text string, bold bool, maxSize, minSize, width, height float64) float64 {
+	lines, size := d.fit(text, bold, maxSize, minSize, width, height)
+	if len(lines) > 1 && paragraphLevel(text) == 1 {
+		for i := range lines {
+			lines[i] = rightToLeftMark + lines[i] // each line keeps the direction of the text
+		}
 	}
-	return y
+	for i, l := range lines {
+		if i == 0 {
+			y += size * ptToMM * capHeight
+		} else {
+			y += size * ptToMM * lineHeight
+		}
+		d.w.centred(cx, y, l, bold, size)
+	}
+	return y + size*ptToMM*(lineHeight-capHeight)
 }
 
+// linesHeight is the height of n lines of text at size, in millimetres.
+func linesHeight(n int, size float64) float64 { return float64(n) * size * ptToMM * lineHeight }
+
 // fit finds the largest size, from maxSize down, at which text fits width
-// in at most maxLines lines. Below minSize it keeps shrinking rather than
-// cut a name or let it overflow.
-func (d *drawer) fit(text string, bold bool, maxSize, minSize, width float64, maxLines int) ([]string, float64) {
+// on lines that take at most height millimetres (one line when height is
+// 0). Below minSize it wraps onto as many lines as it takes at minSize; a
+// word wider than the line shrinks it further rather than be cut or
+// overflow.
+func (d *drawer) fit(text string, bold bool, maxSize, minSize, width, height float64) ([]string, float64) {
 	text = strings.Join(strings.Fields(text), " ")
 	if text == "" {
 		return nil, maxSize
 	}
 	measure := func(s string) float64 { return d.w.width(s, bold, 10) }
-	if size := min(maxSize, 10*width/measure(text)); size >= minSize || maxLines == 1 {
-		return []string{text}, size
-	}
-	for lines := 2; ; lines++ {
-		split := splitLines(text, lines, measure)
+	words := len(strings.Fields(text))
+	var best []string
+	bestSize := 0.0
+	for n := 1; n == 1 || (n <= words && linesHeight(n, minSize) <= height); n++ {
+		split := splitLines(text, n, measure)
 		widest := 0.0
 		for _, l := range split {
 			widest = max(widest, measure(l))
 		}
-		if size := min(maxSize, 10*width/widest); size >= minSize || lines >= maxLines {
-			return split, size
+		size := min(maxSize, 10*width/widest)
+		if height > 0 {
+			size = min(size, height/linesHeight(len(split), 1))
+		}
+		if size > bestSize+0.01 {
+			best, bestSize = split, size
 		}
 	}
+	if bestSize >= minSize || height == 0 {
+		return best, bestSize
+	}
+	lines := wrap(text, 10*width/minSize, measure)
+	widest := 0.0
+	for _, l := range lines {
+		widest = max(widest, measure(l))
+	}
+	return lines, min(minSize, 10*width/widest)
+}
+
+// wrap breaks text at spaces into lines no wider than width (at size 10),
+// except a single word wider than that.
+func wrap(text string, width float64, measure func(string) float64) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(text) {
+		if line != "" && measure(line+" "+w) > width {
+			lines = append(lines, line)
+			line = ""
+		}
+		if line != "" {
+			line += " "
+		}
+		line += w
+	}
+	return append(lines, line)
 }
 
 // splitLines breaks text at spaces into n lines of about equal width.
@@ -254,9 +366,11 @@ func splitLines(text string, n int, width func(string) float64) []string {
 }
 
 // nameOnBadge is the name in large type: the names without the title, in
-// the order of the participant's country.
+// the order of the participant's country, the family name in capitals as
+// on United Nations badges.
 func nameOnBadge(p data.Participant) string {
 	p.Title = ""
+	p.FamilyName = strings.ToUpper(p.FamilyName)
 	return p.FullName()
 }
 

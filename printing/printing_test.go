@@ -5,6 +5,8 @@ import (
 	"image"
 	"image/color"
 	"image/jpeg"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -133,27 +135,70 @@ func TestLongNamesShrinkButNeverOverflow(t *testing.T) {
 	pdf.AddPage()
 	loadFaces()
 	d := &drawer{pdf: pdf, w: newWriter(pdf)}
+	const width, height = a6Width - 2*a6Margin, 27.0
 	names := []string{
-		"Maria Fernanda Guadalupe Alejandra de la Santísima Trinidad Fernández-Ibáñez y Ordóñez",
+		"Maria Fernanda Guadalupe Alejandra de la SANTÍSIMA TRINIDAD FERNÁNDEZ-IBÁÑEZ Y ORDÓÑEZ",
 		strings.Repeat("Wolfeschlegelsteinhausenbergerdorff", 3),
 		strings.Repeat("Ab ", 70),
 		"Lê",
 	}
 	for _, n := range names {
-		lines, size := d.fit(n, true, 24, 12, 93, 2)
-		if len(lines) == 0 || len(lines) > 2 {
-			t.Fatalf("%q: %d lines", n, len(lines))
-		}
+		lines, size := d.fit(n, true, nameSize, nameMinSize, width, height)
 		if strings.Join(strings.Fields(strings.Join(lines, " ")), " ") != strings.Join(strings.Fields(n), " ") {
 			t.Fatalf("%q was cut: %q", n, lines)
 		}
 		for _, l := range lines {
-			if w := d.w.width(l, true, size); w > 93.01 {
+			if w := d.w.width(l, true, size); w > width+0.01 {
 				t.Fatalf("%q overflows: %.1f mm at %.1f pt", l, w, size)
 			}
 		}
-		if n == "Lê" && size != 24 {
+		if n == "Lê" && size != nameSize {
 			t.Fatalf("a short name is not at full size: %.1f", size)
+		}
+	}
+}
+
+// TestNamesLead checks the sizes of the A6 badge: a name of usual length
+// has capitals of 8 mm at least, on one or two lines, and the affiliation
+// capitals of 5 mm.
+func TestNamesLead(t *testing.T) {
+	pdf := newDocument(A6)
+	pdf.AddPage()
+	loadFaces()
+	d := &drawer{pdf: pdf, w: newWriter(pdf)}
+	for _, n := range []string{"Bùi Phương THẢO", "Aleksandr KUZNETSOV", "Eleni PAPADOPOULOU", "NGUYỄN Văn An", "Carlos GARCÍA LÓPEZ"} {
+		lines, size := d.fit(n, true, nameSize, nameMinSize, nameWidth, 27)
+		if capitals := size * ptToMM * capHeight; capitals < 8 || len(lines) > 2 {
+			t.Errorf("%q: capitals of %.1f mm on %d lines", n, capitals, len(lines))
+		}
+	}
+	for _, a := range []string{"Viet Nam", "Russian Federation", "United Nations Office on Drugs and Crime"} {
+		_, size := d.fit(a, true, affiliationSize, 11, a6Width-2*a6Margin, 17)
+		if capitals := size * ptToMM * capHeight; capitals < 5 {
+			t.Errorf("%q: capitals of %.1f mm", a, capitals)
+		}
+	}
+}
+
+// TestVeryLongNameWraps checks that a name of 140 letters keeps the least
+// readable size and wraps onto lines instead of shrinking away.
+func TestVeryLongNameWraps(t *testing.T) {
+	pdf := newDocument(A6)
+	pdf.AddPage()
+	loadFaces()
+	d := &drawer{pdf: pdf, w: newWriter(pdf)}
+	name := "Maria Fernanda Guadalupe Alejandra Josefina Concepción de la Santísima Trinidad FERNÁNDEZ-IBÁÑEZ DE CASTRO Y ORDÓÑEZ DEL VALLE BARRIENTOSESA"
+	if n := len([]rune(name)); n != 140 {
+		t.Fatalf("the name has %d letters", n)
+	}
+	const width = nameWidth
+	lines, size := d.fit(name, true, nameSize, nameMinSize, width, 27)
+	if size < nameMinSize || len(lines) < 3 {
+		t.Fatalf("%.1f pt on %d lines", size, len(lines))
+	}
+	for _, l := range lines {
+		if w := d.w.width(l, true, size); w > width+0.01 {
+			t.Fatalf("%q overflows: %.1f mm", l, w)
 		}
 	}
 }
@@ -221,6 +266,103 @@ func TestLinePenaltyMatchesTheStandard(t *testing.T) {
 	for _, line := range lines {
 		if got, want := linePenalty(line, 41), linePenaltySlow(line, 41); got != want {
 			t.Fatalf("line %041b: %d, want %d", line, got, want)
+		}
+	}
+}
+
+func TestQRMarkHoldsTheModules(t *testing.T) {
+	for _, b := range demoBadges(t, 20) {
+		code, err := qrCode(b.Code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mark := newQRMark(code)
+		hexData := mark.ops[strings.Index(mark.ops, " ID\n")+4 : strings.Index(mark.ops, ">")]
+		rows := strings.Fields(hexData)
+		if len(rows) != code.Size {
+			t.Fatalf("%d rows, want %d", len(rows), code.Size)
+		}
+		for y, row := range rows {
+			for x := 0; x < code.Size; x++ {
+				nibble, _ := strconv.ParseUint(row[x/4:x/4+1], 16, 8)
+				if dark := nibble&(8>>(x%4)) != 0; dark != code.Black(x, y) {
+					t.Fatalf("module %d,%d: dark %v in the mark", x, y, dark)
+				}
+			}
+		}
+	}
+}
+
+// TestBadgeSizeBudget holds a run of badges without photos under 2.5 KB a
+// badge, fonts and all: the size of a run is the same on every machine.
+func TestBadgeSizeBudget(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Badges(&buf, demoSheet(A6), demoBadges(t, 100)); err != nil {
+		t.Fatal(err)
+	}
+	perBadge := buf.Len() / 100
+	if perBadge >= 2500 {
+		t.Fatalf("%d bytes a badge, over the 2,500 of the budget", perBadge)
+	}
+	t.Logf("%d bytes a badge", perBadge)
+}
+
+func TestHebrewPrints(t *testing.T) {
+	loadFaces()
+	if m := Missing("דוד כהן"); len(m) != 0 {
+		t.Fatalf("the fonts lack %q", string(m))
+	}
+	segs := segments(visualOrder("דוד כהן"))
+	if len(segs) != 1 || faces[segs[0].face].family != "hebrew" || segs[0].text != "ןהכ דוד" {
+		t.Fatalf("segments %v", segs)
+	}
+}
+
+// TestUnshapedScriptsAreLeftOut checks that letters of scripts that need a
+// shaping engine are reported missing and never reach the page, marks
+// included, so that no empty box is drawn.
+func TestUnshapedScriptsAreLeftOut(t *testing.T) {
+	loadFaces()
+	for _, name := range []string{"नमस्ते", "สมชาย ใจดี", "বাংলা", "தமிழ்", "မြန်မာ", "ខ្មែរ"} {
+		if m := Missing("Somchai " + name); string(m) != strings.ReplaceAll(name, " ", "") {
+			t.Errorf("%s: missing %q", name, string(m))
+		}
+		for _, s := range segments(visualOrder("Somchai " + name)) {
+			if strings.TrimSpace(s.text) != "Somchai" && strings.TrimSpace(s.text) != "" {
+				t.Errorf("%s: %q would be drawn", name, s.text)
+			}
+		}
+	}
+}
+
+// TestSheetBleedAndCropMarks checks the geometry of an A4 sheet: each band
+// bleeds 3 mm past its foot; every crop mark lies on a cut, on the sheet,
+// and outside every band and bleed.
+func TestSheetBleedAndCropMarks(t *testing.T) {
+	type rect struct{ x1, y1, x2, y2 float64 }
+	var coloured []rect
+	for i := range 4 {
+		x, y, b := sheetPlace(i)
+		if b.depth != 3 || b.to-b.from < a6Width-markRoom {
+			t.Fatalf("badge %d: bleed %+v", i, b)
+		}
+		coloured = append(coloured, rect{x, y + a6BandTop, x + a6Width, y + a6Height},
+			rect{x + b.from, y + a6Height, x + b.to, y + a6Height + b.depth})
+	}
+	onCut := func(v float64, cuts ...float64) bool { return slices.Contains(cuts, v) }
+	for _, m := range cropMarks {
+		vertical, horizontal := m.x1 == m.x2, m.y1 == m.y2
+		if !(vertical && onCut(m.x1, 0, a6Width, 2*a6Width)) && !(horizontal && onCut(m.y1, sheetTop, sheetTop+a6Height, sheetTop+2*a6Height)) {
+			t.Errorf("mark %+v is not on a cut", m)
+		}
+		if min(m.x1, m.y1) < 0 || max(m.x1, m.x2) > 210 || max(m.y1, m.y2) > 297 {
+			t.Errorf("mark %+v is off the sheet", m)
+		}
+		for _, c := range coloured {
+			// A mark may touch a band's edge, never cross into it.
+			if min(m.x1, m.x2) < c.x2 && max(m.x1, m.x2) > c.x1 && min(m.y1, m.y2) < c.y2 && max(m.y1, m.y2) > c.y1 {
+				t.Errorf("mark %+v crosses colour %+v", m, c)
+			}
 		}
 	}
 }

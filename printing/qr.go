@@ -188,52 +188,56 @@ func linePenalty(line uint64, n int) int {
 	return score + 40*bits.OnesCount64(finder&(before|after))
 }
 
-// qrPath is a code's dark modules as PDF path operators, in module units
-// with rows going down: one rectangle per run of dark modules in a row.
-// It does not depend on where the code is drawn, so it is made on another
-// core while pages are drawn.
-type qrPath struct {
+// qrMark is a code's modules as a PDF inline image mask, one bit a module,
+// painted in black: some 560 bytes in the page where a path of one rectangle
+// per run of dark modules took 5 KB, so that pages need no compression. The
+// mask is not interpolated, so each module prints as a sharp square at any
+// size. The mark does not depend on where the code is drawn, so it is made
+// on another core while pages are drawn.
+type qrMark struct {
 	size int // modules per side, without the quiet zone
 	ops  string
 }
 
-func newQRPath(code *qrMatrix) qrPath {
-	buf := make([]byte, 0, 4096)
+func newQRMark(code *qrMatrix) qrMark {
+	const hex = "0123456789ABCDEF"
+	rowBytes := (code.Size + 7) / 8
+	buf := make([]byte, 0, 96+code.Size*(rowBytes*2+1))
+	buf = append(buf, "BI /IM true /W "...)
+	buf = strconv.AppendInt(buf, int64(code.Size), 10)
+	buf = append(buf, " /H "...)
+	buf = strconv.AppendInt(buf, int64(code.Size), 10)
+	// A set bit is a dark module; hexadecimal data never holds "EI".
+	buf = append(buf, " /BPC 1 /D [1 0] /I false /F /AHx ID\n"...)
 	for row := 0; row < code.Size; row++ {
-		for col := 0; col < code.Size; {
-			if !code.Black(col, row) {
-				col++
-				continue
-			}
-			start := col
-			for col < code.Size && code.Black(col, row) {
-				col++
-			}
-			buf = strconv.AppendInt(buf, int64(start), 10)
-			buf = append(buf, ' ')
-			buf = strconv.AppendInt(buf, int64(row), 10)
-			buf = append(buf, ' ')
-			buf = strconv.AppendInt(buf, int64(col-start), 10)
-			buf = append(buf, " 1 re\n"...)
+		for i := 0; i < rowBytes; i++ {
+			b := bits.Reverse8(uint8(code.rows[row] >> (8 * i))) // the leftmost module first
+			buf = append(buf, hex[b>>4], hex[b&15])
 		}
+		if row == code.Size-1 {
+			buf = append(buf, '>')
+		}
+		buf = append(buf, '\n')
 	}
-	return qrPath{size: code.Size, ops: string(buf)}
+	buf = append(buf, "EI\n"...)
+	return qrMark{size: code.Size, ops: string(buf)}
 }
 
 // drawQR draws a code at (x, y) with the given side including the quiet
-// zone, in millimetres, as one filled vector path: sharp at any print size.
-func drawQR(pdf *gofpdf.Fpdf, path qrPath, x, y, side float64) {
+// zone, in millimetres.
+func drawQR(pdf *gofpdf.Fpdf, mark qrMark, x, y, side float64) {
 	k := pdf.UnitToPointConvert(1)
 	_, pageH := pdf.GetPageSize()
-	module := side / float64(path.size+2*quietZone) * k
+	module := side / float64(mark.size+2*quietZone)
+	codeSide := module * float64(mark.size) * k
 	buf := make([]byte, 0, 96)
 	buf = append(buf, "q 0 g "...)
-	for _, v := range []float64{module, 0, 0, -module, (x * k) + quietZone*module, (pageH-y)*k - quietZone*module} {
+	for _, v := range []float64{codeSide, 0, 0, codeSide, (x + quietZone*module) * k, (pageH - y - side + quietZone*module) * k} {
 		buf = strconv.AppendFloat(buf, v, 'f', 3, 64)
 		buf = append(buf, ' ')
 	}
 	buf = append(buf, "cm\n"...)
 	pdf.RawWriteStr(string(buf))
-	pdf.RawWriteStr(path.ops)
-	pdf.RawWriteStr("f Q\n")
+	pdf.RawWriteStr(mark.ops)
+	pdf.RawWriteStr("Q\n")
 }

@@ -50,6 +50,7 @@ func init() {
 		{"station", "export FILE SESSION... | merge FILE", "a door's file for working offline, and merging its scans back", runStation},
 		{"backup", "FILE", "online copy of the database", runBackup},
 		{"copy", "SRC DST", "a whole event between a SQLite file and a PostgreSQL database", runCopy},
+		{"server", "init URL", "a venue's PostgreSQL event server: schema, and the accred_desk and accred_door logins (passwords on stdin)", runServer},
 	}
 }
 
@@ -129,7 +130,7 @@ func printHelp(w io.Writer) {
 	for _, c := range commands {
 		fmt.Fprintf(w, "  %-9s %-50s %s\n", c.name, c.usage, c.summary)
 	}
-	fmt.Fprintf(w, "\nThe database is %s unless --db or ACCRED_DB names another:\n", data.DisplayName(data.DefaultPath()))
+	fmt.Fprintf(w, "\nThe database is %s unless --db or ACCRED_DB names another:\n", data.Redacted(data.DefaultPath()))
 	fmt.Fprintln(w, "a file (SQLite) or a postgres:// URL (a venue's PostgreSQL server).")
 }
 

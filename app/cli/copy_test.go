@@ -73,7 +73,7 @@ func copied(t *testing.T, src, dst string) int {
 		t.Fatalf("copy: %d %q", code, errs)
 	}
 	if _, err := fmt.Sscanf(out, "copied %d rows from %s to %s\n", &n, &from, &to); err != nil ||
-		from != data.DisplayName(src) || to != data.DisplayName(dst) || strings.Contains(out, secret) {
+		from != data.Redacted(src) || to != data.Redacted(dst) || strings.Contains(out, secret) {
 		t.Fatalf("copy said %q", out)
 	}
 	return n
@@ -126,7 +126,7 @@ func TestCopyRefusesADestinationThatHoldsAnEvent(t *testing.T) {
 	for _, c := range []struct {
 		src, dst, want string
 	}{
-		{file, server, data.DisplayName(server) + " already holds an event"},
+		{file, server, data.Redacted(server) + " already holds an event"},
 		{server, file, file + " already holds an event"},
 		{filepath.Join(dir, "none.db"), server, "no database at " + filepath.Join(dir, "none.db")},
 	} {
@@ -147,7 +147,7 @@ func TestServerPasswordsStayOutOfMessages(t *testing.T) {
 	server := withPassword(t, pgtest.Database(t))
 	t.Chdir(t.TempDir())
 	code, out, errs := run(t, server, "init", "--event", "Venue", "--start", "2025-10-25", "--end", "2025-10-26")
-	if code != 0 || !strings.Contains(out, data.DisplayName(server)) || strings.Contains(out+errs, secret) {
+	if code != 0 || !strings.Contains(out, data.Redacted(server)) || strings.Contains(out+errs, secret) {
 		t.Fatalf("init: %d %q %q", code, out, errs)
 	}
 	if entries, _ := os.ReadDir("."); len(entries) != 0 {
@@ -156,7 +156,7 @@ func TestServerPasswordsStayOutOfMessages(t *testing.T) {
 	t.Setenv("ACCRED_DB", server)
 	var help bytes.Buffer
 	Run(context.Background(), []string{"help"}, nil, &help, &help)
-	if !strings.Contains(help.String(), data.DisplayName(server)) || strings.Contains(help.String(), secret) {
+	if !strings.Contains(help.String(), data.Redacted(server)) || strings.Contains(help.String(), secret) {
 		t.Fatalf("help: %q", help.String())
 	}
 	unreachable := "postgres://accred:" + secret + "@/event?host=" + url.QueryEscape(filepath.Join(t.TempDir(), "nothing"))

@@ -6,6 +6,6 @@ import (
 	"accred/data/pgtest"
 )
 
-// TestMain runs the command line's tests with their events in SQLite files,
-// or on a throwaway PostgreSQL server with ACCRED_TEST_ENGINE=postgres.
+// TestMain runs the command line's tests on SQLite, or on a throwaway
+// PostgreSQL server with ACCRED_TEST_ENGINE=postgres.
 func TestMain(m *testing.M) { pgtest.Main(m) }

@@ -194,10 +194,15 @@ func assertFiles(t *testing.T, dir string, names ...string) {
 }
 
 func TestCheckWarnsOfLettersNoFontHas(t *testing.T) {
-	list := []data.Participant{{ID: 1, FamilyName: "Srisuk", NativeName: "สมชาย ศรีสุข"}, {ID: 2, FamilyName: "Nguyễn"}}
+	list := []data.Participant{{ID: 1, FamilyName: "Srisuk", NativeName: "สมชาย ศรีสุข"}, {ID: 2, FamilyName: "Nguyễn"},
+		{ID: 3, FamilyName: "Kumar", NativeName: "राजेश कुमार"}, {ID: 4, FamilyName: "Cohen", NativeName: "דוד כהן"}}
 	w := Check(list)
-	if len(w) != 1 || w[0].Participant.ID != 1 {
+	if len(w) != 2 || w[0].Participant.ID != 1 || w[1].Participant.ID != 3 {
 		t.Fatalf("warnings %v", w)
+	}
+	// Every letter is named, vowel signs and marks included: none is printed.
+	if string(w[0].Missing) != "สมชายศรีสุข" || string(w[1].Missing) != "राजेशकुमार" {
+		t.Fatalf("missing %q and %q", string(w[0].Missing), string(w[1].Missing))
 	}
 }
 

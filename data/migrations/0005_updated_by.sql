@@ -1,0 +1,3 @@
+-- Who last changed a participant's details, so that a desk saving over a
+-- newer change can be told who made it.
+ALTER TABLE participants ADD COLUMN updated_by TEXT NOT NULL DEFAULT '';
