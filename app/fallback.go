@@ -22,9 +22,10 @@ type fallback struct {
 }
 
 // stationsDir is where a door keeps its station files: beside the
-// program's own database.
+// program's own database, or in the user's accred folder when the event is
+// on a server.
 func stationsDir() string {
-	return filepath.Join(filepath.Dir(data.DefaultPath()), "stations")
+	return filepath.Join(data.LocalDir(), "stations")
 }
 
 // prepareFallback writes the door's station file in the background when
