@@ -140,7 +140,7 @@ func (u *ui) showHome() bool {
 	}
 	u.desk, u.badges, u.programme = nil, nil, nil
 	u.door = newDoor(u)
-	door := station{tabDoor, container.NewTabItem(lang.L("Door"), u.door.buildUI()), u.door.reload}
+	door := station{tabDoor, container.NewTabItem(lang.L("Door"), u.door.buildUI()), u.door.onShown}
 	u.settings = newSettings(u)
 	settings := station{tabSettings, container.NewTabItem(lang.L("Settings"), u.settings.buildUI()), nil}
 	if isStation {

@@ -286,7 +286,7 @@ func (b *badges) onPreview() {
 // showSample shows a drawn preview, or why there is none.
 func (b *badges) showSample(s sample) {
 	if s.err != nil {
-		b.showPreview(&widget.Label{Text: lang.L("No preview: {{.Reason}}", map[string]any{"Reason": s.err.Error()}), Wrapping: fyne.TextWrapWord})
+		b.showPreview(&widget.Label{Text: lang.L("No preview: {{.Reason}}", map[string]any{"Reason": headline(s.err)}), Wrapping: fyne.TextWrapWord})
 		return
 	}
 	pic := canvas.NewImageFromResource(fyne.NewStaticResource("preview.png", s.png))

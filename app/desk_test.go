@@ -238,15 +238,21 @@ func fill(f *participantForm, values map[string]string) {
 
 func TestFormRefusesSameDocument(t *testing.T) {
 	u := newTestUI(t)
-	d := u.desk
-	press(d.search, fyne.KeyF3)
-	f := d.form
+	f := saveSameDocument(u)
+	if u.desk.form == nil || !f.problems["document_number"].Visible() {
+		t.Fatalf("same document accepted: %q", f.notice.Text)
+	}
+}
+
+// saveSameDocument registers someone new with the document of Seán
+// O'Sullivan (Ireland, P1), saving past the warning, and returns the form.
+func saveSameDocument(u *ui) *participantForm {
+	press(u.desk.search, fyne.KeyF3)
+	f := u.desk.form
 	fill(f, map[string]string{"family_name": "Someone", "nationality": "IE", "delegation": "IE", "document_number": "p-1"})
 	test.Tap(f.save) // duplicate warning (same document)
 	test.Tap(f.save) // save anyway: refused
-	if d.form == nil || !f.problems["document_number"].Visible() {
-		t.Fatalf("same document accepted: %q", f.notice.Text)
-	}
+	return f
 }
 
 func TestDeskReplacesALostBadge(t *testing.T) {

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"accred/data"
+	"accred/data/msg"
 )
 
 // door is the door station: pick the session and the station's name, then
@@ -87,6 +88,13 @@ func (d *door) buildUI() fyne.CanvasObject {
 }
 
 const prefStation = "station"
+
+// onShown runs when the door's tab is chosen: an open door takes the
+// keyboard back at once, so that no scan is typed into another screen's field.
+func (d *door) onShown() {
+	d.reload()
+	d.focus()
+}
 
 // reload reads the programme and the categories again.
 func (d *door) reload() {
@@ -197,11 +205,11 @@ func (d *door) showLost() {
 	d.panel.Refresh()
 	d.verdict.Text = lang.L("NOT RECORDED")
 	d.verdict.Refresh()
-	d.reason.Text = lang.L("The event database cannot be reached. Scans are not recorded; trying again…")
-	if d.fallback.path != "" {
-		d.reason.Text += "\n" + lang.L("Press F9 to go on with this door's station file.")
-	}
+	d.reason.Text = lang.L("Event database out of reach: trying again…")
 	d.reason.Refresh()
+	if d.fallback.path != "" && d.fallback.store == nil {
+		d.fallbackNote.SetText(lang.L("Press F9 to go on with this door's station file."))
+	}
 	d.showPerson(data.Participant{})
 	playVerdict(data.Rejected)
 }
@@ -283,7 +291,7 @@ func (d *door) show(v data.Verdict, err error) {
 		return
 	}
 	if err != nil {
-		v = data.Verdict{Kind: data.Rejected, Reason: err.Error(), At: time.Now()}
+		v = data.Verdict{Kind: data.Rejected, Reason: data.Reason{Code: data.ReasonBadgeError, Args: msg.Args{"Err": headline(err)}}, At: time.Now()}
 	}
 	d.lost = false
 	d.shown++
@@ -295,7 +303,7 @@ func (d *door) show(v data.Verdict, err error) {
 	d.panel.Refresh()
 	d.verdict.Text = word
 	d.verdict.Refresh()
-	d.reason.Text = reasonText(v.Reason)
+	d.reason.Text = say(v.Reason.Message())
 	d.reason.Refresh()
 	d.showPerson(v.Participant)
 	d.setCount(v.Present, v.Capacity)
@@ -359,8 +367,8 @@ func (d *door) updateRecent(i widget.ListItemID, o fyne.CanvasObject) {
 	if v.Participant.ID != 0 {
 		text += v.Participant.FullName()
 	}
-	if v.Reason != "" && v.Kind == data.Rejected {
-		text += " — " + reasonText(v.Reason)
+	if v.Kind == data.Rejected && v.Reason.Code != "" {
+		text += " — " + say(v.Reason.Message())
 	}
 	l := o.(*widget.Label)
 	l.Importance = map[data.VerdictKind]widget.Importance{data.Accepted: widget.SuccessImportance, data.Already: widget.WarningImportance, data.Rejected: widget.DangerImportance}[v.Kind]
@@ -369,7 +377,7 @@ func (d *door) updateRecent(i widget.ListItemID, o fyne.CanvasObject) {
 
 // focus gives the scan field the keyboard, unless a person is searching.
 func (d *door) focus() {
-	if d.scan != nil && !d.manual.open {
+	if d.scan != nil && !d.manual.open && d.holder.Objects[0] != d.setupView {
 		d.u.win.Canvas().Focus(d.scan)
 	}
 }
@@ -386,22 +394,4 @@ func verdictLook(k data.VerdictKind, exit bool) (color.Color, string) {
 		return already, lang.L("ALREADY IN")
 	}
 	return rejected, lang.L("REJECTED")
-}
-
-// reasonText puts a refusal's reason in the station's language; reasons
-// that carry a time or a count are translated by their first words.
-func reasonText(reason string) string {
-	if reason == "" {
-		return ""
-	}
-	for _, p := range []struct{ prefix, key string }{
-		{"too early: the door opens at ", "too early: the door opens at {{.Rest}}"},
-		{"too late: the session ended at ", "too late: the session ended at {{.Rest}}"},
-		{"room full ", "room full {{.Rest}}"},
-	} {
-		if rest, ok := strings.CutPrefix(reason, p.prefix); ok {
-			return lang.L(p.key, map[string]any{"Rest": rest})
-		}
-	}
-	return lang.L(reason)
 }

@@ -107,8 +107,8 @@ func TestDoorSaysWhenTheServerIsOutOfReachAndComesBack(t *testing.T) {
 	// scans reach the server once it answers.
 	cut(false)
 	scanner(d.scan, codes[3])
-	if !strings.Contains(d.reason.Text, "F9") {
-		t.Fatalf("the door does not offer its station file: %q", d.reason.Text)
+	if !strings.Contains(d.fallbackNote.Text, "F9") {
+		t.Fatalf("the door does not offer its station file: %q", d.fallbackNote.Text)
 	}
 	press(&d.scan.keyEntry, fyne.KeyF9)
 	scanner(d.scan, codes[3])

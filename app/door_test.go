@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"accred/data"
 )
@@ -85,8 +86,8 @@ func TestDoorScansInQuickSuccession(t *testing.T) {
 	if d.verdict.Text != "ACCEPTED" || d.name.Text != d.history[0].Participant.FullName() {
 		t.Fatalf("screen shows %q %q", d.verdict.Text, d.name.Text)
 	}
-	if !strings.Contains(d.history[1].Reason, "superseded") {
-		t.Fatalf("the lost badge: %q", d.history[1].Reason)
+	if d.history[1].Reason.Code != data.ReasonSuperseded || !strings.Contains(d.recentText(1), "superseded") {
+		t.Fatalf("the lost badge: %q, listed as %q", d.history[1].Reason, d.recentText(1))
 	}
 	// The room is full now: someone inside is not counted twice, and a
 	// fourth person, with the new badge, waits outside.
@@ -95,7 +96,7 @@ func TestDoorScansInQuickSuccession(t *testing.T) {
 		t.Fatalf("someone inside is not counted twice: %s", d.history[0].Kind)
 	}
 	scanner(d.scan, printedBadge(t, u, 4, 2))
-	if d.history[0].Kind != data.Rejected || !strings.Contains(d.history[0].Reason, "room full") || d.count.Text != "3 / 3" {
+	if d.history[0].Kind != data.Rejected || d.history[0].Reason.Code != data.ReasonRoomFull || d.reason.Text != "room full (3 of 3)" || d.count.Text != "3 / 3" {
 		t.Fatalf("a fourth person in a room for three: %s %q, count %q", d.history[0].Kind, d.history[0].Reason, d.count.Text)
 	}
 }
@@ -161,4 +162,11 @@ func TestDoorVerdictsLook(t *testing.T) {
 		scanner(d.scan, step.code)
 		snapshot(step.snapshot)
 	}
+}
+
+// recentText is what line i of the recent scans shows.
+func (d *door) recentText(i int) string {
+	l := &widget.Label{}
+	d.updateRecent(i, l)
+	return l.Text
 }

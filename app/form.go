@@ -184,7 +184,7 @@ func (f *participantForm) showProblems(err error) {
 	f.notice.SetText(lang.L("Please correct the fields marked in red."))
 	for _, fe := range fields {
 		if l, ok := f.problems[fe.Field]; ok {
-			l.SetText(lang.L(fe.Reason))
+			l.SetText(say(fe.Reason))
 			l.Show()
 		}
 	}

@@ -37,7 +37,10 @@ type importer struct {
 
 func newImporter(u *ui, imported func()) *importer { return &importer{u: u, imported: imported} }
 
-var previewColumns = []string{"Line", "Name", "Category", "Nationality", "Affiliation", "Problems"}
+// previewColumns are the headings of the preview's columns.
+func previewColumns() []string {
+	return []string{lang.L("Line"), lang.L("Name"), lang.L("Category"), lang.L("Nationality"), lang.L("Affiliation"), lang.L("Problems")}
+}
 
 func (im *importer) buildUI() fyne.CanvasObject {
 	im.path = &widget.Entry{PlaceHolder: lang.L("Path of a .csv or .xlsx file")}
@@ -57,7 +60,7 @@ func (im *importer) buildUI() fyne.CanvasObject {
 	im.table.CreateHeader = func() fyne.CanvasObject { return &widget.Label{TextStyle: fyne.TextStyle{Bold: true}} }
 	im.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 {
-			o.(*widget.Label).SetText(lang.L(previewColumns[id.Col]))
+			o.(*widget.Label).SetText(previewColumns()[id.Col])
 		}
 	}
 	for i, w := range []float32{60, 260, 110, 150, 260, 600} {
@@ -67,7 +70,7 @@ func (im *importer) buildUI() fyne.CanvasObject {
 	return container.NewBorder(top, nil, nil, nil, im.table)
 }
 
-func (im *importer) size() (int, int) { return len(im.rows), len(previewColumns) }
+func (im *importer) size() (int, int) { return len(im.rows), len(previewColumns()) }
 
 func (im *importer) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
@@ -92,7 +95,7 @@ func (im *importer) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case 5:
 		var text []string
 		for _, p := range im.problems[r.Line] {
-			text = append(text, fieldLabel(p.Field)+": "+lang.L(p.Reason))
+			text = append(text, fieldLabel(p.Field)+": "+say(p.Reason))
 		}
 		if len(text) == 0 {
 			l.SetText("✓")

@@ -2,77 +2,103 @@ package app
 
 import (
 	"encoding/json"
-	"os"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/lang"
 
+	"accred/data/msg"
 	"accred/resources"
 )
 
-// sourceStrings are the strings a person reads: every lang.L and lang.N
-// literal of the app and every fixed problem sentence of the data package.
+// sourceStrings are the strings a person reads: every message declared in
+// the catalogue (the data packages' errors and reasons, the print job's) and
+// every literal the app hands to lang.L or lang.N, read from its syntax tree.
+// Only translate, which words the catalogue's messages, may hand them
+// anything but a literal: any other key could not be checked.
 func sourceStrings(t *testing.T) []string {
 	t.Helper()
-	patterns := map[string][]*regexp.Regexp{
-		"*.go": {regexp.MustCompile(`lang\.[LN]\("((?:[^"\\]|\\.)*)"`)},
-		"../data/*.go": {
-			regexp.MustCompile(`v\.add\([^,]+, "((?:[^"\\]|\\.)*)"\)`),
-			regexp.MustCompile(`Reason: "((?:[^"\\]|\\.)*)"`),
-			regexp.MustCompile(`Message: "((?:[^"\\]|\\.)*)"`),
-			regexp.MustCompile(`v\.err\("((?:[^"\\]|\\.)*)"\)`),
-			regexp.MustCompile(`Err\w+\s*=\s*errors\.New\("((?:[^"\\]|\\.)*)"\)`),
-			regexp.MustCompile(`(?m)return (?:Rejected|Already), "((?:[^"\\]|\\.)*)"$`),
-			regexp.MustCompile(`(?m)return nil, "([A-Z](?:[^"\\]|\\.)*)"$`),
-			regexp.MustCompile(`(?m)^\s*reason\w+\s*=\s*"((?:[^"\\]|\\.)*)"$`),
-			regexp.MustCompile(`tooLong: "((?:[^"\\]|\\.)*)"`),
-		},
-	}
-	patterns["../data/*/*.go"] = patterns["../data/*.go"]
 	seen := map[string]bool{}
 	var out []string
-	for glob, res := range patterns {
-		files, _ := filepath.Glob(filepath.Join(".", glob))
-		for _, f := range files {
-			if strings.HasSuffix(f, "_test.go") {
-				continue
-			}
-			src, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, re := range res {
-				for _, m := range re.FindAllStringSubmatch(string(src), -1) {
-					s := strings.ReplaceAll(m[1], `\"`, `"`)
-					if !seen[s] {
-						seen[s] = true
-						out = append(out, s)
-					}
-				}
-			}
+	add := func(s string) {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
 		}
 	}
+	for _, k := range msg.Keys() {
+		add(k)
+	}
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if fn, ok := n.(*ast.FuncDecl); ok && fn.Name.Name == "translate" {
+				return false
+			}
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) == 0 {
+				return true
+			}
+			if !isLangCall(call.Fun) {
+				return true
+			}
+			lit, ok := call.Args[0].(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				t.Errorf("%s: lang.%s is given a key that is not a literal", fset.Position(call.Pos()), call.Fun.(*ast.SelectorExpr).Sel.Name)
+				return true
+			}
+			s, err := strconv.Unquote(lit.Value)
+			if err != nil {
+				t.Fatalf("%s: %v", fset.Position(lit.Pos()), err)
+			}
+			add(s)
+			return true
+		})
+	}
 	return out
+}
+
+// isLangCall reports whether fun is lang.L or lang.N.
+func isLangCall(fun ast.Expr) bool {
+	sel, ok := fun.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	return ok && pkg.Name == "lang" && (sel.Sel.Name == "L" || sel.Sel.Name == "N")
 }
 
 var placeholder = regexp.MustCompile(`{{\.\w+}}`)
 
 func TestEveryStringIsTranslated(t *testing.T) {
 	keys := sourceStrings(t)
-	if len(keys) < 100 {
-		t.Fatalf("found only %d strings; the extraction is broken", len(keys))
+	if len(keys) < 300 {
+		t.Fatalf("found only %d strings; the catalogue or the app's sources were not read", len(keys))
 	}
 	for _, code := range []string{"en", "fr", "vi"} {
-		raw, err := resources.Translations.ReadFile("translations/" + code + ".json")
-		if err != nil {
-			t.Fatal(err)
-		}
-		var table map[string]any
-		if err := json.Unmarshal(raw, &table); err != nil {
-			t.Fatalf("%s.json: %v", code, err)
+		table := translations(t, code)
+		for k := range table {
+			if !slices.Contains(keys, k) {
+				t.Errorf("%s.json: %q is said nowhere; remove it", code, k)
+			}
 		}
 		for _, k := range keys {
 			v, ok := table[k]
@@ -87,22 +113,33 @@ func TestEveryStringIsTranslated(t *testing.T) {
 			if text == "" {
 				t.Errorf("%s.json: %q is empty", code, k)
 			}
-			if strings.Join(placeholder.FindAllString(k, -1), ",") != strings.Join(sortedPlaceholders(text, k), ",") {
+			if placeholders(k) != placeholders(text) {
 				t.Errorf("%s.json: %q loses or adds a placeholder: %q", code, k, text)
 			}
 		}
 	}
 }
 
-// sortedPlaceholders returns text's placeholders in the order they stand in key.
-func sortedPlaceholders(text, key string) []string {
-	var out []string
-	for _, p := range placeholder.FindAllString(key, -1) {
-		if strings.Contains(text, p) {
-			out = append(out, p)
-		}
+// translations is the table of one language's file.
+func translations(t *testing.T, code string) map[string]any {
+	t.Helper()
+	raw, err := resources.Translations.ReadFile("translations/" + code + ".json")
+	if err != nil {
+		t.Fatal(err)
 	}
-	return out
+	var table map[string]any
+	if err := json.Unmarshal(raw, &table); err != nil {
+		t.Fatalf("%s.json: %v", code, err)
+	}
+	return table
+}
+
+// placeholders lists the placeholders of a template, sorted: a translation
+// may put them in another order, but must keep each.
+func placeholders(text string) string {
+	found := placeholder.FindAllString(text, -1)
+	slices.Sort(found)
+	return strings.Join(slices.Compact(found), ",")
 }
 
 func TestLanguageCanBeChosen(t *testing.T) {

@@ -6,5 +6,10 @@ import (
 	"accred/data/pgtest"
 )
 
-// TestMain lets the screens' tests use a throwaway PostgreSQL server too.
-func TestMain(m *testing.M) { pgtest.Main(m) }
+// TestMain lets the screens' tests use a throwaway PostgreSQL server too,
+// and runs the screens' background work where it is started (a test's
+// fyne.Do does not hand work back to one goroutine as the app's does).
+func TestMain(m *testing.M) {
+	inBackground = func(job func()) { job() }
+	pgtest.Main(m)
+}

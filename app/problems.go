@@ -2,11 +2,13 @@ package app
 
 import (
 	"errors"
+	"strings"
 
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
 	"accred/data"
+	"accred/data/msg"
 )
 
 // problemText is an error in the person's language: its sentence, then one
@@ -20,16 +22,14 @@ func problemText(err error) string {
 }
 
 // headline is an error's sentence in the person's language, without the
-// problems it names.
+// problems it names. An error that carries no message (a fault of the
+// program or the machine) is shown as it is written.
 func headline(err error) string {
-	s := err.Error()
-	for i, r := range s {
-		if r == '\n' {
-			s = s[:i]
-			break
-		}
+	if m, ok := data.ErrorMessage(err); ok {
+		return say(m)
 	}
-	return lang.L(s)
+	s, _, _ := strings.Cut(err.Error(), "\n")
+	return s
 }
 
 // fieldProblem is one problem in words: where it is and what is wrong.
@@ -41,7 +41,18 @@ func fieldProblem(f data.FieldError) string {
 	if f.Field != "" {
 		s += fieldLabel(f.Field) + ": "
 	}
-	return s + lang.L(f.Reason)
+	return s + say(f.Reason)
+}
+
+// say words a message in the person's language, with its values.
+func say(m msg.Message) string { return m.Render(currentLanguage(), translate) }
+
+// translate is msg's Translator for the interface's language.
+func translate(key string, args msg.Args) string {
+	if len(args) == 0 {
+		return lang.L(key)
+	}
+	return lang.L(key, args)
 }
 
 // showError tells the person what went wrong, in a dialog over the window.

@@ -73,8 +73,8 @@ func (s *settings) onLanguage() {
 // onOperator keeps the operator's name, when it is one.
 func (s *settings) onOperator(name string) {
 	name = data.NameText.Tidy(name)
-	if reason := data.NameText.Check(name); reason != "" {
-		s.status.SetText(lang.L("Operator") + ": " + lang.L(reason))
+	if reason := data.NameText.Check(name); !reason.IsZero() {
+		s.status.SetText(lang.L("Operator") + ": " + say(reason.Msg()))
 		return
 	}
 	s.status.SetText("")

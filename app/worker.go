@@ -29,8 +29,13 @@ func (w *worker) run(work func() (then func())) {
 		w.start(job)
 		return
 	}
-	go job()
+	inBackground(job)
 }
+
+// inBackground starts a job on a goroutine of its own. The screens' tests,
+// whose fyne.Do runs at once on the calling goroutine, run jobs where they
+// are started instead, so that widgets are only ever touched by one goroutine.
+var inBackground = func(job func()) { go job() }
 
 // wait returns once every job started so far has handed back its outcome.
 func (w *worker) wait() { w.running.Wait() }

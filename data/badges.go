@@ -9,16 +9,17 @@ import (
 	"strings"
 
 	"accred/data/credential"
+	"accred/data/msg"
 )
 
-// Why a genuine-looking badge is refused; credential's errors say why a
-// code is not genuine at all.
+// Why a genuine-looking badge is refused, in the words of its reason at the
+// door; credential's errors say why a code is not genuine at all.
 var (
-	ErrUnknownBadge  = errors.New("no participant holds this badge")
-	ErrSuperseded    = errors.New("superseded badge: it was replaced by a reprint")
-	ErrNotIssued     = errors.New("this badge was never printed")
-	ErrNotAccredited = errors.New("the participant is not accredited (rejected or withdrawn)")
-	ErrNotApproved   = errors.New("the participant is not approved")
+	ErrUnknownBadge  = errors.New(Reason{Code: ReasonUnknownBadge}.String())
+	ErrSuperseded    = errors.New(Reason{Code: ReasonSuperseded}.String())
+	ErrNotIssued     = errors.New(Reason{Code: ReasonNotIssued}.String())
+	ErrNotAccredited = errors.New(Reason{Code: ReasonNotAccredited}.String())
+	ErrNotApproved   = errors.New(Reason{Code: ReasonNotApproved}.String())
 )
 
 // keys is the event's key pair. It never changes once made, so the store
@@ -112,10 +113,10 @@ func (s *Store) BadgeCode(ctx context.Context, participantID int64, issue int) (
 		return "", err
 	}
 	if s.doorOnly {
-		return "", Errorf(ECONFLICT, "This is a door's login: badges are printed at a desk or printing station.")
+		return "", NewError(ECONFLICT, msgPrintAtDoor, nil)
 	}
 	if len(k.priv) != ed25519.PrivateKeySize {
-		return "", Errorf(ECONFLICT, "This is a door station's file: badges are printed from the registration database.")
+		return "", NewError(ECONFLICT, msgPrintAtStation, nil)
 	}
 	return credential.Sign(credential.Credential{KeyID: k.id, ParticipantID: participantID, Issue: issue}, k.priv)
 }
@@ -133,7 +134,7 @@ func (s *Store) MarkPrinted(ctx context.Context, printed []Printed, operator str
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
 		for _, b := range printed {
-			res, err := tx.Exec(`UPDATE participants SET status = 'printed', status_at = ?, updated_at = ?, updated_by = ?, badge_issue = ?,
+			res, err := tx.ExecContext(ctx, `UPDATE participants SET status = 'printed', status_at = ?, updated_at = ?, updated_by = ?, badge_issue = ?,
 				rev = (SELECT MAX(rev) + 1 FROM participants)
 				WHERE id = ? AND status = 'approved' AND (badge_issue = ? OR (badge_issue = 0 AND ? = 1))`,
 				now, now, operator, b.Issue, b.ID, b.Issue, b.Issue)
@@ -141,12 +142,12 @@ func (s *Store) MarkPrinted(ctx context.Context, printed []Printed, operator str
 				return fmt.Errorf("mark printed: %w", err)
 			}
 			if n, _ := res.RowsAffected(); n == 0 {
-				return Errorf(ECONFLICT, "Badge %s changed while it was printing (no longer approved, or reprinted). Nothing was marked printed; print again.", BadgeNumber(b.ID))
+				return NewError(ECONFLICT, msgChangedWhilePrinting, badgeArgs(b.ID))
 			}
-			if _, err := tx.Exec(`INSERT INTO badge_prints (participant_id, issue, at, operator) VALUES (?, ?, ?, ?)`, b.ID, b.Issue, now, operator); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO badge_prints (participant_id, issue, at, operator) VALUES (?, ?, ?, ?)`, b.ID, b.Issue, now, operator); err != nil {
 				return fmt.Errorf("record print: %w", err)
 			}
-			if _, err := tx.Exec(`INSERT INTO status_changes (participant_id, status, at, operator, note) VALUES (?, 'printed', ?, ?, ?)`,
+			if _, err := tx.ExecContext(ctx, `INSERT INTO status_changes (participant_id, status, at, operator, note) VALUES (?, 'printed', ?, ?, ?)`,
 				b.ID, now, operator, fmt.Sprintf("issue %d", b.Issue)); err != nil {
 				return fmt.Errorf("record status: %w", err)
 			}
@@ -173,14 +174,15 @@ func (s *Store) Reprint(ctx context.Context, id int64, reason, operator string) 
 func (s *Store) ReprintBadges(ctx context.Context, ids []int64, reason, operator string) error {
 	reason = FreeText.Tidy(reason)
 	if reason == "" {
-		return Errorf(EINVALID, "Give the reason for the reprint (lost, damaged, name corrected …).")
+		return NewError(EINVALID, msgReprintReason, nil)
 	}
-	if why := FreeText.Check(reason); why != "" {
-		return &Error{Code: EINVALID, Message: "The badge was not reprinted.", Fields: []FieldError{{Field: "reason", Reason: why}}}
+	if why := FreeText.Check(reason); !why.IsZero() {
+		return &Error{Code: EINVALID, Message: msgNotReprinted.Msg(), Fields: []FieldError{{Field: "reason", Reason: why.Msg()}}}
 	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
+		now := s.now()
 		for _, id := range ids {
-			if err := s.reprintTx(ctx, tx, id, reason, operator); err != nil {
+			if err := s.reprintTx(ctx, tx, now, id, reason, operator); err != nil {
 				return err
 			}
 		}
@@ -189,15 +191,14 @@ func (s *Store) ReprintBadges(ctx context.Context, ids []int64, reason, operator
 }
 
 // reprintTx raises one participant's badge issue within tx.
-func (s *Store) reprintTx(ctx context.Context, tx *sql.Tx, id int64, reason, operator string) error {
-	p, err := s.participantTx(tx, id)
+func (s *Store) reprintTx(ctx context.Context, tx *sql.Tx, now string, id int64, reason, operator string) error {
+	p, err := s.participantTx(ctx, tx, id)
 	if err != nil {
 		return err
 	}
 	if p.Status != StatusPrinted && p.Status != StatusCollected {
-		return Errorf(ECONFLICT, "Badge %s has no printed badge to replace (the participant is %s); print it instead.", BadgeNumber(id), p.Status)
+		return NewError(ECONFLICT, msgNothingToReplace, msg.Args{"Number": BadgeNumber(id), "Status": p.Status.Message()})
 	}
-	now := s.now()
 	if _, err := tx.ExecContext(ctx, `UPDATE participants SET badge_issue = badge_issue + 1, status = 'approved', status_at = ?, updated_at = ?,
 		updated_by = ?, rev = (SELECT MAX(rev) + 1 FROM participants) WHERE id = ?`, now, now, operator, id); err != nil {
 		return fmt.Errorf("raise issue: %w", err)
@@ -258,3 +259,12 @@ func badgeValidity(p Participant, issue int) error {
 	}
 	return nil
 }
+
+var (
+	msgPrintAtDoor          = msg.Define("This is a door's login: badges are printed at a desk or printing station.")
+	msgPrintAtStation       = msg.Define("This is a door station's file: badges are printed from the registration database.")
+	msgChangedWhilePrinting = msg.Define("Badge {{.Number}} changed while it was printing (no longer approved, or reprinted). Nothing was marked printed; print again.")
+	msgReprintReason        = msg.Define("Give the reason for the reprint (lost, damaged, name corrected …).")
+	msgNotReprinted         = msg.Define("The badge was not reprinted.")
+	msgNothingToReplace     = msg.Define("Badge {{.Number}} has no printed badge to replace (the participant is {{.Status}}); print it instead.")
+)

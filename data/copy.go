@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+
+	"accred/data/msg"
 )
 
 // eventTables are every table of an event, parents before children: the
@@ -34,7 +36,7 @@ func (s *Store) CopyTo(ctx context.Context, dst *Store) (rows int, err error) {
 			return fmt.Errorf("count events: %w", err)
 		}
 		if events > 0 {
-			return Errorf(ECONFLICT, "%s already holds an event; copy into an empty database.", dst.path)
+			return NewError(ECONFLICT, msgCopyNotEmpty, msg.Args{"Path": dst.path})
 		}
 		for _, table := range eventTables {
 			n, err := copyRows(ctx, src, tx, dst.engine, table, `SELECT * FROM `+table)
@@ -46,7 +48,7 @@ func (s *Store) CopyTo(ctx context.Context, dst *Store) (rows int, err error) {
 				return fmt.Errorf("count copied %s: %w", table, err)
 			}
 			if copied != n {
-				return Errorf(EINTERNAL, "The copy of %s holds %d rows instead of %d; nothing was copied.", table, copied, n)
+				return NewError(EINTERNAL, msgCopyShort, msg.Args{"Table": table, "Copied": copied, "Count": n})
 			}
 			rows += n
 		}
@@ -158,3 +160,8 @@ func (e engine) restartIdentities(ctx context.Context, tx *sql.Tx) error {
 	}
 	return nil
 }
+
+var (
+	msgCopyNotEmpty = msg.Define("{{.Path}} already holds an event; copy into an empty database.")
+	msgCopyShort    = msg.Define("The copy of {{.Table}} holds {{.Copied}} rows instead of {{.Count}}; nothing was copied.")
+)

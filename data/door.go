@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"accred/data/chain"
+	"accred/data/msg"
 )
 
 // VerdictKind is what the door screen shows in colour.
@@ -36,7 +37,7 @@ type Scan struct {
 type Verdict struct {
 	ID          string // the check-in's unique id
 	Kind        VerdictKind
-	Reason      string      // why, in words, when refused
+	Reason      Reason      // why, when refused or already in
 	Participant Participant // zero when the code names nobody
 	Exit        bool
 	Present     int // inside the session after this scan
@@ -59,31 +60,31 @@ type door struct {
 // door that records exits and someone inside; for an entry, not inside
 // already, an admitted category, an invitation where one is needed, the
 // session's window (opening early by its tolerance), and a free seat.
-func decide(d door) (VerdictKind, string) {
+func decide(d door) (VerdictKind, Reason) {
 	s := d.session
 	switch {
 	case d.badgeErr != nil:
-		return Rejected, d.badgeErr.Error()
+		return Rejected, badgeReason(d.badgeErr)
 	case d.exit && !s.RecordsExits:
-		return Rejected, "this door does not record exits"
+		return Rejected, Reason{Code: ReasonNoExits}
 	case d.exit && !d.inside:
-		return Rejected, "not inside this session"
+		return Rejected, Reason{Code: ReasonNotInside}
 	case d.exit:
-		return Accepted, ""
+		return Accepted, Reason{}
 	case d.inside:
-		return Already, "already inside"
+		return Already, Reason{Code: ReasonAlreadyInside}
 	case !s.Admits(d.category):
-		return Rejected, "category not admitted to this session"
+		return Rejected, Reason{Code: ReasonCategory}
 	case s.InvitationOnly && !d.invited:
-		return Rejected, "not invited to this session"
+		return Rejected, Reason{Code: ReasonNotInvited}
 	case d.now.Before(s.Opens()):
-		return Rejected, "too early: the door opens at " + s.Opens().Format("15:04 on 2 Jan")
+		return Rejected, Reason{Code: ReasonTooEarly, Args: msg.Args{"At": moment(s.Opens())}}
 	case !d.now.Before(s.Ends):
-		return Rejected, "too late: the session ended at " + s.Ends.Format("15:04 on 2 Jan")
+		return Rejected, Reason{Code: ReasonTooLate, Args: msg.Args{"At": moment(s.Ends)}}
 	case s.Capacity > 0 && s.Present >= s.Capacity:
-		return Rejected, fmt.Sprintf("room full (%d of %d)", s.Present, s.Capacity)
+		return Rejected, Reason{Code: ReasonRoomFull, Args: msg.Args{"Present": s.Present, "Capacity": s.Capacity}}
 	}
-	return Accepted, ""
+	return Accepted, Reason{}
 }
 
 // CheckIn decides a scan at a session's door and records it, whatever the
@@ -116,7 +117,7 @@ func (s *Store) CheckIn(ctx context.Context, scan Scan) (Verdict, error) {
 		// doors of one session count its seats one at a time.
 		session, err := s.scanSession(tx.QueryRowContext(ctx, `SELECT `+sessionColumns+` FROM sessions WHERE id = ?`+s.engine.forUpdate(), scan.SessionID), loc)
 		if errors.Is(err, sql.ErrNoRows) {
-			return Errorf(ENOTFOUND, "No session has the id %d.", scan.SessionID)
+			return NewError(ENOTFOUND, msgNoSessionID, msg.Args{"ID": scan.SessionID})
 		}
 		if err != nil {
 			return fmt.Errorf("read session: %w", err)
@@ -166,7 +167,7 @@ func (s *Store) CheckIn(ctx context.Context, scan Scan) (Verdict, error) {
 			At:            timeText(v.At),
 			Direction:     map[bool]string{false: "in", true: "out"}[scan.Exit],
 			Verdict:       map[VerdictKind]string{Accepted: "accepted", Already: "already", Rejected: "rejected"}[v.Kind],
-			Reason:        v.Reason,
+			Reason:        v.Reason.String(),
 			Manual:        scan.Code == "",
 		})
 	})
@@ -212,3 +213,5 @@ func newID() string {
 	rand.Read(b[:])
 	return hex.EncodeToString(b[:])
 }
+
+var msgNoSessionID = msg.Define("No session has the id {{.ID}}.")

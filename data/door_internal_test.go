@@ -1,7 +1,7 @@
 package data
 
 import (
-	"strings"
+	"errors"
 	"testing"
 	"time"
 
@@ -27,37 +27,67 @@ func TestDoorRules(t *testing.T) {
 		name   string
 		door   door
 		want   VerdictKind
-		reason string
+		reason ReasonCode
 	}{
 		{"valid badge, open session", door{session: open, category: "delegate", now: during}, Accepted, ""},
-		{"forged", door{session: open, badgeErr: credential.ErrForged, now: during}, Rejected, "forged"},
-		{"other event", door{session: open, badgeErr: credential.ErrOtherKey, now: during}, Rejected, "another event"},
-		{"superseded", door{session: open, badgeErr: ErrSuperseded, now: during}, Rejected, "superseded"},
-		{"not approved", door{session: open, badgeErr: ErrNotApproved, now: during}, Rejected, "not approved"},
-		{"withdrawn", door{session: open, badgeErr: ErrNotAccredited, now: during}, Rejected, "not accredited"},
-		{"forged even when inside", door{session: open, badgeErr: ErrSuperseded, inside: true, now: during}, Rejected, "superseded"},
-		{"already inside", door{session: open, category: "delegate", inside: true, now: during}, Already, "already"},
-		{"already inside a full room", door{session: full, category: "delegate", inside: true, now: during}, Already, "already"},
+		{"forged", door{session: open, badgeErr: credential.ErrForged, now: during}, Rejected, ReasonForged},
+		{"other event", door{session: open, badgeErr: credential.ErrOtherKey, now: during}, Rejected, ReasonOtherEvent},
+		{"superseded", door{session: open, badgeErr: ErrSuperseded, now: during}, Rejected, ReasonSuperseded},
+		{"not approved", door{session: open, badgeErr: ErrNotApproved, now: during}, Rejected, ReasonNotApproved},
+		{"withdrawn", door{session: open, badgeErr: ErrNotAccredited, now: during}, Rejected, ReasonNotAccredited},
+		{"forged even when inside", door{session: open, badgeErr: ErrSuperseded, inside: true, now: during}, Rejected, ReasonSuperseded},
+		{"already inside", door{session: open, category: "delegate", inside: true, now: during}, Already, ReasonAlreadyInside},
+		{"already inside a full room", door{session: full, category: "delegate", inside: true, now: during}, Already, ReasonAlreadyInside},
 		{"category admitted", door{session: delegatesOnly, category: "vip", now: during}, Accepted, ""},
-		{"category not admitted", door{session: delegatesOnly, category: "media", now: during}, Rejected, "category"},
+		{"category not admitted", door{session: delegatesOnly, category: "media", now: during}, Rejected, ReasonCategory},
 		{"invited", door{session: invitationOnly, category: "media", invited: true, now: during}, Accepted, ""},
-		{"not invited", door{session: invitationOnly, category: "delegate", now: during}, Rejected, "not invited"},
+		{"not invited", door{session: invitationOnly, category: "delegate", now: during}, Rejected, ReasonNotInvited},
 		{"inside the early tolerance", door{session: open, category: "un", now: starts.Add(-30 * time.Minute)}, Accepted, ""},
-		{"too early", door{session: open, category: "un", now: starts.Add(-31 * time.Minute)}, Rejected, "too early: the door opens at 08:30"},
+		{"too early", door{session: open, category: "un", now: starts.Add(-31 * time.Minute)}, Rejected, ReasonTooEarly},
 		{"last minute", door{session: open, category: "un", now: open.Ends.Add(-time.Second)}, Accepted, ""},
-		{"too late", door{session: open, category: "un", now: open.Ends}, Rejected, "too late: the session ended at 11:00"},
+		{"too late", door{session: open, category: "un", now: open.Ends}, Rejected, ReasonTooLate},
 		{"last seat", door{session: nearlyFull, category: "un", now: during}, Accepted, ""},
-		{"room full", door{session: full, category: "un", now: during}, Rejected, "room full (100 of 100)"},
+		{"room full", door{session: full, category: "un", now: during}, Rejected, ReasonRoomFull},
 		{"exit", door{session: withExits, category: "un", inside: true, exit: true, now: during}, Accepted, ""},
-		{"exit when not inside", door{session: withExits, category: "un", exit: true, now: during}, Rejected, "not inside"},
-		{"exit where exits are not recorded", door{session: open, category: "un", inside: true, exit: true, now: during}, Rejected, "does not record exits"},
+		{"exit when not inside", door{session: withExits, category: "un", exit: true, now: during}, Rejected, ReasonNotInside},
+		{"exit where exits are not recorded", door{session: open, category: "un", inside: true, exit: true, now: during}, Rejected, ReasonNoExits},
 		{"re-entry after exit", door{session: withExits, category: "un", inside: false, now: during}, Accepted, ""},
 		{"exit after the end", door{session: withExits, category: "un", inside: true, exit: true, now: open.Ends.Add(time.Hour)}, Accepted, ""},
 	}
 	for _, c := range cases {
 		kind, reason := decide(c.door)
-		if kind != c.want || !strings.Contains(reason, c.reason) {
-			t.Errorf("%s: %s %q, want %s %q", c.name, kind, reason, c.want, c.reason)
+		if kind != c.want || reason.Code != c.reason {
+			t.Errorf("%s: %s %q, want %s %q", c.name, kind, reason.Code, c.want, c.reason)
+		}
+	}
+}
+
+func TestDoorReasonsNameTheirValues(t *testing.T) {
+	starts := time.Date(2025, 10, 25, 9, 0, 0, 0, time.UTC)
+	open := Session{Starts: starts, Ends: starts.Add(2 * time.Hour), EarlyMinutes: 30, Capacity: 100, Present: 100}
+	cases := []struct {
+		door door
+		want string
+	}{
+		{door{session: open, now: starts.Add(-31 * time.Minute)}, "too early: the door opens at 08:30 on 25 Oct"},
+		{door{session: open, now: open.Ends}, "too late: the session ended at 11:00 on 25 Oct"},
+		{door{session: open, now: starts}, "room full (100 of 100)"},
+		{door{session: open, badgeErr: credential.ErrForged, now: starts}, "signature does not match: forged or altered badge"},
+		{door{session: open, badgeErr: errors.New("disk I/O error"), now: starts}, "the badge cannot be checked: disk I/O error"},
+	}
+	for _, c := range cases {
+		if _, reason := decide(c.door); reason.String() != c.want {
+			t.Errorf("%s: %q, want %q", reason.Code, reason, c.want)
+		}
+	}
+}
+
+// TestBadgeErrorsSayTheirReasons keeps VerifyBadge's errors, which the
+// command line prints, in the words of their reasons at the door.
+func TestBadgeErrorsSayTheirReasons(t *testing.T) {
+	for err, code := range badgeReasons {
+		if want := (Reason{Code: code}).String(); err.Error() != want || want == "" {
+			t.Errorf("%s: the error says %q, the reason %q", code, err, want)
 		}
 	}
 }

@@ -14,6 +14,8 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
 	_ "github.com/mattn/go-sqlite3" // the SQLite driver
+
+	"accred/data/msg"
 )
 
 // The store speaks the SQL both engines accept; what differs between a
@@ -55,7 +57,7 @@ func (e engine) forUpdate() string {
 func openSQLite(path string) (*sql.DB, error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
-		return nil, Errorf(EINVALID, "Cannot open the database %s: %v", path, err)
+		return nil, NewError(EINVALID, msgCannotOpenDatabase, msg.Args{"Path": path, "Err": err})
 	}
 	f.Close()
 	if err := os.Chmod(path, 0o600); err != nil {
@@ -81,7 +83,7 @@ func openSQLite(path string) (*sql.DB, error) {
 func openPostgres(rawURL string) (*sql.DB, error) {
 	config, err := pgx.ParseConfig(rawURL)
 	if err != nil {
-		return nil, Errorf(EINVALID, "Cannot read the server address %s: %v", Redacted(rawURL), err)
+		return nil, NewError(EINVALID, msgServerAddress, msg.Args{"Address": Redacted(rawURL), "Err": err})
 	}
 	if config.RuntimeParams == nil {
 		config.RuntimeParams = map[string]string{}
@@ -97,7 +99,7 @@ func openPostgres(rawURL string) (*sql.DB, error) {
 	db := sql.OpenDB(rebindConnector{stdlib.GetConnector(*config)})
 	if err := db.Ping(); err != nil {
 		db.Close()
-		return nil, Errorf(EINVALID, "Cannot reach the event server %s: %v", Redacted(rawURL), err)
+		return nil, NewError(EINVALID, msgServerUnreachable, msg.Args{"Address": Redacted(rawURL), "Err": err})
 	}
 	return db, nil
 }
@@ -233,3 +235,9 @@ func (c rebindConn) ExecContext(ctx context.Context, query string, args []driver
 func (c rebindConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
 	return c.Conn.QueryContext(ctx, rebind(query), args)
 }
+
+var (
+	msgCannotOpenDatabase = msg.Define("Cannot open the database {{.Path}}: {{.Err}}")
+	msgServerAddress      = msg.Define("Cannot read the server address {{.Address}}: {{.Err}}")
+	msgServerUnreachable  = msg.Define("Cannot reach the event server {{.Address}}: {{.Err}}")
+)

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"accred/data/msg"
 )
 
 // Error codes a caller can act on.
@@ -17,10 +19,11 @@ const (
 	EINTERNAL = "internal" // a fault of the program or the machine
 )
 
-// Error is an error a person can read and act on.
+// Error is an error a person can read and act on: its message is worded in
+// English by Error, and in the person's language by the app.
 type Error struct {
 	Code    string
-	Message string
+	Message msg.Message
 	Fields  []FieldError
 }
 
@@ -29,7 +32,7 @@ type Error struct {
 type FieldError struct {
 	Line   int
 	Field  string
-	Reason string
+	Reason msg.Message
 }
 
 func (e FieldError) String() string {
@@ -40,24 +43,34 @@ func (e FieldError) String() string {
 	if e.Field != "" {
 		fmt.Fprintf(&b, "%s: ", e.Field)
 	}
-	b.WriteString(e.Reason)
+	b.WriteString(e.Reason.String())
 	return b.String()
 }
 
 func (e *Error) Error() string {
 	if len(e.Fields) == 0 {
-		return e.Message
+		return e.Message.String()
 	}
-	lines := []string{e.Message}
+	lines := []string{e.Message.String()}
 	for _, f := range e.Fields {
 		lines = append(lines, "  "+f.String())
 	}
 	return strings.Join(lines, "\n")
 }
 
-// Errorf returns an *Error with code and a formatted message.
-func Errorf(code, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+// NewError returns an *Error with code and the message of key naming args.
+func NewError(code string, key msg.Key, args msg.Args) *Error {
+	return &Error{Code: code, Message: key.With(args)}
+}
+
+// ErrorMessage returns the message of an *Error in err's chain, and whether
+// there is one.
+func ErrorMessage(err error) (msg.Message, bool) {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Message, true
+	}
+	return msg.Message{}, false
 }
 
 // ErrorCode returns the code of an *Error in err's chain, or EINTERNAL.
@@ -84,23 +97,23 @@ func ErrorFields(err error) []FieldError {
 // invalid collects field errors and returns them as one EINVALID error.
 type invalid []FieldError
 
-func (v *invalid) add(field, reason string) {
-	*v = append(*v, FieldError{Field: field, Reason: reason})
+func (v *invalid) add(field string, reason msg.Key) {
+	*v = append(*v, FieldError{Field: field, Reason: reason.Msg()})
 }
 
-func (v invalid) err(message string) error {
+func (v invalid) err(message msg.Key) error {
 	if len(v) == 0 {
 		return nil
 	}
-	return &Error{Code: EINVALID, Message: message, Fields: v}
+	return &Error{Code: EINVALID, Message: message.Msg(), Fields: v}
 }
 
 // notFound words a failed lookup: sql.ErrNoRows becomes ENOTFOUND with the
 // given message; any other failure (a busy or broken database, a cancelled
 // context) stays an internal error that says what was being done.
-func notFound(err error, doing string, format string, args ...any) error {
+func notFound(err error, doing string, key msg.Key, args msg.Args) error {
 	if errors.Is(err, sql.ErrNoRows) {
-		return Errorf(ENOTFOUND, format, args...)
+		return NewError(ENOTFOUND, key, args)
 	}
 	return fmt.Errorf("%s: %w", doing, err)
 }
@@ -108,10 +121,23 @@ func notFound(err error, doing string, format string, args ...any) error {
 // errNoEvent is the answer of every method that needs an event in a
 // database that holds none yet.
 func errNoEvent() error {
-	return Errorf(ENOTFOUND, "This database holds no event yet. Create one with 'accred init' or 'accred demo'.")
+	return NewError(ENOTFOUND, msgNoEvent, nil)
 }
 
 // errNoParticipant is the answer for a badge number nobody holds.
 func errNoParticipant(id int64) error {
-	return Errorf(ENOTFOUND, "No participant has badge number %s.", BadgeNumber(id))
+	return NewError(ENOTFOUND, msgNoParticipant, badgeArgs(id))
 }
+
+// notFoundParticipant words a failed read of participant id.
+func notFoundParticipant(err error, doing string, id int64) error {
+	return notFound(err, doing, msgNoParticipant, badgeArgs(id))
+}
+
+// badgeArgs names a badge number in a message, as {{.Number}}.
+func badgeArgs(id int64) msg.Args { return msg.Args{"Number": BadgeNumber(id)} }
+
+var (
+	msgNoEvent       = msg.Define("This database holds no event yet. Create one with 'accred init' or 'accred demo'.")
+	msgNoParticipant = msg.Define("No participant has badge number {{.Number}}.")
+)

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 	_ "time/tzdata" // time zones, on machines without them
+
+	"accred/data/msg"
 )
 
 // Event is the conference a database belongs to: one event per database.
@@ -33,26 +35,37 @@ const DateLayout = "2006-01-02"
 func (e Event) Validate() error {
 	var v invalid
 	if strings.TrimSpace(e.Name) == "" {
-		v.add("name", "Give the event a name.")
+		v.add("name", msgEventName)
 	}
 	v.text("name", NameText, e.Name)
 	if e.Starts.IsZero() || e.Ends.IsZero() {
-		v.add("dates", "Give the first and last day as YYYY-MM-DD.")
+		v.add("dates", msgEventDates)
 	} else if e.Ends.Before(e.Starts) {
-		v.add("dates", "The last day comes before the first day.")
+		v.add("dates", msgEventOrder)
 	}
 	if !KnownZone(e.Timezone) {
-		v.add("timezone", reasonUnknownZone)
+		v.add("timezone", msgUnknownZone)
 	}
-	return v.err("The event is not complete.")
+	return v.err(msgEventIncomplete)
 }
 
-const reasonUnknownZone = "Unknown time zone; use a name such as Asia/Ho_Chi_Minh or Europe/Vienna."
+var (
+	msgEventIncomplete = msg.Define("The event is not complete.")
+	msgEventName       = msg.Define("Give the event a name.")
+	msgEventDates      = msg.Define("Give the first and last day as YYYY-MM-DD.")
+	msgEventOrder      = msg.Define("The last day comes before the first day.")
+	msgUnknownZone     = msg.Define("Unknown time zone; use a name such as Asia/Ho_Chi_Minh or Europe/Vienna.")
+
+	msgCategoryIncomplete = msg.Define("The category is not complete.")
+	msgCategoryCode       = msg.Define("Use lower-case letters, digits and dashes, 1 to 20 of them.")
+	msgCategoryName       = msg.Define("Give the category a name.")
+	msgCategoryColour     = msg.Define("Give the colour as #RRGGBB.")
+)
 
 // KnownZone reports whether name is an IANA time zone, such as
 // Asia/Ho_Chi_Minh or UTC.
 func KnownZone(name string) bool {
-	if name == "" || strings.EqualFold(name, "local") || NameText.Check(name) != "" {
+	if name == "" || strings.EqualFold(name, "local") || !NameText.Check(name).IsZero() {
 		return false
 	}
 	_, err := time.LoadLocation(name)
@@ -109,15 +122,15 @@ var colourPattern = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
 func (c Category) Validate() error {
 	var v invalid
 	if !codePattern.MatchString(c.Code) {
-		v.add("code", "Use lower-case letters, digits and dashes, 1 to 20 of them.")
+		v.add("code", msgCategoryCode)
 	}
 	if strings.TrimSpace(c.Name) == "" {
-		v.add("name", "Give the category a name.")
+		v.add("name", msgCategoryName)
 	}
 	if !colourPattern.MatchString(c.Colour) {
-		v.add("colour", "Give the colour as #RRGGBB.")
+		v.add("colour", msgCategoryColour)
 	}
-	return v.err("The category is not complete.")
+	return v.err(msgCategoryIncomplete)
 }
 
 var codePattern = codeLike(`^[a-z0-9-]{1,20}$`)

@@ -10,6 +10,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"accred/data/msg"
 )
 
 // CreateEvent makes this database the event's, with a new badge signing key
@@ -41,19 +43,19 @@ func (s *Store) CreateEvent(ctx context.Context, e Event, categories []Category)
 	e.KeyID = KeyID(pub)
 	err = s.withTx(ctx, func(tx *sql.Tx) error {
 		var n int
-		if err := tx.QueryRow(`SELECT COUNT(*) FROM event`).Scan(&n); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM event`).Scan(&n); err != nil {
 			return fmt.Errorf("count events: %w", err)
 		}
 		if n > 0 {
-			return Errorf(ECONFLICT, "This database already holds an event. Choose a new file for a new event.")
+			return NewError(ECONFLICT, msgEventExists, nil)
 		}
-		if _, err := tx.Exec(`INSERT INTO event (id, name, starts_on, ends_on, key_id, public_key, private_key, created_at, timezone)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO event (id, name, starts_on, ends_on, key_id, public_key, private_key, created_at, timezone)
 			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`, e.Name, e.Starts.Format(DateLayout), e.Ends.Format(DateLayout),
 			e.KeyID, []byte(pub), []byte(priv), s.now(), e.Timezone); err != nil {
 			return fmt.Errorf("insert event: %w", err)
 		}
 		for i, c := range categories {
-			if _, err := tx.Exec(`INSERT INTO categories (code, name, colour, requires, position) VALUES (?, ?, ?, ?, ?)`,
+			if _, err := tx.ExecContext(ctx, `INSERT INTO categories (code, name, colour, requires, position) VALUES (?, ?, ?, ?, ?)`,
 				c.Code, c.Name, c.Colour, c.Requires, i); err != nil {
 				return fmt.Errorf("insert category %s: %w", c.Code, err)
 			}
@@ -70,8 +72,8 @@ func (s *Store) CreateEvent(ctx context.Context, e Event, categories []Category)
 func (s *Store) SetTimezone(ctx context.Context, zone string) error {
 	zone = NameText.Tidy(zone)
 	if !KnownZone(zone) {
-		return &Error{Code: EINVALID, Message: "The time zone was not changed.",
-			Fields: []FieldError{{Field: "timezone", Reason: reasonUnknownZone}}}
+		return &Error{Code: EINVALID, Message: msgZoneNotChanged.Msg(),
+			Fields: []FieldError{{Field: "timezone", Reason: msgUnknownZone.Msg()}}}
 	}
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE event SET timezone = ? WHERE id = 1`, zone)
@@ -137,3 +139,8 @@ func readCategories(ctx context.Context, q querier) ([]Category, error) {
 	}
 	return list, rows.Err()
 }
+
+var (
+	msgEventExists    = msg.Define("This database already holds an event. Choose a new file for a new event.")
+	msgZoneNotChanged = msg.Define("The time zone was not changed.")
+)

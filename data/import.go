@@ -4,9 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"runtime"
 	"sync"
+
+	"accred/data/msg"
 )
 
 // ImportRow is one line of an import file.
@@ -35,7 +36,7 @@ type ImportReport struct {
 func (s *Store) ImportParticipants(ctx context.Context, rows []ImportRow, dryRun bool, operator string) (ImportReport, error) {
 	report := ImportReport{Rows: len(rows)}
 	if len(rows) == 0 {
-		return report, Errorf(EINVALID, "The file holds no participants.")
+		return report, NewError(EINVALID, msgImportEmpty, nil)
 	}
 	categories, err := s.Categories(ctx)
 	if err != nil {
@@ -115,7 +116,7 @@ func checkRows(rows []ImportRow, categories []Category) ([]storedKeys, error) {
 		key := [2]string{row.Input.Nationality, keys[i].document}
 		if first, seen := firstLine[key]; seen {
 			problems = append(problems, FieldError{Line: row.Line, Field: FieldDocumentNumber,
-				Reason: fmt.Sprintf("The same document number and nationality are on line %d already.", first)})
+				Reason: msgDocumentTwice.With(msg.Args{"Line": first})})
 			continue
 		}
 		firstLine[key] = row.Line
@@ -124,8 +125,7 @@ func checkRows(rows []ImportRow, categories []Category) ([]storedKeys, error) {
 		return keys, nil
 	}
 	sortFieldErrors(problems)
-	return nil, &Error{Code: EINVALID, Fields: problems, Message: fmt.Sprintf(
-		"The file was not imported: %d problem(s) on %d line(s). Nothing was changed.", len(problems), countLines(problems))}
+	return nil, &Error{Code: EINVALID, Fields: problems, Message: msgNotImported.With(msg.Args{"Problems": len(problems), "Lines": countLines(problems)})}
 }
 
 func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, operator string) error {
@@ -142,7 +142,7 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 		if err := w.flush(); err != nil {
 			return err
 		}
-		old, err := w.s.participantTx(w.tx, id)
+		old, err := w.s.participantTx(w.ctx, w.tx, id)
 		if err != nil {
 			return err
 		}
@@ -161,7 +161,7 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 		if err := w.flush(); err != nil {
 			return err
 		}
-		return w.s.putPhoto(w.tx, id, row.Photo, operator)
+		return w.s.putPhoto(w.ctx, w.tx, w.now, id, row.Photo, operator)
 	}
 	return nil
 }
@@ -173,3 +173,9 @@ func countLines(problems []FieldError) int {
 	}
 	return len(lines)
 }
+
+var (
+	msgImportEmpty   = msg.Define("The file holds no participants.")
+	msgDocumentTwice = msg.Define("The same document number and nationality are on line {{.Line}} already.")
+	msgNotImported   = msg.Define("The file was not imported: {{.Problems}} problem(s) on {{.Lines}} line(s). Nothing was changed.")
+)

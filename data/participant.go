@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"accred/data/country"
+	"accred/data/msg"
 	"accred/data/search"
 )
 
@@ -179,54 +180,54 @@ func (in ParticipantInput) Validate(categories []Category) error {
 	}
 	switch {
 	case in.Category == "":
-		v.add(FieldCategory, "Choose a category.")
+		v.add(FieldCategory, msgChooseCategory)
 	case cat == nil:
-		v.add(FieldCategory, "Unknown category; use one of the event's categories (delegate, observer, media …).")
+		v.add(FieldCategory, msgUnknownCategory)
 	}
 	if in.FamilyName == "" {
-		v.add(FieldFamilyName, "The family name is required.")
+		v.add(FieldFamilyName, msgFamilyName)
 	}
 	if in.Nationality == "" {
-		v.add(FieldNationality, "The nationality is required.")
+		v.add(FieldNationality, msgNationality)
 	} else if _, ok := country.Lookup(in.Nationality); !ok {
-		v.add(FieldNationality, "Unknown country. Use a code such as VN or VNM, or the English name.")
+		v.add(FieldNationality, msgUnknownCountry)
 	}
 	if in.DocumentNumber == "" {
-		v.add(FieldDocumentNumber, "The passport or ID number is required.")
+		v.add(FieldDocumentNumber, msgDocument)
 	} else if documentKey(in.DocumentNumber) == "" {
-		v.add(FieldDocumentNumber, "The passport or ID number needs letters or digits.")
+		v.add(FieldDocumentNumber, msgDocumentLetters)
 	}
 	if in.Email != "" {
 		if a, err := mail.ParseAddress(in.Email); err != nil || a.Address != in.Email || !strings.Contains(in.Email[strings.LastIndex(in.Email, "@"):], ".") {
-			v.add(FieldEmail, "This is not an e-mail address (name@example.org).")
+			v.add(FieldEmail, msgEmail)
 		}
 	}
 	if in.Delegation != "" {
 		if _, ok := country.Lookup(in.Delegation); !ok {
-			v.add(FieldDelegation, "Unknown country for the delegation. Use a code such as VN or VNM, or the English name.")
+			v.add(FieldDelegation, msgUnknownDelegation)
 		}
 	}
 	if in.OrganizationKind != "" && !slices.Contains(OrgKinds, in.OrganizationKind) {
-		v.add(FieldOrgKind, "Unknown kind of organisation. Use international, regional, private, ngo or research.")
+		v.add(FieldOrgKind, msgOrgKind)
 	}
 	if cat != nil {
 		switch cat.Requires {
 		case RequiresDelegation:
 			if in.Delegation == "" {
-				v.add(FieldDelegation, "A delegate needs a delegation (the country they represent).")
+				v.add(FieldDelegation, msgNeedsDelegation)
 			}
 		case RequiresOrganization:
 			if in.Organization == "" {
-				v.add(FieldOrganization, "An observer needs an organisation.")
+				v.add(FieldOrganization, msgNeedsOrganization)
 			}
 		case RequiresMedia:
 			if in.MediaOutlet == "" {
-				v.add(FieldMediaOutlet, "A journalist needs a media outlet.")
+				v.add(FieldMediaOutlet, msgNeedsMedia)
 			}
 		}
 	}
 	if in.HeadOfDelegation && in.Delegation == "" {
-		v.add(FieldHead, "Only a member of a delegation can head it.")
+		v.add(FieldHead, msgHeadOutside)
 	}
 	for field, value := range map[string]string{FieldCategory: in.Category, FieldTitle: in.Title, FieldGivenName: in.GivenName,
 		FieldFamilyName: in.FamilyName, FieldNativeName: in.NativeName, FieldNationality: in.Nationality, FieldDelegation: in.Delegation,
@@ -235,7 +236,7 @@ func (in ParticipantInput) Validate(categories []Category) error {
 		v.text(field, NameText, value)
 	}
 	sortFieldErrors(v)
-	return v.err("Some details are missing or wrong.")
+	return v.err(msgParticipantInvalid)
 }
 
 // affiliation returns the affiliation the input names, if any.
@@ -313,3 +314,21 @@ func documentKey(s string) string {
 	}
 	return b.String()
 }
+
+var (
+	msgParticipantInvalid = msg.Define("Some details are missing or wrong.")
+	msgChooseCategory     = msg.Define("Choose a category.")
+	msgUnknownCategory    = msg.Define("Unknown category; use one of the event's categories (delegate, observer, media …).")
+	msgFamilyName         = msg.Define("The family name is required.")
+	msgNationality        = msg.Define("The nationality is required.")
+	msgUnknownCountry     = msg.Define("Unknown country. Use a code such as VN or VNM, or the English name.")
+	msgDocument           = msg.Define("The passport or ID number is required.")
+	msgDocumentLetters    = msg.Define("The passport or ID number needs letters or digits.")
+	msgEmail              = msg.Define("This is not an e-mail address (name@example.org).")
+	msgUnknownDelegation  = msg.Define("Unknown country for the delegation. Use a code such as VN or VNM, or the English name.")
+	msgOrgKind            = msg.Define("Unknown kind of organisation. Use international, regional, private, ngo or research.")
+	msgNeedsDelegation    = msg.Define("A delegate needs a delegation (the country they represent).")
+	msgNeedsOrganization  = msg.Define("An observer needs an organisation.")
+	msgNeedsMedia         = msg.Define("A journalist needs a media outlet.")
+	msgHeadOutside        = msg.Define("Only a member of a delegation can head it.")
+)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"accred/data/country"
+	"accred/data/msg"
 	"accred/data/search"
 )
 
@@ -54,7 +55,7 @@ func (s *Store) Participant(ctx context.Context, id int64) (Participant, error) 
 func (s *Store) readParticipant(ctx context.Context, q querier, id int64) (Participant, error) {
 	p, err := scanParticipant(q.QueryRowContext(ctx, s.selectParticipants()+`WHERE p.id = ?`, id))
 	if err != nil {
-		return Participant{}, notFound(err, "read participant", "No participant has badge number %s.", BadgeNumber(id))
+		return Participant{}, notFoundParticipant(err, "read participant", id)
 	}
 	return p, nil
 }
@@ -157,17 +158,16 @@ func (s *Store) UpdateParticipant(ctx context.Context, id int64, in ParticipantI
 		if err != nil {
 			return err
 		}
-		current, err := s.participantTx(tx, id)
+		current, err := s.participantTx(ctx, tx, id)
 		if err != nil {
 			return err
 		}
 		if in.Version != 0 && current.Rev != in.Version {
-			by := current.UpdatedBy
-			if by == "" {
-				by = "another station"
+			var by any = current.UpdatedBy
+			if current.UpdatedBy == "" {
+				by = msgAnotherStation.Msg()
 			}
-			return Errorf(ECONFLICT, "Badge %s was changed at %s by %s while you were editing it; reload it to see the change, then correct it again.",
-				BadgeNumber(id), current.UpdatedAt.In(loc).Format("15:04"), by)
+			return NewError(ECONFLICT, msgChangedMeanwhile, msg.Args{"Number": BadgeNumber(id), "Time": current.UpdatedAt.In(loc).Format("15:04"), "By": by})
 		}
 		in = in.Normalize()
 		if err := in.Validate(w.categories); err != nil {
@@ -204,14 +204,15 @@ func (s *Store) Duplicates(ctx context.Context, in ParticipantInput, exceptID in
 // participant cannot be approved without being registered again).
 func (s *Store) SetStatus(ctx context.Context, id int64, status Status, operator, note string) (Participant, error) {
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		now := s.now()
 		var current Status
-		if err := tx.QueryRow(`SELECT status FROM participants WHERE id = ?`, id).Scan(&current); err != nil {
-			return notFound(err, "read status", "No participant has badge number %s.", BadgeNumber(id))
+		if err := tx.QueryRowContext(ctx, `SELECT status FROM participants WHERE id = ?`, id).Scan(&current); err != nil {
+			return notFoundParticipant(err, "read status", id)
 		}
 		if !current.CanBecome(status) {
-			return Errorf(EINVALID, "A participant who is %s cannot become %s.", current, status)
+			return NewError(EINVALID, msgStatusMove, msg.Args{"Current": current.Message(), "Status": status.Message()})
 		}
-		return s.recordStatus(tx, id, status, operator, note)
+		return s.recordStatus(ctx, tx, now, id, status, operator, note)
 	})
 	if err != nil {
 		return Participant{}, err
@@ -223,12 +224,13 @@ func (s *Store) SetStatus(ctx context.Context, id int64, status Status, operator
 func (s *Store) ApproveAll(ctx context.Context, operator string) (int, error) {
 	var n int
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		now := s.now()
 		ids, err := queryIDs(ctx, tx, `SELECT id FROM participants WHERE status = ?`, StatusRegistered)
 		if err != nil {
 			return err
 		}
 		for _, id := range ids {
-			if err := s.recordStatus(tx, id, StatusApproved, operator, ""); err != nil {
+			if err := s.recordStatus(ctx, tx, now, id, StatusApproved, operator, ""); err != nil {
 				return err
 			}
 		}
@@ -242,18 +244,19 @@ func (s *Store) ApproveAll(ctx context.Context, operator string) (int, error) {
 // returns ENOTFOUND or EINVALID naming the first that cannot be approved.
 func (s *Store) Approve(ctx context.Context, ids []int64, operator string) error {
 	return s.withTx(ctx, func(tx *sql.Tx) error {
+		now := s.now()
 		for _, id := range ids {
 			var current Status
-			if err := tx.QueryRow(`SELECT status FROM participants WHERE id = ?`, id).Scan(&current); err != nil {
-				return notFound(err, "read status", "No participant has badge number %s.", BadgeNumber(id))
+			if err := tx.QueryRowContext(ctx, `SELECT status FROM participants WHERE id = ?`, id).Scan(&current); err != nil {
+				return notFoundParticipant(err, "read status", id)
 			}
 			if current == StatusApproved {
 				continue
 			}
 			if !current.CanBecome(StatusApproved) {
-				return Errorf(EINVALID, "Badge %s cannot be approved: the participant is %s.", BadgeNumber(id), current)
+				return NewError(EINVALID, msgNotApprovable, msg.Args{"Number": BadgeNumber(id), "Status": current.Message()})
 			}
-			if err := s.recordStatus(tx, id, StatusApproved, operator, ""); err != nil {
+			if err := s.recordStatus(ctx, tx, now, id, StatusApproved, operator, ""); err != nil {
 				return err
 			}
 		}
@@ -291,13 +294,12 @@ func (s *Store) StatusHistory(ctx context.Context, id int64) ([]StatusChange, er
 	return list, rows.Err()
 }
 
-func (s *Store) recordStatus(tx *sql.Tx, id int64, status Status, operator, note string) error {
-	now := s.now()
-	if _, err := tx.Exec(`UPDATE participants SET status = ?, status_at = ?, updated_at = ?, updated_by = ?,
+func (s *Store) recordStatus(ctx context.Context, tx *sql.Tx, now string, id int64, status Status, operator, note string) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE participants SET status = ?, status_at = ?, updated_at = ?, updated_by = ?,
 		rev = (SELECT MAX(rev) + 1 FROM participants) WHERE id = ?`, status, now, now, operator, id); err != nil {
 		return fmt.Errorf("update status: %w", err)
 	}
-	if _, err := tx.Exec(`INSERT INTO status_changes (participant_id, status, at, operator, note) VALUES (?, ?, ?, ?, ?)`,
+	if _, err := tx.ExecContext(ctx, `INSERT INTO status_changes (participant_id, status, at, operator, note) VALUES (?, ?, ?, ?, ?)`,
 		id, status, now, operator, note); err != nil {
 		return fmt.Errorf("record status: %w", err)
 	}
@@ -473,10 +475,18 @@ func (s *Store) LoadSearch(ctx context.Context) error {
 	return err
 }
 
-// countryName is the English name of a country code, or the code itself.
-func countryName(code string) string {
+// countryNamed is the country of code, to name in a message in its
+// language, or code itself when it names no country.
+func countryNamed(code string) any {
 	if c, ok := country.Lookup(code); ok {
-		return c.Name("en")
+		return c
 	}
 	return code
 }
+
+var (
+	msgChangedMeanwhile = msg.Define("Badge {{.Number}} was changed at {{.Time}} by {{.By}} while you were editing it; reload it to see the change, then correct it again.")
+	msgAnotherStation   = msg.Define("another station")
+	msgStatusMove       = msg.Define("A participant who is {{.Current}} cannot become {{.Status}}.")
+	msgNotApprovable    = msg.Define("Badge {{.Number}} cannot be approved: the participant is {{.Status}}.")
+)

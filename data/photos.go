@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 
+	"accred/data/msg"
 	"accred/data/photo"
 )
 
@@ -14,23 +15,23 @@ import (
 func (s *Store) SetPhoto(ctx context.Context, id int64, raw []byte) error {
 	jpeg, err := photo.Prepare(raw)
 	if err != nil {
-		return &Error{Code: EINVALID, Message: "The photo was not saved.", Fields: []FieldError{{Field: FieldPhoto, Reason: photo.Reason(err)}}}
+		return &Error{Code: EINVALID, Message: msgPhotoNotSaved.Msg(), Fields: []FieldError{{Field: FieldPhoto, Reason: photo.Reason(err)}}}
 	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
-		if _, err := s.participantTx(tx, id); err != nil {
+		if _, err := s.participantTx(ctx, tx, id); err != nil {
 			return err
 		}
-		return s.putPhoto(tx, id, jpeg, actorFrom(ctx).Operator)
+		return s.putPhoto(ctx, tx, s.now(), id, jpeg, actorFrom(ctx).Operator)
 	})
 }
 
-func (s *Store) putPhoto(tx *sql.Tx, id int64, jpeg []byte, operator string) error {
-	if _, err := tx.Exec(`INSERT INTO photos (participant_id, jpeg) VALUES (?, ?)
+func (s *Store) putPhoto(ctx context.Context, tx *sql.Tx, now string, id int64, jpeg []byte, operator string) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO photos (participant_id, jpeg) VALUES (?, ?)
 		ON CONFLICT (participant_id) DO UPDATE SET jpeg = excluded.jpeg`, id, jpeg); err != nil {
 		return fmt.Errorf("save photo: %w", err)
 	}
-	if _, err := tx.Exec(`UPDATE participants SET updated_at = ?, updated_by = ?, rev = (SELECT MAX(rev) + 1 FROM participants) WHERE id = ?`,
-		s.now(), operator, id); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE participants SET updated_at = ?, updated_by = ?, rev = (SELECT MAX(rev) + 1 FROM participants) WHERE id = ?`,
+		now, operator, id); err != nil {
 		return fmt.Errorf("touch participant: %w", err)
 	}
 	return nil
@@ -41,7 +42,12 @@ func (s *Store) Photo(ctx context.Context, id int64) ([]byte, error) {
 	var jpeg []byte
 	err := s.db.QueryRowContext(ctx, `SELECT jpeg FROM photos WHERE participant_id = ?`, id).Scan(&jpeg)
 	if err != nil {
-		return nil, notFound(err, "read photo", "Badge %s has no photo.", BadgeNumber(id))
+		return nil, notFound(err, "read photo", msgNoPhoto, badgeArgs(id))
 	}
 	return jpeg, nil
 }
+
+var (
+	msgPhotoNotSaved = msg.Define("The photo was not saved.")
+	msgNoPhoto       = msg.Define("Badge {{.Number}} has no photo.")
+)

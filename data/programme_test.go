@@ -30,7 +30,7 @@ func TestSessionTextIsChecked(t *testing.T) {
 		c.change(&x)
 		_, _, err := s.SaveSessions(ctx, []data.Session{x})
 		fields := data.ErrorFields(err)
-		if data.ErrorCode(err) != data.EINVALID || len(fields) != 1 || fields[0].Field != c.field || !strings.Contains(fields[0].Reason, c.reason) {
+		if data.ErrorCode(err) != data.EINVALID || len(fields) != 1 || fields[0].Field != c.field || !strings.Contains(fields[0].Reason.String(), c.reason) {
 			t.Errorf("%s: %v", c.name, err)
 		}
 	}

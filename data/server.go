@@ -5,6 +5,9 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"unicode/utf8"
+
+	"accred/data/msg"
 )
 
 // The two logins of a venue's event server, besides its administrator's.
@@ -28,6 +31,9 @@ var doorGrants = []string{
 	`GRANT UPDATE (present) ON sessions TO ` + DoorRole,
 }
 
+// minPassword is the shortest password a desk's or door's login may have.
+const minPassword = 10
+
 // InitServer makes the PostgreSQL database at url an event server: it
 // brings the schema up to date and makes (or renews) the desks' and doors'
 // logins with the given passwords and their rights. url must be a login
@@ -36,11 +42,11 @@ var doorGrants = []string{
 // url that is not a server's or an empty password.
 func InitServer(ctx context.Context, url, deskPassword, doorPassword string) error {
 	if !IsServerURL(url) {
-		return Errorf(EINVALID, "%s is not a server address: give a postgres:// URL.", url)
+		return NewError(EINVALID, msgNotServer, msg.Args{"Address": url})
 	}
 	for _, p := range []string{deskPassword, doorPassword} {
-		if strings.TrimSpace(p) == "" || NameText.Check(p) != "" {
-			return Errorf(EINVALID, "Give each login a password of printable characters, one line each: the desks' first, then the doors'.")
+		if utf8.RuneCountInString(p) < minPassword || !NameText.Check(p).IsZero() {
+			return NewError(EINVALID, msgPasswords, msg.Args{"Least": minPassword})
 		}
 	}
 	s, err := Open(url) // the schema, up to date
@@ -68,7 +74,7 @@ func InitServer(ctx context.Context, url, deskPassword, doorPassword string) err
 		}
 		for _, g := range append(grants, doorGrants...) {
 			if _, err := tx.ExecContext(ctx, g); err != nil {
-				return Errorf(EINVALID, "Cannot give the desks and doors their rights (%v). Run this with the login of the database's owner.", err)
+				return NewError(EINVALID, msgGrants, msg.Args{"Err": err})
 			}
 		}
 		return nil
@@ -92,7 +98,7 @@ func makeLogin(ctx context.Context, tx *sql.Tx, role, password string) error {
 		return fmt.Errorf("word role %s: %w", role, err)
 	}
 	if _, err := tx.ExecContext(ctx, statement); err != nil {
-		return Errorf(EINVALID, "Cannot make the login %s (%v). Run this with a login that may create roles, such as the database's owner.", role, err)
+		return NewError(EINVALID, msgLogin, msg.Args{"Role": role, "Err": err})
 	}
 	return nil
 }
@@ -101,3 +107,10 @@ func makeLogin(ctx context.Context, tx *sql.Tx, role, password string) error {
 func quoteName(name string) string {
 	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
 }
+
+var (
+	msgNotServer = msg.Define("{{.Address}} is not a server address: give a postgres:// URL.")
+	msgPasswords = msg.Define("Give each login a password of at least {{.Least}} printable characters, one line each: the desks' first, then the doors'.")
+	msgGrants    = msg.Define("Cannot give the desks and doors their rights ({{.Err}}). Run this with the login of the database's owner.")
+	msgLogin     = msg.Define("Cannot make the login {{.Role}} ({{.Err}}). Run this with a login that may create roles, such as the database's owner.")
+)

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"accred/data/msg"
 )
 
 // Session kinds.
@@ -42,38 +44,38 @@ type Session struct {
 func (s Session) Validate(categories []Category) error {
 	var v invalid
 	if !sessionCode.MatchString(s.Code) {
-		v.add("code", "Give a short code of letters, digits and dashes, such as PLEN-1.")
+		v.add("code", msgSessionCode)
 	}
 	if strings.TrimSpace(s.Title) == "" {
-		v.add("title", "Give the session a title.")
+		v.add("title", msgSessionTitle)
 	}
 	v.text("title", TitleText, s.Title)
 	if !slices.Contains(SessionKinds, s.Kind) {
-		v.add("kind", "Use ceremony, plenary, seminar, side-event or meeting.")
+		v.add("kind", msgSessionKind)
 	}
 	if strings.TrimSpace(s.Room) == "" {
-		v.add("room", "Give the room.")
+		v.add("room", msgSessionRoom)
 	}
 	v.text("room", NameText, s.Room)
 	switch {
 	case s.Starts.IsZero() || s.Ends.IsZero():
-		v.add("starts_at", "Give the start and end as YYYY-MM-DD HH:MM.")
+		v.add("starts_at", msgSessionTimes)
 	case !s.Ends.After(s.Starts):
-		v.add("ends_at", "The session ends before it starts.")
+		v.add("ends_at", msgSessionOrder)
 	}
 	if s.Capacity < 0 {
-		v.add("capacity", "The capacity is a number of seats, or empty for no limit.")
+		v.add("capacity", msgSessionCapacity)
 	}
 	if s.EarlyMinutes < 0 || s.EarlyMinutes > 240 {
-		v.add("early_minutes", "The door opens 0 to 240 minutes before the start.")
+		v.add("early_minutes", msgSessionEarly)
 	}
 	for _, c := range s.Categories {
 		if !slices.ContainsFunc(categories, func(k Category) bool { return k.Code == c }) {
-			v.add("categories", "Unknown category; use the event's categories, separated by spaces.")
+			v.add("categories", msgSessionCategories)
 			break
 		}
 	}
-	return v.err("The session is not complete.")
+	return v.err(msgSessionIncomplete)
 }
 
 // Tidy returns the session with its title and room tidied as their kinds
@@ -140,3 +142,16 @@ func Overlaps(programme, changed []Session) []Overlap {
 	}
 	return out
 }
+
+var (
+	msgSessionIncomplete = msg.Define("The session is not complete.")
+	msgSessionCode       = msg.Define("Give a short code of letters, digits and dashes, such as PLEN-1.")
+	msgSessionTitle      = msg.Define("Give the session a title.")
+	msgSessionKind       = msg.Define("Use ceremony, plenary, seminar, side-event or meeting.")
+	msgSessionRoom       = msg.Define("Give the room.")
+	msgSessionTimes      = msg.Define("Give the start and end as YYYY-MM-DD HH:MM.")
+	msgSessionOrder      = msg.Define("The session ends before it starts.")
+	msgSessionCapacity   = msg.Define("The capacity is a number of seats, or empty for no limit.")
+	msgSessionEarly      = msg.Define("The door opens 0 to 240 minutes before the start.")
+	msgSessionCategories = msg.Define("Unknown category; use the event's categories, separated by spaces.")
+)

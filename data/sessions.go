@@ -5,8 +5,11 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+
+	"accred/data/msg"
 )
 
 const sessionColumns = `id, code, title, kind, room, starts_at, ends_at, capacity, categories, invitation_only,
@@ -70,7 +73,7 @@ func (s *Store) Session(ctx context.Context, idOrCode string) (Session, error) {
 	x, err := s.scanSession(s.db.QueryRowContext(ctx, `SELECT `+sessionColumns+` FROM sessions
 		WHERE upper(code) = upper(?1) OR CAST(id AS TEXT) = ?1 ORDER BY upper(code) = upper(?1) DESC LIMIT 1`, idOrCode), loc)
 	if err != nil {
-		return Session{}, notFound(err, "read session", "No session has the code or id %q; 'accred sessions' lists them.", idOrCode)
+		return Session{}, notFound(err, "read session", msgNoSession, msg.Args{"Session": strconv.Quote(idOrCode)})
 	}
 	return x, nil
 }
@@ -84,7 +87,7 @@ func (s *Store) SaveSessions(ctx context.Context, sessions []Session) (created, 
 		return 0, 0, err
 	}
 	if len(problems) > 0 {
-		return 0, 0, &Error{Code: EINVALID, Message: "The programme was not saved. Nothing was changed.", Fields: problems}
+		return 0, 0, &Error{Code: EINVALID, Message: msgProgrammeNotSaved.Msg(), Fields: problems}
 	}
 	err = s.withTx(ctx, func(tx *sql.Tx) error {
 		for _, x := range sessions {
@@ -123,7 +126,7 @@ func (s *Store) checkSessions(ctx context.Context, sessions []Session) ([]Sessio
 		sessions[i] = x
 		fields := ErrorFields(x.Validate(cats))
 		if len(fields) == 0 && !ev.Holds(x) {
-			fields = []FieldError{{Field: x.Code, Reason: "The session falls outside the event's days; change its date, or the event's days."}}
+			fields = []FieldError{{Field: x.Code, Reason: msgOutsideDays.Msg()}}
 		}
 		for _, f := range fields {
 			f.Line = i + 2
@@ -131,7 +134,7 @@ func (s *Store) checkSessions(ctx context.Context, sessions []Session) ([]Sessio
 		}
 		key := strings.ToUpper(x.Code)
 		if first, dup := seen[key]; dup {
-			problems = append(problems, FieldError{Line: i + 2, Field: "code", Reason: fmt.Sprintf("The code is on line %d already.", first)})
+			problems = append(problems, FieldError{Line: i + 2, Field: "code", Reason: msgCodeTwice.With(msg.Args{"Line": first})})
 		}
 		seen[key] = i + 2
 	}
@@ -152,7 +155,7 @@ func (s *Store) SaveSession(ctx context.Context, x Session, invited []int64) (Se
 		for i := range problems {
 			problems[i].Line = 0 // from the form, not a file
 		}
-		return Session{}, &Error{Code: EINVALID, Message: "The session was not saved. Nothing was changed.", Fields: problems}
+		return Session{}, &Error{Code: EINVALID, Message: msgSessionNotSaved.Msg(), Fields: problems}
 	}
 	x = checked[0]
 	err = s.withTx(ctx, func(tx *sql.Tx) error {
@@ -208,7 +211,7 @@ func setInvitationsTx(ctx context.Context, tx *sql.Tx, sessionID int64, particip
 	for _, id := range participantIDs {
 		var one int
 		if err := tx.QueryRowContext(ctx, `SELECT 1 FROM participants WHERE id = ?`, id).Scan(&one); err != nil {
-			return notFound(err, "read participant", "No participant has badge number %s.", BadgeNumber(id))
+			return notFoundParticipant(err, "read participant", id)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO invitations (session_id, participant_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, sessionID, id); err != nil {
 			return fmt.Errorf("invite: %w", err)
@@ -221,7 +224,7 @@ func setInvitationsTx(ctx context.Context, tx *sql.Tx, sessionID int64, particip
 func (s *Store) Invite(ctx context.Context, sessionID int64, participantIDs []int64) error {
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		for _, id := range participantIDs {
-			if _, err := tx.Exec(`INSERT INTO invitations (session_id, participant_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, sessionID, id); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO invitations (session_id, participant_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, sessionID, id); err != nil {
 				return fmt.Errorf("invite: %w", err)
 			}
 		}
@@ -292,3 +295,11 @@ func (s *Store) Attendees(ctx context.Context, sessionID int64) ([]Attendee, err
 	}
 	return list, nil
 }
+
+var (
+	msgNoSession         = msg.Define("No session has the code or id {{.Session}}; 'accred sessions' lists them.")
+	msgProgrammeNotSaved = msg.Define("The programme was not saved. Nothing was changed.")
+	msgOutsideDays       = msg.Define("The session falls outside the event's days; change its date, or the event's days.")
+	msgCodeTwice         = msg.Define("The code is on line {{.Line}} already.")
+	msgSessionNotSaved   = msg.Define("The session was not saved. Nothing was changed.")
+)

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"accred/data/chain"
+	"accred/data/msg"
 )
 
 // A station file lets a door work without the network: a database holding
@@ -31,7 +32,7 @@ func (s *Store) IsStation(ctx context.Context) (bool, error) {
 	}
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT length(private_key) FROM event WHERE id = 1`).Scan(&n); err != nil {
-		return false, notFound(err, "read event", "This database holds no event yet.")
+		return false, notFound(err, "read event", msgNoEvent, nil)
 	}
 	return n == 0, nil
 }
@@ -41,10 +42,10 @@ func (s *Store) IsStation(ctx context.Context) (bool, error) {
 // the file's own key. It returns EINVALID for an unknown session.
 func (s *Store) ExportStation(ctx context.Context, path string, sessionIDs []int64) error {
 	if len(sessionIDs) == 0 {
-		return Errorf(EINVALID, "Choose the sessions the station's door serves.")
+		return NewError(EINVALID, msgStationSessions, nil)
 	}
 	if _, err := os.Lstat(path); err == nil {
-		return Errorf(ECONFLICT, "%s already exists; choose a new file name.", path)
+		return NewError(ECONFLICT, msgFileExists, msg.Args{"Path": path})
 	}
 	station, err := Open(path) // a SQLite file, owner-only, with the schema
 	if err != nil {
@@ -71,7 +72,7 @@ func (s *Store) ExportStation(ctx context.Context, path string, sessionIDs []int
 			return fmt.Errorf("count sessions: %w", err)
 		}
 		if found != len(sessionIDs) {
-			return Errorf(EINVALID, "One of the sessions does not exist.")
+			return NewError(EINVALID, msgNoSuchSession, nil)
 		}
 		err := station.withTx(ctx, func(out *sql.Tx) error {
 			if err := copyStation(ctx, tx, out, in, ids); err != nil {
@@ -115,7 +116,7 @@ func copyStation(ctx context.Context, from querier, to *sql.Tx, in string, ids [
 	}
 	if err := from.QueryRowContext(ctx, `SELECT name, starts_on, ends_on, key_id, public_key, created_at, timezone FROM event WHERE id = 1`).
 		Scan(&e.name, &e.starts, &e.ends, &e.keyID, &e.pub, &e.created, &e.zone); err != nil {
-		return notFound(err, "read event", "This database holds no event yet.")
+		return notFound(err, "read event", msgNoEvent, nil)
 	}
 	if _, err := to.ExecContext(ctx, `INSERT INTO event (id, name, starts_on, ends_on, key_id, public_key, private_key, created_at, timezone)
 		VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`, e.name, e.starts, e.ends, e.keyID, e.pub, []byte{}, e.created, e.zone); err != nil {
@@ -245,7 +246,7 @@ func (s *Store) stationSigner(ctx context.Context) (*signer, error) {
 	case err != nil:
 		return nil, fmt.Errorf("read station key: %w", err)
 	case len(g.key) != ed25519.PrivateKeySize:
-		return nil, Errorf(EINTERNAL, "This station file's key is damaged: its scans cannot be signed. Write a new station file.")
+		return nil, NewError(EINTERNAL, msgStationKeyDamaged, nil)
 	}
 	s.signer = &g
 	return s.signer, nil
@@ -286,14 +287,14 @@ func (g *signer) record(ctx context.Context, tx *sql.Tx, c chain.Scan) error {
 func (s *Store) MergeStation(ctx context.Context, path string) (int, error) {
 	info, err := os.Stat(path)
 	if err != nil {
-		return 0, Errorf(EINVALID, "Cannot open %s: %v", path, err)
+		return 0, NewError(EINVALID, msgCannotOpen, msg.Args{"Path": path, "Err": err})
 	}
 	if !info.Mode().IsRegular() {
-		return 0, Errorf(EINVALID, "%s is not a station file.", path)
+		return 0, NewError(EINVALID, msgNotStation, msg.Args{"Path": path})
 	}
 	station, err := Open(path)
 	if err != nil {
-		return 0, Errorf(EINVALID, "%s is not a station file: %v", path, err)
+		return 0, NewError(EINVALID, msgNotStationBecause, msg.Args{"Path": path, "Err": err})
 	}
 	defer station.Close()
 	keys, err := s.eventKeys(ctx)
@@ -302,12 +303,12 @@ func (s *Store) MergeStation(ctx context.Context, path string) (int, error) {
 	}
 	var keyID, fileID string
 	if err := station.db.QueryRowContext(ctx, `SELECT key_id FROM event WHERE id = 1`).Scan(&keyID); err != nil {
-		return 0, Errorf(EINVALID, "%s is not a station file.", path)
+		return 0, NewError(EINVALID, msgNotStation, msg.Args{"Path": path})
 	}
 	if keyID != keys.id {
-		return 0, Errorf(ECONFLICT, "%s belongs to another event; nothing was merged.", path)
+		return 0, NewError(ECONFLICT, msgStationOtherEvent, msg.Args{"Path": path})
 	}
-	notIssued := Errorf(ECONFLICT, "%s was not issued by this event's database (it holds no station key this database made); nothing was merged.", path)
+	notIssued := NewError(ECONFLICT, msgStationNotIssued, msg.Args{"Path": path})
 	if err := station.db.QueryRowContext(ctx, `SELECT file_id FROM station_key WHERE id = 1`).Scan(&fileID); err != nil {
 		return 0, notIssued
 	}
@@ -326,8 +327,7 @@ func (s *Store) MergeStation(ctx context.Context, path string) (int, error) {
 			return err
 		}
 		if problems, bad := issued.check(ed25519.PublicKey(pub), fileID, scans, participants); bad > 0 {
-			return &Error{Code: EINVALID, Message: fmt.Sprintf("%s was refused and nothing was merged: %d of its %d scans cannot be trusted.",
-				path, bad, len(scans)), Fields: problems}
+			return &Error{Code: EINVALID, Message: msgStationRefused.With(msg.Args{"Path": path, "Bad": bad, "Count": len(scans)}), Fields: problems}
 		}
 		insert, err := tx.PrepareContext(ctx, `INSERT INTO checkins (id, session_id, participant_id, station, operator, at, direction, verdict, reason, manual, seq, signature)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`)
@@ -396,7 +396,7 @@ func stationScans(ctx context.Context, q querier) ([]chain.Scan, []sql.NullInt64
 	rows, err := q.QueryContext(ctx, `SELECT COALESCE(seq, 0), id, session_id, participant_id, station, operator, at, direction, verdict, reason, manual,
 		COALESCE(signature, X'') FROM checkins ORDER BY seq, rowid`)
 	if err != nil {
-		return nil, nil, Errorf(EINVALID, "The station file's scans cannot be read: %v", err)
+		return nil, nil, NewError(EINVALID, msgStationScansUnreadable, msg.Args{"Err": err})
 	}
 	defer rows.Close()
 	var scans []chain.Scan
@@ -406,7 +406,7 @@ func stationScans(ctx context.Context, q querier) ([]chain.Scan, []sql.NullInt64
 		var pid sql.NullInt64
 		if err := rows.Scan(&c.Seq, &c.ID, &c.SessionID, &pid, &c.Station, &c.Operator, &c.At, &c.Direction, &c.Verdict, &c.Reason,
 			&c.Manual, &c.Signature); err != nil {
-			return nil, nil, Errorf(EINVALID, "The station file's scans cannot be read: %v", err)
+			return nil, nil, NewError(EINVALID, msgStationScansUnreadable, msg.Args{"Err": err})
 		}
 		c.ParticipantID = pid.Int64
 		scans = append(scans, c)
@@ -423,13 +423,13 @@ func stationScans(ctx context.Context, q querier) ([]chain.Scan, []sql.NullInt64
 func (is issued) check(pub ed25519.PublicKey, fileID string, scans []chain.Scan, participants []sql.NullInt64) ([]FieldError, int) {
 	var problems []FieldError
 	named := map[int]bool{}
-	bad := func(i int, reason string) {
-		problems = append(problems, FieldError{Reason: fmt.Sprintf("scan %d (%s): %s", i+1, scans[i].ID, reason)})
+	bad := func(i int, reason msg.Message) {
+		problems = append(problems, FieldError{Reason: msgStationScan.With(msg.Args{"Position": i + 1, "ID": scans[i].ID, "Reason": reason})})
 		named[i] = true
 	}
-	broken := map[int][]string{}
+	broken := map[int][]msg.Message{}
 	for _, p := range chain.Verify(pub, fileID, scans) {
-		broken[p.Position-1] = append(broken[p.Position-1], p.Err.Error())
+		broken[p.Position-1] = append(broken[p.Position-1], chainReason(p.Err))
 	}
 	for i, c := range scans {
 		for _, reason := range broken[i] {
@@ -437,18 +437,18 @@ func (is issued) check(pub ed25519.PublicKey, fileID string, scans []chain.Scan,
 		}
 		x, ok := is.sessions[c.SessionID]
 		if !ok {
-			bad(i, fmt.Sprintf("session %d: the file was not issued for it", c.SessionID))
+			bad(i, msgScanSession.With(msg.Args{"Session": c.SessionID}))
 			continue
 		}
 		if participants[i].Valid && !is.roster[participants[i].Int64] {
-			bad(i, fmt.Sprintf("participant %s is not on the roster the file was issued with", BadgeNumber(participants[i].Int64)))
+			bad(i, msgScanRoster.With(badgeArgs(participants[i].Int64)))
 		}
 		at, err := time.Parse(time.RFC3339Nano, c.At)
 		if err != nil {
-			bad(i, fmt.Sprintf("its time %q cannot be read", c.At))
+			bad(i, msgScanTime.With(msg.Args{"Time": strconv.Quote(c.At)}))
 		} else if c.Verdict == "accepted" && x.outside(at, c.Direction == "out") {
-			bad(i, fmt.Sprintf("%s at %s is outside the session's window (%s to %s)", map[string]string{"in": "an entry", "out": "an exit"}[c.Direction],
-				at.In(x.Starts.Location()).Format("15:04 on 2 Jan"), x.Opens().Format("15:04"), x.Ends.Format("15:04 on 2 Jan")))
+			bad(i, map[string]msg.Key{"in": msgScanEntryOutside, "out": msgScanExitOutside}[c.Direction].With(msg.Args{
+				"At": moment(at.In(x.Starts.Location())), "Opens": x.Opens().Format("15:04"), "Ends": moment(x.Ends)}))
 		}
 	}
 	return problems, len(named)
@@ -477,3 +477,40 @@ func recountPresence(ctx context.Context, tx *sql.Tx, fileID string) error {
 	}
 	return nil
 }
+
+// chainReason words why a scan breaks its file's chain.
+func chainReason(err error) msg.Message {
+	for sentinel, key := range map[error]msg.Key{chain.ErrUnsigned: msgChainUnsigned, chain.ErrSignature: msgChainSignature,
+		chain.ErrGap: msgChainGap, chain.ErrRepeated: msgChainRepeated} {
+		if errors.Is(err, sentinel) {
+			return key.Msg()
+		}
+	}
+	return msgChainOther.With(msg.Args{"Err": err})
+}
+
+var (
+	msgStationSessions        = msg.Define("Choose the sessions the station's door serves.")
+	msgFileExists             = msg.Define("{{.Path}} already exists; choose a new file name.")
+	msgNoSuchSession          = msg.Define("One of the sessions does not exist.")
+	msgStationKeyDamaged      = msg.Define("This station file's key is damaged: its scans cannot be signed. Write a new station file.")
+	msgCannotOpen             = msg.Define("Cannot open {{.Path}}: {{.Err}}")
+	msgNotStation             = msg.Define("{{.Path}} is not a station file.")
+	msgNotStationBecause      = msg.Define("{{.Path}} is not a station file: {{.Err}}")
+	msgStationOtherEvent      = msg.Define("{{.Path}} belongs to another event; nothing was merged.")
+	msgStationNotIssued       = msg.Define("{{.Path}} was not issued by this event's database (it holds no station key this database made); nothing was merged.")
+	msgStationRefused         = msg.Define("{{.Path}} was refused and nothing was merged: {{.Bad}} of its {{.Count}} scans cannot be trusted.")
+	msgStationScansUnreadable = msg.Define("The station file's scans cannot be read: {{.Err}}")
+
+	msgStationScan      = msg.Define("scan {{.Position}} ({{.ID}}): {{.Reason}}")
+	msgScanSession      = msg.Define("session {{.Session}}: the file was not issued for it")
+	msgScanRoster       = msg.Define("participant {{.Number}} is not on the roster the file was issued with")
+	msgScanTime         = msg.Define("its time {{.Time}} cannot be read")
+	msgScanEntryOutside = msg.Define("an entry at {{.At}} is outside the session's window ({{.Opens}} to {{.Ends}})")
+	msgScanExitOutside  = msg.Define("an exit at {{.At}} is outside the session's window ({{.Opens}} to {{.Ends}})")
+	msgChainUnsigned    = msg.Define("not signed: it was added to the file by hand")
+	msgChainSignature   = msg.Define("bad signature: the scan was altered, or not recorded by this file's door")
+	msgChainGap         = msg.Define("broken chain: a scan before it was removed")
+	msgChainRepeated    = msg.Define("broken chain: its place in the chain is taken twice (a scan was inserted or copied)")
+	msgChainOther       = msg.Define("the scan cannot be trusted: {{.Err}}")
+)

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"accred/data/atomicfile"
+	"accred/data/msg"
 	"accred/data/search"
 )
 
@@ -102,16 +103,16 @@ func (s *Store) migrateOne(names []string) (done bool, err error) {
 	ctx := context.Background()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return false, Errorf(EINVALID, "Cannot open %s as an Accred database: %v", s.path, err)
+		return false, NewError(EINVALID, msgNotOpened, msg.Args{"Path": s.path, "Err": err})
 	}
 	defer tx.Rollback()
 	version, err := s.engine.schemaVersion(ctx, tx)
 	if err != nil {
-		return false, Errorf(EINVALID, "%s is not an Accred database: %v", s.path, err)
+		return false, NewError(EINVALID, msgNotAccred, msg.Args{"Path": s.path, "Err": err})
 	}
 	switch {
 	case version > len(names):
-		return false, Errorf(ECONFLICT, "This database was made by a newer version of Accred (schema %d; this program knows up to %d). Update Accred to open it.", version, len(names))
+		return false, NewError(ECONFLICT, msgNewerSchema, msg.Args{"Version": version, "Known": len(names)})
 	case version == len(names):
 		return true, nil
 	}
@@ -167,7 +168,7 @@ func (s *Store) transact(ctx context.Context, lock func(context.Context, *sql.Tx
 // appears whole or not at all; an existing file is refused (ECONFLICT).
 func (s *Store) Backup(ctx context.Context, path string) error {
 	if s.OnServer() {
-		return Errorf(ECONFLICT, "This event is kept on a PostgreSQL server: back it up there with pg_dump.")
+		return NewError(ECONFLICT, msgBackupServer, nil)
 	}
 	err := atomicfile.Create(path, func(f *os.File) error {
 		// SQLite fills the empty file made for it, keeping its mode.
@@ -176,9 +177,9 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 	})
 	switch {
 	case errors.Is(err, atomicfile.ErrExists):
-		return Errorf(ECONFLICT, "%s already exists; choose a new file name for the backup.", path)
+		return NewError(ECONFLICT, msgBackupExists, msg.Args{"Path": path})
 	case err != nil:
-		return Errorf(EINVALID, "Cannot write the backup to %s: %v", path, err)
+		return NewError(EINVALID, msgBackupFailed, msg.Args{"Path": path, "Err": err})
 	}
 	return nil
 }
@@ -196,3 +197,12 @@ func parseTime(s string) time.Time {
 	t, _ := time.Parse(time.RFC3339Nano, s)
 	return t
 }
+
+var (
+	msgNotOpened    = msg.Define("Cannot open {{.Path}} as an Accred database: {{.Err}}")
+	msgNotAccred    = msg.Define("{{.Path}} is not an Accred database: {{.Err}}")
+	msgNewerSchema  = msg.Define("This database was made by a newer version of Accred (schema {{.Version}}; this program knows up to {{.Known}}). Update Accred to open it.")
+	msgBackupServer = msg.Define("This event is kept on a PostgreSQL server: back it up there with pg_dump.")
+	msgBackupExists = msg.Define("{{.Path}} already exists; choose a new file name for the backup.")
+	msgBackupFailed = msg.Define("Cannot write the backup to {{.Path}}: {{.Err}}")
+)

@@ -152,7 +152,7 @@ func TestCreateParticipantValidation(t *testing.T) {
 		var got []string
 		for _, f := range data.ErrorFields(err) {
 			got = append(got, f.Field)
-			if f.Reason == "" || !strings.HasSuffix(f.Reason, ".") {
+			if f.Reason.IsZero() || !strings.HasSuffix(f.Reason.String(), ".") {
 				t.Errorf("%s: reason %q is not a sentence", c.name, f.Reason)
 			}
 		}

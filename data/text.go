@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"accred/data/msg"
 )
 
 // TextKind is a kind of text field: how many characters it may hold and
@@ -13,24 +15,25 @@ type TextKind struct {
 	Max   int  // characters (Unicode code points) at most
 	Lines bool // line breaks are kept; in other fields they become spaces
 
-	tooLong string // why a longer text is refused
+	tooLong msg.Key // why a longer text is refused
 }
 
 // The kinds of text fields.
 var (
 	// NameText is a name: of a person, an organisation, a room, a station,
 	// an operator, the event; also codes and document numbers.
-	NameText = TextKind{Max: 200, tooLong: "The text is too long (200 characters at most)."}
+	NameText = TextKind{Max: 200, tooLong: msg.Define("The text is too long (200 characters at most).")}
 	// TitleText is a session's title.
-	TitleText = TextKind{Max: 300, tooLong: "The text is too long (300 characters at most)."}
+	TitleText = TextKind{Max: 300, tooLong: msg.Define("The text is too long (300 characters at most).")}
 	// FreeText is a note or a reason, which may run over several lines.
-	FreeText = TextKind{Max: 2000, Lines: true, tooLong: "The text is too long (2,000 characters at most)."}
+	FreeText = TextKind{Max: 2000, Lines: true, tooLong: msg.Define("The text is too long (2,000 characters at most).")}
 )
 
-// Reasons a text is refused; the app translates them.
-const (
-	reasonNotUTF8 = "The text is not valid UTF-8; save the file as UTF-8."
-	reasonControl = "The text holds a control character (such as Escape or a bell); remove it."
+// Reasons a text is refused.
+var (
+	msgNotUTF8 = msg.Define("The text is not valid UTF-8; save the file as UTF-8.")
+	msgControl = msg.Define("The text holds a control character (such as Escape or a bell); remove it.")
+	msgScan    = msg.Define("The scan was not recorded.")
 )
 
 // Clean returns s tidied as Tidy does, or EINVALID with the reason it is
@@ -38,8 +41,8 @@ const (
 // tab or a line break, or it is longer than k allows.
 func (k TextKind) Clean(s string) (string, error) {
 	s = k.Tidy(s)
-	if reason := k.Check(s); reason != "" {
-		return "", &Error{Code: EINVALID, Message: reason}
+	if reason := k.Check(s); !reason.IsZero() {
+		return "", NewError(EINVALID, reason, nil)
 	}
 	return s, nil
 }
@@ -61,30 +64,31 @@ func (k TextKind) Tidy(s string) string {
 	return strings.Trim(strings.Join(lines, "\n"), "\n")
 }
 
-// Check returns why a tidied text does not fit k, or "" when it does.
-func (k TextKind) Check(s string) string {
+// Check returns why a tidied text does not fit k, or the zero key when it
+// does.
+func (k TextKind) Check(s string) msg.Key {
 	if isTidyASCII(s) && len(s) <= k.Max {
-		return ""
+		return msg.Key{}
 	}
 	if !utf8.ValidString(s) {
-		return reasonNotUTF8
+		return msgNotUTF8
 	}
 	n := 0
 	for _, r := range s {
 		if unicode.IsControl(r) && (r != '\n' || !k.Lines) {
-			return reasonControl
+			return msgControl
 		}
 		n++
 	}
 	if n > k.Max {
 		return k.tooLong
 	}
-	return ""
+	return msg.Key{}
 }
 
 // text adds a field error when value does not fit its kind.
 func (v *invalid) text(field string, k TextKind, value string) {
-	if reason := k.Check(value); reason != "" {
+	if reason := k.Check(value); !reason.IsZero() {
 		v.add(field, reason)
 	}
 }
@@ -95,7 +99,7 @@ func (sc Scan) validate() error {
 	var v invalid
 	v.text("station", NameText, sc.Station)
 	v.text("operator", NameText, sc.Operator)
-	return v.err("The scan was not recorded.")
+	return v.err(msgScan)
 }
 
 // isSpace reports whether r separates words: a space, a tab, a line break

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"accred/data/msg"
 	"accred/data/search"
 )
 
@@ -14,6 +15,7 @@ import (
 // categories and affiliations it has seen so that a large import stays fast.
 type writer struct {
 	s            *Store
+	ctx          context.Context // the transaction's, for every statement
 	tx           *sql.Tx
 	categories   []Category
 	affiliations map[[2]string]int64
@@ -42,7 +44,7 @@ const (
 // ask row by row. From then on, insert sends new participants a batch at a
 // time.
 func (w *writer) loadHolders() error {
-	rows, err := w.tx.Query(`SELECT nationality, document_key, id FROM participants`)
+	rows, err := w.tx.QueryContext(w.ctx, `SELECT nationality, document_key, id FROM participants`)
 	if err != nil {
 		return fmt.Errorf("read documents: %w", err)
 	}
@@ -65,7 +67,7 @@ func (w *writer) stmt(query string) (*sql.Stmt, error) {
 	if st, ok := w.stmts[query]; ok {
 		return st, nil
 	}
-	st, err := w.tx.Prepare(query)
+	st, err := w.tx.PrepareContext(w.ctx, query)
 	if err != nil {
 		return nil, fmt.Errorf("prepare: %w", err)
 	}
@@ -78,12 +80,12 @@ func (w *writer) exec(query string, args ...any) error {
 	if err != nil {
 		return err
 	}
-	_, err = st.Exec(args...)
+	_, err = st.ExecContext(w.ctx, args...)
 	return err
 }
 
 func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
-	w := &writer{s: s, tx: tx, affiliations: map[[2]string]int64{}, now: s.now(), stmts: map[string]*sql.Stmt{}}
+	w := &writer{s: s, ctx: ctx, tx: tx, affiliations: map[[2]string]int64{}, now: s.now(), stmts: map[string]*sql.Stmt{}}
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) + 1, COALESCE(MAX(rev), 0) + 1 FROM participants`).Scan(&w.nextID, &w.rev); err != nil {
 		return nil, fmt.Errorf("next participant id: %w", err)
 	}
@@ -105,14 +107,13 @@ func (w *writer) checkDocumentFree(in ParticipantInput, k storedKeys, selfID int
 		return err
 	}
 	if id != 0 && id != selfID {
-		p, err := w.s.participantTx(w.tx, id)
+		p, err := w.s.participantTx(w.ctx, w.tx, id)
 		if err != nil {
 			return err
 		}
-		return &Error{Code: ECONFLICT, Message: "This passport or ID is already registered.",
-			Fields: []FieldError{{Field: FieldDocumentNumber, Reason: fmt.Sprintf(
-				"Document %s from %s is already registered for %s (badge %s).",
-				in.DocumentNumber, countryName(in.Nationality), p.FullName(), p.BadgeNumber())}}}
+		return &Error{Code: ECONFLICT, Message: msgDocumentRegistered.Msg(),
+			Fields: []FieldError{{Field: FieldDocumentNumber, Reason: msgDocumentHolder.With(msg.Args{
+				"Document": in.DocumentNumber, "Country": countryNamed(in.Nationality), "Name": p.FullName(), "Number": p.BadgeNumber()})}}}
 	}
 	return nil
 }
@@ -127,7 +128,7 @@ func (w *writer) holderOf(nationality, document string) (int64, error) {
 		return 0, err
 	}
 	var id int64
-	err = st.QueryRow(nationality, document).Scan(&id)
+	err = st.QueryRowContext(w.ctx, nationality, document).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, nil
 	}
@@ -147,10 +148,10 @@ func (w *writer) affiliationID(in ParticipantInput) (sql.NullInt64, error) {
 		return sql.NullInt64{Int64: id, Valid: true}, nil
 	}
 	var id int64
-	err := w.tx.QueryRow(`SELECT id FROM affiliations WHERE kind = ? AND folded = ?`, key[0], key[1]).Scan(&id)
+	err := w.tx.QueryRowContext(w.ctx, `SELECT id FROM affiliations WHERE kind = ? AND folded = ?`, key[0], key[1]).Scan(&id)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		err := w.tx.QueryRow(`INSERT INTO affiliations (kind, name, country, org_kind, folded) VALUES (?, ?, ?, ?, ?) RETURNING id`,
+		err := w.tx.QueryRowContext(w.ctx, `INSERT INTO affiliations (kind, name, country, org_kind, folded) VALUES (?, ?, ?, ?, ?) RETURNING id`,
 			a.Kind, a.Name, a.Country, a.OrgKind, key[1]).Scan(&id)
 		if err != nil {
 			return sql.NullInt64{}, fmt.Errorf("insert affiliation: %w", err)
@@ -158,7 +159,7 @@ func (w *writer) affiliationID(in ParticipantInput) (sql.NullInt64, error) {
 	case err != nil:
 		return sql.NullInt64{}, fmt.Errorf("find affiliation: %w", err)
 	case a.OrgKind != "":
-		if _, err := w.tx.Exec(`UPDATE affiliations SET org_kind = ? WHERE id = ?`, a.OrgKind, id); err != nil {
+		if _, err := w.tx.ExecContext(w.ctx, `UPDATE affiliations SET org_kind = ? WHERE id = ?`, a.OrgKind, id); err != nil {
 			return sql.NullInt64{}, fmt.Errorf("update affiliation: %w", err)
 		}
 	}
@@ -213,7 +214,7 @@ func (w *writer) update(id int64, in ParticipantInput, k storedKeys, operator st
 	if err != nil {
 		return err
 	}
-	res, err := w.tx.Exec(`UPDATE participants SET category = ?, title = ?, given_name = ?, family_name = ?, native_name = ?,
+	res, err := w.tx.ExecContext(w.ctx, `UPDATE participants SET category = ?, title = ?, given_name = ?, family_name = ?, native_name = ?,
 		nationality = ?, affiliation_id = ?, position = ?, head_of_delegation = ?, email = ?, document_number = ?,
 		document_key = ?, name_key = ?, search_words = ?, sort_key = ?, updated_at = ?, updated_by = ?, rev = ? WHERE id = ?`,
 		in.Category, in.Title, in.GivenName, in.FamilyName, in.NativeName, in.Nationality, aff, in.Position,
@@ -228,10 +229,15 @@ func (w *writer) update(id int64, in ParticipantInput, k storedKeys, operator st
 	return nil
 }
 
-func (s *Store) participantTx(tx *sql.Tx, id int64) (Participant, error) {
-	p, err := scanParticipant(tx.QueryRow(s.selectParticipants()+`WHERE p.id = ?`, id))
+func (s *Store) participantTx(ctx context.Context, tx *sql.Tx, id int64) (Participant, error) {
+	p, err := scanParticipant(tx.QueryRowContext(ctx, s.selectParticipants()+`WHERE p.id = ?`, id))
 	if err != nil {
-		return Participant{}, notFound(err, "read participant", "No participant has badge number %s.", BadgeNumber(id))
+		return Participant{}, notFoundParticipant(err, "read participant", id)
 	}
 	return p, nil
 }
+
+var (
+	msgDocumentRegistered = msg.Define("This passport or ID is already registered.")
+	msgDocumentHolder     = msg.Define("Document {{.Document}} from {{.Country}} is already registered for {{.Name}} (badge {{.Number}}).")
+)

@@ -105,7 +105,7 @@ func runCheckin(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		who, what := "-", v.Reason
+		who, what := "-", v.Reason.String()
 		if v.Participant.ID != 0 {
 			who = strconv.FormatInt(v.Participant.ID, 10)
 		}

@@ -101,3 +101,13 @@ func TestImportAndCheckinRefuseHostileText(t *testing.T) {
 		t.Fatalf("checkin at a hostile station: %d %q %q", code, out.String(), errb.String())
 	}
 }
+
+func TestInitRefusedLeavesNoFile(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "e.db")
+	if code, _, errs := run(t, db, "init", "--event", "Summit", "--start", "2025-10-26", "--end", "2025-10-25"); code != 1 || errs == "" {
+		t.Fatalf("the last day before the first: exit %d: %s", code, errs)
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Fatalf("a refused init left %s behind: %v", db, err)
+	}
+}

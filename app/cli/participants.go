@@ -27,11 +27,15 @@ func runInit(e *env, args []string) error {
 	if !data.KnownZone(*zone) {
 		return fmt.Errorf("%q is not a time zone; give an IANA name such as Asia/Ho_Chi_Minh, Europe/Vienna or UTC", *zone)
 	}
+	event := data.Event{Name: *name, Starts: starts, Ends: ends, Timezone: *zone}
+	if err := event.Validate(); err != nil {
+		return err // refused before any file is made
+	}
 	s, err := e.create()
 	if err != nil {
 		return err
 	}
-	ev, err := s.CreateEvent(e.ctx, data.Event{Name: *name, Starts: starts, Ends: ends, Timezone: *zone}, nil)
+	ev, err := s.CreateEvent(e.ctx, event, nil)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"accred/data"
+	"accred/data/msg"
 )
 
 // runServer prepares a venue's PostgreSQL event server: the schema, and the
@@ -23,7 +24,7 @@ func runServer(e *env, args []string) error {
 		passwords = append(passwords, strings.TrimRight(lines.Text(), "\r"))
 	}
 	if len(passwords) < 2 {
-		return data.Errorf(data.EINVALID, "Give the passwords on standard input, one line each: the desks' login (%s) first, then the doors' (%s).", data.DeskRole, data.DoorRole)
+		return data.NewError(data.EINVALID, msgPasswords, msg.Args{"Desk": data.DeskRole, "Door": data.DoorRole})
 	}
 	if err := data.InitServer(e.ctx, url, passwords[0], passwords[1]); err != nil {
 		return err
@@ -31,3 +32,5 @@ func runServer(e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "the event server %s is ready: logins %s and %s\n", data.Redacted(url), data.DeskRole, data.DoorRole)
 	return nil
 }
+
+var msgPasswords = msg.Define("Give the passwords on standard input, one line each: the desks' login ({{.Desk}}) first, then the doors' ({{.Door}}).")

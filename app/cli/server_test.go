@@ -13,13 +13,13 @@ import (
 func TestServerInitMakesTheLogins(t *testing.T) {
 	server := pgtest.Database(t)
 	var out, errb bytes.Buffer
-	if code := Run(context.Background(), []string{"server", "init", server}, strings.NewReader("desk pass\n"), &out, &errb); code != 1 ||
+	if code := Run(context.Background(), []string{"server", "init", server}, strings.NewReader("desk passphrase\n"), &out, &errb); code != 1 ||
 		!strings.Contains(errb.String(), "one line each") {
 		t.Fatalf("one password: exit %d: %s", code, errb.String())
 	}
 	out.Reset()
 	errb.Reset()
-	if code := Run(context.Background(), []string{"server", "init", server}, strings.NewReader("desk pass\ndoor pass\n"), &out, &errb); code != 0 ||
+	if code := Run(context.Background(), []string{"server", "init", server}, strings.NewReader("desk passphrase\ndoor passphrase\n"), &out, &errb); code != 0 ||
 		!strings.Contains(out.String(), "accred_desk and accred_door") {
 		t.Fatalf("server init: exit %d: %s %s", code, out.String(), errb.String())
 	}
@@ -27,7 +27,7 @@ func TestServerInitMakesTheLogins(t *testing.T) {
 		t.Fatalf("the demo on the server: %s", errs)
 	}
 	u, _ := url.Parse(server)
-	u.User = url.UserPassword("accred_door", "door pass")
+	u.User = url.UserPassword("accred_door", "door passphrase")
 	if code, out, errs := run(t, u.String(), "sessions"); code != 0 {
 		t.Fatalf("a door's login reads the programme: exit %d: %s %s", code, out, errs)
 	}

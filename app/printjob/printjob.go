@@ -16,6 +16,7 @@ import (
 
 	"accred/data"
 	"accred/data/atomicfile"
+	"accred/data/msg"
 	"accred/printing"
 )
 
@@ -68,13 +69,12 @@ func (j Job) Print(ctx context.Context, participants []data.Participant, path st
 // printIn prints with at most limit badges a file.
 func (j Job) printIn(ctx context.Context, participants []data.Participant, path string, limit int) ([]string, error) {
 	if len(participants) == 0 {
-		return nil, data.Errorf(data.EINVALID, "There is nobody to print: no approved participant is waiting for a badge.")
+		return nil, data.NewError(data.EINVALID, msgNobody, nil)
 	}
 	files := parts(path, len(participants), limit)
 	for _, file := range files {
 		if atomicfile.Exists(file) {
-			return nil, data.Errorf(data.ECONFLICT, "%s already exists and is never overwritten; nothing was printed. Choose a new name, such as %s.",
-				file, freeName(path, len(participants), limit))
+			return nil, data.NewError(data.ECONFLICT, msgExists, msg.Args{"Path": file, "Free": freeName(path, len(participants), limit)})
 		}
 	}
 	ev, err := j.Store.Event(ctx)
@@ -153,8 +153,8 @@ func (j Job) printFile(ctx context.Context, sheet printing.Sheet, participants [
 		}
 		if err != nil && stopped == nil {
 			p := participantByID(participants, id)
-			stopped = data.Errorf(data.EINVALID, "The photo of %s (badge %s) cannot be read (%v); nothing in %s was printed. Take the photo again at the desk, then print.",
-				p.FullName(), p.BadgeNumber(), err, filepath.Base(path))
+			stopped = data.NewError(data.EINVALID, msgPhotoUnreadable, msg.Args{"Name": p.FullName(), "Number": p.BadgeNumber(),
+				"Err": err, "File": filepath.Base(path)})
 		}
 		return jpeg
 	}
@@ -177,9 +177,9 @@ func (j Job) printFile(ctx context.Context, sheet printing.Sheet, participants [
 	case err == writeErr:
 		return err
 	case errors.Is(err, atomicfile.ErrExists):
-		return data.Errorf(data.ECONFLICT, "%s appeared while printing and is never overwritten; nothing in it was printed. Print again under a new name.", path)
+		return data.NewError(data.ECONFLICT, msgAppeared, msg.Args{"Path": path})
 	default:
-		return data.Errorf(data.EINVALID, "Cannot write %s: %v", path, err)
+		return data.NewError(data.EINVALID, msgCannotWrite, msg.Args{"Path": path, "Err": err})
 	}
 	if err := j.Store.MarkPrinted(ctx, printed, j.Operator); err != nil {
 		os.Remove(path)
@@ -205,3 +205,11 @@ func participantByID(list []data.Participant, id int64) data.Participant {
 	}
 	return data.Participant{ID: id}
 }
+
+var (
+	msgNobody          = msg.Define("There is nobody to print: no approved participant is waiting for a badge.")
+	msgExists          = msg.Define("{{.Path}} already exists and is never overwritten; nothing was printed. Choose a new name, such as {{.Free}}.")
+	msgPhotoUnreadable = msg.Define("The photo of {{.Name}} (badge {{.Number}}) cannot be read ({{.Err}}); nothing in {{.File}} was printed. Take the photo again at the desk, then print.")
+	msgAppeared        = msg.Define("{{.Path}} appeared while printing and is never overwritten; nothing in it was printed. Print again under a new name.")
+	msgCannotWrite     = msg.Define("Cannot write {{.Path}}: {{.Err}}")
+)

@@ -17,6 +17,8 @@ import (
 	"syscall"
 
 	"golang.org/x/image/draw"
+
+	"accred/data/msg"
 )
 
 // Limits on what is accepted.
@@ -115,9 +117,26 @@ func Prepare(raw []byte) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// Reason puts a refusal from Prepare as a sentence for a person: "The photo
-// is not a JPEG or PNG picture."
-func Reason(err error) string {
-	msg := err.Error()
-	return strings.ToUpper(msg[:1]) + msg[1:] + "."
+// Reason puts a refusal from Read or Prepare as a sentence for a person:
+// "The photo is not a JPEG or PNG picture."
+func Reason(err error) msg.Message {
+	for sentinel, key := range reasons {
+		if errors.Is(err, sentinel) {
+			return key.Msg()
+		}
+	}
+	return msgOther.With(msg.Args{"Err": err})
 }
+
+var reasons = map[error]msg.Key{
+	ErrTooLarge:      msg.Define("The photo file is larger than 15 MB."),
+	ErrFormat:        msg.Define("The photo is not a JPEG or PNG picture."),
+	ErrTooSmall:      msg.Define("The photo is too small (at least 100 × 100 pixels)."),
+	ErrTooManyPixels: msg.Define("The photo has too many pixels (50 megapixels at most)."),
+	ErrNoFile:        msg.Define("There is no such photo file in the folder."),
+	ErrOutside:       msg.Define("The photo's path leads outside the folder (a path with .. or a link leading out is refused)."),
+	ErrNotPlain:      msg.Define("The photo is not a plain file (a folder, device or pipe is refused)."),
+	ErrUnreadable:    msg.Define("The photo file cannot be read."),
+}
+
+var msgOther = msg.Define("The photo cannot be used: {{.Err}}")

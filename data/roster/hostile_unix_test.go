@@ -86,7 +86,7 @@ func TestImportRefusesPhotosThatAreNotFilesInTheFolder(t *testing.T) {
 	for i, c := range cases {
 		var reasons []string
 		for _, p := range rows[i].Problems {
-			reasons = append(reasons, p.Reason)
+			reasons = append(reasons, p.Reason.String())
 		}
 		got := strings.Join(reasons, " ")
 		switch {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"accred/data"
+	"accred/data/msg"
 )
 
 // ProgrammeColumns lists the programme template's columns.
@@ -40,7 +41,7 @@ func ReadProgramme(path string, loc *time.Location, categories []data.Category) 
 			}
 			return ""
 		}
-		bad := func(field, reason string) {
+		bad := func(field string, reason msg.Message) {
 			problems = append(problems, data.FieldError{Line: line, Field: field, Reason: reason})
 		}
 		s := data.Session{Code: cell("code"), Title: cell("title"), Kind: strings.ToLower(cell("kind")), Room: cell("room"),
@@ -48,20 +49,20 @@ func ReadProgramme(path string, loc *time.Location, categories []data.Category) 
 		for field, t := range map[string]*time.Time{"starts_at": &s.Starts, "ends_at": &s.Ends} {
 			v, err := time.ParseInLocation(data.SessionTimeLayout, cell(field), loc)
 			if err != nil {
-				bad(field, "Write the time as YYYY-MM-DD HH:MM.")
+				bad(field, msgTimeLayout.Msg())
 			}
 			*t = v
 		}
 		if c := cell("capacity"); c != "" {
 			n, err := strconv.Atoi(c)
 			if err != nil || n <= 0 {
-				bad("capacity", "The capacity is a number of seats, or empty for no limit.")
+				bad("capacity", msgCapacity.Msg())
 			}
 			s.Capacity = n
 		}
 		exits, ok := parseYesNo(cell("records_exits"))
 		if !ok {
-			bad("records_exits", "Write yes or no.")
+			bad("records_exits", msgYesNo.Msg())
 		}
 		s.RecordsExits = exits
 		for _, f := range data.ErrorFields(s.Validate(categories)) {
@@ -73,10 +74,10 @@ func ReadProgramme(path string, loc *time.Location, categories []data.Category) 
 		sessions = append(sessions, s)
 	}
 	if len(problems) > 0 {
-		return nil, &data.Error{Code: data.EINVALID, Message: "The programme was not imported. Nothing was changed.", Fields: problems}
+		return nil, &data.Error{Code: data.EINVALID, Message: msgProgrammeNotImported.Msg(), Fields: problems}
 	}
 	if len(sessions) == 0 {
-		return nil, data.Errorf(data.EINVALID, "%s holds no session.", filepath.Base(path))
+		return nil, data.NewError(data.EINVALID, msgNoSession, msg.Args{"File": filepath.Base(path)})
 	}
 	return sessions, nil
 }
@@ -85,7 +86,7 @@ func ReadProgramme(path string, loc *time.Location, categories []data.Category) 
 // unknown, repeated and missing columns.
 func header(records [][]string, lines []int, known, required []string) (map[string]int, error) {
 	if len(records) == 0 {
-		return nil, data.Errorf(data.EINVALID, "The file is empty. The first line must name the columns: %s.", strings.Join(known, ", "))
+		return nil, data.NewError(data.EINVALID, msgEmptyFile, msg.Args{"Columns": strings.Join(known, ", ")})
 	}
 	column := map[string]int{}
 	var problems []data.FieldError
@@ -95,23 +96,35 @@ func header(records [][]string, lines []int, known, required []string) (map[stri
 		switch {
 		case key == "":
 		case !slices.Contains(known, key):
-			if data.NameText.Check(name) != "" {
+			if !data.NameText.Check(name).IsZero() {
 				name = strconv.QuoteToASCII(name) // shown as written, control characters and all
 			}
-			problems = append(problems, data.FieldError{Line: lines[0], Field: name, Reason: "Unknown column; see the import template for the column names."})
+			problems = append(problems, data.FieldError{Line: lines[0], Field: name, Reason: msgUnknownColumn.Msg()})
 		case repeated:
-			problems = append(problems, data.FieldError{Line: lines[0], Field: name, Reason: "This column appears twice."})
+			problems = append(problems, data.FieldError{Line: lines[0], Field: name, Reason: msgColumnTwice.Msg()})
 		default:
 			column[key] = i
 		}
 	}
 	for _, name := range required {
 		if _, ok := column[name]; !ok {
-			problems = append(problems, data.FieldError{Line: lines[0], Field: name, Reason: "This required column is missing."})
+			problems = append(problems, data.FieldError{Line: lines[0], Field: name, Reason: msgColumnMissing.Msg()})
 		}
 	}
 	if len(problems) > 0 {
-		return nil, &data.Error{Code: data.EINVALID, Message: "The first line of the file must name the template's columns.", Fields: problems}
+		return nil, &data.Error{Code: data.EINVALID, Message: msgBadHeader.Msg(), Fields: problems}
 	}
 	return column, nil
 }
+
+var (
+	msgProgrammeNotImported = msg.Define("The programme was not imported. Nothing was changed.")
+	msgNoSession            = msg.Define("{{.File}} holds no session.")
+	msgTimeLayout           = msg.Define("Write the time as YYYY-MM-DD HH:MM.")
+	msgCapacity             = msg.Define("The capacity is a number of seats, or empty for no limit.")
+	msgEmptyFile            = msg.Define("The file is empty. The first line must name the columns: {{.Columns}}.")
+	msgUnknownColumn        = msg.Define("Unknown column; see the import template for the column names.")
+	msgColumnTwice          = msg.Define("This column appears twice.")
+	msgColumnMissing        = msg.Define("This required column is missing.")
+	msgBadHeader            = msg.Define("The first line of the file must name the template's columns.")
+)

@@ -17,6 +17,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"accred/data"
+	"accred/data/msg"
 	"accred/data/photo"
 )
 
@@ -56,10 +57,10 @@ func Read(path string) ([]data.ImportRow, error) {
 func readTable(path string) ([][]string, []int, error) {
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, nil, data.Errorf(data.EINVALID, "Cannot open %s: %v", path, err)
+		return nil, nil, data.NewError(data.EINVALID, msgCannotOpen, msg.Args{"Path": path, "Err": err})
 	}
 	if info.Size() > MaxFileBytes {
-		return nil, nil, data.Errorf(data.EINVALID, "%s is larger than 100 MB; split it into smaller files.", filepath.Base(path))
+		return nil, nil, data.NewError(data.EINVALID, msgTooLarge, msg.Args{"File": filepath.Base(path)})
 	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".csv", ".txt":
@@ -67,17 +68,17 @@ func readTable(path string) ([][]string, []int, error) {
 	case ".xlsx":
 		return readXLSX(path)
 	}
-	return nil, nil, data.Errorf(data.EINVALID, "%s is neither a .csv nor an .xlsx file.", filepath.Base(path))
+	return nil, nil, data.NewError(data.EINVALID, msgNotCSVOrExcel, msg.Args{"File": filepath.Base(path)})
 }
 
 func readCSV(path string) ([][]string, []int, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
-		return nil, nil, data.Errorf(data.EINVALID, "Cannot read %s: %v", path, err)
+		return nil, nil, data.NewError(data.EINVALID, msgCannotRead, msg.Args{"Path": path, "Err": err})
 	}
 	raw = bytes.TrimPrefix(raw, []byte("\xEF\xBB\xBF"))
 	if bytes.IndexByte(raw, 0) >= 0 {
-		return nil, nil, data.Errorf(data.EINVALID, "%s is not a text file. Save it as CSV (UTF-8).", filepath.Base(path))
+		return nil, nil, data.NewError(data.EINVALID, msgNotText, msg.Args{"File": filepath.Base(path)})
 	}
 	r := csv.NewReader(bytes.NewReader(raw))
 	r.FieldsPerRecord = -1
@@ -92,10 +93,10 @@ func readCSV(path string) ([][]string, []int, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, nil, &data.Error{Code: data.EINVALID, Message: "The file is not valid CSV.",
-					Fields: []data.FieldError{{Line: pe.StartLine, Reason: "A quote is not closed or stands inside a cell; check the quotes on this line."}}}
+				return nil, nil, &data.Error{Code: data.EINVALID, Message: msgNotCSV.Msg(),
+					Fields: []data.FieldError{{Line: pe.StartLine, Reason: msgQuote.Msg()}}}
 			}
-			return nil, nil, data.Errorf(data.EINVALID, "Cannot read %s: %v", path, err)
+			return nil, nil, data.NewError(data.EINVALID, msgCannotRead, msg.Args{"Path": path, "Err": err})
 		}
 		line, _ := r.FieldPos(0)
 		for i := range rec {
@@ -104,7 +105,7 @@ func readCSV(path string) ([][]string, []int, error) {
 		records = append(records, rec)
 		lines = append(lines, line)
 		if len(records) > MaxRows+1 {
-			return nil, nil, data.Errorf(data.EINVALID, "The file has more than %d participants; split it.", MaxRows)
+			return nil, nil, data.NewError(data.EINVALID, msgTooManyRows, msg.Args{"Max": MaxRows})
 		}
 	}
 	return records, lines, nil
@@ -133,27 +134,27 @@ func readXLSX(path string) ([][]string, []int, error) {
 	defer os.RemoveAll(tmp)
 	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: MaxUnpackedBytes, UnzipXMLSizeLimit: 16 << 20, TmpDir: tmp})
 	if err != nil {
-		return nil, nil, data.Errorf(data.EINVALID, "%s is not a readable Excel file: %v", filepath.Base(path), err)
+		return nil, nil, data.NewError(data.EINVALID, msgNotExcel, msg.Args{"File": filepath.Base(path), "Err": err})
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
-		return nil, nil, data.Errorf(data.EINVALID, "%s has no sheet.", filepath.Base(path))
+		return nil, nil, data.NewError(data.EINVALID, msgNoSheet, msg.Args{"File": filepath.Base(path)})
 	}
 	rows, err := f.Rows(sheets[0])
 	if err != nil {
-		return nil, nil, data.Errorf(data.EINVALID, "Cannot read the first sheet of %s: %v", filepath.Base(path), err)
+		return nil, nil, data.NewError(data.EINVALID, msgSheetUnreadable, msg.Args{"File": filepath.Base(path), "Err": err})
 	}
 	defer rows.Close()
 	var records [][]string
 	var lines []int
 	for n := 1; rows.Next(); n++ {
 		if n > MaxRows+1 { // empty rows count: millions of them take as long to read
-			return nil, nil, data.Errorf(data.EINVALID, "The first sheet of %s has more than %d rows (empty rows count too); split it, or delete the empty rows below the participants.", filepath.Base(path), MaxRows+1)
+			return nil, nil, data.NewError(data.EINVALID, msgTooManySheetRows, msg.Args{"File": filepath.Base(path), "Max": MaxRows + 1})
 		}
 		rec, err := rows.Columns()
 		if err != nil {
-			return nil, nil, data.Errorf(data.EINVALID, "Cannot read row %d of %s: %v", n, filepath.Base(path), err)
+			return nil, nil, data.NewError(data.EINVALID, msgRowUnreadable, msg.Args{"Row": n, "File": filepath.Base(path), "Err": err})
 		}
 		if len(strings.Join(rec, "")) == 0 {
 			continue
@@ -162,7 +163,7 @@ func readXLSX(path string) ([][]string, []int, error) {
 		lines = append(lines, n)
 	}
 	if err := rows.Error(); err != nil {
-		return nil, nil, data.Errorf(data.EINVALID, "Cannot read the first sheet of %s: %v", filepath.Base(path), err)
+		return nil, nil, data.NewError(data.EINVALID, msgSheetUnreadable, msg.Args{"File": filepath.Base(path), "Err": err})
 	}
 	return records, lines, nil
 }
@@ -174,18 +175,18 @@ func readXLSX(path string) ([][]string, []int, error) {
 func checkZip(path string) error {
 	z, err := zip.OpenReader(path)
 	if err != nil {
-		return data.Errorf(data.EINVALID, "%s is not a readable Excel file: %v", filepath.Base(path), err)
+		return data.NewError(data.EINVALID, msgNotExcel, msg.Args{"File": filepath.Base(path), "Err": err})
 	}
 	defer z.Close()
 	var total uint64
 	for _, part := range z.File {
 		total += part.UncompressedSize64
 		if total > MaxUnpackedBytes {
-			return data.Errorf(data.EINVALID, "%s holds more than %d MB once unpacked; nothing was read. Split it, or save it again from the spreadsheet program.", filepath.Base(path), MaxUnpackedBytes>>20)
+			return data.NewError(data.EINVALID, msgUnpacksTooLarge, msg.Args{"File": filepath.Base(path), "Max": MaxUnpackedBytes >> 20})
 		}
 		if part.UncompressedSize64 > 10<<20 && part.UncompressedSize64 > MaxPackRatio*part.CompressedSize64 {
-			return data.Errorf(data.EINVALID, "%s packs %d MB into %d KB (%s), far more than a spreadsheet does; nothing was read. Save it again from the spreadsheet program.",
-				filepath.Base(path), part.UncompressedSize64>>20, part.CompressedSize64>>10, part.Name)
+			return data.NewError(data.EINVALID, msgPacked, msg.Args{"File": filepath.Base(path),
+				"Unpacked": part.UncompressedSize64 >> 20, "Packed": part.CompressedSize64 >> 10, "Part": part.Name})
 		}
 	}
 	return nil
@@ -206,7 +207,7 @@ func parse(records [][]string, lines []int, dir string) ([]data.ImportRow, error
 		row := data.ImportRow{Line: line}
 		if len(rec) > len(records[0]) {
 			row.Problems = append(row.Problems, data.FieldError{Line: line,
-				Reason: fmt.Sprintf("This line has %d cells but the header names %d columns.", len(rec), len(records[0]))})
+				Reason: msgTooManyCells.With(msg.Args{"Cells": len(rec), "Columns": len(records[0])})})
 		}
 		cell := func(name string) string {
 			if i, ok := column[name]; ok && i < len(rec) {
@@ -223,12 +224,12 @@ func parse(records [][]string, lines []int, dir string) ([]data.ImportRow, error
 		}
 		head, ok := parseYesNo(cell(data.FieldHead))
 		if !ok {
-			row.Problems = append(row.Problems, data.FieldError{Line: line, Field: data.FieldHead, Reason: "Write yes or no."})
+			row.Problems = append(row.Problems, data.FieldError{Line: line, Field: data.FieldHead, Reason: msgYesNo.Msg()})
 		}
 		row.Input.HeadOfDelegation = head
 		if name := strings.TrimSpace(cell(data.FieldPhoto)); name != "" {
 			jpeg, reason := readPhoto(dir, name)
-			if reason != "" {
+			if !reason.IsZero() {
 				row.Problems = append(row.Problems, data.FieldError{Line: line, Field: data.FieldPhoto, Reason: reason})
 			}
 			row.Photo = jpeg
@@ -241,7 +242,7 @@ func parse(records [][]string, lines []int, dir string) ([]data.ImportRow, error
 // readPhoto reads and prepares a photo named relative to the import file's
 // folder, or says why it cannot: a name or link that leads outside that
 // folder, and anything but a plain file, are refused unread.
-func readPhoto(dir, name string) (jpeg []byte, reason string) {
+func readPhoto(dir, name string) (jpeg []byte, reason msg.Message) {
 	raw, err := photo.Read(dir, name)
 	if err == nil {
 		jpeg, err = photo.Prepare(raw)
@@ -249,7 +250,7 @@ func readPhoto(dir, name string) (jpeg []byte, reason string) {
 	if err != nil {
 		return nil, photo.Reason(err)
 	}
-	return jpeg, ""
+	return jpeg, msg.Message{}
 }
 
 func parseYesNo(s string) (value, ok bool) {
@@ -270,3 +271,23 @@ func isBlank(rec []string) bool {
 	}
 	return true
 }
+
+var (
+	msgCannotOpen       = msg.Define("Cannot open {{.Path}}: {{.Err}}")
+	msgCannotRead       = msg.Define("Cannot read {{.Path}}: {{.Err}}")
+	msgTooLarge         = msg.Define("{{.File}} is larger than 100 MB; split it into smaller files.")
+	msgNotCSVOrExcel    = msg.Define("{{.File}} is neither a .csv nor an .xlsx file.")
+	msgNotText          = msg.Define("{{.File}} is not a text file. Save it as CSV (UTF-8).")
+	msgNotCSV           = msg.Define("The file is not valid CSV.")
+	msgQuote            = msg.Define("A quote is not closed or stands inside a cell; check the quotes on this line.")
+	msgTooManyRows      = msg.Define("The file has more than {{.Max}} participants; split it.")
+	msgNotExcel         = msg.Define("{{.File}} is not a readable Excel file: {{.Err}}")
+	msgNoSheet          = msg.Define("{{.File}} has no sheet.")
+	msgSheetUnreadable  = msg.Define("Cannot read the first sheet of {{.File}}: {{.Err}}")
+	msgTooManySheetRows = msg.Define("The first sheet of {{.File}} has more than {{.Max}} rows (empty rows count too); split it, or delete the empty rows below the participants.")
+	msgRowUnreadable    = msg.Define("Cannot read row {{.Row}} of {{.File}}: {{.Err}}")
+	msgUnpacksTooLarge  = msg.Define("{{.File}} holds more than {{.Max}} MB once unpacked; nothing was read. Split it, or save it again from the spreadsheet program.")
+	msgPacked           = msg.Define("{{.File}} packs {{.Unpacked}} MB into {{.Packed}} KB ({{.Part}}), far more than a spreadsheet does; nothing was read. Save it again from the spreadsheet program.")
+	msgTooManyCells     = msg.Define("This line has {{.Cells}} cells but the header names {{.Columns}} columns.")
+	msgYesNo            = msg.Define("Write yes or no.")
+)

@@ -18,7 +18,7 @@ func wantProblem(t *testing.T, what string, err error, line int, field, reason s
 		return
 	}
 	for _, f := range data.ErrorFields(err) {
-		if f.Line == line && f.Field == field && strings.Contains(f.Reason, reason) {
+		if f.Line == line && f.Field == field && strings.Contains(f.Reason.String(), reason) {
 			return
 		}
 	}

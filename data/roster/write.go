@@ -12,6 +12,7 @@ import (
 
 	"accred/data"
 	"accred/data/atomicfile"
+	"accred/data/msg"
 )
 
 // formulaStarts are the first characters that make a spreadsheet program
@@ -90,9 +91,14 @@ func WriteFile(path, format string, table [][]string) error {
 	err := atomicfile.Create(path, func(f *os.File) error { return write(f, table) })
 	switch {
 	case errors.Is(err, atomicfile.ErrExists):
-		return data.Errorf(data.ECONFLICT, "%s already exists and is never overwritten; choose a new file name.", path)
+		return data.NewError(data.ECONFLICT, msgNeverOverwritten, msg.Args{"Path": path})
 	case err != nil:
-		return data.Errorf(data.EINVALID, "Cannot write %s: %v", path, err)
+		return data.NewError(data.EINVALID, msgCannotWrite, msg.Args{"Path": path, "Err": err})
 	}
 	return nil
 }
+
+var (
+	msgNeverOverwritten = msg.Define("{{.Path}} already exists and is never overwritten; choose a new file name.")
+	msgCannotWrite      = msg.Define("Cannot write {{.Path}}: {{.Err}}")
+)
