@@ -99,7 +99,7 @@ func (d *door) mergeBack(opening int) {
 			if err != nil {
 				d.fallbackNote.SetText(lang.L("The station file's scans were not merged: {{.Problem}}", map[string]any{"Problem": problemText(err)}))
 			} else {
-				d.fallbackNote.SetText(lang.L("Back on the event server: {{.Count}} scans from the station file merged.", map[string]any{"Count": added}))
+				d.fallbackNote.SetText(lang.L("Back on the event server; scans merged from the station file: {{.Count}}.", map[string]any{"Count": added}))
 			}
 			d.ready()
 		}
