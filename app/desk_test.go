@@ -62,6 +62,9 @@ func newTestUIOn(t *testing.T, name string) *ui {
 	w.Resize(fyne.NewSize(1280, 800))
 	u := &ui{app: a, win: w, store: s, event: ev, dbPath: s.Path()}
 	u.showHome()
+	if u.programme != nil {
+		u.programme.later = func(time.Duration, func()) {} // no timers outliving the test
+	}
 	t.Cleanup(func() {
 		// Work left in the background ends before the next test.
 		if u.badges != nil {
