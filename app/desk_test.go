@@ -151,13 +151,18 @@ func TestDeskEnterOpensFirstMatch(t *testing.T) {
 	}
 }
 
-func TestDeskEditSaveSeeChange(t *testing.T) {
-	u := newTestUI(t)
-	d := u.desk
+// correctOSullivan finds Seán O'Sullivan at the desk and opens his form with F2.
+func correctOSullivan(d *desk) *participantForm {
 	test.Type(d.search, "osullivan")
 	press(d.search, fyne.KeyReturn)
 	press(d.search, fyne.KeyF2)
-	f := d.form
+	return d.form
+}
+
+func TestDeskEditSaveSeeChange(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	f := correctOSullivan(d)
 	if f == nil || f.entries["family_name"].Text != "O'Sullivan" {
 		t.Fatal("F2 did not open the filled form")
 	}
@@ -322,10 +327,7 @@ func TestDeskAttachesAPhoto(t *testing.T) {
 func TestFormRefusesToSaveOverAnotherDesksChange(t *testing.T) {
 	u := newTestUI(t)
 	d := u.desk
-	test.Type(d.search, "osullivan")
-	press(d.search, fyne.KeyReturn)
-	press(d.search, fyne.KeyF2)
-	f := d.form
+	f := correctOSullivan(d)
 	other := d.current.Input()
 	other.Position = "Ambassador"
 	if _, err := u.store.UpdateParticipant(data.WithActor(ctx, data.Actor{Operator: "desk-3"}), d.current.ID, other); err != nil {
