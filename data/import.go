@@ -72,6 +72,9 @@ func (s *Store) ImportParticipants(ctx context.Context, rows []ImportRow, dryRun
 				return err
 			}
 		}
+		if err := w.flush(); err != nil {
+			return err
+		}
 		if dryRun {
 			return errDryRun
 		}
@@ -149,10 +152,18 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 			return err
 		}
 		report.Created++
-		if _, err := w.importZones(id, row); err != nil {
-			return err
+		if row.Zones != nil && len(*row.Zones) > 0 {
+			if err := w.flush(); err != nil {
+				return err
+			}
+			if _, err := w.importZones(id, row); err != nil {
+				return err
+			}
 		}
 	} else {
+		if err := w.flush(); err != nil {
+			return err
+		}
 		old, err := w.s.participantTx(w.ctx, w.tx, id)
 		if err != nil {
 			return err
@@ -177,6 +188,9 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 		report.Updated++
 	}
 	if row.Photo != nil {
+		if err := w.flush(); err != nil {
+			return err
+		}
 		return w.s.putPhoto(w.ctx, w.tx, w.now, id, row.Photo, operator)
 	}
 	return nil
