@@ -348,16 +348,11 @@ func (s *Store) Stats(ctx context.Context) (byCategory, byStatus []Count, err er
 	if err != nil {
 		return nil, nil, err
 	}
-	for _, st := range Statuses {
-		c := Count{Name: string(st)}
-		for _, f := range found {
-			if f.Name == c.Name {
-				c.Count = f.Count
-			}
-		}
-		byStatus = append(byStatus, c)
+	names := make([]string, len(Statuses))
+	for i, st := range Statuses {
+		names[i] = string(st)
 	}
-	return byCategory, byStatus, nil
+	return byCategory, tally(names, found, nil), nil
 }
 
 func (s *Store) counts(ctx context.Context, query string) ([]Count, error) {

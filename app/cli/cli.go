@@ -39,7 +39,7 @@ func init() {
 		{"demo", "[--participants N]", "the built-in Hanoi demo", runDemo},
 		{"import", "FILE.csv|FILE.xlsx [--dry-run]", "participants; all or nothing; errors name the line", runImport},
 		{"search", "QUERY", "one line per match: id, full name, category, affiliation", runSearch},
-		{"stats", "", "one line per category, then per status: name and count", runStats},
+		{"stats", "[--by category|status|gender|region|delegation]", "name and count, one line each; without --by per category, then per status", runStats},
 		{"approve", "--all | ID...", "approve participants", runApprove},
 		{"badges", "--out FILE.pdf [--layout a6|id1|a4] [--pending] [ID...]", "print badges; without IDs, everyone approved and not yet printed", runBadges},
 		{"reprint", "ID --reason TEXT", "new issue; the old badge is refused from then on", runReprint},
