@@ -54,3 +54,11 @@ func Region(code string) string {
 
 // Members returns the alpha-2 codes of a regional group's Member States.
 func Members(region string) []string { return strings.Fields(groups[region]) }
+
+// observerStates are the non-member States with a standing invitation to
+// take part as observers: the Holy See and the State of Palestine.
+var observerStates = map[string]bool{"VA": true, "PS": true}
+
+// IsObserverState reports whether the country with alpha-2 code code is a
+// non-member observer State of the United Nations.
+func IsObserverState(code string) bool { return observerStates[code] }
