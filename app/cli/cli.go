@@ -42,6 +42,7 @@ func init() {
 		{"stats", "[--by category|status|gender|region|delegation]", "name and count, one line each; without --by per category, then per status", runStats},
 		{"approve", "--all | ID...", "approve participants", runApprove},
 		{"badges", "--out FILE.pdf [--layout a6|id1|a4] [--pending] [ID...]", "print badges; without IDs, everyone approved and not yet printed", runBadges},
+		{"participants-list", "--out FILE.pdf [--status approved|printed|collected] [--media] [--native]", "the UN List of Participants", runParticipantsList},
 		{"reprint", "ID --reason TEXT", "new issue; the old badge is refused from then on", runReprint},
 		{"verify", "CODE", "who this badge belongs to, or why it is not valid", runVerify},
 		{"sessions", "[import FILE.csv]", "the programme", runSessions},
