@@ -46,15 +46,16 @@ demo: build
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	./$(BIN) --db $(DEMO_DB) demo
 
-## test: formatting, go vet, then every test (unit, headless UI and end to end)
+## test: formatting, go vet, every test (unit, headless UI, end to end), then the store's and the command line's again on PostgreSQL
 test: deps
 	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+	ACCRED_TEST_ENGINE=postgres $(GO) test -count=1 ./data/... ./app/cli/...
 
-## bench: the benchmarks for the budgets in DESIGN.md
+## bench: the benchmarks for the budgets in DESIGN.md, on SQLite and PostgreSQL
 bench: deps
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3s ./...
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3s -timeout 30m ./...
 
 # The kill campaign: the real program is killed mid check-in, import and
 # print run SOAK_ROUNDS times each; the counts are printed at the end.

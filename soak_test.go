@@ -160,32 +160,33 @@ func badgeCodes(t *testing.T, db string) []string {
 	return codes
 }
 
-// query reads one number from the database behind the program's back.
-func query(t *testing.T, db, sqlText string, args ...any) int {
+// queryOne reads one value from the database behind the program's back.
+func queryOne(t *testing.T, db string, into any, sqlText string, args ...any) {
 	t.Helper()
 	conn, err := sql.Open("sqlite3", db)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	var n int
-	if err := conn.QueryRow(sqlText, args...).Scan(&n); err != nil {
+	if err := conn.QueryRow(sqlText, args...).Scan(into); err != nil {
 		t.Fatalf("%s: %v", sqlText, err)
 	}
+}
+
+// query reads one number from the database.
+func query(t *testing.T, db, sqlText string, args ...any) int {
+	t.Helper()
+	var n int
+	queryOne(t, db, &n, sqlText, args...)
 	return n
 }
 
 // checkIntegrity runs SQLite's own check of the whole file.
 func checkIntegrity(t *testing.T, db string) {
 	t.Helper()
-	conn, err := sql.Open("sqlite3", db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
 	var verdict string
-	if err := conn.QueryRow(`PRAGMA integrity_check`).Scan(&verdict); err != nil || verdict != "ok" {
-		t.Fatalf("integrity check of %s: %q %v", db, verdict, err)
+	if queryOne(t, db, &verdict, `PRAGMA integrity_check`); verdict != "ok" {
+		t.Fatalf("integrity check of %s: %q", db, verdict)
 	}
 }
 

@@ -157,7 +157,7 @@ func (u *ui) showHome() bool {
 			{tabDesk, container.NewTabItem(lang.L("Registration desk"), u.desk.buildUI()), focusDesk},
 			{tabBadges, container.NewTabItem(lang.L("Badges"), u.badges.buildUI()), u.badges.onChoose},
 			door,
-			{tabProgramme, container.NewTabItem(lang.L("Programme"), u.programme.buildUI()), u.programme.reload},
+			{tabProgramme, container.NewTabItem(lang.L("Programme"), u.programme.buildUI()), u.programme.onShown},
 			{tabImport, container.NewTabItem(lang.L("Import"), newImporter(u, u.desk.refresh).buildUI()), nil},
 			settings,
 		}

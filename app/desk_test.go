@@ -62,6 +62,9 @@ func newTestUIOn(t *testing.T, name string) *ui {
 	w.Resize(fyne.NewSize(1280, 800))
 	u := &ui{app: a, win: w, store: s, event: ev, dbPath: s.Path()}
 	u.showHome()
+	if u.programme != nil {
+		u.programme.later = func(time.Duration, func()) {} // no timers outliving the test
+	}
 	t.Cleanup(func() {
 		// Work left in the background ends before the next test.
 		if u.badges != nil {
@@ -148,13 +151,18 @@ func TestDeskEnterOpensFirstMatch(t *testing.T) {
 	}
 }
 
-func TestDeskEditSaveSeeChange(t *testing.T) {
-	u := newTestUI(t)
-	d := u.desk
+// correctOSullivan finds Seán O'Sullivan at the desk and opens his form with F2.
+func correctOSullivan(d *desk) *participantForm {
 	test.Type(d.search, "osullivan")
 	press(d.search, fyne.KeyReturn)
 	press(d.search, fyne.KeyF2)
-	f := d.form
+	return d.form
+}
+
+func TestDeskEditSaveSeeChange(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	f := correctOSullivan(d)
 	if f == nil || f.entries["family_name"].Text != "O'Sullivan" {
 		t.Fatal("F2 did not open the filled form")
 	}
@@ -319,10 +327,7 @@ func TestDeskAttachesAPhoto(t *testing.T) {
 func TestFormRefusesToSaveOverAnotherDesksChange(t *testing.T) {
 	u := newTestUI(t)
 	d := u.desk
-	test.Type(d.search, "osullivan")
-	press(d.search, fyne.KeyReturn)
-	press(d.search, fyne.KeyF2)
-	f := d.form
+	f := correctOSullivan(d)
 	other := d.current.Input()
 	other.Position = "Ambassador"
 	if _, err := u.store.UpdateParticipant(data.WithActor(ctx, data.Actor{Operator: "desk-3"}), d.current.ID, other); err != nil {

@@ -117,7 +117,7 @@ func TestDoorSaysWhenTheServerIsOutOfReachAndComesBack(t *testing.T) {
 	}
 	cut(true)
 	tick()
-	if d.fallback.store != nil || !strings.Contains(d.fallbackNote.Text, "1 scans") {
+	if d.fallback.store != nil || !strings.Contains(d.fallbackNote.Text, "station file: 1") {
 		t.Fatalf("back on the server: %q", d.fallbackNote.Text)
 	}
 	if n := scans(); n != 3 {

@@ -22,9 +22,10 @@ type fallback struct {
 }
 
 // stationsDir is where a door keeps its station files: beside the
-// program's own database.
+// program's own database, or in the user's accred folder when the event is
+// on a server.
 func stationsDir() string {
-	return filepath.Join(filepath.Dir(data.DefaultPath()), "stations")
+	return filepath.Join(data.LocalDir(), "stations")
 }
 
 // prepareFallback writes the door's station file in the background when
@@ -98,7 +99,7 @@ func (d *door) mergeBack(opening int) {
 			if err != nil {
 				d.fallbackNote.SetText(lang.L("The station file's scans were not merged: {{.Problem}}", map[string]any{"Problem": problemText(err)}))
 			} else {
-				d.fallbackNote.SetText(lang.L("Back on the event server: {{.Count}} scans from the station file merged.", map[string]any{"Count": added}))
+				d.fallbackNote.SetText(lang.L("Back on the event server; scans merged from the station file: {{.Count}}.", map[string]any{"Count": added}))
 			}
 			d.ready()
 		}

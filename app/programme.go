@@ -33,9 +33,44 @@ type programme struct {
 	problem                                                               *widget.Label
 	warning                                                               *widget.Label // sessions sharing a room at one time
 	save, add                                                             *widget.Button
+
+	watching bool   // the attendance is being read again while the screen is shown
+	work     worker // reads it in the background
+	// later runs f on the interface's goroutine after a while.
+	later func(wait time.Duration, f func())
 }
 
-func newProgramme(u *ui) *programme { return &programme{u: u} }
+func newProgramme(u *ui) *programme { return &programme{u: u, later: later} }
+
+// onShown runs when the programme's tab is chosen: the attendance is read
+// at once, then every two seconds while the tab stays chosen, so that the
+// doors' counts move on it.
+func (g *programme) onShown() {
+	g.reload()
+	if !g.watching {
+		g.watching = true
+		g.watch()
+	}
+}
+
+func (g *programme) watch() {
+	g.later(watchEvery, func() {
+		if g.u.tabs.Selected() != g.u.tab(tabProgramme) {
+			g.watching = false
+			return
+		}
+		g.work.run(func() func() {
+			report, err := g.u.store.AttendanceReport(context.Background())
+			return func() {
+				if err == nil {
+					g.attendance = report
+					g.list.Refresh()
+				}
+				g.watch()
+			}
+		})
+	})
+}
 
 func (g *programme) buildUI() fyne.CanvasObject {
 	g.list = widget.NewList(func() int { return len(g.attendance) }, func() fyne.CanvasObject {

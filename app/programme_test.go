@@ -161,3 +161,51 @@ func TestProgrammeInvitations(t *testing.T) {
 		t.Fatalf("the form shows %q, %q", g.title.Text, g.invited.Text)
 	}
 }
+
+// TestProgrammeAttendanceMovesWithTheDoors: while the programme is shown, a
+// scan at another program's door shows in its attendance without a click.
+func TestProgrammeAttendanceMovesWithTheDoors(t *testing.T) {
+	u := newTestUI(t)
+	var ticks []func()
+	g := u.programme
+	g.later = func(_ time.Duration, f func()) { ticks = append(ticks, f) }
+	tick := func() {
+		due := ticks
+		ticks = nil
+		for _, f := range due {
+			f()
+			g.work.wait()
+		}
+	}
+	x := plenary()
+	u.store.StartClockAt(x.Starts.Add(5 * time.Minute))
+	if _, _, err := u.store.SaveSessions(ctx, []data.Session{x}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := u.store.ApproveAll(ctx, "desk"); err != nil {
+		t.Fatal(err)
+	}
+	code := printedBadge(t, u, 1, 1)
+	u.tabs.Select(u.tab(tabProgramme))
+	if len(g.attendance) != 1 || g.attendance[0].Present != 0 {
+		t.Fatalf("attendance before any scan: %+v", g.attendance)
+	}
+	door, err := data.Open(u.store.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer door.Close()
+	door.Now = u.store.Now
+	if v, err := door.CheckIn(ctx, data.Scan{SessionID: g.attendance[0].Session.ID, Code: code, Station: "door-2"}); err != nil || v.Kind != data.Accepted {
+		t.Fatalf("%+v %v", v, err)
+	}
+	tick()
+	if g.attendance[0].Present != 1 || g.attendance[0].Admitted != 1 {
+		t.Fatalf("the programme did not follow the door: %+v", g.attendance[0])
+	}
+	u.tabs.Select(u.tab(tabDesk))
+	tick()
+	if len(ticks) != 0 || g.watching {
+		t.Fatal("the programme goes on reading while it is not shown")
+	}
+}

@@ -171,24 +171,24 @@ const (
 // revision counter are then given out in commit order, without gaps or
 // collisions between desks.
 func (e engine) lockParticipants(ctx context.Context, tx *sql.Tx) error {
-	if e == sqliteEngine {
-		return nil
-	}
-	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, participantLock); err != nil {
-		return fmt.Errorf("wait for other desks: %w", err)
-	}
-	return nil
+	return e.advisoryLock(ctx, tx, `pg_advisory_xact_lock`)
 }
 
 // shareParticipants lets the transaction read participants while other
 // doors do, but not while a desk writes them: a badge replaced by a reprint
 // is seen as replaced by every door from the moment the reprint commits.
 func (e engine) shareParticipants(ctx context.Context, tx *sql.Tx) error {
+	return e.advisoryLock(ctx, tx, `pg_advisory_xact_lock_shared`)
+}
+
+// advisoryLock takes the participants' lock on a server with function, until
+// the transaction ends; SQLite's write transactions hold the file already.
+func (e engine) advisoryLock(ctx context.Context, tx *sql.Tx, function string) error {
 	if e == sqliteEngine {
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock_shared(?)`, participantLock); err != nil {
-		return fmt.Errorf("wait for the desks: %w", err)
+	if _, err := tx.ExecContext(ctx, `SELECT `+function+`(?)`, participantLock); err != nil {
+		return fmt.Errorf("wait for the other desks and doors: %w", err)
 	}
 	return nil
 }

@@ -64,6 +64,9 @@ func (s *Store) ImportParticipants(ctx context.Context, rows []ImportRow, dryRun
 				return err
 			}
 		}
+		if err := w.flush(); err != nil {
+			return err
+		}
 		if dryRun {
 			return errDryRun
 		}
@@ -136,6 +139,9 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 		}
 		report.Created++
 	} else {
+		if err := w.flush(); err != nil {
+			return err
+		}
 		old, err := w.s.participantTx(w.ctx, w.tx, id)
 		if err != nil {
 			return err
@@ -152,6 +158,9 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 		report.Updated++
 	}
 	if row.Photo != nil {
+		if err := w.flush(); err != nil {
+			return err
+		}
 		return w.s.putPhoto(w.ctx, w.tx, w.now, id, row.Photo, operator)
 	}
 	return nil

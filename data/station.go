@@ -156,9 +156,10 @@ func copyStation(ctx context.Context, from querier, to *sql.Tx, in string, ids [
 }
 
 // copyRoster copies the accredited participants, reduced to what a door
-// shows.
+// shows (with their nationality, which says in which order their names are
+// written).
 func copyRoster(ctx context.Context, from querier, to *sql.Tx) error {
-	rows, err := from.QueryContext(ctx, `SELECT id, category, title, given_name, family_name, native_name, affiliation_id, head_of_delegation,
+	rows, err := from.QueryContext(ctx, `SELECT id, category, title, given_name, family_name, native_name, nationality, affiliation_id, head_of_delegation,
 		status, status_at, badge_issue, sort_key, created_at, updated_at, rev
 		FROM participants WHERE `+accreditedOnly)
 	if err != nil {
@@ -167,6 +168,7 @@ func copyRoster(ctx context.Context, from querier, to *sql.Tx) error {
 	type row struct {
 		id                                     int64
 		category, title, given, family, native string
+		nationality                            string
 		affiliation                            sql.NullInt64
 		head                                   bool
 		status, statusAt                       string
@@ -177,7 +179,7 @@ func copyRoster(ctx context.Context, from querier, to *sql.Tx) error {
 	var list []row
 	for rows.Next() {
 		var r row
-		if err := rows.Scan(&r.id, &r.category, &r.title, &r.given, &r.family, &r.native, &r.affiliation, &r.head,
+		if err := rows.Scan(&r.id, &r.category, &r.title, &r.given, &r.family, &r.native, &r.nationality, &r.affiliation, &r.head,
 			&r.status, &r.statusAt, &r.issue, &r.sortKey, &r.created, &r.updated, &r.rev); err != nil {
 			rows.Close()
 			return err
@@ -191,14 +193,14 @@ func copyRoster(ctx context.Context, from querier, to *sql.Tx) error {
 	insert, err := to.PrepareContext(ctx, `INSERT INTO participants (id, category, title, given_name, family_name, native_name,
 		nationality, affiliation_id, head_of_delegation, document_number, document_key, name_key, status, status_at,
 		badge_issue, search_words, sort_key, created_at, updated_at, rev)
-		VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, '', ?, '', ?, ?, ?, ?, ?, ?, ?, ?)`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, '', ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return fmt.Errorf("prepare roster: %w", err)
 	}
 	defer insert.Close()
 	for _, r := range list {
 		words := rosterWords(r.id, r.given, r.family, r.native)
-		if _, err := insert.ExecContext(ctx, r.id, r.category, r.title, r.given, r.family, r.native, r.affiliation, r.head,
+		if _, err := insert.ExecContext(ctx, r.id, r.category, r.title, r.given, r.family, r.native, r.nationality, r.affiliation, r.head,
 			strconv.FormatInt(r.id, 10), r.status, r.statusAt, r.issue, words, r.sortKey, r.created, r.updated, r.rev); err != nil {
 			return fmt.Errorf("copy participant: %w", err)
 		}

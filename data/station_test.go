@@ -49,8 +49,11 @@ func TestStationFileRoundTrip(t *testing.T) {
 		t.Fatalf("station sessions %v", sessions)
 	}
 	p, err := station.Participant(ctx, list[0].ID)
-	if err != nil || p.DocumentNumber != "" || p.Email != "" || p.Nationality != "" || p.FamilyName == "" {
+	if err != nil || p.DocumentNumber != "" || p.Email != "" || p.FamilyName == "" {
 		t.Fatalf("station roster keeps personal data: %+v %v", p, err)
+	}
+	if p.FullName() != list[0].FullName() {
+		t.Fatalf("the door shows %q for %q: names in another order", p.FullName(), list[0].FullName())
 	}
 	if found, _, _ := station.FindParticipants(ctx, data.ParticipantFilter{Query: list[1].FamilyName}); len(found) == 0 {
 		t.Fatal("the station cannot find a participant by name")

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"accred/data/msg"
 	"accred/data/search"
@@ -23,10 +24,25 @@ type writer struct {
 	now          string
 	stmts        map[string]*sql.Stmt
 	holders      map[[2]string]int64 // document holders, once loaded for an import
+	pending      []any               // new participants' values not yet sent, during an import
 }
 
+// insertBatch is how many new participants an import sends in one
+// statement: a round trip to a server per row would cost more than the rows.
+const insertBatch = 100
+
+// participantInsert is the start of the statement that registers
+// participants, participantValues one row's placeholders.
+const (
+	participantInsert = `INSERT INTO participants (id, category, title, given_name, family_name, native_name, nationality,
+		affiliation_id, position, head_of_delegation, rank, gender, email, document_number, document_key, name_key, status, status_at,
+		created_by, search_words, sort_key, created_at, updated_at, updated_by, rev) VALUES `
+	participantValues = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+)
+
 // loadHolders reads who holds which document, so that an import need not
-// ask row by row.
+// ask row by row. From then on, insert sends new participants a batch at a
+// time.
 func (w *writer) loadHolders() error {
 	rows, err := w.tx.QueryContext(w.ctx, `SELECT nationality, document_key, id FROM participants`)
 	if err != nil {
@@ -152,26 +168,44 @@ func (w *writer) affiliationID(in ParticipantInput) (sql.NullInt64, error) {
 }
 
 // insert registers a normalised, valid participant and returns their id.
+// During an import (once loadHolders has run) the row is kept with the
+// next ones and sent with them; flush sends what is kept.
 func (w *writer) insert(in ParticipantInput, k storedKeys, operator string) (int64, error) {
 	aff, err := w.affiliationID(in)
 	if err != nil {
 		return 0, err
 	}
 	id := w.nextID
-	if err := w.exec(`INSERT INTO participants (id, category, title, given_name, family_name, native_name, nationality,
-		affiliation_id, position, head_of_delegation, rank, gender, email, document_number, document_key, name_key, status, status_at,
-		created_by, search_words, sort_key, created_at, updated_at, updated_by, rev)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		id, in.Category, in.Title, in.GivenName, in.FamilyName, in.NativeName, in.Nationality, aff, in.Position,
+	values := []any{id, in.Category, in.Title, in.GivenName, in.FamilyName, in.NativeName, in.Nationality, aff, in.Position,
 		in.HeadOfDelegation, in.Rank, in.Gender, in.Email, in.DocumentNumber, k.document, k.name, StatusRegistered, w.now,
-		operator, k.searchWords(id), k.sort, w.now, w.now, operator, w.rev); err != nil {
-		return 0, fmt.Errorf("insert participant: %w", err)
-	}
-	if w.holders != nil {
-		w.holders[[2]string{in.Nationality, k.document}] = id
-	}
+		operator, k.searchWords(id), k.sort, w.now, w.now, operator, w.rev}
 	w.nextID++
+	if w.holders == nil {
+		if err := w.exec(participantInsert+participantValues, values...); err != nil {
+			return 0, fmt.Errorf("insert participant: %w", err)
+		}
+		return id, nil
+	}
+	w.holders[[2]string{in.Nationality, k.document}] = id
+	w.pending = append(w.pending, values...)
+	if len(w.pending) >= insertBatch*len(values) {
+		return id, w.flush()
+	}
 	return id, nil
+}
+
+// flush sends the new participants an import keeps, in one statement.
+func (w *writer) flush() error {
+	rows := len(w.pending) / strings.Count(participantValues, "?")
+	if rows == 0 {
+		return nil
+	}
+	query := participantInsert + participantValues + strings.Repeat(", "+participantValues, rows-1)
+	if err := w.exec(query, w.pending...); err != nil {
+		return fmt.Errorf("insert participants: %w", err)
+	}
+	w.pending = w.pending[:0]
+	return nil
 }
 
 // update replaces a participant's details with a normalised, valid input.

@@ -50,6 +50,7 @@ func init() {
 		{"report", "attendance [--session ID] [--format csv|xlsx] [--out FILE]", "attendance per session, or who came to one", runReport},
 		{"station", "export FILE SESSION... | merge FILE", "a door's file for working offline, and merging its scans back", runStation},
 		{"backup", "FILE", "online copy of the database", runBackup},
+		{"copy", "SRC DST", "a whole event between a SQLite file and a PostgreSQL database", runCopy},
 		{"server", "init URL", "a venue's PostgreSQL event server: schema, and the accred_desk and accred_door logins (passwords on stdin)", runServer},
 	}
 }
@@ -124,13 +125,14 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 }
 
 func printHelp(w io.Writer) {
-	fmt.Fprintln(w, "usage: accred [--db PATH] COMMAND [ARGUMENTS]")
+	fmt.Fprintln(w, "usage: accred [--db PATH|URL] COMMAND [ARGUMENTS]")
 	fmt.Fprintln(w, "With no command, opens the desktop app.")
 	fmt.Fprintln(w)
 	for _, c := range commands {
 		fmt.Fprintf(w, "  %-9s %-50s %s\n", c.name, c.usage, c.summary)
 	}
-	fmt.Fprintf(w, "\nThe database is %s unless --db or ACCRED_DB names another.\n", data.DefaultPath())
+	fmt.Fprintf(w, "\nThe database is %s unless --db or ACCRED_DB names another:\n", data.Redacted(data.DefaultPath()))
+	fmt.Fprintln(w, "a file (SQLite) or a postgres:// URL (a venue's PostgreSQL server).")
 }
 
 // flags returns a flag set that reports its errors through errUsage.
@@ -162,27 +164,41 @@ func (e *env) store() (*data.Store, error) {
 	if e.opened != nil {
 		return e.opened, nil
 	}
-	if _, err := os.Stat(e.dbPath); err != nil && !data.IsServerURL(e.dbPath) {
-		return nil, fmt.Errorf("no database at %s; make one with 'accred init' or 'accred demo', or name one with --db", e.dbPath)
+	s, err := openEvent(e.ctx, e.dbPath)
+	e.opened = s
+	return s, err
+}
+
+// create opens a new database for a new event; the command's run closes it.
+func (e *env) create() (*data.Store, error) {
+	s, err := createDatabase(e.dbPath)
+	e.opened = s
+	return s, err
+}
+
+// openEvent opens the database name, which must exist and hold an event.
+func openEvent(ctx context.Context, name string) (*data.Store, error) {
+	if _, err := os.Stat(name); err != nil && !data.IsServerURL(name) {
+		return nil, fmt.Errorf("no database at %s; make one with 'accred init' or 'accred demo', or name one with --db", name)
 	}
-	s, err := data.OpenAt(e.dbPath)
+	s, err := data.OpenAt(name)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := s.Event(e.ctx); err != nil {
+	if _, err := s.Event(ctx); err != nil {
 		s.Close()
 		return nil, err
 	}
-	e.opened = s
 	return s, nil
 }
 
-// create opens a new database for a new event, refusing a file that holds one.
-func (e *env) create() (*data.Store, error) {
-	if err := os.MkdirAll(filepath.Dir(e.dbPath), 0o700); err != nil {
-		return nil, fmt.Errorf("make the database's folder: %w", err)
+// createDatabase opens the database name for a new event, making a file's
+// folder first.
+func createDatabase(name string) (*data.Store, error) {
+	if !data.IsServerURL(name) {
+		if err := os.MkdirAll(filepath.Dir(name), 0o700); err != nil {
+			return nil, fmt.Errorf("make the database's folder: %w", err)
+		}
 	}
-	s, err := data.OpenAt(e.dbPath)
-	e.opened = s
-	return s, err
+	return data.OpenAt(name)
 }

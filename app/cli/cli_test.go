@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"accred/data"
+	"accred/data/pgtest"
 )
 
 // run runs the command line with --db in a temporary folder.
@@ -23,8 +24,8 @@ func run(t *testing.T, db string, args ...string) (code int, stdout, stderr stri
 
 func TestInitImportSearchApproveStats(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "event.db")
-	if code, _, errs := run(t, db, "search", "x"); code != 1 || !strings.Contains(errs, "no database") {
+	db := pgtest.EventDB(t)
+	if code, _, errs := run(t, db, "search", "x"); code != 1 || !strings.Contains(errs, "accred init") {
 		t.Fatalf("search before init: %d %q", code, errs)
 	}
 	if code, out, errs := run(t, db, "init", "--event", "Test Summit", "--start", "2025-10-25", "--end", "2025-10-26"); code != 0 || !strings.Contains(out, "Test Summit") {
@@ -77,14 +78,11 @@ func TestInitImportSearchApproveStats(t *testing.T) {
 	if code, _, errs := run(t, db, "stats", "--by", "colour"); code != 2 || !strings.Contains(errs, "--by category|status|gender|region|delegation") {
 		t.Fatalf("stats by colour: %d %q", code, errs)
 	}
-	if code, out, _ := run(t, db, "backup", filepath.Join(dir, "copy.db")); code != 0 || !strings.Contains(out, "backed up") {
-		t.Fatalf("backup: %d %q", code, out)
-	}
 }
 
 func TestRefusalsGiveReasonsAndStatus(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "event.db")
+	db := pgtest.EventDB(t)
 	run(t, db, "init", "--event", "Test", "--start", "2025-10-25", "--end", "2025-10-25")
 	bad := filepath.Join(dir, "bad.csv")
 	os.WriteFile(bad, []byte("category,family_name,nationality,document_number\ndelegate,,Atlantis,\nvip,Ok,FR,1\n"), 0o600)
@@ -119,7 +117,7 @@ func TestRefusalsGiveReasonsAndStatus(t *testing.T) {
 }
 
 func TestDemoAndDBFromEnvironment(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "demo.db")
+	db := pgtest.EventDB(t)
 	t.Setenv("ACCRED_DB", db)
 	var out, errb bytes.Buffer
 	if code := Run(context.Background(), []string{"demo", "--participants", "300"}, nil, &out, &errb); code != 0 {
@@ -136,7 +134,7 @@ func TestDemoAndDBFromEnvironment(t *testing.T) {
 
 func TestDoorCommandsRefuseBadInput(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "demo.db")
+	db := pgtest.EventDB(t)
 	run(t, db, "demo", "--participants", "30")
 	for _, args := range [][]string{{"checkin"}, {"report"}, {"report", "visitors"}, {"report", "attendance", "--format", "pdf"}, {"sessions", "export"}} {
 		if code, _, errs := run(t, db, args...); code != 2 || errs == "" {
@@ -163,7 +161,7 @@ func TestDoorCommandsRefuseBadInput(t *testing.T) {
 
 func TestStationExportAndMerge(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "demo.db")
+	db := pgtest.EventDB(t)
 	run(t, db, "demo", "--participants", "40")
 	s, _ := data.Open(db)
 	p, _ := s.BadgesToPrint(context.Background(), data.BadgeFilter{})
@@ -211,7 +209,7 @@ func TestStationExportAndMerge(t *testing.T) {
 
 func TestCheckinRefusesHostileLines(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "demo.db")
+	db := pgtest.EventDB(t)
 	run(t, db, "demo", "--participants", "20")
 	s, _ := data.Open(db)
 	p, _ := s.BadgesToPrint(context.Background(), data.BadgeFilter{})

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"accred/data"
+	"accred/data/pgtest"
 )
 
 // needTools returns the paths of external programs, skipping the test on a
@@ -79,7 +80,7 @@ func TestEndToEndPrintedBadgesScanBack(t *testing.T) {
 	for _, layout := range []string{"a6", "id1", "a4"} {
 		t.Run(layout, func(t *testing.T) {
 			dir := t.TempDir()
-			db := filepath.Join(dir, "demo.db")
+			db := pgtest.EventDB(t)
 			if code, _, errs := run(t, db, "demo", "--participants", "600"); code != 0 {
 				t.Fatal(errs)
 			}
@@ -140,7 +141,7 @@ func TestEndToEndPrintedBadgesScanBack(t *testing.T) {
 func TestEndToEndReprintRefusesTheLostBadge(t *testing.T) {
 	needTools(t, "pdftoppm", "zbarimg")
 	dir := t.TempDir()
-	db := filepath.Join(dir, "demo.db")
+	db := pgtest.EventDB(t)
 	run(t, db, "demo", "--participants", "50")
 	scan := func(name string) string {
 		pdf := filepath.Join(dir, name+".pdf")
@@ -191,7 +192,7 @@ func TestEndToEndDoorVerdicts(t *testing.T) {
 	needTools(t, "pdftoppm", "zbarimg")
 	t.Setenv("ACCRED_NOW", "2025-10-25T14:10:00+07:00")
 	dir := t.TempDir()
-	db := filepath.Join(dir, "demo.db")
+	db := pgtest.EventDB(t)
 	run(t, db, "demo", "--participants", "60")
 	programme := filepath.Join(dir, "programme.csv")
 	os.WriteFile(programme, []byte("code,title,kind,room,starts_at,ends_at,capacity,categories,records_exits\n"+

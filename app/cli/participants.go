@@ -40,7 +40,7 @@ func runInit(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "created %q in %s (time zone %s, signing key %s)\n", ev.Name, e.dbPath, ev.Timezone, ev.KeyID)
+	fmt.Fprintf(e.stdout, "created %q in %s (time zone %s, signing key %s)\n", ev.Name, s.Path(), ev.Timezone, ev.KeyID)
 	return nil
 }
 
@@ -57,7 +57,7 @@ func runDemo(e *env, args []string) error {
 	if err := demo.Create(e.ctx, s, *n); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "created the Hanoi demo with %d participants in %s\n", *n, e.dbPath)
+	fmt.Fprintf(e.stdout, "created the Hanoi demo with %d participants in %s\n", *n, s.Path())
 	return nil
 }
 

@@ -80,6 +80,27 @@ func Main(m *testing.M) {
 // along with any connection left open to it, when the test ends.
 func Database(t testing.TB) string {
 	t.Helper()
+	name := newDatabase(t)
+	t.Cleanup(func() {
+		if _, err := shared.admin.ExecContext(context.Background(), `DROP DATABASE `+name+` WITH (FORCE)`); err != nil {
+			t.Errorf("pgtest: drop database %s: %v", name, err)
+		}
+	})
+	return shared.url(name)
+}
+
+// SharedDatabase returns the URL of a new empty database that is kept until
+// the server stops: for data that is made once and shared by several tests,
+// or by a benchmark's runs.
+func SharedDatabase(t testing.TB) string {
+	t.Helper()
+	return shared.url(newDatabase(t))
+}
+
+// newDatabase makes a new empty database on the test binary's server,
+// starting the server at the first call, and returns its name.
+func newDatabase(t testing.TB) string {
+	t.Helper()
 	if !mainRunning {
 		t.Fatal("pgtest: call pgtest.Main(m) from the package's TestMain, so that the server is stopped when the tests end")
 	}
@@ -90,16 +111,10 @@ func Database(t testing.TB) string {
 	var b [8]byte
 	rand.Read(b[:])
 	name := "t_" + hex.EncodeToString(b[:])
-	ctx := context.Background()
-	if _, err := shared.admin.ExecContext(ctx, `CREATE DATABASE `+name); err != nil {
+	if _, err := shared.admin.ExecContext(context.Background(), `CREATE DATABASE `+name); err != nil {
 		t.Fatalf("pgtest: create database %s: %v", name, err)
 	}
-	t.Cleanup(func() {
-		if _, err := shared.admin.ExecContext(ctx, `DROP DATABASE `+name+` WITH (FORCE)`); err != nil {
-			t.Errorf("pgtest: drop database %s: %v", name, err)
-		}
-	})
-	return shared.url(name)
+	return name
 }
 
 // url is the address of a database on the server, through its socket.

@@ -84,3 +84,27 @@ func TestEveryTestHasItsOwnDatabaseDroppedAtTheEnd(t *testing.T) {
 		t.Errorf("database %q still exists after its test ended", first)
 	}
 }
+
+func TestSharedDatabaseOutlivesTheTestThatMadeIt(t *testing.T) {
+	var shared string
+	t.Run("maker", func(t *testing.T) {
+		shared = pgtest.SharedDatabase(t)
+		db, err := sql.Open("pgx", shared)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if _, err := db.Exec(`CREATE TABLE kept (id INTEGER)`); err != nil {
+			t.Fatal(err)
+		}
+	})
+	db, err := sql.Open("pgx", shared)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var tables int
+	if err := db.QueryRow(`SELECT COUNT(*) FROM pg_tables WHERE tablename = 'kept'`).Scan(&tables); err != nil || tables != 1 {
+		t.Fatalf("the shared database holds %d kept tables (%v), want it as its maker left it", tables, err)
+	}
+}
