@@ -79,16 +79,8 @@ func (s *Store) ParticipantsList(ctx context.Context, f ListFilter) ([]ListSecti
 	if err != nil {
 		return nil, fmt.Errorf("read list of participants: %w", err)
 	}
-	defer rows.Close()
-	var people []Participant
-	for rows.Next() {
-		p, err := scanParticipant(rows)
-		if err != nil {
-			return nil, fmt.Errorf("read list of participants: %w", err)
-		}
-		people = append(people, p)
-	}
-	if err := rows.Err(); err != nil {
+	people, err := scanParticipants(rows)
+	if err != nil {
 		return nil, fmt.Errorf("read list of participants: %w", err)
 	}
 	return ListSections(people, f.Media), nil

@@ -46,6 +46,20 @@ func scanParticipant(row scanner) (Participant, error) {
 	return p, err
 }
 
+// scanParticipants reads every participant rows holds, and closes it.
+func scanParticipants(rows *sql.Rows) ([]Participant, error) {
+	defer rows.Close()
+	var list []Participant
+	for rows.Next() {
+		p, err := scanParticipant(rows)
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, p)
+	}
+	return list, rows.Err()
+}
+
 // Participant returns one participant, or ENOTFOUND.
 func (s *Store) Participant(ctx context.Context, id int64) (Participant, error) {
 	return s.readParticipant(ctx, s.db, id)
