@@ -36,7 +36,7 @@ func TestDoorRules(t *testing.T) {
 		{"not approved", door{session: open, badgeErr: ErrNotApproved, now: during}, Rejected, ReasonNotApproved},
 		{"withdrawn", door{session: open, badgeErr: ErrNotAccredited, now: during}, Rejected, ReasonNotAccredited},
 		{"forged even when inside", door{session: open, badgeErr: ErrSuperseded, inside: true, now: during}, Rejected, ReasonSuperseded},
-		{"already inside", door{session: open, category: "delegate", inside: true, now: during}, Already, ReasonAlreadyInside},
+		{"already inside", door{session: open, category: "delegate", inside: true, firstIn: starts, firstAt: "door-1", now: during}, Already, ReasonAlreadyInside},
 		{"already inside a full room", door{session: full, category: "delegate", inside: true, now: during}, Already, ReasonAlreadyInside},
 		{"category admitted", door{session: delegatesOnly, category: "vip", now: during}, Accepted, ""},
 		{"category not admitted", door{session: delegatesOnly, category: "media", now: during}, Rejected, ReasonCategory},
