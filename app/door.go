@@ -315,7 +315,7 @@ func (d *door) scanView() fyne.CanvasObject {
 	}
 	leave := &widget.Button{Text: lang.L("Leave the door"), Icon: theme.LogoutIcon(), OnTapped: d.onClose}
 	forgotten := &widget.Button{Text: lang.L("Forgotten badge") + "  [F2]", Icon: theme.SearchIcon(), OnTapped: d.manual.show}
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(d.count, forgotten, leave), container.NewVBox(title, station, early, d.fallbackNote))
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(d.count, forgotten, leave), container.NewVBox(title, container.NewBorder(nil, nil, station, nil, early), d.fallbackNote))
 
 	height := canvas.NewRectangle(color.Transparent)
 	height.SetMinSize(fyne.NewSize(10, 250))

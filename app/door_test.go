@@ -228,24 +228,26 @@ func within(t *testing.T, u *ui, what string, o fyne.CanvasObject) {
 func TestDoorLayoutHoldsWithTheSearch(t *testing.T) {
 	u := newTestUI(t)
 	d, _ := openDoor(t, u, plenary())
-	leave := findButton(u.win.Canvas().Content(), "Leave the door")
-	holds := func(step string) {
-		t.Helper()
-		within(t, u, step+": the count", d.count)
-		within(t, u, step+": the Leave button", leave)
-		within(t, u, step+": the scan field", d.scan)
-		if h := u.win.Canvas().Content().MinSize().Height; h > 800 {
-			t.Fatalf("%s: the door needs %v pixels of height, more than a 1280×800 screen has", step, h)
-		}
-	}
-	holds("open")
+	fits(t, u, "open")
 	d.scan.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF2})
-	holds("F2")
+	fits(t, u, "F2")
 	within(t, u, "F2: the search", d.manual.search)
 	within(t, u, "F2: the people found", d.manual.list)
 	press(d.manual.search, fyne.KeyEscape)
-	holds("Esc")
+	fits(t, u, "Esc")
 	within(t, u, "Esc: the recent scans", d.recent)
+}
+
+// fits fails unless the door's count, its Leave button and its scan field
+// are in the window, and the door fits a 1280×800 screen.
+func fits(t *testing.T, u *ui, step string) {
+	t.Helper()
+	within(t, u, step+": the count", u.door.count)
+	within(t, u, step+": the Leave button", findButton(u.win.Canvas().Content(), "Leave the door"))
+	within(t, u, step+": the scan field", u.door.scan)
+	if h := u.win.Canvas().Content().MinSize().Height; h > 800 {
+		t.Fatalf("%s: the door needs %v pixels of height, more than a 1280×800 screen has", step, h)
+	}
 }
 
 // TestDoorChoosesTheSessionOpenNowInItsRoom lists the sessions open now
@@ -302,6 +304,7 @@ func TestDoorChoosesTheSessionOpenNowInItsRoom(t *testing.T) {
 	if !shows(u.win.Canvas().Content(), warning) {
 		t.Fatal("the open door does not warn that its session is hours away")
 	}
+	fits(t, u, "warning")
 	if got := u.app.Preferences().String(prefRoom); got != "Hall" {
 		t.Fatalf("the door's room is %q", got)
 	}
