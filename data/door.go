@@ -75,7 +75,11 @@ func decide(d door) (VerdictKind, Reason) {
 	case d.exit:
 		return Accepted, Reason{}
 	case d.inside:
-		return Already, Reason{Code: ReasonAlreadyInside, Args: msg.Args{"At": moment(d.firstIn), "Station": d.firstAt}}
+		var station any = d.firstAt
+		if d.firstAt == "" { // let in before this station file was written
+			station = msgAnotherDoor.Msg()
+		}
+		return Already, Reason{Code: ReasonAlreadyInside, Args: msg.Args{"At": moment(d.firstIn), "Station": station}}
 	case !s.Admits(d.category):
 		return Rejected, Reason{Code: ReasonCategory}
 	case s.InvitationOnly && !d.invited:
@@ -221,4 +225,7 @@ func newID() string {
 	return hex.EncodeToString(b[:])
 }
 
-var msgNoSessionID = msg.Define("No session has the id {{.ID}}.")
+var (
+	msgNoSessionID = msg.Define("No session has the id {{.ID}}.")
+	msgAnotherDoor = msg.Define("another door")
+)

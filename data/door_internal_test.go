@@ -91,3 +91,19 @@ func TestBadgeErrorsSayTheirReasons(t *testing.T) {
 		}
 	}
 }
+
+// TestAlreadyInNamesTheDoor: ALREADY IN says when and where the person was
+// first let in, or "another door" at a station file that does not know it.
+func TestAlreadyInNamesTheDoor(t *testing.T) {
+	starts := time.Date(2025, 10, 25, 9, 0, 0, 0, time.UTC)
+	open := Session{Starts: starts, Ends: starts.Add(2 * time.Hour)}
+	for station, want := range map[string]string{
+		"door-1": "already inside since 09:05 on 25 Oct, let in at door-1",
+		"":       "already inside since 09:05 on 25 Oct, let in at another door",
+	} {
+		_, reason := decide(door{session: open, inside: true, firstIn: starts.Add(5 * time.Minute), firstAt: station, now: starts.Add(time.Hour)})
+		if reason.String() != want {
+			t.Errorf("%q: %q, want %q", station, reason, want)
+		}
+	}
+}
