@@ -411,11 +411,19 @@ func TestDeskDoubleClickOnApproveOnlyApproves(t *testing.T) {
 	if approve == nil || approve.Disabled() {
 		t.Fatal("no Approve button for a registered participant")
 	}
-	spot := fyne.CurrentApp().Driver().AbsolutePositionForObject(approve).Add(fyne.NewPos(approve.Size().Width/2, approve.Size().Height/2))
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(approve)
+	spot := at.Add(fyne.NewPos(approve.Size().Width/2, approve.Size().Height/2))
 	test.TapCanvas(u.win.Canvas(), spot)
 	test.TapCanvas(u.win.Canvas(), spot)
 	if got := storedStatus(t, u, d.current.ID); got != data.StatusApproved {
 		t.Fatalf("a double click on Approve left %s", got)
+	}
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("the second click opened a dialog")
+	}
+	if again := findButton(d.right, "Approve  [F5]"); again == nil || !again.Disabled() ||
+		fyne.CurrentApp().Driver().AbsolutePositionForObject(again) != at {
+		t.Fatal("Approve moved or stayed active")
 	}
 	if !strings.Contains(d.details.message.Text, "is now Approved") || d.details.message.Importance != widget.SuccessImportance {
 		t.Fatalf("said %q in %v", d.details.message.Text, d.details.message.Importance)
