@@ -342,10 +342,13 @@ func (d *desk) askStatus(status data.Status) {
 		}
 		return nil
 	}
-	dialog.ShowForm(title, confirm, lang.L("Cancel"), []*widget.FormItem{widget.NewFormItem(lang.L("Reason"), reason)}, func(ok bool) {
+	ask := dialog.NewForm(title, confirm, lang.L("Cancel"), []*widget.FormItem{widget.NewFormItem(lang.L("Reason"), reason)}, func(ok bool) {
 		if ok {
 			d.onStatus(status, strings.TrimSpace(reason.Text))
 		}
 	}, d.u.win)
+	reason.OnSubmitted = func(string) { ask.Submit() } // Enter confirms, once a reason is given
+	ask.Resize(fyne.NewSize(520, ask.MinSize().Height))
+	ask.Show()
 	d.u.win.Canvas().Focus(reason)
 }

@@ -390,6 +390,18 @@ func dialogShown(t *testing.T, u *ui) fyne.CanvasObject {
 	return top
 }
 
+// entryIn is the first text entry under o, failing when there is none.
+func entryIn(t *testing.T, o fyne.CanvasObject) *widget.Entry {
+	t.Helper()
+	for _, x := range test.LaidOutObjects(o) {
+		if e, ok := x.(*widget.Entry); ok {
+			return e
+		}
+	}
+	t.Fatal("no entry")
+	return nil
+}
+
 // storedStatus is the status the database holds for the participant id.
 func storedStatus(t *testing.T, u *ui, id int64) data.Status {
 	t.Helper()
@@ -444,12 +456,9 @@ func TestDeskRejectAsksForAReasonThenOffersUndo(t *testing.T) {
 	if got := storedStatus(t, u, id); got != data.StatusRegistered {
 		t.Fatalf("rejected without a reason: %s", got)
 	}
-	for _, o := range test.LaidOutObjects(ask) {
-		if e, ok := o.(*widget.Entry); ok {
-			test.Type(e, "no invitation")
-		}
-	}
-	tapButton(t, ask, "Reject")
+	reason := entryIn(t, ask)
+	test.Type(reason, "no invitation")
+	reason.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if got := storedStatus(t, u, id); got != data.StatusRejected {
 		t.Fatalf("after giving a reason: %s", got)
 	}
@@ -492,11 +501,7 @@ func TestDeskUndoesAWithdrawalAndOffersUndoOnlyAWhile(t *testing.T) {
 	}
 	tapButton(t, d.right, "Withdraw…")
 	ask := dialogShown(t, u)
-	for _, o := range test.LaidOutObjects(ask) {
-		if e, ok := o.(*widget.Entry); ok {
-			test.Type(e, "cancelled travel")
-		}
-	}
+	test.Type(entryIn(t, ask), "cancelled travel")
 	tapButton(t, ask, "Withdraw")
 	if got := storedStatus(t, u, d.current.ID); got != data.StatusWithdrawn {
 		t.Fatalf("after withdrawing: %s", got)
