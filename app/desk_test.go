@@ -540,18 +540,22 @@ func TestDeskKeysWorkAfterAClick(t *testing.T) {
 	}
 }
 
+// newForm opens the form for someone new with F3 in the search box.
+func newForm(d *desk) *participantForm {
+	press(d.search, fyne.KeyF3)
+	return d.form
+}
+
 // TestFormAsksBeforeDiscardingTyping: Esc and Cancel leave an untouched
 // form at once, and ask before throwing away what was typed.
 func TestFormAsksBeforeDiscardingTyping(t *testing.T) {
 	u := newTestUI(t)
 	d := u.desk
-	press(d.search, fyne.KeyF3)
-	press(d.form.entries["given_name"], fyne.KeyEscape)
+	press(newForm(d).entries["given_name"], fyne.KeyEscape)
 	if d.form != nil {
 		t.Fatal("Esc did not close the untouched form")
 	}
-	press(d.search, fyne.KeyF3)
-	f := d.form
+	f := newForm(d)
 	test.Type(f.entries["given_name"], "Lone")
 	press(f.entries["given_name"], fyne.KeyEscape)
 	tapButton(t, dialogShown(t, u), "Keep editing")
@@ -571,8 +575,7 @@ func TestFormAsksBeforeDiscardingTyping(t *testing.T) {
 func TestFormChecksFieldsBeforeDuplicatesAndOpensTheDuplicate(t *testing.T) {
 	u := newTestUI(t)
 	d := u.desk
-	press(d.search, fyne.KeyF3)
-	f := d.form
+	f := newForm(d)
 	fill(f, map[string]string{"given_name": "Van An", "family_name": "NGUYEN", "nationality": "VN", "delegation": "VN",
 		"document_number": "C9", "email": "not-an-address"})
 	test.Tap(f.save)
