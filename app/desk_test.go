@@ -611,3 +611,34 @@ func TestNewParticipantTakesTheNameFromTheSearch(t *testing.T) {
 		t.Fatalf("the document number searched for became %q", got)
 	}
 }
+
+func TestFormRecordsGenderAndRank(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	test.Type(d.search, "osullivan")
+	press(d.search, fyne.KeyReturn)
+	press(d.search, fyne.KeyF2)
+	f := d.form
+	if f.gender.Selected != "Not stated" || f.rank.Text != "" {
+		t.Fatalf("gender %q and rank %q before any was given", f.gender.Selected, f.rank.Text)
+	}
+	f.gender.SetSelected("Female")
+	test.Type(f.rank, "two")
+	test.Tap(f.save)
+	if d.form == nil || !f.problems[data.FieldRank].Visible() || !strings.Contains(f.problems[data.FieldRank].Text, "whole number") {
+		t.Fatalf("a rank in words was not refused under its field: %q", f.problems[data.FieldRank].Text)
+	}
+	f.rank.SetText("")
+	test.Type(f.rank, "2")
+	press(f.rank, fyne.KeyReturn)
+	if d.form != nil {
+		t.Fatalf("form still open: %q", f.notice.Text)
+	}
+	if d.current.Gender != data.GenderFemale || d.current.Rank != 2 {
+		t.Fatalf("saved gender %q rank %d", d.current.Gender, d.current.Rank)
+	}
+	press(d.search, fyne.KeyF2)
+	if d.form.gender.Selected != "Female" || d.form.rank.Text != "2" {
+		t.Fatalf("the form shows gender %q rank %q", d.form.gender.Selected, d.form.rank.Text)
+	}
+}

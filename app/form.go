@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -21,6 +22,8 @@ type participantForm struct {
 	category *widget.Select
 	orgKind  *widget.Select
 	head     *widget.Check
+	gender   *widget.Select
+	rank     *keyEntry
 	entries  map[string]*keyEntry
 	problems map[string]*widget.Label
 	notice   *widget.Label
@@ -75,6 +78,12 @@ func (f *participantForm) buildUI() fyne.CanvasObject {
 		}
 	}
 	add(data.FieldHead, f.head)
+	f.rank = newKeyEntry(lang.L("1 for the head; empty for the order of registration"))
+	f.rank.OnSubmitted = func(string) { f.onSave() }
+	bindKeys(map[fyne.KeyName]func(){fyne.KeyEscape: f.onEscape}, f.rank)
+	add(data.FieldRank, f.rank)
+	f.gender = &widget.Select{Options: genderLabels()}
+	add(data.FieldGender, f.gender)
 	f.fill()
 	f.initial = f.input()
 
@@ -112,6 +121,7 @@ func (f *participantForm) fill() {
 		if len(f.d.categories) > 0 {
 			f.category.SetSelectedIndex(0)
 		}
+		f.gender.SetSelectedIndex(0)
 		for field, v := range fromSearch(f.d.search.Text) {
 			f.entries[field].SetText(v)
 		}
@@ -132,6 +142,15 @@ func (f *participantForm) fill() {
 		}
 	}
 	f.head.SetChecked(in.HeadOfDelegation)
+	if in.Rank > 0 {
+		f.rank.SetText(strconv.Itoa(in.Rank))
+	}
+	f.gender.SetSelectedIndex(0)
+	for i, g := range data.Genders {
+		if g == in.Gender {
+			f.gender.SetSelectedIndex(i + 1)
+		}
+	}
 }
 
 func (f *participantForm) focusFirst() {
@@ -153,6 +172,13 @@ func (f *participantForm) input() data.ParticipantInput {
 	}
 	if i := f.orgKind.SelectedIndex(); i >= 0 {
 		in.OrganizationKind = data.OrgKinds[i]
+	}
+	if i := f.gender.SelectedIndex(); i > 0 {
+		in.Gender = data.Genders[i-1]
+	}
+	in.Rank = -1 // refused with the reason under the field, unless it reads well
+	if rank, ok := data.ParseRank(f.rank.Text); ok {
+		in.Rank = rank
 	}
 	if f.editing != nil {
 		in.Version = f.editing.Rev // a save over another desk's newer change is refused
@@ -279,6 +305,10 @@ func fieldLabel(field string) string {
 		return lang.L("Passport or ID")
 	case data.FieldPhoto:
 		return lang.L("Photo")
+	case data.FieldGender:
+		return lang.L("Gender")
+	case data.FieldRank:
+		return lang.L("Rank in the delegation")
 	}
 	return field
 }
@@ -312,6 +342,22 @@ func orgKindLabels() []string {
 			labels[i] = lang.L("Non-governmental organisation")
 		case data.OrgResearch:
 			labels[i] = lang.L("Research institute")
+		}
+	}
+	return labels
+}
+
+// genderLabels are the gender select's options: not stated, then Genders.
+func genderLabels() []string {
+	labels := []string{lang.L("Not stated")}
+	for _, g := range data.Genders {
+		switch g {
+		case data.GenderFemale:
+			labels = append(labels, lang.L("Female"))
+		case data.GenderMale:
+			labels = append(labels, lang.L("Male"))
+		case data.GenderOther:
+			labels = append(labels, lang.L("Other gender")) // a key "Other" would read as a plural form
 		}
 	}
 	return labels

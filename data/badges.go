@@ -90,16 +90,7 @@ func (s *Store) BadgesToPrint(ctx context.Context, f BadgeFilter) ([]Participant
 	if err != nil {
 		return nil, fmt.Errorf("find badges to print: %w", err)
 	}
-	defer rows.Close()
-	var list []Participant
-	for rows.Next() {
-		p, err := scanParticipant(rows)
-		if err != nil {
-			return nil, err
-		}
-		list = append(list, p)
-	}
-	return list, rows.Err()
+	return scanParticipants(rows)
 }
 
 // PrintableIssue is the issue a participant's next printed badge carries:

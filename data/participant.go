@@ -89,6 +89,8 @@ type Participant struct {
 	Affiliation      Affiliation
 	Position         string
 	HeadOfDelegation bool
+	Rank             int    // order within the delegation, head first; 0 for the order of import
+	Gender           string // one of Genders, or "" when not stated
 	Email            string
 	DocumentNumber   string
 	HasPhoto         bool
@@ -150,6 +152,8 @@ type ParticipantInput struct {
 	MediaOutlet      string
 	Position         string
 	HeadOfDelegation bool
+	Rank             int    // order within the delegation for the List of Participants; 0 for the order of import
+	Gender           string // one of Genders, or "" when not stated
 	Email            string
 	DocumentNumber   string
 
@@ -175,7 +179,47 @@ const (
 	FieldEmail          = "email"
 	FieldDocumentNumber = "document_number"
 	FieldPhoto          = "photo_file"
+	FieldGender         = "gender"
+	FieldRank           = "rank"
 )
+
+// Genders a participant may be registered with; not stated is "".
+const (
+	GenderFemale = "female"
+	GenderMale   = "male"
+	GenderOther  = "other"
+)
+
+// Genders lists the genders in the order they are offered.
+var Genders = []string{GenderFemale, GenderMale, GenderOther}
+
+// MaxRank is the highest rank within a delegation.
+const MaxRank = 9999
+
+// ParseRank reads a rank within a delegation as written: empty for none
+// (0), else a whole number from 1 to MaxRank. ok is false for anything else.
+func ParseRank(s string) (rank int, ok bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, true
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil && n >= 1 && n <= MaxRank
+}
+
+// ParseGender reads a gender as written in an import file or typed: female,
+// male, other, or empty or "not stated" for none, in any case. ok is false
+// for anything else.
+func ParseGender(s string) (gender string, ok bool) {
+	g := strings.ToLower(strings.Join(strings.Fields(strings.ReplaceAll(s, "_", " ")), " "))
+	switch {
+	case g == "" || g == "not stated":
+		return "", true
+	case slices.Contains(Genders, g):
+		return g, true
+	}
+	return s, false
+}
 
 // Normalize tidies every field as NameText.Tidy does, folds the nationality and delegation to
 // alpha-2 codes where they are recognised, and lowercases the category.
@@ -186,6 +230,9 @@ func (in ParticipantInput) Normalize() ParticipantInput {
 	}
 	in.Category = strings.ToLower(in.Category)
 	in.OrganizationKind = strings.ToLower(in.OrganizationKind)
+	if g, ok := ParseGender(in.Gender); ok {
+		in.Gender = g
+	}
 	if c, ok := country.Lookup(in.Nationality); ok {
 		in.Nationality = c.Code
 	}
@@ -256,6 +303,12 @@ func (in ParticipantInput) Validate(categories []Category) error {
 	if in.HeadOfDelegation && in.Delegation == "" {
 		v.add(FieldHead, msgHeadOutside)
 	}
+	if _, ok := ParseGender(in.Gender); !ok {
+		v.add(FieldGender, msgGender)
+	}
+	if in.Rank < 0 || in.Rank > MaxRank {
+		v.add(FieldRank, msgRank)
+	}
 	for field, value := range map[string]string{FieldCategory: in.Category, FieldTitle: in.Title, FieldGivenName: in.GivenName,
 		FieldFamilyName: in.FamilyName, FieldNativeName: in.NativeName, FieldNationality: in.Nationality, FieldDelegation: in.Delegation,
 		FieldOrganization: in.Organization, FieldOrgKind: in.OrganizationKind, FieldMediaOutlet: in.MediaOutlet,
@@ -284,7 +337,7 @@ func (in ParticipantInput) affiliation() (Affiliation, bool) {
 func (p Participant) Input() ParticipantInput {
 	in := ParticipantInput{Category: p.Category, Title: p.Title, GivenName: p.GivenName, FamilyName: p.FamilyName,
 		NativeName: p.NativeName, Nationality: p.Nationality, Position: p.Position, HeadOfDelegation: p.HeadOfDelegation,
-		Email: p.Email, DocumentNumber: p.DocumentNumber, Version: p.Rev}
+		Rank: p.Rank, Gender: p.Gender, Email: p.Email, DocumentNumber: p.DocumentNumber, Version: p.Rev}
 	switch p.Affiliation.Kind {
 	case AffiliationDelegation:
 		in.Delegation = p.Affiliation.Country
@@ -358,4 +411,6 @@ var (
 	msgNeedsOrganization  = msg.Define("An observer needs an organisation.")
 	msgNeedsMedia         = msg.Define("A journalist needs a media outlet.")
 	msgHeadOutside        = msg.Define("Only a member of a delegation can head it.")
+	msgGender             = msg.Define("Unknown gender. Write female, male, other, or leave it empty (not stated).")
+	msgRank               = msg.Define("The rank is a whole number from 1 (the head of delegation) to 9999, or empty for the order of import.")
 )

@@ -14,15 +14,15 @@ import (
 )
 
 const participantColumns = `p.id, p.category, p.title, p.given_name, p.family_name, p.native_name, p.nationality,
-	p.position, p.head_of_delegation, p.email, p.document_number, p.status, p.status_at, p.badge_issue,
+	p.position, p.head_of_delegation, p.rank, p.gender, p.email, p.document_number, p.status, p.status_at, p.badge_issue,
 	p.created_at, p.updated_at, p.updated_by, p.rev, EXISTS (SELECT 1 FROM photos WHERE participant_id = p.id),
 	COALESCE(a.id, 0), COALESCE(a.kind, ''), COALESCE(a.name, ''), COALESCE(a.country, ''), COALESCE(a.org_kind, '')`
 
 const participantFrom = ` FROM participants p LEFT JOIN affiliations a ON a.id = p.affiliation_id `
 
 // doorParticipantColumns are participantColumns for a door's login on a
-// server, which may not read document numbers or e-mail addresses.
-var doorParticipantColumns = strings.Replace(participantColumns, "p.email, p.document_number", "'', ''", 1)
+// server, which may not read genders, document numbers or e-mail addresses.
+var doorParticipantColumns = strings.Replace(participantColumns, "p.gender, p.email, p.document_number", "'', '', ''", 1)
 
 // selectParticipants is the start of a query for participants, with the
 // columns this store's login may read.
@@ -39,11 +39,25 @@ func scanParticipant(row scanner) (Participant, error) {
 	var p Participant
 	var statusAt, created, updated string
 	err := row.Scan(&p.ID, &p.Category, &p.Title, &p.GivenName, &p.FamilyName, &p.NativeName, &p.Nationality,
-		&p.Position, &p.HeadOfDelegation, &p.Email, &p.DocumentNumber, &p.Status, &statusAt, &p.BadgeIssue,
+		&p.Position, &p.HeadOfDelegation, &p.Rank, &p.Gender, &p.Email, &p.DocumentNumber, &p.Status, &statusAt, &p.BadgeIssue,
 		&created, &updated, &p.UpdatedBy, &p.Rev, &p.HasPhoto,
 		&p.Affiliation.ID, &p.Affiliation.Kind, &p.Affiliation.Name, &p.Affiliation.Country, &p.Affiliation.OrgKind)
 	p.StatusAt, p.CreatedAt, p.UpdatedAt = parseTime(statusAt), parseTime(created), parseTime(updated)
 	return p, err
+}
+
+// scanParticipants reads every participant rows holds, and closes it.
+func scanParticipants(rows *sql.Rows) ([]Participant, error) {
+	defer rows.Close()
+	var list []Participant
+	for rows.Next() {
+		p, err := scanParticipant(rows)
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, p)
+	}
+	return list, rows.Err()
 }
 
 // Participant returns one participant, or ENOTFOUND.
@@ -348,16 +362,11 @@ func (s *Store) Stats(ctx context.Context) (byCategory, byStatus []Count, err er
 	if err != nil {
 		return nil, nil, err
 	}
-	for _, st := range Statuses {
-		c := Count{Name: string(st)}
-		for _, f := range found {
-			if f.Name == c.Name {
-				c.Count = f.Count
-			}
-		}
-		byStatus = append(byStatus, c)
+	names := make([]string, len(Statuses))
+	for i, st := range Statuses {
+		names[i] = string(st)
 	}
-	return byCategory, byStatus, nil
+	return byCategory, tally(names, found, nil), nil
 }
 
 func (s *Store) counts(ctx context.Context, query string) ([]Count, error) {

@@ -11,18 +11,15 @@ import (
 	"accred/data/demo"
 )
 
-// demoBadges makes n badges of demo participants, signed with a new key.
-func demoBadges(t testing.TB, n int) []Badge {
-	t.Helper()
-	pub, priv, _ := ed25519.GenerateKey(nil)
-	kid := data.KeyID(pub)
+// demoPeople makes n demo participants, approved, as the store would hold them.
+func demoPeople(n int) []data.Participant {
 	rows := demo.Participants(n)
-	badges := make([]Badge, len(rows))
+	people := make([]data.Participant, len(rows))
 	for i, r := range rows {
 		in := r.Input.Normalize()
 		p := data.Participant{ID: int64(i + 1), Category: in.Category, Title: in.Title, GivenName: in.GivenName,
 			FamilyName: in.FamilyName, NativeName: in.NativeName, Nationality: in.Nationality, Position: in.Position,
-			HeadOfDelegation: in.HeadOfDelegation, Status: data.StatusApproved}
+			HeadOfDelegation: in.HeadOfDelegation, Rank: in.Rank, Gender: in.Gender, Status: data.StatusApproved}
 		switch {
 		case in.Delegation != "":
 			c, _ := country.Lookup(in.Delegation)
@@ -30,8 +27,21 @@ func demoBadges(t testing.TB, n int) []Badge {
 		case in.MediaOutlet != "":
 			p.Affiliation = data.Affiliation{Kind: data.AffiliationMedia, Name: in.MediaOutlet}
 		default:
-			p.Affiliation = data.Affiliation{Kind: data.AffiliationOrganization, Name: in.Organization}
+			p.Affiliation = data.Affiliation{Kind: data.AffiliationOrganization, Name: in.Organization, OrgKind: in.OrganizationKind}
 		}
+		people[i] = p
+	}
+	return people
+}
+
+// demoBadges makes n badges of demo participants, signed with a new key.
+func demoBadges(t testing.TB, n int) []Badge {
+	t.Helper()
+	pub, priv, _ := ed25519.GenerateKey(nil)
+	kid := data.KeyID(pub)
+	people := demoPeople(n)
+	badges := make([]Badge, len(people))
+	for i, p := range people {
 		code, err := credential.Sign(credential.Credential{KeyID: kid, ParticipantID: p.ID, Issue: 1}, priv)
 		if err != nil {
 			t.Fatal(err)
@@ -71,4 +81,27 @@ type countingWriter int
 func (c *countingWriter) Write(p []byte) (int, error) {
 	*c += countingWriter(len(p))
 	return len(p), nil
+}
+
+// demoList is the List of Participants of n demo participants, with the
+// media and the names in their own scripts.
+func demoList(n int) List {
+	day := time.Date(2025, 10, 25, 0, 0, 0, 0, time.UTC)
+	return List{Event: data.Event{Name: demo.EventName, Starts: day, Ends: day.AddDate(0, 0, 1)},
+		Sections: data.ListSections(demoPeople(n), true), Native: true}
+}
+
+// BenchmarkParticipantsList3000 prints the List of Participants of 3,000
+// demo participants, media and native names included. Budget: 1 s.
+func BenchmarkParticipantsList3000(b *testing.B) {
+	list := demoList(3000)
+	var out countingWriter
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		out = 0
+		if err := ParticipantsList(&out, list); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(out), "bytes")
 }

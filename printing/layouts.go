@@ -370,8 +370,7 @@ func splitLines(text string, n int, width func(string) float64) []string {
 // on United Nations badges.
 func nameOnBadge(p data.Participant) string {
 	p.Title = ""
-	p.FamilyName = strings.ToUpper(p.FamilyName)
-	return p.FullName()
+	return nameInList(p)
 }
 
 // affiliation is whom a participant comes with, as printed.

@@ -65,6 +65,19 @@ func TestInitImportSearchApproveStats(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, "delegate\t2\nobserver\t0\n") || !strings.Contains(out, "\napproved\t2\n") || !strings.Contains(out, "\nregistered\t0\n") {
 		t.Fatalf("stats: %q", out)
 	}
+	if code, out, _ := run(t, db, "stats", "--by", "region"); code != 0 || out != "African\t0\nAsia-Pacific\t1\nEastern European\t0\n"+
+		"Latin American and Caribbean\t0\nWestern European and others\t1\nother\t0\n" {
+		t.Fatalf("stats by region: %d %q", code, out)
+	}
+	if code, out, _ := run(t, db, "stats", "--by=delegation"); code != 0 || out != "Ireland\t1\nViet Nam\t1\n" {
+		t.Fatalf("stats by delegation: %d %q", code, out)
+	}
+	if code, out, _ := run(t, db, "stats", "--by", "gender"); code != 0 || out != "female\t0\nmale\t0\nother\t0\nnot stated\t2\n" {
+		t.Fatalf("stats by gender: %d %q", code, out)
+	}
+	if code, _, errs := run(t, db, "stats", "--by", "colour"); code != 2 || !strings.Contains(errs, "--by category|status|gender|region|delegation") {
+		t.Fatalf("stats by colour: %d %q", code, errs)
+	}
 }
 
 func TestRefusalsGiveReasonsAndStatus(t *testing.T) {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -107,18 +108,26 @@ func runSearch(e *env, args []string) error {
 }
 
 func runStats(e *env, args []string) error {
-	if rest, err := parse(flags("stats"), args); err != nil || len(rest) > 0 {
+	fs := flags("stats")
+	by := fs.String("by", "", strings.Join(data.StatsKeys, ", "))
+	if rest, err := parse(fs, args); err != nil || len(rest) > 0 || (*by != "" && !slices.Contains(data.StatsKeys, *by)) {
 		return errUsage
 	}
 	s, err := e.store()
 	if err != nil {
 		return err
 	}
-	byCategory, byStatus, err := s.Stats(e.ctx)
-	if err != nil {
+	var list []data.Count
+	if *by == "" {
+		byCategory, byStatus, err := s.Stats(e.ctx)
+		if err != nil {
+			return err
+		}
+		list = append(byCategory, byStatus...)
+	} else if list, err = s.StatsBy(e.ctx, *by); err != nil {
 		return err
 	}
-	for _, c := range append(byCategory, byStatus...) {
+	for _, c := range list {
 		fmt.Fprintf(e.stdout, "%s\t%d\n", c.Name, c.Count)
 	}
 	return nil

@@ -241,7 +241,10 @@ func (g *generator) someone(code string, c culture, cultureName string) data.Par
 	if g.rng.Intn(8) == 0 {
 		title = "Dr."
 	}
-	in := data.ParticipantInput{Title: title, GivenName: given.latin, FamilyName: famName.latin, Nationality: code}
+	in := data.ParticipantInput{Title: title, GivenName: given.latin, FamilyName: famName.latin, Nationality: code, Gender: data.GenderMale}
+	if female {
+		in.Gender = data.GenderFemale
+	}
 	switch {
 	case c.singleName && g.rng.Intn(10) == 0:
 		in.GivenName, in.FamilyName = "", given.latin

@@ -36,6 +36,7 @@ var Columns = []string{
 	data.FieldCategory, data.FieldTitle, data.FieldGivenName, data.FieldFamilyName, data.FieldNativeName,
 	data.FieldNationality, data.FieldDelegation, data.FieldOrganization, data.FieldOrgKind, data.FieldPosition,
 	data.FieldHead, data.FieldEmail, data.FieldDocumentNumber, data.FieldMediaOutlet, data.FieldPhoto,
+	data.FieldGender, data.FieldRank,
 }
 
 var required = []string{data.FieldCategory, data.FieldFamilyName, data.FieldNationality, data.FieldDocumentNumber}
@@ -220,7 +221,12 @@ func parse(records [][]string, lines []int, dir string) ([]data.ImportRow, error
 			FamilyName: cell(data.FieldFamilyName), NativeName: cell(data.FieldNativeName), Nationality: cell(data.FieldNationality),
 			Delegation: cell(data.FieldDelegation), Organization: cell(data.FieldOrganization), OrganizationKind: cell(data.FieldOrgKind),
 			MediaOutlet: cell(data.FieldMediaOutlet), Position: cell(data.FieldPosition), Email: cell(data.FieldEmail),
-			DocumentNumber: cell(data.FieldDocumentNumber),
+			DocumentNumber: cell(data.FieldDocumentNumber), Gender: cell(data.FieldGender),
+		}
+		if rank, ok := data.ParseRank(cell(data.FieldRank)); ok {
+			row.Input.Rank = rank
+		} else {
+			row.Problems = append(row.Problems, data.FieldError{Line: line, Field: data.FieldRank, Reason: msgRank.With(msg.Args{"Value": cell(data.FieldRank)})})
 		}
 		head, ok := parseYesNo(cell(data.FieldHead))
 		if !ok {
@@ -290,4 +296,5 @@ var (
 	msgPacked           = msg.Define("{{.File}} packs {{.Unpacked}} MB into {{.Packed}} KB ({{.Part}}), far more than a spreadsheet does; nothing was read. Save it again from the spreadsheet program.")
 	msgTooManyCells     = msg.Define("This line has {{.Cells}} cells but the header names {{.Columns}} columns.")
 	msgYesNo            = msg.Define("Write yes or no.")
+	msgRank             = msg.Define("\"{{.Value}}\" is not a rank: write a whole number from 1 (the head of delegation) to 9999, or leave it empty for the order of import.")
 )

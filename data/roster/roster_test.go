@@ -2,6 +2,7 @@ package roster_test
 
 import (
 	"context"
+	"fmt"
 	"image"
 	"image/png"
 	"os"
@@ -236,5 +237,49 @@ func TestImportOversizedCell(t *testing.T) {
 	_, err := importFile(s, writeFile(t, t.TempDir(), "big.csv", body), false)
 	if f := data.ErrorFields(err); len(f) != 1 || f[0].Line != 2 || f[0].Field != data.FieldFamilyName {
 		t.Fatalf("oversized cell: %v", err)
+	}
+}
+
+func TestImportGenderAndRank(t *testing.T) {
+	s := newStore(t)
+	good := `category,given_name,family_name,nationality,delegation,document_number,gender,rank
+delegate,Anna,Schmidt,DE,DE,D100,Female,1
+delegate,Karl,Weber,DE,DE,D200,male,3
+delegate,Sam,Klein,DE,DE,D300,not stated,
+delegate,Alex,Roth,DE,DE,D400,other,2
+`
+	if _, err := importFile(s, writeFile(t, t.TempDir(), "p.csv", good), false); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][2]any{"Schmidt": {"female", 1}, "Weber": {"male", 3}, "Klein": {"", 0}, "Roth": {"other", 2}}
+	for name, w := range want {
+		list, _, _ := s.FindParticipants(ctx, data.ParticipantFilter{Query: name})
+		if len(list) != 1 || list[0].Gender != w[0] || list[0].Rank != w[1] {
+			t.Errorf("%s: %+v, want gender %q rank %d", name, list, w[0], w[1])
+		}
+	}
+
+	bad := `category,given_name,family_name,nationality,delegation,document_number,gender,rank
+delegate,Eva,Berg,DE,DE,D500,f,1
+delegate,Jan,Horn,DE,DE,D600,male,first
+delegate,Ute,Lang,DE,DE,D700,female,0
+delegate,Ida,Kurz,DE,DE,D800,female,2.5
+`
+	_, err := importFile(s, writeFile(t, t.TempDir(), "bad.csv", bad), false)
+	if data.ErrorCode(err) != data.EINVALID {
+		t.Fatalf("bad genders and ranks: %v", err)
+	}
+	var got []string
+	for _, f := range data.ErrorFields(err) {
+		got = append(got, fmt.Sprintf("%d:%s", f.Line, f.Field))
+	}
+	if strings.Join(got, " ") != "2:gender 3:rank 4:rank 5:rank" {
+		t.Errorf("problems %v: %v", got, err)
+	}
+	if !strings.Contains(err.Error(), `"first" is not a rank`) {
+		t.Errorf("the bad rank is not quoted: %v", err)
+	}
+	if _, total, _ := s.FindParticipants(ctx, data.ParticipantFilter{}); total != 4 {
+		t.Errorf("a refused file changed the roster: %d participants", total)
 	}
 }

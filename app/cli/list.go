@@ -1,0 +1,54 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"accred/data"
+	"accred/data/atomicfile"
+	"accred/printing"
+)
+
+func runParticipantsList(e *env, args []string) error {
+	fs := flags("participants-list")
+	out := fs.String("out", "", "PDF file")
+	status := fs.String("status", string(data.StatusApproved), "approved, printed or collected: the least status listed")
+	media := fs.Bool("media", false, "list the media too")
+	native := fs.Bool("native", false, "names in their own script too")
+	rest, err := parse(fs, args)
+	if err != nil || *out == "" || len(rest) > 0 {
+		return errUsage
+	}
+	s, err := e.store()
+	if err != nil {
+		return err
+	}
+	ev, err := s.Event(e.ctx)
+	if err != nil {
+		return err
+	}
+	sections, err := s.ParticipantsList(e.ctx, data.ListFilter{Status: data.Status(*status), Media: *media})
+	if err != nil {
+		return err
+	}
+	if len(sections) == 0 {
+		return fmt.Errorf("nobody is %s yet: the list would be empty, and nothing was written", *status)
+	}
+	list := printing.List{Event: ev, Sections: sections, Native: *native}
+	err = atomicfile.Create(*out, func(f *os.File) error { return printing.ParticipantsList(f, list) })
+	switch {
+	case errors.Is(err, atomicfile.ErrExists):
+		return fmt.Errorf("%s already exists and is never overwritten; choose a new file name", *out)
+	case err != nil:
+		return fmt.Errorf("cannot write %s: %w", *out, err)
+	}
+	people := 0
+	for _, sec := range sections {
+		for _, g := range sec.Groups {
+			people += len(g.People)
+		}
+	}
+	fmt.Fprintf(e.stdout, "wrote the List of Participants (%d participants) to %s\n", people, *out)
+	return nil
+}
