@@ -114,11 +114,11 @@ func (s *Store) LastCollection(ctx context.Context, id int64) (Collection, error
 
 // collector hands badges over within one transaction.
 type collector struct {
-	s         *Store
-	ctx       context.Context
-	tx        *sql.Tx
-	now       string
-	in        CollectInput
+	s     *Store
+	ctx   context.Context
+	tx    *sql.Tx
+	now   string
+	in    CollectInput
 	focal *Participant // once read
 	done  []int64      // the badges handed over, in order
 }

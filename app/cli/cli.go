@@ -43,6 +43,7 @@ func init() {
 		{"approve", "--all | ID...", "approve participants", runApprove},
 		{"badges", "--out FILE.pdf [--layout a6|id1|a4] [--pending] [ID...]", "print badges; without IDs, everyone approved and not yet printed", runBadges},
 		{"participants-list", "--out FILE.pdf [--status approved|printed|collected] [--media] [--native]", "the UN List of Participants", runParticipantsList},
+		{"collect", "ID --document NUMBER [--by ID] [--override] | --delegation CODE --by ID --document NUMBER --out LIST.pdf", "hand a printed badge over, or a delegation's to its focal point with a list to sign", runCollect},
 		{"reprint", "ID --reason TEXT", "new issue; the old badge is refused from then on", runReprint},
 		{"verify", "CODE", "who this badge belongs to, or why it is not valid", runVerify},
 		{"sessions", "[import FILE.csv]", "the programme", runSessions},
