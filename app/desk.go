@@ -68,7 +68,7 @@ func (d *desk) buildUI() fyne.CanvasObject {
 		fyne.KeyF2:     d.onEdit,
 		fyne.KeyF3:     d.onNew,
 		fyne.KeyF5:     func() { d.onStatus(data.StatusApproved, "") },
-		fyne.KeyF6:     func() { d.onStatus(data.StatusCollected, "") },
+		fyne.KeyF6:     d.askCollect,
 		fyne.KeyF8:     func() { d.askStatus(data.StatusRejected) },
 	}
 	bindKeys(d.keys, d.search)

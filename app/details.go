@@ -163,7 +163,7 @@ func (v *details) actions(p data.Participant) fyne.CanvasObject {
 	add(lang.L("Approve")+"  [F5]", theme.ConfirmIcon(), widget.HighImportance, s == data.StatusRegistered,
 		func() { v.d.onStatus(data.StatusApproved, "") })
 	add(lang.L("Badge handed over")+"  [F6]", theme.ConfirmIcon(), widget.SuccessImportance, s.CanBecome(data.StatusCollected),
-		func() { v.d.onStatus(data.StatusCollected, "") })
+		v.d.askCollect)
 	add(lang.L("Replace lost badge…"), theme.ContentCopyIcon(), widget.WarningImportance, s == data.StatusPrinted || s == data.StatusCollected,
 		func() { v.onReplace(p) })
 	add(lang.L("Register again"), theme.ViewRefreshIcon(), widget.MediumImportance, s == data.StatusRejected || s == data.StatusWithdrawn,

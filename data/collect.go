@@ -254,3 +254,10 @@ var (
 	msgNothingToCollect  = msg.Define("No printed badge of {{.Delegation}} waits to be handed over.")
 	msgNeverCollected    = msg.Define("The badge {{.Number}} was never handed over.")
 )
+
+// IsDocumentMismatch reports whether err refuses a badge because the
+// document shown is not the one registered: a supervisor may allow it.
+func IsDocumentMismatch(err error) bool {
+	m, ok := ErrorMessage(err)
+	return ok && m.Key == msgDocumentMismatch
+}
