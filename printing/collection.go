@@ -1,13 +1,10 @@
 package printing
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"strconv"
-
-	"github.com/jung-kurt/gofpdf"
 
 	"accred/data"
 )
@@ -42,16 +39,7 @@ func HandoverList(out io.Writer, h Handover) error {
 	if len(h.People) == 0 {
 		return errors.New("no badge to list")
 	}
-	pdf := gofpdf.NewCustom(&gofpdf.InitType{UnitStr: "mm", Size: gofpdf.SizeType{Wd: listPageW, Ht: listPageH}})
-	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetCompression(false) // compressStreams does it on every core
-	pdf.SetMargins(0, 0, 0)
-	pdf.SetCreator("Accred", true)
-	pdf.SetTitle("Badges handed over: "+h.Delegation, true)
-	pdf.SetCatalogSort(true)
-	day := h.Event.Starts
-	pdf.SetCreationDate(day)
-	pdf.SetModificationDate(day)
+	pdf := newA4("Badges handed over: "+h.Delegation, h.Event)
 	w := newWriter(pdf)
 	nameW := listPageW - 2*listMargin - handoverNumberW - handoverBadgeW - handoverSignW
 	var y float64
@@ -92,12 +80,7 @@ func HandoverList(out io.Writer, h Handover) error {
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("handover list: %w", err)
 	}
-	var doc bytes.Buffer
-	if err := pdf.Output(&doc); err != nil {
-		return err
-	}
-	_, err := out.Write(compressStreams(doc.Bytes()))
-	return err
+	return output(pdf, out)
 }
 
 // fitText shortens text with an ellipsis until it fits width at size.

@@ -49,19 +49,7 @@ func ParticipantsList(out io.Writer, l List) error {
 	if len(l.Sections) == 0 {
 		return errors.New("nobody to list")
 	}
-	pdf := gofpdf.NewCustom(&gofpdf.InitType{UnitStr: "mm", Size: gofpdf.SizeType{Wd: listPageW, Ht: listPageH}})
-	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetCompression(false) // compressStreams does it on every core
-	pdf.SetMargins(0, 0, 0)
-	pdf.SetCreator("Accred", true)
-	pdf.SetTitle("List of participants: "+l.Event.Name, true)
-	pdf.SetCatalogSort(true)
-	day := l.Event.Starts
-	if day.IsZero() {
-		day = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	pdf.SetCreationDate(day)
-	pdf.SetModificationDate(day)
+	pdf := newA4("List of participants: "+l.Event.Name, l.Event)
 
 	d := &listDrawer{pdf: pdf, w: newWriter(pdf), list: l}
 	d.newPage()
@@ -71,6 +59,30 @@ func ParticipantsList(out io.Writer, l List) error {
 			return fmt.Errorf("list of participants, %s: %w", sec.Title, err)
 		}
 	}
+	return output(pdf, out)
+}
+
+// newA4 starts an A4 document titled title, dated the event's first day so
+// that the same content gives the same bytes.
+func newA4(title string, ev data.Event) *gofpdf.Fpdf {
+	pdf := gofpdf.NewCustom(&gofpdf.InitType{UnitStr: "mm", Size: gofpdf.SizeType{Wd: listPageW, Ht: listPageH}})
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetCompression(false) // compressStreams does it on every core
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetCreator("Accred", true)
+	pdf.SetTitle(title, true)
+	pdf.SetCatalogSort(true)
+	day := ev.Starts
+	if day.IsZero() {
+		day = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	pdf.SetCreationDate(day)
+	pdf.SetModificationDate(day)
+	return pdf
+}
+
+// output writes the finished document to out, its streams compressed.
+func output(pdf *gofpdf.Fpdf, out io.Writer) error {
 	var doc bytes.Buffer
 	if err := pdf.Output(&doc); err != nil {
 		return err

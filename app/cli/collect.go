@@ -2,13 +2,11 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"strconv"
 
 	"accred/data"
-	"accred/data/atomicfile"
 	"accred/printing"
 )
 
@@ -63,7 +61,7 @@ func collectDelegation(e *env, delegation string, in data.CollectInput, out stri
 	}
 	collected := false
 	var list []data.Participant
-	err = atomicfile.Create(out, func(f *os.File) error {
+	err = createNew(out, func(f *os.File) error {
 		if list, err = s.CollectDelegation(e.actor(), delegation, in); err != nil {
 			return err
 		}
@@ -81,10 +79,8 @@ func collectDelegation(e *env, delegation string, in data.CollectInput, out stri
 			At: at.Format("2006-01-02 15:04") + " (" + ev.Location().String() + ")", Station: c.Station, People: list})
 	})
 	switch {
-	case errors.Is(err, atomicfile.ErrExists):
-		return fmt.Errorf("%s already exists and is never overwritten; choose a new file name", out)
 	case err != nil && collected:
-		return fmt.Errorf("the %d badges were handed over, but the list to sign could not be written to %s: %w", len(list), out, err)
+		return fmt.Errorf("the %d badges were handed over, but the list to sign could not be written: %w", len(list), err)
 	case err != nil:
 		return err
 	}

@@ -36,12 +36,8 @@ func runParticipantsList(e *env, args []string) error {
 		return fmt.Errorf("nobody is %s yet: the list would be empty, and nothing was written", *status)
 	}
 	list := printing.List{Event: ev, Sections: sections, Native: *native}
-	err = atomicfile.Create(*out, func(f *os.File) error { return printing.ParticipantsList(f, list) })
-	switch {
-	case errors.Is(err, atomicfile.ErrExists):
-		return fmt.Errorf("%s already exists and is never overwritten; choose a new file name", *out)
-	case err != nil:
-		return fmt.Errorf("cannot write %s: %w", *out, err)
+	if err := createNew(*out, func(f *os.File) error { return printing.ParticipantsList(f, list) }); err != nil {
+		return err
 	}
 	people := 0
 	for _, sec := range sections {
@@ -50,5 +46,20 @@ func runParticipantsList(e *env, args []string) error {
 		}
 	}
 	fmt.Fprintf(e.stdout, "wrote the List of Participants (%d participants) to %s\n", people, *out)
+	return nil
+}
+
+// createNew writes a new file at path with write, refusing an existing one;
+// a refusal of the store's that write returns comes back as it is.
+func createNew(path string, write func(f *os.File) error) error {
+	err := atomicfile.Create(path, write)
+	switch {
+	case errors.Is(err, atomicfile.ErrExists):
+		return fmt.Errorf("%s already exists and is never overwritten; choose a new file name", path)
+	case data.ErrorCode(err) != data.EINTERNAL:
+		return err
+	case err != nil:
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
 	return nil
 }
