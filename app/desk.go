@@ -238,7 +238,11 @@ func (d *desk) onStatus(status data.Status) {
 		return
 	}
 	p, err := d.u.store.SetStatus(context.Background(), d.current.ID, status, d.u.operator(), "")
-	if err != nil {
+	switch {
+	case err != nil && d.current.Status.CanBecome(status):
+		d.details.say(problemText(err), true) // refused for another reason, such as a missing nomination
+		return
+	case err != nil:
 		d.details.say(lang.L("Not possible: {{.Name}} is {{.Status}}.", map[string]any{"Name": d.current.FullName(), "Status": statusLabel(d.current.Status)}), true)
 		return
 	}

@@ -26,6 +26,9 @@ type details struct {
 	message *widget.Label
 	name    *widget.Label // the participant's name, for tests and screen readers
 	zones   *widget.Label // the zones the participant's badge lets them into
+	// nomination is the delegation's or organisation's nomination, or that
+	// it has none yet; nil for those who need none.
+	nomination *widget.Label
 }
 
 func newDetails(d *desk) *details {
@@ -75,6 +78,11 @@ func (v *details) build(p data.Participant) fyne.CanvasObject {
 	if p.HeadOfDelegation {
 		facts.Append(lang.L("Role"), widget.NewLabel(lang.L("Head of delegation")))
 	}
+	v.nomination = nil
+	if needsNomination(p.Affiliation) {
+		v.nomination = &widget.Label{Text: v.nominationText(ctx, p.Affiliation), Wrapping: fyne.TextWrapWord}
+		facts.Append(lang.L("Nomination"), v.nomination)
+	}
 	v.zones = &widget.Label{Text: v.zonesText(ctx, p), Wrapping: fyne.TextWrapWord}
 	facts.Append(lang.L("Zones"), v.zones)
 	facts.Append(lang.L("Since"), widget.NewLabel(p.StatusAt.Local().Format("2006-01-02 15:04")))
@@ -82,6 +90,25 @@ func (v *details) build(p data.Participant) fyne.CanvasObject {
 	top := container.NewBorder(nil, nil, nil, v.photo(ctx, p), container.NewVBox(header, facts))
 	body := container.NewVBox(top, v.message, v.duplicates(ctx, p), v.actions(p), widget.NewSeparator(), v.history(ctx, p))
 	return container.NewVScroll(body)
+}
+
+// needsNomination reports whether those who come with a are accredited on
+// its nomination: a delegation's or an organisation's, not a media outlet's.
+func needsNomination(a data.Affiliation) bool {
+	return a.Kind == data.AffiliationDelegation || a.Kind == data.AffiliationOrganization
+}
+
+// nominationText is an affiliation's nomination by reference and date, or
+// that it has none yet.
+func (v *details) nominationText(ctx context.Context, a data.Affiliation) string {
+	n, ok, err := v.d.u.store.Nomination(ctx, a.ID)
+	switch {
+	case err != nil:
+		return problemText(err)
+	case !ok:
+		return lang.L("No nomination yet")
+	}
+	return lang.L("{{.Reference}} of {{.Date}}", map[string]any{"Reference": n.Reference, "Date": n.Date})
 }
 
 // zonesText names the zones a participant has, by number and name.
@@ -141,6 +168,9 @@ func (v *details) actions(p data.Participant) fyne.CanvasObject {
 	if p.Status.CanBecome(data.StatusApproved) && p.Status == data.StatusRegistered {
 		add(lang.L("Approve")+"  [F5]", theme.ConfirmIcon(), widget.HighImportance, func() { v.d.onStatus(data.StatusApproved) })
 	}
+	if needsNomination(p.Affiliation) {
+		add(lang.L("Approve whole delegation"), theme.ConfirmIcon(), widget.MediumImportance, func() { v.approveDelegation(p) })
+	}
 	if p.Status.CanBecome(data.StatusCollected) {
 		add(lang.L("Badge handed over")+"  [F6]", theme.ConfirmIcon(), widget.SuccessImportance, func() { v.d.onStatus(data.StatusCollected) })
 	}
@@ -174,6 +204,21 @@ func (v *details) history(ctx context.Context, p data.Participant) fyne.CanvasOb
 		box.Add(&widget.Label{Text: line, SizeName: theme.SizeNameCaptionText})
 	}
 	return box
+}
+
+// approveDelegation approves every registered member of p's delegation or
+// organisation at once.
+func (v *details) approveDelegation(p data.Participant) {
+	n, err := v.d.u.store.ApproveDelegation(context.Background(), p.Affiliation.ID, v.d.u.operator())
+	if err != nil {
+		v.say(problemText(err), true)
+		return
+	}
+	if updated, err := v.d.u.store.Participant(context.Background(), p.ID); err == nil {
+		v.d.refresh()
+		v.d.show(updated)
+	}
+	v.say(lang.L("{{.Count}} approved in {{.Name}}.", map[string]any{"Count": n, "Name": affiliationText(p.Affiliation)}), false)
 }
 
 // onReplace asks why a badge is replaced, then makes the old one invalid:

@@ -245,7 +245,7 @@ func (in ParticipantInput) Validate(categories []Category) error {
 		v.add(FieldDocumentNumber, msgDocumentLetters)
 	}
 	if in.Email != "" {
-		if a, err := mail.ParseAddress(in.Email); err != nil || a.Address != in.Email || !strings.Contains(in.Email[strings.LastIndex(in.Email, "@"):], ".") {
+		if !isEmail(in.Email) {
 			v.add(FieldEmail, msgEmail)
 		}
 	}
@@ -290,6 +290,12 @@ func (in ParticipantInput) Validate(categories []Category) error {
 	}
 	sortFieldErrors(v)
 	return v.err(msgParticipantInvalid)
+}
+
+// isEmail reports whether s is a plain e-mail address (name@example.org).
+func isEmail(s string) bool {
+	a, err := mail.ParseAddress(s)
+	return err == nil && a.Address == s && strings.Contains(s[strings.LastIndex(s, "@"):], ".")
 }
 
 // affiliation returns the affiliation the input names, if any.

@@ -215,7 +215,8 @@ func (s *Store) Duplicates(ctx context.Context, in ParticipantInput, exceptID in
 
 // SetStatus moves a participant to status, recording who did it and why.
 // It returns ENOTFOUND, or EINVALID when the move is not allowed (a rejected
-// participant cannot be approved without being registered again).
+// participant cannot be approved without being registered again, nor anyone
+// whose delegation's nomination the event requires and does not have).
 func (s *Store) SetStatus(ctx context.Context, id int64, status Status, operator, note string) (Participant, error) {
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
@@ -226,6 +227,11 @@ func (s *Store) SetStatus(ctx context.Context, id int64, status Status, operator
 		if !current.CanBecome(status) {
 			return NewError(EINVALID, msgStatusMove, msg.Args{"Current": current.Message(), "Status": status.Message()})
 		}
+		if status == StatusApproved {
+			if err := checkNominated(ctx, tx, id); err != nil {
+				return err
+			}
+		}
 		return s.recordStatus(ctx, tx, now, id, status, operator, note)
 	})
 	if err != nil {
@@ -234,28 +240,33 @@ func (s *Store) SetStatus(ctx context.Context, id int64, status Status, operator
 	return s.Participant(ctx, id)
 }
 
-// ApproveAll approves every registered participant and returns how many.
-func (s *Store) ApproveAll(ctx context.Context, operator string) (int, error) {
-	var n int
-	err := s.withTx(ctx, func(tx *sql.Tx) error {
+// ApproveAll approves every registered participant who may be approved and
+// returns how many, and how many wait for their delegation's or
+// organisation's nomination.
+func (s *Store) ApproveAll(ctx context.Context, operator string) (approved, waiting int, err error) {
+	err = s.withTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
-		ids, err := queryIDs(ctx, tx, `SELECT id FROM participants WHERE status = ?`, StatusRegistered)
+		ids, err := queryIDs(ctx, tx, `SELECT id FROM participants p WHERE status = ? AND NOT (`+awaitingNomination+`)`, StatusRegistered)
 		if err != nil {
 			return err
+		}
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM participants p WHERE status = ? AND `+awaitingNomination, StatusRegistered).Scan(&waiting); err != nil {
+			return fmt.Errorf("count waiting: %w", err)
 		}
 		for _, id := range ids {
 			if err := s.recordStatus(ctx, tx, now, id, StatusApproved, operator, ""); err != nil {
 				return err
 			}
 		}
-		n = len(ids)
+		approved = len(ids)
 		return nil
 	})
-	return n, err
+	return approved, waiting, err
 }
 
 // Approve approves the participants with the given ids, all or none. It
-// returns ENOTFOUND or EINVALID naming the first that cannot be approved.
+// returns ENOTFOUND or EINVALID naming the first that cannot be approved
+// (for one, because their delegation's nomination is not recorded yet).
 func (s *Store) Approve(ctx context.Context, ids []int64, operator string) error {
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
@@ -269,6 +280,9 @@ func (s *Store) Approve(ctx context.Context, ids []int64, operator string) error
 			}
 			if !current.CanBecome(StatusApproved) {
 				return NewError(EINVALID, msgNotApprovable, msg.Args{"Number": BadgeNumber(id), "Status": current.Message()})
+			}
+			if err := checkNominated(ctx, tx, id); err != nil {
+				return err
 			}
 			if err := s.recordStatus(ctx, tx, now, id, StatusApproved, operator, ""); err != nil {
 				return err

@@ -258,7 +258,7 @@ func TestApproveIsAllOrNothing(t *testing.T) {
 		t.Fatal("half an approval stayed behind")
 	}
 	mustCreate(t, s, delegate("C", "Three", "FR", "3"))
-	if n, err := s.ApproveAll(ctx, "desk"); n != 2 || err != nil {
+	if n, w, err := s.ApproveAll(ctx, "desk"); n != 2 || w != 0 || err != nil {
 		t.Fatalf("approve all: %d %v", n, err)
 	}
 	byCat, byStatus, _ := s.Stats(ctx)

@@ -40,8 +40,10 @@ var DefaultParticipants = func() int {
 }()
 
 // Create fills an empty database with the demo event, its programme and n
-// participants (DefaultParticipants when n is 0). Most are approved; some
-// wait for approval and a few were rejected.
+// participants (DefaultParticipants when n is 0). It requires nominations
+// and records most delegations' and organisations'. Most participants are
+// approved; some wait for approval or for their nomination, and a few were
+// rejected.
 func Create(ctx context.Context, s *data.Store, n int) error {
 	if n <= 0 {
 		n = DefaultParticipants
@@ -60,12 +62,19 @@ func Create(ctx context.Context, s *data.Store, n int) error {
 	if _, err := s.ImportParticipants(ctx, rows, false, "demo"); err != nil {
 		return fmt.Errorf("import demo participants: %w", err)
 	}
+	if err := s.SetSetting(ctx, data.SettingNominationsRequired, "yes"); err != nil {
+		return err
+	}
+	waiting, err := recordNominations(ctx, s, rows)
+	if err != nil {
+		return err
+	}
 	var approve, reject []int64
 	for id := int64(1); id <= int64(len(rows)); id++ {
 		switch {
 		case id%173 == 0:
 			reject = append(reject, id)
-		case id%13 != 0:
+		case id%13 != 0 && !waiting[nominee(rows[id-1].Input)]:
 			approve = append(approve, id)
 		}
 	}

@@ -122,3 +122,30 @@ func TestProgrammeIsShapedLikeHanoi(t *testing.T) {
 		t.Fatalf("%d limited to categories, %d invitation-only", limited, invitational)
 	}
 }
+
+func TestDemoRequiresNominationsAndLacksAFew(t *testing.T) {
+	ctx := context.Background()
+	s, err := data.Open(filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := demo.Create(ctx, s, 1000); err != nil {
+		t.Fatal(err)
+	}
+	settings, _ := s.Settings(ctx)
+	if settings[3].Key != data.SettingNominationsRequired || settings[3].Value != "yes" {
+		t.Fatalf("settings %v", settings)
+	}
+	nominated, _ := s.Nominations(ctx)
+	delegations, _ := s.Affiliations(ctx, data.AffiliationDelegation)
+	organisations, _ := s.Affiliations(ctx, data.AffiliationOrganization)
+	all := len(delegations) + len(organisations)
+	if len(nominated) >= all || len(nominated) < all*8/10 || nominated[0].Reference == "" || nominated[0].FocalPoint == "" {
+		t.Fatalf("%d nominations for %d delegations and organisations: %+v", len(nominated), all, nominated[0])
+	}
+	approved, waiting, err := s.ApproveAll(ctx, "desk")
+	if approved == 0 || waiting == 0 || err != nil {
+		t.Fatalf("approving the demo's waiting participants: %d approved, %d waiting, %v", approved, waiting, err)
+	}
+}
