@@ -198,11 +198,13 @@ const awaitingNomination = `(SELECT nominations_required FROM event WHERE id = 1
 	AND NOT EXISTS (SELECT 1 FROM nominations n WHERE n.affiliation_id = a.id))`
 
 // checkNominated returns EINVALID naming the participant's delegation or
-// organisation when it has no nomination the event requires.
+// organisation when they are registered and it has no nomination the event
+// requires. Someone accredited already (a printed badge going back to
+// approved) is not held back.
 func checkNominated(ctx context.Context, tx *sql.Tx, id int64) error {
 	var name string
 	err := tx.QueryRowContext(ctx, `SELECT a.name FROM participants p JOIN affiliations a ON a.id = p.affiliation_id
-		WHERE p.id = ? AND `+awaitingNomination, id).Scan(&name)
+		WHERE p.id = ? AND p.status = ? AND `+awaitingNomination, id, StatusRegistered).Scan(&name)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return nil

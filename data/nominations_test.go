@@ -134,3 +134,24 @@ func TestNominationRefusesBadInput(t *testing.T) {
 		t.Fatalf("a refused nomination was kept: %v %v", list, err)
 	}
 }
+
+func TestAccreditedBeforeNominationsWereRequiredStayAccredited(t *testing.T) {
+	s := newStore(t)
+	p := mustCreate(t, s, delegate("Anne", "Martin", "FR", "1"))
+	if err := s.Approve(ctx, []int64{p.ID}, "desk"); err != nil {
+		t.Fatal(err)
+	}
+	printBadge(t, s, p.ID)
+	if err := s.SetSetting(ctx, data.SettingNominationsRequired, "yes"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SetStatus(ctx, p.ID, data.StatusApproved, "desk", "badge to print again"); err != nil {
+		t.Fatalf("a printed badge back to approved: %v", err)
+	}
+	if _, err := s.SetStatus(ctx, p.ID, data.StatusRegistered, "desk", ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SetStatus(ctx, p.ID, data.StatusApproved, "desk", ""); data.ErrorCode(err) != data.EINVALID {
+		t.Fatalf("registered again, then approved without a nomination: %v", err)
+	}
+}

@@ -63,16 +63,24 @@ func TestParticipantsAreDeterministicAndShapedLikeHanoi(t *testing.T) {
 	}
 }
 
-func TestCreateDemoScales(t *testing.T) {
-	ctx := context.Background()
+var ctx = context.Background()
+
+// newDemo makes a demo of n participants in a new file.
+func newDemo(t *testing.T, n int) *data.Store {
+	t.Helper()
 	s, err := data.Open(filepath.Join(t.TempDir(), "demo.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
-	if err := demo.Create(ctx, s, 500); err != nil {
+	t.Cleanup(func() { s.Close() })
+	if err := demo.Create(ctx, s, n); err != nil {
 		t.Fatal(err)
 	}
+	return s
+}
+
+func TestCreateDemoScales(t *testing.T) {
+	s := newDemo(t, 500)
 	_, byStatus, _ := s.Stats(ctx)
 	total := 0
 	for _, c := range byStatus {
@@ -91,15 +99,7 @@ func TestCreateDemoScales(t *testing.T) {
 }
 
 func TestProgrammeIsShapedLikeHanoi(t *testing.T) {
-	ctx := context.Background()
-	s, err := data.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if err := demo.Create(ctx, s, 400); err != nil {
-		t.Fatal(err)
-	}
+	s := newDemo(t, 400)
 	sessions, _ := s.Sessions(ctx)
 	kinds := map[string]int{}
 	limited, invitational := 0, 0
@@ -124,15 +124,7 @@ func TestProgrammeIsShapedLikeHanoi(t *testing.T) {
 }
 
 func TestDemoRequiresNominationsAndLacksAFew(t *testing.T) {
-	ctx := context.Background()
-	s, err := data.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if err := demo.Create(ctx, s, 1000); err != nil {
-		t.Fatal(err)
-	}
+	s := newDemo(t, 1000)
 	settings, _ := s.Settings(ctx)
 	if settings[3].Key != data.SettingNominationsRequired || settings[3].Value != "yes" {
 		t.Fatalf("settings %v", settings)
