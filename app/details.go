@@ -77,11 +77,29 @@ func (v *details) build(p data.Participant) fyne.CanvasObject {
 	}
 	v.zones = &widget.Label{Text: v.zonesText(ctx, p), Wrapping: fyne.TextWrapWord}
 	facts.Append(lang.L("Zones"), v.zones)
+	if born := strings.TrimSpace(p.DateOfBirth + " " + p.PlaceOfBirth); born != "" {
+		facts.Append(lang.L("Born"), &widget.Label{Text: born, Wrapping: fyne.TextWrapWord})
+	}
+	if p.Clearance != "" {
+		facts.Append(lang.L("Security clearance"), widget.NewLabel(clearanceText(p.Clearance)))
+	}
 	facts.Append(lang.L("Since"), widget.NewLabel(p.StatusAt.Local().Format("2006-01-02 15:04")))
 
 	top := container.NewBorder(nil, nil, nil, v.photo(ctx, p), container.NewVBox(header, facts))
 	body := container.NewVBox(top, v.message, v.duplicates(ctx, p), v.actions(p), widget.NewSeparator(), v.history(ctx, p))
 	return container.NewVScroll(body)
+}
+
+// clearanceText words a participant's clearance for the desk, which shows a
+// refusal only as "not accredited".
+func clearanceText(c data.Clearance) string {
+	switch c {
+	case data.ClearanceCleared:
+		return lang.L("Cleared")
+	case data.ClearanceRefused:
+		return lang.L("Not accredited")
+	}
+	return lang.L("Clearance pending")
 }
 
 // zonesText names the zones a participant has, by number and name.

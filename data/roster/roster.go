@@ -36,7 +36,7 @@ var Columns = []string{
 	data.FieldCategory, data.FieldTitle, data.FieldGivenName, data.FieldFamilyName, data.FieldNativeName,
 	data.FieldNationality, data.FieldDelegation, data.FieldOrganization, data.FieldOrgKind, data.FieldPosition,
 	data.FieldHead, data.FieldEmail, data.FieldDocumentNumber, data.FieldMediaOutlet, data.FieldPhoto,
-	data.FieldGender, data.FieldRank, data.FieldZones,
+	data.FieldGender, data.FieldRank, data.FieldZones, data.FieldDateOfBirth, data.FieldPlaceOfBirth,
 }
 
 var required = []string{data.FieldCategory, data.FieldFamilyName, data.FieldNationality, data.FieldDocumentNumber}
@@ -222,6 +222,7 @@ func parse(records [][]string, lines []int, dir string) ([]data.ImportRow, error
 			Delegation: cell(data.FieldDelegation), Organization: cell(data.FieldOrganization), OrganizationKind: cell(data.FieldOrgKind),
 			MediaOutlet: cell(data.FieldMediaOutlet), Position: cell(data.FieldPosition), Email: cell(data.FieldEmail),
 			DocumentNumber: cell(data.FieldDocumentNumber), Gender: cell(data.FieldGender),
+			DateOfBirth: cell(data.FieldDateOfBirth), PlaceOfBirth: cell(data.FieldPlaceOfBirth),
 		}
 		if rank, ok := data.ParseRank(cell(data.FieldRank)); ok {
 			row.Input.Rank = rank
