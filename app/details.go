@@ -26,6 +26,7 @@ type details struct {
 	message *widget.Label
 	name    *widget.Label // the participant's name, for tests and screen readers
 	zones   *widget.Label // the zones the participant's badge lets them into
+	cleared *widget.Label // the participant's security clearance, where the event requires it
 }
 
 func newDetails(d *desk) *details {
@@ -80,8 +81,10 @@ func (v *details) build(p data.Participant) fyne.CanvasObject {
 	if born := strings.TrimSpace(p.DateOfBirth + " " + p.PlaceOfBirth); born != "" {
 		facts.Append(lang.L("Born"), &widget.Label{Text: born, Wrapping: fyne.TextWrapWord})
 	}
+	v.cleared = nil
 	if p.Clearance != "" {
-		facts.Append(lang.L("Security clearance"), widget.NewLabel(clearanceText(p.Clearance)))
+		v.cleared = widget.NewLabel(clearanceText(p.Clearance))
+		facts.Append(lang.L("Security clearance"), v.cleared)
 	}
 	facts.Append(lang.L("Since"), widget.NewLabel(p.StatusAt.Local().Format("2006-01-02 15:04")))
 

@@ -1,0 +1,67 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"accred/data"
+)
+
+// requireClearance makes the test event require clearance and records the
+// host country's answer: Nguyễn Văn An cleared, Seán O'Sullivan refused,
+// the two others pending.
+func requireClearance(t *testing.T, u *ui) {
+	t.Helper()
+	if err := u.store.SetSetting(ctx, data.SettingClearanceRequired, "yes"); err != nil {
+		t.Fatal(err)
+	}
+	answers := []data.ClearanceAnswer{{Line: 2, DocumentNumber: "C1", Nationality: "VN", Result: "cleared"},
+		{Line: 3, DocumentNumber: "P1", Nationality: "IE", Result: "refused"}}
+	if _, err := u.store.ImportClearance(ctx, answers, "admin"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestPrintingStationCountsThoseWaitingForClearance(t *testing.T) {
+	u := newTestUI(t)
+	requireClearance(t, u)
+	b, flush := openBadges(t, u)
+	if len(b.selected) != 1 || !strings.Contains(b.summary.Text, "1 badge to print") ||
+		!strings.Contains(b.summary.Text, "2 still wait for security clearance.") {
+		t.Fatalf("pending with clearance required: %d %q", len(b.selected), b.summary.Text)
+	}
+	choose(b, b.who, whoNumbers)
+	test.Type(b.numbers, "1 2")
+	flush()
+	if len(b.selected) != 1 || b.selected[0].DocumentNumber != "C1" ||
+		!strings.Contains(b.summary.Text, "1 not cleared by the host country's security service, left out.") {
+		t.Fatalf("a refused person named: %d %q", len(b.selected), b.summary.Text)
+	}
+}
+
+func TestDeskDetailsShowARefusalAsNotAccredited(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	press(d.search, fyne.KeyEscape)
+	test.Type(d.search, "osul")
+	press(d.search, fyne.KeyReturn)
+	if d.details.cleared != nil {
+		t.Fatalf("clearance shown where none is required: %q", d.details.cleared.Text)
+	}
+	requireClearance(t, u)
+	for _, c := range []struct{ query, says string }{
+		{"nguyen van", "Cleared"},
+		{"osul", "Not accredited"},
+		{"fontaine", "Clearance pending"},
+	} {
+		press(d.search, fyne.KeyEscape)
+		test.Type(d.search, c.query)
+		press(d.search, fyne.KeyReturn)
+		if d.details.cleared == nil || d.details.cleared.Text != c.says {
+			t.Errorf("%q: the details show the clearance %v, want %q", c.query, d.details.cleared, c.says)
+		}
+	}
+}
