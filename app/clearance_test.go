@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"accred/data"
@@ -45,9 +44,7 @@ func TestPrintingStationCountsThoseWaitingForClearance(t *testing.T) {
 func TestDeskDetailsShowARefusalAsNotAccredited(t *testing.T) {
 	u := newTestUI(t)
 	d := u.desk
-	press(d.search, fyne.KeyEscape)
-	test.Type(d.search, "osul")
-	press(d.search, fyne.KeyReturn)
+	showFound(d, "osul")
 	if d.details.cleared != nil {
 		t.Fatalf("clearance shown where none is required: %q", d.details.cleared.Text)
 	}
@@ -57,9 +54,7 @@ func TestDeskDetailsShowARefusalAsNotAccredited(t *testing.T) {
 		{"osul", "Not accredited"},
 		{"fontaine", "Clearance pending"},
 	} {
-		press(d.search, fyne.KeyEscape)
-		test.Type(d.search, c.query)
-		press(d.search, fyne.KeyReturn)
+		showFound(d, c.query)
 		if d.details.cleared == nil || d.details.cleared.Text != c.says {
 			t.Errorf("%q: the details show the clearance %v, want %q", c.query, d.details.cleared, c.says)
 		}

@@ -1,7 +1,6 @@
 package data_test
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -184,16 +183,7 @@ func TestDoorSaysNotAccreditedToARefusedPerson(t *testing.T) {
 		t.Fatalf("refused person by search: %+v %v", v, err)
 	}
 	// A door without the network decides the same from its station file.
-	path := filepath.Join(t.TempDir(), "door.station")
-	if err := s.ExportStation(ctx, path, []int64{room.ID}); err != nil {
-		t.Fatal(err)
-	}
-	station, err := data.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer station.Close()
-	station.Now = s.Now
+	station, _ := stationFile(t, s, room.ID)
 	if v, err := station.CheckIn(ctx, data.Scan{SessionID: room.ID, Code: refused, Station: "door"}); err != nil || v.Reason.Code != data.ReasonNotAccredited {
 		t.Fatalf("the refused person at a station file: %+v %v", v, err)
 	}
