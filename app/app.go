@@ -177,6 +177,7 @@ func (u *ui) showHome() bool {
 	u.showClock()
 	name := &widget.Label{Text: u.event.Name, TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
 	u.win.SetContent(container.NewBorder(container.NewBorder(nil, nil, nil, u.clock, name), nil, nil, nil, u.tabs))
+	u.win.Canvas().SetOnTypedKey(u.onTypedKey)
 	if u.desk != nil {
 		u.win.Canvas().Focus(u.desk.search)
 	}

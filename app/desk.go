@@ -2,11 +2,15 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -31,7 +35,16 @@ type desk struct {
 	current *data.Participant // the participant shown on the right, if any
 	details *details
 	form    *participantForm
+
+	keys map[fyne.KeyName]func() // the desk's keys, wherever the focus is
+	// later runs f on the interface's goroutine after a while.
+	later func(wait time.Duration, f func())
+	// undos counts the Undo buttons offered; a timer hides only the latest.
+	undos int
 }
+
+// undoFor is how long Undo is offered after a status change.
+const undoFor = 10 * time.Second
 
 // resultLimit is how many matches the list shows; typing more narrows it.
 const resultLimit = 100
@@ -41,23 +54,24 @@ func newDesk(u *ui) *desk {
 	if err != nil {
 		fyne.LogError("read categories", err)
 	}
-	return &desk{u: u, categories: cats}
+	return &desk{u: u, categories: cats, later: later}
 }
 
 func (d *desk) buildUI() fyne.CanvasObject {
 	d.search = newKeyEntry(lang.L("Type any part of a name, a passport or a badge number"))
 	d.search.OnChanged = func(string) { d.refresh() }
 	d.search.OnSubmitted = func(string) { d.onOpen() }
-	bindKeys(map[fyne.KeyName]func(){
+	d.keys = map[fyne.KeyName]func(){
 		fyne.KeyDown:   func() { d.move(1) },
 		fyne.KeyUp:     func() { d.move(-1) },
 		fyne.KeyEscape: d.onClear,
 		fyne.KeyF2:     d.onEdit,
 		fyne.KeyF3:     d.onNew,
-		fyne.KeyF5:     func() { d.onStatus(data.StatusApproved) },
-		fyne.KeyF6:     func() { d.onStatus(data.StatusCollected) },
-		fyne.KeyF8:     func() { d.onStatus(data.StatusRejected) },
-	}, d.search)
+		fyne.KeyF5:     func() { d.onStatus(data.StatusApproved, "") },
+		fyne.KeyF6:     func() { d.onStatus(data.StatusCollected, "") },
+		fyne.KeyF8:     func() { d.askStatus(data.StatusRejected) },
+	}
+	bindKeys(d.keys, d.search)
 
 	d.count = &widget.Label{}
 	d.list = widget.NewList(func() int { return len(d.results) }, newResultRow, d.updateResultRow)
@@ -211,8 +225,8 @@ func (d *desk) openForm(p *data.Participant) {
 	d.form.focusFirst()
 }
 
-// onSaved shows the saved participant and brings the search back.
-func (d *desk) onSaved(p data.Participant) {
+// openRecord shows p, leaving the form, and brings the search back.
+func (d *desk) openRecord(p data.Participant) {
 	d.form = nil
 	d.current = &p
 	d.refresh()
@@ -232,18 +246,109 @@ func (d *desk) onCancelForm() {
 	d.u.win.Canvas().Focus(d.search)
 }
 
-// onStatus moves the shown participant to status, saying why not if it cannot.
-func (d *desk) onStatus(status data.Status) {
+// typedKey answers the desk's keys typed outside the search box, after a
+// click on a button or on an empty part of the window. An open dialog
+// keeps its keys; an open form knows only Esc.
+func (d *desk) typedKey(ev *fyne.KeyEvent) {
+	if d.u.win.Canvas().Overlays().Top() != nil {
+		return
+	}
+	if d.form != nil {
+		if ev.Name == fyne.KeyEscape {
+			d.form.onEscape()
+		}
+		return
+	}
+	if fn, ok := d.keys[ev.Name]; ok {
+		fn()
+	}
+}
+
+// onTypedKey gives the keys typed with nothing focused to the station shown.
+func (u *ui) onTypedKey(ev *fyne.KeyEvent) {
+	if u.desk != nil && u.tabs.Selected() == u.tab(tabDesk) {
+		u.desk.typedKey(ev)
+	}
+}
+
+// onStatus moves the shown participant to status, noting why, and offers
+// to undo it; it says why not if it cannot.
+func (d *desk) onStatus(status data.Status, note string) {
 	if d.current == nil {
 		return
 	}
-	p, err := d.u.store.SetStatus(context.Background(), d.current.ID, status, d.u.operator(), "")
+	before := d.current.Status
+	p, err := d.u.store.SetStatus(context.Background(), d.current.ID, status, d.u.operator(), note)
 	if err != nil {
-		d.details.say(lang.L("Not possible: {{.Name}} is {{.Status}}.", map[string]any{"Name": d.current.FullName(), "Status": statusLabel(d.current.Status)}), true)
+		d.sayNotPossible()
 		return
 	}
+	d.showStatus(p, func() { d.undoStatus(p, before) })
+}
+
+func (d *desk) sayNotPossible() {
+	d.details.say(lang.L("Not possible: {{.Name}} is {{.Status}}.", map[string]any{"Name": d.current.FullName(), "Status": statusLabel(d.current.Status)}),
+		widget.DangerImportance, nil)
+}
+
+// showStatus shows p after a status change, in the colour of the new
+// status, with Undo for a short while when undo is not nil.
+func (d *desk) showStatus(p data.Participant, undo func()) {
 	d.current = &p
 	d.refresh()
 	d.show(p)
-	d.details.say(lang.L("{{.Name}} is now {{.Status}}.", map[string]any{"Name": p.FullName(), "Status": statusLabel(p.Status)}), false)
+	d.details.say(lang.L("{{.Name}} is now {{.Status}}.", map[string]any{"Name": p.FullName(), "Status": statusLabel(p.Status)}),
+		statusImportance(p.Status), undo)
+	d.undos++
+	offered := d.undos
+	d.later(undoFor, func() {
+		if d.undos == offered {
+			d.details.undo.Hide()
+		}
+	})
+}
+
+// undoStatus takes p back to the status it had, through the moves allowed.
+func (d *desk) undoStatus(p data.Participant, back data.Status) {
+	for _, s := range p.Status.PathTo(back) {
+		var err error
+		if p, err = d.u.store.SetStatus(context.Background(), p.ID, s, d.u.operator(), lang.L("Undo")); err != nil {
+			d.details.say(problemText(err), widget.DangerImportance, nil)
+			return
+		}
+	}
+	d.showStatus(p, nil)
+}
+
+// askStatus asks why the shown participant is rejected or withdrawn, and
+// makes the change only once a reason is given and confirmed.
+func (d *desk) askStatus(status data.Status) {
+	if d.current == nil {
+		return
+	}
+	if !d.current.Status.CanBecome(status) {
+		d.sayNotPossible()
+		return
+	}
+	args := map[string]any{"Name": d.current.FullName()}
+	title, confirm := lang.L("Reject {{.Name}}?", args), lang.L("Reject")
+	if status == data.StatusWithdrawn {
+		title, confirm = lang.L("Withdraw {{.Name}}?", args), lang.L("Withdraw")
+	}
+	reason := &widget.Entry{PlaceHolder: lang.L("Why? It is kept in the history.")}
+	reason.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New(lang.L("Give a reason."))
+		}
+		return nil
+	}
+	ask := dialog.NewForm(title, confirm, lang.L("Cancel"), []*widget.FormItem{widget.NewFormItem(lang.L("Reason"), reason)}, func(ok bool) {
+		if ok {
+			d.onStatus(status, strings.TrimSpace(reason.Text))
+		}
+	}, d.u.win)
+	reason.OnSubmitted = func(string) { ask.Submit() } // Enter confirms, once a reason is given
+	ask.Resize(fyne.NewSize(520, ask.MinSize().Height))
+	ask.Show()
+	d.u.win.Canvas().Focus(reason)
 }

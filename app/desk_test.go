@@ -65,6 +65,9 @@ func newTestUIOn(t *testing.T, name string) *ui {
 	if u.programme != nil {
 		u.programme.later = func(time.Duration, func()) {} // no timers outliving the test
 	}
+	if u.desk != nil {
+		u.desk.later = func(time.Duration, func()) {}
+	}
 	t.Cleanup(func() {
 		// Work left in the background ends before the next test.
 		if u.badges != nil {
@@ -222,7 +225,7 @@ func TestFormWarnsOfDuplicateThenSavesAnyway(t *testing.T) {
 	f := d.form
 	fill(f, map[string]string{"given_name": "Van An", "family_name": "NGUYEN", "nationality": "Viet Nam", "delegation": "VN", "document_number": "C9"})
 	test.Tap(f.save)
-	if d.form == nil || !strings.Contains(f.notice.Text, "Nguyễn Văn An") {
+	if d.form == nil || buttonNaming(f.dups, "Nguyễn Văn An") == nil {
 		t.Fatalf("no duplicate warning: %q", f.notice.Text)
 	}
 	test.Tap(f.save)
@@ -343,6 +346,269 @@ func TestFormRefusesToSaveOverAnotherDesksChange(t *testing.T) {
 	}
 	if p, _ := u.store.Participant(ctx, d.current.ID); p.Position != "Ambassador" {
 		t.Fatalf("the other desk's change was undone: %q", p.Position)
+	}
+}
+
+// buttonNaming is the button under o whose text holds name, or nil.
+func buttonNaming(o fyne.CanvasObject, name string) *widget.Button {
+	for _, x := range test.LaidOutObjects(o) {
+		if b, ok := x.(*widget.Button); ok && strings.Contains(b.Text, name) {
+			return b
+		}
+	}
+	return nil
+}
+
+// tapButton taps the button with the text under o, failing when there is none.
+func tapButton(t *testing.T, o fyne.CanvasObject, text string) {
+	t.Helper()
+	b := findButton(o, text)
+	if b == nil {
+		t.Fatalf("no button %q", text)
+	}
+	test.Tap(b)
+}
+
+// pressAnywhere types a key into the window as the desktop driver does: to
+// the widget with the focus, or to the window when none has it.
+func pressAnywhere(w fyne.Window, key fyne.KeyName) {
+	ev := &fyne.KeyEvent{Name: key}
+	if f := w.Canvas().Focused(); f != nil {
+		f.TypedKey(ev)
+	} else if typed := w.Canvas().OnTypedKey(); typed != nil {
+		typed(ev)
+	}
+}
+
+// dialogShown is the dialog on top of the window, failing when there is none.
+func dialogShown(t *testing.T, u *ui) fyne.CanvasObject {
+	t.Helper()
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog")
+	}
+	return top
+}
+
+// entryIn is the first text entry under o, failing when there is none.
+func entryIn(t *testing.T, o fyne.CanvasObject) *widget.Entry {
+	t.Helper()
+	for _, x := range test.LaidOutObjects(o) {
+		if e, ok := x.(*widget.Entry); ok {
+			return e
+		}
+	}
+	t.Fatal("no entry")
+	return nil
+}
+
+// storedStatus is the status the database holds for the participant id.
+func storedStatus(t *testing.T, u *ui, id int64) data.Status {
+	t.Helper()
+	p, err := u.store.Participant(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p.Status
+}
+
+// TestDeskDoubleClickOnApproveOnlyApproves: a second click where Approve
+// was lands on a button that does nothing, not on Reject.
+func TestDeskDoubleClickOnApproveOnlyApproves(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	test.Type(d.search, "thi hong")
+	press(d.search, fyne.KeyReturn)
+	approve := findButton(d.right, "Approve  [F5]")
+	if approve == nil || approve.Disabled() {
+		t.Fatal("no Approve button for a registered participant")
+	}
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(approve)
+	spot := at.Add(fyne.NewPos(approve.Size().Width/2, approve.Size().Height/2))
+	test.TapCanvas(u.win.Canvas(), spot)
+	test.TapCanvas(u.win.Canvas(), spot)
+	if got := storedStatus(t, u, d.current.ID); got != data.StatusApproved {
+		t.Fatalf("a double click on Approve left %s", got)
+	}
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("the second click opened a dialog")
+	}
+	if again := findButton(d.right, "Approve  [F5]"); again == nil || !again.Disabled() ||
+		fyne.CurrentApp().Driver().AbsolutePositionForObject(again) != at {
+		t.Fatal("Approve moved or stayed active")
+	}
+	if !strings.Contains(d.details.message.Text, "is now Approved") || d.details.message.Importance != widget.SuccessImportance {
+		t.Fatalf("said %q in %v", d.details.message.Text, d.details.message.Importance)
+	}
+}
+
+// TestDeskRejectAsksForAReasonThenOffersUndo: Reject asks why and waits
+// for a reason; the change shows in red with an Undo that takes it back.
+func TestDeskRejectAsksForAReasonThenOffersUndo(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	test.Type(d.search, "osullivan")
+	press(d.search, fyne.KeyReturn)
+	id := d.current.ID
+	tapButton(t, d.right, "Reject…  [F8]")
+	ask := dialogShown(t, u)
+	tapButton(t, ask, "Reject")
+	if got := storedStatus(t, u, id); got != data.StatusRegistered {
+		t.Fatalf("rejected without a reason: %s", got)
+	}
+	reason := entryIn(t, ask)
+	test.Type(reason, "no invitation")
+	reason.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := storedStatus(t, u, id); got != data.StatusRejected {
+		t.Fatalf("after giving a reason: %s", got)
+	}
+	if changes, _ := u.store.StatusHistory(ctx, id); changes[len(changes)-1].Note != "no invitation" {
+		t.Fatalf("the reason was not kept: %+v", changes)
+	}
+	if !strings.Contains(d.details.message.Text, "is now Rejected") || d.details.message.Importance != widget.DangerImportance {
+		t.Fatalf("said %q in %v", d.details.message.Text, d.details.message.Importance)
+	}
+	if !d.details.undo.Visible() {
+		t.Fatal("no Undo after rejecting")
+	}
+	test.Tap(d.details.undo)
+	if got := storedStatus(t, u, id); got != data.StatusRegistered {
+		t.Fatalf("Undo left %s", got)
+	}
+	if d.details.undo.Visible() {
+		t.Fatal("Undo offered again after undoing")
+	}
+}
+
+// TestDeskUndoesAWithdrawalAndOffersUndoOnlyAWhile: undoing a withdrawal
+// brings back the status before it; Undo goes away after a while.
+func TestDeskUndoesAWithdrawalAndOffersUndoOnlyAWhile(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	var pending []func()
+	d.later = func(_ time.Duration, f func()) { pending = append(pending, f) }
+	test.Type(d.search, "thi hong")
+	press(d.search, fyne.KeyReturn)
+	press(d.search, fyne.KeyF5)
+	if !d.details.undo.Visible() {
+		t.Fatal("no Undo after approving")
+	}
+	for _, f := range pending {
+		f()
+	}
+	if d.details.undo.Visible() {
+		t.Fatal("Undo is still offered after its while")
+	}
+	tapButton(t, d.right, "Withdraw…")
+	ask := dialogShown(t, u)
+	test.Type(entryIn(t, ask), "cancelled travel")
+	tapButton(t, ask, "Withdraw")
+	if got := storedStatus(t, u, d.current.ID); got != data.StatusWithdrawn {
+		t.Fatalf("after withdrawing: %s", got)
+	}
+	test.Tap(d.details.undo)
+	if got := storedStatus(t, u, d.current.ID); got != data.StatusApproved {
+		t.Fatalf("Undo after approving and withdrawing left %s", got)
+	}
+}
+
+// TestDeskKeysWorkAfterAClick: after a click beside the search box (here on
+// a greyed button) it has lost the keyboard, and the desk's keys still work.
+func TestDeskKeysWorkAfterAClick(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	test.Type(d.search, "osullivan")
+	press(d.search, fyne.KeyReturn)
+	tapButton(t, d.right, "Badge handed over  [F6]")
+	if u.win.Canvas().Focused() == d.search {
+		t.Fatal("the search box kept the focus; this test needs it elsewhere")
+	}
+	pressAnywhere(u.win, fyne.KeyF5)
+	if d.current.Status != data.StatusApproved {
+		t.Fatalf("F5 left %s", d.current.Status)
+	}
+	u.win.Canvas().Unfocus() // a click on an empty part of the window
+	pressAnywhere(u.win, fyne.KeyF8)
+	tapButton(t, dialogShown(t, u), "Cancel")
+	pressAnywhere(u.win, fyne.KeyF3)
+	if d.form == nil {
+		t.Fatal("F3 did not open the form")
+	}
+	pressAnywhere(u.win, fyne.KeyEscape)
+	if d.form != nil {
+		t.Fatal("Esc did not close the untouched form")
+	}
+}
+
+// newForm opens the form for someone new with F3 in the search box.
+func newForm(d *desk) *participantForm {
+	press(d.search, fyne.KeyF3)
+	return d.form
+}
+
+// TestFormAsksBeforeDiscardingTyping: Esc and Cancel leave an untouched
+// form at once, and ask before throwing away what was typed.
+func TestFormAsksBeforeDiscardingTyping(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	press(newForm(d).entries["given_name"], fyne.KeyEscape)
+	if d.form != nil {
+		t.Fatal("Esc did not close the untouched form")
+	}
+	f := newForm(d)
+	test.Type(f.entries["given_name"], "Lone")
+	press(f.entries["given_name"], fyne.KeyEscape)
+	tapButton(t, dialogShown(t, u), "Keep editing")
+	if d.form != f || f.entries["given_name"].Text != "Lone" {
+		t.Fatal("Esc threw the typing away")
+	}
+	tapButton(t, d.right, "Cancel  [Esc]")
+	tapButton(t, dialogShown(t, u), "Discard")
+	if d.form != nil {
+		t.Fatal("Discard kept the form")
+	}
+}
+
+// TestFormChecksFieldsBeforeDuplicatesAndOpensTheDuplicate: a bad field
+// shows before the duplicate warning, and the warning opens the person it
+// names.
+func TestFormChecksFieldsBeforeDuplicatesAndOpensTheDuplicate(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	f := newForm(d)
+	fill(f, map[string]string{"given_name": "Van An", "family_name": "NGUYEN", "nationality": "VN", "delegation": "VN",
+		"document_number": "C9", "email": "not-an-address"})
+	test.Tap(f.save)
+	if !f.problems["email"].Visible() || len(f.dups.Objects) > 0 {
+		t.Fatalf("the duplicate warning came before the bad e-mail: %q", f.notice.Text)
+	}
+	f.entries["email"].SetText("")
+	test.Tap(f.save)
+	open := buttonNaming(f.dups, "Nguyễn Văn An")
+	if open == nil {
+		t.Fatalf("the warning opens nobody: %q", f.notice.Text)
+	}
+	test.Tap(open)
+	tapButton(t, dialogShown(t, u), "Discard")
+	if d.form != nil || d.current == nil || d.current.DocumentNumber != "C1" || !strings.Contains(d.details.name.Text, "Nguyễn Văn An") {
+		t.Fatalf("the warning did not open the person it names: %+v", d.current)
+	}
+}
+
+func TestNewParticipantTakesTheNameFromTheSearch(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	test.Type(d.search, "Mary OBrien")
+	press(d.search, fyne.KeyF3)
+	if g, f := d.form.entries["given_name"].Text, d.form.entries["family_name"].Text; g != "Mary" || f != "OBrien" {
+		t.Fatalf("the form starts with %q %q", g, f)
+	}
+	press(d.form.entries["given_name"], fyne.KeyEscape)
+	d.search.SetText("")
+	test.Type(d.search, "X1234567")
+	press(d.search, fyne.KeyF3)
+	if got := d.form.entries["document_number"].Text; got != "X1234567" {
+		t.Fatalf("the document number searched for became %q", got)
 	}
 }
 

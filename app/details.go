@@ -24,13 +24,17 @@ import (
 type details struct {
 	d       *desk
 	message *widget.Label
-	name    *widget.Label // the participant's name, for tests and screen readers
-	zones   *widget.Label // the zones the participant's badge lets them into
-	cleared *widget.Label // the participant's security clearance, where the event requires it
+	undo    *widget.Button // takes back the last status change, for a short while
+	name    *widget.Label  // the participant's name, for tests and screen readers
+	zones   *widget.Label  // the zones the participant's badge lets them into
+	cleared *widget.Label  // the participant's security clearance, where the event requires it
 }
 
 func newDetails(d *desk) *details {
-	return &details{d: d, message: &widget.Label{Wrapping: fyne.TextWrapWord}}
+	v := &details{d: d, message: &widget.Label{Wrapping: fyne.TextWrapWord}}
+	v.undo = &widget.Button{Text: lang.L("Undo"), Icon: theme.ContentUndoIcon()}
+	v.undo.Hide()
+	return v
 }
 
 // empty is what the right side shows when nobody is chosen.
@@ -40,19 +44,23 @@ func (v *details) empty() fyne.CanvasObject {
 	return container.NewCenter(container.NewGridWrap(fyne.NewSize(420, 80), hint))
 }
 
-// say shows a short message above the participant's details.
-func (v *details) say(text string, problem bool) {
-	v.message.Importance = widget.SuccessImportance
-	if problem {
-		v.message.Importance = widget.DangerImportance
-	}
+// say shows a short message under the actions, in the colour of what
+// happened, with an Undo button beside it when undo is not nil.
+func (v *details) say(text string, importance widget.Importance, undo func()) {
+	v.message.Importance = importance
 	v.message.SetText(text)
+	v.undo.OnTapped = undo
+	if undo == nil {
+		v.undo.Hide()
+	} else {
+		v.undo.Show()
+	}
 }
 
 func (v *details) build(p data.Participant) fyne.CanvasObject {
 	ctx := context.Background()
 	cat := v.d.category(p.Category)
-	v.message.SetText("")
+	v.say("", widget.MediumImportance, nil)
 	v.name = &widget.Label{Text: p.FullName(), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText, Wrapping: fyne.TextWrapWord}
 	header := container.NewVBox(v.name)
 	if p.NativeName != "" {
@@ -89,7 +97,8 @@ func (v *details) build(p data.Participant) fyne.CanvasObject {
 	facts.Append(lang.L("Since"), widget.NewLabel(p.StatusAt.Local().Format("2006-01-02 15:04")))
 
 	top := container.NewBorder(nil, nil, nil, v.photo(ctx, p), container.NewVBox(header, facts))
-	body := container.NewVBox(top, v.message, v.duplicates(ctx, p), v.actions(p), widget.NewSeparator(), v.history(ctx, p))
+	said := container.NewBorder(nil, nil, nil, v.undo, v.message)
+	body := container.NewVBox(top, v.duplicates(ctx, p), v.actions(p), said, widget.NewSeparator(), v.history(ctx, p))
 	return container.NewVScroll(body)
 }
 
@@ -146,37 +155,44 @@ func (v *details) duplicates(ctx context.Context, p data.Participant) fyne.Canva
 	}
 	box := container.NewVBox(&widget.Label{Text: lang.L("Possible duplicate — check before handing over a badge:"), Importance: widget.WarningImportance, TextStyle: fyne.TextStyle{Bold: true}})
 	for _, o := range dups {
-		o := o
-		box.Add(&widget.Button{Text: fmt.Sprintf("%s · %s · %s", o.BadgeNumber(), o.FullName(), statusLabel(o.Status)), Importance: widget.WarningImportance,
-			OnTapped: func() { v.d.show(o) }})
+		box.Add(participantButton(o, func() { v.d.show(o) }))
 	}
 	return box
 }
 
+// participantButton names someone by badge number, name and status, and
+// opens them with open.
+func participantButton(p data.Participant, open func()) *widget.Button {
+	return &widget.Button{Text: fmt.Sprintf("%s · %s · %s", p.BadgeNumber(), p.FullName(), statusLabel(p.Status)),
+		Importance: widget.WarningImportance, OnTapped: open}
+}
+
+// actions are the buttons for what can be done with p. Each has its place
+// whatever the status, greyed when it does not apply, so that a second
+// click lands on a button that does nothing rather than on the next step.
 func (v *details) actions(p data.Participant) fyne.CanvasObject {
 	box := container.NewGridWrap(fyne.NewSize(210, 40))
-	add := func(text string, icon fyne.Resource, importance widget.Importance, fn func()) {
-		box.Add(&widget.Button{Text: text, Icon: icon, Importance: importance, OnTapped: fn})
+	add := func(text string, icon fyne.Resource, importance widget.Importance, possible bool, fn func()) {
+		b := &widget.Button{Text: text, Icon: icon, Importance: importance, OnTapped: fn}
+		if !possible {
+			b.Disable()
+		}
+		box.Add(b)
 	}
-	add(lang.L("Edit")+"  [F2]", theme.DocumentCreateIcon(), widget.MediumImportance, v.d.onEdit)
-	if p.Status.CanBecome(data.StatusApproved) && p.Status == data.StatusRegistered {
-		add(lang.L("Approve")+"  [F5]", theme.ConfirmIcon(), widget.HighImportance, func() { v.d.onStatus(data.StatusApproved) })
-	}
-	if p.Status.CanBecome(data.StatusCollected) {
-		add(lang.L("Badge handed over")+"  [F6]", theme.ConfirmIcon(), widget.SuccessImportance, func() { v.d.onStatus(data.StatusCollected) })
-	}
-	if p.Status == data.StatusPrinted || p.Status == data.StatusCollected {
-		add(lang.L("Replace lost badge…"), theme.ContentCopyIcon(), widget.WarningImportance, func() { v.onReplace(p) })
-	}
-	if p.Status.CanBecome(data.StatusRejected) {
-		add(lang.L("Reject")+"  [F8]", theme.CancelIcon(), widget.DangerImportance, func() { v.d.onStatus(data.StatusRejected) })
-	}
-	if p.Status.CanBecome(data.StatusRegistered) && (p.Status == data.StatusRejected || p.Status == data.StatusWithdrawn) {
-		add(lang.L("Register again"), theme.ViewRefreshIcon(), widget.MediumImportance, func() { v.d.onStatus(data.StatusRegistered) })
-	}
-	if p.Status.CanBecome(data.StatusWithdrawn) {
-		add(lang.L("Withdraw"), theme.DeleteIcon(), widget.LowImportance, func() { v.d.onStatus(data.StatusWithdrawn) })
-	}
+	s := p.Status
+	add(lang.L("Edit")+"  [F2]", theme.DocumentCreateIcon(), widget.MediumImportance, true, v.d.onEdit)
+	add(lang.L("Approve")+"  [F5]", theme.ConfirmIcon(), widget.HighImportance, s == data.StatusRegistered,
+		func() { v.d.onStatus(data.StatusApproved, "") })
+	add(lang.L("Badge handed over")+"  [F6]", theme.ConfirmIcon(), widget.SuccessImportance, s.CanBecome(data.StatusCollected),
+		func() { v.d.onStatus(data.StatusCollected, "") })
+	add(lang.L("Replace lost badge…"), theme.ContentCopyIcon(), widget.WarningImportance, s == data.StatusPrinted || s == data.StatusCollected,
+		func() { v.onReplace(p) })
+	add(lang.L("Register again"), theme.ViewRefreshIcon(), widget.MediumImportance, s == data.StatusRejected || s == data.StatusWithdrawn,
+		func() { v.d.onStatus(data.StatusRegistered, "") })
+	add(lang.L("Reject…")+"  [F8]", theme.CancelIcon(), widget.DangerImportance, s.CanBecome(data.StatusRejected),
+		func() { v.d.askStatus(data.StatusRejected) })
+	add(lang.L("Withdraw…"), theme.DeleteIcon(), widget.LowImportance, s.CanBecome(data.StatusWithdrawn),
+		func() { v.d.askStatus(data.StatusWithdrawn) })
 	return box
 }
 
@@ -213,13 +229,13 @@ func (v *details) onReplace(p data.Participant) {
 func (v *details) replace(p data.Participant, reason string) {
 	updated, err := v.d.u.store.Reprint(context.Background(), p.ID, reason, v.d.u.operator())
 	if err != nil {
-		v.say(problemText(err), true)
+		v.say(problemText(err), widget.DangerImportance, nil)
 		return
 	}
 	v.d.current = &updated
 	v.d.refresh()
 	v.d.show(updated)
-	v.say(lang.L("The old badge no longer works. Print the new one at the printing station (badge {{.Number}}).", map[string]any{"Number": updated.BadgeNumber()}), false)
+	v.say(lang.L("The old badge no longer works. Print the new one at the printing station (badge {{.Number}}).", map[string]any{"Number": updated.BadgeNumber()}), widget.SuccessImportance, nil)
 }
 
 func (v *details) onAttachPhoto(p data.Participant) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image/color"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -33,20 +34,25 @@ type door struct {
 	station    *widget.Entry
 	exit       *widget.Check
 	problem    *widget.Label
+	early      *widget.Label // warns of a session whose door opens long after now
 	openDoor   *widget.Button
 	setupView  fyne.CanvasObject
 	holder     *fyne.Container // shows the setup or the scan view
 
 	// Scanning.
 	current data.Session
+	view    *fyne.Container // the scan view, laid out again when the search shows or hides
 	scan    *scanEntry
 	banner  *fyne.Container // the verdict: its colour, word and reason
 	panel   *canvas.Rectangle
+	frame   *canvas.Rectangle // the verdict's frame, in the person's category colour
 	verdict *canvas.Text
 	reason  *canvas.Text
 	name    *canvas.Text
 	details *widget.Label
+	noPhoto *widget.Label // asks for a look at the document when there is no photo
 	photo   *fyne.Container
+	people  *fyne.Container // the person and the recent scans, hidden while searching
 	count   *widget.Label
 	recent  *widget.List
 	history []data.Verdict
@@ -74,6 +80,7 @@ func (d *door) buildUI() fyne.CanvasObject {
 	d.exit = widget.NewCheck(lang.L("This station scans people out"), nil)
 	d.exit.Disable()
 	d.problem = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
+	d.early = &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord}
 	d.openDoor = &widget.Button{Text: lang.L("Open the door"), Icon: theme.LoginIcon(), Importance: widget.HighImportance, OnTapped: d.onOpen}
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Session"), d.session),
@@ -81,13 +88,17 @@ func (d *door) buildUI() fyne.CanvasObject {
 		widget.NewFormItem("", d.exit),
 	)
 	intro := &widget.Label{Text: lang.L("Choose the session at this door. The scan view then fills the screen; plug in the USB scanner and scan badges."), Wrapping: fyne.TextWrapWord}
-	d.setupView = container.NewCenter(container.NewGridWrap(fyne.NewSize(640, 320), container.NewVBox(intro, form, d.problem, d.openDoor)))
+	d.setupView = container.NewCenter(container.NewGridWrap(fyne.NewSize(640, 320), container.NewVBox(intro, form, d.early, d.problem, d.openDoor)))
 	d.holder = container.NewStack(d.setupView)
 	d.reload()
 	return d.holder
 }
 
-const prefStation = "station"
+// The station's name, and the room of the last session it opened.
+const (
+	prefStation = "station"
+	prefRoom    = "doorRoom"
+)
 
 // onShown runs when the door's tab is chosen: an open door takes the
 // keyboard back at once, so that no scan is typed into another screen's field.
@@ -96,7 +107,9 @@ func (d *door) onShown() {
 	d.focus()
 }
 
-// reload reads the programme and the categories again.
+// reload reads the programme and the categories again: the sessions open
+// now first, then by start; with none chosen yet, the one open now (or
+// next) in the door's room is.
 func (d *door) reload() {
 	ctx := context.Background()
 	sessions, err := d.u.store.Sessions(ctx)
@@ -107,6 +120,13 @@ func (d *door) reload() {
 		d.problem.SetText(problemText(err))
 		return
 	}
+	now := d.u.store.Now()
+	slices.SortStableFunc(sessions, func(a, b data.Session) int {
+		if openNow(a, now) != openNow(b, now) {
+			return map[bool]int{true: -1, false: 1}[openNow(a, now)]
+		}
+		return a.Starts.Compare(b.Starts)
+	})
 	d.sessions = sessions
 	var names []string
 	for _, s := range sessions {
@@ -114,6 +134,47 @@ func (d *door) reload() {
 	}
 	d.session.Options = names
 	d.session.Refresh()
+	if d.session.SelectedIndex() < 0 {
+		if i := defaultSession(sessions, d.u.app.Preferences().String(prefRoom), now); i >= 0 {
+			d.session.SetSelectedIndex(i)
+		}
+	}
+}
+
+// openNow says whether a session's door is open at now.
+func openNow(s data.Session, now time.Time) bool {
+	return !now.Before(s.Opens()) && now.Before(s.Ends)
+}
+
+// defaultSession is the index of the session open now, or else the next to
+// open, in room (any room when room has none); -1 when there is none. The
+// sessions are sorted, those open now first.
+func defaultSession(sessions []data.Session, room string, now time.Time) int {
+	inRoom := func(s data.Session) bool { return s.Room == room }
+	if room == "" || !slices.ContainsFunc(sessions, inRoom) {
+		inRoom = func(data.Session) bool { return true }
+	}
+	next := -1
+	for i, s := range sessions {
+		switch {
+		case !inRoom(s) || !now.Before(s.Ends):
+		case openNow(s, now):
+			return i
+		case next < 0 || s.Opens().Before(sessions[next].Opens()):
+			next = i
+		}
+	}
+	return next
+}
+
+// earlyWarning warns when a session's door opens more than an hour after
+// now: the station may be about to open the wrong session.
+func (d *door) earlyWarning(s data.Session) string {
+	if s.Opens().Sub(d.u.store.Now()) <= time.Hour {
+		return ""
+	}
+	return lang.L("This session's door opens at {{.At}}, more than an hour from now: check that it is the right session.",
+		map[string]any{"At": s.Opens().In(d.u.event.Location()).Format("15:04 02/01")})
 }
 
 func (d *door) onSessionChosen() {
@@ -121,6 +182,7 @@ func (d *door) onSessionChosen() {
 	if i < 0 {
 		return
 	}
+	d.early.SetText(d.earlyWarning(d.sessions[i]))
 	if d.sessions[i].RecordsExits {
 		d.exit.Enable()
 	} else {
@@ -138,6 +200,7 @@ func (d *door) onOpen() {
 	}
 	d.u.app.Preferences().SetString(prefStation, d.station.Text)
 	d.current = d.sessions[i]
+	d.u.app.Preferences().SetString(prefRoom, d.current.Room)
 	d.history = nil
 	d.holder.Objects = []fyne.CanvasObject{d.scanView()}
 	d.holder.Refresh()
@@ -201,8 +264,7 @@ const scanTimeout = 5 * time.Second
 func (d *door) showLost() {
 	d.lost = true
 	d.shown++
-	d.panel.FillColor = lost
-	d.panel.Refresh()
+	d.setPanel(lost, color.Transparent)
 	d.verdict.Text = lang.L("NOT RECORDED")
 	d.verdict.Refresh()
 	d.reason.Text = lang.L("Event database out of reach: trying again…")
@@ -226,10 +288,13 @@ func (d *door) scanView() fyne.CanvasObject {
 	d.manual = newManualCheckIn(d)
 	d.scan = newScanEntry(d)
 	d.panel = canvas.NewRectangle(neutral)
+	d.frame = &canvas.Rectangle{FillColor: color.Transparent, StrokeWidth: 16}
 	d.verdict = &canvas.Text{TextSize: 96, TextStyle: fyne.TextStyle{Bold: true}, Alignment: fyne.TextAlignCenter, Color: white}
 	d.reason = &canvas.Text{TextSize: 36, Alignment: fyne.TextAlignCenter, Color: white}
 	d.name = &canvas.Text{TextSize: 44, TextStyle: fyne.TextStyle{Bold: true}, Color: theme.Color(theme.ColorNameForeground)}
 	d.details = &widget.Label{SizeName: theme.SizeNameSubHeadingText, Wrapping: fyne.TextWrapWord}
+	d.noPhoto = &widget.Label{Text: lang.L("No photo: check the document"), Importance: widget.WarningImportance, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
+	d.noPhoto.Hide()
 	d.photo = container.NewGridWrap(fyne.NewSize(210, 280))
 	d.count = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText}
 	d.recent = widget.NewList(func() int { return len(d.history) }, func() fyne.CanvasObject {
@@ -244,19 +309,48 @@ func (d *door) scanView() fyne.CanvasObject {
 	}
 	station := &widget.Label{Text: d.station.Text + " · " + direction}
 	d.fallbackNote = &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord}
+	early := &widget.Label{Text: d.earlyWarning(s), Importance: widget.WarningImportance, Truncation: fyne.TextTruncateEllipsis}
+	if early.Text == "" {
+		early.Hide()
+	}
 	leave := &widget.Button{Text: lang.L("Leave the door"), Icon: theme.LogoutIcon(), OnTapped: d.onClose}
 	forgotten := &widget.Button{Text: lang.L("Forgotten badge") + "  [F2]", Icon: theme.SearchIcon(), OnTapped: d.manual.show}
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(d.count, forgotten, leave), container.NewVBox(title, station, d.fallbackNote))
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(d.count, forgotten, leave), container.NewVBox(title, container.NewBorder(nil, nil, station, nil, early), d.fallbackNote))
 
 	height := canvas.NewRectangle(color.Transparent)
 	height.SetMinSize(fyne.NewSize(10, 250))
-	d.banner = container.NewStack(height, d.panel, container.NewVBox(layout.NewSpacer(), d.verdict, d.reason, layout.NewSpacer()))
-	person := container.NewBorder(nil, nil, d.photo, nil, container.NewVBox(d.name, d.details))
+	d.banner = container.NewStack(height, d.panel, d.frame, container.NewVBox(layout.NewSpacer(), d.verdict, d.reason, layout.NewSpacer()))
+	person := container.NewBorder(nil, nil, d.photo, nil, container.NewVBox(d.name, d.details, d.noPhoto))
 	recent := container.NewBorder(&widget.Label{Text: lang.L("Recent scans"), TextStyle: fyne.TextStyle{Bold: true}}, nil, nil, nil, d.recent)
 	body := container.NewHSplit(container.NewPadded(person), recent)
 	body.Offset = 0.68
+	d.people = container.NewStack(body)
 	scanLine := container.NewBorder(nil, nil, &widget.Label{Text: lang.L("Scan:")}, nil, d.scan)
-	return container.NewBorder(container.NewVBox(top, d.banner), container.NewVBox(d.manual.box, scanLine), nil, nil, body)
+	// The search for a forgotten badge takes the place of the person and the
+	// recent scans, so that the view keeps its height on a small screen.
+	d.view = container.NewBorder(container.NewVBox(top, d.banner), scanLine, nil, nil, container.NewStack(d.people, d.manual.box))
+	return d.view
+}
+
+// searching shows the search for a forgotten badge in place of the person
+// and the recent scans, or hides it, and lays the view out again.
+func (d *door) searching(on bool) {
+	if on {
+		d.people.Hide()
+		d.manual.box.Show()
+	} else {
+		d.manual.box.Hide()
+		d.people.Show()
+	}
+	d.view.Refresh()
+}
+
+// setPanel colours the verdict and its frame.
+func (d *door) setPanel(fill, frame color.Color) {
+	d.panel.FillColor = fill
+	d.panel.Refresh()
+	d.frame.StrokeColor = frame
+	d.frame.Refresh()
 }
 
 // The verdicts' colours, readable from two metres.
@@ -298,16 +392,19 @@ func (d *door) show(v data.Verdict, err error) {
 	shown := d.shown
 	d.history = append([]data.Verdict{v}, d.history[:min(len(d.history), 19)]...)
 	d.recent.Refresh()
-	colour, word := verdictLook(v.Kind, v.Exit)
-	d.panel.FillColor = colour
-	d.panel.Refresh()
+	colour, word := verdictLook(v)
+	frame := color.Color(color.Transparent)
+	if v.Participant.ID != 0 {
+		frame = categoryNamed(d.categories, v.Participant.Category).RGB()
+	}
+	d.setPanel(colour, frame)
 	d.verdict.Text = word
 	d.verdict.Refresh()
 	d.reason.Text = say(v.Reason.Message())
 	d.reason.Refresh()
 	d.showPerson(v.Participant)
 	d.setCount(v.Present, v.Capacity)
-	playVerdict(v.Kind)
+	playVerdict(shownAs(v))
 	// The verdict stays for a while, then the screen asks for the next badge.
 	d.later(8*time.Second, func() {
 		if d.shown == shown {
@@ -320,7 +417,11 @@ func (d *door) showPerson(p data.Participant) {
 	d.photo.Objects = nil
 	d.name.Text = ""
 	d.details.SetText("")
+	d.noPhoto.Hide()
 	if p.ID != 0 {
+		if !p.HasPhoto {
+			d.noPhoto.Show()
+		}
 		d.photo.Objects = []fyne.CanvasObject{photoView(context.Background(), d.store(), p.ID)}
 		d.name.Text = p.FullName()
 		lines := []string{categoryNamed(d.categories, p.Category).Name + " · " + affiliationText(p.Affiliation), p.BadgeNumber()}
@@ -331,13 +432,13 @@ func (d *door) showPerson(p data.Participant) {
 	}
 	d.name.Refresh()
 	d.photo.Refresh()
+	d.people.Refresh()
 }
 
 // ready shows the neutral screen that asks for a badge, with the count
 // read again (other doors of the session count too).
 func (d *door) ready() {
-	d.panel.FillColor = neutral
-	d.panel.Refresh()
+	d.setPanel(neutral, color.Transparent)
 	d.verdict.Text = lang.L("Scan a badge")
 	d.verdict.Refresh()
 	d.reason.Text = ""
@@ -362,8 +463,11 @@ func (d *door) updateRecent(i widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	v := d.history[i]
-	_, word := verdictLook(v.Kind, v.Exit)
+	_, word := verdictLook(v)
 	text := v.At.In(d.u.event.Location()).Format("15:04:05") + "  " + word + "  "
+	if v.Manual {
+		text += lang.L("manual entry") + " · "
+	}
 	if v.Participant.ID != 0 {
 		text += v.Participant.FullName()
 	}
@@ -371,7 +475,7 @@ func (d *door) updateRecent(i widget.ListItemID, o fyne.CanvasObject) {
 		text += " — " + say(v.Reason.Message())
 	}
 	l := o.(*widget.Label)
-	l.Importance = map[data.VerdictKind]widget.Importance{data.Accepted: widget.SuccessImportance, data.Already: widget.WarningImportance, data.Rejected: widget.DangerImportance}[v.Kind]
+	l.Importance = map[data.VerdictKind]widget.Importance{data.Accepted: widget.SuccessImportance, data.Already: widget.WarningImportance, data.Rejected: widget.DangerImportance}[shownAs(v)]
 	l.SetText(text)
 }
 
@@ -382,16 +486,28 @@ func (d *door) focus() {
 	}
 }
 
-// verdictLook is a verdict's colour and word.
-func verdictLook(k data.VerdictKind, exit bool) (color.Color, string) {
-	switch k {
-	case data.Accepted:
-		if exit {
+// verdictLook is a verdict's colour and word: a badge shown too early is
+// amber, as it will do later; a refused one is red.
+func verdictLook(v data.Verdict) (color.Color, string) {
+	switch {
+	case v.Reason.Code == data.ReasonTooEarly:
+		return already, lang.L("TOO EARLY")
+	case v.Kind == data.Accepted:
+		if v.Exit {
 			return accepted, lang.L("GOODBYE")
 		}
 		return accepted, lang.L("ACCEPTED")
-	case data.Already:
+	case v.Kind == data.Already:
 		return already, lang.L("ALREADY IN")
 	}
 	return rejected, lang.L("REJECTED")
+}
+
+// shownAs is the verdict kind a verdict sounds and looks like: a badge shown too
+// early is not a refused one.
+func shownAs(v data.Verdict) data.VerdictKind {
+	if v.Reason.Code == data.ReasonTooEarly {
+		return data.Already
+	}
+	return v.Kind
 }

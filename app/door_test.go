@@ -1,11 +1,16 @@
 package app
 
 import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -108,14 +113,40 @@ func TestDoorManualCheckIn(t *testing.T) {
 	if !d.manual.open || u.win.Canvas().Focused() != d.manual.search {
 		t.Fatal("F2 does not open the search for a forgotten badge")
 	}
+	setPhoto(t, u, 2)
 	test.Type(d.manual.search, "osullivan")
+	if len(d.history) != 0 || !showsPhoto(d.manual.box) {
+		t.Fatalf("before the check-in: %d verdicts, photo shown %v", len(d.history), showsPhoto(d.manual.box))
+	}
 	press(d.manual.search, fyne.KeyReturn)
 	if d.manual.open || d.history[0].Kind != data.Accepted || d.history[0].Participant.FamilyName != "O'Sullivan" {
 		t.Fatalf("manual check-in: %+v", d.history)
 	}
+	if !strings.Contains(d.recentText(0), "ACCEPTED  manual entry · Seán O'Sullivan") {
+		t.Fatalf("the recent scans do not mark the manual entry: %q", d.recentText(0))
+	}
 	if u.win.Canvas().Focused() != d.scan {
 		t.Fatal("the scan field did not get the keyboard back")
 	}
+	// Of two found, the arrow keys choose the second.
+	d.scan.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF2})
+	test.Type(d.manual.search, "nguyen")
+	press(d.manual.search, fyne.KeyDown)
+	second := d.manual.results[1]
+	press(d.manual.search, fyne.KeyReturn)
+	if d.history[0].Participant.ID != second.ID {
+		t.Fatalf("let in %s, want %s", d.history[0].Participant.FullName(), second.FullName())
+	}
+}
+
+// showsPhoto says whether o lays out a participant's photo.
+func showsPhoto(o fyne.CanvasObject) bool {
+	for _, x := range test.LaidOutObjects(o) {
+		if pic, ok := x.(*canvas.Image); ok && pic.Resource != nil && pic.Resource.Name() == "photo.jpg" {
+			return true
+		}
+	}
+	return false
 }
 
 func TestDoorTakesTheKeyboardBack(t *testing.T) {
@@ -169,4 +200,166 @@ func (d *door) recentText(i int) string {
 	l := &widget.Label{}
 	d.updateRecent(i, l)
 	return l.Text
+}
+
+// shows says whether o lays out a visible label that reads text.
+func shows(o fyne.CanvasObject, text string) bool {
+	for _, x := range test.LaidOutObjects(o) {
+		if l, ok := x.(*widget.Label); ok && l.Visible() && l.Text == text {
+			return true
+		}
+	}
+	return false
+}
+
+// within fails unless o is laid out, with some height, inside the window.
+func within(t *testing.T, u *ui, what string, o fyne.CanvasObject) {
+	t.Helper()
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
+	window := u.win.Canvas().Size()
+	if !o.Visible() || o.Size().Height < 1 || at.Y < 0 || at.Y+o.Size().Height > window.Height {
+		t.Fatalf("%s is not in the %v window: at %v, size %v, visible %v", what, window, at, o.Size(), o.Visible())
+	}
+}
+
+// TestDoorLayoutHoldsWithTheSearch opens the search for a forgotten badge
+// and closes it: the header, the count and the buttons stay in the window,
+// the search is laid out at once, and the view fits a 1280×800 screen.
+func TestDoorLayoutHoldsWithTheSearch(t *testing.T) {
+	u := newTestUI(t)
+	d, _ := openDoor(t, u, plenary())
+	fits(t, u, "open")
+	d.scan.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF2})
+	fits(t, u, "F2")
+	within(t, u, "F2: the search", d.manual.search)
+	within(t, u, "F2: the people found", d.manual.list)
+	press(d.manual.search, fyne.KeyEscape)
+	fits(t, u, "Esc")
+	within(t, u, "Esc: the recent scans", d.recent)
+}
+
+// fits fails unless the door's count, its Leave button and its scan field
+// are in the window, and the door fits a 1280×800 screen.
+func fits(t *testing.T, u *ui, step string) {
+	t.Helper()
+	within(t, u, step+": the count", u.door.count)
+	within(t, u, step+": the Leave button", findButton(u.win.Canvas().Content(), "Leave the door"))
+	within(t, u, step+": the scan field", u.door.scan)
+	if h := u.win.Canvas().Content().MinSize().Height; h > 800 {
+		t.Fatalf("%s: the door needs %v pixels of height, more than a 1280×800 screen has", step, h)
+	}
+}
+
+// TestDoorChoosesTheSessionOpenNowInItsRoom lists the sessions open now
+// first, then by start, and chooses the one open now in the room of the
+// last session the station opened, or any room's the first time; a session
+// whose door opens long after now is opened with a warning.
+func TestDoorChoosesTheSessionOpenNowInItsRoom(t *testing.T) {
+	at := func(h, m int) time.Time { return time.Date(2025, 10, 25, h, m, 0, 0, time.UTC) }
+	session := func(code, room string, starts time.Time) data.Session {
+		return data.Session{Code: code, Title: code, Kind: data.KindSeminar, Room: room, Starts: starts, Ends: starts.Add(2 * time.Hour), EarlyMinutes: 30}
+	}
+	for _, c := range []struct{ room, want string }{{"", "SIDE-1"}, {"Hall", "HALL-2"}, {"Attic", "SIDE-1"}} {
+		u := newTestUI(t)
+		u.store.StartClockAt(at(13, 50))
+		if _, _, err := u.store.SaveSessions(ctx, []data.Session{
+			session("HALL-1", "Hall", at(8, 0)), session("HALL-2", "Hall", at(14, 0)),
+			session("HALL-3", "Hall", at(18, 0)), session("SIDE-1", "Side", at(13, 0)),
+		}); err != nil {
+			t.Fatal(err)
+		}
+		u.app.Preferences().SetString(prefRoom, c.room)
+		d := u.door
+		d.later = func(time.Duration, func()) {}
+		u.tabs.Select(u.tab(tabDoor))
+		var order []string
+		for _, o := range d.session.Options {
+			order = append(order, strings.Split(o, " ")[0])
+		}
+		if got := strings.Join(order, " "); got != "SIDE-1 HALL-2 HALL-1 HALL-3" {
+			t.Fatalf("sessions listed %s", got)
+		}
+		if got := strings.Split(d.session.Selected, " ")[0]; got != c.want {
+			t.Fatalf("room %q: the door chose %q, want %s", c.room, d.session.Selected, c.want)
+		}
+		if d.early.Text != "" {
+			t.Fatalf("a session open now warns: %q", d.early.Text)
+		}
+	}
+	// The evening session, chosen by mistake in the afternoon.
+	u := newTestUI(t)
+	u.store.StartClockAt(at(13, 50))
+	if _, _, err := u.store.SaveSessions(ctx, []data.Session{session("HALL-2", "Hall", at(14, 0)), session("HALL-3", "Hall", at(18, 0))}); err != nil {
+		t.Fatal(err)
+	}
+	d := u.door
+	d.later = func(time.Duration, func()) {}
+	u.tabs.Select(u.tab(tabDoor))
+	d.session.SetSelectedIndex(1)
+	warning := "This session's door opens at 17:30 25/10, more than an hour from now: check that it is the right session."
+	if !shows(u.win.Canvas().Content(), warning) {
+		t.Fatalf("no warning for a door opened four hours early: %q", d.early.Text)
+	}
+	test.Tap(d.openDoor)
+	if !shows(u.win.Canvas().Content(), warning) {
+		t.Fatal("the open door does not warn that its session is hours away")
+	}
+	fits(t, u, "warning")
+	if got := u.app.Preferences().String(prefRoom); got != "Hall" {
+		t.Fatalf("the door's room is %q", got)
+	}
+}
+
+// TestDoorVerdictsSayMore: ALREADY IN says when and where; too early is
+// amber with the opening time; the frame takes the category's colour; a
+// person without a photo is flagged for a look at their document.
+func TestDoorVerdictsSayMore(t *testing.T) {
+	u := newTestUI(t)
+	d, codes := openDoor(t, u, plenary())
+	setPhoto(t, u, 2)
+	noPhoto := "No photo: check the document"
+	delegate := categoryNamed(d.categories, "delegate").RGB()
+	framed := func(c color.Color) bool {
+		for _, o := range test.LaidOutObjects(d.banner) {
+			if r, ok := o.(*canvas.Rectangle); ok && r.StrokeWidth > 0 && r.StrokeColor == c {
+				return true
+			}
+		}
+		return false
+	}
+
+	scanner(d.scan, codes[1])
+	if !shows(u.win.Canvas().Content(), noPhoto) || !framed(delegate) {
+		t.Fatalf("no photo flagged %v, framed in the delegates' colour %v", shows(u.win.Canvas().Content(), noPhoto), framed(delegate))
+	}
+	scanner(d.scan, codes[2])
+	if shows(u.win.Canvas().Content(), noPhoto) {
+		t.Fatal("someone with a photo is flagged as without one")
+	}
+	scanner(d.scan, codes[1])
+	if d.verdict.Text != "ALREADY IN" || d.reason.Text != "already inside since 14:05 on 25 Oct, let in at door-test" {
+		t.Fatalf("already in: %q %q", d.verdict.Text, d.reason.Text)
+	}
+
+	u.store.StartClockAt(plenary().Starts.Add(-time.Hour))
+	scanner(d.scan, codes[3])
+	if d.panel.FillColor != already || d.verdict.Text != "TOO EARLY" || d.reason.Text != "too early: the door opens at 13:30 on 25 Oct" {
+		t.Fatalf("too early: %v %q %q", d.panel.FillColor, d.verdict.Text, d.reason.Text)
+	}
+	scanner(d.scan, "NOT-A-BADGE")
+	if d.panel.FillColor != rejected || framed(delegate) {
+		t.Fatalf("a code of nobody: %v, framed %v", d.panel.FillColor, framed(delegate))
+	}
+}
+
+// setPhoto gives a participant a photo.
+func setPhoto(t *testing.T, u *ui, id int64) {
+	t.Helper()
+	var picture bytes.Buffer
+	if err := png.Encode(&picture, image.NewRGBA(image.Rect(0, 0, 300, 400))); err != nil {
+		t.Fatal(err)
+	}
+	if err := u.store.SetPhoto(ctx, id, picture.Bytes()); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -1,11 +1,12 @@
 package app
 
 import (
-	"fmt"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -26,7 +27,12 @@ type participantForm struct {
 	entries  map[string]*keyEntry
 	problems map[string]*widget.Label
 	notice   *widget.Label
+	dups     *fyne.Container // buttons opening the possible duplicates
 	save     *widget.Button
+
+	// initial is what the form held when opened; leaving it with anything
+	// else asks first.
+	initial data.ParticipantInput
 
 	// dupsShownFor is the input the duplicate warning was last shown for;
 	// saving the same input again means "save anyway".
@@ -50,8 +56,9 @@ func (f *participantForm) buildUI() fyne.CanvasObject {
 	f.orgKind = &widget.Select{Options: orgKindLabels(), PlaceHolder: lang.L("Choose…")}
 	f.head = widget.NewCheck(lang.L("Head of delegation"), nil)
 	f.notice = &widget.Label{Wrapping: fyne.TextWrapWord}
+	f.dups = container.NewVBox()
 	f.save = &widget.Button{Text: lang.L("Save") + "  [Enter]", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: f.onSave}
-	cancel := &widget.Button{Text: lang.L("Cancel") + "  [Esc]", Icon: theme.CancelIcon(), OnTapped: f.d.onCancelForm}
+	cancel := &widget.Button{Text: lang.L("Cancel") + "  [Esc]", Icon: theme.CancelIcon(), OnTapped: f.onEscape}
 
 	form := widget.NewForm()
 	add := func(field string, w fyne.CanvasObject) {
@@ -63,7 +70,7 @@ func (f *participantForm) buildUI() fyne.CanvasObject {
 	for _, field := range textFields {
 		e := newKeyEntry(fieldHint(field))
 		e.OnSubmitted = func(string) { f.onSave() }
-		bindKeys(map[fyne.KeyName]func(){fyne.KeyEscape: f.d.onCancelForm}, e)
+		bindKeys(map[fyne.KeyName]func(){fyne.KeyEscape: f.onEscape}, e)
 		f.entries[field] = e
 		add(field, e)
 		if field == data.FieldOrganization {
@@ -73,18 +80,39 @@ func (f *participantForm) buildUI() fyne.CanvasObject {
 	add(data.FieldHead, f.head)
 	f.rank = newKeyEntry(lang.L("1 for the head; empty for the order of registration"))
 	f.rank.OnSubmitted = func(string) { f.onSave() }
-	bindKeys(map[fyne.KeyName]func(){fyne.KeyEscape: f.d.onCancelForm}, f.rank)
+	bindKeys(map[fyne.KeyName]func(){fyne.KeyEscape: f.onEscape}, f.rank)
 	add(data.FieldRank, f.rank)
 	f.gender = &widget.Select{Options: genderLabels()}
 	add(data.FieldGender, f.gender)
 	f.fill()
+	f.initial = f.input()
 
 	title := lang.L("New participant")
 	if f.editing != nil {
 		title = lang.L("Correct {{.Name}}", map[string]any{"Name": f.editing.FullName()})
 	}
 	heading := &widget.Label{Text: title, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
-	return container.NewBorder(heading, container.NewVBox(f.notice, container.NewHBox(f.save, cancel)), nil, nil, container.NewVScroll(form))
+	return container.NewBorder(heading, container.NewVBox(f.notice, f.dups, container.NewHBox(f.save, cancel)), nil, nil, container.NewVScroll(form))
+}
+
+// onEscape leaves the form, asking first when something was typed.
+func (f *participantForm) onEscape() { f.leave(f.d.onCancelForm) }
+
+// leave runs then, after asking whether to throw away what was typed
+// when the form holds anything but what it was opened with.
+func (f *participantForm) leave(then func()) {
+	if f.input() == f.initial {
+		then()
+		return
+	}
+	ask := dialog.NewConfirm(lang.L("Discard what you typed?"), lang.L("What you typed in this form is not saved yet."), func(discard bool) {
+		if discard {
+			then()
+		}
+	}, f.d.u.win)
+	ask.SetConfirmText(lang.L("Discard"))
+	ask.SetDismissText(lang.L("Keep editing"))
+	ask.Show()
 }
 
 // fill puts the participant being corrected into the fields.
@@ -94,6 +122,9 @@ func (f *participantForm) fill() {
 			f.category.SetSelectedIndex(0)
 		}
 		f.gender.SetSelectedIndex(0)
+		for field, v := range fromSearch(f.d.search.Text) {
+			f.entries[field].SetText(v)
+		}
 		return
 	}
 	in := f.editing.Input()
@@ -160,6 +191,10 @@ func (f *participantForm) onSave() {
 	store := f.d.u.store
 	in := f.input()
 	f.showProblems(nil)
+	if err := in.Normalize().Validate(f.d.categories); err != nil {
+		f.showProblems(err)
+		return
+	}
 	var selfID int64
 	if f.editing != nil {
 		selfID = f.editing.ID
@@ -167,12 +202,11 @@ func (f *participantForm) onSave() {
 	if f.dupsShownFor == nil || *f.dupsShownFor != in {
 		if dups, err := store.Duplicates(ctx, in, selfID); err == nil && len(dups) > 0 {
 			f.dupsShownFor = &in
-			text := lang.L("This may be someone already registered:")
-			for _, o := range dups {
-				text += fmt.Sprintf("\n• %s · %s · %s", o.BadgeNumber(), o.FullName(), statusLabel(o.Status))
-			}
 			f.notice.Importance = widget.WarningImportance
-			f.notice.SetText(text + "\n" + lang.L("Press Enter again to save anyway, or Esc to go back."))
+			f.notice.SetText(lang.L("This may be someone already registered. Open them to check, or press Enter again to save anyway."))
+			for _, o := range dups {
+				f.dups.Add(participantButton(o, func() { f.leave(func() { f.d.openRecord(o) }) }))
+			}
 			return
 		}
 	}
@@ -187,7 +221,7 @@ func (f *participantForm) onSave() {
 		f.showProblems(err)
 		return
 	}
-	f.d.onSaved(p)
+	f.d.openRecord(p)
 }
 
 // showProblems puts each problem of err under its field; nil clears them.
@@ -197,6 +231,7 @@ func (f *participantForm) showProblems(err error) {
 		l.Hide()
 	}
 	f.notice.SetText("")
+	f.dups.RemoveAll()
 	if err == nil {
 		return
 	}
@@ -220,6 +255,21 @@ func (f *participantForm) showProblems(err error) {
 			break
 		}
 	}
+}
+
+// fromSearch is what the search box held, put into a new person's fields:
+// a document number when it has digits, else the last word as the family
+// name and the words before it as the given names.
+func fromSearch(text string) map[string]string {
+	words := strings.Fields(text)
+	switch {
+	case len(words) == 0:
+		return nil
+	case strings.ContainsAny(text, "0123456789"):
+		return map[string]string{data.FieldDocumentNumber: strings.Join(words, "")}
+	}
+	last := len(words) - 1
+	return map[string]string{data.FieldFamilyName: words[last], data.FieldGivenName: strings.Join(words[:last], " ")}
 }
 
 // fieldLabel names a field in the person's language.

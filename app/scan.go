@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"accred/data"
@@ -42,22 +43,25 @@ func (e *scanEntry) FocusLost() {
 }
 
 // manualCheckIn finds a participant who forgot their badge and checks them
-// in by hand; the scan records it as manual.
+// in by hand; the scan records it as manual. The person chosen shows with
+// their photo before they are let in.
 type manualCheckIn struct {
 	d       *door
 	open    bool
 	box     *fyne.Container
 	search  *keyEntry
 	list    *widget.List
+	photo   *fyne.Container
 	results []data.Participant
+	chosen  int
 }
 
 func newManualCheckIn(d *door) *manualCheckIn {
 	m := &manualCheckIn{d: d}
 	m.search = newKeyEntry(lang.L("Name, passport or badge number"))
 	m.search.OnChanged = func(string) { m.find() }
-	m.search.OnSubmitted = func(string) { m.choose(0) }
-	bindKeys(map[fyne.KeyName]func(){fyne.KeyEscape: m.hide}, m.search)
+	m.search.OnSubmitted = func(string) { m.letIn() }
+	bindKeys(map[fyne.KeyName]func(){fyne.KeyEscape: m.hide, fyne.KeyUp: func() { m.choose(m.chosen - 1) }, fyne.KeyDown: func() { m.choose(m.chosen + 1) }}, m.search)
 	m.list = widget.NewList(func() int { return len(m.results) }, func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(m.results) {
@@ -66,10 +70,11 @@ func newManualCheckIn(d *door) *manualCheckIn {
 			}
 		})
 	m.list.OnSelected = func(i widget.ListItemID) { m.choose(i) }
+	m.photo = container.NewGridWrap(fyne.NewSize(150, 200))
 	close := &widget.Button{Text: lang.L("Cancel") + "  [Esc]", OnTapped: m.hide}
-	listBox := container.NewGridWrap(fyne.NewSize(900, 180), m.list)
-	m.box = container.NewVBox(&widget.Label{Text: lang.L("Forgotten badge: find the person, check their face, press Enter to let them in."), TextStyle: fyne.TextStyle{Bold: true}},
-		container.NewBorder(nil, nil, nil, close, m.search), listBox)
+	letIn := &widget.Button{Text: lang.L("Let in") + "  [Enter]", Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: m.letIn}
+	m.box = container.NewBorder(container.NewVBox(&widget.Label{Text: lang.L("Forgotten badge: find the person, check their face, press Enter to let them in."), TextStyle: fyne.TextStyle{Bold: true}},
+		container.NewBorder(nil, nil, nil, container.NewHBox(letIn, close), m.search)), nil, m.photo, nil, m.list)
 	m.box.Hide()
 	return m
 }
@@ -77,28 +82,49 @@ func newManualCheckIn(d *door) *manualCheckIn {
 func (m *manualCheckIn) show() {
 	m.open = true
 	m.search.SetText("")
-	m.box.Show()
+	m.find()
+	m.d.searching(true)
 	m.d.u.win.Canvas().Focus(m.search)
 }
 
 func (m *manualCheckIn) hide() {
 	m.open = false
-	m.box.Hide()
+	m.d.searching(false)
 	m.d.focus()
 }
 
+// find lists the people matching the search, the first one chosen.
 func (m *manualCheckIn) find() {
-	m.results, _, _ = m.d.store().FindParticipants(context.Background(), data.ParticipantFilter{Query: m.search.Text, Limit: 8})
+	m.results = nil
+	if m.search.Text != "" {
+		m.results, _, _ = m.d.store().FindParticipants(context.Background(), data.ParticipantFilter{Query: m.search.Text, Limit: 8})
+	}
 	m.list.UnselectAll()
 	m.list.Refresh()
+	m.chosen = -1
+	m.photo.Objects = nil
+	m.photo.Refresh()
+	m.choose(0)
 }
 
+// choose shows the person at i with their photo, to be let in.
 func (m *manualCheckIn) choose(i int) {
-	if i < 0 || i >= len(m.results) || m.search.Text == "" {
+	if i < 0 || i >= len(m.results) || i == m.chosen {
 		return
 	}
-	p := m.results[i]
+	m.chosen = i
+	m.list.Select(i)
+	m.photo.Objects = []fyne.CanvasObject{photoView(context.Background(), m.d.store(), m.results[i].ID)}
+	m.photo.Refresh()
+}
+
+// letIn checks in the person chosen.
+func (m *manualCheckIn) letIn() {
+	if m.chosen < 0 || m.chosen >= len(m.results) {
+		return
+	}
+	p := m.results[m.chosen]
 	m.open = false
-	m.box.Hide()
+	m.d.searching(false)
 	m.d.onManual(p)
 }

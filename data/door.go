@@ -40,7 +40,8 @@ type Verdict struct {
 	Reason      Reason      // why, when refused or already in
 	Participant Participant // zero when the code names nobody
 	Exit        bool
-	Present     int // inside the session after this scan
+	Manual      bool // checked in by search, without the badge
+	Present     int  // inside the session after this scan
 	Capacity    int
 	At          time.Time
 }
@@ -51,8 +52,10 @@ type door struct {
 	badgeErr error // why the badge itself is not valid, if it is not
 	category string
 	invited  bool
-	hasZone  bool // the badge carries the zone the session requires
-	inside   bool // inside now, or admitted before when exits are not recorded
+	hasZone  bool      // the badge carries the zone the session requires
+	inside   bool      // inside now, or admitted before when exits are not recorded
+	firstIn  time.Time // the first admission, when inside
+	firstAt  string    // the station of the first admission, when inside
 	exit     bool
 	now      time.Time
 }
@@ -74,7 +77,11 @@ func decide(d door) (VerdictKind, Reason) {
 	case d.exit:
 		return Accepted, Reason{}
 	case d.inside:
-		return Already, Reason{Code: ReasonAlreadyInside}
+		var station any = d.firstAt
+		if d.firstAt == "" { // let in before this station file was written
+			station = msgAnotherDoor.Msg()
+		}
+		return Already, Reason{Code: ReasonAlreadyInside, Args: msg.Args{"At": moment(d.firstIn), "Station": station}}
 	case !s.Admits(d.category):
 		return Rejected, Reason{Code: ReasonCategory}
 	case s.Zone != 0 && !d.hasZone:
@@ -115,7 +122,7 @@ func (s *Store) CheckIn(ctx context.Context, scan Scan) (Verdict, error) {
 	if err != nil {
 		return Verdict{}, err
 	}
-	v := Verdict{ID: newID(), Exit: scan.Exit, At: s.Now().UTC()}
+	v := Verdict{ID: newID(), Exit: scan.Exit, Manual: scan.Code == "", At: s.Now().UTC()}
 	err = s.withDoorTx(ctx, func(tx *sql.Tx) error {
 		// The session's row is locked until the verdict is recorded, so that
 		// doors of one session count its seats one at a time.
@@ -138,10 +145,14 @@ func (s *Store) CheckIn(ctx context.Context, scan Scan) (Verdict, error) {
 		d := door{session: session, badgeErr: badgeErr, category: v.Participant.Category, exit: scan.Exit, now: v.At.In(loc)}
 		pid := sql.NullInt64{Int64: v.Participant.ID, Valid: v.Participant.ID != 0}
 		if pid.Valid {
-			err := tx.QueryRowContext(ctx, `SELECT inside FROM presence WHERE session_id = ? AND participant_id = ?`, session.ID, pid).Scan(&d.inside)
+			var firstIn string
+			err := tx.QueryRowContext(ctx, `SELECT p.inside, p.first_in, COALESCE((SELECT c.station FROM checkins c
+				WHERE c.session_id = p.session_id AND c.participant_id = p.participant_id AND c.verdict = 'accepted' AND c.direction = 'in'
+				ORDER BY c.at LIMIT 1), '') FROM presence p WHERE p.session_id = ? AND p.participant_id = ?`, session.ID, pid).Scan(&d.inside, &firstIn, &d.firstAt)
 			if err != nil && !errors.Is(err, sql.ErrNoRows) {
 				return fmt.Errorf("read presence: %w", err)
 			}
+			d.firstIn = parseTime(firstIn).In(loc)
 			if session.InvitationOnly {
 				err := tx.QueryRowContext(ctx, `SELECT 1 FROM invitations WHERE session_id = ? AND participant_id = ?`, session.ID, pid).Scan(new(int))
 				if err != nil && !errors.Is(err, sql.ErrNoRows) {
@@ -223,4 +234,7 @@ func newID() string {
 	return hex.EncodeToString(b[:])
 }
 
-var msgNoSessionID = msg.Define("No session has the id {{.ID}}.")
+var (
+	msgNoSessionID = msg.Define("No session has the id {{.ID}}.")
+	msgAnotherDoor = msg.Define("another door")
+)

@@ -38,7 +38,7 @@ func TestDoorRules(t *testing.T) {
 		{"not approved", door{session: open, badgeErr: ErrNotApproved, now: during}, Rejected, ReasonNotApproved},
 		{"withdrawn", door{session: open, badgeErr: ErrNotAccredited, now: during}, Rejected, ReasonNotAccredited},
 		{"forged even when inside", door{session: open, badgeErr: ErrSuperseded, inside: true, now: during}, Rejected, ReasonSuperseded},
-		{"already inside", door{session: open, category: "delegate", inside: true, now: during}, Already, ReasonAlreadyInside},
+		{"already inside", door{session: open, category: "delegate", inside: true, firstIn: starts, firstAt: "door-1", now: during}, Already, ReasonAlreadyInside},
 		{"already inside a full room", door{session: full, category: "delegate", inside: true, now: during}, Already, ReasonAlreadyInside},
 		{"category admitted", door{session: delegatesOnly, category: "vip", now: during}, Accepted, ""},
 		{"category not admitted", door{session: delegatesOnly, category: "media", now: during}, Rejected, ReasonCategory},
@@ -96,6 +96,22 @@ func TestBadgeErrorsSayTheirReasons(t *testing.T) {
 	for err, code := range badgeReasons {
 		if want := (Reason{Code: code}).String(); err.Error() != want || want == "" {
 			t.Errorf("%s: the error says %q, the reason %q", code, err, want)
+		}
+	}
+}
+
+// TestAlreadyInNamesTheDoor: ALREADY IN says when and where the person was
+// first let in, or "another door" at a station file that does not know it.
+func TestAlreadyInNamesTheDoor(t *testing.T) {
+	starts := time.Date(2025, 10, 25, 9, 0, 0, 0, time.UTC)
+	open := Session{Starts: starts, Ends: starts.Add(2 * time.Hour)}
+	for station, want := range map[string]string{
+		"door-1": "already inside since 09:05 on 25 Oct, let in at door-1",
+		"":       "already inside since 09:05 on 25 Oct, let in at another door",
+	} {
+		_, reason := decide(door{session: open, inside: true, firstIn: starts.Add(5 * time.Minute), firstAt: station, now: starts.Add(time.Hour)})
+		if reason.String() != want {
+			t.Errorf("%q: %q, want %q", station, reason, want)
 		}
 	}
 }

@@ -128,3 +128,25 @@ func TestSessionByCodeBeforeID(t *testing.T) {
 		t.Fatalf("code in lower case found %s", got.Code)
 	}
 }
+
+func TestAlreadyInSaysWhenAndWhere(t *testing.T) {
+	s := newStore(t)
+	start := time.Date(2025, 10, 25, 9, 0, 0, 0, time.UTC)
+	now := start.Add(5 * time.Minute)
+	s.Now = func() time.Time { return now }
+	room := newSession(t, s, data.Session{Code: "PLEN-1", Title: "Plenary", Kind: data.KindPlenary, Room: "Hall", Starts: start, Ends: start.Add(time.Hour)})
+	p := mustCreate(t, s, delegate("A", "Early", "FR", "1"))
+	s.Approve(ctx, []int64{p.ID}, "desk")
+	code := printBadge(t, s, p.ID)
+	if v, err := s.CheckIn(ctx, data.Scan{SessionID: room.ID, ParticipantID: p.ID, Station: "door-north"}); err != nil || v.Kind != data.Accepted || !v.Manual {
+		t.Fatalf("manual check-in: %s manual %v, %v", v.Kind, v.Manual, err)
+	}
+	now = now.Add(20 * time.Minute)
+	v, err := s.CheckIn(ctx, data.Scan{SessionID: room.ID, Code: code, Station: "door-south"})
+	if err != nil || v.Kind != data.Already || v.Manual {
+		t.Fatalf("second scan: %s manual %v, %v", v.Kind, v.Manual, err)
+	}
+	if want := "already inside since 09:05 on 25 Oct, let in at door-north"; v.Reason.String() != want {
+		t.Fatalf("reason %q, want %q", v.Reason, want)
+	}
+}

@@ -50,6 +50,33 @@ func (s Status) CanBecome(next Status) bool {
 	return false
 }
 
+// PathTo is the shortest series of allowed moves that takes a participant
+// from status s back to status to, ending with to; it is empty when s is
+// to, and nil when there is no way. A desk's Undo follows it, so a
+// rejection is undone through Registered (Rejected, Registered, Approved).
+func (s Status) PathTo(to Status) []Status {
+	from := map[Status]Status{s: s}
+	queue := []Status{s}
+	for len(queue) > 0 {
+		at := queue[0]
+		queue = queue[1:]
+		if at == to {
+			path := []Status{}
+			for ; at != s; at = from[at] {
+				path = append([]Status{at}, path...)
+			}
+			return path
+		}
+		for _, next := range transitions[at] {
+			if _, seen := from[next]; !seen {
+				from[next] = at
+				queue = append(queue, next)
+			}
+		}
+	}
+	return nil
+}
+
 // Participant is one accredited person.
 type Participant struct {
 	ID               int64

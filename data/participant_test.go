@@ -29,3 +29,23 @@ func TestParseBadgeNumbers(t *testing.T) {
 		t.Errorf("blank: %v %q", ids, bad)
 	}
 }
+
+func TestStatusPathTo(t *testing.T) {
+	for _, c := range []struct {
+		from, to data.Status
+		want     []data.Status
+	}{
+		{data.StatusApproved, data.StatusRegistered, []data.Status{data.StatusRegistered}},
+		{data.StatusRejected, data.StatusRegistered, []data.Status{data.StatusRegistered}},
+		{data.StatusRejected, data.StatusApproved, []data.Status{data.StatusRegistered, data.StatusApproved}},
+		{data.StatusWithdrawn, data.StatusCollected, []data.Status{data.StatusRegistered, data.StatusApproved, data.StatusPrinted, data.StatusCollected}},
+		{data.StatusCollected, data.StatusPrinted, []data.Status{data.StatusPrinted}},
+		{data.StatusApproved, data.StatusApproved, []data.Status{}},
+		{data.Status("lost"), data.StatusApproved, nil},
+	} {
+		got := c.from.PathTo(c.to)
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s to %s: %v, want %v", c.from, c.to, got, c.want)
+		}
+	}
+}

@@ -21,16 +21,16 @@ const (
 	ReasonNotIssued     ReasonCode = "not-issued"     // never printed
 	ReasonNotAccredited ReasonCode = "not-accredited" // rejected or withdrawn
 	ReasonNotApproved   ReasonCode = "not-approved"
-	ReasonBadgeError    ReasonCode = "badge-error" // the badge could not be checked; Args["Err"] says why
-	ReasonNoExits       ReasonCode = "no-exits"    // an exit at a door that does not record them
-	ReasonNotInside     ReasonCode = "not-inside"  // an exit by someone not inside
-	ReasonAlreadyInside ReasonCode = "already-inside"
-	ReasonCategory      ReasonCode = "category"    // the category is not admitted
-	ReasonNotInvited    ReasonCode = "not-invited" // the session is by invitation
-	ReasonTooEarly      ReasonCode = "too-early"   // Args["At"]: when the door opens
-	ReasonTooLate       ReasonCode = "too-late"    // Args["At"]: when the session ended
-	ReasonRoomFull      ReasonCode = "room-full"   // Args["Present"], Args["Capacity"]
-	ReasonZone          ReasonCode = "zone"        // Args["Zone"]: the zone the session requires, not on the badge
+	ReasonBadgeError    ReasonCode = "badge-error"    // the badge could not be checked; Args["Err"] says why
+	ReasonNoExits       ReasonCode = "no-exits"       // an exit at a door that does not record them
+	ReasonNotInside     ReasonCode = "not-inside"     // an exit by someone not inside
+	ReasonAlreadyInside ReasonCode = "already-inside" // Args["At"], Args["Station"]: the first admission
+	ReasonCategory      ReasonCode = "category"       // the category is not admitted
+	ReasonNotInvited    ReasonCode = "not-invited"    // the session is by invitation
+	ReasonTooEarly      ReasonCode = "too-early"      // Args["At"]: when the door opens
+	ReasonTooLate       ReasonCode = "too-late"       // Args["At"]: when the session ended
+	ReasonRoomFull      ReasonCode = "room-full"      // Args["Present"], Args["Capacity"]
+	ReasonZone          ReasonCode = "zone"           // Args["Zone"]: the zone the session requires, not on the badge
 )
 
 // Reason is why the door refused a badge or did not count it again: its
@@ -64,7 +64,7 @@ var reasonKeys = map[ReasonCode]msg.Key{
 	ReasonBadgeError:    msg.Define("the badge cannot be checked: {{.Err}}"),
 	ReasonNoExits:       msg.Define("this door does not record exits"),
 	ReasonNotInside:     msg.Define("not inside this session"),
-	ReasonAlreadyInside: msg.Define("already inside"),
+	ReasonAlreadyInside: msg.Define("already inside since {{.At}}, let in at {{.Station}}"),
 	ReasonCategory:      msg.Define("category not admitted to this session"),
 	ReasonNotInvited:    msg.Define("not invited to this session"),
 	ReasonTooEarly:      msg.Define("too early: the door opens at {{.At}}"),
