@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"accred/data"
@@ -58,5 +59,32 @@ func TestDeskDetailsShowARefusalAsNotAccredited(t *testing.T) {
 		if d.details.cleared == nil || d.details.cleared.Text != c.says {
 			t.Errorf("%q: the details show the clearance %v, want %q", c.query, d.details.cleared, c.says)
 		}
+	}
+}
+
+func TestFormKeepsDateAndPlaceOfBirth(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	showFound(d, "osullivan")
+	press(d.search, fyne.KeyF2)
+	f := d.form
+	test.Type(f.entries[data.FieldDateOfBirth], "23/04/1985")
+	test.Type(f.entries[data.FieldPlaceOfBirth], "Cork")
+	test.Tap(f.save)
+	if d.form == nil || !f.problems[data.FieldDateOfBirth].Visible() || !strings.Contains(f.problems[data.FieldDateOfBirth].Text, "YYYY-MM-DD") {
+		t.Fatalf("a date of birth badly written was not refused under its field: %q", f.problems[data.FieldDateOfBirth].Text)
+	}
+	f.entries[data.FieldDateOfBirth].SetText("")
+	test.Type(f.entries[data.FieldDateOfBirth], "1985-04-23")
+	test.Tap(f.save)
+	if d.form != nil || d.current.DateOfBirth != "1985-04-23" || d.current.PlaceOfBirth != "Cork" {
+		t.Fatalf("saved born %q in %q", d.current.DateOfBirth, d.current.PlaceOfBirth)
+	}
+	// A correction of something else keeps them.
+	press(d.search, fyne.KeyF2)
+	test.Type(d.form.entries[data.FieldPosition], "Adviser")
+	test.Tap(d.form.save)
+	if d.current.Position != "Adviser" || d.current.DateOfBirth != "1985-04-23" || d.current.PlaceOfBirth != "Cork" {
+		t.Fatalf("after a correction: %q born %q in %q", d.current.Position, d.current.DateOfBirth, d.current.PlaceOfBirth)
 	}
 }

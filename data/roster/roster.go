@@ -206,6 +206,9 @@ func parse(records [][]string, lines []int, dir string) ([]data.ImportRow, error
 			continue
 		}
 		row := data.ImportRow{Line: line}
+		_, hasDate := column[data.FieldDateOfBirth]
+		_, hasPlace := column[data.FieldPlaceOfBirth]
+		row.KeepDateOfBirth, row.KeepPlaceOfBirth = !hasDate, !hasPlace
 		if len(rec) > len(records[0]) {
 			row.Problems = append(row.Problems, data.FieldError{Line: line,
 				Reason: msgTooManyCells.With(msg.Args{"Cells": len(rec), "Columns": len(records[0])})})
