@@ -27,6 +27,7 @@ type details struct {
 	undo    *widget.Button // takes back the last status change, for a short while
 	name    *widget.Label  // the participant's name, for tests and screen readers
 	zones   *widget.Label  // the zones the participant's badge lets them into
+	cleared *widget.Label  // the participant's security clearance, where the event requires it
 	// nomination is the delegation's or organisation's nomination, or that
 	// it has none yet; nil for those who need none.
 	nomination *widget.Label
@@ -93,6 +94,14 @@ func (v *details) build(p data.Participant) fyne.CanvasObject {
 	}
 	v.zones = &widget.Label{Text: v.zonesText(ctx, p), Wrapping: fyne.TextWrapWord}
 	facts.Append(lang.L("Zones"), v.zones)
+	if born := strings.TrimSpace(p.DateOfBirth + " " + p.PlaceOfBirth); born != "" {
+		facts.Append(lang.L("Born"), &widget.Label{Text: born, Wrapping: fyne.TextWrapWord})
+	}
+	v.cleared = nil
+	if p.Clearance != "" {
+		v.cleared = widget.NewLabel(clearanceText(p.Clearance))
+		facts.Append(lang.L("Security clearance"), v.cleared)
+	}
 	facts.Append(lang.L("Since"), widget.NewLabel(p.StatusAt.Local().Format("2006-01-02 15:04")))
 
 	top := container.NewBorder(nil, nil, nil, v.photo(ctx, p), container.NewVBox(header, facts))
@@ -118,6 +127,18 @@ func (v *details) nominationText(ctx context.Context, a data.Affiliation) string
 		return lang.L("No nomination yet")
 	}
 	return lang.L("{{.Reference}} of {{.Date}}", map[string]any{"Reference": n.Reference, "Date": n.Date})
+}
+
+// clearanceText words a participant's clearance for the desk, which shows a
+// refusal only as "not accredited".
+func clearanceText(c data.Clearance) string {
+	switch c {
+	case data.ClearanceCleared:
+		return lang.L("Cleared")
+	case data.ClearanceRefused:
+		return lang.L("Not accredited")
+	}
+	return lang.L("Clearance pending")
 }
 
 // zonesText names the zones a participant has, by number and name.

@@ -10,6 +10,13 @@ import (
 	"accred/data"
 )
 
+// showFound searches the desk afresh for query and shows the first found.
+func showFound(d *desk, query string) {
+	press(d.search, fyne.KeyEscape)
+	test.Type(d.search, query)
+	press(d.search, fyne.KeyReturn)
+}
+
 func TestDeskDetailsShowZones(t *testing.T) {
 	u := newTestUI(t)
 	d := u.desk
@@ -29,28 +36,17 @@ func TestDeskDetailsShowZones(t *testing.T) {
 		{"nguyen van", "1 Plenary floor · 2 Delegates' lounge"},
 		{"fontaine", "No zone"},
 	} {
-		press(d.search, fyne.KeyEscape)
-		test.Type(d.search, c.query)
-		press(d.search, fyne.KeyReturn)
+		showFound(d, c.query)
 		if d.details.zones == nil || d.details.zones.Text != c.zones {
 			t.Errorf("%q: the details show the zones %q, want %q", c.query, d.details.zones.Text, c.zones)
 		}
 	}
 	useLanguage("fr")
 	defer useLanguage("en")
-	press(d.search, fyne.KeyEscape)
-	test.Type(d.search, "fontaine")
-	press(d.search, fyne.KeyReturn)
+	showFound(d, "fontaine")
 	if d.details.zones.Text != "Aucune zone" {
 		t.Errorf("in French, no zone reads %q", d.details.zones.Text)
 	}
-}
-
-// showFound searches the desk for query and shows the first match.
-func showFound(d *desk, query string) {
-	press(d.search, fyne.KeyEscape)
-	test.Type(d.search, query)
-	press(d.search, fyne.KeyReturn)
 }
 
 func TestDeskDetailsShowTheNominationAndApproveTheDelegation(t *testing.T) {

@@ -125,7 +125,8 @@ func TestServerLoginsHaveLeastPrivilege(t *testing.T) {
 	}
 	defer raw.Close()
 	for _, q := range []string{`SELECT private_key FROM event`, `SELECT document_number FROM participants`,
-		`SELECT email FROM participants`, `SELECT search_words FROM participants`, `UPDATE participants SET family_name = 'X'`,
+		`SELECT email FROM participants`, `SELECT search_words FROM participants`, `SELECT date_of_birth FROM participants`,
+		`SELECT place_of_birth FROM participants`, `UPDATE participants SET family_name = 'X'`,
 		`DELETE FROM checkins`, `SELECT reference FROM nominations`} {
 		if _, err := raw.Exec(q); err == nil || !strings.Contains(err.Error(), "permission denied") {
 			t.Errorf("the door's login ran %s: %v", q, err)

@@ -86,7 +86,39 @@ func Create(ctx context.Context, s *data.Store, n int) error {
 			return fmt.Errorf("reject demo participant: %w", err)
 		}
 	}
+	if err := clearDemo(ctx, s, rows); err != nil {
+		return err
+	}
 	return createProgramme(ctx, s, ev.Location(), len(rows))
+}
+
+// refusedID is the demo participant the host country's security service
+// refused.
+const refusedID = 58
+
+// clearDemo requires security clearance and records the host country's
+// answer: everyone cleared but one refused and a few, every 97th, pending.
+func clearDemo(ctx context.Context, s *data.Store, rows []data.ImportRow) error {
+	if err := s.SetSetting(ctx, data.SettingClearanceRequired, "yes"); err != nil {
+		return fmt.Errorf("require demo clearance: %w", err)
+	}
+	var answers []data.ClearanceAnswer
+	for i, row := range rows {
+		id := i + 1
+		result := data.ClearanceCleared
+		switch {
+		case id%97 == 0:
+			continue
+		case id == refusedID:
+			result = data.ClearanceRefused
+		}
+		answers = append(answers, data.ClearanceAnswer{Line: row.Line, DocumentNumber: row.Input.DocumentNumber,
+			Nationality: row.Input.Nationality, Result: string(result)})
+	}
+	if _, err := s.ImportClearance(ctx, answers, "demo"); err != nil {
+		return fmt.Errorf("clear demo participants: %w", err)
+	}
+	return nil
 }
 
 // Participants returns n demo participants as import rows, shaped like the
@@ -234,6 +266,11 @@ func (g *generator) person(code, cultureName string) data.ParticipantInput {
 	}
 	g.docs[code]++
 	in.DocumentNumber = fmt.Sprintf("%s%07d", code, 1000000+g.docs[code]*7919%9000000)
+	n := g.docs[code] * 7919
+	in.DateOfBirth = fmt.Sprintf("%04d-%02d-%02d", 1950+n%50, 1+n%12, 1+n%28)
+	if c, ok := country.Lookup(code); ok {
+		in.PlaceOfBirth = c.Name("en")
+	}
 	return in
 }
 

@@ -93,6 +93,16 @@ func TestCreateDemoScales(t *testing.T) {
 	if len(list) == 0 || list[0].Nationality != "VN" {
 		t.Fatalf("no Vietnamese participant found: %v", list)
 	}
+	requests, err := s.ClearanceRequests(ctx)
+	if err != nil || len(requests) < 3 || len(requests) > 10 {
+		t.Fatalf("the demo's pending clearance: %d lines, %v", len(requests), err)
+	}
+	if p, _ := s.Participant(ctx, 58); p.Clearance != data.ClearanceRefused || p.DateOfBirth == "" || p.PlaceOfBirth == "" {
+		t.Fatalf("the demo's refused participant: %+v", p)
+	}
+	if p, _ := s.Participant(ctx, 1); p.Clearance != data.ClearanceCleared {
+		t.Fatalf("the demo's first delegate: %s", p.Clearance)
+	}
 	if err := demo.Create(ctx, s, 10); data.ErrorCode(err) != data.ECONFLICT {
 		t.Fatalf("a second demo in the same database: %v", err)
 	}
