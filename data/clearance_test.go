@@ -35,11 +35,7 @@ func answer(line int, doc, nat, result string) data.ClearanceAnswer {
 
 func clearanceOf(t *testing.T, s *data.Store, id int64) data.Clearance {
 	t.Helper()
-	p, err := s.Participant(ctx, id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p.Clearance
+	return mustParticipant(t, s, id).Clearance
 }
 
 func TestDateOfBirthIsValidated(t *testing.T) {

@@ -10,11 +10,7 @@ import (
 // status returns a participant's status, failing the test on an error.
 func status(t *testing.T, s *data.Store, id int64) data.Status {
 	t.Helper()
-	p, err := s.Participant(ctx, id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p.Status
+	return mustParticipant(t, s, id).Status
 }
 
 func TestApprovalWaitsForTheNomination(t *testing.T) {

@@ -58,6 +58,16 @@ func mustCreate(t testing.TB, s *data.Store, in data.ParticipantInput) data.Part
 	return p
 }
 
+// mustParticipant reads a participant, failing the test on an error.
+func mustParticipant(t testing.TB, s *data.Store, id int64) data.Participant {
+	t.Helper()
+	p, err := s.Participant(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 func TestOpenRestrictsPermissionsAndRefusesNewerSchema(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "event.db")
 	s, err := data.Open(path)
