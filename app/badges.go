@@ -156,8 +156,20 @@ func (b *badges) choose(keep string, then func()) {
 	store := b.u.store
 	b.work.run(func() func() {
 		list, err := store.BadgesToPrint(context.Background(), filter)
+		var left leftOut
+		if err == nil && len(filter.IDs) == 0 {
+			left.waiting, err = store.AwaitingClearance(context.Background(), filter)
+		}
 		printable := slices.DeleteFunc(list, func(p data.Participant) bool {
-			return p.Status != data.StatusApproved && p.Status != data.StatusPrinted && p.Status != data.StatusCollected
+			if p.Status != data.StatusApproved && p.Status != data.StatusPrinted && p.Status != data.StatusCollected {
+				left.notApproved++
+				return true
+			}
+			if !p.Cleared() {
+				left.notCleared++
+				return true
+			}
+			return false
 		})
 		warnings := printjob.Check(printable)
 		return func() {
@@ -168,7 +180,7 @@ func (b *badges) choose(keep string, then func()) {
 				b.summary.SetText(problemText(err))
 				return
 			}
-			b.chosen(printable, len(list)-len(printable), warnings)
+			b.chosen(printable, left, warnings)
 			if keep != "" {
 				b.summary.SetText(keep)
 			}
@@ -194,15 +206,25 @@ func (b *badges) enableChoice() {
 	}
 }
 
-// chosen shows whom the choice names: how many, and any warning.
-func (b *badges) chosen(printable []data.Participant, skipped int, warnings []printjob.Warning) {
+// leftOut counts those a choice names who are not printed: not approved,
+// named but not cleared by security, or still waiting for clearance.
+type leftOut struct{ notApproved, notCleared, waiting int }
+
+// chosen shows whom the choice names: how many, who is left out, and any warning.
+func (b *badges) chosen(printable []data.Participant, left leftOut, warnings []printjob.Warning) {
 	b.selected = printable
 	text := lang.N("{{.Count}} badge to print", len(printable), map[string]any{"Count": number(len(printable))})
 	if again := len(b.alreadyPrinted()); again > 0 {
 		text += "\n" + lang.L("{{.Count}} of them were printed before: they get new badges and their old ones stop working.", map[string]any{"Count": again})
 	}
-	if skipped > 0 {
-		text += "\n" + lang.L("{{.Count}} not approved, left out.", map[string]any{"Count": skipped})
+	if left.notApproved > 0 {
+		text += "\n" + lang.L("{{.Count}} not approved, left out.", map[string]any{"Count": left.notApproved})
+	}
+	if left.notCleared > 0 {
+		text += "\n" + lang.L("{{.Count}} not cleared by the host country's security service, left out.", map[string]any{"Count": left.notCleared})
+	}
+	if left.waiting > 0 {
+		text += "\n" + lang.L("{{.Count}} still wait for security clearance.", map[string]any{"Count": number(left.waiting)})
 	}
 	for _, w := range warnings {
 		text += "\n⚠ " + lang.L("{{.Name}}: no font has {{.Letters}}; these letters will be left out.", map[string]any{"Name": w.Participant.FullName(), "Letters": string(w.Missing)})

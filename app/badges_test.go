@@ -20,7 +20,7 @@ import (
 // flush.
 func openBadges(t *testing.T, u *ui) (b *badges, flush func()) {
 	t.Helper()
-	if _, err := u.store.ApproveAll(ctx, "desk"); err != nil {
+	if _, _, err := u.store.ApproveAll(ctx, "desk"); err != nil {
 		t.Fatal(err)
 	}
 	b = u.badges
@@ -219,7 +219,7 @@ func TestBadgePreviewWaitsForTypingAndKeepsDrawings(t *testing.T) {
 // and the preview is drawn after it.
 func TestBadgesLookUpInTheBackground(t *testing.T) {
 	u := newTestUI(t)
-	if _, err := u.store.ApproveAll(ctx, "desk"); err != nil {
+	if _, _, err := u.store.ApproveAll(ctx, "desk"); err != nil {
 		t.Fatal(err)
 	}
 	b := u.badges

@@ -279,7 +279,11 @@ func (d *desk) onStatus(status data.Status, note string) {
 	}
 	before := d.current.Status
 	p, err := d.u.store.SetStatus(context.Background(), d.current.ID, status, d.u.operator(), note)
-	if err != nil {
+	switch {
+	case err != nil && d.current.Status.CanBecome(status):
+		d.details.say(problemText(err), widget.DangerImportance, nil) // refused for another reason, such as a missing nomination
+		return
+	case err != nil:
 		d.sayNotPossible()
 		return
 	}

@@ -27,6 +27,10 @@ type details struct {
 	undo    *widget.Button // takes back the last status change, for a short while
 	name    *widget.Label  // the participant's name, for tests and screen readers
 	zones   *widget.Label  // the zones the participant's badge lets them into
+	cleared *widget.Label  // the participant's security clearance, where the event requires it
+	// nomination is the delegation's or organisation's nomination, or that
+	// it has none yet; nil for those who need none.
+	nomination *widget.Label
 }
 
 func newDetails(d *desk) *details {
@@ -83,14 +87,58 @@ func (v *details) build(p data.Participant) fyne.CanvasObject {
 	if p.HeadOfDelegation {
 		facts.Append(lang.L("Role"), widget.NewLabel(lang.L("Head of delegation")))
 	}
+	v.nomination = nil
+	if needsNomination(p.Affiliation) {
+		v.nomination = &widget.Label{Text: v.nominationText(ctx, p.Affiliation), Wrapping: fyne.TextWrapWord}
+		facts.Append(lang.L("Nomination"), v.nomination)
+	}
 	v.zones = &widget.Label{Text: v.zonesText(ctx, p), Wrapping: fyne.TextWrapWord}
 	facts.Append(lang.L("Zones"), v.zones)
+	if born := strings.TrimSpace(p.DateOfBirth + " " + p.PlaceOfBirth); born != "" {
+		facts.Append(lang.L("Born"), &widget.Label{Text: born, Wrapping: fyne.TextWrapWord})
+	}
+	v.cleared = nil
+	if p.Clearance != "" {
+		v.cleared = widget.NewLabel(clearanceText(p.Clearance))
+		facts.Append(lang.L("Security clearance"), v.cleared)
+	}
 	facts.Append(lang.L("Since"), widget.NewLabel(p.StatusAt.Local().Format("2006-01-02 15:04")))
 
 	top := container.NewBorder(nil, nil, nil, v.photo(ctx, p), container.NewVBox(header, facts))
 	said := container.NewBorder(nil, nil, nil, v.undo, v.message)
 	body := container.NewVBox(top, v.duplicates(ctx, p), v.actions(p), said, widget.NewSeparator(), v.history(ctx, p))
 	return container.NewVScroll(body)
+}
+
+// needsNomination reports whether those who come with a are accredited on
+// its nomination: a delegation's or an organisation's, not a media outlet's.
+func needsNomination(a data.Affiliation) bool {
+	return a.Kind == data.AffiliationDelegation || a.Kind == data.AffiliationOrganization
+}
+
+// nominationText is an affiliation's nomination by reference and date, or
+// that it has none yet.
+func (v *details) nominationText(ctx context.Context, a data.Affiliation) string {
+	n, ok, err := v.d.u.store.Nomination(ctx, a.ID)
+	switch {
+	case err != nil:
+		return problemText(err)
+	case !ok:
+		return lang.L("No nomination yet")
+	}
+	return lang.L("{{.Reference}} of {{.Date}}", map[string]any{"Reference": n.Reference, "Date": n.Date})
+}
+
+// clearanceText words a participant's clearance for the desk, which shows a
+// refusal only as "not accredited".
+func clearanceText(c data.Clearance) string {
+	switch c {
+	case data.ClearanceCleared:
+		return lang.L("Cleared")
+	case data.ClearanceRefused:
+		return lang.L("Not accredited")
+	}
+	return lang.L("Clearance pending")
 }
 
 // zonesText names the zones a participant has, by number and name.
@@ -172,6 +220,8 @@ func (v *details) actions(p data.Participant) fyne.CanvasObject {
 		func() { v.d.askStatus(data.StatusRejected) })
 	add(lang.L("Withdraw…"), theme.DeleteIcon(), widget.LowImportance, s.CanBecome(data.StatusWithdrawn),
 		func() { v.d.askStatus(data.StatusWithdrawn) })
+	add(lang.L("Approve whole delegation"), theme.ConfirmIcon(), widget.MediumImportance, needsNomination(p.Affiliation),
+		func() { v.approveDelegation(p) })
 	return box
 }
 
@@ -190,6 +240,21 @@ func (v *details) history(ctx context.Context, p data.Participant) fyne.CanvasOb
 		box.Add(&widget.Label{Text: line, SizeName: theme.SizeNameCaptionText})
 	}
 	return box
+}
+
+// approveDelegation approves every registered member of p's delegation or
+// organisation at once.
+func (v *details) approveDelegation(p data.Participant) {
+	n, err := v.d.u.store.ApproveDelegation(context.Background(), p.Affiliation.ID, v.d.u.operator())
+	if err != nil {
+		v.say(problemText(err), widget.DangerImportance, nil)
+		return
+	}
+	if updated, err := v.d.u.store.Participant(context.Background(), p.ID); err == nil {
+		v.d.refresh()
+		v.d.show(updated)
+	}
+	v.say(lang.L("{{.Count}} approved in {{.Name}}.", map[string]any{"Count": n, "Name": affiliationText(p.Affiliation)}), widget.SuccessImportance, nil)
 }
 
 // onReplace asks why a badge is replaced, then makes the old one invalid:

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -8,6 +9,13 @@ import (
 
 	"accred/data"
 )
+
+// showFound searches the desk afresh for query and shows the first found.
+func showFound(d *desk, query string) {
+	press(d.search, fyne.KeyEscape)
+	test.Type(d.search, query)
+	press(d.search, fyne.KeyReturn)
+}
 
 func TestDeskDetailsShowZones(t *testing.T) {
 	u := newTestUI(t)
@@ -28,19 +36,65 @@ func TestDeskDetailsShowZones(t *testing.T) {
 		{"nguyen van", "1 Plenary floor · 2 Delegates' lounge"},
 		{"fontaine", "No zone"},
 	} {
-		press(d.search, fyne.KeyEscape)
-		test.Type(d.search, c.query)
-		press(d.search, fyne.KeyReturn)
+		showFound(d, c.query)
 		if d.details.zones == nil || d.details.zones.Text != c.zones {
 			t.Errorf("%q: the details show the zones %q, want %q", c.query, d.details.zones.Text, c.zones)
 		}
 	}
 	useLanguage("fr")
 	defer useLanguage("en")
-	press(d.search, fyne.KeyEscape)
-	test.Type(d.search, "fontaine")
-	press(d.search, fyne.KeyReturn)
+	showFound(d, "fontaine")
 	if d.details.zones.Text != "Aucune zone" {
 		t.Errorf("in French, no zone reads %q", d.details.zones.Text)
+	}
+}
+
+func TestDeskDetailsShowTheNominationAndApproveTheDelegation(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	if err := u.store.SetSetting(ctx, data.SettingNominationsRequired, "yes"); err != nil {
+		t.Fatal(err)
+	}
+	showFound(d, "nguyen van")
+	if d.details.nomination == nil || d.details.nomination.Text != "No nomination yet" {
+		t.Fatalf("the details show the nomination %v", d.details.nomination)
+	}
+	press(d.search, fyne.KeyF5)
+	if d.current.Status != data.StatusRegistered || !strings.Contains(d.details.message.Text, "Viet Nam has no nomination recorded yet") {
+		t.Fatalf("approving without a nomination: %s, %q", d.current.Status, d.details.message.Text)
+	}
+	approveAll := findButton(u.win.Content(), "Approve whole delegation")
+	if approveAll == nil {
+		t.Fatal("no button approves the whole delegation")
+	}
+	test.Tap(approveAll)
+	if !strings.Contains(d.details.message.Text, "Viet Nam has no nomination recorded yet") {
+		t.Fatalf("approving the delegation without a nomination said %q", d.details.message.Text)
+	}
+
+	if _, err := u.store.RecordNomination(ctx, data.NominationInput{Name: "VN", Reference: "NV 12/2025", Date: "2025-09-15"}); err != nil {
+		t.Fatal(err)
+	}
+	showFound(d, "nguyen van")
+	if d.details.nomination.Text != "NV 12/2025 of 2025-09-15" {
+		t.Fatalf("the details show the nomination %q", d.details.nomination.Text)
+	}
+	test.Tap(findButton(u.win.Content(), "Approve whole delegation"))
+	if d.current.Status != data.StatusApproved || d.details.message.Text != "2 approved in Delegation of Viet Nam." {
+		t.Fatalf("approving the delegation: %s, %q", d.current.Status, d.details.message.Text)
+	}
+	for query, want := range map[string]data.Status{"thi hong": data.StatusApproved, "osul": data.StatusRegistered} {
+		showFound(d, query)
+		if d.current.Status != want {
+			t.Errorf("%s is %s, want %s", query, d.current.Status, want)
+		}
+	}
+	showFound(d, "fontaine")
+	if b := findButton(u.win.Content(), "Approve whole delegation"); d.details.nomination != nil || b == nil || !b.Disabled() {
+		t.Fatal("a journalist's details speak of a nomination")
+	}
+	press(d.search, fyne.KeyF5)
+	if d.current.Status != data.StatusApproved {
+		t.Fatalf("a journalist needs no nomination: %s %q", d.current.Status, d.details.message.Text)
 	}
 }

@@ -25,7 +25,7 @@ func openDoor(t *testing.T, u *ui, x data.Session) (*door, map[int64]string) {
 	if _, _, err := u.store.SaveSessions(ctx, []data.Session{x}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := u.store.ApproveAll(ctx, "desk"); err != nil {
+	if _, _, err := u.store.ApproveAll(ctx, "desk"); err != nil {
 		t.Fatal(err)
 	}
 	codes := map[int64]string{}

@@ -41,7 +41,8 @@ type participantForm struct {
 
 // textFields are the form's text fields, in order.
 var textFields = []string{data.FieldTitle, data.FieldGivenName, data.FieldFamilyName, data.FieldNativeName, data.FieldNationality,
-	data.FieldDelegation, data.FieldOrganization, data.FieldMediaOutlet, data.FieldPosition, data.FieldEmail, data.FieldDocumentNumber}
+	data.FieldDelegation, data.FieldOrganization, data.FieldMediaOutlet, data.FieldPosition, data.FieldEmail, data.FieldDocumentNumber,
+	data.FieldDateOfBirth, data.FieldPlaceOfBirth}
 
 func newParticipantForm(d *desk, p *data.Participant) *participantForm {
 	return &participantForm{d: d, editing: p, entries: map[string]*keyEntry{}, problems: map[string]*widget.Label{}}
@@ -132,7 +133,8 @@ func (f *participantForm) fill() {
 	values := map[string]string{data.FieldTitle: in.Title, data.FieldGivenName: in.GivenName, data.FieldFamilyName: in.FamilyName,
 		data.FieldNativeName: in.NativeName, data.FieldNationality: in.Nationality, data.FieldDelegation: in.Delegation,
 		data.FieldOrganization: in.Organization, data.FieldMediaOutlet: in.MediaOutlet, data.FieldPosition: in.Position,
-		data.FieldEmail: in.Email, data.FieldDocumentNumber: in.DocumentNumber}
+		data.FieldEmail: in.Email, data.FieldDocumentNumber: in.DocumentNumber,
+		data.FieldDateOfBirth: in.DateOfBirth, data.FieldPlaceOfBirth: in.PlaceOfBirth}
 	for field, v := range values {
 		f.entries[field].SetText(v)
 	}
@@ -166,6 +168,7 @@ func (f *participantForm) input() data.ParticipantInput {
 		Organization: f.entries[data.FieldOrganization].Text, MediaOutlet: f.entries[data.FieldMediaOutlet].Text,
 		Position: f.entries[data.FieldPosition].Text, Email: f.entries[data.FieldEmail].Text,
 		DocumentNumber: f.entries[data.FieldDocumentNumber].Text, HeadOfDelegation: f.head.Checked,
+		DateOfBirth: f.entries[data.FieldDateOfBirth].Text, PlaceOfBirth: f.entries[data.FieldPlaceOfBirth].Text,
 	}
 	if i := f.category.SelectedIndex(); i >= 0 {
 		in.Category = f.d.categories[i].Code
@@ -309,6 +312,10 @@ func fieldLabel(field string) string {
 		return lang.L("Gender")
 	case data.FieldRank:
 		return lang.L("Rank in the delegation")
+	case data.FieldDateOfBirth:
+		return lang.L("Date of birth")
+	case data.FieldPlaceOfBirth:
+		return lang.L("Place of birth")
 	}
 	return field
 }
@@ -324,6 +331,8 @@ func fieldHint(field string) string {
 		return lang.L("阮文安, Иван Петров, أحمد …")
 	case data.FieldEmail:
 		return "name@example.org"
+	case data.FieldDateOfBirth:
+		return "YYYY-MM-DD"
 	}
 	return ""
 }

@@ -80,7 +80,7 @@ func TestStationFileFromTheProgramme(t *testing.T) {
 	}
 	start := plenary().Starts
 	s := saveSession(t, u, plenary())
-	if _, err := u.store.ApproveAll(ctx, "desk"); err != nil {
+	if _, _, err := u.store.ApproveAll(ctx, "desk"); err != nil {
 		t.Fatal(err)
 	}
 	g.exportStation(s, path)
@@ -215,7 +215,7 @@ func TestProgrammeAttendanceMovesWithTheDoors(t *testing.T) {
 	if _, _, err := u.store.SaveSessions(ctx, []data.Session{x}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := u.store.ApproveAll(ctx, "desk"); err != nil {
+	if _, _, err := u.store.ApproveAll(ctx, "desk"); err != nil {
 		t.Fatal(err)
 	}
 	code := printedBadge(t, u, 1, 1)

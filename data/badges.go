@@ -63,10 +63,40 @@ type BadgeFilter struct {
 
 // BadgesToPrint returns the approved participants the filter names, in
 // delegation and name order. Without IDs it leaves out those already
-// printed unless Printed is set.
+// printed unless Printed is set, and, where the event requires clearance,
+// those not cleared. Named participants are returned whatever they are:
+// their Status and Cleared say whether each may be printed.
 func (s *Store) BadgesToPrint(ctx context.Context, f BadgeFilter) ([]Participant, error) {
-	var where []string
-	var args []any
+	where, args := f.where()
+	if len(f.IDs) == 0 {
+		where = append(where, `(p.clearance = 'cleared' OR NOT `+clearanceRequired+`)`)
+	}
+	rows, err := s.db.QueryContext(ctx, s.selectParticipants()+`WHERE `+strings.Join(where, " AND ")+
+		` ORDER BY COALESCE(a.folded, ''), p.head_of_delegation DESC, p.sort_key, p.id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("find badges to print: %w", err)
+	}
+	return scanParticipants(rows)
+}
+
+// AwaitingClearance counts the participants the filter would print but for
+// their clearance, still pending; 0 where the event does not require it.
+func (s *Store) AwaitingClearance(ctx context.Context, f BadgeFilter) (int, error) {
+	where, args := f.where()
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM participants p WHERE `+strings.Join(where, " AND ")+
+		` AND p.clearance = 'pending' AND `+clearanceRequired, args...).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count awaiting clearance: %w", err)
+	}
+	return n, nil
+}
+
+// clearanceRequired is true in SQL where the event requires clearance.
+const clearanceRequired = `COALESCE((SELECT clearance_required FROM event WHERE id = 1), FALSE)`
+
+// where is the filter's condition on participants p, but for clearance.
+func (f BadgeFilter) where() (where []string, args []any) {
 	if len(f.IDs) > 0 {
 		where = append(where, `p.id IN (?`+strings.Repeat(",?", len(f.IDs)-1)+`)`)
 		for _, id := range f.IDs {
@@ -85,12 +115,7 @@ func (s *Store) BadgesToPrint(ctx context.Context, f BadgeFilter) ([]Participant
 		where = append(where, `p.affiliation_id = ?`)
 		args = append(args, f.Affiliation)
 	}
-	rows, err := s.db.QueryContext(ctx, s.selectParticipants()+`WHERE `+strings.Join(where, " AND ")+
-		` ORDER BY COALESCE(a.folded, ''), p.head_of_delegation DESC, p.sort_key, p.id`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("find badges to print: %w", err)
-	}
-	return scanParticipants(rows)
+	return where, args
 }
 
 // PrintableIssue is the issue a participant's next printed badge carries:
@@ -243,7 +268,7 @@ func badgeValidity(p Participant, issue int) error {
 		return ErrSuperseded
 	case issue > p.BadgeIssue:
 		return ErrNotIssued
-	case p.Status == StatusRejected || p.Status == StatusWithdrawn:
+	case p.Status == StatusRejected || p.Status == StatusWithdrawn || p.Clearance == ClearanceRefused:
 		return ErrNotAccredited
 	case p.Status == StatusRegistered:
 		return ErrNotApproved

@@ -133,6 +133,9 @@ func (c *collector) check(id int64) error {
 	if p.Status != StatusPrinted {
 		return notPrinted(id, p.Status)
 	}
+	if p.Clearance == ClearanceRefused {
+		return NewError(EINVALID, msgNotAccreditedBadge, badgeArgs(id))
+	}
 	if c.in.By == 0 || c.in.By == id {
 		c.in.By = 0
 		return c.checkDocument(p)
@@ -244,15 +247,16 @@ func affiliationNamed(a Affiliation, name string) bool {
 }
 
 var (
-	msgNotPrinted        = msg.Define("Badge {{.Number}} is {{.Status}}: only a printed badge can be handed over.")
-	msgNoDocumentShown   = msg.Define("Type the number of the document shown.")
-	msgDocumentMismatch  = msg.Define("The document shown (ending {{.Shown}}) is not the one registered for {{.Number}} (ending {{.Registered}}); only a supervisor may hand the badge over on it.")
-	msgNoFocalPoint      = msg.Define("Name the focal point who collects the delegation's badges.")
-	msgFocalNoBadge      = msg.Define("The focal point {{.Number}} is {{.Status}}: a focal point collects for others once their own badge is printed.")
-	msgNotSameDelegation = msg.Define("The focal point {{.Focal}} is not of the same delegation or organisation as {{.Number}}.")
-	msgNotOfDelegation   = msg.Define("The focal point {{.Number}} is not of the delegation {{.Delegation}}.")
-	msgNothingToCollect  = msg.Define("No printed badge of {{.Delegation}} waits to be handed over.")
-	msgNeverCollected    = msg.Define("The badge {{.Number}} was never handed over.")
+	msgNotPrinted         = msg.Define("Badge {{.Number}} is {{.Status}}: only a printed badge can be handed over.")
+	msgNoDocumentShown    = msg.Define("Type the number of the document shown.")
+	msgDocumentMismatch   = msg.Define("The document shown (ending {{.Shown}}) is not the one registered for {{.Number}} (ending {{.Registered}}); only a supervisor may hand the badge over on it.")
+	msgNoFocalPoint       = msg.Define("Name the focal point who collects the delegation's badges.")
+	msgFocalNoBadge       = msg.Define("The focal point {{.Number}} is {{.Status}}: a focal point collects for others once their own badge is printed.")
+	msgNotSameDelegation  = msg.Define("The focal point {{.Focal}} is not of the same delegation or organisation as {{.Number}}.")
+	msgNotOfDelegation    = msg.Define("The focal point {{.Number}} is not of the delegation {{.Delegation}}.")
+	msgNothingToCollect   = msg.Define("No printed badge of {{.Delegation}} waits to be handed over.")
+	msgNeverCollected     = msg.Define("The badge {{.Number}} was never handed over.")
+	msgNotAccreditedBadge = msg.Define("{{.Number}} is not accredited: the badge is not handed over.")
 )
 
 // IsDocumentMismatch reports whether err refuses a badge because the

@@ -151,3 +151,17 @@ func TestFocalPointCollectsTheDelegation(t *testing.T) {
 		t.Fatalf("nothing left to collect: %v", err)
 	}
 }
+
+func TestBadgeOfSomeoneRefusedClearanceIsNotHandedOver(t *testing.T) {
+	s := newStore(t)
+	p := printed(t, s, delegate("Ana", "Silva", "BR", "B1"))
+	if err := s.SetSetting(ctx, "clearance_required", "yes"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ImportClearance(ctx, []data.ClearanceAnswer{{Line: 2, DocumentNumber: "B1", Nationality: "BR", Result: "refused"}}, "admin"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CollectBadge(atDesk, p.ID, data.CollectInput{Document: "B1"}); data.ErrorCode(err) != data.EINVALID || !strings.Contains(err.Error(), "not accredited") {
+		t.Fatalf("a refused person's badge: %v", err)
+	}
+}

@@ -20,6 +20,8 @@ type snapshot struct {
 	Sessions         int
 	Photo            int
 	Verified, Issued int64
+	Nominations      []data.Nomination
+	NominationFile   string
 }
 
 func takeSnapshot(t *testing.T, s *data.Store, code string) snapshot {
@@ -48,6 +50,14 @@ func takeSnapshot(t *testing.T, s *data.Store, code string) snapshot {
 		t.Fatal(err)
 	}
 	snap.Sessions = len(sessions)
+	if snap.Nominations, err = s.Nominations(ctx); err != nil {
+		t.Fatal(err)
+	}
+	file, err := s.NominationFile(ctx, snap.First.Affiliation.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap.NominationFile = string(file)
 	p, _, err := s.VerifyBadge(ctx, code)
 	if err != nil {
 		t.Fatalf("verify after copying: %v", err)
@@ -73,6 +83,13 @@ func TestCopyBetweenEngines(t *testing.T) {
 	}
 	code := printBadge(t, file, 2)
 	want := takeSnapshot(t, file, code)
+	if _, err := file.RecordNomination(ctx, data.NominationInput{Name: want.First.Affiliation.Name, Reference: "NV 1", Date: "2025-09-01",
+		File: []byte("%PDF-1.7\x00\xff binary")}); err != nil {
+		t.Fatal(err)
+	}
+	if want = takeSnapshot(t, file, code); len(want.Nominations) < 100 || want.NominationFile == "" {
+		t.Fatalf("the demo's nominations: %d, file %q", len(want.Nominations), want.NominationFile)
+	}
 
 	server, err := data.Open(pgtest.Database(t))
 	if err != nil {

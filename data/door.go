@@ -218,10 +218,10 @@ func (s *Store) admit(ctx context.Context, tx *sql.Tx, sessionID, participantID 
 // manualValidity says whether someone without their badge may be checked in
 // by search: only an accredited participant.
 func manualValidity(p Participant) error {
-	switch p.Status {
-	case StatusRejected, StatusWithdrawn:
+	switch {
+	case p.Status == StatusRejected || p.Status == StatusWithdrawn || p.Clearance == ClearanceRefused:
 		return ErrNotAccredited
-	case StatusRegistered:
+	case p.Status == StatusRegistered:
 		return ErrNotApproved
 	}
 	return nil

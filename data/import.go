@@ -20,6 +20,10 @@ type ImportRow struct {
 	// Zones are the participant's own zone changes, when the file has a
 	// zones column (none: their category's zones).
 	Zones *[]ZoneChange
+
+	// KeepDateOfBirth and KeepPlaceOfBirth say the file has no such column:
+	// a participant already registered keeps what they had.
+	KeepDateOfBirth, KeepPlaceOfBirth bool
 }
 
 // ImportReport says what an import did, or would do on a dry run.
@@ -170,6 +174,12 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 		}
 		before := old.Input().Normalize()
 		before.Version = 0
+		if row.KeepDateOfBirth {
+			row.Input.DateOfBirth = before.DateOfBirth
+		}
+		if row.KeepPlaceOfBirth {
+			row.Input.PlaceOfBirth = before.PlaceOfBirth
+		}
 		zonesChanged, err := w.importZones(id, row)
 		if err != nil {
 			return err

@@ -93,6 +93,9 @@ type Participant struct {
 	Gender           string // one of Genders, or "" when not stated
 	Email            string
 	DocumentNumber   string
+	DateOfBirth      string // YYYY-MM-DD, or "" when not given
+	PlaceOfBirth     string
+	Clearance        Clearance // "" when the event does not require clearance
 	HasPhoto         bool
 	Status           Status
 	StatusAt         time.Time
@@ -156,6 +159,8 @@ type ParticipantInput struct {
 	Gender           string // one of Genders, or "" when not stated
 	Email            string
 	DocumentNumber   string
+	DateOfBirth      string // YYYY-MM-DD, for the host country's security clearance
+	PlaceOfBirth     string
 
 	// Version is the participant's Rev when the desk read them: a save over
 	// a newer change is refused. Zero saves whatever changed meanwhile.
@@ -181,6 +186,8 @@ const (
 	FieldPhoto          = "photo_file"
 	FieldGender         = "gender"
 	FieldRank           = "rank"
+	FieldDateOfBirth    = "date_of_birth"
+	FieldPlaceOfBirth   = "place_of_birth"
 )
 
 // Genders a participant may be registered with; not stated is "".
@@ -225,7 +232,7 @@ func ParseGender(s string) (gender string, ok bool) {
 // alpha-2 codes where they are recognised, and lowercases the category.
 func (in ParticipantInput) Normalize() ParticipantInput {
 	for _, f := range []*string{&in.Category, &in.Title, &in.GivenName, &in.FamilyName, &in.NativeName, &in.Nationality,
-		&in.Delegation, &in.Organization, &in.OrganizationKind, &in.MediaOutlet, &in.Position, &in.Email, &in.DocumentNumber} {
+		&in.Delegation, &in.Organization, &in.OrganizationKind, &in.MediaOutlet, &in.Position, &in.Email, &in.DocumentNumber, &in.DateOfBirth, &in.PlaceOfBirth} {
 		*f = NameText.Tidy(*f)
 	}
 	in.Category = strings.ToLower(in.Category)
@@ -272,7 +279,7 @@ func (in ParticipantInput) Validate(categories []Category) error {
 		v.add(FieldDocumentNumber, msgDocumentLetters)
 	}
 	if in.Email != "" {
-		if a, err := mail.ParseAddress(in.Email); err != nil || a.Address != in.Email || !strings.Contains(in.Email[strings.LastIndex(in.Email, "@"):], ".") {
+		if !isEmail(in.Email) {
 			v.add(FieldEmail, msgEmail)
 		}
 	}
@@ -309,14 +316,30 @@ func (in ParticipantInput) Validate(categories []Category) error {
 	if in.Rank < 0 || in.Rank > MaxRank {
 		v.add(FieldRank, msgRank)
 	}
+	if in.DateOfBirth != "" && !validDateOfBirth(in.DateOfBirth) {
+		v.add(FieldDateOfBirth, msgDateOfBirth)
+	}
 	for field, value := range map[string]string{FieldCategory: in.Category, FieldTitle: in.Title, FieldGivenName: in.GivenName,
 		FieldFamilyName: in.FamilyName, FieldNativeName: in.NativeName, FieldNationality: in.Nationality, FieldDelegation: in.Delegation,
 		FieldOrganization: in.Organization, FieldOrgKind: in.OrganizationKind, FieldMediaOutlet: in.MediaOutlet,
-		FieldPosition: in.Position, FieldEmail: in.Email, FieldDocumentNumber: in.DocumentNumber} {
+		FieldPosition: in.Position, FieldEmail: in.Email, FieldDocumentNumber: in.DocumentNumber, FieldPlaceOfBirth: in.PlaceOfBirth} {
 		v.text(field, NameText, value)
 	}
 	sortFieldErrors(v)
 	return v.err(msgParticipantInvalid)
+}
+
+// isEmail reports whether s is a plain e-mail address (name@example.org).
+func isEmail(s string) bool {
+	a, err := mail.ParseAddress(s)
+	return err == nil && a.Address == s && strings.Contains(s[strings.LastIndex(s, "@"):], ".")
+}
+
+// validDateOfBirth reports whether s is a date written YYYY-MM-DD, from
+// 1900 on.
+func validDateOfBirth(s string) bool {
+	d, err := time.Parse(time.DateOnly, s)
+	return err == nil && d.Year() >= 1900
 }
 
 // affiliation returns the affiliation the input names, if any.
@@ -337,7 +360,8 @@ func (in ParticipantInput) affiliation() (Affiliation, bool) {
 func (p Participant) Input() ParticipantInput {
 	in := ParticipantInput{Category: p.Category, Title: p.Title, GivenName: p.GivenName, FamilyName: p.FamilyName,
 		NativeName: p.NativeName, Nationality: p.Nationality, Position: p.Position, HeadOfDelegation: p.HeadOfDelegation,
-		Rank: p.Rank, Gender: p.Gender, Email: p.Email, DocumentNumber: p.DocumentNumber, Version: p.Rev}
+		Rank: p.Rank, Gender: p.Gender, Email: p.Email, DocumentNumber: p.DocumentNumber,
+		DateOfBirth: p.DateOfBirth, PlaceOfBirth: p.PlaceOfBirth, Version: p.Rev}
 	switch p.Affiliation.Kind {
 	case AffiliationDelegation:
 		in.Delegation = p.Affiliation.Country
@@ -412,5 +436,6 @@ var (
 	msgNeedsMedia         = msg.Define("A journalist needs a media outlet.")
 	msgHeadOutside        = msg.Define("Only a member of a delegation can head it.")
 	msgGender             = msg.Define("Unknown gender. Write female, male, other, or leave it empty (not stated).")
+	msgDateOfBirth        = msg.Define("The date of birth is written YYYY-MM-DD (1985-04-23).")
 	msgRank               = msg.Define("The rank is a whole number from 1 (the head of delegation) to 9999, or empty for the order of import.")
 )

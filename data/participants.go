@@ -15,14 +15,17 @@ import (
 
 const participantColumns = `p.id, p.category, p.title, p.given_name, p.family_name, p.native_name, p.nationality,
 	p.position, p.head_of_delegation, p.rank, p.gender, p.email, p.document_number, p.status, p.status_at, p.badge_issue,
-	p.created_at, p.updated_at, p.updated_by, p.rev, EXISTS (SELECT 1 FROM photos WHERE participant_id = p.id),
+	p.created_at, p.updated_at, p.updated_by, p.rev, p.date_of_birth, p.place_of_birth,
+	CASE WHEN (SELECT clearance_required FROM event WHERE id = 1) THEN p.clearance ELSE '' END, EXISTS (SELECT 1 FROM photos WHERE participant_id = p.id),
 	COALESCE(a.id, 0), COALESCE(a.kind, ''), COALESCE(a.name, ''), COALESCE(a.country, ''), COALESCE(a.org_kind, '')`
 
 const participantFrom = ` FROM participants p LEFT JOIN affiliations a ON a.id = p.affiliation_id `
 
 // doorParticipantColumns are participantColumns for a door's login on a
-// server, which may not read genders, document numbers or e-mail addresses.
-var doorParticipantColumns = strings.Replace(participantColumns, "p.gender, p.email, p.document_number", "'', '', ''", 1)
+// server, which may not read genders, document numbers, e-mail addresses,
+// dates or places of birth.
+var doorParticipantColumns = strings.NewReplacer("p.gender, p.email, p.document_number", "'', '', ''",
+	"p.date_of_birth, p.place_of_birth", "'', ''").Replace(participantColumns)
 
 // selectParticipants is the start of a query for participants, with the
 // columns this store's login may read.
@@ -40,7 +43,7 @@ func scanParticipant(row scanner) (Participant, error) {
 	var statusAt, created, updated string
 	err := row.Scan(&p.ID, &p.Category, &p.Title, &p.GivenName, &p.FamilyName, &p.NativeName, &p.Nationality,
 		&p.Position, &p.HeadOfDelegation, &p.Rank, &p.Gender, &p.Email, &p.DocumentNumber, &p.Status, &statusAt, &p.BadgeIssue,
-		&created, &updated, &p.UpdatedBy, &p.Rev, &p.HasPhoto,
+		&created, &updated, &p.UpdatedBy, &p.Rev, &p.DateOfBirth, &p.PlaceOfBirth, &p.Clearance, &p.HasPhoto,
 		&p.Affiliation.ID, &p.Affiliation.Kind, &p.Affiliation.Name, &p.Affiliation.Country, &p.Affiliation.OrgKind)
 	p.StatusAt, p.CreatedAt, p.UpdatedAt = parseTime(statusAt), parseTime(created), parseTime(updated)
 	return p, err
@@ -215,7 +218,8 @@ func (s *Store) Duplicates(ctx context.Context, in ParticipantInput, exceptID in
 
 // SetStatus moves a participant to status, recording who did it and why.
 // It returns ENOTFOUND, or EINVALID when the move is not allowed (a rejected
-// participant cannot be approved without being registered again).
+// participant cannot be approved without being registered again, nor anyone
+// whose delegation's nomination the event requires and does not have).
 func (s *Store) SetStatus(ctx context.Context, id int64, status Status, operator, note string) (Participant, error) {
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
@@ -226,6 +230,11 @@ func (s *Store) SetStatus(ctx context.Context, id int64, status Status, operator
 		if !current.CanBecome(status) {
 			return NewError(EINVALID, msgStatusMove, msg.Args{"Current": current.Message(), "Status": status.Message()})
 		}
+		if status == StatusApproved {
+			if err := checkNominated(ctx, tx, id); err != nil {
+				return err
+			}
+		}
 		return s.recordStatus(ctx, tx, now, id, status, operator, note)
 	})
 	if err != nil {
@@ -234,28 +243,33 @@ func (s *Store) SetStatus(ctx context.Context, id int64, status Status, operator
 	return s.Participant(ctx, id)
 }
 
-// ApproveAll approves every registered participant and returns how many.
-func (s *Store) ApproveAll(ctx context.Context, operator string) (int, error) {
-	var n int
-	err := s.withTx(ctx, func(tx *sql.Tx) error {
+// ApproveAll approves every registered participant who may be approved and
+// returns how many, and how many wait for their delegation's or
+// organisation's nomination.
+func (s *Store) ApproveAll(ctx context.Context, operator string) (approved, waiting int, err error) {
+	err = s.withTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
-		ids, err := queryIDs(ctx, tx, `SELECT id FROM participants WHERE status = ?`, StatusRegistered)
+		ids, err := queryIDs(ctx, tx, `SELECT id FROM participants p WHERE status = ? AND NOT (`+awaitingNomination+`)`, StatusRegistered)
 		if err != nil {
 			return err
+		}
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM participants p WHERE status = ? AND `+awaitingNomination, StatusRegistered).Scan(&waiting); err != nil {
+			return fmt.Errorf("count waiting: %w", err)
 		}
 		for _, id := range ids {
 			if err := s.recordStatus(ctx, tx, now, id, StatusApproved, operator, ""); err != nil {
 				return err
 			}
 		}
-		n = len(ids)
+		approved = len(ids)
 		return nil
 	})
-	return n, err
+	return approved, waiting, err
 }
 
 // Approve approves the participants with the given ids, all or none. It
-// returns ENOTFOUND or EINVALID naming the first that cannot be approved.
+// returns ENOTFOUND or EINVALID naming the first that cannot be approved
+// (for one, because their delegation's nomination is not recorded yet).
 func (s *Store) Approve(ctx context.Context, ids []int64, operator string) error {
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
@@ -269,6 +283,9 @@ func (s *Store) Approve(ctx context.Context, ids []int64, operator string) error
 			}
 			if !current.CanBecome(StatusApproved) {
 				return NewError(EINVALID, msgNotApprovable, msg.Args{"Number": BadgeNumber(id), "Status": current.Message()})
+			}
+			if err := checkNominated(ctx, tx, id); err != nil {
+				return err
 			}
 			if err := s.recordStatus(ctx, tx, now, id, StatusApproved, operator, ""); err != nil {
 				return err

@@ -62,6 +62,12 @@ func TestServerLoginsHaveLeastPrivilege(t *testing.T) {
 	if _, err := desk.BadgeCode(ctx, 2, 1); err != nil {
 		t.Fatalf("the desk's printing station cannot sign a badge: %v", err)
 	}
+	if _, err := desk.RecordNomination(ctx, data.NominationInput{Name: "VN", Reference: "NV 1", Date: "2025-09-01", File: []byte("%PDF-1.7")}); err != nil {
+		t.Fatalf("the desk cannot record a nomination: %v", err)
+	}
+	if n, err := desk.ApproveDelegation(ctx, p.Affiliation.ID, "desk"); n == 0 || err != nil {
+		t.Fatalf("the desk cannot approve a delegation: %d %v", n, err)
+	}
 
 	doorURL := loginAs(t, server, data.DoorRole, "door secret 2")
 	door, err := data.Open(doorURL)
@@ -119,8 +125,9 @@ func TestServerLoginsHaveLeastPrivilege(t *testing.T) {
 	}
 	defer raw.Close()
 	for _, q := range []string{`SELECT private_key FROM event`, `SELECT document_number FROM participants`,
-		`SELECT email FROM participants`, `SELECT search_words FROM participants`, `UPDATE participants SET family_name = 'X'`,
-		`DELETE FROM checkins`} {
+		`SELECT email FROM participants`, `SELECT search_words FROM participants`, `SELECT date_of_birth FROM participants`,
+		`SELECT place_of_birth FROM participants`, `UPDATE participants SET family_name = 'X'`,
+		`DELETE FROM checkins`, `SELECT reference FROM nominations`} {
 		if _, err := raw.Exec(q); err == nil || !strings.Contains(err.Error(), "permission denied") {
 			t.Errorf("the door's login ran %s: %v", q, err)
 		}

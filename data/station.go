@@ -114,13 +114,14 @@ func copyStation(ctx context.Context, from querier, to *sql.Tx, in string, ids [
 	var e struct {
 		name, starts, ends, keyID, created, zone string
 		pub                                      []byte
+		clearance                                bool
 	}
-	if err := from.QueryRowContext(ctx, `SELECT name, starts_on, ends_on, key_id, public_key, created_at, timezone FROM event WHERE id = 1`).
-		Scan(&e.name, &e.starts, &e.ends, &e.keyID, &e.pub, &e.created, &e.zone); err != nil {
+	if err := from.QueryRowContext(ctx, `SELECT name, starts_on, ends_on, key_id, public_key, created_at, timezone, clearance_required FROM event WHERE id = 1`).
+		Scan(&e.name, &e.starts, &e.ends, &e.keyID, &e.pub, &e.created, &e.zone, &e.clearance); err != nil {
 		return notFound(err, "read event", msgNoEvent, nil)
 	}
-	if _, err := to.ExecContext(ctx, `INSERT INTO event (id, name, starts_on, ends_on, key_id, public_key, private_key, created_at, timezone)
-		VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`, e.name, e.starts, e.ends, e.keyID, e.pub, []byte{}, e.created, e.zone); err != nil {
+	if _, err := to.ExecContext(ctx, `INSERT INTO event (id, name, starts_on, ends_on, key_id, public_key, private_key, created_at, timezone, clearance_required)
+		VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, e.name, e.starts, e.ends, e.keyID, e.pub, []byte{}, e.created, e.zone, e.clearance); err != nil {
 		return fmt.Errorf("copy event: %w", err)
 	}
 	people := `participant_id IN (SELECT id FROM participants WHERE ` + accreditedOnly + `)`
@@ -163,7 +164,7 @@ func copyStation(ctx context.Context, from querier, to *sql.Tx, in string, ids [
 // written).
 func copyRoster(ctx context.Context, from querier, to *sql.Tx) error {
 	rows, err := from.QueryContext(ctx, `SELECT id, category, title, given_name, family_name, native_name, nationality, affiliation_id, head_of_delegation,
-		status, status_at, badge_issue, sort_key, created_at, updated_at, rev
+		status, status_at, badge_issue, sort_key, created_at, updated_at, rev, clearance
 		FROM participants WHERE `+accreditedOnly)
 	if err != nil {
 		return fmt.Errorf("read roster: %w", err)
@@ -178,12 +179,13 @@ func copyRoster(ctx context.Context, from querier, to *sql.Tx) error {
 		issue                                  int
 		sortKey, created, updated              string
 		rev                                    int64
+		clearance                              string
 	}
 	var list []row
 	for rows.Next() {
 		var r row
 		if err := rows.Scan(&r.id, &r.category, &r.title, &r.given, &r.family, &r.native, &r.nationality, &r.affiliation, &r.head,
-			&r.status, &r.statusAt, &r.issue, &r.sortKey, &r.created, &r.updated, &r.rev); err != nil {
+			&r.status, &r.statusAt, &r.issue, &r.sortKey, &r.created, &r.updated, &r.rev, &r.clearance); err != nil {
 			rows.Close()
 			return err
 		}
@@ -195,8 +197,8 @@ func copyRoster(ctx context.Context, from querier, to *sql.Tx) error {
 	}
 	insert, err := to.PrepareContext(ctx, `INSERT INTO participants (id, category, title, given_name, family_name, native_name,
 		nationality, affiliation_id, head_of_delegation, document_number, document_key, name_key, status, status_at,
-		badge_issue, search_words, sort_key, created_at, updated_at, rev)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, '', ?, ?, ?, ?, ?, ?, ?, ?)`)
+		badge_issue, search_words, sort_key, created_at, updated_at, rev, clearance)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return fmt.Errorf("prepare roster: %w", err)
 	}
@@ -204,7 +206,7 @@ func copyRoster(ctx context.Context, from querier, to *sql.Tx) error {
 	for _, r := range list {
 		words := rosterWords(r.id, r.given, r.family, r.native)
 		if _, err := insert.ExecContext(ctx, r.id, r.category, r.title, r.given, r.family, r.native, r.nationality, r.affiliation, r.head,
-			strconv.FormatInt(r.id, 10), r.status, r.statusAt, r.issue, words, r.sortKey, r.created, r.updated, r.rev); err != nil {
+			strconv.FormatInt(r.id, 10), r.status, r.statusAt, r.issue, words, r.sortKey, r.created, r.updated, r.rev, r.clearance); err != nil {
 			return fmt.Errorf("copy participant: %w", err)
 		}
 	}

@@ -58,6 +58,16 @@ func mustCreate(t testing.TB, s *data.Store, in data.ParticipantInput) data.Part
 	return p
 }
 
+// mustParticipant reads a participant, failing the test on an error.
+func mustParticipant(t testing.TB, s *data.Store, id int64) data.Participant {
+	t.Helper()
+	p, err := s.Participant(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 func TestOpenRestrictsPermissionsAndRefusesNewerSchema(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "event.db")
 	s, err := data.Open(path)
@@ -258,7 +268,7 @@ func TestApproveIsAllOrNothing(t *testing.T) {
 		t.Fatal("half an approval stayed behind")
 	}
 	mustCreate(t, s, delegate("C", "Three", "FR", "3"))
-	if n, err := s.ApproveAll(ctx, "desk"); n != 2 || err != nil {
+	if n, w, err := s.ApproveAll(ctx, "desk"); n != 2 || w != 0 || err != nil {
 		t.Fatalf("approve all: %d %v", n, err)
 	}
 	byCat, byStatus, _ := s.Stats(ctx)

@@ -36,8 +36,8 @@ const insertBatch = 100
 const (
 	participantInsert = `INSERT INTO participants (id, category, title, given_name, family_name, native_name, nationality,
 		affiliation_id, position, head_of_delegation, rank, gender, email, document_number, document_key, name_key, status, status_at,
-		created_by, search_words, sort_key, created_at, updated_at, updated_by, rev) VALUES `
-	participantValues = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		date_of_birth, place_of_birth, created_by, search_words, sort_key, created_at, updated_at, updated_by, rev) VALUES `
+	participantValues = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 )
 
 // loadHolders reads who holds which document, so that an import need not
@@ -178,7 +178,7 @@ func (w *writer) insert(in ParticipantInput, k storedKeys, operator string) (int
 	id := w.nextID
 	values := []any{id, in.Category, in.Title, in.GivenName, in.FamilyName, in.NativeName, in.Nationality, aff, in.Position,
 		in.HeadOfDelegation, in.Rank, in.Gender, in.Email, in.DocumentNumber, k.document, k.name, StatusRegistered, w.now,
-		operator, k.searchWords(id), k.sort, w.now, w.now, operator, w.rev}
+		in.DateOfBirth, in.PlaceOfBirth, operator, k.searchWords(id), k.sort, w.now, w.now, operator, w.rev}
 	w.nextID++
 	if w.holders == nil {
 		if err := w.exec(participantInsert+participantValues, values...); err != nil {
@@ -216,9 +216,9 @@ func (w *writer) update(id int64, in ParticipantInput, k storedKeys, operator st
 	}
 	res, err := w.tx.ExecContext(w.ctx, `UPDATE participants SET category = ?, title = ?, given_name = ?, family_name = ?, native_name = ?,
 		nationality = ?, affiliation_id = ?, position = ?, head_of_delegation = ?, rank = ?, gender = ?, email = ?, document_number = ?,
-		document_key = ?, name_key = ?, search_words = ?, sort_key = ?, updated_at = ?, updated_by = ?, rev = ? WHERE id = ?`,
+		date_of_birth = ?, place_of_birth = ?, document_key = ?, name_key = ?, search_words = ?, sort_key = ?, updated_at = ?, updated_by = ?, rev = ? WHERE id = ?`,
 		in.Category, in.Title, in.GivenName, in.FamilyName, in.NativeName, in.Nationality, aff, in.Position,
-		in.HeadOfDelegation, in.Rank, in.Gender, in.Email, in.DocumentNumber, k.document, k.name,
+		in.HeadOfDelegation, in.Rank, in.Gender, in.Email, in.DocumentNumber, in.DateOfBirth, in.PlaceOfBirth, k.document, k.name,
 		k.searchWords(id), k.sort, w.now, operator, w.rev, id)
 	if err != nil {
 		return fmt.Errorf("update participant: %w", err)

@@ -27,6 +27,23 @@ func importRow(line int, in data.ParticipantInput, zones string) data.ImportRow 
 	return data.ImportRow{Line: line, Input: in, Zones: &changes}
 }
 
+// stationFile writes a station file for a session and opens it, its clock
+// the store's; path is the file's.
+func stationFile(t *testing.T, s *data.Store, session int64) (station *data.Store, path string) {
+	t.Helper()
+	path = filepath.Join(t.TempDir(), "door.station")
+	if err := s.ExportStation(ctx, path, []int64{session}); err != nil {
+		t.Fatal(err)
+	}
+	station, err := data.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { station.Close() })
+	station.Now = s.Now
+	return station, path
+}
+
 func TestZonesAreDefinedAllOrNothing(t *testing.T) {
 	s := newStore(t)
 	zones := []data.Zone{{Code: 1, Name: "Plenary floor", Categories: []string{"delegate", "vip"}}, {Code: 3, Name: "Media centre", Categories: []string{"media"}}}
@@ -192,16 +209,7 @@ func TestDoorRefusesABadgeWithoutTheSessionsZone(t *testing.T) {
 	}
 
 	// A station file carries the zones, and its door decides the same.
-	path := filepath.Join(t.TempDir(), "door.station")
-	if err := s.ExportStation(ctx, path, []int64{plenary.ID}); err != nil {
-		t.Fatal(err)
-	}
-	station, err := data.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer station.Close()
-	station.Now = s.Now
+	station, path := stationFile(t, s, plenary.ID)
 	if v := scan(station, 2); v.Reason.Code != data.ReasonZone {
 		t.Fatalf("at the station file, a delegate without zone 1: %s %q", v.Kind, v.Reason)
 	}

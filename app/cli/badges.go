@@ -38,6 +38,15 @@ func runBadges(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if len(ids) == 0 {
+		waiting, err := s.AwaitingClearance(e.ctx, data.BadgeFilter{})
+		if err != nil {
+			return err
+		}
+		if waiting > 0 {
+			fmt.Fprintf(e.stdout, "%d approved participants still wait for security clearance\n", waiting)
+		}
+	}
 	if err := checkPrintable(ids, list); err != nil {
 		return err
 	}
@@ -74,6 +83,8 @@ func checkPrintable(ids []int64, list []data.Participant) error {
 			problems = append(problems, fmt.Sprintf("badge %s (%s) was already printed; to replace it, run 'accred reprint %d --reason …' first", p.BadgeNumber(), p.FullName(), id))
 		case p.Status != data.StatusApproved:
 			problems = append(problems, fmt.Sprintf("badge %s (%s) is %s, not approved", p.BadgeNumber(), p.FullName(), p.Status))
+		case !p.Cleared():
+			problems = append(problems, fmt.Sprintf("badge %s (%s) is not cleared by the host country's security service", p.BadgeNumber(), p.FullName()))
 		}
 	}
 	if len(problems) > 0 {

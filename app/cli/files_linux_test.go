@@ -119,6 +119,8 @@ func TestSplitRunRefusedWhenAPartExists(t *testing.T) {
 	dir := t.TempDir()
 	db := pgtest.EventDB(t)
 	run(t, db, "demo", "--participants", "5600")
+	run(t, db, "settings", "nominations_required", "no")
+	run(t, db, "approve", "--all") // more than 5,000 badges to print
 	before := printedCount(t, db)
 	os.WriteFile(filepath.Join(dir, "run-2.pdf"), []byte("5,000 printed badges"), 0o600)
 	code, _, errs := run(t, db, "badges", "--out", filepath.Join(dir, "run.pdf"))

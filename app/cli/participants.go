@@ -148,9 +148,9 @@ func runApprove(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	n := len(ids)
+	n, waiting := len(ids), 0
 	if *all {
-		n, err = s.ApproveAll(e.ctx, e.operator)
+		n, waiting, err = s.ApproveAll(e.ctx, e.operator)
 	} else {
 		err = s.Approve(e.ctx, ids, e.operator)
 	}
@@ -158,6 +158,9 @@ func runApprove(e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "approved %d\n", n)
+	if waiting > 0 {
+		fmt.Fprintf(e.stdout, "waiting for a nomination %d\n", waiting)
+	}
 	return nil
 }
 

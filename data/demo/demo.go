@@ -40,8 +40,10 @@ var DefaultParticipants = func() int {
 }()
 
 // Create fills an empty database with the demo event, its programme and n
-// participants (DefaultParticipants when n is 0). Most are approved; some
-// wait for approval and a few were rejected.
+// participants (DefaultParticipants when n is 0). It requires nominations
+// and records most delegations' and organisations'. Most participants are
+// approved; some wait for approval or for their nomination, and a few were
+// rejected.
 func Create(ctx context.Context, s *data.Store, n int) error {
 	if n <= 0 {
 		n = DefaultParticipants
@@ -60,12 +62,19 @@ func Create(ctx context.Context, s *data.Store, n int) error {
 	if _, err := s.ImportParticipants(ctx, rows, false, "demo"); err != nil {
 		return fmt.Errorf("import demo participants: %w", err)
 	}
+	if err := s.SetSetting(ctx, data.SettingNominationsRequired, "yes"); err != nil {
+		return err
+	}
+	waiting, err := recordNominations(ctx, s, rows)
+	if err != nil {
+		return err
+	}
 	var approve, reject []int64
 	for id := int64(1); id <= int64(len(rows)); id++ {
 		switch {
 		case id%173 == 0:
 			reject = append(reject, id)
-		case id%13 != 0:
+		case id%13 != 0 && !waiting[nominee(rows[id-1].Input)]:
 			approve = append(approve, id)
 		}
 	}
@@ -77,7 +86,39 @@ func Create(ctx context.Context, s *data.Store, n int) error {
 			return fmt.Errorf("reject demo participant: %w", err)
 		}
 	}
+	if err := clearDemo(ctx, s, rows); err != nil {
+		return err
+	}
 	return createProgramme(ctx, s, ev.Location(), len(rows))
+}
+
+// refusedID is the demo participant the host country's security service
+// refused.
+const refusedID = 58
+
+// clearDemo requires security clearance and records the host country's
+// answer: everyone cleared but one refused and a few, every 97th, pending.
+func clearDemo(ctx context.Context, s *data.Store, rows []data.ImportRow) error {
+	if err := s.SetSetting(ctx, data.SettingClearanceRequired, "yes"); err != nil {
+		return fmt.Errorf("require demo clearance: %w", err)
+	}
+	var answers []data.ClearanceAnswer
+	for i, row := range rows {
+		id := i + 1
+		result := data.ClearanceCleared
+		switch {
+		case id%97 == 0:
+			continue
+		case id == refusedID:
+			result = data.ClearanceRefused
+		}
+		answers = append(answers, data.ClearanceAnswer{Line: row.Line, DocumentNumber: row.Input.DocumentNumber,
+			Nationality: row.Input.Nationality, Result: string(result)})
+	}
+	if _, err := s.ImportClearance(ctx, answers, "demo"); err != nil {
+		return fmt.Errorf("clear demo participants: %w", err)
+	}
+	return nil
 }
 
 // Participants returns n demo participants as import rows, shaped like the
@@ -225,6 +266,11 @@ func (g *generator) person(code, cultureName string) data.ParticipantInput {
 	}
 	g.docs[code]++
 	in.DocumentNumber = fmt.Sprintf("%s%07d", code, 1000000+g.docs[code]*7919%9000000)
+	n := g.docs[code] * 7919
+	in.DateOfBirth = fmt.Sprintf("%04d-%02d-%02d", 1950+n%50, 1+n%12, 1+n%28)
+	if c, ok := country.Lookup(code); ok {
+		in.PlaceOfBirth = c.Name("en")
+	}
 	return in
 }
 

@@ -63,16 +63,24 @@ func TestParticipantsAreDeterministicAndShapedLikeHanoi(t *testing.T) {
 	}
 }
 
-func TestCreateDemoScales(t *testing.T) {
-	ctx := context.Background()
+var ctx = context.Background()
+
+// newDemo makes a demo of n participants in a new file.
+func newDemo(t *testing.T, n int) *data.Store {
+	t.Helper()
 	s, err := data.Open(filepath.Join(t.TempDir(), "demo.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
-	if err := demo.Create(ctx, s, 500); err != nil {
+	t.Cleanup(func() { s.Close() })
+	if err := demo.Create(ctx, s, n); err != nil {
 		t.Fatal(err)
 	}
+	return s
+}
+
+func TestCreateDemoScales(t *testing.T) {
+	s := newDemo(t, 500)
 	_, byStatus, _ := s.Stats(ctx)
 	total := 0
 	for _, c := range byStatus {
@@ -85,21 +93,23 @@ func TestCreateDemoScales(t *testing.T) {
 	if len(list) == 0 || list[0].Nationality != "VN" {
 		t.Fatalf("no Vietnamese participant found: %v", list)
 	}
+	requests, err := s.ClearanceRequests(ctx)
+	if err != nil || len(requests) < 3 || len(requests) > 10 {
+		t.Fatalf("the demo's pending clearance: %d lines, %v", len(requests), err)
+	}
+	if p, _ := s.Participant(ctx, 58); p.Clearance != data.ClearanceRefused || p.DateOfBirth == "" || p.PlaceOfBirth == "" {
+		t.Fatalf("the demo's refused participant: %+v", p)
+	}
+	if p, _ := s.Participant(ctx, 1); p.Clearance != data.ClearanceCleared {
+		t.Fatalf("the demo's first delegate: %s", p.Clearance)
+	}
 	if err := demo.Create(ctx, s, 10); data.ErrorCode(err) != data.ECONFLICT {
 		t.Fatalf("a second demo in the same database: %v", err)
 	}
 }
 
 func TestProgrammeIsShapedLikeHanoi(t *testing.T) {
-	ctx := context.Background()
-	s, err := data.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if err := demo.Create(ctx, s, 400); err != nil {
-		t.Fatal(err)
-	}
+	s := newDemo(t, 400)
 	sessions, _ := s.Sessions(ctx)
 	kinds := map[string]int{}
 	limited, invitational := 0, 0
@@ -120,5 +130,24 @@ func TestProgrammeIsShapedLikeHanoi(t *testing.T) {
 	}
 	if limited == 0 || invitational < 2 {
 		t.Fatalf("%d limited to categories, %d invitation-only", limited, invitational)
+	}
+}
+
+func TestDemoRequiresNominationsAndLacksAFew(t *testing.T) {
+	s := newDemo(t, 1000)
+	settings, _ := s.Settings(ctx)
+	if settings[3].Key != data.SettingNominationsRequired || settings[3].Value != "yes" {
+		t.Fatalf("settings %v", settings)
+	}
+	nominated, _ := s.Nominations(ctx)
+	delegations, _ := s.Affiliations(ctx, data.AffiliationDelegation)
+	organisations, _ := s.Affiliations(ctx, data.AffiliationOrganization)
+	all := len(delegations) + len(organisations)
+	if len(nominated) >= all || len(nominated) < all*8/10 || nominated[0].Reference == "" || nominated[0].FocalPoint == "" {
+		t.Fatalf("%d nominations for %d delegations and organisations: %+v", len(nominated), all, nominated[0])
+	}
+	approved, waiting, err := s.ApproveAll(ctx, "desk")
+	if approved == 0 || waiting == 0 || err != nil {
+		t.Fatalf("approving the demo's waiting participants: %d approved, %d waiting, %v", approved, waiting, err)
 	}
 }

@@ -1,0 +1,90 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"accred/data"
+)
+
+// requireClearance makes the test event require clearance and records the
+// host country's answer: Nguyễn Văn An cleared, Seán O'Sullivan refused,
+// the two others pending.
+func requireClearance(t *testing.T, u *ui) {
+	t.Helper()
+	if err := u.store.SetSetting(ctx, data.SettingClearanceRequired, "yes"); err != nil {
+		t.Fatal(err)
+	}
+	answers := []data.ClearanceAnswer{{Line: 2, DocumentNumber: "C1", Nationality: "VN", Result: "cleared"},
+		{Line: 3, DocumentNumber: "P1", Nationality: "IE", Result: "refused"}}
+	if _, err := u.store.ImportClearance(ctx, answers, "admin"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestPrintingStationCountsThoseWaitingForClearance(t *testing.T) {
+	u := newTestUI(t)
+	requireClearance(t, u)
+	b, flush := openBadges(t, u)
+	if len(b.selected) != 1 || !strings.Contains(b.summary.Text, "1 badge to print") ||
+		!strings.Contains(b.summary.Text, "2 still wait for security clearance.") {
+		t.Fatalf("pending with clearance required: %d %q", len(b.selected), b.summary.Text)
+	}
+	choose(b, b.who, whoNumbers)
+	test.Type(b.numbers, "1 2")
+	flush()
+	if len(b.selected) != 1 || b.selected[0].DocumentNumber != "C1" ||
+		!strings.Contains(b.summary.Text, "1 not cleared by the host country's security service, left out.") {
+		t.Fatalf("a refused person named: %d %q", len(b.selected), b.summary.Text)
+	}
+}
+
+func TestDeskDetailsShowARefusalAsNotAccredited(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	showFound(d, "osul")
+	if d.details.cleared != nil {
+		t.Fatalf("clearance shown where none is required: %q", d.details.cleared.Text)
+	}
+	requireClearance(t, u)
+	for _, c := range []struct{ query, says string }{
+		{"nguyen van", "Cleared"},
+		{"osul", "Not accredited"},
+		{"fontaine", "Clearance pending"},
+	} {
+		showFound(d, c.query)
+		if d.details.cleared == nil || d.details.cleared.Text != c.says {
+			t.Errorf("%q: the details show the clearance %v, want %q", c.query, d.details.cleared, c.says)
+		}
+	}
+}
+
+func TestFormKeepsDateAndPlaceOfBirth(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	showFound(d, "osullivan")
+	press(d.search, fyne.KeyF2)
+	f := d.form
+	test.Type(f.entries[data.FieldDateOfBirth], "23/04/1985")
+	test.Type(f.entries[data.FieldPlaceOfBirth], "Cork")
+	test.Tap(f.save)
+	if d.form == nil || !f.problems[data.FieldDateOfBirth].Visible() || !strings.Contains(f.problems[data.FieldDateOfBirth].Text, "YYYY-MM-DD") {
+		t.Fatalf("a date of birth badly written was not refused under its field: %q", f.problems[data.FieldDateOfBirth].Text)
+	}
+	f.entries[data.FieldDateOfBirth].SetText("")
+	test.Type(f.entries[data.FieldDateOfBirth], "1985-04-23")
+	test.Tap(f.save)
+	if d.form != nil || d.current.DateOfBirth != "1985-04-23" || d.current.PlaceOfBirth != "Cork" {
+		t.Fatalf("saved born %q in %q", d.current.DateOfBirth, d.current.PlaceOfBirth)
+	}
+	// A correction of something else keeps them.
+	press(d.search, fyne.KeyF2)
+	test.Type(d.form.entries[data.FieldPosition], "Adviser")
+	test.Tap(d.form.save)
+	if d.current.Position != "Adviser" || d.current.DateOfBirth != "1985-04-23" || d.current.PlaceOfBirth != "Cork" {
+		t.Fatalf("after a correction: %q born %q in %q", d.current.Position, d.current.DateOfBirth, d.current.PlaceOfBirth)
+	}
+}

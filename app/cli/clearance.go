@@ -1,0 +1,56 @@
+package cli
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"accred/data/roster"
+)
+
+// runClearance writes the list the host country's security service is sent,
+// or records its answer.
+func runClearance(e *env, args []string) error {
+	fs := flags("clearance")
+	out := fs.String("out", "", "the new file (.csv or .xlsx)")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	switch {
+	case len(rest) == 1 && rest[0] == "export" && *out != "":
+		s, err := e.store()
+		if err != nil {
+			return err
+		}
+		table, err := s.ClearanceRequests(e.ctx)
+		if err != nil {
+			return err
+		}
+		format := "csv"
+		if strings.EqualFold(filepath.Ext(*out), ".xlsx") {
+			format = "xlsx"
+		}
+		if err := roster.WriteFile(*out, format, table); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "wrote %d participants pending clearance to %s\n", len(table)-1, *out)
+		return nil
+	case len(rest) == 2 && rest[0] == "import" && *out == "":
+		answers, err := roster.ReadClearance(rest[1])
+		if err != nil {
+			return err
+		}
+		s, err := e.store()
+		if err != nil {
+			return err
+		}
+		n, err := s.ImportClearance(e.ctx, answers, e.operator)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "recorded the clearance of %d participants\n", n)
+		return nil
+	}
+	return errUsage
+}

@@ -1,0 +1,257 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"accred/data/country"
+	"accred/data/document"
+	"accred/data/msg"
+	"accred/data/search"
+)
+
+// MaxNominationFile is the largest nomination file kept, in bytes.
+const MaxNominationFile = document.MaxBytes
+
+// Nomination is a delegation's or organisation's official nomination: a
+// note verbale or a letter naming its participants.
+type Nomination struct {
+	Affiliation Affiliation
+	Reference   string
+	Date        string // YYYY-MM-DD
+	FocalPoint  string
+	Email       string
+	FileSize    int // bytes of the kept PDF; 0: none
+	RecordedAt  time.Time
+	RecordedBy  string
+}
+
+// NominationInput is a nomination as recorded: Name is a country's code or
+// name for a State's delegation, or an organisation's name.
+type NominationInput struct {
+	Name       string
+	Reference  string
+	Date       string
+	FocalPoint string
+	Email      string
+	File       []byte // a PDF, or nothing
+}
+
+// Fields of a nomination, as named in its errors.
+const (
+	FieldNominationName = "name"
+	FieldReference      = "reference"
+	FieldDate           = "date"
+	FieldFocalPoint     = "focal_point"
+	FieldFile           = "file"
+)
+
+// Validate checks a nomination's fields and returns EINVALID naming each
+// one that is wrong.
+func (in NominationInput) Validate() error {
+	var v invalid
+	if in.Reference == "" {
+		v.add(FieldReference, msgNominationReference)
+	}
+	v.text(FieldReference, NameText, in.Reference)
+	if _, err := time.Parse(DateLayout, in.Date); err != nil {
+		v.add(FieldDate, msgNominationDate)
+	}
+	v.text(FieldFocalPoint, NameText, in.FocalPoint)
+	if in.Email != "" && !isEmail(in.Email) {
+		v.add(FieldEmail, msgEmail)
+	}
+	switch {
+	case len(in.File) > MaxNominationFile:
+		v.add(FieldFile, msgNominationFileSize)
+	case in.File != nil && !document.IsPDF(in.File):
+		v.add(FieldFile, msgNominationFilePDF)
+	}
+	return v.err(msgNominationInvalid)
+}
+
+// RecordNomination records (or replaces) the nomination of the delegation
+// or organisation in.Name names. It returns EINVALID for a wrong field or a
+// media outlet's name (journalists need none), and ENOTFOUND when no
+// delegation or organisation has that name.
+func (s *Store) RecordNomination(ctx context.Context, in NominationInput) (Nomination, error) {
+	for _, f := range []*string{&in.Name, &in.Reference, &in.Date, &in.FocalPoint, &in.Email} {
+		*f = NameText.Tidy(*f)
+	}
+	if err := in.Validate(); err != nil {
+		return Nomination{}, err
+	}
+	var id int64
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if id, err = nominee(ctx, tx, in.Name); err != nil {
+			return err
+		}
+		var file any
+		if in.File != nil {
+			file = in.File
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO nominations (affiliation_id, reference, dated, focal_point, email, file, recorded_at, recorded_by)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (affiliation_id) DO UPDATE SET reference = excluded.reference, dated = excluded.dated,
+			focal_point = excluded.focal_point, email = excluded.email, file = excluded.file,
+			recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by`,
+			id, in.Reference, in.Date, in.FocalPoint, in.Email, file, s.now(), actorFrom(ctx).Operator)
+		if err != nil {
+			return fmt.Errorf("record nomination: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return Nomination{}, err
+	}
+	n, _, err := s.Nomination(ctx, id)
+	return n, err
+}
+
+// nominee finds the delegation or organisation a nomination names.
+func nominee(ctx context.Context, tx *sql.Tx, name string) (int64, error) {
+	kind, folded := AffiliationOrganization, search.Fold(name)
+	if c, ok := country.Lookup(name); ok {
+		kind, folded = AffiliationDelegation, search.Fold(c.Name("en"))
+	}
+	var id int64
+	err := tx.QueryRowContext(ctx, `SELECT id FROM affiliations WHERE kind = ? AND folded = ?`, kind, folded).Scan(&id)
+	if !errors.Is(err, sql.ErrNoRows) {
+		if err != nil {
+			return 0, fmt.Errorf("find nominee: %w", err)
+		}
+		return id, nil
+	}
+	if tx.QueryRowContext(ctx, `SELECT id FROM affiliations WHERE kind = ? AND folded = ?`, AffiliationMedia, search.Fold(name)).Scan(&id) == nil {
+		return 0, NewError(EINVALID, msgNominationMedia, msg.Args{"Name": name})
+	}
+	return 0, NewError(ENOTFOUND, msgNoNominee, msg.Args{"Name": name})
+}
+
+const nominationColumns = `a.id, a.kind, a.name, a.country, a.org_kind, n.reference, n.dated, n.focal_point, n.email,
+	COALESCE(LENGTH(n.file), 0), n.recorded_at, n.recorded_by FROM nominations n JOIN affiliations a ON a.id = n.affiliation_id`
+
+func scanNomination(row interface{ Scan(...any) error }) (Nomination, error) {
+	var n Nomination
+	var at string
+	a := &n.Affiliation
+	err := row.Scan(&a.ID, &a.Kind, &a.Name, &a.Country, &a.OrgKind, &n.Reference, &n.Date, &n.FocalPoint, &n.Email, &n.FileSize, &at, &n.RecordedBy)
+	n.RecordedAt = parseTime(at)
+	return n, err
+}
+
+// Nomination returns the nomination of the affiliation with the given id,
+// and whether it has one.
+func (s *Store) Nomination(ctx context.Context, affiliationID int64) (Nomination, bool, error) {
+	n, err := scanNomination(s.db.QueryRowContext(ctx, `SELECT `+nominationColumns+` WHERE n.affiliation_id = ?`, affiliationID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Nomination{}, false, nil
+	}
+	if err != nil {
+		return Nomination{}, false, fmt.Errorf("read nomination: %w", err)
+	}
+	return n, true, nil
+}
+
+// Nominations returns every recorded nomination, delegations first, each
+// kind by name.
+func (s *Store) Nominations(ctx context.Context) ([]Nomination, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+nominationColumns+` ORDER BY a.kind, a.folded`)
+	if err != nil {
+		return nil, fmt.Errorf("read nominations: %w", err)
+	}
+	defer rows.Close()
+	var list []Nomination
+	for rows.Next() {
+		n, err := scanNomination(rows)
+		if err != nil {
+			return nil, fmt.Errorf("scan nomination: %w", err)
+		}
+		list = append(list, n)
+	}
+	return list, rows.Err()
+}
+
+// NominationFile returns the PDF kept with an affiliation's nomination, or
+// nothing.
+func (s *Store) NominationFile(ctx context.Context, affiliationID int64) ([]byte, error) {
+	var file []byte
+	err := s.db.QueryRowContext(ctx, `SELECT file FROM nominations WHERE affiliation_id = ?`, affiliationID).Scan(&file)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read nomination file: %w", err)
+	}
+	return file, nil
+}
+
+// awaitingNomination is the condition, on participants p, that holds a
+// participant back until their delegation's or organisation's nomination is
+// recorded, where the event requires one. Journalists and people who come
+// on their own need none.
+const awaitingNomination = `(SELECT nominations_required FROM event WHERE id = 1) = TRUE AND EXISTS (
+	SELECT 1 FROM affiliations a WHERE a.id = p.affiliation_id AND a.kind IN ('delegation', 'organization')
+	AND NOT EXISTS (SELECT 1 FROM nominations n WHERE n.affiliation_id = a.id))`
+
+// checkNominated returns EINVALID naming the participant's delegation or
+// organisation when they are registered and it has no nomination the event
+// requires. Someone accredited already (a printed badge going back to
+// approved) is not held back.
+func checkNominated(ctx context.Context, tx *sql.Tx, id int64) error {
+	var name string
+	err := tx.QueryRowContext(ctx, `SELECT a.name FROM participants p JOIN affiliations a ON a.id = p.affiliation_id
+		WHERE p.id = ? AND p.status = ? AND `+awaitingNomination, id, StatusRegistered).Scan(&name)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil
+	case err != nil:
+		return fmt.Errorf("check nomination: %w", err)
+	}
+	return NewError(EINVALID, msgAwaitingNomination, msg.Args{"Number": BadgeNumber(id), "Name": name})
+}
+
+// ApproveDelegation approves every registered participant of the
+// delegation or organisation with the given id, in one transaction, and
+// returns how many. It returns ENOTFOUND for an unknown affiliation and
+// EINVALID when its nomination is required and not recorded yet.
+func (s *Store) ApproveDelegation(ctx context.Context, affiliationID int64, operator string) (int, error) {
+	var n int
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		var name string
+		if err := tx.QueryRowContext(ctx, `SELECT name FROM affiliations WHERE id = ?`, affiliationID).Scan(&name); err != nil {
+			return notFound(err, "read affiliation", msgNoAffiliation, nil)
+		}
+		ids, err := queryIDs(ctx, tx, `SELECT id FROM participants WHERE affiliation_id = ? AND status = ? ORDER BY id`, affiliationID, StatusRegistered)
+		if err != nil {
+			return err
+		}
+		now := s.now()
+		for _, id := range ids {
+			if err := checkNominated(ctx, tx, id); err != nil {
+				return err
+			}
+			if err := s.recordStatus(ctx, tx, now, id, StatusApproved, operator, ""); err != nil {
+				return err
+			}
+		}
+		n = len(ids)
+		return nil
+	})
+	return n, err
+}
+
+var (
+	msgNominationInvalid   = msg.Define("The nomination was not recorded.")
+	msgNominationReference = msg.Define("Give the nomination's reference (the note verbale's or letter's number).")
+	msgNominationDate      = msg.Define("Write the nomination's date as YYYY-MM-DD.")
+	msgNominationFileSize  = msg.Define("The nomination file is larger than 15 MB.")
+	msgNominationFilePDF   = msg.Define("The nomination file is not a PDF.")
+	msgNominationMedia     = msg.Define("{{.Name}} is a media outlet: journalists are accredited by the media unit, without a nomination.")
+	msgNoNominee           = msg.Define("There is no delegation or organisation named {{.Name}}; give a country's code or name, or an organisation's name as registered.")
+	msgNoAffiliation       = msg.Define("There is no such delegation or organisation.")
+	msgAwaitingNomination  = msg.Define("{{.Number}} cannot be approved yet: {{.Name}} has no nomination recorded yet.")
+)
