@@ -138,6 +138,9 @@ func (u *ui) showHome() bool {
 		u.showFailure(err)
 		return false
 	}
+	if u.door != nil {
+		u.door.onClose() // a door open before the screens are made again stops watching
+	}
 	u.desk, u.badges, u.programme = nil, nil, nil
 	u.door = newDoor(u)
 	door := station{tabDoor, container.NewTabItem(lang.L("Door"), u.door.buildUI()), u.door.onShown}

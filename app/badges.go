@@ -292,8 +292,8 @@ func (b *badges) onPreview() {
 	store := b.u.store
 	b.work.run(func() func() {
 		png, err := previewImage(store, layout, p)
-		b.renders++
 		return func() {
+			b.renders++
 			if len(b.previews) >= 64 {
 				clear(b.previews)
 			}

@@ -221,7 +221,7 @@ const watchEvery = 2 * time.Second
 // lost or returning event database, until the scan view of opening closes.
 func (d *door) watch(opening int) {
 	d.later(watchEvery, func() {
-		if d.opened != opening || d.holder.Objects[0] == d.setupView {
+		if d.opened != opening {
 			return
 		}
 		code := d.current.Code
@@ -278,6 +278,7 @@ func (d *door) showLost() {
 
 // onClose leaves the scan view.
 func (d *door) onClose() {
+	d.opened++ // work still running for this opening finds it closed
 	d.closeFallback()
 	d.u.win.SetFullScreen(false)
 	d.holder.Objects = []fyne.CanvasObject{d.setupView}
@@ -374,7 +375,9 @@ func (d *door) onScan(code string) {
 
 // onManual checks in someone who forgot their badge, found by search.
 func (d *door) onManual(p data.Participant) {
-	d.show(d.store().CheckIn(context.Background(), data.Scan{SessionID: d.current.ID, ParticipantID: p.ID,
+	ctx, cancel := context.WithTimeout(context.Background(), scanTimeout)
+	defer cancel()
+	d.show(d.store().CheckIn(ctx, data.Scan{SessionID: d.current.ID, ParticipantID: p.ID,
 		Station: d.station.Text, Operator: d.u.operator(), Exit: d.exit.Checked}))
 	d.focus()
 }
@@ -403,6 +406,9 @@ func (d *door) show(v data.Verdict, err error) {
 	d.reason.Text = say(v.Reason.Message())
 	d.reason.Refresh()
 	d.showPerson(v.Participant)
+	if err == nil {
+		d.current.Present = v.Present
+	}
 	d.setCount(v.Present, v.Capacity)
 	playVerdict(shownAs(v))
 	// The verdict stays for a while, then the screen asks for the next badge.
@@ -435,8 +441,8 @@ func (d *door) showPerson(p data.Participant) {
 	d.people.Refresh()
 }
 
-// ready shows the neutral screen that asks for a badge, with the count
-// read again (other doors of the session count too).
+// ready shows the neutral screen that asks for a badge, with the count as
+// last known: the last verdict's, or what watch read for the other doors.
 func (d *door) ready() {
 	d.setPanel(neutral, color.Transparent)
 	d.verdict.Text = lang.L("Scan a badge")
@@ -444,10 +450,7 @@ func (d *door) ready() {
 	d.reason.Text = ""
 	d.reason.Refresh()
 	d.showPerson(data.Participant{})
-	if s, err := d.store().Session(context.Background(), d.current.Code); err == nil {
-		d.current = s
-	}
-	d.setCount(d.current.Present, d.current.Capacity)
+	d.setCount(d.current.Present, d.current.Capacity) // watch reads it again in the background
 }
 
 func (d *door) setCount(present, capacity int) {

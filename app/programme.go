@@ -62,7 +62,9 @@ func (g *programme) watch() {
 			return
 		}
 		g.work.run(func() func() {
-			report, err := g.u.store.AttendanceReport(context.Background())
+			ctx, cancel := context.WithTimeout(context.Background(), scanTimeout)
+			defer cancel()
+			report, err := g.u.store.AttendanceReport(ctx)
 			return func() {
 				if err == nil {
 					g.attendance = report
