@@ -133,9 +133,6 @@ func (c *collector) check(id int64) error {
 	if p.Status != StatusPrinted {
 		return notPrinted(id, p.Status)
 	}
-	if p.Clearance == ClearanceRefused {
-		return NewError(EINVALID, msgNotAccreditedBadge, badgeArgs(id))
-	}
 	if c.in.By == 0 || c.in.By == id {
 		c.in.By = 0
 		return c.checkDocument(p)
@@ -199,11 +196,17 @@ func (c *collector) checkDocument(p Participant) error {
 // collect marks participant id's printed badge collected and records how.
 func (c *collector) collect(id int64) error {
 	var status Status
-	if err := c.tx.QueryRowContext(c.ctx, `SELECT status FROM participants WHERE id = ?`, id).Scan(&status); err != nil {
+	var clearance Clearance
+	if err := c.tx.QueryRowContext(c.ctx, `SELECT status, CASE WHEN `+clearanceRequired+` THEN clearance ELSE '' END FROM participants WHERE id = ?`, id).Scan(&status, &clearance); err != nil {
 		return notFoundParticipant(err, "read status", id)
 	}
 	if status != StatusPrinted {
 		return notPrinted(id, status)
+	}
+	// Every badge handed over is checked here, one by one or a whole
+	// delegation's at a time: a refused clearance keeps it at the desk.
+	if clearance == ClearanceRefused {
+		return NewError(EINVALID, msgNotAccreditedBadge, badgeArgs(id))
 	}
 	a := actorFrom(c.ctx)
 	var by any

@@ -165,3 +165,37 @@ func TestBadgeOfSomeoneRefusedClearanceIsNotHandedOver(t *testing.T) {
 		t.Fatalf("a refused person's badge: %v", err)
 	}
 }
+
+// TestFocalPointCannotCollectARefusedBadge: a badge whose holder's
+// clearance was refused stays at the desk when a focal point collects for
+// the whole delegation, and the focal point's own refused badge too.
+func TestFocalPointCannotCollectARefusedBadge(t *testing.T) {
+	s := newStore(t)
+	focal := printed(t, s, delegate("Ana", "Silva", "BR", "F1"))
+	member := printed(t, s, delegate("Rui", "Costa", "BR", "M1"))
+	if err := s.SetSetting(ctx, "clearance_required", "yes"); err != nil {
+		t.Fatal(err)
+	}
+	refuse := func(doc string) {
+		t.Helper()
+		if _, err := s.ImportClearance(ctx, []data.ClearanceAnswer{{Line: 2, DocumentNumber: doc, Nationality: "BR", Result: "refused"}}, "admin"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	refuse("M1")
+	if _, err := s.CollectDelegation(atDesk, "BR", data.CollectInput{Document: "F1", By: focal.ID}); data.ErrorCode(err) != data.EINVALID ||
+		!strings.Contains(err.Error(), "not accredited") {
+		t.Fatalf("a delegation with a refused member: %v", err)
+	}
+	if got, _ := s.Participant(ctx, member.ID); got.Status != data.StatusPrinted {
+		t.Fatalf("the refused member's badge was handed over: %s", got.Status)
+	}
+	refuse("F1")
+	other := printed(t, s, delegate("Eva", "Lima", "BR", "E1"))
+	if _, err := s.CollectBadge(atDesk, other.ID, data.CollectInput{Document: "F1", By: focal.ID}); data.ErrorCode(err) != data.EINVALID {
+		t.Fatalf("a refused focal point collecting: %v", err)
+	}
+	if got, _ := s.Participant(ctx, focal.ID); got.Status != data.StatusPrinted {
+		t.Fatalf("the refused focal point's own badge was handed over: %s", got.Status)
+	}
+}
