@@ -14,6 +14,9 @@ var rebound sync.Map // string → string
 // ? becomes $1, $2 … in order, and ?N becomes $N. Question marks inside
 // quoted text, quoted names and comments are left alone.
 func rebind(query string) string {
+	if !strings.Contains(query, "?") {
+		return query // nothing to rewrite, nor to keep (a login's password among them)
+	}
 	if q, ok := rebound.Load(query); ok {
 		return q.(string)
 	}

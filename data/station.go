@@ -65,8 +65,9 @@ func (s *Store) ExportStation(ctx context.Context, path string, sessionIDs []int
 	}
 	fileID := newID()
 	// The event database's transaction holds the roster still while the
-	// file is written, so that what it records is what the file holds.
-	return s.withTx(ctx, func(tx *sql.Tx) error {
+	// file is written, so that what it records is what the file holds; the
+	// file is kept only once that record is committed.
+	err = s.withTx(ctx, func(tx *sql.Tx) error {
 		var found int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM sessions WHERE id IN `+in, ids...).Scan(&found); err != nil {
 			return fmt.Errorf("count sessions: %w", err)
@@ -97,9 +98,10 @@ func (s *Store) ExportStation(ctx context.Context, path string, sessionIDs []int
 				return fmt.Errorf("record station file: %w", err)
 			}
 		}
-		written = true
 		return nil
 	})
+	written = err == nil
+	return err
 }
 
 // accreditedOnly is who a door's roster holds.
@@ -354,7 +356,7 @@ func (s *Store) MergeStation(ctx context.Context, path string) (int, error) {
 			}
 			added += int(n)
 		}
-		return recountPresence(ctx, tx, fileID)
+		return s.recountPresence(ctx, tx, fileID)
 	})
 	if err != nil {
 		return 0, err
@@ -463,8 +465,13 @@ func (is issued) check(pub ed25519.PublicKey, fileID string, scans []chain.Scan,
 
 // recountPresence counts who is inside again, from every accepted scan, in
 // the sessions a station file was issued for.
-func recountPresence(ctx context.Context, tx *sql.Tx, fileID string) error {
+func (s *Store) recountPresence(ctx context.Context, tx *sql.Tx, fileID string) error {
 	const sessions = `(SELECT session_id FROM station_file_sessions WHERE file_id = ?)`
+	// The sessions' rows are locked, as a door locks its session's, so that
+	// no door counts a seat while presence is counted again.
+	if _, err := queryIDs(ctx, tx, `SELECT id FROM sessions WHERE id IN `+sessions+` ORDER BY id`+s.engine.forUpdate(), fileID); err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM presence WHERE session_id IN `+sessions, fileID); err != nil {
 		return fmt.Errorf("recount: %w", err)
 	}
