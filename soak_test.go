@@ -231,7 +231,16 @@ type soakCounts struct {
 	rounds, kills, verdicts, violations int
 }
 
+// more says whether to run round: the rounds asked for, and more (up to
+// three times as many) until at least one kill has landed mid-run.
+func (c soakCounts) more(round int) bool {
+	return round < soakRounds() || (c.kills == 0 && round < 3*soakRounds())
+}
+
 func (c soakCounts) report(t *testing.T, what string) {
+	if c.kills == 0 {
+		t.Errorf("%s: no kill landed while the program ran: nothing was tested", what)
+	}
 	t.Logf("%s: %d rounds, %d killed mid-run, %d verdicts or files checked, %d violations", what, c.rounds, c.kills, c.verdicts, c.violations)
 	if os.Getenv("ACCRED_SOAK_ROUNDS") != "" {
 		fmt.Printf("soak %-8s rounds %4d  killed %4d  checked %6d  violations %d\n", what, c.rounds, c.kills, c.verdicts, c.violations)
@@ -245,7 +254,7 @@ func TestKillDuringCheckin(t *testing.T) {
 	db := next()
 	codes := badgeCodes(t, db)
 	var c soakCounts
-	for round := range soakRounds() {
+	for round := 0; c.more(round); round++ {
 		c.rounds++
 		door := start(t, db, "checkin", "--session", "PLEN-1", "--station", "soak-door")
 		go func() {
@@ -312,7 +321,7 @@ func TestKillDuringImport(t *testing.T) {
 	mustAccred(t, next(), "import", file)
 	whole := time.Since(began)
 	var c soakCounts
-	for round := range soakRounds() {
+	for round := 0; c.more(round); round++ {
 		c.rounds++
 		db := next()
 		before := query(t, db, `SELECT COUNT(*) FROM participants`)
@@ -361,7 +370,7 @@ func TestKillDuringBadges(t *testing.T) {
 	mustAccred(t, next(), "badges", "--out", filepath.Join(t.TempDir(), "timing.pdf"))
 	whole := time.Since(began)
 	var c soakCounts
-	for round := range soakRounds() {
+	for round := 0; c.more(round); round++ {
 		c.rounds++
 		db := next()
 		dir := t.TempDir()

@@ -48,7 +48,9 @@ func TestReprintRacingCheckInNeverAdmitsTheOldBadge(t *testing.T) {
 	door.Now = desk.Now
 	room := newSession(t, desk, data.Session{Code: "PLEN-1", Title: "Plenary", Kind: data.KindPlenary, Room: "Hall", Starts: start, Ends: start.Add(time.Hour), RecordsExits: true})
 	p := mustCreate(t, desk, delegate("Lost", "Badge", "FR", "1"))
-	desk.Approve(ctx, []int64{p.ID}, "desk")
+	if err := desk.Approve(ctx, []int64{p.ID}, "desk"); err != nil {
+		t.Fatal(err)
+	}
 
 	const rounds = 300
 	var wrong, accepted int
@@ -72,15 +74,22 @@ func TestReprintRacingCheckInNeverAdmitsTheOldBadge(t *testing.T) {
 			t.Fatal(checkErr, reprintErr)
 		}
 		var first string
-		raw.QueryRow(`SELECT what FROM race_log ORDER BY id LIMIT 1`).Scan(&first)
+		if err := raw.QueryRow(`SELECT what FROM race_log ORDER BY id LIMIT 1`).Scan(&first); err != nil {
+			t.Fatal(err)
+		}
 		if v.Kind == data.Accepted {
 			accepted++
 			if first == "reprint" {
 				wrong++
 			}
 			// Out again, for the next round.
-			door.CheckIn(ctx, data.Scan{SessionID: room.ID, ParticipantID: p.ID, Station: "door-1", Exit: true})
+			if v, err := door.CheckIn(ctx, data.Scan{SessionID: room.ID, ParticipantID: p.ID, Station: "door-1", Exit: true}); err != nil || v.Kind != data.Accepted {
+				t.Fatalf("out again: %+v %v", v, err)
+			}
 		}
+	}
+	if accepted == 0 {
+		t.Fatal("no round let the old badge in before its reprint: the race was never run")
 	}
 	if wrong > 0 {
 		t.Fatalf("%d of %d rounds admitted a badge already replaced (%d admitted in all)", wrong, rounds, accepted)

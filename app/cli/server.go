@@ -18,6 +18,9 @@ func runServer(e *env, args []string) error {
 		return errUsage
 	}
 	url := rest[1]
+	if !data.IsServerURL(url) {
+		return data.InitServer(e.ctx, url, "", "") // the store refuses the address before anyone types a password
+	}
 	lines := bufio.NewScanner(e.stdin)
 	var passwords []string
 	for len(passwords) < 2 && lines.Scan() {
