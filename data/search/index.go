@@ -7,15 +7,18 @@ import (
 )
 
 // Entry is one participant as the index knows them: the words they are found
-// under and the key that places them in the list.
+// under, the key that places them in the list, and the group they belong
+// to (their delegation or organisation), 0 for none.
 type Entry struct {
 	ID      int64
 	SortKey string
 	Words   []string
+	Group   int64
 }
 
-// Index finds participants whose words begin with every term of a query.
-// It is safe for concurrent use.
+// Index finds participants whose words begin with every term of a query,
+// or who belong to a group whose name's words do. It is safe for
+// concurrent use.
 type Index struct {
 	mu       sync.RWMutex
 	slots    map[int64]int32
@@ -23,17 +26,23 @@ type Index struct {
 	ranked   []int32   // slots in SortKey order
 	dict     []string  // every word, sorted
 	postings [][]int32 // the slots under each word of dict
+
+	groups  map[int64][]string // the words of each group's name
+	members map[int64][]int32  // the slots of each group's members
 }
 
 // NewIndex returns an index holding entries.
 func NewIndex(entries []Entry) *Index {
-	x := &Index{slots: make(map[int64]int32, len(entries))}
+	x := &Index{slots: make(map[int64]int32, len(entries)), groups: map[int64][]string{}, members: map[int64][]int32{}}
 	byWord := map[string][]int32{}
 	for _, e := range entries {
 		slot := int32(len(x.entries))
 		x.slots[e.ID] = slot
 		x.entries = append(x.entries, e)
 		x.ranked = append(x.ranked, slot)
+		if e.Group != 0 {
+			x.members[e.Group] = append(x.members[e.Group], slot)
+		}
 		for _, w := range e.Words {
 			if _, ok := byWord[w]; !ok {
 				x.dict = append(x.dict, w)
@@ -69,12 +78,18 @@ func (x *Index) Put(e Entry) {
 			}
 		}
 		x.ranked = without(x.ranked, slot)
+		if g := x.entries[slot].Group; g != 0 {
+			x.members[g] = without(x.members[g], slot)
+		}
 	} else {
 		slot = int32(len(x.entries))
 		x.slots[e.ID] = slot
 		x.entries = append(x.entries, Entry{})
 	}
 	x.entries[slot] = e
+	if e.Group != 0 {
+		x.members[e.Group] = append(x.members[e.Group], slot)
+	}
 	for _, w := range e.Words {
 		i, known := x.word(w)
 		if !known {
@@ -93,9 +108,21 @@ func (x *Index) Put(e Entry) {
 	x.ranked[i] = slot
 }
 
-// Find returns, in SortKey order, the IDs of at most limit participants who
-// have a word beginning with each term of query, and how many match in all.
-// An empty query matches everyone.
+// PutGroup names a group: its members are found by the words of its name
+// too (a delegation by its country's names, an organisation by its name
+// and acronym).
+func (x *Index) PutGroup(id int64, words []string) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.groups[id] = words
+}
+
+// Find returns the IDs of at most limit participants who have a word
+// beginning with each term of query, and how many match in all. Those
+// found by their own names come first, in SortKey order; then, in SortKey
+// order, those found through their group's name (every term beginning a
+// word of their own or of their group's name). An empty query matches
+// everyone.
 func (x *Index) Find(query string, limit int) (ids []int64, total int) {
 	terms := Terms(query)
 	x.mu.RLock()
@@ -110,36 +137,86 @@ func (x *Index) Find(query string, limit int) (ids []int64, total int) {
 		return ids, len(x.entries)
 	}
 
+	// The groups each term begins a word of.
+	groups := make([]map[int64]bool, len(terms))
+	for i, t := range terms {
+		groups[i] = x.groupsPrefixed(t)
+	}
 	// Start from the rarest term; check the others word by word.
-	rarest := 0
-	if len(terms) > 1 {
-		rarestCount := -1
+	rarest, rarestCount := 0, -1
+	for i, t := range terms {
+		n := x.countPrefixed(t)
+		for g := range groups[i] {
+			n += len(x.members[g])
+		}
+		if rarestCount < 0 || n < rarestCount {
+			rarest, rarestCount = i, n
+		}
+	}
+	const byName, byGroup = 1, 2
+	matched := make([]uint8, len(x.entries))
+	counts := [3]int{}
+	check := func(slot int32) {
+		if matched[slot] != 0 {
+			return
+		}
+		how := uint8(byName)
 		for i, t := range terms {
-			if n := x.countPrefixed(t); rarestCount < 0 || n < rarestCount {
-				rarest, rarestCount = i, n
+			if x.hasPrefixed(slot, t) {
+				continue
 			}
+			if !groups[i][x.entries[slot].Group] {
+				return
+			}
+			how = byGroup
 		}
+		matched[slot] = how
+		counts[how]++
 	}
-	others := append(append([]string(nil), terms[:rarest]...), terms[rarest+1:]...)
-	matched := make([]bool, len(x.entries))
-	lo := sort.SearchStrings(x.dict, terms[rarest])
-	for i := lo; i < len(x.dict) && strings.HasPrefix(x.dict[i], terms[rarest]); i++ {
+	t := terms[rarest]
+	lo := sort.SearchStrings(x.dict, t)
+	for i := lo; i < len(x.dict) && strings.HasPrefix(x.dict[i], t); i++ {
 		for _, slot := range x.postings[i] {
-			if !matched[slot] && x.hasAll(slot, others) {
-				matched[slot] = true
-				total++
-			}
+			check(slot)
 		}
 	}
-	for _, slot := range x.ranked {
-		if len(ids) == limit || len(ids) == total {
-			break
+	for g := range groups[rarest] {
+		for _, slot := range x.members[g] {
+			check(slot)
 		}
-		if matched[slot] {
-			ids = append(ids, x.entries[slot].ID)
+	}
+	total = counts[byName] + counts[byGroup]
+	for _, how := range []uint8{byName, byGroup} {
+		left := counts[how]
+		for _, slot := range x.ranked {
+			if left == 0 {
+				break
+			}
+			if len(ids) == limit {
+				return ids, total
+			}
+			if matched[slot] == how {
+				ids = append(ids, x.entries[slot].ID)
+				left--
+			}
 		}
 	}
 	return ids, total
+}
+
+// groupsPrefixed returns the groups with a word of their name beginning
+// with term.
+func (x *Index) groupsPrefixed(term string) map[int64]bool {
+	found := map[int64]bool{}
+	for id, words := range x.groups {
+		for _, w := range words {
+			if strings.HasPrefix(w, term) {
+				found[id] = true
+				break
+			}
+		}
+	}
+	return found
 }
 
 func (x *Index) countPrefixed(term string) int {
@@ -157,20 +234,15 @@ func (x *Index) word(w string) (int, bool) {
 	return i, i < len(x.dict) && x.dict[i] == w
 }
 
-func (x *Index) hasAll(slot int32, terms []string) bool {
-	for _, t := range terms {
-		found := false
-		for _, w := range x.entries[slot].Words {
-			if strings.HasPrefix(w, t) {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return false
+// hasPrefixed reports whether a word of the participant in slot begins
+// with term.
+func (x *Index) hasPrefixed(slot int32, term string) bool {
+	for _, w := range x.entries[slot].Words {
+		if strings.HasPrefix(w, term) {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 func (x *Index) before(a, b int32) bool {
