@@ -27,6 +27,7 @@ type desk struct {
 
 	search  *keyEntry
 	count   *widget.Label
+	similar *fyne.Container // "did you mean": those close to a search that found nobody
 	list    *widget.List
 	results []data.Participant
 	total   int
@@ -73,14 +74,15 @@ func (d *desk) buildUI() fyne.CanvasObject {
 	}
 	bindKeys(d.keys, d.search)
 
-	d.count = &widget.Label{}
+	d.count = &widget.Label{Wrapping: fyne.TextWrapWord}
+	d.similar = container.NewVBox()
 	d.list = widget.NewList(func() int { return len(d.results) }, newResultRow, d.updateResultRow)
 	d.list.OnSelected = d.onSelect
 	newButton := &widget.Button{Text: lang.L("New participant") + "  [F3]", Icon: theme.ContentAddIcon(), OnTapped: d.onNew}
 	keysHelp := &widget.Label{Text: lang.L("Up/Down choose · Enter open · F2 edit · F5 approve · F6 badge handed over · F8 reject · Esc clear"),
 		Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
 
-	left := container.NewBorder(container.NewVBox(d.search, container.NewBorder(nil, nil, nil, newButton, d.count)), keysHelp, nil, nil, d.list)
+	left := container.NewBorder(container.NewVBox(d.search, container.NewBorder(nil, nil, nil, newButton, d.count), d.similar), keysHelp, nil, nil, d.list)
 	d.details = newDetails(d)
 	d.right = container.NewStack(d.details.empty())
 	split := container.NewHSplit(left, container.NewPadded(d.right))
@@ -97,9 +99,12 @@ func (d *desk) refresh() {
 		return
 	}
 	d.results, d.total = list, total
+	d.similar.RemoveAll()
 	switch {
 	case total > len(list):
 		d.count.SetText(lang.L("{{.Total}} found — showing the first {{.Shown}}; type more to narrow", map[string]any{"Total": number(total), "Shown": len(list)}))
+	case total == 0 && d.showSimilar():
+		d.count.SetText(lang.L("Nobody found. Did you mean one of these? If not, press F3 to register a new participant."))
 	case total == 0:
 		d.count.SetText(lang.L("Nobody found. Press F3 to register a new participant."))
 	default:
@@ -116,6 +121,25 @@ func (d *desk) refresh() {
 		}
 	}
 	d.list.ScrollToTop()
+}
+
+// similarLimit is how many close matches "did you mean" offers.
+const similarLimit = 5
+
+// showSimilar offers those whose names come close to the search, which
+// found nobody, each opening the record when tapped; it reports whether
+// there are any.
+func (d *desk) showSimilar() bool {
+	similar, err := d.u.store.SimilarParticipants(context.Background(), d.search.Text, similarLimit)
+	if err != nil {
+		fyne.LogError("find close matches", err)
+		return false
+	}
+	for _, p := range similar {
+		d.similar.Add(&widget.Button{Text: lang.L("Did you mean: {{.Name}}?", map[string]any{"Name": p.ListName()}) + "  ·  " + affiliationText(p.Affiliation),
+			Icon: theme.SearchIcon(), Alignment: widget.ButtonAlignLeading, Importance: widget.LowImportance, OnTapped: func() { d.show(p); d.u.win.Canvas().Focus(d.search) }})
+	}
+	return len(similar) > 0
 }
 
 func newResultRow() fyne.CanvasObject {
@@ -136,7 +160,7 @@ func (d *desk) updateResultRow(i widget.ListItemID, o fyne.CanvasObject) {
 	lines := row.Objects[0].(*fyne.Container).Objects
 	band.FillColor = d.category(p.Category).RGB()
 	band.Refresh()
-	name := p.FullName()
+	name := p.ListName()
 	if p.NativeName != "" {
 		name += "  ·  " + p.NativeName
 	}

@@ -64,7 +64,7 @@ func (v *details) build(p data.Participant) fyne.CanvasObject {
 	ctx := context.Background()
 	cat := v.d.category(p.Category)
 	v.say("", widget.MediumImportance, nil)
-	v.name = &widget.Label{Text: p.FullName(), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText, Wrapping: fyne.TextWrapWord}
+	v.name = &widget.Label{Text: p.ListName(), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText, Wrapping: fyne.TextWrapWord}
 	header := container.NewVBox(v.name)
 	if p.NativeName != "" {
 		header.Add(&widget.Label{Text: p.NativeName, SizeName: theme.SizeNameSubHeadingText})
@@ -190,7 +190,7 @@ func (v *details) duplicates(ctx context.Context, p data.Participant) fyne.Canva
 // participantButton names someone by badge number, name and status, and
 // opens them with open.
 func participantButton(p data.Participant, open func()) *widget.Button {
-	return &widget.Button{Text: fmt.Sprintf("%s · %s · %s", p.BadgeNumber(), p.FullName(), statusLabel(p.Status)),
+	return &widget.Button{Text: fmt.Sprintf("%s · %s · %s", p.BadgeNumber(), p.ListName(), statusLabel(p.Status)),
 		Importance: widget.WarningImportance, OnTapped: open}
 }
 
