@@ -230,6 +230,25 @@ func (d *desk) show(p data.Participant) {
 	d.right.Refresh()
 }
 
+// clearanceRequired reports whether the event requires security
+// clearance, which asks for the date and place of birth; yes when it
+// cannot tell, so that nothing is lost.
+func (d *desk) clearanceRequired() bool {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	settings, err := d.u.store.Settings(ctx)
+	if err != nil {
+		fyne.LogError("read settings", err)
+		return true
+	}
+	for _, s := range settings {
+		if s.Key == data.SettingClearanceRequired {
+			return s.Value == "yes"
+		}
+	}
+	return true
+}
+
 func (d *desk) onNew() {
 	d.current = nil
 	d.list.UnselectAll()

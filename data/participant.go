@@ -344,6 +344,21 @@ func (in ParticipantInput) Validate(categories []Category) error {
 	return v.err(msgParticipantInvalid)
 }
 
+// RequiredFields are the fields Validate requires of a participant of the
+// category: those of everyone, and the affiliation the category requires.
+func (c Category) RequiredFields() []string {
+	fields := []string{FieldCategory, FieldFamilyName, FieldNationality, FieldDocumentNumber}
+	switch c.Requires {
+	case RequiresDelegation:
+		fields = append(fields, FieldDelegation)
+	case RequiresOrganization:
+		fields = append(fields, FieldOrganization)
+	case RequiresMedia:
+		fields = append(fields, FieldMediaOutlet)
+	}
+	return fields
+}
+
 // isEmail reports whether s is a plain e-mail address (name@example.org).
 func isEmail(s string) bool {
 	a, err := mail.ParseAddress(s)

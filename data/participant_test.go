@@ -2,6 +2,8 @@ package data_test
 
 import (
 	"reflect"
+	"slices"
+	"sort"
 	"testing"
 
 	"accred/data"
@@ -71,6 +73,24 @@ func TestNamesInTheirCountrysOrder(t *testing.T) {
 		}
 		if got := c.p.BadgeName(); got != c.badged {
 			t.Errorf("BadgeName = %q, want %q", got, c.badged)
+		}
+	}
+}
+
+// TestRequiredFieldsAreThoseValidateRequires: the fields a category marks
+// as required are those an empty form is refused for.
+func TestRequiredFieldsAreThoseValidateRequires(t *testing.T) {
+	for _, c := range data.DefaultCategories() {
+		err := data.ParticipantInput{Category: c.Code}.Validate(data.DefaultCategories())
+		var refused []string
+		for _, fe := range data.ErrorFields(err) {
+			refused = append(refused, fe.Field)
+		}
+		sort.Strings(refused)
+		want := slices.DeleteFunc(c.RequiredFields(), func(f string) bool { return f == data.FieldCategory })
+		sort.Strings(want)
+		if !reflect.DeepEqual(refused, want) {
+			t.Errorf("%s: refused %q, marked %q", c.Code, refused, want)
 		}
 	}
 }
