@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -136,10 +137,21 @@ func (d *desk) showSimilar() bool {
 		return false
 	}
 	for _, p := range similar {
-		d.similar.Add(&widget.Button{Text: lang.L("Did you mean: {{.Name}}?", map[string]any{"Name": p.ListName()}) + "  ·  " + affiliationText(p.Affiliation),
-			Icon: theme.SearchIcon(), Alignment: widget.ButtonAlignLeading, Importance: widget.LowImportance, OnTapped: func() { d.show(p); d.u.win.Canvas().Focus(d.search) }})
+		open := &widget.Button{Text: shortened(p.ListName(), 40), Icon: theme.SearchIcon(), Importance: widget.LowImportance,
+			OnTapped: func() { d.show(p); d.u.win.Canvas().Focus(d.search) }}
+		info := &widget.Label{Text: p.BadgeNumber() + " · " + affiliationText(p.Affiliation), Truncation: fyne.TextTruncateEllipsis,
+			SizeName: theme.SizeNameCaptionText}
+		d.similar.Add(container.NewBorder(nil, nil, open, nil, container.NewVBox(layout.NewSpacer(), info, layout.NewSpacer())))
 	}
 	return len(similar) > 0
+}
+
+// shortened is text cut to at most n letters, with an ellipsis when cut.
+func shortened(text string, n int) string {
+	if r := []rune(text); len(r) > n {
+		return strings.TrimSpace(string(r[:n-1])) + "…"
+	}
+	return text
 }
 
 func newResultRow() fyne.CanvasObject {

@@ -76,7 +76,7 @@ func (f *participantForm) buildUI() fyne.CanvasObject {
 	f.clearance = f.d.clearanceRequired()
 	f.category = &widget.Select{Options: names, PlaceHolder: lang.L("Choose…")}
 	f.orgKind = &widget.Select{Options: orgKindLabels(), PlaceHolder: lang.L("Choose…")}
-	f.head = widget.NewCheck(lang.L("Head of delegation"), nil)
+	f.head = widget.NewCheck("", nil) // named by its row
 	f.notice = &widget.Label{Wrapping: fyne.TextWrapWord}
 	f.preview = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
 	f.dups = container.NewVBox()

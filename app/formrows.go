@@ -2,7 +2,9 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -13,14 +15,17 @@ import (
 // category requires it, the input, and the problem under it.
 type formRow struct {
 	field    string
-	label    *widget.RichText
+	label    *fyne.Container // the field's name, and the star when required
+	star     *canvas.Text
 	body     *fyne.Container
 	problem  *widget.Label
 	required bool
 }
 
 func newFormRow(field string, input fyne.CanvasObject, below ...fyne.CanvasObject) *formRow {
-	r := &formRow{field: field, label: &widget.RichText{}}
+	r := &formRow{field: field, star: canvas.NewText("*", theme.Color(theme.ColorNameError))}
+	r.star.TextStyle.Bold = true
+	r.label = container.NewVBox(container.NewHBox(layout.NewSpacer(), widget.NewLabel(fieldLabel(field)), r.star)) // at the top of a tall row
 	r.problem = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
 	r.problem.Hide()
 	r.body = container.NewVBox(append(append([]fyne.CanvasObject{input}, below...), r.problem)...)
@@ -31,13 +36,12 @@ func newFormRow(field string, input fyne.CanvasObject, below ...fyne.CanvasObjec
 // setRequired marks the field's name with a red star, or not.
 func (r *formRow) setRequired(required bool) {
 	r.required = required
-	name := &widget.TextSegment{Text: fieldLabel(r.field), Style: widget.RichTextStyle{Alignment: fyne.TextAlignTrailing, Inline: true}}
-	r.label.Segments = []widget.RichTextSegment{name}
 	if required {
-		star := &widget.TextSegment{Text: " *", Style: widget.RichTextStyle{ColorName: theme.ColorNameError, Inline: true, TextStyle: fyne.TextStyle{Bold: true}}}
-		r.label.Segments = append(r.label.Segments, star)
+		r.star.Text = "*"
+	} else {
+		r.star.Text = " " // keeps the names in line
 	}
-	r.label.Refresh()
+	r.star.Refresh()
 }
 
 // show shows or hides the whole row.
