@@ -145,7 +145,9 @@ func (s *Store) AddOperator(ctx context.Context, name string, roles Roles, pin s
 }
 
 // foldOperator is the form of a name that two operators may not share.
-func foldOperator(name string) string { return strings.ToLower(strings.Join(strings.Fields(name), " ")) }
+func foldOperator(name string) string {
+	return strings.ToLower(strings.Join(strings.Fields(name), " "))
+}
 
 // Operators returns every operator, by name.
 func (s *Store) Operators(ctx context.Context) ([]Operator, error) {

@@ -1,7 +1,7 @@
 package data_test
 
 import (
-		"strings"
+	"strings"
 	"testing"
 	"time"
 
