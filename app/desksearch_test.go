@@ -29,12 +29,12 @@ func TestDeskFindsADelegationOrOutletByName(t *testing.T) {
 		t.Fatal(err)
 	}
 	cases := map[string]string{
-		"viet nam":  "Nguyễn Nguyễn",
-		"vietnam":   "Nguyễn Nguyễn",
-		"ireland":   "O'Sullivan",
-		"le monde":  "de la Fontaine-Ébrard",
-		"unodc":     "Ruiz",
-		"nguyen vi": "Nguyễn Nguyễn",
+		"viet nam":    "Nguyễn Nguyễn",
+		"vietnam":     "Nguyễn Nguyễn",
+		"ireland":     "O'Sullivan",
+		"le monde":    "de la Fontaine-Ébrard",
+		"unodc":       "Ruiz",
+		"nguyen viet": "Nguyễn Nguyễn",
 	}
 	for query, want := range cases {
 		if got := strings.Join(searchFor(d, query), " "); got != want {

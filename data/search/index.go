@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Entry is one participant as the index knows them: the words they are found
@@ -205,12 +206,14 @@ func (x *Index) Find(query string, limit int) (ids []int64, total int) {
 }
 
 // groupsPrefixed returns the groups with a word of their name beginning
-// with term.
+// with term; a term of fewer than three letters must be a whole word
+// ("vn", not the "v" of every group's "Viet Nam" or "Vanuatu" as one types).
 func (x *Index) groupsPrefixed(term string) map[int64]bool {
 	found := map[int64]bool{}
+	whole := utf8.RuneCountInString(term) < minGroupPrefix
 	for id, words := range x.groups {
 		for _, w := range words {
-			if strings.HasPrefix(w, term) {
+			if w == term || !whole && strings.HasPrefix(w, term) {
 				found[id] = true
 				break
 			}
@@ -218,6 +221,10 @@ func (x *Index) groupsPrefixed(term string) map[int64]bool {
 	}
 	return found
 }
+
+// minGroupPrefix is the fewest letters that find a group by the beginning
+// of a word of its name.
+const minGroupPrefix = 3
 
 func (x *Index) countPrefixed(term string) int {
 	n := 0

@@ -9,10 +9,10 @@ import (
 
 // Similar returns the IDs of at most limit participants whose names come
 // close to query, for a search that found nobody: every term begins one of
-// their words but for a letter or two (one for terms of up to four
-// letters, two for longer ones), the closest first. Only words beginning
-// with a term's first or second letter are compared, so a typo costs a
-// few thousand short comparisons at most; terms of fewer than three letters
+// their words but for a letter or two (one for terms of up to five
+// letters, two for longer ones), the closest first. Only the words
+// beginning with a term's first letter are compared, so a typo costs a few
+// thousand short comparisons at most; terms of fewer than three letters
 // and terms with digits must match exactly.
 func (x *Index) Similar(query string, limit int) []int64 {
 	terms := Terms(query)
@@ -21,22 +21,19 @@ func (x *Index) Similar(query string, limit int) []int64 {
 	}
 	x.mu.RLock()
 	defer x.mu.RUnlock()
-	// For each term, the slots of the words close to it and how close.
-	near := make([]map[int32]int, len(terms))
+	// For each term, the words close to it and how close; the candidates
+	// come from the term whose words hold the fewest participants.
+	near := make([]map[string]int, len(terms))
+	fewest, fewestCount := 0, -1
 	for i, t := range terms {
-		near[i] = map[int32]int{}
+		near[i] = map[string]int{}
+		count := 0
 		x.eachNearWord(t, func(word int, distance int) {
-			for _, slot := range x.postings[word] {
-				if d, ok := near[i][slot]; !ok || distance < d {
-					near[i][slot] = distance
-				}
-			}
+			near[i][x.dict[word]] = distance
+			count += len(x.postings[word])
 		})
-	}
-	fewest := 0
-	for i := range near {
-		if len(near[i]) < len(near[fewest]) {
-			fewest = i
+		if fewestCount < 0 || count < fewestCount {
+			fewest, fewestCount = i, count
 		}
 	}
 	type candidate struct {
@@ -44,18 +41,17 @@ func (x *Index) Similar(query string, limit int) []int64 {
 		distance int
 	}
 	var found []candidate
-	for slot := range near[fewest] {
-		sum := 0
-		for i := range near {
-			d, ok := near[i][slot]
-			if !ok {
-				sum = -1
-				break
+	seen := map[int32]bool{}
+	for word := range near[fewest] {
+		i, _ := x.word(word)
+		for _, slot := range x.postings[i] {
+			if seen[slot] {
+				continue
 			}
-			sum += d
-		}
-		if sum >= 0 {
-			found = append(found, candidate{slot, sum})
+			seen[slot] = true
+			if d, ok := x.closeness(slot, near); ok {
+				found = append(found, candidate{slot, d})
+			}
 		}
 	}
 	sort.Slice(found, func(i, j int) bool {
@@ -71,6 +67,25 @@ func (x *Index) Similar(query string, limit int) []int64 {
 	return ids
 }
 
+// closeness is how far the participant in slot is from every term, given
+// the words close to each: the sum of each term's closest word, or not ok
+// when a term has none among theirs.
+func (x *Index) closeness(slot int32, near []map[string]int) (sum int, ok bool) {
+	for _, words := range near {
+		best := -1
+		for _, w := range x.entries[slot].Words {
+			if d, close := words[w]; close && (best < 0 || d < best) {
+				best = d
+			}
+		}
+		if best < 0 {
+			return 0, false
+		}
+		sum += best
+	}
+	return sum, true
+}
+
 // eachNearWord calls fn with each word of the dictionary that a term
 // begins but for a few letters, and how many.
 func (x *Index) eachNearWord(term string, fn func(word, distance int)) {
@@ -83,33 +98,39 @@ func (x *Index) eachNearWord(term string, fn func(word, distance int)) {
 		return
 	}
 	most := 1
-	if len(runes) > 4 {
+	if len(runes) > 5 {
 		most = 2
 	}
-	starts := []string{string(runes[0])}
-	if runes[1] != runes[0] {
-		starts = append(starts, string(runes[1])) // a letter too many at the start
-	}
-	for _, start := range starts {
-		lo := sort.SearchStrings(x.dict, start)
-		for i := lo; i < len(x.dict) && strings.HasPrefix(x.dict[i], start); i++ {
-			w := x.dict[i]
-			if utf8.RuneCountInString(w) < len(runes)-most || strings.IndexFunc(w, unicode.IsDigit) >= 0 {
-				continue
-			}
-			if d := prefixDistance(runes, w, most); d <= most {
-				fn(i, d)
-			}
+	start := string(runes[0])
+	var scratch distanceScratch
+	lo := sort.SearchStrings(x.dict, start)
+	for i := lo; i < len(x.dict) && strings.HasPrefix(x.dict[i], start); i++ {
+		w := x.dict[i]
+		if utf8.RuneCountInString(w) < len(runes)-most || strings.IndexFunc(w, unicode.IsDigit) >= 0 {
+			continue
+		}
+		if d := scratch.prefixDistance(runes, w, most); d <= most {
+			fn(i, d)
 		}
 	}
 }
 
+// distanceScratch holds what prefixDistance computes with, kept from one
+// word to the next.
+type distanceScratch struct {
+	word      []rune
+	prev, cur []int
+}
+
 // prefixDistance is the fewest letters to add, remove or change in term
 // for it to begin word, or more than most when that is more than most.
-func prefixDistance(term []rune, word string, most int) int {
-	w := []rune(word)
-	prev := make([]int, len(w)+1)
-	cur := make([]int, len(w)+1)
+func (s *distanceScratch) prefixDistance(term []rune, word string, most int) int {
+	s.word = append(s.word[:0], []rune(word)...)
+	w := s.word
+	if cap(s.prev) < len(w)+1 {
+		s.prev, s.cur = make([]int, len(w)+1), make([]int, len(w)+1)
+	}
+	prev, cur := s.prev[:len(w)+1], s.cur[:len(w)+1]
 	for j := range prev {
 		prev[j] = j
 	}
