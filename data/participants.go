@@ -482,15 +482,20 @@ func (s *Store) indexAffiliations(ctx context.Context) error {
 		return fmt.Errorf("read affiliations: %w", err)
 	}
 	defer rows.Close()
+	named := map[int64][]string{}
 	for rows.Next() {
 		var a Affiliation
 		if err := rows.Scan(&a.ID, &a.Kind, &a.Name, &a.Country); err != nil {
 			return err
 		}
-		s.index.PutGroup(a.ID, a.searchWords())
+		named[a.ID] = a.searchWords()
 		s.indexGroups = a.ID
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	s.index.PutGroups(named)
+	return nil
 }
 
 // searchEntries reads the search words of the participants changed since

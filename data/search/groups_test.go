@@ -57,8 +57,10 @@ func groupIndex() *Index {
 		{ID: 4, SortKey: "nam", Words: Words("Viet", "Nam")}, // a person, not the delegation
 		{ID: 5, SortKey: "smith", Words: Words("John", "Smith")},
 	})
-	x.PutGroup(10, Words("Viet Nam", "Vietnam", "VN", "VNM"))
-	x.PutGroup(20, append(Words("United Nations Office on Drugs and Crime"), Acronym("United Nations Office on Drugs and Crime")))
+	x.PutGroups(map[int64][]string{
+		10: Words("Viet Nam", "Vietnam", "VN", "VNM"),
+		20: append(Words("United Nations Office on Drugs and Crime"), Acronym("United Nations Office on Drugs and Crime")),
+	})
 	return x
 }
 
@@ -102,6 +104,10 @@ func TestPutMovesBetweenGroups(t *testing.T) {
 	x.Put(Entry{ID: 6, SortKey: "zz", Words: Words("Zoë", "Zimmer"), Group: 30})
 	if got, _ := x.Find("zimmer", 10); !reflect.DeepEqual(got, []int64{6}) {
 		t.Fatalf("a member of a group not yet named: %v", got)
+	}
+	x.PutGroups(map[int64][]string{30: Words("Viet Nam News Agency"), 31: Words("Vietnam Television")})
+	if got, _ := x.Find("viet nam", 10); !reflect.DeepEqual(got, []int64{4, 2, 6}) {
+		t.Fatalf("after naming more groups, viet nam found %v", got)
 	}
 }
 

@@ -28,13 +28,14 @@ type Index struct {
 	dict     []string  // every word, sorted
 	postings [][]int32 // the slots under each word of dict
 
-	groups  map[int64][]string // the words of each group's name
-	members map[int64][]int32  // the slots of each group's members
+	groupWords map[string][]int64 // the groups with each word in their name
+	groupDict  []string           // the words of groupWords, sorted
+	members    map[int64][]int32  // the slots of each group's members
 }
 
 // NewIndex returns an index holding entries.
 func NewIndex(entries []Entry) *Index {
-	x := &Index{slots: make(map[int64]int32, len(entries)), groups: map[int64][]string{}, members: map[int64][]int32{}}
+	x := &Index{slots: make(map[int64]int32, len(entries)), groupWords: map[string][]int64{}, members: map[int64][]int32{}}
 	byWord := map[string][]int32{}
 	for _, e := range entries {
 		slot := int32(len(x.entries))
@@ -109,13 +110,24 @@ func (x *Index) Put(e Entry) {
 	x.ranked[i] = slot
 }
 
-// PutGroup names a group: its members are found by the words of its name
-// too (a delegation by its country's names, an organisation by its name
-// and acronym).
-func (x *Index) PutGroup(id int64, words []string) {
+// PutGroups names groups, by ID: their members are found by the words of
+// their names too (a delegation by its country's names, an organisation by
+// its name and acronym). A group's name is given once.
+func (x *Index) PutGroups(groups map[int64][]string) {
+	if len(groups) == 0 {
+		return
+	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	x.groups[id] = words
+	for id, words := range groups {
+		for _, w := range words {
+			if len(x.groupWords[w]) == 0 {
+				x.groupDict = append(x.groupDict, w)
+			}
+			x.groupWords[w] = append(x.groupWords[w], id)
+		}
+	}
+	sort.Strings(x.groupDict)
 }
 
 // Find returns the IDs of at most limit participants who have a word
@@ -146,6 +158,9 @@ func (x *Index) Find(query string, limit int) (ids []int64, total int) {
 	// Start from the rarest term; check the others word by word.
 	rarest, rarestCount := 0, -1
 	for i, t := range terms {
+		if len(terms) == 1 {
+			break
+		}
 		n := x.countPrefixed(t)
 		for g := range groups[i] {
 			n += len(x.members[g])
@@ -206,17 +221,20 @@ func (x *Index) Find(query string, limit int) (ids []int64, total int) {
 }
 
 // groupsPrefixed returns the groups with a word of their name beginning
-// with term; a term of fewer than three letters must be a whole word
-// ("vn", not the "v" of every group's "Viet Nam" or "Vanuatu" as one types).
+// with term, or nil; a term of fewer than three letters must be a whole
+// word ("vn", not the "v" of every "Viet Nam" or "Vanuatu" as one types).
 func (x *Index) groupsPrefixed(term string) map[int64]bool {
-	found := map[int64]bool{}
+	var found map[int64]bool
 	whole := utf8.RuneCountInString(term) < minGroupPrefix
-	for id, words := range x.groups {
-		for _, w := range words {
-			if w == term || !whole && strings.HasPrefix(w, term) {
-				found[id] = true
-				break
-			}
+	for i := sort.SearchStrings(x.groupDict, term); i < len(x.groupDict) && strings.HasPrefix(x.groupDict[i], term); i++ {
+		if whole && x.groupDict[i] != term {
+			break
+		}
+		if found == nil {
+			found = map[int64]bool{}
+		}
+		for _, id := range x.groupWords[x.groupDict[i]] {
+			found[id] = true
 		}
 	}
 	return found
