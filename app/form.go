@@ -123,7 +123,7 @@ func (f *participantForm) buildUI() fyne.CanvasObject {
 
 	title := lang.L("New participant")
 	if f.editing != nil {
-		title = lang.L("Correct {{.Name}}", map[string]any{"Name": f.editing.FullName()})
+		title = lang.L("Correct {{.Name}}", map[string]any{"Name": f.editing.ListName()})
 	}
 	heading := &widget.Label{Text: title, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
 	required := &widget.Label{Text: lang.L("Fields marked * are required."), SizeName: theme.SizeNameCaptionText}
