@@ -1,12 +1,10 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"os"
 
 	"accred/data"
-	"accred/data/atomicfile"
 	"accred/printing"
 )
 
@@ -49,17 +47,5 @@ func runParticipantsList(e *env, args []string) error {
 	return nil
 }
 
-// createNew writes a new file at path with write, refusing an existing one;
-// a refusal of the store's that write returns comes back as it is.
-func createNew(path string, write func(f *os.File) error) error {
-	err := atomicfile.Create(path, write)
-	switch {
-	case errors.Is(err, atomicfile.ErrExists):
-		return fmt.Errorf("%s already exists and is never overwritten; choose a new file name", path)
-	case data.ErrorCode(err) != data.EINTERNAL:
-		return err
-	case err != nil:
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	return nil
-}
+// createNew writes a new file at path with write, refusing an existing one.
+var createNew = data.CreateFile

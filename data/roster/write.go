@@ -2,7 +2,6 @@ package roster
 
 import (
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,8 +10,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"accred/data"
-	"accred/data/atomicfile"
-	"accred/data/msg"
 )
 
 // formulaStarts are the first characters that make a spreadsheet program
@@ -88,17 +85,5 @@ func WriteFile(path, format string, table [][]string) error {
 	if format == "xlsx" {
 		write = WriteXLSX
 	}
-	err := atomicfile.Create(path, func(f *os.File) error { return write(f, table) })
-	switch {
-	case errors.Is(err, atomicfile.ErrExists):
-		return data.NewError(data.ECONFLICT, msgNeverOverwritten, msg.Args{"Path": path})
-	case err != nil:
-		return data.NewError(data.EINVALID, msgCannotWrite, msg.Args{"Path": path, "Err": err})
-	}
-	return nil
+	return data.CreateFile(path, func(f *os.File) error { return write(f, table) })
 }
-
-var (
-	msgNeverOverwritten = msg.Define("{{.Path}} already exists and is never overwritten; choose a new file name.")
-	msgCannotWrite      = msg.Define("Cannot write {{.Path}}: {{.Err}}")
-)
