@@ -120,7 +120,7 @@ func (b *badges) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Save as"), b.out),
 	)
 	left := container.NewVBox(form, b.summary, container.NewHBox(b.printButton, b.cancel), b.progress, container.NewHBox(b.open, b.send),
-		widget.NewSeparator(), b.list)
+		widget.NewSeparator(), container.NewHBox(b.list))
 	// The choice is looked up when the station is shown.
 	b.who.Selected = b.who.Options[whoPending]
 	b.enableChoice()
