@@ -22,15 +22,22 @@ func (im *importer) onTemplate() {
 	format.SetSelectedIndex(0)
 }
 
-// writeTemplate writes the template and says where, or why not.
+// writeTemplate writes the template in the background and says where, or
+// why not.
 func (im *importer) writeTemplate(path, format string) {
-	if err := roster.WriteTemplate(path, format, lang.L("Columns"), columnNotes()); err != nil {
-		im.summary.Importance = widget.DangerImportance
-		im.summary.SetText(problemText(err))
-		return
-	}
-	im.summary.Importance = widget.MediumImportance
-	im.summary.SetText(lang.L("The template is in {{.Path}}: replace the example line with your participants, keeping the first line, then choose the file here.", map[string]any{"Path": path}))
+	sheet, notes := lang.L("Columns"), columnNotes()
+	im.work.run(func() func() {
+		err := roster.WriteTemplate(path, format, sheet, notes)
+		return func() {
+			if err != nil {
+				im.summary.Importance = widget.DangerImportance
+				im.summary.SetText(problemText(err))
+				return
+			}
+			im.summary.Importance = widget.MediumImportance
+			im.summary.SetText(lang.L("The template is in {{.Path}}: replace the example line with your participants, keeping the first line, then choose the file here.", map[string]any{"Path": path}))
+		}
+	})
 }
 
 // columnNotes explain each of the template's columns, in the interface's

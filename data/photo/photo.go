@@ -125,9 +125,10 @@ func Prepare(raw []byte) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// withoutMetadata reports whether a JPEG's segments before its picture data
-// hold no application data (APP0 to APP15: EXIF, XMP, ICC profiles…) and
-// no comment, as the JPEGs Prepare writes. A JPEG it cannot walk does not.
+// withoutMetadata reports whether a JPEG is baseline and its segments
+// before its picture data hold no application data (APP0 to APP15: EXIF,
+// XMP, ICC profiles…) and no comment, as the JPEGs Prepare writes. A JPEG
+// it cannot walk does not.
 func withoutMetadata(raw []byte) bool {
 	if len(raw) < 4 || raw[0] != 0xFF || raw[1] != 0xD8 {
 		return false
@@ -145,6 +146,8 @@ func withoutMetadata(raw []byte) bool {
 			return true
 		case marker >= 0xE0 && marker <= 0xEF, marker == 0xFE:
 			return false
+		case marker >= 0xC1 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC:
+			return false // not baseline (progressive, lossless …): written anew
 		}
 		i += 2 + (int(raw[i+2])<<8 | int(raw[i+3]))
 	}
