@@ -19,10 +19,22 @@ func CreateFile(path string, write func(f *os.File) error) error {
 	case err == nil:
 		return nil
 	case errors.Is(err, atomicfile.ErrExists):
-		return NewError(ECONFLICT, msgNeverOverwritten, msg.Args{"Path": path})
+		return ExistsError(path)
 	case errors.As(err, &refusal) && refusal.Code != EINTERNAL:
 		return err
 	}
+	return WriteError(path, err)
+}
+
+// ExistsError is ECONFLICT for a file or folder at path that would be
+// overwritten.
+func ExistsError(path string) error {
+	return NewError(ECONFLICT, msgNeverOverwritten, msg.Args{"Path": path})
+}
+
+// WriteError is EINVALID for a file or folder at path that cannot be
+// written, and why.
+func WriteError(path string, err error) error {
 	return NewError(EINVALID, msgCannotWrite, msg.Args{"Path": path, "Err": err})
 }
 

@@ -2,10 +2,9 @@ package cli
 
 import (
 	"fmt"
-	"os"
 
+	"accred/app/printjob"
 	"accred/data"
-	"accred/printing"
 )
 
 func runParticipantsList(e *env, args []string) error {
@@ -22,30 +21,10 @@ func runParticipantsList(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ev, err := s.Event(e.ctx)
+	people, err := printjob.ParticipantsList(e.ctx, s, *out, data.ListFilter{Status: data.Status(*status), Media: *media}, *native)
 	if err != nil {
 		return err
-	}
-	sections, err := s.ParticipantsList(e.ctx, data.ListFilter{Status: data.Status(*status), Media: *media})
-	if err != nil {
-		return err
-	}
-	if len(sections) == 0 {
-		return fmt.Errorf("nobody is %s yet: the list would be empty, and nothing was written", *status)
-	}
-	list := printing.List{Event: ev, Sections: sections, Native: *native}
-	if err := createNew(*out, func(f *os.File) error { return printing.ParticipantsList(f, list) }); err != nil {
-		return err
-	}
-	people := 0
-	for _, sec := range sections {
-		for _, g := range sec.Groups {
-			people += len(g.People)
-		}
 	}
 	fmt.Fprintf(e.stdout, "wrote the List of Participants (%d participants) to %s\n", people, *out)
 	return nil
 }
-
-// createNew writes a new file at path with write, refusing an existing one.
-var createNew = data.CreateFile
