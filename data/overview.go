@@ -29,7 +29,7 @@ type Overview struct {
 // FunnelCount is how far a category's participants have gone: each count
 // holds those gone further, and those rejected or withdrawn are in none.
 type FunnelCount struct {
-	Category                                Category
+	Category                                 Category
 	Registered, Approved, Printed, Collected int
 }
 
