@@ -110,15 +110,17 @@ func arrivalBars(a data.Arrivals, tr Translate) charts.BarChartOption {
 // doorColors tell doors apart.
 var doorColors = []string{"#1F77B4", "#FF7F0E", "#2CA02C", "#D62728", "#9467BD", "#8C564B", "#E377C2", "#7F7F7F", "#BCBD22", "#17BECF"}
 
-// The genders' colours, in GenderNames' order.
-var genderColors = []string{"#8E44AD", "#16A085", "#F39C12", "#B0BEC5"}
+// The genders' names and colours, in data.GenderNames' order.
+var (
+	genderWords  = []string{"Female", "Male", "Other gender", "Not stated"}
+	genderColors = []string{"#8E44AD", "#16A085", "#F39C12", "#B0BEC5"}
+)
 
 // genderBars stacks each category's share of each gender, in per cent,
 // then that of the heads of delegation.
 func genderBars(o data.Overview, tr Translate) charts.BarChartOption {
 	var labels []string
-	names := data.GenderNames()
-	values := make([][]float64, len(names))
+	values := make([][]float64, len(genderWords))
 	rows := append([]data.GenderCount{}, o.Gender...)
 	heads := o.HeadsGender
 	heads.Name = tr("Heads of delegation")
@@ -133,7 +135,7 @@ func genderBars(o data.Overview, tr Translate) charts.BarChartOption {
 			values[i] = append(values[i], math.Round(float64(n)*1000/float64(total))/10)
 		}
 	}
-	opt := bars(labels, translated(names, tr), genderColors, values, true, true)
+	opt := bars(labels, translated(genderWords, tr), genderColors, values, true, true)
 	opt.ValueAxis[0].Max, opt.ValueAxis[0].LabelCount = charts.Ptr(100.0), 5
 	opt.ValueAxis[0].ValueFormatter = func(f float64) string { return fmt.Sprintf("%.0f%%", f) }
 	for i := range opt.SeriesList {

@@ -11,6 +11,13 @@ import (
 	"accred/data"
 )
 
+// OverviewWords are the English words the overview's charts and PDF hand
+// to their Translate, for translators to cover.
+var OverviewWords = append(append(append([]string{"Overview", "Print queue", "Awaiting clearance", "Printed, not collected",
+	"Category", "Sessions now", "Next sessions", "None", "Inside", "Refused scans", "unknown badge", "Accepted", "Already in",
+	"Refused", "Exit", "Delegations", "Need attention", "Delegation", "Head of delegation", "accredited", "not accredited",
+	"none", "Heads of delegation"}, funnelSteps...), genderWords...), FunnelChart.Title(), ArrivalsChart.Title(), GenderChart.Title())
+
 // OverviewPage is the overview printed for the morning briefing.
 type OverviewPage struct {
 	Event    data.Event
