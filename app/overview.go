@@ -35,7 +35,7 @@ type overview struct {
 	at, figures, saved, women *widget.Label
 	charts                    map[printing.Chart]*canvas.Image
 	save                      map[printing.Chart]*widget.Button
-	now, next                 *fyne.Container
+	now, next, funnel         *fyne.Container
 	attention                 *widget.Label
 	delegations               *widget.List
 	folder                    *widget.Entry
@@ -74,6 +74,10 @@ func (v *overview) buildUI() fyne.CanvasObject {
 		v.charts[c] = img
 		v.save[c] = &widget.Button{Text: lang.L("Save PNG"), Icon: theme.DocumentSaveIcon(), OnTapped: func() { v.onSaveChart(c) }}
 		card := []fyne.CanvasObject{container.NewHBox(layout.NewSpacer(), v.save[c]), img}
+		if c == printing.FunnelChart {
+			v.funnel = container.NewGridWithColumns(5)
+			card = append([]fyne.CanvasObject{v.funnel}, card...)
+		}
 		if c == printing.GenderChart {
 			card = append(card, v.women)
 		}
@@ -186,6 +190,7 @@ func (v *overview) show(o data.Overview, changed map[printing.Chart][]byte) {
 	v.figures.SetText(lang.L("Print queue: {{.Queue}} · Awaiting clearance: {{.Clearance}} · Printed, not collected: {{.Printed}}",
 		map[string]any{"Queue": number(o.PrintQueue), "Clearance": number(o.AwaitingClearance), "Printed": number(o.PrintedNotCollected)}))
 	v.women.SetText(womenText(o))
+	showFunnel(v.funnel, o.Funnel)
 	showSessions(v.now, o.Now, true)
 	showSessions(v.next, o.Next, false)
 	out := 0
@@ -197,6 +202,28 @@ func (v *overview) show(o data.Overview, changed map[printing.Chart][]byte) {
 	v.attention.SetText(lang.L("{{.Count}} delegations; {{.Attention}} with no head of delegation accredited or nobody's badge collected, listed first in red.",
 		map[string]any{"Count": number(len(o.Delegations)), "Attention": number(out)}))
 	v.delegations.Refresh()
+}
+
+// showFunnel fills grid with the funnel's figures: a row per category
+// with anyone registered, under a row of the steps.
+func showFunnel(grid *fyne.Container, funnel []data.FunnelCount) {
+	grid.Objects = nil
+	cell := func(text string, bold bool, align fyne.TextAlign) {
+		grid.Add(&widget.Label{Text: text, TextStyle: fyne.TextStyle{Bold: bold}, Alignment: align, Truncation: fyne.TextTruncateEllipsis})
+	}
+	for i, head := range []string{lang.L("Category"), lang.L("Registered"), lang.L("Approved"), lang.L("Printed"), lang.L("Collected")} {
+		cell(head, true, map[bool]fyne.TextAlign{true: fyne.TextAlignLeading, false: fyne.TextAlignTrailing}[i == 0])
+	}
+	for _, f := range funnel {
+		if f.Registered == 0 {
+			continue
+		}
+		cell(f.Category.Name, false, fyne.TextAlignLeading)
+		for _, n := range []int{f.Registered, f.Approved, f.Printed, f.Collected} {
+			cell(number(n), false, fyne.TextAlignTrailing)
+		}
+	}
+	grid.Refresh()
 }
 
 // womenText gives the share of women among participants and among heads
@@ -275,9 +302,8 @@ func verdictImportance(k data.VerdictKind) widget.Importance {
 // newDelegationRow is a row of the delegations' table: name, registered,
 // head of delegation, collected.
 func newDelegationRow() fyne.CanvasObject {
-	name := &widget.Label{Truncation: fyne.TextTruncateEllipsis}
-	return container.New(&delegationColumns{}, name, &widget.Label{Alignment: fyne.TextAlignTrailing},
-		&widget.Label{Alignment: fyne.TextAlignTrailing}, &widget.Label{Alignment: fyne.TextAlignTrailing})
+	figure := func() *widget.Label { return &widget.Label{Alignment: fyne.TextAlignTrailing, Truncation: fyne.TextTruncateEllipsis} }
+	return container.New(&delegationColumns{}, &widget.Label{Truncation: fyne.TextTruncateEllipsis}, figure(), figure(), figure())
 }
 
 func (v *overview) updateDelegationRow(i widget.ListItemID, o fyne.CanvasObject) {
@@ -300,15 +326,17 @@ func (v *overview) updateDelegationRow(i widget.ListItemID, o fyne.CanvasObject)
 // three figures leave.
 type delegationColumns struct{}
 
-const delegationFigureW = 110
+// delegationFigures are the widths of the figures' columns.
+var delegationFigures = [3]float32{100, 170, 100}
 
 func (delegationColumns) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	nameW := max(0, size.Width-3*delegationFigureW)
+	x := max(0, size.Width-delegationFigures[0]-delegationFigures[1]-delegationFigures[2])
 	objects[0].Move(fyne.NewPos(0, 0))
-	objects[0].Resize(fyne.NewSize(nameW, size.Height))
+	objects[0].Resize(fyne.NewSize(x, size.Height))
 	for i, o := range objects[1:] {
-		o.Move(fyne.NewPos(nameW+float32(i)*delegationFigureW, 0))
-		o.Resize(fyne.NewSize(delegationFigureW, size.Height))
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(delegationFigures[i], size.Height))
+		x += delegationFigures[i]
 	}
 }
 
@@ -317,7 +345,7 @@ func (delegationColumns) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	for _, o := range objects {
 		h = max(h, o.MinSize().Height)
 	}
-	return fyne.NewSize(3*delegationFigureW+100, h)
+	return fyne.NewSize(delegationFigures[0]+delegationFigures[1]+delegationFigures[2]+100, h)
 }
 
 // onSaveChart saves a chart, drawn at full size, as a PNG file in the

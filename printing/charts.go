@@ -69,34 +69,43 @@ func DrawChart(c Chart, o data.Overview, tr Translate, width, height int) ([]byt
 	return p.Bytes()
 }
 
-// The funnel's steps, in order, and their colours.
-var (
-	funnelSteps  = []string{"Registered", "Approved", "Printed", "Collected"}
-	funnelColors = []string{"#90A4AE", "#1F77B4", "#FF9800", "#2E7D32"}
-)
+// The funnel's steps, in order.
+var funnelSteps = []string{"Registered", "Approved", "Printed", "Collected"}
 
-// funnelBars is a bar per step and category, for the categories with
-// anyone registered.
+// funnelBars is a bar per step, named with its total, of the categories
+// with anyone registered stacked in their colours: each bar no longer than
+// the one before.
 func funnelBars(o data.Overview, tr Translate) charts.BarChartOption {
-	var labels []string
-	values := make([][]float64, len(funnelSteps))
+	var names, colors []string
+	var values [][]float64
 	for _, f := range o.Funnel {
 		if f.Registered == 0 {
 			continue
 		}
-		labels = append(labels, f.Category.Name)
-		for i, n := range []int{f.Registered, f.Approved, f.Printed, f.Collected} {
-			values[i] = append(values[i], float64(n))
-		}
+		names, colors = append(names, f.Category.Name), append(colors, f.Category.Colour)
+		values = append(values, []float64{float64(f.Registered), float64(f.Approved), float64(f.Printed), float64(f.Collected)})
 	}
-	return bars(labels, translated(funnelSteps, tr), funnelColors, values, false, true)
+	if len(names) == 0 {
+		return bars(nil, nil, nil, nil, true, true)
+	}
+	steps := translated(funnelSteps, tr)
+	for i := range steps { // each step's total beside its name
+		total := 0.0
+		for _, v := range values {
+			total += v[i]
+		}
+		steps[i] += fmt.Sprintf(" %.0f", total)
+	}
+	return unlabelled(bars(steps, names, colors, values, true, true))
 }
 
 // arrivalBars stacks each door's arrivals in each slot.
 func arrivalBars(a data.Arrivals, tr Translate) charts.BarChartOption {
 	labels := make([]string, len(a.Slots))
 	for i, t := range a.Slots {
-		labels[i] = t.Format("15:04")
+		if len(a.Slots) <= 8 || t.Minute() == 0 { // beyond two hours, only the hours
+			labels[i] = t.Format("15:04")
+		}
 	}
 	values := make([][]float64, len(a.Doors))
 	for i, door := range a.Counts {
@@ -104,7 +113,17 @@ func arrivalBars(a data.Arrivals, tr Translate) charts.BarChartOption {
 			values[i] = append(values[i], float64(n))
 		}
 	}
-	return bars(labels, a.Doors, doorColors, values, true, false)
+	opt := unlabelled(bars(labels, a.Doors, doorColors, values, true, false))
+	opt.CategoryAxis.LabelCount = len(labels)
+	return opt
+}
+
+// unlabelled leaves the bars without numbers: the axis gives them.
+func unlabelled(opt charts.BarChartOption) charts.BarChartOption {
+	for i := range opt.SeriesList {
+		opt.SeriesList[i].Label.Show = charts.Ptr(false)
+	}
+	return opt
 }
 
 // doorColors tell doors apart.
@@ -175,8 +194,9 @@ func bars(labels, series, colors []string, values [][]float64, stacked, horizont
 		palette[i] = charts.ColorFromHex(c)
 	}
 	opt.Theme = charts.GetDefaultTheme().WithSeriesColors(palette)
+	narrow := *opt.ValueAxis[0].Max / 25 // too narrow a bar to write on
 	whole := func(f float64) string {
-		if f == 0 {
+		if f < narrow {
 			return ""
 		}
 		return fmt.Sprintf("%.0f", f)
