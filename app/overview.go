@@ -45,6 +45,7 @@ type overview struct {
 	current data.Overview             // as last read
 	drawn   map[printing.Chart][]byte // the charts as shown
 	showing int                       // counts showings of the tab; the refresh of an earlier one stops
+	failed  bool                      // the last reading failed, and saved says why
 	work    worker                    // reads and draws in the background
 	// later runs f on the interface's goroutine after a while.
 	later func(wait time.Duration, f func())
@@ -144,9 +145,15 @@ func (v *overview) refresh(showing int) {
 			if showing != v.showing {
 				return
 			}
-			if err != nil {
+			switch {
+			case err != nil:
+				v.failed = true
 				v.saved.SetText(problemText(err))
-			} else {
+			default:
+				if v.failed { // the database answers again
+					v.failed = false
+					v.saved.SetText("")
+				}
 				v.show(o, changed)
 			}
 			v.later(watchEvery, func() {
@@ -302,7 +309,9 @@ func verdictImportance(k data.VerdictKind) widget.Importance {
 // newDelegationRow is a row of the delegations' table: name, registered,
 // head of delegation, collected.
 func newDelegationRow() fyne.CanvasObject {
-	figure := func() *widget.Label { return &widget.Label{Alignment: fyne.TextAlignTrailing, Truncation: fyne.TextTruncateEllipsis} }
+	figure := func() *widget.Label {
+		return &widget.Label{Alignment: fyne.TextAlignTrailing, Truncation: fyne.TextTruncateEllipsis}
+	}
 	return container.New(&delegationColumns{}, &widget.Label{Truncation: fyne.TextTruncateEllipsis}, figure(), figure(), figure())
 }
 
