@@ -230,3 +230,16 @@ func progressIn(o fyne.CanvasObject) *widget.ProgressBar {
 	}
 	return nil
 }
+
+// TestOverviewWordsAreTranslated checks that every word the overview's
+// charts and PDF use is translated.
+func TestOverviewWordsAreTranslated(t *testing.T) {
+	t.Cleanup(func() { useLanguage("en") })
+	useLanguage("fr")
+	tr := overviewWords()
+	for _, w := range printing.OverviewWords {
+		if tr(w) == w {
+			t.Errorf("%q is not translated for the overview", w)
+		}
+	}
+}
