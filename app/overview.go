@@ -21,7 +21,6 @@ import (
 
 	"accred/app/printjob"
 	"accred/data"
-	"accred/data/atomicfile"
 	"accred/printing"
 )
 
@@ -390,7 +389,7 @@ func (v *overview) write(what, ext string, fill func(io.Writer) error) {
 		var buf bytes.Buffer
 		err := fill(&buf)
 		if err == nil {
-			err = atomicfile.Create(path, func(f *os.File) error { _, err := f.Write(buf.Bytes()); return err })
+			err = data.CreateFile(path, func(f *os.File) error { _, err := f.Write(buf.Bytes()); return err })
 		}
 		return func() {
 			if err != nil {

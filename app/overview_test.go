@@ -203,7 +203,7 @@ func TestOverviewSavesChartsAndPrintsThePDF(t *testing.T) {
 	v.folder.SetText(filepath.Join(dir, "missing"))
 	test.Tap(v.print)
 	v.work.wait()
-	if !strings.HasPrefix(v.saved.Text, "Not saved: ") {
+	if !strings.HasPrefix(v.saved.Text, "Not saved: ") || !strings.Contains(v.saved.Text, filepath.Join(dir, "missing")) {
 		t.Fatalf("into a missing folder: %q", v.saved.Text)
 	}
 }
