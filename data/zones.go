@@ -40,7 +40,7 @@ func readZones(ctx context.Context, q querier) ([]Zone, error) {
 // out removed. It returns EINVALID naming every problem by the line of a
 // zones file it would come from (a zone's number twice; a zone left out
 // that a session requires or a participant's zones name), and changes
-// nothing then.
+// nothing then. A zone a door requires cannot be left out either.
 func (s *Store) SaveZones(ctx context.Context, zones []Zone) error {
 	cats, err := s.Categories(ctx)
 	if err != nil {
@@ -73,13 +73,18 @@ func (s *Store) SaveZones(ctx context.Context, zones []Zone) error {
 			if _, kept := seen[z.Code]; kept {
 				continue
 			}
-			var sessions, people int
-			if err := tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM sessions WHERE zone = ?), (SELECT COUNT(*) FROM participant_zones WHERE zone = ?)`,
-				z.Code, z.Code).Scan(&sessions, &people); err != nil {
+			var sessions, people, doors int
+			if err := tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM sessions WHERE zone = ?), (SELECT COUNT(*) FROM participant_zones WHERE zone = ?),
+				(SELECT COUNT(*) FROM doors WHERE zone = ?)`, z.Code, z.Code, z.Code).Scan(&sessions, &people, &doors); err != nil {
 				return fmt.Errorf("count zone's use: %w", err)
 			}
 			if sessions+people > 0 {
 				problems = append(problems, FieldError{Field: "code", Reason: msgZoneInUse.With(msg.Args{"Zone": z.Code, "Sessions": sessions, "People": people})})
+			}
+			if doors > 0 {
+				problems = append(problems, FieldError{Field: "code", Reason: msgDoorsInUse.With(msg.Args{"Zone": z.Code, "Doors": doors})})
+			}
+			if sessions+people+doors > 0 {
 				continue
 			}
 			if _, err := tx.ExecContext(ctx, `DELETE FROM zones WHERE code = ?`, z.Code); err != nil {
@@ -180,9 +185,9 @@ func setZoneChangesTx(ctx context.Context, tx *sql.Tx, id int64, changes []ZoneC
 	return true, nil
 }
 
-// doorZone reports whether a participant of a category has the zone, for
+// hasZoneTx reports whether a participant of a category has the zone, for
 // the door: a zone the event does not define is nobody's.
-func doorZone(ctx context.Context, tx *sql.Tx, participantID int64, category string, zone int) (bool, error) {
+func hasZoneTx(ctx context.Context, tx *sql.Tx, participantID int64, category string, zone int) (bool, error) {
 	var granted bool
 	err := tx.QueryRowContext(ctx, `SELECT granted FROM participant_zones WHERE participant_id = ? AND zone = ?`, participantID, zone).Scan(&granted)
 	if err == nil {
