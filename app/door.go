@@ -58,12 +58,12 @@ type door struct {
 	// ruleNote is the zone the door requires, beside the station's name.
 	ruleNote *widget.Label
 	recent   *widget.List
-	history []data.Verdict
-	shown   int // counts verdicts, so that an old one does not clear a newer
-	manual  *manualCheckIn
-	opened  int  // counts openings of the scan view, so that a closed one stops watching
-	lost    bool // the event database could not be reached at the last try
-	work    worker
+	history  []data.Verdict
+	shown    int // counts verdicts, so that an old one does not clear a newer
+	manual   *manualCheckIn
+	opened   int  // counts openings of the scan view, so that a closed one stops watching
+	lost     bool // the event database could not be reached at the last try
+	work     worker
 
 	fallback     fallback      // the door's station file, on an event server
 	fallbackNote *widget.Label // where the door stands with its station file

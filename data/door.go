@@ -52,16 +52,16 @@ type door struct {
 	badgeErr error // why the badge itself is not valid, if it is not
 	category string
 	invited  bool
-	hasZone  bool      // the badge carries the zone the session requires
+	hasZone  bool // the badge carries the zone the session requires
 	// doorZone is the zone the door itself requires, whatever the session;
 	// 0 when none.
 	doorZone    int
-	hasDoorZone bool // the badge carries the zone the door requires
-	inside   bool      // inside now, or admitted before when exits are not recorded
-	firstIn  time.Time // the first admission, when inside
-	firstAt  string    // the station of the first admission, when inside
-	exit     bool
-	now      time.Time
+	hasDoorZone bool      // the badge carries the zone the door requires
+	inside      bool      // inside now, or admitted before when exits are not recorded
+	firstIn     time.Time // the first admission, when inside
+	firstAt     string    // the station of the first admission, when inside
+	exit        bool
+	now         time.Time
 }
 
 // decide applies the door's rules, in order: a valid badge; for an exit, a
