@@ -179,12 +179,8 @@ func (s *Store) UpdateParticipant(ctx context.Context, id int64, in ParticipantI
 		if err != nil {
 			return err
 		}
-		if in.Version != 0 && current.Rev != in.Version {
-			var by any = current.UpdatedBy
-			if current.UpdatedBy == "" {
-				by = msgAnotherStation.Msg()
-			}
-			return NewError(ECONFLICT, msgChangedMeanwhile, msg.Args{"Number": BadgeNumber(id), "Time": current.UpdatedAt.In(loc).Format("15:04"), "By": by})
+		if err := current.unchangedSince(in.Version, loc); err != nil {
+			return err
 		}
 		in = in.Normalize()
 		if err := in.Validate(w.categories); err != nil {
@@ -200,6 +196,19 @@ func (s *Store) UpdateParticipant(ctx context.Context, id int64, in ParticipantI
 		return Participant{}, err
 	}
 	return s.Participant(ctx, id)
+}
+
+// unchangedSince returns ECONFLICT, naming who changed p and when, when p
+// changed since the desk read it at version; version 0 checks nothing.
+func (p Participant) unchangedSince(version int64, loc *time.Location) error {
+	if version == 0 || p.Rev == version {
+		return nil
+	}
+	var by any = p.UpdatedBy
+	if p.UpdatedBy == "" {
+		by = msgAnotherStation.Msg()
+	}
+	return NewError(ECONFLICT, msgChangedMeanwhile, msg.Args{"Number": p.BadgeNumber(), "Time": p.UpdatedAt.In(loc).Format("15:04"), "By": by})
 }
 
 // Duplicates returns the participants other than exceptID who look like the

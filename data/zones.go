@@ -162,6 +162,59 @@ func zoneChanges(ctx context.Context, q querier, id int64) ([]ZoneChange, error)
 	return list, rows.Err()
 }
 
+// SetParticipantZones makes changes a participant's own changes to their
+// category's zones, recorded as an edit of their details (who, when, and a
+// new revision) when they differ. version is the participant's Rev as the
+// desk read them (0: unchecked). It returns ENOTFOUND, EINVALID for a zone
+// the event does not define or named twice, and ECONFLICT when the
+// participant changed meanwhile.
+func (s *Store) SetParticipantZones(ctx context.Context, id int64, changes []ZoneChange, version int64) (Participant, error) {
+	loc, err := s.location(ctx)
+	if err != nil {
+		return Participant{}, err
+	}
+	err = s.withTx(ctx, func(tx *sql.Tx) error {
+		zones, err := readZones(ctx, tx)
+		if err != nil {
+			return err
+		}
+		var problems []FieldError
+		named := map[int]bool{}
+		for _, c := range changes {
+			if !slices.ContainsFunc(zones, func(z Zone) bool { return z.Code == c.Zone }) {
+				problems = append(problems, FieldError{Field: FieldZones, Reason: msgNoZone.With(msg.Args{"Zone": c.Zone})})
+			}
+			if named[c.Zone] {
+				problems = append(problems, FieldError{Field: FieldZones, Reason: msgZoneChangedTwice.With(msg.Args{"Zone": c.Zone})})
+			}
+			named[c.Zone] = true
+		}
+		if len(problems) > 0 {
+			return &Error{Code: EINVALID, Message: msgZonesNotChanged.Msg(), Fields: problems}
+		}
+		current, err := s.participantTx(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if err := current.unchangedSince(version, loc); err != nil {
+			return err
+		}
+		changed, err := setZoneChangesTx(ctx, tx, id, changes)
+		if err != nil || !changed {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE participants SET updated_at = ?, updated_by = ?,
+			rev = (SELECT COALESCE(MAX(rev), 0) + 1 FROM participants) WHERE id = ?`, s.now(), actorFrom(ctx).Operator, id); err != nil {
+			return fmt.Errorf("record zones' change: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return Participant{}, err
+	}
+	return s.Participant(ctx, id)
+}
+
 // setZoneChangesTx replaces a participant's zone changes within tx, and
 // reports whether they were different.
 func setZoneChangesTx(ctx context.Context, tx *sql.Tx, id int64, changes []ZoneChange) (bool, error) {
@@ -220,7 +273,8 @@ func zoneProblems(line int, field string, codes []int, zones []Zone) []FieldErro
 }
 
 var (
-	msgZonesNotSaved = msg.Define("The zones were not saved. Nothing was changed.")
-	msgZoneInUse     = msg.Define("Zone {{.Zone}} cannot be left out: {{.Sessions}} session(s) require it and {{.People}} participant(s) have it added or taken away.")
-	msgNoZone        = msg.Define("The event has no zone {{.Zone}}; 'accred zones' lists them.")
+	msgZonesNotChanged = msg.Define("The participant's zones were not changed.")
+	msgZonesNotSaved   = msg.Define("The zones were not saved. Nothing was changed.")
+	msgZoneInUse       = msg.Define("Zone {{.Zone}} cannot be left out: {{.Sessions}} session(s) require it and {{.People}} participant(s) have it added or taken away.")
+	msgNoZone          = msg.Define("The event has no zone {{.Zone}}; 'accred zones' lists them.")
 )

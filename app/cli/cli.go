@@ -54,7 +54,7 @@ func init() {
 		{"backup", "FILE", "online copy of the database", runBackup},
 		{"settings", "[KEY VALUE]", "the event's settings: name, timezone, clearance_required, nominations_required", runSettings},
 		{"clearance", "export --out FILE | import FILE", "security clearance: the list for the host country, or its answer", runClearance},
-		{"nominations", "[add NAME --reference REF --date YYYY-MM-DD [--focal-point NAME] [--email ADDRESS] [--file FILE.pdf]]", "delegations' and organisations' nominations; NAME: a country's code or name, or an organisation's name", runNominations},
+		{"nominations", "[add NAME --reference REF --date YYYY-MM-DD [--focal-point NAME] [--email ADDRESS] [--file FILE.pdf] | file NAME --out FILE.pdf]", "delegations' and organisations' nominations, or one's file back; NAME: a country's code or name, or an organisation's name", runNominations},
 		{"zones", "[import FILE.csv]", "the access zones (code, name, categories), or define them from a file", runZones},
 		{"copy", "SRC DST", "a whole event between a SQLite file and a PostgreSQL database", runCopy},
 		{"server", "init URL", "a venue's PostgreSQL event server: schema, and the accred_desk and accred_door logins (passwords on stdin)", runServer},
