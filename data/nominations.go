@@ -240,16 +240,18 @@ func checkNominated(ctx context.Context, tx *sql.Tx, id int64) error {
 
 // ApproveDelegation approves every registered participant of the
 // delegation or organisation with the given id, in one transaction, and
-// returns how many. It returns ENOTFOUND for an unknown affiliation and
-// EINVALID when its nomination is required and not recorded yet.
-func (s *Store) ApproveDelegation(ctx context.Context, affiliationID int64, operator string) (int, error) {
-	var n int
+// returns their ids (for an Undo). It returns ENOTFOUND for an unknown
+// affiliation and EINVALID when its nomination is required and not
+// recorded yet.
+func (s *Store) ApproveDelegation(ctx context.Context, affiliationID int64, operator string) ([]int64, error) {
+	var ids []int64
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		var name string
 		if err := tx.QueryRowContext(ctx, `SELECT name FROM affiliations WHERE id = ?`, affiliationID).Scan(&name); err != nil {
 			return notFound(err, "read affiliation", msgNoAffiliation, nil)
 		}
-		ids, err := queryIDs(ctx, tx, `SELECT id FROM participants WHERE affiliation_id = ? AND status = ? ORDER BY id`, affiliationID, StatusRegistered)
+		var err error
+		ids, err = queryIDs(ctx, tx, `SELECT id FROM participants WHERE affiliation_id = ? AND status = ? ORDER BY id`, affiliationID, StatusRegistered)
 		if err != nil {
 			return err
 		}
@@ -262,10 +264,22 @@ func (s *Store) ApproveDelegation(ctx context.Context, affiliationID int64, oper
 				return err
 			}
 		}
-		n = len(ids)
 		return nil
 	})
-	return n, err
+	if err != nil {
+		return nil, err
+	}
+	return ids, nil
+}
+
+// CountInAffiliation returns how many participants of the delegation,
+// organisation or media outlet with the given id have the status.
+func (s *Store) CountInAffiliation(ctx context.Context, affiliationID int64, status Status) (int, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM participants WHERE affiliation_id = ? AND status = ?`, affiliationID, status).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count participants: %w", err)
+	}
+	return n, nil
 }
 
 var (

@@ -252,6 +252,43 @@ func (s *Store) SetStatus(ctx context.Context, id int64, status Status, operator
 	return s.Participant(ctx, id)
 }
 
+// SetStatuses moves, in one transaction, each of the participants ids who
+// still has the status from to the status to, noting why, and returns how
+// many moved: those changed meanwhile are left as they are. A desk undoes a
+// whole delegation's approval with it.
+func (s *Store) SetStatuses(ctx context.Context, ids []int64, from, to Status, operator, note string) (int, error) {
+	if !from.CanBecome(to) {
+		return 0, NewError(EINVALID, msgStatusMove, msg.Args{"Current": from.Message(), "Status": to.Message()})
+	}
+	moved := 0
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		now := s.now()
+		for _, id := range ids {
+			var current Status
+			if err := tx.QueryRowContext(ctx, `SELECT status FROM participants WHERE id = ?`, id).Scan(&current); err != nil {
+				return notFoundParticipant(err, "read status", id)
+			}
+			if current != from {
+				continue
+			}
+			if to == StatusApproved {
+				if err := checkNominated(ctx, tx, id); err != nil {
+					return err
+				}
+			}
+			if err := s.recordStatus(ctx, tx, now, id, to, operator, note); err != nil {
+				return err
+			}
+			moved++
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return moved, nil
+}
+
 // ApproveAll approves every registered participant who may be approved and
 // returns how many, and how many wait for their delegation's or
 // organisation's nomination.

@@ -65,8 +65,8 @@ func TestServerLoginsHaveLeastPrivilege(t *testing.T) {
 	if _, err := desk.RecordNomination(ctx, data.NominationInput{Name: "VN", Reference: "NV 1", Date: "2025-09-01", File: []byte("%PDF-1.7")}); err != nil {
 		t.Fatalf("the desk cannot record a nomination: %v", err)
 	}
-	if n, err := desk.ApproveDelegation(ctx, p.Affiliation.ID, "desk"); n == 0 || err != nil {
-		t.Fatalf("the desk cannot approve a delegation: %d %v", n, err)
+	if ids, err := desk.ApproveDelegation(ctx, p.Affiliation.ID, "desk"); len(ids) == 0 || err != nil {
+		t.Fatalf("the desk cannot approve a delegation: %v %v", ids, err)
 	}
 
 	doorURL := loginAs(t, server, data.DoorRole, "door secret 2")
