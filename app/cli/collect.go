@@ -6,8 +6,8 @@ import (
 	"os"
 	"strconv"
 
-	"accred/data"
 	"accred/app/printjob"
+	"accred/data"
 )
 
 func runCollect(e *env, args []string) error {
