@@ -273,3 +273,28 @@ func TestParticipantsZonesChangedAtTheDesk(t *testing.T) {
 		t.Fatalf("back to the category's: %v %v", zoneCodes(zones), own)
 	}
 }
+
+func TestZoneChangesForTheZonesTicked(t *testing.T) {
+	zones := []data.Zone{{Code: 1, Categories: []string{"delegate"}}, {Code: 2, Categories: []string{"delegate", "media"}}, {Code: 4}}
+	for _, c := range []struct {
+		category string
+		has      []int
+		want     string
+	}{
+		{"delegate", []int{1, 2}, ""},
+		{"delegate", []int{2, 4}, "-1 +4"},
+		{"delegate", nil, "-1 -2"},
+		{"media", []int{1, 2, 4}, "+1 +4"},
+		{"vip", nil, ""},
+	} {
+		changes := data.ZoneChangesFor(zones, c.category, func(z data.Zone) bool { return slices.Contains(c.has, z.Code) })
+		if got := data.FormatZoneChanges(changes); got != c.want {
+			t.Errorf("%s with %v: %q, want %q", c.category, c.has, got, c.want)
+		}
+		for _, z := range zones {
+			if data.HasZone(z, c.category, changes) != slices.Contains(c.has, z.Code) {
+				t.Errorf("%s with %v: the changes do not give zone %d as ticked", c.category, c.has, z.Code)
+			}
+		}
+	}
+}
