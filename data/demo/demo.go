@@ -102,7 +102,6 @@ func Create(ctx context.Context, s *data.Store, n int) error {
 // of every badge, whatever the session.
 const PlenaryDoor = "Plenary hall entrance"
 
-
 // refusedID is the demo participant the host country's security service
 // refused.
 const refusedID = 58
