@@ -81,6 +81,7 @@ func (d *door) buildUI() fyne.CanvasObject {
 	host, _ := os.Hostname()
 	d.station = &widget.Entry{Text: firstNonEmpty(d.u.app.Preferences().String(prefStation), "door-"+host)}
 	d.rule = &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord}
+	d.rule.Hide()
 	d.station.OnChanged = func(string) { d.showRule() }
 	d.exit = widget.NewCheck(lang.L("This station scans people out"), nil)
 	d.exit.Disable()
@@ -317,6 +318,7 @@ func (d *door) scanView() fyne.CanvasObject {
 	}
 	station := &widget.Label{Text: d.station.Text + " · " + direction}
 	d.ruleNote = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.WarningImportance}
+	d.ruleNote.Hide()
 	d.fallbackNote = &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord}
 	early := &widget.Label{Text: d.earlyWarning(s), Importance: widget.WarningImportance, Truncation: fyne.TextTruncateEllipsis}
 	if early.Text == "" {

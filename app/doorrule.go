@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"accred/data"
 )
@@ -32,9 +33,9 @@ func (d *door) showRule() {
 			if err != nil {
 				long, short = problemText(err), ""
 			}
-			d.rule.SetText(long)
+			showText(d.rule, long)
 			if d.ruleNote != nil {
-				d.ruleNote.SetText(short)
+				showText(d.ruleNote, short)
 			}
 		}
 	})
@@ -52,4 +53,15 @@ func ruleText(zone int, zones []data.Zone) string {
 		}
 	}
 	return lang.L("This door requires zone {{.Zone}} of every badge.", map[string]any{"Zone": zone})
+}
+
+// showText sets a label's text and shows it, or hides it when there is none,
+// so that it takes no room then.
+func showText(l *widget.Label, text string) {
+	l.SetText(text)
+	if text == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
 }
