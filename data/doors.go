@@ -51,8 +51,12 @@ func (s *Store) DoorZone(ctx context.Context, station string) (int, error) {
 
 // SetDoorZone makes the door of a station require a zone of every badge;
 // zone 0 takes the requirement away. It returns EINVALID for a station name
-// that is not a name or a zone the event does not define.
+// that is not a name or a zone the event does not define, and EFORBIDDEN for
+// a signed-in operator who is not an administrator.
 func (s *Store) SetDoorZone(ctx context.Context, station string, zone int) error {
+	if err := allow(ctx, RoleAdmin); err != nil {
+		return err
+	}
 	station = NameText.Tidy(station)
 	var v invalid
 	if doorKey(station) == "" {

@@ -131,3 +131,29 @@ func TestDoorRefusesABadgeWithoutTheDoorsZone(t *testing.T) {
 		t.Fatalf("merge: %v", err)
 	}
 }
+
+func TestDoorRulesAndZonesNeedTheirRoles(t *testing.T) {
+	s := newStore(t)
+	if err := s.SaveZones(ctx, []data.Zone{{Code: 1, Name: "Plenary floor"}}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.CreateParticipant(ctx, delegate("An", "Nguyen", "VN", "D1"), "tester")
+	if err != nil {
+		t.Fatal(err)
+	}
+	door := data.WithActor(ctx, data.Actor{Operator: "Minh", Roles: data.Roles{data.RoleDoor}})
+	if err := s.SetDoorZone(door, "Gate A", 1); data.ErrorCode(err) != data.EFORBIDDEN {
+		t.Fatalf("a door operator set a door's rule: %v", err)
+	}
+	if _, err := s.SetParticipantZones(door, p.ID, []data.ZoneChange{{Zone: 1, Granted: true}}, 0); data.ErrorCode(err) != data.EFORBIDDEN {
+		t.Fatalf("a door operator changed zones: %v", err)
+	}
+	desk := data.WithActor(ctx, data.Actor{Operator: "Lan", Roles: data.Roles{data.RoleDesk}})
+	if _, err := s.SetParticipantZones(desk, p.ID, []data.ZoneChange{{Zone: 1, Granted: true}}, 0); err != nil {
+		t.Fatalf("a desk operator: %v", err)
+	}
+	admin := data.WithActor(ctx, data.Actor{Operator: "Ha", Roles: data.Roles{data.RoleAdmin}})
+	if err := s.SetDoorZone(admin, "Gate A", 1); err != nil {
+		t.Fatalf("an administrator: %v", err)
+	}
+}

@@ -166,9 +166,13 @@ func zoneChanges(ctx context.Context, q querier, id int64) ([]ZoneChange, error)
 // category's zones, recorded as an edit of their details (who, when, and a
 // new revision) when they differ. version is the participant's Rev as the
 // desk read them (0: unchecked). It returns ENOTFOUND, EINVALID for a zone
-// the event does not define or named twice, and ECONFLICT when the
-// participant changed meanwhile.
+// the event does not define or named twice, ECONFLICT when the participant
+// changed meanwhile, and EFORBIDDEN for a signed-in operator without the
+// desk's role.
 func (s *Store) SetParticipantZones(ctx context.Context, id int64, changes []ZoneChange, version int64) (Participant, error) {
+	if err := allow(ctx, RoleDesk); err != nil {
+		return Participant{}, err
+	}
 	loc, err := s.location(ctx)
 	if err != nil {
 		return Participant{}, err
