@@ -83,6 +83,12 @@ func TestServerLoginsHaveLeastPrivilege(t *testing.T) {
 	if v, err := door.CheckIn(ctx, data.Scan{SessionID: plenary.ID, Code: code, Station: "door-1"}); err != nil || v.Kind != data.Accepted {
 		t.Fatalf("the door's check-in: %+v %v", v, err)
 	}
+	if zone, err := door.DoorZone(ctx, "door-1"); zone != 0 || err != nil {
+		t.Fatalf("the door cannot read its rule: %d %v", zone, err)
+	}
+	if err := door.SetDoorZone(ctx, "door-1", 0); err == nil {
+		t.Fatal("a door changed the doors' rules")
+	}
 	found, _, err := door.FindParticipants(ctx, data.ParticipantFilter{Query: "pham linh"})
 	if err != nil || len(found) != 1 {
 		t.Fatalf("the door's search: %d found, %v", len(found), err)
