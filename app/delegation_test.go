@@ -74,7 +74,7 @@ func TestDeskHandsADelegationsBadgesToItsFocalPoint(t *testing.T) {
 	taken := filepath.Join(dir, "taken.pdf")
 	os.WriteFile(taken, []byte("mine"), 0o600)
 	askHandover(t, u, "C1", taken)
-	if !strings.Contains(d.details.message.Text, "already exists and is never overwritten; nothing was handed over") || storedStatus(t, u, 1) != data.StatusPrinted {
+	if !strings.Contains(d.details.message.Text, "already exists and is never overwritten") || storedStatus(t, u, 1) != data.StatusPrinted {
 		t.Fatalf("over an existing file: %q, %s", d.details.message.Text, storedStatus(t, u, 1))
 	}
 	if got, _ := os.ReadFile(taken); string(got) != "mine" {

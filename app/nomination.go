@@ -14,7 +14,6 @@ import (
 
 	"accred/app/printjob"
 	"accred/data"
-	"accred/data/atomicfile"
 )
 
 // askSaveLetter asks where to save the letter kept with the nomination of
@@ -45,15 +44,13 @@ func (v *details) saveLetterTo(p data.Participant, path string) {
 			err = errors.New(lang.L("The nomination was recorded without its letter."))
 		}
 		if err == nil {
-			err = atomicfile.Create(path, func(f *os.File) error {
+			err = data.CreateFile(path, func(f *os.File) error {
 				_, err := f.Write(letter)
 				return err
 			})
 		}
 		return func() {
 			switch {
-			case errors.Is(err, atomicfile.ErrExists):
-				v.say(lang.L("{{.Path}} already exists and is never overwritten; choose a new name.", map[string]any{"Path": path}), widget.DangerImportance, nil)
 			case err != nil:
 				v.say(problemText(err), widget.DangerImportance, nil)
 			default:

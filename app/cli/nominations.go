@@ -88,7 +88,7 @@ func runNominationsFile(e *env, args []string) error {
 	if file == nil {
 		return fmt.Errorf("the nomination of %s was recorded without its file", n.Affiliation.Name)
 	}
-	if err := createNew(*out, func(f *os.File) error {
+	if err := data.CreateFile(*out, func(f *os.File) error {
 		_, err := f.Write(file)
 		return err
 	}); err != nil {
