@@ -22,7 +22,7 @@ func settingsText(t *testing.T, s *data.Store) string {
 
 func TestSettings(t *testing.T) {
 	s := newStore(t)
-	if got := settingsText(t, s); got != "name=Test Conference timezone=UTC clearance_required=no nominations_required=no " {
+	if got := settingsText(t, s); got != "name=Test Conference starts_on=2025-10-25 ends_on=2025-10-26 timezone=UTC languages= logo=none clearance_required=no nominations_required=no " {
 		t.Fatalf("a new event's settings: %s", got)
 	}
 	for _, c := range [][2]string{{"name", "  Second   Conference "}, {"timezone", "Asia/Ho_Chi_Minh"}, {"clearance_required", "yes"}, {"nominations_required", "YES"}} {
@@ -30,7 +30,7 @@ func TestSettings(t *testing.T) {
 			t.Fatalf("%s %q: %v", c[0], c[1], err)
 		}
 	}
-	want := "name=Second Conference timezone=Asia/Ho_Chi_Minh clearance_required=yes nominations_required=yes "
+	want := "name=Second Conference starts_on=2025-10-25 ends_on=2025-10-26 timezone=Asia/Ho_Chi_Minh languages= logo=none clearance_required=yes nominations_required=yes "
 	if got := settingsText(t, s); got != want {
 		t.Fatalf("settings %s", got)
 	}
@@ -38,7 +38,7 @@ func TestSettings(t *testing.T) {
 		t.Fatalf("the event is %+v", ev)
 	}
 	for _, c := range []struct{ key, value, says string }{
-		{"colour", "red", `There is no setting "colour"; the settings are name, timezone, clearance_required, nominations_required.`},
+		{"colour", "red", `There is no setting "colour"; the settings are name, starts_on, ends_on, timezone, languages, logo, clearance_required, nominations_required.`},
 		{"clearance_required", "maybe", "clearance_required: Write yes or no."},
 		{"timezone", "Mars/Olympus", "timezone: Unknown time zone"},
 		{"name", "  ", "name: Give the event a name."},
