@@ -331,12 +331,10 @@ func previewImage(store *data.Store, layout printing.Layout, p data.Participant)
 		return nil, fmt.Errorf("pdftoppm (poppler-utils) is not installed")
 	}
 	ctx := context.Background()
-	ev, err := store.Event(ctx)
+	sheet, err := printjob.SheetOf(ctx, store, layout)
 	if err != nil {
 		return nil, err
 	}
-	cats, _ := store.Categories(ctx)
-	zones, _ := store.ZoneRules(ctx)
 	dir, err := os.MkdirTemp("", "accred-preview")
 	if err != nil {
 		return nil, err
@@ -346,10 +344,10 @@ func previewImage(store *data.Store, layout printing.Layout, p data.Participant)
 	if err != nil {
 		return nil, err
 	}
-	sheet := printing.Sheet{Event: ev, Categories: cats, Zones: zones, Layout: layout, Photo: func(id int64) []byte {
+	sheet.Photo = func(id int64) []byte {
 		jpeg, _ := store.Photo(ctx, id)
 		return jpeg
-	}}
+	}
 	err = printing.Badges(f, sheet, []printing.Badge{{Participant: p, Code: "PREVIEW"}})
 	f.Close()
 	if err != nil {
