@@ -2,10 +2,23 @@ package cli
 
 import (
 	"fmt"
+	"io"
+	"os"
 	"strings"
 
+	"accred/data"
 	"accred/data/roster"
 )
+
+// readLogo reads a logo file, up to one byte more than a logo may have.
+func readLogo(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, data.MaxLogo+1))
+}
 
 // runZones lists the event's access zones, or defines them from a file.
 func runZones(e *env, args []string) error {
@@ -53,6 +66,13 @@ func runSettings(e *env, args []string) error {
 	s, err := e.store()
 	if err != nil {
 		return err
+	}
+	if len(rest) == 2 && rest[0] == data.SettingLogo && rest[1] != "none" {
+		img, err := readLogo(rest[1])
+		if err != nil {
+			return err
+		}
+		return s.SetLogo(e.ctx, img)
 	}
 	if len(rest) == 2 {
 		return s.SetSetting(e.ctx, rest[0], rest[1])
