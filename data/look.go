@@ -10,6 +10,8 @@ import (
 	"image"
 	_ "image/jpeg" // logos in JPEG
 	_ "image/png"  // logos in PNG
+	"io"
+	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -128,6 +130,17 @@ func CheckLogo(img []byte) error {
 		v.add(SettingLogo, msgLogoFormat)
 	}
 	return v.err(msgSettingNotChanged)
+}
+
+// ReadLogo reads a logo file, up to one byte more than a logo may have:
+// enough for SetLogo to refuse one too large.
+func ReadLogo(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, MaxLogo+1))
 }
 
 // Logo returns the event's logo, or nil when it has none of its own.

@@ -2,23 +2,11 @@ package cli
 
 import (
 	"fmt"
-	"io"
-	"os"
 	"strings"
 
 	"accred/data"
 	"accred/data/roster"
 )
-
-// readLogo reads a logo file, up to one byte more than a logo may have.
-func readLogo(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, data.MaxLogo+1))
-}
 
 // runZones lists the event's access zones, or defines them from a file.
 func runZones(e *env, args []string) error {
@@ -68,7 +56,7 @@ func runSettings(e *env, args []string) error {
 		return err
 	}
 	if len(rest) == 2 && rest[0] == data.SettingLogo && rest[1] != "none" {
-		img, err := readLogo(rest[1])
+		img, err := data.ReadLogo(rest[1])
 		if err != nil {
 			return err
 		}
