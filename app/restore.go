@@ -61,7 +61,7 @@ func (r *restorer) onRestore() {
 
 // confirm asks before the backup replaces the database.
 func (r *restorer) confirm(path string, current, backup data.EventSummary) {
-	text := lang.L("This replaces the event {{.Current}} ({{.CurrentCount}} participants) with the backup's {{.Backup}} ({{.BackupCount}} participants). The database as it is now is kept beside it. Close Accred at every other station that uses this file first.",
+	text := lang.L("This replaces the database's event with the backup's.\n\nNow: {{.Current}}, {{.CurrentCount}} participants.\nBackup: {{.Backup}}, {{.BackupCount}} participants.\n\nThe database as it is now is kept beside it. Close Accred at every other station that uses this file first.",
 		map[string]any{"Current": current.Name, "CurrentCount": current.Participants, "Backup": backup.Name, "BackupCount": backup.Participants})
 	ask := dialog.NewConfirm(lang.L("Restore this backup?"), text, func(yes bool) {
 		if yes {

@@ -71,19 +71,20 @@ func (s *settings) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Dates"), container.NewBorder(nil, nil, nil, s.setDays, container.NewGridWithColumns(2, s.starts, s.ends))),
 		widget.NewFormItem(lang.L("Time zone"), container.NewBorder(nil, nil, nil, s.setZone, s.zone)),
 		widget.NewFormItem(lang.L("Badge languages"), container.NewBorder(nil, nil, nil, s.setLangs, s.languages)),
-		widget.NewFormItem(lang.L("Logo"), container.NewHBox(s.logo, s.chooseLogo, s.dropLogo)),
+		widget.NewFormItem(lang.L("Logo"), container.NewHBox(s.logo, container.NewCenter(container.NewHBox(s.chooseLogo, s.dropLogo)))),
 		widget.NewFormItem(lang.L("Database"), &widget.Label{Text: s.u.dbPath, Wrapping: fyne.TextWrapBreak}),
 		widget.NewFormItem(lang.L("Badge key"), widget.NewLabel(ev.KeyID)),
 	)
 	s.categories = newCategoryEditor(s)
 	s.restore = newRestorer(s)
 	backup := &widget.Button{Text: lang.L("Back up the database now"), OnTapped: s.onBackup}
-	return container.NewVScroll(container.NewVBox(
-		s.stationForm(), s.status,
+	// What happened stays in sight, below the part that scrolls.
+	return container.NewBorder(nil, s.status, nil, nil, container.NewVScroll(container.NewVBox(
+		s.stationForm(),
 		heading(lang.L("The event")), event,
 		heading(lang.L("Categories on badges")), s.categories.buildUI(),
-		heading(lang.L("Backups")), backup, s.restore.buildUI(),
-	))
+		heading(lang.L("Backups")), container.NewHBox(backup), s.restore.buildUI(),
+	)))
 }
 
 // heading names a part of the screen.

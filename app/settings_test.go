@@ -98,7 +98,7 @@ func TestSettingsNameCategoriesInTheLanguages(t *testing.T) {
 	}
 	retype(s.categories.rows[1].name, "")
 	test.Tap(s.categories.save)
-	if !strings.Contains(s.status.Text, "Category observer: The category is not complete. name: Give the category a name.") {
+	if !strings.Contains(s.status.Text, "Category observer: The category is not complete. Name: Give the category a name.") {
 		t.Fatalf("an empty name: %q", s.status.Text)
 	}
 }
@@ -156,7 +156,7 @@ func TestSettingsRestoreABackup(t *testing.T) {
 	retype(s.restore.path, backup)
 	test.Tap(s.restore.restore)
 	ask := u.win.Canvas().Overlays().Top()
-	want := "This replaces the event Renamed Conference (5 participants) with the backup's Test Conference (4 participants)."
+	want := "Now: Renamed Conference, 5 participants.\nBackup: Test Conference, 4 participants."
 	if ask == nil || !strings.Contains(labelTexts(ask), want) {
 		t.Fatalf("the question does not say %q:\n%s", want, labelTexts(ask))
 	}
