@@ -84,7 +84,7 @@ func (im *importer) newTable() *widget.Table {
 
 // previewWidths are the widths of the preview's columns; the problems'
 // column is the widest, and its text wraps onto as many lines as it takes.
-var previewWidths = []float32{60, 240, 110, 130, 220, 560}
+var previewWidths = []float32{50, 200, 110, 110, 190, 560}
 
 func (im *importer) size() (int, int) { return len(im.shown), len(previewColumns()) }
 
@@ -112,13 +112,13 @@ func (im *importer) showRows() {
 	im.tableBox.Refresh()
 }
 
-// problemsOf is a line's problems in words, one after the other.
+// problemsOf is a line's problems in words, one a line.
 func (im *importer) problemsOf(line int) string {
 	var text []string
 	for _, p := range im.problems[line] {
 		text = append(text, fieldLabel(p.Field)+": "+say(p.Reason))
 	}
-	return strings.Join(text, " · ")
+	return strings.Join(text, "\n")
 }
 
 func (im *importer) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
