@@ -15,6 +15,7 @@ var eventTables = []string{
 	"event", "categories", "affiliations", "nominations", "participants", "photos", "status_changes",
 	"badge_prints", "badge_reprints", "collections", "sessions", "invitations", "presence", "checkins", "zones", "participant_zones",
 	"station_files", "station_file_sessions", "station_file_people", "station_key",
+	"operators", "audit",
 }
 
 // CopyTo copies this store's whole event (participants, photos, programme,

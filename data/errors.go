@@ -13,10 +13,11 @@ import (
 
 // Error codes a caller can act on.
 const (
-	EINVALID  = "invalid"  // the input breaks a rule; Fields says where
-	ENOTFOUND = "notfound" // the thing asked for does not exist
-	ECONFLICT = "conflict" // the change clashes with what is already there
-	EINTERNAL = "internal" // a fault of the program or the machine
+	EINVALID   = "invalid"   // the input breaks a rule; Fields says where
+	ENOTFOUND  = "notfound"  // the thing asked for does not exist
+	ECONFLICT  = "conflict"  // the change clashes with what is already there
+	EINTERNAL  = "internal"  // a fault of the program or the machine
+	EFORBIDDEN = "forbidden" // the operator's roles do not allow it
 )
 
 // Error is an error a person can read and act on: its message is worded in

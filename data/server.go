@@ -29,6 +29,8 @@ var doorGrants = []string{
 	`GRANT INSERT, UPDATE, DELETE ON presence TO ` + DoorRole,
 	`GRANT INSERT ON station_files, station_file_sessions, station_file_people TO ` + DoorRole,
 	`GRANT UPDATE (present) ON sessions TO ` + DoorRole,
+	`GRANT SELECT, UPDATE (failed, locked_until) ON operators TO ` + DoorRole,
+	`GRANT INSERT ON audit TO ` + DoorRole,
 }
 
 // minPassword is the shortest password a desk's or door's login may have.
@@ -70,6 +72,7 @@ func InitServer(ctx context.Context, url, deskPassword, doorPassword string) err
 			`REVOKE ALL ON ALL TABLES IN SCHEMA ` + quoteName(schema) + ` FROM ` + DeskRole + `, ` + DoorRole,
 			`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ` + quoteName(schema) + ` TO ` + DeskRole,
 			`REVOKE INSERT, UPDATE, DELETE ON schema_version FROM ` + DeskRole,
+			`REVOKE UPDATE, DELETE, TRUNCATE ON audit, audit_purge FROM ` + DeskRole,
 			`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ` + quoteName(schema) + ` TO ` + DeskRole,
 		}
 		for _, g := range append(grants, doorGrants...) {

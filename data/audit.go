@@ -1,0 +1,100 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// What an audit entry records.
+const (
+	AuditRegister   = "register"   // a participant registered (by hand or import)
+	AuditEdit       = "edit"       // one field of a participant: Field, Old, New
+	AuditStatus     = "status"     // a status change: Old, New, and the reason in Field
+	AuditPhoto      = "photo"      // a photo replaced or removed
+	AuditPrint      = "print"      // a badge printed: New names the file
+	AuditReprint    = "reprint"    // a new issue of a badge: Field the reason
+	AuditImport     = "import"     // a file imported: Field its name, New its SHA-256
+	AuditProgramme  = "programme"  // a session added, changed or removed
+	AuditSetting    = "setting"    // an event setting: Field the key
+	AuditOperator   = "operator"   // an operator added, disabled or given a new PIN
+	AuditMerge      = "merge"      // a door's station file merged
+	AuditCheckin    = "checkin"    // a scan at a door: Field the session, New the verdict
+	AuditCollect    = "collect"    // a badge handed over
+	AuditClearance  = "clearance"  // a security clearance result
+	AuditNomination = "nomination" // a delegation's nomination recorded
+	AuditPurge      = "purge"      // personal data removed (what kinds, never the data)
+)
+
+// AuditEntry is one line of the audit trail.
+type AuditEntry struct {
+	At            time.Time
+	Operator      string
+	Station       string
+	ParticipantID int64 // 0 when the change is not about one participant
+	Action        string
+	Field         string
+	Old, New      string
+}
+
+// audit appends entries to the trail inside tx, at the store's time, with
+// the operator and station of ctx's actor.
+func (s *Store) audit(ctx context.Context, tx *sql.Tx, entries ...AuditEntry) error {
+	a := actorFrom(ctx)
+	now := s.now()
+	for _, e := range entries {
+		var participant any
+		if e.ParticipantID != 0 {
+			participant = e.ParticipantID
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO audit (at, operator, station, participant_id, action, field, old, new) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			now, a.Operator, a.Station, participant, e.Action, e.Field, e.Old, e.New); err != nil {
+			return fmt.Errorf("record %s in the audit trail: %w", e.Action, err)
+		}
+	}
+	return nil
+}
+
+// AuditFilter chooses lines of the trail; zero fields choose all.
+type AuditFilter struct {
+	ParticipantID int64
+	Operator      string
+	Since         time.Time
+}
+
+// AuditTrail returns the trail's lines that filter chooses, oldest first.
+func (s *Store) AuditTrail(ctx context.Context, filter AuditFilter) ([]AuditEntry, error) {
+	var where []string
+	var args []any
+	if filter.ParticipantID != 0 {
+		where, args = append(where, `participant_id = ?`), append(args, filter.ParticipantID)
+	}
+	if filter.Operator != "" {
+		where, args = append(where, `operator = ?`), append(args, filter.Operator)
+	}
+	if !filter.Since.IsZero() {
+		where, args = append(where, `at >= ?`), append(args, timeText(filter.Since))
+	}
+	query := `SELECT at, operator, station, COALESCE(participant_id, 0), action, field, old, new FROM audit`
+	if len(where) > 0 {
+		query += ` WHERE ` + strings.Join(where, ` AND `)
+	}
+	rows, err := s.db.QueryContext(ctx, query+` ORDER BY id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("read the audit trail: %w", err)
+	}
+	defer rows.Close()
+	var trail []AuditEntry
+	for rows.Next() {
+		var e AuditEntry
+		var at string
+		if err := rows.Scan(&at, &e.Operator, &e.Station, &e.ParticipantID, &e.Action, &e.Field, &e.Old, &e.New); err != nil {
+			return nil, fmt.Errorf("read the audit trail: %w", err)
+		}
+		e.At = parseTime(at)
+		trail = append(trail, e)
+	}
+	return trail, rows.Err()
+}
