@@ -40,10 +40,11 @@ type settings struct {
 	chooseLogo *widget.Button
 	dropLogo   *widget.Button
 
-	categories *categoryEditor
-	restore    *restorer
-	status     *widget.Label
-	work       worker
+	categories  *categoryEditor
+	restore     *restorer
+	status      *widget.Label
+	work        worker
+	stationFile bool // a door's station file: only the station's settings, the event is changed at the desk
 }
 
 func newSettings(u *ui) *settings { return &settings{u: u} }
@@ -51,6 +52,11 @@ func newSettings(u *ui) *settings { return &settings{u: u} }
 func (s *settings) buildUI() fyne.CanvasObject {
 	ev := s.u.event
 	s.status = &widget.Label{Wrapping: fyne.TextWrapWord}
+	if s.stationFile {
+		return container.NewVBox(s.stationForm(), s.status, widget.NewForm(
+			widget.NewFormItem(lang.L("Event"), widget.NewLabel(ev.Name)),
+			widget.NewFormItem(lang.L("Database"), &widget.Label{Text: s.u.dbPath, Wrapping: fyne.TextWrapBreak})))
+	}
 	s.name = &widget.Entry{Text: ev.Name}
 	s.rename = &widget.Button{Text: lang.L("Rename"), OnTapped: s.onRename}
 	s.starts = &widget.Entry{Text: ev.Starts.Format(data.DateLayout), PlaceHolder: "YYYY-MM-DD"}
