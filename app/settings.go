@@ -36,6 +36,8 @@ type settings struct {
 	setZone    *widget.Button
 	languages  *widget.Entry
 	setLangs   *widget.Button
+	symbol     *widget.Entry
+	setSymbol  *widget.Button // saves the document symbol, once it is read
 	logo       *canvas.Image
 	chooseLogo *widget.Button
 	dropLogo   *widget.Button
@@ -71,6 +73,9 @@ func (s *settings) buildUI() fyne.CanvasObject {
 	s.chooseLogo = &widget.Button{Text: lang.L("Choose a logo…"), Icon: theme.FolderOpenIcon(), OnTapped: s.onChooseLogo}
 	s.dropLogo = &widget.Button{Text: lang.L("Use Accred's logo"), OnTapped: func() { s.setLogo(nil) }}
 	s.showLogo()
+	s.symbol = &widget.Entry{PlaceHolder: lang.L("Such as UNEP/EA.7/INF/1; printed on the List of Participants")}
+	s.setSymbol = &widget.Button{Text: lang.L("Change the document symbol"), OnTapped: s.onSymbol}
+	s.readSymbol()
 
 	event := widget.NewForm(
 		widget.NewFormItem(lang.L("Event"), container.NewBorder(nil, nil, nil, s.rename, s.name)),
@@ -78,6 +83,7 @@ func (s *settings) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Time zone"), container.NewBorder(nil, nil, nil, s.setZone, s.zone)),
 		widget.NewFormItem(lang.L("Badge languages"), container.NewBorder(nil, nil, nil, s.setLangs, s.languages)),
 		widget.NewFormItem(lang.L("Logo"), container.NewHBox(s.logo, container.NewCenter(container.NewHBox(s.chooseLogo, s.dropLogo)))),
+		widget.NewFormItem(lang.L("Document symbol"), container.NewBorder(nil, nil, nil, s.setSymbol, s.symbol)),
 		widget.NewFormItem(lang.L("Database"), &widget.Label{Text: s.u.dbPath, Wrapping: fyne.TextWrapBreak}),
 		widget.NewFormItem(lang.L("Badge key"), widget.NewLabel(ev.KeyID)),
 	)
@@ -245,6 +251,50 @@ func (s *settings) showLogo() {
 			}
 			s.logo.Resource = fyne.NewStaticResource("logo", img)
 			s.logo.Refresh()
+		}
+	})
+}
+
+// readSymbol shows the event's document symbol, read in the background;
+// it may be changed once it is shown.
+func (s *settings) readSymbol() {
+	s.setSymbol.Disable()
+	store := s.u.store
+	s.work.run(func() func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		symbol, err := store.Setting(ctx, data.SettingDocumentSymbol)
+		return func() {
+			if err != nil {
+				s.say(errorText(problemText(err)))
+				return
+			}
+			s.symbol.SetText(symbol)
+			s.setSymbol.Enable()
+		}
+	})
+}
+
+// onSymbol changes the document symbol printed in the List of
+// Participants' running head; empty takes it away.
+func (s *settings) onSymbol() {
+	symbol := s.symbol.Text
+	store := s.u.store
+	s.setSymbol.Disable()
+	s.work.run(func() func() {
+		err := store.SetSetting(context.Background(), data.SettingDocumentSymbol, symbol)
+		return func() {
+			s.setSymbol.Enable()
+			switch {
+			case err != nil:
+				s.say(errorText(problemText(err)))
+			case data.SymbolText.Tidy(symbol) == "":
+				s.symbol.SetText("")
+				s.say(notice{text: lang.L("The List of Participants has no document symbol now.")})
+			default:
+				s.symbol.SetText(data.SymbolText.Tidy(symbol))
+				s.say(notice{text: lang.L("The List of Participants now bears the symbol {{.Symbol}}.", map[string]any{"Symbol": s.symbol.Text})})
+			}
 		}
 	})
 }

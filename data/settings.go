@@ -21,11 +21,12 @@ const (
 	SettingLogo                = "logo"
 	SettingClearanceRequired   = "clearance_required"
 	SettingNominationsRequired = "nominations_required"
+	SettingDocumentSymbol      = "document_symbol"
 )
 
 // SettingKeys lists the settings' keys in the order they are shown.
 var SettingKeys = []string{SettingName, SettingStartsOn, SettingEndsOn, SettingTimezone, SettingLanguages, SettingLogo,
-	SettingClearanceRequired, SettingNominationsRequired}
+	SettingClearanceRequired, SettingNominationsRequired, SettingDocumentSymbol}
 
 // Setting is one of the event's settings, as text.
 type Setting struct {
@@ -37,11 +38,11 @@ type Setting struct {
 // and the logo its size in bytes (none for Accred's). It returns ENOTFOUND
 // when the database holds no event.
 func (s *Store) Settings(ctx context.Context) ([]Setting, error) {
-	var name, starts, ends, zone, languages string
+	var name, starts, ends, zone, languages, symbol string
 	var clearance, nominations bool
 	var logo sql.NullInt64
-	err := s.db.QueryRowContext(ctx, `SELECT name, starts_on, ends_on, timezone, badge_languages, length(logo), clearance_required, nominations_required
-		FROM event WHERE id = 1`).Scan(&name, &starts, &ends, &zone, &languages, &logo, &clearance, &nominations)
+	err := s.db.QueryRowContext(ctx, `SELECT name, starts_on, ends_on, timezone, badge_languages, length(logo), clearance_required, nominations_required,
+		document_symbol FROM event WHERE id = 1`).Scan(&name, &starts, &ends, &zone, &languages, &logo, &clearance, &nominations, &symbol)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errNoEvent()
 	}
@@ -54,7 +55,27 @@ func (s *Store) Settings(ctx context.Context) ([]Setting, error) {
 	}
 	return []Setting{{SettingName, name}, {SettingStartsOn, starts}, {SettingEndsOn, ends}, {SettingTimezone, zone},
 		{SettingLanguages, languages}, {SettingLogo, logoText},
-		{SettingClearanceRequired, yesNo(clearance)}, {SettingNominationsRequired, yesNo(nominations)}}, nil
+		{SettingClearanceRequired, yesNo(clearance)}, {SettingNominationsRequired, yesNo(nominations)},
+		{SettingDocumentSymbol, symbol}}, nil
+}
+
+// Setting returns the value of one of the event's settings, as Settings
+// gives it; EINVALID for an unknown key.
+func (s *Store) Setting(ctx context.Context, key string) (string, error) {
+	list, err := s.Settings(ctx)
+	if err != nil {
+		return "", err
+	}
+	for _, x := range list {
+		if x.Key == key {
+			return x.Value, nil
+		}
+	}
+	return "", unknownSetting(key)
+}
+
+func unknownSetting(key string) error {
+	return NewError(EINVALID, msgUnknownSetting, msg.Args{"Key": strconv.Quote(key), "Keys": strings.Join(SettingKeys, ", ")})
 }
 
 func yesNo(b bool) string { return map[bool]string{true: "yes", false: "no"}[b] }
@@ -62,10 +83,10 @@ func yesNo(b bool) string { return map[bool]string{true: "yes", false: "no"}[b] 
 // SetSetting changes one of the event's settings: the name (a name's text),
 // the first or last day (YYYY-MM-DD, as SetDays), the time zone (an IANA
 // name, as SetTimezone), the badges' languages (as SetLanguages), the logo
-// (only none, which brings Accred's back: a file is given to SetLogo), or
-// a yes/no setting (yes or no). It returns EINVALID for an unknown key or
-// a value the key does not take, naming the key, and ENOTFOUND when the
-// database holds no event.
+// (only none, which brings Accred's back: a file is given to SetLogo), a
+// yes/no setting (yes or no), or the document symbol (SymbolText; empty
+// for none). It returns EINVALID for an unknown key or a value the key does
+// not take, naming the key, and ENOTFOUND when the database holds no event.
 func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 	var column string
 	var arg any
@@ -92,6 +113,14 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 			return err
 		}
 		column, arg = "name", value
+	case SettingDocumentSymbol:
+		value = SymbolText.Tidy(value)
+		var v invalid
+		v.text(key, SymbolText, value)
+		if err := v.err(msgSettingNotChanged); err != nil {
+			return err
+		}
+		column, arg = key, value
 	case SettingClearanceRequired, SettingNominationsRequired:
 		switch strings.ToLower(strings.TrimSpace(value)) {
 		case "yes":
@@ -103,7 +132,7 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 		}
 		column = key
 	default:
-		return NewError(EINVALID, msgUnknownSetting, msg.Args{"Key": strconv.Quote(key), "Keys": strings.Join(SettingKeys, ", ")})
+		return unknownSetting(key)
 	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE event SET `+column+` = ? WHERE id = 1`, arg)
