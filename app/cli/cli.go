@@ -56,6 +56,8 @@ func init() {
 		{"nominations", "[add NAME --reference REF --date YYYY-MM-DD [--focal-point NAME] [--email ADDRESS] [--file FILE.pdf]]", "delegations' and organisations' nominations; NAME: a country's code or name, or an organisation's name", runNominations},
 		{"zones", "[import FILE.csv]", "the access zones (code, name, categories), or define them from a file", runZones},
 		{"copy", "SRC DST", "a whole event between a SQLite file and a PostgreSQL database", runCopy},
+		{"export", "person ID [--out FOLDER]", "everything held about one person (person.json, photo.jpg), for their request to see it", runExport},
+		{"purge", "--before YYYY-MM-DD", "removes the personal data of everyone registered before the date, keeping the counts", runPurge},
 		{"server", "init URL", "a venue's PostgreSQL event server: schema, and the accred_desk and accred_door logins (passwords on stdin)", runServer},
 	}
 }
