@@ -21,6 +21,7 @@ type PurgeReport struct {
 	DatesOfBirth  int
 	PlacesOfBirth int
 	Collections   int // documents recorded when a badge was handed over
+	Nominations   int // focal points, e-mails and files of nominations recorded before the date
 	Notes         int // status notes and reprint reasons that named them
 	AuditEntries  int // audit entries whose values were removed
 }
@@ -35,7 +36,7 @@ type PurgeCount struct {
 func (r PurgeReport) Counts() []PurgeCount {
 	return []PurgeCount{{"people", r.People}, {"names", r.Names}, {"e-mails", r.Emails}, {"document numbers", r.Documents},
 		{"photos", r.Photos}, {"dates of birth", r.DatesOfBirth}, {"places of birth", r.PlacesOfBirth},
-		{"collection documents", r.Collections}, {"notes", r.Notes}, {"audit entries", r.AuditEntries}}
+		{"collection documents", r.Collections}, {"nominations", r.Nominations}, {"notes", r.Notes}, {"audit entries", r.AuditEntries}}
 }
 
 // String is the report in one line: "3 people, 3 names, 2 e-mails, …".
@@ -50,7 +51,9 @@ func (r PurgeReport) String() string {
 // Purge removes the personal data of everyone registered before the date
 // before (YYYY-MM-DD, in the event's time zone, tomorrow at the latest):
 // their document numbers, e-mail addresses, photos, dates and places of
-// birth, and their names, replaced by their badge number. Their rows,
+// birth, and their names, replaced by their badge number; and the focal
+// points, e-mail addresses and files (which name people) of the
+// nominations recorded before that day. Their rows,
 // statuses, prints, zones and check-ins stay, so that counts, statistics
 // and attendance are kept. The values go wherever they are held: the
 // search and sort keys, the documents recorded at collection, and the
@@ -131,6 +134,9 @@ func (s *Store) purgeTx(ctx context.Context, tx *sql.Tx, cutoff string, report *
 	if err := purgeCollections(ctx, tx, cutoff, report); err != nil {
 		return err
 	}
+	if err := purgeNominations(ctx, tx, cutoff, report); err != nil {
+		return err
+	}
 	if err := purgeNotes(ctx, tx, cutoff, people, report); err != nil {
 		return err
 	}
@@ -149,7 +155,7 @@ func (s *Store) purgeTx(ctx context.Context, tx *sql.Tx, cutoff string, report *
 // wipeFreed removes from the database's files the bytes a purge freed.
 func (s *Store) wipeFreed(ctx context.Context, conn *sql.Conn) error {
 	if s.engine == postgresEngine {
-		_, err := conn.ExecContext(ctx, `VACUUM (FULL) participants, photos, collections, status_changes, badge_reprints, audit`)
+		_, err := conn.ExecContext(ctx, `VACUUM (FULL) participants, photos, collections, nominations, status_changes, badge_reprints, audit`)
 		if err != nil {
 			return NewError(EINVALID, msgPurgeVacuum, msg.Args{"Err": err})
 		}

@@ -146,6 +146,19 @@ func purgeCollections(ctx context.Context, tx *sql.Tx, cutoff string, report *Pu
 	return nil
 }
 
+// purgeNominations empties the focal points, e-mail addresses and files of
+// the nominations recorded before cutoff, keeping their reference and date.
+func purgeNominations(ctx context.Context, tx *sql.Tx, cutoff string, report *PurgeReport) error {
+	res, err := tx.ExecContext(ctx, `UPDATE nominations SET focal_point = '', email = '', file = NULL
+		WHERE recorded_at < ? AND (focal_point <> '' OR email <> '' OR file IS NOT NULL)`, cutoff)
+	if err != nil {
+		return fmt.Errorf("purge nominations: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	report.Nominations += int(n)
+	return nil
+}
+
 // purgeNotes takes the people's values out of their status notes and
 // reprint reasons.
 func purgeNotes(ctx context.Context, tx *sql.Tx, cutoff string, people map[int64]*purged, report *PurgeReport) error {

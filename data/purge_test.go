@@ -36,6 +36,10 @@ func newPurgeScene(t *testing.T, s *data.Store) purgeScene {
 	if err := s.SetPhoto(ctx, x.ana.ID, testJPEG(t)); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := s.RecordNomination(ctx, data.NominationInput{Name: "BR", Reference: "NV 77/2025", Date: "2025-09-08",
+		FocalPoint: "Anabela Quixadá-Ferraz", Email: "anabela.qf@itamaraty.example", File: []byte("%PDF-1.7\nNV listing Anabela Quixadá-Ferraz")}); err != nil {
+		t.Fatal(err)
+	}
 	in = delegate("Benedikt", "Wolkenstein", "AT", "ATP8812345")
 	in.Email, in.DateOfBirth = "b.wolkenstein@bmeia.example", "1980-11-30"
 	x.ben = mustCreate(t, s, in)
@@ -91,7 +95,7 @@ func newPurgeScene(t *testing.T, s *data.Store) purgeScene {
 	now = time.Date(2025, 10, 26, 10, 0, 0, 0, time.UTC)
 	x.purgedText = []string{"Anabela", "Quixadá", "Quixadá-Ferrax", "anabela.qf@itamaraty.example", "anabela@oldmail.example",
 		"BRX4471902", "1971-03-09", "Petrópolis", "Benedikt", "Wolkenstein", "b.wolkenstein@bmeia.example", "ATP8812345", "1980-11-30"}
-	x.keptText = []string{"Chloé", "Marchetti-Vance", "chloe.mv@diplomatie.example", "FRC7765001", "1990-06-15", "Valenciennes", "Minister"}
+	x.keptText = []string{"Chloé", "Marchetti-Vance", "chloe.mv@diplomatie.example", "FRC7765001", "1990-06-15", "Valenciennes", "Minister", "NV 77/2025"}
 	return x
 }
 
@@ -189,7 +193,7 @@ func TestPurgeRemovesPersonalDataEverywhereAndKeepsCounts(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := data.PurgeReport{Before: "2025-10-01", People: 2, Names: 2, Emails: 2, Documents: 2, Photos: 1, DatesOfBirth: 2, PlacesOfBirth: 1,
-		Collections: 1, Notes: 3, AuditEntries: 4}
+		Collections: 1, Nominations: 1, Notes: 3, AuditEntries: 4}
 	if report != want {
 		t.Fatalf("purge said %+v, want %+v", report, want)
 	}
