@@ -75,6 +75,20 @@ func TestPersonRecordHoldsEveryFieldAndTheHistory(t *testing.T) {
 		t.Error("the record holds someone else's data")
 	}
 
+	// Every table with rows about a participant is in the record: a table
+	// added later and not exported fails here.
+	query := `SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) c
+		WHERE m.type = 'table' AND c.name IN ('participant_id', 'collected_by')`
+	if s.OnServer() {
+		query = `SELECT table_name FROM information_schema.columns
+			WHERE table_schema = current_schema() AND column_name IN ('participant_id', 'collected_by')`
+	}
+	for _, table := range queryTexts(t, db, query) {
+		if _, ok := r.History[table]; !ok && table != "photos" {
+			t.Errorf("the record leaves out the table %s", table)
+		}
+	}
+
 	if _, err := s.PersonRecord(ctx, 999); data.ErrorCode(err) != data.ENOTFOUND {
 		t.Errorf("an unknown participant: %v", err)
 	}
