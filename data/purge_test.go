@@ -110,30 +110,42 @@ func everything(t *testing.T, path string) string {
 	}
 	var b strings.Builder
 	for _, table := range queryTexts(t, db, tablesQuery) {
-		rows, err := db.Query(`SELECT * FROM ` + table)
-		if err != nil {
-			t.Fatal(err)
-		}
-		columns, _ := rows.Columns()
-		for rows.Next() {
-			values := make([]any, len(columns))
-			pointers := make([]any, len(columns))
-			for i := range values {
-				pointers[i] = &values[i]
-			}
-			if err := rows.Scan(pointers...); err != nil {
-				t.Fatal(err)
-			}
+		columns, rows := queryValues(t, db, `SELECT * FROM `+table)
+		for _, values := range rows {
 			for i, v := range values {
-				if raw, ok := v.([]byte); ok {
-					v = string(raw)
-				}
 				fmt.Fprintf(&b, "%s.%s=%v\n", table, columns[i], v)
 			}
 		}
-		rows.Close()
 	}
 	return b.String()
+}
+
+// queryValues returns the columns and rows query returns, bytes as text.
+func queryValues(t *testing.T, db *sql.DB, query string) (columns []string, values [][]any) {
+	t.Helper()
+	rows, err := db.Query(query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	columns, _ = rows.Columns()
+	for rows.Next() {
+		row := make([]any, len(columns))
+		pointers := make([]any, len(columns))
+		for i := range row {
+			pointers[i] = &row[i]
+		}
+		if err := rows.Scan(pointers...); err != nil {
+			t.Fatal(err)
+		}
+		for i, v := range row {
+			if raw, ok := v.([]byte); ok {
+				row[i] = string(raw)
+			}
+		}
+		values = append(values, row)
+	}
+	return columns, values
 }
 
 func queryTexts(t *testing.T, db *sql.DB, query string) []string {
