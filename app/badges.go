@@ -43,6 +43,7 @@ type badges struct {
 	cancel      *widget.Button
 	open        *widget.Button
 	send        *widget.Button
+	list        *widget.Button
 
 	delegations []data.Affiliation
 	categories  []data.Category
@@ -93,8 +94,7 @@ func (b *badges) buildUI() fyne.CanvasObject {
 	b.category = &widget.Select{Options: categoryNames, PlaceHolder: lang.L("Choose…"), OnChanged: func(string) { b.onChoose() }}
 	b.numbers = &widget.Entry{PlaceHolder: "000123 000124 …", OnChanged: func(string) { b.typing.call(b.onChoose) }}
 	b.layout = widget.NewSelect([]string{lang.L("A6 badge for lanyards"), lang.L("ID-1 card (85.6 × 54 mm)"), lang.L("A4 sheet of four A6 badges")}, func(string) { b.onPreview() })
-	dir, _ := filepath.Abs(filepath.Dir(b.u.dbPath))
-	b.out = &widget.Entry{Text: proposedName(dir)}
+	b.out = &widget.Entry{Text: proposedName(b.u.fileFolder())}
 	b.summary = &widget.Label{Wrapping: fyne.TextWrapWord}
 	b.preview = container.NewStack()
 	b.progress = &widget.ProgressBar{}
@@ -109,6 +109,7 @@ func (b *badges) buildUI() fyne.CanvasObject {
 	if _, err := exec.LookPath("lp"); err != nil {
 		b.send.Hide()
 	}
+	b.list = &widget.Button{Text: lang.L("List of Participants…"), Icon: theme.DocumentIcon(), OnTapped: b.onParticipantsList}
 
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Who"), b.who),
@@ -118,7 +119,8 @@ func (b *badges) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Format"), b.layout),
 		widget.NewFormItem(lang.L("Save as"), b.out),
 	)
-	left := container.NewVBox(form, b.summary, container.NewHBox(b.printButton, b.cancel), b.progress, container.NewHBox(b.open, b.send))
+	left := container.NewVBox(form, b.summary, container.NewHBox(b.printButton, b.cancel), b.progress, container.NewHBox(b.open, b.send),
+		widget.NewSeparator(), container.NewHBox(b.list))
 	// The choice is looked up when the station is shown.
 	b.who.Selected = b.who.Options[whoPending]
 	b.enableChoice()
