@@ -74,6 +74,9 @@ func (s *Store) Purge(ctx context.Context, before string) (PurgeReport, error) {
 	if err != nil {
 		return report, err
 	}
+	if err := s.mayPurge(ctx); err != nil {
+		return report, err
+	}
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return report, fmt.Errorf("connect: %w", err)
@@ -152,6 +155,22 @@ func (s *Store) purgeTx(ctx context.Context, tx *sql.Tx, cutoff string, report *
 	return nil
 }
 
+// mayPurge returns EFORBIDDEN when the store's login may not change the
+// audit trail: on a server, only its administrator's may.
+func (s *Store) mayPurge(ctx context.Context) error {
+	if s.engine != postgresEngine {
+		return nil
+	}
+	var may bool
+	if err := s.db.QueryRowContext(ctx, `SELECT has_table_privilege('audit', 'UPDATE') AND has_table_privilege('audit_purge', 'DELETE')`).Scan(&may); err != nil {
+		return fmt.Errorf("read the login's rights: %w", err)
+	}
+	if !may {
+		return NewError(EFORBIDDEN, msgPurgeLogin, nil)
+	}
+	return nil
+}
+
 // wipeFreed removes from the database's files the bytes a purge freed.
 func (s *Store) wipeFreed(ctx context.Context, conn *sql.Conn) error {
 	if s.engine == postgresEngine {
@@ -175,6 +194,7 @@ func (s *Store) wipeFreed(ctx context.Context, conn *sql.Conn) error {
 }
 
 var (
+	msgPurgeLogin  = msg.Define("This login may not purge: on a venue's server, purge with the administrator's address, the one given to server init.")
 	msgPurgeDate   = msg.Define("Cannot purge before {{.Date}}: write the date YYYY-MM-DD (2025-10-01), tomorrow ({{.Tomorrow}}) at the latest.")
 	msgPurgeVacuum = msg.Define("The data was removed from the tables, but the file may still hold its bytes ({{.Err}}). Close every other station and run the purge again.")
 )

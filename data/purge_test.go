@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"accred/data"
+	"accred/data/pgtest"
 )
 
 // purgeScene is an event where Ana and Ben registered early (before
@@ -350,5 +351,31 @@ func TestPurgeWipesTheFile(t *testing.T) {
 	}
 	if info, err := os.Stat(s.Path() + "-wal"); err == nil && info.Size() != 0 {
 		t.Errorf("the WAL holds %d bytes after the purge", info.Size())
+	}
+}
+
+// TestPurgeOnAServerNeedsItsAdministrator: a desk's login may not change
+// the audit trail, so it is told to purge with the administrator's.
+func TestPurgeOnAServerNeedsItsAdministrator(t *testing.T) {
+	server := pgtest.Database(t)
+	if err := data.InitServer(ctx, server, "desk secret", "door secret"); err != nil {
+		t.Fatal(err)
+	}
+	admin := openEvent(t, server)
+	x := newPurgeScene(t, admin)
+	desk, err := data.Open(loginAs(t, server, data.DeskRole, "desk secret"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer desk.Close()
+	desk.Now = admin.Now
+	if _, err := desk.Purge(ctx, "2025-10-01"); data.ErrorCode(err) != data.EFORBIDDEN || !strings.Contains(err.Error(), "server init") {
+		t.Fatalf("a desk login's purge: %v", err)
+	}
+	if report, err := admin.Purge(ctx, "2025-10-01"); err != nil || report.People != 2 {
+		t.Fatalf("the administrator's purge: %+v %v", report, err)
+	}
+	if p := mustParticipant(t, desk, x.ana.ID); p.FamilyName != p.BadgeNumber() {
+		t.Errorf("the desk reads Ana as %+v", p)
 	}
 }
