@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -293,7 +292,7 @@ func (b *badges) onPreview() {
 	b.showPreview(widget.NewProgressBarInfinite())
 	store := b.u.store
 	b.work.run(func() func() {
-		png, err := previewImage(store, layout, p)
+		png, err := printjob.Job{Store: store, Layout: layout}.Preview(context.Background(), p, 90)
 		return func() {
 			b.renders++
 			if len(b.previews) >= 64 {
@@ -324,43 +323,6 @@ func (b *badges) showPreview(o fyne.CanvasObject) {
 		b.preview.Objects = []fyne.CanvasObject{o}
 	}
 	b.preview.Refresh()
-}
-
-// previewImage prints one badge with a sample code and turns its page into
-// a PNG with pdftoppm.
-func previewImage(store *data.Store, layout printing.Layout, p data.Participant) ([]byte, error) {
-	if _, err := exec.LookPath("pdftoppm"); err != nil {
-		return nil, fmt.Errorf("pdftoppm (poppler-utils) is not installed")
-	}
-	ctx := context.Background()
-	ev, err := store.Event(ctx)
-	if err != nil {
-		return nil, err
-	}
-	cats, _ := store.Categories(ctx)
-	zones, _ := store.ZoneRules(ctx)
-	dir, err := os.MkdirTemp("", "accred-preview")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(dir)
-	f, err := os.OpenFile(filepath.Join(dir, "badge.pdf"), os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
-	if err != nil {
-		return nil, err
-	}
-	sheet := printing.Sheet{Event: ev, Categories: cats, Zones: zones, Layout: layout, Photo: func(id int64) []byte {
-		jpeg, _ := store.Photo(ctx, id)
-		return jpeg
-	}}
-	err = printing.Badges(f, sheet, []printing.Badge{{Participant: p, Code: "PREVIEW"}})
-	f.Close()
-	if err != nil {
-		return nil, err
-	}
-	if out, err := exec.Command("pdftoppm", "-png", "-r", "90", "-singlefile", f.Name(), filepath.Join(dir, "badge")).CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("pdftoppm: %s", out)
-	}
-	return os.ReadFile(filepath.Join(dir, "badge.png"))
 }
 
 func (b *badges) onPrint() {
