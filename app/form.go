@@ -61,7 +61,7 @@ type participantForm struct {
 // textFields are the form's text fields, in order.
 var textFields = []string{data.FieldTitle, data.FieldGivenName, data.FieldFamilyName, data.FieldNativeName, data.FieldNationality,
 	data.FieldDelegation, data.FieldOrganization, data.FieldMediaOutlet, data.FieldPosition, data.FieldEmail, data.FieldDocumentNumber,
-	data.FieldDateOfBirth, data.FieldPlaceOfBirth}
+	data.FieldDateOfBirth, data.FieldPlaceOfBirth, data.FieldConsent}
 
 func newParticipantForm(d *desk, p *data.Participant) *participantForm {
 	return &participantForm{d: d, editing: p, entries: map[string]*keyEntry{}, rows: map[string]*formRow{},
@@ -193,7 +193,7 @@ func (f *participantForm) fill() {
 	values := map[string]string{data.FieldTitle: in.Title, data.FieldGivenName: in.GivenName, data.FieldFamilyName: in.FamilyName,
 		data.FieldNativeName: in.NativeName, data.FieldOrganization: in.Organization, data.FieldMediaOutlet: in.MediaOutlet,
 		data.FieldPosition: in.Position, data.FieldEmail: in.Email, data.FieldDocumentNumber: in.DocumentNumber,
-		data.FieldDateOfBirth: in.DateOfBirth, data.FieldPlaceOfBirth: in.PlaceOfBirth}
+		data.FieldDateOfBirth: in.DateOfBirth, data.FieldPlaceOfBirth: in.PlaceOfBirth, data.FieldConsent: in.ConsentOn}
 	for field, v := range values {
 		f.entries[field].SetText(v)
 	}
@@ -313,6 +313,7 @@ func (f *participantForm) input() data.ParticipantInput {
 		Position: text(data.FieldPosition), Email: text(data.FieldEmail),
 		DocumentNumber: text(data.FieldDocumentNumber), HeadOfDelegation: f.head.Checked && f.rows[data.FieldHead].visible(),
 		DateOfBirth: text(data.FieldDateOfBirth), PlaceOfBirth: text(data.FieldPlaceOfBirth),
+		ConsentOn: text(data.FieldConsent),
 	}
 	in.Category = f.chosenCategory().Code
 	if i := f.orgKind.SelectedIndex(); i >= 0 && f.rows[data.FieldOrgKind].visible() {
@@ -464,6 +465,16 @@ func fieldLabel(field string) string {
 		return lang.L("Date of birth")
 	case data.FieldPlaceOfBirth:
 		return lang.L("Place of birth")
+	case "name":
+		return lang.L("Name")
+	case "dates", data.SettingStartsOn, data.SettingEndsOn:
+		return lang.L("Dates")
+	case data.SettingLanguages:
+		return lang.L("Badge languages")
+	case data.SettingLogo:
+		return lang.L("Logo")
+	case data.FieldConsent:
+		return lang.L("Consent given on")
 	}
 	return field
 }
@@ -479,7 +490,7 @@ func fieldHint(field string) string {
 		return lang.L("阮文安, Иван Петров, أحمد …")
 	case data.FieldEmail:
 		return "name@example.org"
-	case data.FieldDateOfBirth:
+	case data.FieldDateOfBirth, data.FieldConsent:
 		return "YYYY-MM-DD"
 	}
 	return ""

@@ -32,10 +32,10 @@ func TestFormShowsAndMarksTheFieldsOfTheCategory(t *testing.T) {
 	f := newForm(u.desk)
 	const always = "category* title given_name family_name* native_name nationality* "
 	cases := []struct{ category, want string }{
-		{"Delegate", always + "delegation* position email document_number* head_of_delegation rank"},
-		{"Observer", always + "organization* position email document_number* organization_kind rank"},
-		{"Media", always + "media_outlet* position email document_number*"},
-		{"United Nations", always + "delegation organization position email document_number* organization_kind head_of_delegation rank"},
+		{"Delegate", always + "delegation* position email document_number* consent head_of_delegation rank"},
+		{"Observer", always + "organization* position email document_number* consent organization_kind rank"},
+		{"Media", always + "media_outlet* position email document_number* consent"},
+		{"United Nations", always + "delegation organization position email document_number* consent organization_kind head_of_delegation rank"},
 	}
 	for _, c := range cases {
 		f.category.SetSelected(c.category)

@@ -1,9 +1,11 @@
 package data
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"runtime"
 	"sync"
 
@@ -21,9 +23,9 @@ type ImportRow struct {
 	// zones column (none: their category's zones).
 	Zones *[]ZoneChange
 
-	// KeepDateOfBirth and KeepPlaceOfBirth say the file has no such column:
-	// a participant already registered keeps what they had.
-	KeepDateOfBirth, KeepPlaceOfBirth bool
+	// KeepDateOfBirth, KeepPlaceOfBirth and KeepConsent say the file has no
+	// such column: a participant already registered keeps what they had.
+	KeepDateOfBirth, KeepPlaceOfBirth, KeepConsent bool
 }
 
 // ImportReport says what an import did, or would do on a dry run.
@@ -57,7 +59,11 @@ func (s *Store) ImportParticipants(ctx context.Context, rows []ImportRow, dryRun
 	if err != nil {
 		return report, err
 	}
-	keys, err := checkRows(rows, categories, zones)
+	today, err := s.today(ctx)
+	if err != nil {
+		return report, err
+	}
+	keys, err := checkRows(rows, categories, zones, today)
 	if err != nil {
 		return report, err
 	}
@@ -94,9 +100,10 @@ func (s *Store) ImportParticipants(ctx context.Context, rows []ImportRow, dryRun
 }
 
 // checkRows normalises and checks every row, on every core, before any is
-// written, and the zones they name against the event's. It returns each
-// row's stored keys, or EINVALID with every problem.
-func checkRows(rows []ImportRow, categories []Category, zones []Zone) ([]storedKeys, error) {
+// written, the zones they name against the event's, and their consent
+// against the event's today. It returns each row's stored keys, or EINVALID
+// with every problem.
+func checkRows(rows []ImportRow, categories []Category, zones []Zone, today string) ([]storedKeys, error) {
 	keys := make([]storedKeys, len(rows))
 	found := make([][]FieldError, len(rows))
 	workers := runtime.GOMAXPROCS(0)
@@ -109,6 +116,10 @@ func checkRows(rows []ImportRow, categories []Category, zones []Zone) ([]storedK
 				row := &rows[i]
 				row.Input = row.Input.Normalize()
 				for _, f := range ErrorFields(row.Input.Validate(categories)) {
+					f.Line = row.Line
+					found[i] = append(found[i], f)
+				}
+				if f, ok := row.Input.consentProblem(today); ok {
 					f.Line = row.Line
 					found[i] = append(found[i], f)
 				}
@@ -147,6 +158,7 @@ func checkRows(rows []ImportRow, categories []Category, zones []Zone) ([]storedK
 }
 
 func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, operator string) error {
+	photo := row.Photo
 	id, err := w.holderOf(row.Input.Nationality, k.document)
 	if err != nil {
 		return err
@@ -180,11 +192,19 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 		if row.KeepPlaceOfBirth {
 			row.Input.PlaceOfBirth = before.PlaceOfBirth
 		}
+		if row.KeepConsent {
+			row.Input.ConsentOn = before.ConsentOn
+		}
 		zonesChanged, err := w.importZones(id, row)
 		if err != nil {
 			return err
 		}
-		if before == row.Input && row.Photo == nil {
+		if photo != nil {
+			if photo, err = w.newPhoto(id, photo); err != nil {
+				return err
+			}
+		}
+		if before == row.Input && photo == nil {
 			if zonesChanged {
 				report.Updated++
 			} else {
@@ -197,13 +217,29 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 		}
 		report.Updated++
 	}
-	if row.Photo != nil {
+	if photo != nil {
 		if err := w.flush(); err != nil {
 			return err
 		}
-		return w.s.putPhoto(w.ctx, w.tx, w.now, id, row.Photo, operator)
+		return w.s.putPhoto(w.ctx, w.tx, w.now, id, photo, operator)
 	}
 	return nil
+}
+
+// newPhoto returns jpeg, or nil when it is the participant's photo already
+// (an exported roster imported again changes nobody).
+func (w *writer) newPhoto(id int64, jpeg []byte) ([]byte, error) {
+	var old []byte
+	err := w.tx.QueryRowContext(w.ctx, `SELECT jpeg FROM photos WHERE participant_id = ?`, id).Scan(&old)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return jpeg, nil
+	case err != nil:
+		return nil, fmt.Errorf("read photo: %w", err)
+	case bytes.Equal(old, jpeg):
+		return nil, nil
+	}
+	return jpeg, nil
 }
 
 // importZones makes a row's zone changes, when its file has a zones column,

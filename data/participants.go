@@ -15,7 +15,7 @@ import (
 
 const participantColumns = `p.id, p.category, p.title, p.given_name, p.family_name, p.native_name, p.nationality,
 	p.position, p.head_of_delegation, p.rank, p.gender, p.email, p.document_number, p.status, p.status_at, p.badge_issue,
-	p.created_at, p.updated_at, p.updated_by, p.rev, p.date_of_birth, p.place_of_birth,
+	p.created_at, p.updated_at, p.updated_by, p.rev, p.date_of_birth, p.place_of_birth, p.consent_on,
 	CASE WHEN (SELECT clearance_required FROM event WHERE id = 1) THEN p.clearance ELSE '' END, EXISTS (SELECT 1 FROM photos WHERE participant_id = p.id),
 	COALESCE(a.id, 0), COALESCE(a.kind, ''), COALESCE(a.name, ''), COALESCE(a.country, ''), COALESCE(a.org_kind, '')`
 
@@ -23,9 +23,9 @@ const participantFrom = ` FROM participants p LEFT JOIN affiliations a ON a.id =
 
 // doorParticipantColumns are participantColumns for a door's login on a
 // server, which may not read genders, document numbers, e-mail addresses,
-// dates or places of birth.
+// dates or places of birth, nor when consent was given.
 var doorParticipantColumns = strings.NewReplacer("p.gender, p.email, p.document_number", "'', '', ''",
-	"p.date_of_birth, p.place_of_birth", "'', ''").Replace(participantColumns)
+	"p.date_of_birth, p.place_of_birth, p.consent_on", "'', '', ''").Replace(participantColumns)
 
 // selectParticipants is the start of a query for participants, with the
 // columns this store's login may read.
@@ -43,7 +43,7 @@ func scanParticipant(row scanner) (Participant, error) {
 	var statusAt, created, updated string
 	err := row.Scan(&p.ID, &p.Category, &p.Title, &p.GivenName, &p.FamilyName, &p.NativeName, &p.Nationality,
 		&p.Position, &p.HeadOfDelegation, &p.Rank, &p.Gender, &p.Email, &p.DocumentNumber, &p.Status, &statusAt, &p.BadgeIssue,
-		&created, &updated, &p.UpdatedBy, &p.Rev, &p.DateOfBirth, &p.PlaceOfBirth, &p.Clearance, &p.HasPhoto,
+		&created, &updated, &p.UpdatedBy, &p.Rev, &p.DateOfBirth, &p.PlaceOfBirth, &p.ConsentOn, &p.Clearance, &p.HasPhoto,
 		&p.Affiliation.ID, &p.Affiliation.Kind, &p.Affiliation.Name, &p.Affiliation.Country, &p.Affiliation.OrgKind)
 	p.StatusAt, p.CreatedAt, p.UpdatedAt = parseTime(statusAt), parseTime(created), parseTime(updated)
 	return p, err
@@ -158,7 +158,7 @@ func (s *Store) CreateParticipant(ctx context.Context, in ParticipantInput, oper
 			return err
 		}
 		in = in.Normalize()
-		if err := in.Validate(w.categories); err != nil {
+		if err := w.validate(in); err != nil {
 			return err
 		}
 		k := in.keys()
@@ -190,15 +190,11 @@ func (s *Store) UpdateParticipant(ctx context.Context, id int64, in ParticipantI
 		if err != nil {
 			return err
 		}
-		if in.Version != 0 && current.Rev != in.Version {
-			var by any = current.UpdatedBy
-			if current.UpdatedBy == "" {
-				by = msgAnotherStation.Msg()
-			}
-			return NewError(ECONFLICT, msgChangedMeanwhile, msg.Args{"Number": BadgeNumber(id), "Time": current.UpdatedAt.In(loc).Format("15:04"), "By": by})
+		if err := current.unchangedSince(in.Version, loc); err != nil {
+			return err
 		}
 		in = in.Normalize()
-		if err := in.Validate(w.categories); err != nil {
+		if err := w.validate(in); err != nil {
 			return err
 		}
 		k := in.keys()
@@ -211,6 +207,19 @@ func (s *Store) UpdateParticipant(ctx context.Context, id int64, in ParticipantI
 		return Participant{}, err
 	}
 	return s.Participant(ctx, id)
+}
+
+// unchangedSince returns ECONFLICT, naming who changed p and when, when p
+// changed since the desk read it at version; version 0 checks nothing.
+func (p Participant) unchangedSince(version int64, loc *time.Location) error {
+	if version == 0 || p.Rev == version {
+		return nil
+	}
+	var by any = p.UpdatedBy
+	if p.UpdatedBy == "" {
+		by = msgAnotherStation.Msg()
+	}
+	return NewError(ECONFLICT, msgChangedMeanwhile, msg.Args{"Number": p.BadgeNumber(), "Time": p.UpdatedAt.In(loc).Format("15:04"), "By": by})
 }
 
 // Duplicates returns the participants other than exceptID who look like the
@@ -252,6 +261,43 @@ func (s *Store) SetStatus(ctx context.Context, id int64, status Status, operator
 		return Participant{}, err
 	}
 	return s.Participant(ctx, id)
+}
+
+// SetStatuses moves, in one transaction, each of the participants ids who
+// still has the status from to the status to, noting why, and returns how
+// many moved: those changed meanwhile are left as they are. A desk undoes a
+// whole delegation's approval with it.
+func (s *Store) SetStatuses(ctx context.Context, ids []int64, from, to Status, operator, note string) (int, error) {
+	if !from.CanBecome(to) {
+		return 0, NewError(EINVALID, msgStatusMove, msg.Args{"Current": from.Message(), "Status": to.Message()})
+	}
+	moved := 0
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		now := s.now()
+		for _, id := range ids {
+			var current Status
+			if err := tx.QueryRowContext(ctx, `SELECT status FROM participants WHERE id = ?`, id).Scan(&current); err != nil {
+				return notFoundParticipant(err, "read status", id)
+			}
+			if current != from {
+				continue
+			}
+			if to == StatusApproved {
+				if err := checkNominated(ctx, tx, id); err != nil {
+					return err
+				}
+			}
+			if err := s.recordStatus(ctx, tx, now, id, to, operator, note); err != nil {
+				return err
+			}
+			moved++
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return moved, nil
 }
 
 // ApproveAll approves every registered participant who may be approved and

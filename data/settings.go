@@ -14,13 +14,19 @@ import (
 // The event's settings, by key.
 const (
 	SettingName                = "name"
+	SettingStartsOn            = "starts_on"
+	SettingEndsOn              = "ends_on"
 	SettingTimezone            = "timezone"
+	SettingLanguages           = "languages"
+	SettingLogo                = "logo"
 	SettingClearanceRequired   = "clearance_required"
 	SettingNominationsRequired = "nominations_required"
+	SettingDocumentSymbol      = "document_symbol"
 )
 
 // SettingKeys lists the settings' keys in the order they are shown.
-var SettingKeys = []string{SettingName, SettingTimezone, SettingClearanceRequired, SettingNominationsRequired}
+var SettingKeys = []string{SettingName, SettingStartsOn, SettingEndsOn, SettingTimezone, SettingLanguages, SettingLogo,
+	SettingClearanceRequired, SettingNominationsRequired, SettingDocumentSymbol}
 
 // Setting is one of the event's settings, as text.
 type Setting struct {
@@ -28,35 +34,74 @@ type Setting struct {
 }
 
 // Settings returns the event's settings in the order of SettingKeys; yes/no
-// settings read yes or no. It returns ENOTFOUND when the database holds no
-// event.
+// settings read yes or no, the languages their codes separated by spaces,
+// and the logo its size in bytes (none for Accred's). It returns ENOTFOUND
+// when the database holds no event.
 func (s *Store) Settings(ctx context.Context) ([]Setting, error) {
-	var name, zone string
+	var name, starts, ends, zone, languages, symbol string
 	var clearance, nominations bool
-	err := s.db.QueryRowContext(ctx, `SELECT name, timezone, clearance_required, nominations_required FROM event WHERE id = 1`).
-		Scan(&name, &zone, &clearance, &nominations)
+	var logo sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT name, starts_on, ends_on, timezone, badge_languages, length(logo), clearance_required, nominations_required,
+		document_symbol FROM event WHERE id = 1`).Scan(&name, &starts, &ends, &zone, &languages, &logo, &clearance, &nominations, &symbol)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errNoEvent()
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read settings: %w", err)
 	}
-	return []Setting{{SettingName, name}, {SettingTimezone, zone},
-		{SettingClearanceRequired, yesNo(clearance)}, {SettingNominationsRequired, yesNo(nominations)}}, nil
+	logoText := "none"
+	if logo.Valid {
+		logoText = strconv.FormatInt(logo.Int64, 10) + " bytes"
+	}
+	return []Setting{{SettingName, name}, {SettingStartsOn, starts}, {SettingEndsOn, ends}, {SettingTimezone, zone},
+		{SettingLanguages, languages}, {SettingLogo, logoText},
+		{SettingClearanceRequired, yesNo(clearance)}, {SettingNominationsRequired, yesNo(nominations)},
+		{SettingDocumentSymbol, symbol}}, nil
+}
+
+// Setting returns the value of one of the event's settings, as Settings
+// gives it; EINVALID for an unknown key.
+func (s *Store) Setting(ctx context.Context, key string) (string, error) {
+	list, err := s.Settings(ctx)
+	if err != nil {
+		return "", err
+	}
+	for _, x := range list {
+		if x.Key == key {
+			return x.Value, nil
+		}
+	}
+	return "", unknownSetting(key)
+}
+
+func unknownSetting(key string) error {
+	return NewError(EINVALID, msgUnknownSetting, msg.Args{"Key": strconv.Quote(key), "Keys": strings.Join(SettingKeys, ", ")})
 }
 
 func yesNo(b bool) string { return map[bool]string{true: "yes", false: "no"}[b] }
 
 // SetSetting changes one of the event's settings: the name (a name's text),
-// the time zone (an IANA name, as SetTimezone), or a yes/no setting (yes or
-// no). It returns EINVALID for an unknown key or a value the key does not
-// take, naming the key, and ENOTFOUND when the database holds no event.
+// the first or last day (YYYY-MM-DD, as SetDays), the time zone (an IANA
+// name, as SetTimezone), the badges' languages (as SetLanguages), the logo
+// (only none, which brings Accred's back: a file is given to SetLogo), a
+// yes/no setting (yes or no), or the document symbol (SymbolText; empty
+// for none). It returns EINVALID for an unknown key or a value the key does
+// not take, naming the key, and ENOTFOUND when the database holds no event.
 func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 	var column string
 	var arg any
 	switch key {
 	case SettingTimezone:
 		return s.SetTimezone(ctx, value)
+	case SettingStartsOn, SettingEndsOn:
+		return s.setDay(ctx, key, value)
+	case SettingLanguages:
+		return s.SetLanguages(ctx, value)
+	case SettingLogo:
+		if strings.TrimSpace(value) != "none" {
+			return &Error{Code: EINVALID, Message: msgSettingNotChanged.Msg(), Fields: []FieldError{{Field: key, Reason: msgLogoFile.Msg()}}}
+		}
+		return s.SetLogo(ctx, nil)
 	case SettingName:
 		value = NameText.Tidy(value)
 		var v invalid
@@ -68,6 +113,14 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 			return err
 		}
 		column, arg = "name", value
+	case SettingDocumentSymbol:
+		value = SymbolText.Tidy(value)
+		var v invalid
+		v.text(key, SymbolText, value)
+		if err := v.err(msgSettingNotChanged); err != nil {
+			return err
+		}
+		column, arg = key, value
 	case SettingClearanceRequired, SettingNominationsRequired:
 		switch strings.ToLower(strings.TrimSpace(value)) {
 		case "yes":
@@ -79,7 +132,7 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 		}
 		column = key
 	default:
-		return NewError(EINVALID, msgUnknownSetting, msg.Args{"Key": strconv.Quote(key), "Keys": strings.Join(SettingKeys, ", ")})
+		return unknownSetting(key)
 	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE event SET `+column+` = ? WHERE id = 1`, arg)
@@ -96,5 +149,6 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 var (
 	msgSettingNotChanged = msg.Define("The setting was not changed.")
 	msgSettingYesNo      = msg.Define("Write yes or no.")
+	msgLogoFile          = msg.Define("Give the logo as a PNG or JPEG file (accred settings logo FILE), or none for Accred's.")
 	msgUnknownSetting    = msg.Define("There is no setting {{.Key}}; the settings are {{.Keys}}.")
 )

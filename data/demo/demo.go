@@ -89,8 +89,18 @@ func Create(ctx context.Context, s *data.Store, n int) error {
 	if err := clearDemo(ctx, s, rows); err != nil {
 		return err
 	}
-	return createProgramme(ctx, s, ev.Location(), len(rows))
+	if err := createProgramme(ctx, s, ev.Location(), len(rows)); err != nil {
+		return err
+	}
+	if err := s.SetDoorZone(ctx, PlenaryDoor, 1); err != nil {
+		return fmt.Errorf("save the demo's door rule: %w", err)
+	}
+	return nil
 }
+
+// PlenaryDoor is the demo's door that requires the plenary floor (zone 1)
+// of every badge, whatever the session.
+const PlenaryDoor = "Plenary hall entrance"
 
 // refusedID is the demo participant the host country's security service
 // refused.
@@ -268,6 +278,9 @@ func (g *generator) person(code, cultureName string) data.ParticipantInput {
 	in.DocumentNumber = fmt.Sprintf("%s%07d", code, 1000000+g.docs[code]*7919%9000000)
 	n := g.docs[code] * 7919
 	in.DateOfBirth = fmt.Sprintf("%04d-%02d-%02d", 1950+n%50, 1+n%12, 1+n%28)
+	if n%10 != 0 { // a few never sent their consent back
+		in.ConsentOn = fmt.Sprintf("2025-09-%02d", 1+n%30)
+	}
 	if c, ok := country.Lookup(code); ok {
 		in.PlaceOfBirth = c.Name("en")
 	}
