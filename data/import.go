@@ -2,8 +2,13 @@ package data
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"errors"
+	"io"
+	"os"
+	"path/filepath"
 	"runtime"
 	"sync"
 
@@ -42,6 +47,34 @@ type ImportReport struct {
 // and reports what would happen, changing nothing. ENOTFOUND means the
 // database holds no event.
 func (s *Store) ImportParticipants(ctx context.Context, rows []ImportRow, dryRun bool, operator string) (ImportReport, error) {
+	return s.ImportFile(ctx, ImportSource{}, rows, dryRun, operator)
+}
+
+// ImportSource is the file an import's rows were read from, as the audit
+// trail names it.
+type ImportSource struct {
+	Name   string // the file's name, without its folder
+	SHA256 string // its content's hash, in hex
+}
+
+// ImportSourceAt names and hashes the file at path for the audit trail.
+func ImportSourceAt(path string) (ImportSource, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return ImportSource{}, NewError(EINVALID, msgCannotOpen, msg.Args{"Path": path, "Err": err})
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return ImportSource{}, NewError(EINVALID, msgCannotOpen, msg.Args{"Path": path, "Err": err})
+	}
+	return ImportSource{Name: filepath.Base(path), SHA256: hex.EncodeToString(h.Sum(nil))}, nil
+}
+
+// ImportFile imports rows as ImportParticipants does, recording in the audit
+// trail the file they came from, then every participant it registered or
+// changed, field by field.
+func (s *Store) ImportFile(ctx context.Context, file ImportSource, rows []ImportRow, dryRun bool, operator string) (ImportReport, error) {
 	report := ImportReport{Rows: len(rows)}
 	if len(rows) == 0 {
 		return report, NewError(EINVALID, msgImportEmpty, nil)
@@ -71,12 +104,13 @@ func (s *Store) ImportParticipants(ctx context.Context, rows []ImportRow, dryRun
 		if err := w.loadHolders(); err != nil {
 			return err
 		}
+		w.trail = append(w.trail, AuditEntry{Action: AuditImport, Field: file.Name, New: file.SHA256, Operator: operator})
 		for i := range rows {
 			if err := w.importRow(&rows[i], keys[i], &report, operator); err != nil {
 				return err
 			}
 		}
-		if err := w.flush(); err != nil {
+		if err := w.done(); err != nil {
 			return err
 		}
 		if dryRun {
@@ -163,6 +197,7 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 			if _, err := w.importZones(id, row); err != nil {
 				return err
 			}
+			w.trail = append(w.trail, AuditEntry{ParticipantID: id, Action: AuditEdit, Field: FieldZones, New: FormatZoneChanges(*row.Zones)})
 		}
 	} else {
 		if err := w.flush(); err != nil {
@@ -180,9 +215,17 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 		if row.KeepPlaceOfBirth {
 			row.Input.PlaceOfBirth = before.PlaceOfBirth
 		}
+		oldZones, err := zoneChanges(w.ctx, w.tx, id)
+		if err != nil {
+			return err
+		}
 		zonesChanged, err := w.importZones(id, row)
 		if err != nil {
 			return err
+		}
+		if zonesChanged {
+			w.trail = append(w.trail, AuditEntry{ParticipantID: id, Action: AuditEdit, Field: FieldZones,
+				Old: FormatZoneChanges(oldZones), New: FormatZoneChanges(*row.Zones)})
 		}
 		if before == row.Input && row.Photo == nil {
 			if zonesChanged {
@@ -192,7 +235,7 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 			}
 			return nil
 		}
-		if err := w.update(id, row.Input, k, operator); err != nil {
+		if err := w.update(id, before, row.Input, k, operator); err != nil {
 			return err
 		}
 		report.Updated++
@@ -201,7 +244,9 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 		if err := w.flush(); err != nil {
 			return err
 		}
-		return w.s.putPhoto(w.ctx, w.tx, w.now, id, row.Photo, operator)
+		entry, err := w.s.putPhoto(w.ctx, w.tx, w.now, id, row.Photo, operator)
+		w.trail = append(w.trail, entry)
+		return err
 	}
 	return nil
 }

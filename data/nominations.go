@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"accred/data/country"
@@ -102,7 +103,7 @@ func (s *Store) RecordNomination(ctx context.Context, in NominationInput) (Nomin
 		if err != nil {
 			return fmt.Errorf("record nomination: %w", err)
 		}
-		return nil
+		return s.audit(ctx, tx, AuditEntry{Action: AuditNomination, Field: in.Name, New: in.auditText()})
 	})
 	if err != nil {
 		return Nomination{}, err
@@ -255,3 +256,13 @@ var (
 	msgNoAffiliation       = msg.Define("There is no such delegation or organisation.")
 	msgAwaitingNomination  = msg.Define("{{.Number}} cannot be approved yet: {{.Name}} has no nomination recorded yet.")
 )
+
+// auditText is the nomination as the audit trail writes it: its reference,
+// date and focal point, and whether its letter is kept.
+func (in NominationInput) auditText() string {
+	text := strings.TrimSuffix(in.Reference+"; "+in.Date+"; "+in.FocalPoint, "; ")
+	if in.File != nil {
+		text += "; letter kept"
+	}
+	return text
+}

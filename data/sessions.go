@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -179,6 +180,20 @@ func (s *Store) SaveSession(ctx context.Context, x Session, invited []int64) (Se
 // saveSessionTx corrects the session with x's code, or inserts x; it
 // returns the session's id and whether it is new.
 func (s *Store) saveSessionTx(ctx context.Context, tx *sql.Tx, x Session) (int64, bool, error) {
+	loc, err := s.location(ctx)
+	if err != nil {
+		return 0, false, err
+	}
+	old, err := s.scanSession(tx.QueryRowContext(ctx, `SELECT `+sessionColumns+` FROM sessions WHERE upper(code) = upper(?)`, x.Code), loc)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		err = s.audit(ctx, tx, AuditEntry{Action: AuditProgramme, Field: x.Code, New: x.auditText()})
+	case err == nil && old.auditText() != x.auditText():
+		err = s.audit(ctx, tx, AuditEntry{Action: AuditProgramme, Field: x.Code, Old: old.auditText(), New: x.auditText()})
+	}
+	if err != nil {
+		return 0, false, fmt.Errorf("read session: %w", err)
+	}
 	starts, ends, cats := x.Starts.Format(SessionTimeLayout), x.Ends.Format(SessionTimeLayout), strings.Join(x.Categories, " ")
 	res, err := tx.ExecContext(ctx, `UPDATE sessions SET title = ?, kind = ?, room = ?, starts_at = ?, ends_at = ?, capacity = ?,
 		categories = ?, invitation_only = ?, records_exits = ?, early_minutes = ?, zone = ? WHERE upper(code) = upper(?)`,

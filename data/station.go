@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -344,6 +345,7 @@ func (s *Store) MergeStation(ctx context.Context, path string) (int, error) {
 			return fmt.Errorf("prepare merge: %w", err)
 		}
 		defer insert.Close()
+		var trail []AuditEntry
 		for i, c := range scans {
 			res, err := insert.ExecContext(ctx, c.ID, c.SessionID, participants[i], c.Station, c.Operator, c.At, c.Direction, c.Verdict,
 				c.Reason, c.Manual, c.Seq, c.Signature) // every scan is signed: check refused any that is not
@@ -355,8 +357,16 @@ func (s *Store) MergeStation(ctx context.Context, path string) (int, error) {
 				return fmt.Errorf("merge scan: %w", err)
 			}
 			added += int(n)
+			if n > 0 {
+				c.ParticipantID = participants[i].Int64
+				trail = append(trail, checkinEntry(issued.sessions[c.SessionID].Code, c))
+			}
 		}
-		return s.recountPresence(ctx, tx, fileID)
+		if err := s.recountPresence(ctx, tx, fileID); err != nil {
+			return err
+		}
+		merged := AuditEntry{Action: AuditMerge, Field: filepath.Base(path), New: fmt.Sprintf("%d new scans of %d", added, len(scans))}
+		return s.audit(ctx, tx, append(trail, merged)...)
 	})
 	if err != nil {
 		return 0, err

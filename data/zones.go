@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"accred/data/msg"
@@ -69,10 +70,12 @@ func (s *Store) SaveZones(ctx context.Context, zones []Zone) error {
 		if err != nil {
 			return err
 		}
+		var trail []AuditEntry
 		for _, z := range old {
 			if _, kept := seen[z.Code]; kept {
 				continue
 			}
+			trail = append(trail, AuditEntry{Action: AuditZone, Field: strconv.Itoa(z.Code), Old: z.auditText()})
 			var sessions, people int
 			if err := tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM sessions WHERE zone = ?), (SELECT COUNT(*) FROM participant_zones WHERE zone = ?)`,
 				z.Code, z.Code).Scan(&sessions, &people); err != nil {
@@ -95,8 +98,15 @@ func (s *Store) SaveZones(ctx context.Context, zones []Zone) error {
 				z.Code, z.Name, strings.Join(z.Categories, " ")); err != nil {
 				return fmt.Errorf("save zone: %w", err)
 			}
+			before := ""
+			if i := slices.IndexFunc(old, func(o Zone) bool { return o.Code == z.Code }); i >= 0 {
+				before = old[i].auditText()
+			}
+			if before != z.auditText() {
+				trail = append(trail, AuditEntry{Action: AuditZone, Field: strconv.Itoa(z.Code), Old: before, New: z.auditText()})
+			}
 		}
-		return nil
+		return s.audit(ctx, tx, trail...)
 	})
 }
 
