@@ -32,6 +32,7 @@ type importer struct {
 	work     worker
 
 	rows     []data.ImportRow
+	source   data.ImportSource         // the file the rows were read from, for the audit trail
 	problems map[int][]data.FieldError // by line; line 0 for the file as a whole
 }
 
@@ -122,10 +123,14 @@ func (im *importer) onCheck() {
 	im.work.run(func() func() {
 		rows, err := roster.Read(path)
 		var rep data.ImportReport
+		var source data.ImportSource
 		if err == nil {
-			rep, err = im.u.store.ImportParticipants(context.Background(), rows, true, im.u.operator())
+			source, err = data.ImportSourceAt(path)
 		}
-		return func() { im.checked(rows, rep, err) }
+		if err == nil {
+			rep, err = im.u.store.ImportFile(context.Background(), source, rows, true, im.u.operator())
+		}
+		return func() { im.source = source; im.checked(rows, rep, err) }
 	})
 }
 
@@ -182,10 +187,10 @@ func (im *importer) showProblems(err error) {
 
 // onCommit imports the checked lines, all or nothing.
 func (im *importer) onCommit() {
-	rows := im.rows
+	rows, source := im.rows, im.source
 	im.busy(lang.L("Importing…"))
 	im.work.run(func() func() {
-		rep, err := im.u.store.ImportParticipants(context.Background(), rows, false, im.u.operator())
+		rep, err := im.u.store.ImportFile(context.Background(), source, rows, false, im.u.operator())
 		return func() { im.committed(rep, err) }
 	})
 }

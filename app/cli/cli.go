@@ -56,6 +56,7 @@ func init() {
 		{"nominations", "[add NAME --reference REF --date YYYY-MM-DD [--focal-point NAME] [--email ADDRESS] [--file FILE.pdf]]", "delegations' and organisations' nominations; NAME: a country's code or name, or an organisation's name", runNominations},
 		{"zones", "[import FILE.csv]", "the access zones (code, name, categories), or define them from a file", runZones},
 		{"copy", "SRC DST", "a whole event between a SQLite file and a PostgreSQL database", runCopy},
+		{"audit", "[--participant ID] [--operator NAME] [--since DATE|TIME] [--format tab|csv]", "the audit trail: time, operator, station, participant, action, field, old, new", runAudit},
 		{"server", "init URL", "a venue's PostgreSQL event server: schema, and the accred_desk and accred_door logins (passwords on stdin)", runServer},
 	}
 }
@@ -104,6 +105,8 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if operator == "" {
 		operator = "cli"
 	}
+	station, _ := os.Hostname()
+	ctx = data.WithActor(ctx, data.Actor{Operator: operator, Station: station})
 	e := &env{ctx: ctx, dbPath: dbPath, stdin: stdin, stdout: stdout, stderr: stderr, operator: operator}
 	for _, c := range commands {
 		if c.name != rest[0] {
