@@ -48,9 +48,8 @@ const auditBatch = 100
 
 // audit appends entries to the trail inside tx, at the store's time, with
 // the operator and station of ctx's actor. An entry that names its own
-// time, operator or station (a scan merged from a door's file, a scan that
-// names its station) keeps them; one that names an operator keeps it only
-// when ctx names nobody.
+// time, operator or station (a scan merged from a door's file, a change
+// made for an operator the caller names) keeps them.
 func (s *Store) audit(ctx context.Context, tx *sql.Tx, entries ...AuditEntry) error {
 	a := actorFrom(ctx)
 	now := s.now()
@@ -62,7 +61,7 @@ func (s *Store) audit(ctx context.Context, tx *sql.Tx, entries ...AuditEntry) er
 			if !e.At.IsZero() {
 				at = timeText(e.At)
 			}
-			if operator == "" {
+			if e.Operator != "" {
 				operator = e.Operator
 			}
 			if e.Station != "" {

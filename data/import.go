@@ -197,7 +197,7 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 			if _, err := w.importZones(id, row); err != nil {
 				return err
 			}
-			w.trail = append(w.trail, AuditEntry{ParticipantID: id, Action: AuditEdit, Field: FieldZones, New: FormatZoneChanges(*row.Zones)})
+			w.trail = append(w.trail, AuditEntry{ParticipantID: id, Action: AuditEdit, Field: FieldZones, New: FormatZoneChanges(*row.Zones), Operator: operator})
 		}
 	} else {
 		if err := w.flush(); err != nil {
@@ -224,7 +224,7 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 			return err
 		}
 		if zonesChanged {
-			w.trail = append(w.trail, AuditEntry{ParticipantID: id, Action: AuditEdit, Field: FieldZones,
+			w.trail = append(w.trail, AuditEntry{ParticipantID: id, Action: AuditEdit, Field: FieldZones, Operator: operator,
 				Old: FormatZoneChanges(oldZones), New: FormatZoneChanges(*row.Zones)})
 		}
 		if before == row.Input && row.Photo == nil {

@@ -181,7 +181,9 @@ func (w *writer) insert(in ParticipantInput, k storedKeys, operator string) (int
 		in.HeadOfDelegation, in.Rank, in.Gender, in.Email, in.DocumentNumber, k.document, k.name, StatusRegistered, w.now,
 		in.DateOfBirth, in.PlaceOfBirth, operator, k.searchWords(id), k.sort, w.now, w.now, operator, w.rev}
 	w.nextID++
-	w.trail = append(w.trail, registerEntry(id, in))
+	registered := registerEntry(id, in)
+	registered.Operator = operator
+	w.trail = append(w.trail, registered)
 	if w.holders == nil {
 		if err := w.exec(participantInsert+participantValues, values...); err != nil {
 			return 0, fmt.Errorf("insert participant: %w", err)
@@ -240,7 +242,10 @@ func (w *writer) update(id int64, before, in ParticipantInput, k storedKeys, ope
 	if n, _ := res.RowsAffected(); n == 0 {
 		return errNoParticipant(id)
 	}
-	w.trail = append(w.trail, editEntries(id, before, in)...)
+	for _, e := range editEntries(id, before, in) {
+		e.Operator = operator
+		w.trail = append(w.trail, e)
+	}
 	return nil
 }
 
