@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"strconv"
 	"strings"
 
@@ -128,7 +127,7 @@ func (im *importer) onCheck() {
 			source, err = data.ImportSourceAt(path)
 		}
 		if err == nil {
-			rep, err = im.u.store.ImportFile(context.Background(), source, rows, true, im.u.operator())
+			rep, err = im.u.store.ImportFile(im.u.actor(), source, rows, true, im.u.operator())
 		}
 		return func() { im.source = source; im.checked(rows, rep, err) }
 	})
@@ -190,7 +189,7 @@ func (im *importer) onCommit() {
 	rows, source := im.rows, im.source
 	im.busy(lang.L("Importing…"))
 	im.work.run(func() func() {
-		rep, err := im.u.store.ImportFile(context.Background(), source, rows, false, im.u.operator())
+		rep, err := im.u.store.ImportFile(im.u.actor(), source, rows, false, im.u.operator())
 		return func() { im.committed(rep, err) }
 	})
 }
