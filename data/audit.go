@@ -103,8 +103,9 @@ type AuditFilter struct {
 	Since         time.Time
 }
 
-// AuditTrail returns the trail's lines that filter chooses, oldest first
-// (in the order they were recorded, for lines of the same time).
+// AuditTrail returns the trail's lines that filter chooses in the order
+// they were recorded: a door's scans merged from its station file come
+// when they were merged, with the time they were made.
 func (s *Store) AuditTrail(ctx context.Context, filter AuditFilter) ([]AuditEntry, error) {
 	var where []string
 	var args []any
@@ -121,7 +122,7 @@ func (s *Store) AuditTrail(ctx context.Context, filter AuditFilter) ([]AuditEntr
 	if len(where) > 0 {
 		query += ` WHERE ` + strings.Join(where, ` AND `)
 	}
-	rows, err := s.db.QueryContext(ctx, query+` ORDER BY at, id`, args...)
+	rows, err := s.db.QueryContext(ctx, query+` ORDER BY id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read the audit trail: %w", err)
 	}

@@ -13,7 +13,7 @@ import (
 // auditHeader names the columns of accred audit, on its first line.
 var auditHeader = []string{"time", "operator", "station", "participant", "action", "field", "old", "new"}
 
-// runAudit prints the audit trail, oldest first: a header line, then one
+// runAudit prints the audit trail in the order recorded: a header line, then one
 // line an entry, tab-separated (tabs, line breaks and backslashes inside a
 // value written \t, \n, \r and \\) or as CSV.
 func runAudit(e *env, args []string) error {
