@@ -22,7 +22,7 @@ const historyWait = 10 * time.Second
 func (v *details) history(p data.Participant) fyne.CanvasObject {
 	lines := container.NewVBox(&widget.Label{Text: lang.L("Reading the history…"), SizeName: theme.SizeNameCaptionText})
 	box := container.NewVBox(&widget.Label{Text: lang.L("History"), TextStyle: fyne.TextStyle{Bold: true}}, lines)
-	store := v.d.u.store
+	store, loc := v.d.u.store, v.d.u.event.Location()
 	v.work.run(func() func() {
 		ctx, cancel := context.WithTimeout(context.Background(), historyWait)
 		defer cancel()
@@ -34,7 +34,7 @@ func (v *details) history(p data.Participant) fyne.CanvasObject {
 				return
 			}
 			for i := len(trail) - 1; i >= 0; i-- {
-				lines.Add(&widget.Label{Text: historyLine(trail[i]), SizeName: theme.SizeNameCaptionText, Wrapping: fyne.TextWrapWord})
+				lines.Add(&widget.Label{Text: historyLine(trail[i], loc), SizeName: theme.SizeNameCaptionText, Wrapping: fyne.TextWrapWord})
 			}
 		}
 	})
@@ -42,8 +42,9 @@ func (v *details) history(p data.Participant) fyne.CanvasObject {
 }
 
 // historyLine says what one entry of the trail did, in the person's
-// language: "2025-10-25 14:02 Lan at desk-2 changed Family name: Nguyen → Nguyễn".
-func historyLine(e data.AuditEntry) string {
+// language, at the event's time: "2025-10-25 14:02 Lan at desk-2 changed
+// Family name from Nguyen to Nguyễn".
+func historyLine(e data.AuditEntry, loc *time.Location) string {
 	args := map[string]any{"Field": e.Field, "Old": orDash(e.Old), "New": orDash(e.New)}
 	var what string
 	switch e.Action {
@@ -51,31 +52,31 @@ func historyLine(e data.AuditEntry) string {
 		what = lang.L("registered: {{.New}}", args)
 	case data.AuditEdit:
 		args["Field"] = fieldLabel(e.Field)
-		what = lang.L("changed {{.Field}}: {{.Old}} → {{.New}}", args)
+		what = lang.L("changed {{.Field}} from {{.Old}} to {{.New}}", args)
 	case data.AuditStatus:
 		args["Old"], args["New"] = statusLabel(data.Status(e.Old)), statusLabel(data.Status(e.New))
-		what = lang.L("changed the status: {{.Old}} → {{.New}}", args)
+		what = lang.L("changed the status from {{.Old}} to {{.New}}", args)
 	case data.AuditPhoto:
 		what = map[string]string{"added": lang.L("attached a photo"), "replaced": lang.L("replaced the photo"), "removed": lang.L("removed the photo")}[e.Field]
 	case data.AuditPrint:
 		what = lang.L("printed the badge ({{.Field}}) in {{.New}}", args)
 	case data.AuditReprint:
-		what = lang.L("replaced the badge ({{.Old}} → {{.New}})", args)
+		what = lang.L("replaced the badge ({{.Old}}) by a new one ({{.New}})", args)
 	case data.AuditCheckin:
 		what = lang.L("scanned the badge at {{.Field}}: {{.New}}", args)
 	case data.AuditCollect:
 		what = lang.L("handed the badge over")
 	case data.AuditClearance:
 		args["Old"], args["New"] = clearanceText(data.Clearance(e.Old)), clearanceText(data.Clearance(e.New))
-		what = lang.L("recorded the security clearance: {{.Old}} → {{.New}}", args)
+		what = lang.L("changed the security clearance from {{.Old}} to {{.New}}", args)
 	}
 	if what == "" {
 		what = strings.TrimSpace(e.Action + " " + e.Field + ": " + orDash(e.Old) + " → " + orDash(e.New))
 	}
 	if e.Field != "" && (e.Action == data.AuditStatus || e.Action == data.AuditReprint || e.Action == data.AuditCollect) {
-		what += " (" + e.Field + ")"
+		what += ": " + e.Field
 	}
-	return e.At.Local().Format("2006-01-02 15:04") + " " + who(e) + " " + what
+	return e.At.In(loc).Format("2006-01-02 15:04") + " " + who(e) + " " + what
 }
 
 // who names whoever made a change, and where.
