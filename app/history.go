@@ -62,6 +62,13 @@ func historyLine(e data.AuditEntry, loc *time.Location) string {
 		what = lang.L("printed the badge ({{.Field}}) in {{.New}}", args)
 	case data.AuditReprint:
 		what = lang.L("replaced the badge ({{.Old}}) by a new one ({{.New}})", args)
+	case data.AuditProgramme:
+		switch data.AuditInvited {
+		case e.New:
+			what = lang.L("added them to the invitation list of {{.Field}}", args)
+		case e.Old:
+			what = lang.L("took them off the invitation list of {{.Field}}", args)
+		}
 	case data.AuditCheckin:
 		what = lang.L("scanned the badge at {{.Field}}: {{.New}}", args)
 	case data.AuditCollect:

@@ -54,6 +54,9 @@ func TestDeskHistoryShowsTheWholeTrailNewestFirst(t *testing.T) {
 		t.Fatal(err)
 	}
 	plenary, _ := u.store.Session(ctx, "PLEN-1")
+	if err := u.store.Invite(ctx, plenary.ID, []int64{p.ID}); err != nil {
+		t.Fatal(err)
+	}
 	code, _ := u.store.BadgeCode(ctx, p.ID, 1)
 	if _, err := u.store.CheckIn(ctx, data.Scan{SessionID: plenary.ID, Code: code, Station: "door-1", Operator: "huy"}); err != nil {
 		t.Fatal(err)
@@ -62,12 +65,13 @@ func TestDeskHistoryShowsTheWholeTrailNewestFirst(t *testing.T) {
 	f.entries[data.FieldPosition].SetText("Legal Adviser")
 	press(f.entries[data.FieldPosition], fyne.KeyReturn)
 	lines := historyLines(d)
-	if len(lines) != 5 {
+	if len(lines) != 6 {
 		t.Fatalf("the history shows %d lines:\n%s", len(lines), strings.Join(lines, "\n"))
 	}
 	for i, want := range []string{
 		" changed Position from — to Legal Adviser",
 		" huy at door-1 scanned the badge at PLEN-1: accepted in",
+		" added them to the invitation list of PLEN-1",
 		" mai printed the badge (issue 1) in badges.pdf",
 		" lan changed the status from Registered to Approved",
 		" test registered: delegate, Seán O'Sullivan, IE, IE",

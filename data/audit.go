@@ -31,6 +31,10 @@ const (
 	AuditPurge      = "purge"      // personal data removed (what kinds, never the data)
 )
 
+// AuditInvited is a programme line's new value for a participant put on a
+// session's invitation list, and its old value for one taken off it.
+const AuditInvited = "invited"
+
 // AuditEntry is one line of the audit trail.
 type AuditEntry struct {
 	At            time.Time

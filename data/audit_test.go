@@ -161,8 +161,11 @@ func TestAuditRecordsTheProgrammeSettingsAndZones(t *testing.T) {
 	newSession(t, s, x)
 	newSession(t, s, x) // unchanged
 	x.Room, x.Capacity = "B", 40
-	if _, err := s.SaveSession(ctx, x, nil); err != nil {
-		t.Fatal(err)
+	ana := mustCreate(t, s, delegate("Ana", "Silva", "BR", "B1"))
+	for _, invited := range [][]int64{{ana.ID}, {ana.ID, ana.ID}, nil} {
+		if _, err := s.SaveSession(ctx, x, invited); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := s.SetSetting(ctx, data.SettingName, "Hanoi Convention"); err != nil {
 		t.Fatal(err)
@@ -184,7 +187,10 @@ func TestAuditRecordsTheProgrammeSettingsAndZones(t *testing.T) {
 	}
 	wantTrail(t, trail(t, s, data.AuditFilter{}),
 		"@ 000000 programme SEM-1:  → Seminar SEM-1; seminar; A; 2025-10-25 09:00 – 2025-10-25 10:00",
+		"tester@ 000001 register :  → delegate, Ana Silva, BR, BR",
 		"@ 000000 programme SEM-1: Seminar SEM-1; seminar; A; 2025-10-25 09:00 – 2025-10-25 10:00 → Seminar SEM-1; seminar; B; 2025-10-25 09:00 – 2025-10-25 10:00; capacity 40",
+		"@ 000001 programme SEM-1:  → invited",
+		"@ 000001 programme SEM-1: invited → ",
 		"@ 000000 setting name: Test Conference → Hanoi Convention",
 		"@ 000000 setting clearance_required: no → yes",
 		"@ 000000 setting timezone: UTC → Asia/Ho_Chi_Minh",
@@ -247,6 +253,7 @@ func TestAuditRecordsEveryScanAtADoorAndAMerge(t *testing.T) {
 		"printer@ 000001 print issue 1:  → ",
 		"huy@door-1 000001 checkin SEM-1:  → rejected in: not invited to this session",
 		"huy@door-1 000001 checkin SEM-1:  → rejected in: not invited to this session",
+		"@ 000001 programme SEM-1:  → invited",
 		"mai@door-2 000001 checkin SEM-1:  → accepted in",
 		"lan@desk-2 000000 merge door.station:  → 1 new scans of 1",
 		"lan@desk-2 000000 merge door.station:  → 0 new scans of 1")
