@@ -178,8 +178,30 @@ func (v *details) zonesText(ctx context.Context, p data.Participant) string {
 }
 
 func (v *details) photo(ctx context.Context, p data.Participant) fyne.CanvasObject {
-	attach := &widget.Button{Text: lang.L("Attach photo…"), Icon: theme.FileImageIcon(), OnTapped: func() { v.onAttachPhoto(p) }}
-	return container.NewBorder(nil, attach, nil, nil, container.NewGridWrap(fyne.NewSize(150, 200), photoView(ctx, v.d.u.store, p.ID)))
+	buttons := container.NewVBox(&widget.Button{Text: lang.L("Attach photo…"), Icon: theme.FileImageIcon(), OnTapped: func() { v.onAttachPhoto(p) }})
+	if p.HasPhoto {
+		buttons.Add(&widget.Button{Text: lang.L("Remove photo…"), Icon: theme.DeleteIcon(), OnTapped: func() { v.onRemovePhoto(p) }})
+	}
+	return container.NewBorder(nil, buttons, nil, nil, container.NewGridWrap(fyne.NewSize(150, 200), photoView(ctx, v.d.u.store, p.ID)))
+}
+
+// onRemovePhoto asks, then removes a participant's photo (a wrong one
+// attached, or one they ask to have removed).
+func (v *details) onRemovePhoto(p data.Participant) {
+	ask := dialog.NewConfirm(lang.L("Remove the photo of {{.Name}}?", map[string]any{"Name": p.FullName()}),
+		lang.L("A badge printed already keeps it; the next one is printed without."), func(remove bool) {
+			if !remove {
+				return
+			}
+			if err := v.d.u.store.RemovePhoto(v.d.u.actor(), p.ID); err != nil {
+				v.d.u.showError(err)
+				return
+			}
+			updated, _ := v.d.u.store.Participant(context.Background(), p.ID)
+			v.d.show(updated)
+		}, v.d.u.win)
+	ask.SetConfirmText(lang.L("Remove"))
+	ask.Show()
 }
 
 // photoView shows a participant's photo for a face check, or a frame that

@@ -134,3 +134,34 @@ func TestCorrectingAPrintedBadgesNameOffersANewBadge(t *testing.T) {
 		t.Fatalf("a badge never printed offers a new one: %q", d.details.message.Text)
 	}
 }
+
+func TestRemovingAPhotoAsksAndIsInTheHistory(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	found, _, _ := u.store.FindParticipants(ctx, data.ParticipantFilter{Query: "osullivan"})
+	setPhoto(t, u, found[0].ID)
+	showFound(d, "osullivan")
+	remove := findButton(d.right, "Remove photo…")
+	if remove == nil {
+		t.Fatal("no button removes the photo")
+	}
+	test.Tap(remove)
+	if no := findButton(u.win.Canvas().Overlays().Top(), "No"); no != nil {
+		test.Tap(no)
+	}
+	if p, _ := u.store.Participant(ctx, found[0].ID); !p.HasPhoto {
+		t.Fatal("the photo was removed without being confirmed")
+	}
+	test.Tap(findButton(d.right, "Remove photo…"))
+	confirm := findButton(u.win.Canvas().Overlays().Top(), "Remove")
+	if confirm == nil {
+		t.Fatal("no confirmation asked")
+	}
+	test.Tap(confirm)
+	if p, _ := u.store.Participant(ctx, found[0].ID); p.HasPhoto || findButton(d.right, "Remove photo…") != nil {
+		t.Fatalf("the photo is still there: %v", p.HasPhoto)
+	}
+	if lines := historyLines(d); len(lines) < 2 || !strings.Contains(lines[0], "removed the photo") || !strings.Contains(lines[1], "attached a photo") {
+		t.Fatalf("the history: %q", lines)
+	}
+}
