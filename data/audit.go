@@ -23,6 +23,7 @@ const (
 	AuditSetting    = "setting"    // an event setting: Field the key
 	AuditZone       = "zone"       // an access zone defined, changed or removed: Field its number
 	AuditOperator   = "operator"   // an operator added, disabled or given a new PIN
+	AuditStation    = "station"    // a door's station file issued: Field its name, New its id
 	AuditMerge      = "merge"      // a door's station file merged
 	AuditCheckin    = "checkin"    // a scan at a door: Field the session, New the verdict
 	AuditCollect    = "collect"    // a badge handed over

@@ -246,6 +246,15 @@ func TestAuditRecordsEveryScanAtADoorAndAMerge(t *testing.T) {
 		}
 	}
 	got := trail(t, s, data.AuditFilter{})
+	var fileID string
+	for _, l := range got {
+		if strings.Contains(l, " station door.station:  → ") {
+			fileID = l[strings.LastIndex(l, " ")+1:]
+		}
+	}
+	if len(fileID) < 16 {
+		t.Errorf("the station file's id: %q", fileID)
+	}
 	wantTrail(t, got,
 		"@ 000000 programme SEM-1:  → Seminar; seminar; A; 2025-10-25 09:00 – 2025-10-25 10:00; invitation only",
 		"tester@ 000001 register :  → delegate, Ana Silva, BR, BR",
@@ -254,6 +263,7 @@ func TestAuditRecordsEveryScanAtADoorAndAMerge(t *testing.T) {
 		"huy@door-1 000001 checkin SEM-1:  → rejected in: not invited to this session",
 		"huy@door-1 000001 checkin SEM-1:  → rejected in: not invited to this session",
 		"@ 000001 programme SEM-1:  → invited",
+		"@ 000000 station door.station:  → "+fileID,
 		"mai@door-2 000001 checkin SEM-1:  → accepted in",
 		"lan@desk-2 000000 merge door.station:  → 1 new scans of 1",
 		"lan@desk-2 000000 merge door.station:  → 0 new scans of 1")

@@ -99,7 +99,7 @@ func (s *Store) ExportStation(ctx context.Context, path string, sessionIDs []int
 				return fmt.Errorf("record station file: %w", err)
 			}
 		}
-		return nil
+		return s.audit(ctx, tx, AuditEntry{Action: AuditStation, Field: filepath.Base(path), New: fileID})
 	})
 	written = err == nil
 	return err
