@@ -22,6 +22,7 @@ const (
 	AuditProgramme  = "programme"  // a session added, changed or removed
 	AuditSetting    = "setting"    // an event setting: Field the key
 	AuditZone       = "zone"       // an access zone defined, changed or removed: Field its number
+	AuditDoor       = "door"       // the zone a station's door requires: Field the station
 	AuditOperator   = "operator"   // an operator added, disabled or given a new PIN
 	AuditStation    = "station"    // a door's station file issued: Field its name, New its id
 	AuditMerge      = "merge"      // a door's station file merged

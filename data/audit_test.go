@@ -185,6 +185,16 @@ func TestAuditRecordsTheProgrammeSettingsAndZones(t *testing.T) {
 	if err := s.SaveZones(ctx, []data.Zone{{Code: 1, Name: "Plenary floor", Categories: []string{"delegate"}}}); err != nil {
 		t.Fatal(err)
 	}
+	for range 2 { // the second changes nothing
+		if _, err := s.SetParticipantZones(ctx, ana.ID, []data.ZoneChange{{Zone: 1}}, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, zone := range []int{1, 1, 0} {
+		if err := s.SetDoorZone(ctx, "door-1", zone); err != nil {
+			t.Fatal(err)
+		}
+	}
 	wantTrail(t, trail(t, s, data.AuditFilter{}),
 		"@ 000000 programme SEM-1:  → Seminar SEM-1; seminar; A; 2025-10-25 09:00 – 2025-10-25 10:00",
 		"tester@ 000001 register :  → delegate, Ana Silva, BR, BR",
@@ -197,7 +207,10 @@ func TestAuditRecordsTheProgrammeSettingsAndZones(t *testing.T) {
 		"@ 000000 zone 1:  → Plenary; delegate",
 		"@ 000000 zone 2:  → Press",
 		"@ 000000 zone 2: Press → ",
-		"@ 000000 zone 1: Plenary; delegate → Plenary floor; delegate")
+		"@ 000000 zone 1: Plenary; delegate → Plenary floor; delegate",
+		"@ 000001 edit zones:  → -1",
+		"@ 000000 door door-1:  → 1",
+		"@ 000000 door door-1: 1 → ")
 }
 
 func TestAuditRecordsClearanceAndNominations(t *testing.T) {

@@ -1,11 +1,13 @@
 package data
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -181,6 +183,7 @@ func checkRows(rows []ImportRow, categories []Category, zones []Zone) ([]storedK
 }
 
 func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, operator string) error {
+	photo := row.Photo
 	id, err := w.holderOf(row.Input.Nationality, k.document)
 	if err != nil {
 		return err
@@ -194,10 +197,9 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 			if err := w.flush(); err != nil {
 				return err
 			}
-			if _, err := w.importZones(id, row); err != nil {
+			if _, err := w.importZones(id, row, operator); err != nil {
 				return err
 			}
-			w.trail = append(w.trail, AuditEntry{ParticipantID: id, Action: AuditEdit, Field: FieldZones, New: FormatZoneChanges(*row.Zones), Operator: operator})
 		}
 	} else {
 		if err := w.flush(); err != nil {
@@ -215,19 +217,16 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 		if row.KeepPlaceOfBirth {
 			row.Input.PlaceOfBirth = before.PlaceOfBirth
 		}
-		oldZones, err := zoneChanges(w.ctx, w.tx, id)
+		zonesChanged, err := w.importZones(id, row, operator)
 		if err != nil {
 			return err
 		}
-		zonesChanged, err := w.importZones(id, row)
-		if err != nil {
-			return err
+		if photo != nil {
+			if photo, err = w.newPhoto(id, photo); err != nil {
+				return err
+			}
 		}
-		if zonesChanged {
-			w.trail = append(w.trail, AuditEntry{ParticipantID: id, Action: AuditEdit, Field: FieldZones, Operator: operator,
-				Old: FormatZoneChanges(oldZones), New: FormatZoneChanges(*row.Zones)})
-		}
-		if before == row.Input && row.Photo == nil {
+		if before == row.Input && photo == nil {
 			if zonesChanged {
 				report.Updated++
 			} else {
@@ -240,24 +239,46 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 		}
 		report.Updated++
 	}
-	if row.Photo != nil {
+	if photo != nil {
 		if err := w.flush(); err != nil {
 			return err
 		}
-		entry, err := w.s.putPhoto(w.ctx, w.tx, w.now, id, row.Photo, operator)
+		entry, err := w.s.putPhoto(w.ctx, w.tx, w.now, id, photo, operator)
 		w.trail = append(w.trail, entry)
 		return err
 	}
 	return nil
 }
 
+// newPhoto returns jpeg, or nil when it is the participant's photo already
+// (an exported roster imported again changes nobody).
+func (w *writer) newPhoto(id int64, jpeg []byte) ([]byte, error) {
+	var old []byte
+	err := w.tx.QueryRowContext(w.ctx, `SELECT jpeg FROM photos WHERE participant_id = ?`, id).Scan(&old)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return jpeg, nil
+	case err != nil:
+		return nil, fmt.Errorf("read photo: %w", err)
+	case bytes.Equal(old, jpeg):
+		return nil, nil
+	}
+	return jpeg, nil
+}
+
 // importZones makes a row's zone changes, when its file has a zones column,
 // the participant's, and reports whether they were different.
-func (w *writer) importZones(id int64, row *ImportRow) (bool, error) {
+func (w *writer) importZones(id int64, row *ImportRow, operator string) (bool, error) {
 	if row.Zones == nil {
 		return false, nil
 	}
-	return setZoneChangesTx(w.ctx, w.tx, id, *row.Zones)
+	changed, err := setZoneChangesTx(w.ctx, w.tx, id, *row.Zones)
+	if err != nil || changed == nil {
+		return false, err
+	}
+	changed.Operator = operator
+	w.trail = append(w.trail, *changed)
+	return true, nil
 }
 
 func countLines(problems []FieldError) int {

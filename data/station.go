@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"accred/data/atomicfile"
 	"accred/data/chain"
 	"accred/data/msg"
 )
@@ -45,20 +46,32 @@ func (s *Store) ExportStation(ctx context.Context, path string, sessionIDs []int
 	if len(sessionIDs) == 0 {
 		return NewError(EINVALID, msgStationSessions, nil)
 	}
-	if _, err := os.Lstat(path); err == nil {
+	// The file is made whole under a temporary name, and appears under its
+	// own only once the event database's record of it is committed.
+	err := atomicfile.Create(path, func(f *os.File) error {
+		station, err := Open(f.Name()) // a SQLite file, owner-only, with the schema
+		if err != nil {
+			return err
+		}
+		err = s.writeStation(ctx, station, filepath.Base(path), sessionIDs)
+		if closed := station.Close(); err == nil {
+			err = closed
+		}
+		if err != nil {
+			removeDatabaseFile(f.Name())
+		}
+		return err
+	})
+	if errors.Is(err, atomicfile.ErrExists) {
 		return NewError(ECONFLICT, msgFileExists, msg.Args{"Path": path})
 	}
-	station, err := Open(path) // a SQLite file, owner-only, with the schema
-	if err != nil {
-		return err
-	}
-	written := false
-	defer func() {
-		station.Close()
-		if !written {
-			removeDatabaseFile(path)
-		}
-	}()
+	return err
+}
+
+// writeStation fills the new station file station, to be called name, with
+// what a door of the sessions needs, and records the file in the event
+// database.
+func (s *Store) writeStation(ctx context.Context, station *Store, name string, sessionIDs []int64) error {
 	in, ids := inList(sessionIDs)
 	pub, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
@@ -66,9 +79,8 @@ func (s *Store) ExportStation(ctx context.Context, path string, sessionIDs []int
 	}
 	fileID := newID()
 	// The event database's transaction holds the roster still while the
-	// file is written, so that what it records is what the file holds; the
-	// file is kept only once that record is committed.
-	err = s.withTx(ctx, func(tx *sql.Tx) error {
+	// file is written, so that what it records is what the file holds.
+	return s.withTx(ctx, func(tx *sql.Tx) error {
 		var found int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM sessions WHERE id IN `+in, ids...).Scan(&found); err != nil {
 			return fmt.Errorf("count sessions: %w", err)
@@ -99,10 +111,8 @@ func (s *Store) ExportStation(ctx context.Context, path string, sessionIDs []int
 				return fmt.Errorf("record station file: %w", err)
 			}
 		}
-		return s.audit(ctx, tx, AuditEntry{Action: AuditStation, Field: filepath.Base(path), New: fileID})
+		return s.audit(ctx, tx, AuditEntry{Action: AuditStation, Field: name, New: fileID})
 	})
-	written = err == nil
-	return err
 }
 
 // accreditedOnly is who a door's roster holds.
@@ -110,7 +120,7 @@ const accreditedOnly = `status IN ('approved', 'printed', 'collected')`
 
 // copyStation copies into a new station file what its door needs: the
 // event without its private key, the categories and affiliations, the
-// sessions (in, with ids), the zones, the accredited roster reduced to what
+// sessions (in, with ids), the zones and the doors' rules, the accredited roster reduced to what
 // a door shows with their photos and zones, and the sessions' invitations
 // and presence.
 func copyStation(ctx context.Context, from querier, to *sql.Tx, in string, ids []any) error {
@@ -136,6 +146,7 @@ func copyStation(ctx context.Context, from querier, to *sql.Tx, in string, ids [
 		{"affiliations", `SELECT * FROM affiliations`, nil},
 		{"sessions", `SELECT * FROM sessions WHERE id IN ` + in, ids},
 		{"zones", `SELECT * FROM zones`, nil},
+		{"doors", `SELECT * FROM doors`, nil},
 	}
 	for _, c := range copies {
 		if _, err := copyRows(ctx, from, to, sqliteEngine, c.table, c.query, c.args...); err != nil {
