@@ -57,6 +57,10 @@ func TestAuditRecordsEachFieldOfAnEditAndEveryStatusAndPhoto(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	door := data.WithActor(ctx, data.Actor{Operator: "huy", Roles: data.Roles{data.RoleDoor}})
+	if err := s.RemovePhoto(door, p.ID); data.ErrorCode(err) != data.EFORBIDDEN {
+		t.Fatalf("a door operator removed a photo: %v", err)
+	}
 	if err := s.RemovePhoto(atDesk, p.ID); err != nil {
 		t.Fatal(err)
 	}

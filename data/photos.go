@@ -59,8 +59,12 @@ func (s *Store) putPhoto(ctx context.Context, tx *sql.Tx, now string, id int64, 
 }
 
 // RemovePhoto removes a participant's photo. It returns ENOTFOUND for an
-// unknown participant or one without a photo.
+// unknown participant or one without a photo, and EFORBIDDEN for a
+// signed-in operator without the desk's role.
 func (s *Store) RemovePhoto(ctx context.Context, id int64) error {
+	if err := allow(ctx, RoleDesk); err != nil {
+		return err
+	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM photos WHERE participant_id = ?`, id)
 		if err != nil {
