@@ -448,8 +448,8 @@ func (d *door) showPerson(p data.Participant) {
 	d.details.SetText("")
 	d.noPhoto.Hide()
 	if p.ID != 0 {
-		if !p.HasPhoto {
-			d.noPhoto.Show()
+		if !p.HasPhoto && !categoryNamed(d.categories, p.Category).NoPhoto {
+			d.noPhoto.Show() // a category without photos asks for no look at a document
 		}
 		d.portrait.load(&d.work, d.store(), p.ID)
 		d.name.Text = p.FullName()

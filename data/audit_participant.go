@@ -33,6 +33,7 @@ var auditedFields = []auditedField{
 	{FieldDocumentNumber, func(in ParticipantInput) string { return in.DocumentNumber }},
 	{FieldDateOfBirth, func(in ParticipantInput) string { return in.DateOfBirth }},
 	{FieldPlaceOfBirth, func(in ParticipantInput) string { return in.PlaceOfBirth }},
+	{FieldConsent, func(in ParticipantInput) string { return in.ConsentOn }},
 }
 
 // editEntries are the trail's lines for a participant's details going from

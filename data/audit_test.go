@@ -228,7 +228,7 @@ func TestAuditRecordsClearanceAndNominations(t *testing.T) {
 	wantTrail(t, trail(t, s, data.AuditFilter{Operator: "lan"}),
 		"lan@desk-2 000001 clearance : pending → cleared",
 		"lan@desk-2 000002 clearance : pending → refused",
-		"lan@desk-2 000000 nomination Brazil:  → NV 7; 2025-09-01; Ana Silva")
+		"lan@desk-2 000000 nomination Brazil:  → NV 7; 2025-09-01; focal point named")
 	if got := trail(t, s, data.AuditFilter{ParticipantID: people[2].ID}); len(got) != 2 { // registered, approved
 		t.Errorf("Chloé's trail: %q", got)
 	}

@@ -28,9 +28,9 @@ type ImportRow struct {
 	// zones column (none: their category's zones).
 	Zones *[]ZoneChange
 
-	// KeepDateOfBirth and KeepPlaceOfBirth say the file has no such column:
-	// a participant already registered keeps what they had.
-	KeepDateOfBirth, KeepPlaceOfBirth bool
+	// KeepDateOfBirth, KeepPlaceOfBirth and KeepConsent say the file has no
+	// such column: a participant already registered keeps what they had.
+	KeepDateOfBirth, KeepPlaceOfBirth, KeepConsent bool
 }
 
 // ImportReport says what an import did, or would do on a dry run.
@@ -92,7 +92,11 @@ func (s *Store) ImportFile(ctx context.Context, file ImportSource, rows []Import
 	if err != nil {
 		return report, err
 	}
-	keys, err := checkRows(rows, categories, zones)
+	today, err := s.today(ctx)
+	if err != nil {
+		return report, err
+	}
+	keys, err := checkRows(rows, categories, zones, today)
 	if err != nil {
 		return report, err
 	}
@@ -130,9 +134,10 @@ func (s *Store) ImportFile(ctx context.Context, file ImportSource, rows []Import
 }
 
 // checkRows normalises and checks every row, on every core, before any is
-// written, and the zones they name against the event's. It returns each
-// row's stored keys, or EINVALID with every problem.
-func checkRows(rows []ImportRow, categories []Category, zones []Zone) ([]storedKeys, error) {
+// written, the zones they name against the event's, and their consent
+// against the event's today. It returns each row's stored keys, or EINVALID
+// with every problem.
+func checkRows(rows []ImportRow, categories []Category, zones []Zone, today string) ([]storedKeys, error) {
 	keys := make([]storedKeys, len(rows))
 	found := make([][]FieldError, len(rows))
 	workers := runtime.GOMAXPROCS(0)
@@ -145,6 +150,10 @@ func checkRows(rows []ImportRow, categories []Category, zones []Zone) ([]storedK
 				row := &rows[i]
 				row.Input = row.Input.Normalize()
 				for _, f := range ErrorFields(row.Input.Validate(categories)) {
+					f.Line = row.Line
+					found[i] = append(found[i], f)
+				}
+				if f, ok := row.Input.consentProblem(today); ok {
 					f.Line = row.Line
 					found[i] = append(found[i], f)
 				}
@@ -216,6 +225,9 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 		}
 		if row.KeepPlaceOfBirth {
 			row.Input.PlaceOfBirth = before.PlaceOfBirth
+		}
+		if row.KeepConsent {
+			row.Input.ConsentOn = before.ConsentOn
 		}
 		zonesChanged, err := w.importZones(id, row, operator)
 		if err != nil {

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"accred/data/country"
@@ -296,10 +295,14 @@ var (
 	msgAwaitingNomination  = msg.Define("{{.Number}} cannot be approved yet: {{.Name}} has no nomination recorded yet.")
 )
 
-// auditText is the nomination as the audit trail writes it: its reference,
-// date and focal point, and whether its letter is kept.
+// auditText is the nomination as the audit trail writes it: its reference
+// and date, and whether a focal point and a letter come with it (never
+// their names, which a purge could not find outside a participant's lines).
 func (in NominationInput) auditText() string {
-	text := strings.TrimSuffix(in.Reference+"; "+in.Date+"; "+in.FocalPoint, "; ")
+	text := in.Reference + "; " + in.Date
+	if in.FocalPoint != "" {
+		text += "; focal point named"
+	}
 	if in.File != nil {
 		text += "; letter kept"
 	}
