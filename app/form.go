@@ -372,7 +372,37 @@ func (f *participantForm) onSave() {
 		return
 	}
 	f.d.openRecord(p)
+	if f.editing != nil && hasBadge(p.Status) {
+		if changed := badgeChanges(f.editing.Input().Normalize(), p.Input().Normalize()); len(changed) > 0 {
+			f.d.details.offerReprint(p, changed)
+		}
+	}
 }
+
+// badgeFields are the details printed large on a badge, by which the
+// door and the desk know its holder.
+var badgeFields = []string{data.FieldTitle, data.FieldGivenName, data.FieldFamilyName, data.FieldNativeName, data.FieldCategory,
+	data.FieldDelegation, data.FieldOrganization, data.FieldMediaOutlet}
+
+// badgeChanges names the badge's details that differ between before and after.
+func badgeChanges(before, after data.ParticipantInput) []string {
+	value := func(in data.ParticipantInput, field string) string {
+		return map[string]string{data.FieldTitle: in.Title, data.FieldGivenName: in.GivenName, data.FieldFamilyName: in.FamilyName,
+			data.FieldNativeName: in.NativeName, data.FieldCategory: in.Category, data.FieldDelegation: in.Delegation,
+			data.FieldOrganization: in.Organization, data.FieldMediaOutlet: in.MediaOutlet}[field]
+	}
+	var changed []string
+	for _, field := range badgeFields {
+		if value(before, field) != value(after, field) {
+			changed = append(changed, field)
+		}
+	}
+	return changed
+}
+
+// hasBadge reports whether a participant of status s has a badge printed
+// (in their hands, or waiting at the desk).
+func hasBadge(s data.Status) bool { return s == data.StatusPrinted || s == data.StatusCollected }
 
 // showProblems puts each problem of err under its field; nil clears them.
 // byStore says the store found them rather than the fields' checks.

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"strconv"
 	"strings"
 
@@ -36,6 +35,7 @@ type importer struct {
 
 	rows     []data.ImportRow
 	shown    []int                     // the rows the table shows, by index in rows
+	source   data.ImportSource         // the file the rows were read from, for the audit trail
 	problems map[int][]data.FieldError // by line; line 0 for the file as a whole
 }
 
@@ -169,10 +169,14 @@ func (im *importer) onCheck() {
 	im.work.run(func() func() {
 		rows, err := roster.Read(path)
 		var rep data.ImportReport
+		var source data.ImportSource
 		if err == nil {
-			rep, err = im.u.store.ImportParticipants(context.Background(), rows, true, im.u.operator())
+			source, err = data.ImportSourceAt(path)
 		}
-		return func() { im.checked(rows, rep, err) }
+		if err == nil {
+			rep, err = im.u.store.ImportFile(im.u.actor(), source, rows, true, im.u.operator())
+		}
+		return func() { im.source = source; im.checked(rows, rep, err) }
 	})
 }
 
@@ -233,10 +237,10 @@ func (im *importer) showProblems(err error) {
 
 // onCommit imports the checked lines, all or nothing.
 func (im *importer) onCommit() {
-	rows := im.rows
+	rows, source := im.rows, im.source
 	im.busy(lang.L("Importing…"))
 	im.work.run(func() func() {
-		rep, err := im.u.store.ImportParticipants(context.Background(), rows, false, im.u.operator())
+		rep, err := im.u.store.ImportFile(im.u.actor(), source, rows, false, im.u.operator())
 		return func() { im.committed(rep, err) }
 	})
 }

@@ -165,8 +165,10 @@ func (s *Store) CreateParticipant(ctx context.Context, in ParticipantInput, oper
 		if err := w.checkDocumentFree(in, k, 0); err != nil {
 			return err
 		}
-		id, err = w.insert(in, k, operator)
-		return err
+		if id, err = w.insert(in, k, operator); err != nil {
+			return err
+		}
+		return w.done()
 	})
 	if err != nil {
 		return Participant{}, err
@@ -201,7 +203,11 @@ func (s *Store) UpdateParticipant(ctx context.Context, id int64, in ParticipantI
 		if err := w.checkDocumentFree(in, k, id); err != nil {
 			return err
 		}
-		return w.update(id, in, k, actorFrom(ctx).Operator)
+		before := current.Input().Normalize()
+		if err := w.update(id, before, in, k, actorFrom(ctx).Operator); err != nil {
+			return err
+		}
+		return w.done()
 	})
 	if err != nil {
 		return Participant{}, err
@@ -382,7 +388,13 @@ func (s *Store) StatusHistory(ctx context.Context, id int64) ([]StatusChange, er
 	return list, rows.Err()
 }
 
+// recordStatus moves a participant to status within tx, in the status
+// history and the audit trail.
 func (s *Store) recordStatus(ctx context.Context, tx *sql.Tx, now string, id int64, status Status, operator, note string) error {
+	var current Status
+	if err := tx.QueryRowContext(ctx, `SELECT status FROM participants WHERE id = ?`, id).Scan(&current); err != nil {
+		return notFoundParticipant(err, "read status", id)
+	}
 	if _, err := tx.ExecContext(ctx, `UPDATE participants SET status = ?, status_at = ?, updated_at = ?, updated_by = ?,
 		rev = (SELECT MAX(rev) + 1 FROM participants) WHERE id = ?`, status, now, now, operator, id); err != nil {
 		return fmt.Errorf("update status: %w", err)
@@ -391,7 +403,7 @@ func (s *Store) recordStatus(ctx context.Context, tx *sql.Tx, now string, id int
 		id, status, now, operator, note); err != nil {
 		return fmt.Errorf("record status: %w", err)
 	}
-	return nil
+	return s.audit(ctx, tx, AuditEntry{ParticipantID: id, Action: AuditStatus, Field: note, Old: string(current), New: string(status), Operator: operator})
 }
 
 // querier is a database or a transaction.

@@ -60,6 +60,7 @@ func init() {
 		{"zones", "[import FILE.csv]", "the access zones (code, name, categories), or define them from a file", runZones},
 		{"copy", "SRC DST", "a whole event between a SQLite file and a PostgreSQL database", runCopy},
 		{"purge", "--before YYYY-MM-DD", "removes the personal data of everyone registered before the date, keeping the counts", runPurge},
+		{"audit", "[--participant ID] [--operator NAME] [--since DATE|TIME] [--format tab|csv]", "the audit trail: time, operator, station, participant, action, field, old, new", runAudit},
 		{"server", "init URL", "a venue's PostgreSQL event server: schema, and the accred_desk and accred_door logins (passwords on stdin)", runServer},
 	}
 }
@@ -108,6 +109,8 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if operator == "" {
 		operator = "cli"
 	}
+	station, _ := os.Hostname()
+	ctx = data.WithActor(ctx, data.Actor{Operator: operator, Station: station})
 	e := &env{ctx: ctx, dbPath: dbPath, stdin: stdin, stdout: stdout, stderr: stderr, operator: operator}
 	for _, c := range commands {
 		if c.name != rest[0] {
