@@ -172,13 +172,19 @@ func (x *Index) Find(query string, limit int) (ids []int64, total int) {
 	const byName, byGroup = 1, 2
 	matched := make([]uint8, len(x.entries))
 	counts := [3]int{}
-	check := func(slot int32) {
+	// check keeps slot if every other term begins a word of its own or of
+	// its group's name; viaGroup says the rarest term found it through its
+	// group's name, where a word of its own may begin with it too.
+	check := func(slot int32, viaGroup bool) {
 		if matched[slot] != 0 {
 			return
 		}
 		how := uint8(byName)
+		if viaGroup && !x.hasPrefixed(slot, terms[rarest]) {
+			how = byGroup
+		}
 		for i, t := range terms {
-			if x.hasPrefixed(slot, t) {
+			if i == rarest || x.hasPrefixed(slot, t) {
 				continue
 			}
 			if !groups[i][x.entries[slot].Group] {
@@ -193,12 +199,12 @@ func (x *Index) Find(query string, limit int) (ids []int64, total int) {
 	lo := sort.SearchStrings(x.dict, t)
 	for i := lo; i < len(x.dict) && strings.HasPrefix(x.dict[i], t); i++ {
 		for _, slot := range x.postings[i] {
-			check(slot)
+			check(slot, false)
 		}
 	}
 	for g := range groups[rarest] {
 		for _, slot := range x.members[g] {
-			check(slot)
+			check(slot, true)
 		}
 	}
 	total = counts[byName] + counts[byGroup]
