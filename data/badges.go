@@ -147,6 +147,9 @@ type Printed struct {
 // becomes "badge printed", all or none. It returns ECONFLICT when one of
 // them changed meanwhile (approval withdrawn, or a reprint made).
 func (s *Store) MarkPrinted(ctx context.Context, printed []Printed, operator string) error {
+	if err := allow(ctx, RolePrinting); err != nil {
+		return err
+	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
 		for _, b := range printed {
@@ -188,6 +191,9 @@ func (s *Store) Reprint(ctx context.Context, id int64, reason, operator string) 
 // on. It returns the errors of Reprint, naming the first badge that cannot
 // be replaced; then no badge was changed.
 func (s *Store) ReprintBadges(ctx context.Context, ids []int64, reason, operator string) error {
+	if err := allow(ctx, RolePrinting); err != nil {
+		return err
+	}
 	reason = FreeText.Tidy(reason)
 	if reason == "" {
 		return NewError(EINVALID, msgReprintReason, nil)

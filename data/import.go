@@ -42,6 +42,9 @@ type ImportReport struct {
 // and reports what would happen, changing nothing. ENOTFOUND means the
 // database holds no event.
 func (s *Store) ImportParticipants(ctx context.Context, rows []ImportRow, dryRun bool, operator string) (ImportReport, error) {
+	if err := allow(ctx, RoleAdmin); err != nil {
+		return ImportReport{}, err
+	}
 	report := ImportReport{Rows: len(rows)}
 	if len(rows) == 0 {
 		return report, NewError(EINVALID, msgImportEmpty, nil)

@@ -42,6 +42,9 @@ func readZones(ctx context.Context, q querier) ([]Zone, error) {
 // that a session requires or a participant's zones name), and changes
 // nothing then.
 func (s *Store) SaveZones(ctx context.Context, zones []Zone) error {
+	if err := allow(ctx, RoleAdmin); err != nil {
+		return err
+	}
 	cats, err := s.Categories(ctx)
 	if err != nil {
 		return err
