@@ -63,7 +63,7 @@ func (s *Store) DisableOperator(ctx context.Context, name string) error {
 // give anyone one (a forgotten PIN); any other operator only themselves.
 // The new PIN also ends a wait after wrong PINs.
 func (s *Store) SetOperatorPIN(ctx context.Context, name, pin string) error {
-	if err := checkPIN(pin); err != nil {
+	if err := CheckPIN(pin); err != nil {
 		return err
 	}
 	if a := actorFrom(ctx); a.Roles != nil && foldOperator(a.Operator) != foldOperator(name) {

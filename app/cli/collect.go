@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"strconv"
@@ -39,7 +38,7 @@ func runCollect(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := s.CollectBadge(e.actor(), id, in)
+	p, err := s.CollectBadge(e.ctx, id, in)
 	if err != nil {
 		return err
 	}
@@ -62,7 +61,7 @@ func collectDelegation(e *env, delegation string, in data.CollectInput, out stri
 	collected := false
 	var list []data.Participant
 	err = createNew(out, func(f *os.File) error {
-		if list, err = s.CollectDelegation(e.actor(), delegation, in); err != nil {
+		if list, err = s.CollectDelegation(e.ctx, delegation, in); err != nil {
 			return err
 		}
 		collected = true
@@ -89,10 +88,4 @@ func collectDelegation(e *env, delegation string, in data.CollectInput, out stri
 	}
 	fmt.Fprintf(e.stdout, "wrote the list to sign (%d badges) to %s\n", len(list), out)
 	return nil
-}
-
-// actor is the command's context, telling the store who acts and where.
-func (e *env) actor() context.Context {
-	station, _ := os.Hostname()
-	return data.WithActor(e.ctx, data.Actor{Operator: e.operator, Station: station})
 }

@@ -89,6 +89,9 @@ func Create(ctx context.Context, s *data.Store, n int) error {
 	if err := clearDemo(ctx, s, rows); err != nil {
 		return err
 	}
+	if err := addOperators(ctx, s); err != nil {
+		return err
+	}
 	return createProgramme(ctx, s, ev.Location(), len(rows))
 }
 
