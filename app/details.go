@@ -165,7 +165,12 @@ func (v *details) photo(ctx context.Context, p data.Participant) fyne.CanvasObje
 // photoView shows a participant's photo for a face check, or a frame that
 // says there is none.
 func photoView(ctx context.Context, store *data.Store, id int64) fyne.CanvasObject {
-	if jpeg, err := store.Photo(ctx, id); err == nil {
+	return photoOf(store.Photo(ctx, id))
+}
+
+// photoOf shows a photo read, or the frame that says there is none.
+func photoOf(jpeg []byte, err error) fyne.CanvasObject {
+	if err == nil {
 		pic := canvas.NewImageFromReader(bytes.NewReader(jpeg), "photo.jpg")
 		pic.FillMode = canvas.ImageFillContain
 		return pic

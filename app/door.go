@@ -40,27 +40,28 @@ type door struct {
 	holder     *fyne.Container // shows the setup or the scan view
 
 	// Scanning.
-	current data.Session
-	view    *fyne.Container // the scan view, laid out again when the search shows or hides
-	scan    *scanEntry
-	banner  *fyne.Container // the verdict: its colour, word and reason
-	panel   *canvas.Rectangle
-	frame   *canvas.Rectangle // the verdict's frame, in the person's category colour
-	verdict *canvas.Text
-	reason  *canvas.Text
-	name    *canvas.Text
-	details *widget.Label
-	noPhoto *widget.Label // asks for a look at the document when there is no photo
-	photo   *fyne.Container
-	people  *fyne.Container // the person and the recent scans, hidden while searching
-	count   *widget.Label
-	recent  *widget.List
-	history []data.Verdict
-	shown   int // counts verdicts, so that an old one does not clear a newer
-	manual  *manualCheckIn
-	opened  int  // counts openings of the scan view, so that a closed one stops watching
-	lost    bool // the event database could not be reached at the last try
-	work    worker
+	current  data.Session
+	view     *fyne.Container // the scan view, laid out again when the search shows or hides
+	scan     *scanEntry
+	banner   *fyne.Container // the verdict: its colour, word and reason
+	panel    *canvas.Rectangle
+	frame    *canvas.Rectangle // the verdict's frame, in the person's category colour
+	verdict  *canvas.Text
+	reason   *canvas.Text
+	name     *canvas.Text
+	details  *widget.Label
+	noPhoto  *widget.Label // asks for a look at the document when there is no photo
+	photo    *fyne.Container
+	portrait photoSlot       // the photo in photo, read in the background
+	people   *fyne.Container // the person and the recent scans, hidden while searching
+	count    *widget.Label
+	recent   *widget.List
+	history  []data.Verdict
+	shown    int // counts verdicts, so that an old one does not clear a newer
+	manual   *manualCheckIn
+	opened   int  // counts openings of the scan view, so that a closed one stops watching
+	lost     bool // the event database could not be reached at the last try
+	work     worker
 
 	fallback     fallback      // the door's station file, on an event server
 	fallbackNote *widget.Label // where the door stands with its station file
@@ -107,19 +108,30 @@ func (d *door) onShown() {
 	d.focus()
 }
 
-// reload reads the programme and the categories again: the sessions open
-// now first, then by start; with none chosen yet, the one open now (or
-// next) in the door's room is.
+// reload reads the programme and the categories again, in the background
+// and for scanTimeout at most, then shows them.
 func (d *door) reload() {
-	ctx := context.Background()
-	sessions, err := d.u.store.Sessions(ctx)
-	if err == nil {
-		d.categories, err = d.u.store.Categories(ctx)
-	}
+	store := d.u.store
+	d.work.run(func() func() {
+		ctx, cancel := context.WithTimeout(context.Background(), scanTimeout)
+		defer cancel()
+		sessions, err := store.Sessions(ctx)
+		var categories []data.Category
+		if err == nil {
+			categories, err = store.Categories(ctx)
+		}
+		return func() { d.showSessions(sessions, categories, err) }
+	})
+}
+
+// showSessions offers the sessions, those open now first, then by start;
+// with none chosen yet, the one open now (or next) in the door's room is.
+func (d *door) showSessions(sessions []data.Session, categories []data.Category, err error) {
 	if err != nil {
 		d.problem.SetText(problemText(err))
 		return
 	}
+	d.categories = categories
 	now := d.u.store.Now()
 	slices.SortStableFunc(sessions, func(a, b data.Session) int {
 		if openNow(a, now) != openNow(b, now) {
@@ -297,6 +309,7 @@ func (d *door) scanView() fyne.CanvasObject {
 	d.noPhoto = &widget.Label{Text: lang.L("No photo: check the document"), Importance: widget.WarningImportance, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
 	d.noPhoto.Hide()
 	d.photo = container.NewGridWrap(fyne.NewSize(210, 280))
+	d.portrait.frame = d.photo
 	d.count = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText}
 	d.recent = widget.NewList(func() int { return len(d.history) }, func() fyne.CanvasObject {
 		return &widget.Label{Truncation: fyne.TextTruncateEllipsis}
@@ -420,7 +433,7 @@ func (d *door) show(v data.Verdict, err error) {
 }
 
 func (d *door) showPerson(p data.Participant) {
-	d.photo.Objects = nil
+	d.portrait.clear()
 	d.name.Text = ""
 	d.details.SetText("")
 	d.noPhoto.Hide()
@@ -428,7 +441,7 @@ func (d *door) showPerson(p data.Participant) {
 		if !p.HasPhoto {
 			d.noPhoto.Show()
 		}
-		d.photo.Objects = []fyne.CanvasObject{photoView(context.Background(), d.store(), p.ID)}
+		d.portrait.load(&d.work, d.store(), p.ID)
 		d.name.Text = p.FullName()
 		lines := []string{categoryNamed(d.categories, p.Category).Name + " · " + affiliationText(p.Affiliation), p.BadgeNumber()}
 		if p.NativeName != "" {
@@ -437,7 +450,6 @@ func (d *door) showPerson(p data.Participant) {
 		d.details.SetText(strings.Join(lines, "\n"))
 	}
 	d.name.Refresh()
-	d.photo.Refresh()
 	d.people.Refresh()
 }
 

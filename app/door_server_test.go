@@ -2,7 +2,10 @@ package app
 
 import (
 	"database/sql"
+	"errors"
+	"io/fs"
 	"net/url"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -125,5 +128,12 @@ func TestDoorSaysWhenTheServerIsOutOfReachAndComesBack(t *testing.T) {
 	}
 	if s, _ := u.store.Session(ctx, "PLEN-1"); s.Present != 3 {
 		t.Fatalf("%d inside, want 3", s.Present)
+	}
+
+	// Closed, the door removes its station file: the server holds its scans.
+	file := d.fallback.path
+	d.onClose()
+	if _, err := os.Stat(file); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("the merged station file was kept: %v", err)
 	}
 }

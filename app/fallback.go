@@ -19,6 +19,7 @@ import (
 type fallback struct {
 	path  string      // the station file, once written
 	store *data.Store // open while the door works from it
+	held  bool        // the file holds scans the server has not merged
 }
 
 // stationsDir is where a door keeps its station files: beside the
@@ -78,6 +79,7 @@ func (d *door) onFallback() {
 	}
 	s.Now = d.u.store.Now // one clock for the door, rehearsal or not
 	d.fallback.store = s
+	d.fallback.held = true
 	d.lost = false
 	d.fallbackNote.SetText(lang.L("Working from this door's station file: its scans go to the server when it answers again."))
 	d.ready()
@@ -99,6 +101,7 @@ func (d *door) mergeBack(opening int) {
 			if err != nil {
 				d.fallbackNote.SetText(lang.L("The station file's scans were not merged: {{.Problem}}", map[string]any{"Problem": problemText(err)}))
 			} else {
+				d.fallback.held = d.fallback.store != nil
 				d.fallbackNote.SetText(lang.L("Back on the event server; scans merged from the station file: {{.Count}}.", map[string]any{"Count": added}))
 			}
 			d.ready()
@@ -106,12 +109,16 @@ func (d *door) mergeBack(opening int) {
 	})
 }
 
-// closeFallback stops working from the station file when the door closes;
-// its scans wait in the file for a merge from the Programme screen.
+// closeFallback stops working from the station file when the door closes.
+// Scans the server has not merged wait in the file for a merge from the
+// Programme screen; a file that holds none is removed.
 func (d *door) closeFallback() {
 	if d.fallback.store != nil {
 		d.fallback.store.Close()
 		d.fallback.store = nil
 	}
-	d.fallback.path = ""
+	if d.fallback.path != "" && !d.fallback.held {
+		os.Remove(d.fallback.path)
+	}
+	d.fallback = fallback{}
 }

@@ -51,9 +51,10 @@ type manualCheckIn struct {
 	box     *fyne.Container
 	search  *keyEntry
 	list    *widget.List
-	photo   *fyne.Container
+	photo   photoSlot // the chosen person's photo, for a face check
 	results []data.Participant
 	chosen  int
+	asked   int // counts searches, so that only the last one's results show
 }
 
 func newManualCheckIn(d *door) *manualCheckIn {
@@ -70,11 +71,11 @@ func newManualCheckIn(d *door) *manualCheckIn {
 			}
 		})
 	m.list.OnSelected = func(i widget.ListItemID) { m.choose(i) }
-	m.photo = container.NewGridWrap(fyne.NewSize(150, 200))
+	m.photo.frame = container.NewGridWrap(fyne.NewSize(150, 200))
 	close := &widget.Button{Text: lang.L("Cancel") + "  [Esc]", OnTapped: m.hide}
 	letIn := &widget.Button{Text: lang.L("Let in") + "  [Enter]", Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: m.letIn}
 	m.box = container.NewBorder(container.NewVBox(&widget.Label{Text: lang.L("Forgotten badge: find the person, check their face, press Enter to let them in."), TextStyle: fyne.TextStyle{Bold: true}},
-		container.NewBorder(nil, nil, nil, container.NewHBox(letIn, close), m.search)), nil, m.photo, nil, m.list)
+		container.NewBorder(nil, nil, nil, container.NewHBox(letIn, close), m.search)), nil, m.photo.frame, nil, m.list)
 	m.box.Hide()
 	return m
 }
@@ -93,17 +94,34 @@ func (m *manualCheckIn) hide() {
 	m.d.focus()
 }
 
-// find lists the people matching the search, the first one chosen.
+// find lists the people matching the search, the first one chosen. The
+// search runs in the background, for scanTimeout at most; only the last
+// one's results are shown.
 func (m *manualCheckIn) find() {
-	m.results = nil
-	if m.search.Text != "" {
-		m.results, _, _ = m.d.store().FindParticipants(context.Background(), data.ParticipantFilter{Query: m.search.Text, Limit: 8})
-	}
+	m.asked++
+	asked, query, store := m.asked, m.search.Text, m.d.store()
+	m.d.work.run(func() func() {
+		var results []data.Participant
+		if query != "" {
+			ctx, cancel := context.WithTimeout(context.Background(), scanTimeout)
+			defer cancel()
+			results, _, _ = store.FindParticipants(ctx, data.ParticipantFilter{Query: query, Limit: 8})
+		}
+		return func() {
+			if asked == m.asked && m.open {
+				m.showResults(results)
+			}
+		}
+	})
+}
+
+// showResults lists the people found, the first one chosen.
+func (m *manualCheckIn) showResults(results []data.Participant) {
+	m.results = results
 	m.list.UnselectAll()
 	m.list.Refresh()
 	m.chosen = -1
-	m.photo.Objects = nil
-	m.photo.Refresh()
+	m.photo.clear()
 	m.choose(0)
 }
 
@@ -114,8 +132,7 @@ func (m *manualCheckIn) choose(i int) {
 	}
 	m.chosen = i
 	m.list.Select(i)
-	m.photo.Objects = []fyne.CanvasObject{photoView(context.Background(), m.d.store(), m.results[i].ID)}
-	m.photo.Refresh()
+	m.photo.load(&m.d.work, m.d.store(), m.results[i].ID)
 }
 
 // letIn checks in the person chosen.
