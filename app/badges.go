@@ -403,7 +403,7 @@ func (b *badges) reissue(again []data.Participant) {
 	for i, p := range again {
 		ids[i] = p.ID
 	}
-	if err := b.u.store.ReprintBadges(context.Background(), ids, "printed again at the printing station", b.u.operator()); err != nil {
+	if err := b.u.store.ReprintBadges(b.u.actor(), ids, "printed again at the printing station", b.u.operator.Name); err != nil {
 		b.u.showError(err)
 		return
 	}
@@ -419,7 +419,7 @@ func (b *badges) start() {
 	b.cancel.Show()
 	b.progress.SetValue(0)
 	b.progress.Show()
-	job := printjob.Job{Store: b.u.store, Layout: layout, Operator: b.u.operator(),
+	job := printjob.Job{Store: b.u.store, Layout: layout, Operator: b.u.operator.Name,
 		Progress: func(done, total int) bool {
 			fyne.Do(func() { b.progress.SetValue(float64(done) / float64(total)) })
 			select {
@@ -429,10 +429,11 @@ func (b *badges) start() {
 				return true
 			}
 		}}
+	actor := b.u.actor()
 	b.running.Add(1)
 	go func() {
 		defer b.running.Done()
-		files, err := job.Print(context.Background(), list, path)
+		files, err := job.Print(actor, list, path)
 		fyne.DoAndWait(func() { b.finished(files, len(list), err) })
 	}()
 }

@@ -159,6 +159,9 @@ func (v *details) zonesText(ctx context.Context, p data.Participant) string {
 
 func (v *details) photo(ctx context.Context, p data.Participant) fyne.CanvasObject {
 	attach := &widget.Button{Text: lang.L("Attach photo…"), Icon: theme.FileImageIcon(), OnTapped: func() { v.onAttachPhoto(p) }}
+	if !v.d.u.can(data.RoleDesk) {
+		attach.Hide()
+	}
 	return container.NewBorder(nil, attach, nil, nil, container.NewGridWrap(fyne.NewSize(150, 200), photoView(ctx, v.d.u.store, p.ID)))
 }
 
@@ -204,7 +207,11 @@ func participantButton(p data.Participant, open func()) *widget.Button {
 // click lands on a button that does nothing rather than on the next step.
 func (v *details) actions(p data.Participant) fyne.CanvasObject {
 	box := container.NewGridWrap(fyne.NewSize(210, 40))
+	role := data.RoleDesk
 	add := func(text string, icon fyne.Resource, importance widget.Importance, possible bool, fn func()) {
+		if !v.d.u.can(role) {
+			return // not this operator's to do: not shown
+		}
 		b := &widget.Button{Text: text, Icon: icon, Importance: importance, OnTapped: fn}
 		if !possible {
 			b.Disable()
@@ -217,8 +224,10 @@ func (v *details) actions(p data.Participant) fyne.CanvasObject {
 		func() { v.d.onStatus(data.StatusApproved, "") })
 	add(lang.L("Badge handed over")+"  [F6]", theme.ConfirmIcon(), widget.SuccessImportance, s.CanBecome(data.StatusCollected),
 		v.d.askCollect)
+	role = data.RolePrinting
 	add(lang.L("Replace lost badge…"), theme.ContentCopyIcon(), widget.WarningImportance, s == data.StatusPrinted || s == data.StatusCollected,
 		func() { v.onReplace(p) })
+	role = data.RoleDesk
 	add(lang.L("Register again"), theme.ViewRefreshIcon(), widget.MediumImportance, s == data.StatusRejected || s == data.StatusWithdrawn,
 		func() { v.d.onStatus(data.StatusRegistered, "") })
 	add(lang.L("Reject…")+"  [F8]", theme.CancelIcon(), widget.DangerImportance, s.CanBecome(data.StatusRejected),
@@ -250,7 +259,7 @@ func (v *details) history(ctx context.Context, p data.Participant) fyne.CanvasOb
 // approveDelegation approves every registered member of p's delegation or
 // organisation at once.
 func (v *details) approveDelegation(p data.Participant) {
-	n, err := v.d.u.store.ApproveDelegation(context.Background(), p.Affiliation.ID, v.d.u.operator())
+	n, err := v.d.u.store.ApproveDelegation(v.d.u.actor(), p.Affiliation.ID, v.d.u.operator.Name)
 	if err != nil {
 		v.say(problemText(err), widget.DangerImportance, nil)
 		return
@@ -276,7 +285,7 @@ func (v *details) onReplace(p data.Participant) {
 }
 
 func (v *details) replace(p data.Participant, reason string) {
-	updated, err := v.d.u.store.Reprint(context.Background(), p.ID, reason, v.d.u.operator())
+	updated, err := v.d.u.store.Reprint(v.d.u.actor(), p.ID, reason, v.d.u.operator.Name)
 	if err != nil {
 		v.say(problemText(err), widget.DangerImportance, nil)
 		return
@@ -295,7 +304,7 @@ func (v *details) onAttachPhoto(p data.Participant) {
 func (v *details) attachPhoto(p data.Participant, path string) {
 	raw, err := readAtMost(path, 16<<20)
 	if err == nil {
-		err = v.d.u.store.SetPhoto(context.Background(), p.ID, raw)
+		err = v.d.u.store.SetPhoto(v.d.u.actor(), p.ID, raw)
 	}
 	if err != nil {
 		v.d.u.showError(err)

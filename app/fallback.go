@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -41,7 +40,7 @@ func (d *door) prepareFallback(opening int) {
 		path := filepath.Join(dir, fmt.Sprintf("%s-%s.station", session.Code, time.Now().Format("20060102-150405")))
 		err := os.MkdirAll(dir, 0o700)
 		if err == nil {
-			err = d.u.store.ExportStation(context.Background(), path, []int64{session.ID})
+			err = d.u.store.ExportStation(d.u.actor(), path, []int64{session.ID})
 		}
 		return func() {
 			if d.opened != opening {
@@ -93,7 +92,7 @@ func (d *door) mergeBack(opening int) {
 	station.Close()
 	path := d.fallback.path
 	d.work.run(func() func() {
-		added, err := d.u.store.MergeStation(context.Background(), path)
+		added, err := d.u.store.MergeStation(d.u.actor(), path)
 		return func() {
 			if d.opened != opening {
 				return

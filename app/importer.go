@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"strconv"
 	"strings"
 
@@ -123,7 +122,7 @@ func (im *importer) onCheck() {
 		rows, err := roster.Read(path)
 		var rep data.ImportReport
 		if err == nil {
-			rep, err = im.u.store.ImportParticipants(context.Background(), rows, true, im.u.operator())
+			rep, err = im.u.store.ImportParticipants(im.u.actor(), rows, true, im.u.operator.Name)
 		}
 		return func() { im.checked(rows, rep, err) }
 	})
@@ -185,7 +184,7 @@ func (im *importer) onCommit() {
 	rows := im.rows
 	im.busy(lang.L("Importing…"))
 	im.work.run(func() func() {
-		rep, err := im.u.store.ImportParticipants(context.Background(), rows, false, im.u.operator())
+		rep, err := im.u.store.ImportParticipants(im.u.actor(), rows, false, im.u.operator.Name)
 		return func() { im.committed(rep, err) }
 	})
 }

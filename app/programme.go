@@ -242,7 +242,7 @@ func (g *programme) onSave() {
 		g.problem.SetText(lang.L("Invited") + ": " + lang.L("{{.Value}} is not a badge number.", map[string]any{"Value": bad}))
 		return
 	}
-	if _, err := g.u.store.SaveSession(context.Background(), s, invited); err != nil {
+	if _, err := g.u.store.SaveSession(g.u.actor(), s, invited); err != nil {
 		g.problem.SetText(problemText(err))
 		return
 	}
@@ -273,7 +273,7 @@ func (g *programme) onImport() { g.u.chooseFile(tableFiles, g.importFile) }
 
 // importFile reads a programme file and saves it, all or nothing.
 func (g *programme) importFile(path string) {
-	ctx := context.Background()
+	ctx := g.u.actor()
 	cats, _ := g.u.store.Categories(ctx)
 	sessions, err := roster.ReadProgramme(path, g.u.event.Location(), cats)
 	if err == nil {
@@ -310,7 +310,7 @@ func (g *programme) onExportStation() {
 }
 
 func (g *programme) exportStation(s data.Session, path string) {
-	if err := g.u.store.ExportStation(context.Background(), path, []int64{s.ID}); err != nil {
+	if err := g.u.store.ExportStation(g.u.actor(), path, []int64{s.ID}); err != nil {
 		g.problem.SetText(problemText(err))
 		return
 	}
@@ -321,7 +321,7 @@ func (g *programme) exportStation(s data.Session, path string) {
 func (g *programme) onMergeStation() { g.u.chooseFile(nil, g.mergeStation) }
 
 func (g *programme) mergeStation(path string) {
-	added, err := g.u.store.MergeStation(context.Background(), path)
+	added, err := g.u.store.MergeStation(g.u.actor(), path)
 	if err != nil {
 		g.problem.SetText(problemText(err))
 		return

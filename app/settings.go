@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -11,19 +12,18 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
-
-	"accred/data"
 )
 
-// settings is where a station is given its language and operator name, and
-// where the database is backed up.
+// settings is where a station is given its language and idle lock, where
+// the database is backed up, and where an admin manages the operators.
 type settings struct {
-	u        *ui
-	language *widget.Select
-	operator *widget.Entry
-	zone     *widget.SelectEntry
-	setZone  *widget.Button
-	status   *widget.Label
+	u         *ui
+	language  *widget.Select
+	idle      *widget.Entry
+	operators *operatorsView
+	zone      *widget.SelectEntry
+	setZone   *widget.Button
+	status    *widget.Label
 }
 
 func newSettings(u *ui) *settings { return &settings{u: u} }
@@ -45,22 +45,28 @@ func (s *settings) buildUI() fyne.CanvasObject {
 	s.language = widget.NewSelect(names, nil)
 	s.language.SetSelectedIndex(selected)
 	s.language.OnChanged = func(string) { s.onLanguage() }
-	s.operator = &widget.Entry{Text: s.u.app.Preferences().String(prefOperator), PlaceHolder: lang.L("Your name, recorded with every change")}
-	s.operator.OnChanged = s.onOperator
+	s.idle = &widget.Entry{Text: strconv.Itoa(s.u.idleMinutes())}
+	s.idle.OnChanged = s.onIdle
 	s.status = &widget.Label{Wrapping: fyne.TextWrapWord}
 	s.zone = newZoneEntry(s.u.event.Timezone)
 	s.setZone = &widget.Button{Text: lang.L("Change the time zone"), OnTapped: s.onZone}
 	backup := &widget.Button{Text: lang.L("Back up the database now"), OnTapped: s.onBackup}
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Language"), s.language),
-		widget.NewFormItem(lang.L("Operator"), s.operator),
+		widget.NewFormItem(lang.L("Lock after idle minutes"), s.idle),
 		widget.NewFormItem(lang.L("Event"), widget.NewLabel(s.u.event.Name)),
 		widget.NewFormItem(lang.L("Dates"), widget.NewLabel(s.u.event.Starts.Format("2006-01-02")+" – "+s.u.event.Ends.Format("2006-01-02"))),
 		widget.NewFormItem(lang.L("Time zone"), container.NewBorder(nil, nil, nil, s.setZone, s.zone)),
 		widget.NewFormItem(lang.L("Database"), &widget.Label{Text: s.u.dbPath, Wrapping: fyne.TextWrapBreak}),
 		widget.NewFormItem(lang.L("Badge key"), widget.NewLabel(s.u.event.KeyID)),
 	)
-	return container.NewVBox(form, backup, s.status)
+	box := container.NewVBox(form, backup, s.status)
+	if s.u.operator.Roles != nil { // a door's station file has no operators
+		s.operators = newOperatorsView(s.u)
+		box.Add(widget.NewSeparator())
+		box.Add(s.operators.buildUI())
+	}
+	return container.NewVScroll(box)
 }
 
 func (s *settings) onLanguage() {
@@ -70,22 +76,22 @@ func (s *settings) onLanguage() {
 	s.u.showHome()
 }
 
-// onOperator keeps the operator's name, when it is one.
-func (s *settings) onOperator(name string) {
-	name = data.NameText.Tidy(name)
-	if reason := data.NameText.Check(name); !reason.IsZero() {
-		s.status.SetText(lang.L("Operator") + ": " + say(reason.Msg()))
+// onIdle keeps the station's idle minutes, when they are a number of them.
+func (s *settings) onIdle(text string) {
+	minutes, err := strconv.Atoi(strings.TrimSpace(text))
+	if err != nil || minutes < 0 || minutes > maxIdleMinutes {
+		s.status.SetText(lang.L("Give the idle minutes as a whole number from 0 (never lock) to {{.Most}}.", map[string]any{"Most": maxIdleMinutes}))
 		return
 	}
 	s.status.SetText("")
-	s.u.app.Preferences().SetString(prefOperator, name)
+	s.u.app.Preferences().SetInt(prefIdleMinutes, minutes)
 }
 
 // onZone changes the event's time zone; the programme's times stay as
 // written.
 func (s *settings) onZone() {
 	zone := strings.TrimSpace(s.zone.Text)
-	if err := s.u.store.SetTimezone(context.Background(), zone); err != nil {
+	if err := s.u.store.SetTimezone(s.u.actor(), zone); err != nil {
 		s.status.SetText(problemText(err))
 		return
 	}
