@@ -45,7 +45,7 @@ var ClearanceColumns = []string{FieldFamilyName, FieldGivenName, FieldDateOfBirt
 // nationality and name. It returns ECONFLICT where the event requires no
 // clearance and ENOTFOUND when the database holds no event.
 func (s *Store) ClearanceRequests(ctx context.Context) ([][]string, error) {
-	if err := s.checkClearanceRequired(ctx); err != nil {
+	if err := checkClearanceRequired(ctx, s.db); err != nil {
 		return nil, err
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT family_name, given_name, date_of_birth, place_of_birth, nationality, document_number, category
@@ -86,10 +86,10 @@ func (s *Store) ImportClearance(ctx context.Context, answers []ClearanceAnswer, 
 	if len(answers) == 0 {
 		return 0, NewError(EINVALID, msgClearanceEmpty, nil)
 	}
-	if err := s.checkClearanceRequired(ctx); err != nil {
-		return 0, err
-	}
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		if err := checkClearanceRequired(ctx, tx); err != nil {
+			return err
+		}
 		var problems []FieldError
 		bad := func(line int, field string, key msg.Key, args msg.Args) {
 			problems = append(problems, FieldError{Line: line, Field: field, Reason: key.With(args)})
@@ -103,6 +103,10 @@ func (s *Store) ImportClearance(ctx context.Context, answers []ClearanceAnswer, 
 			result, ok := ParseClearanceResult(a.Result)
 			if !ok {
 				bad(a.Line, "result", msgClearanceResult, msg.Args{"Value": a.Result})
+			}
+			if reason := NameText.Check(a.DocumentNumber); !reason.IsZero() {
+				bad(a.Line, FieldDocumentNumber, reason, nil)
+				continue
 			}
 			c, known := country.Lookup(NameText.Tidy(a.Nationality))
 			if !known {
@@ -145,9 +149,9 @@ func (s *Store) ImportClearance(ctx context.Context, answers []ClearanceAnswer, 
 
 // checkClearanceRequired returns ECONFLICT where the event requires no
 // clearance.
-func (s *Store) checkClearanceRequired(ctx context.Context) error {
+func checkClearanceRequired(ctx context.Context, q querier) error {
 	var required bool
-	err := s.db.QueryRowContext(ctx, `SELECT clearance_required FROM event WHERE id = 1`).Scan(&required)
+	err := q.QueryRowContext(ctx, `SELECT clearance_required FROM event WHERE id = 1`).Scan(&required)
 	if err != nil {
 		return notFound(err, "read clearance setting", msgNoEvent, nil)
 	}

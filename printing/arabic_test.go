@@ -67,7 +67,9 @@ func TestWrappedLinesKeepTheirDirection(t *testing.T) {
 	if got, want := visualOrder(rightToLeftMark+"- UNODC 2025"), "UNODC 2025 -"+rightToLeftMark; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
-	loadFaces()
+	if err := loadFaces(); err != nil {
+		t.Fatal(err)
+	}
 	if segs := segments(rightToLeftMark); len(segs) != 0 {
 		t.Errorf("the mark is drawn: %v", segs)
 	}

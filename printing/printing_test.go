@@ -133,7 +133,9 @@ func TestNoBadgesNoPDF(t *testing.T) {
 func TestLongNamesShrinkButNeverOverflow(t *testing.T) {
 	pdf := newDocument(A6)
 	pdf.AddPage()
-	loadFaces()
+	if err := loadFaces(); err != nil {
+		t.Fatal(err)
+	}
 	d := &drawer{pdf: pdf, w: newWriter(pdf)}
 	const width, height = a6Width - 2*a6Margin, 27.0
 	names := []string{
@@ -164,7 +166,9 @@ func TestLongNamesShrinkButNeverOverflow(t *testing.T) {
 func TestNamesLead(t *testing.T) {
 	pdf := newDocument(A6)
 	pdf.AddPage()
-	loadFaces()
+	if err := loadFaces(); err != nil {
+		t.Fatal(err)
+	}
 	d := &drawer{pdf: pdf, w: newWriter(pdf)}
 	for _, n := range []string{"Bùi Phương THẢO", "Aleksandr KUZNETSOV", "Eleni PAPADOPOULOU", "NGUYỄN Văn An", "Carlos GARCÍA LÓPEZ"} {
 		lines, size := d.fit(n, true, nameSize, nameMinSize, nameWidth, 27)
@@ -185,7 +189,9 @@ func TestNamesLead(t *testing.T) {
 func TestVeryLongNameWraps(t *testing.T) {
 	pdf := newDocument(A6)
 	pdf.AddPage()
-	loadFaces()
+	if err := loadFaces(); err != nil {
+		t.Fatal(err)
+	}
 	d := &drawer{pdf: pdf, w: newWriter(pdf)}
 	name := "Maria Fernanda Guadalupe Alejandra Josefina Concepción de la Santísima Trinidad FERNÁNDEZ-IBÁÑEZ DE CASTRO Y ORDÓÑEZ DEL VALLE BARRIENTOSESA"
 	if n := len([]rune(name)); n != 140 {
@@ -308,7 +314,9 @@ func TestBadgeSizeBudget(t *testing.T) {
 }
 
 func TestHebrewPrints(t *testing.T) {
-	loadFaces()
+	if err := loadFaces(); err != nil {
+		t.Fatal(err)
+	}
 	if m := Missing("דוד כהן"); len(m) != 0 {
 		t.Fatalf("the fonts lack %q", string(m))
 	}
@@ -322,7 +330,9 @@ func TestHebrewPrints(t *testing.T) {
 // shaping engine are reported missing and never reach the page, marks
 // included, so that no empty box is drawn.
 func TestUnshapedScriptsAreLeftOut(t *testing.T) {
-	loadFaces()
+	if err := loadFaces(); err != nil {
+		t.Fatal(err)
+	}
 	for _, name := range []string{"नमस्ते", "สมชาย ใจดี", "বাংলা", "தமிழ்", "မြန်မာ", "ខ្មែរ"} {
 		if m := Missing("Somchai " + name); string(m) != strings.ReplaceAll(name, " ", "") {
 			t.Errorf("%s: missing %q", name, string(m))

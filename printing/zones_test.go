@@ -49,7 +49,9 @@ func TestBandShowsTheZones(t *testing.T) {
 func TestZonesReadAtACheckpoint(t *testing.T) {
 	pdf := newDocument(A6)
 	pdf.AddPage()
-	loadFaces()
+	if err := loadFaces(); err != nil {
+		t.Fatal(err)
+	}
 	d := &drawer{pdf: pdf, w: newWriter(pdf)}
 	zones := data.ZoneNumbers(demo.Zones())
 	_, size := d.fit(zones, true, zoneSize, 14, (a6Width-2*a6Margin)/2, 0)

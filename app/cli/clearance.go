@@ -19,6 +19,10 @@ func runClearance(e *env, args []string) error {
 	}
 	switch {
 	case len(rest) == 1 && rest[0] == "export" && *out != "":
+		format := strings.ToLower(strings.TrimPrefix(filepath.Ext(*out), "."))
+		if format != "csv" && format != "xlsx" {
+			return fmt.Errorf("name the list %s.csv or %s.xlsx: the security service's list is a table", strings.TrimSuffix(*out, filepath.Ext(*out)), strings.TrimSuffix(*out, filepath.Ext(*out)))
+		}
 		s, err := e.store()
 		if err != nil {
 			return err
@@ -26,10 +30,6 @@ func runClearance(e *env, args []string) error {
 		table, err := s.ClearanceRequests(e.ctx)
 		if err != nil {
 			return err
-		}
-		format := "csv"
-		if strings.EqualFold(filepath.Ext(*out), ".xlsx") {
-			format = "xlsx"
 		}
 		if err := roster.WriteFile(*out, format, table); err != nil {
 			return err

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"accred/data/pgtest"
@@ -72,5 +73,61 @@ func TestEndToEndClearance(t *testing.T) {
 	code, out, errs := run(t, db, "badges", "--pending", "--out", filepath.Join(dir, "pending.pdf"))
 	if code != 0 || !strings.Contains(out, "1 approved participants still wait for security clearance") || !strings.Contains(out, "printed 1 badges") {
 		t.Fatalf("badges --pending: %d %q %q", code, out, errs)
+	}
+}
+
+// TestClearanceRefusesBadFiles: wrong, missing, duplicate, oversized and
+// hostile answers from the security service are refused whole, with a
+// reason, and record nothing; the list is written only as a table.
+func TestClearanceRefusesBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "event.db")
+	run(t, db, "init", "--event", "Test", "--start", "2025-10-25", "--end", "2025-10-26", "--timezone", "UTC")
+	people := filepath.Join(dir, "people.csv")
+	os.WriteFile(people, []byte("category,given_name,family_name,nationality,delegation,document_number\ndelegate,An,Nguyen,VN,VN,D1\n"), 0o600)
+	if code, _, errs := run(t, db, "import", people); code != 0 {
+		t.Fatal(errs)
+	}
+	run(t, db, "approve", "--all")
+	run(t, db, "settings", "clearance_required", "yes")
+	if code, _, errs := run(t, db, "clearance", "export", "--out", filepath.Join(dir, "list.txt")); code != 1 || !strings.Contains(errs, "list.csv or") {
+		t.Fatalf("a list that is not a table: %d %q", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "list.txt")); err == nil {
+		t.Fatal("the refused list was written")
+	}
+	fifo := filepath.Join(dir, "fifo.csv")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.csv")
+	os.Symlink("/dev/zero", link)
+	write := func(name, body string) string {
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, []byte(body), 0o600)
+		return path
+	}
+	for _, c := range []struct{ what, path, says string }{
+		{"no file", filepath.Join(dir, "none.csv"), "none.csv"},
+		{"a FIFO", fifo, "fifo.csv"},
+		{"a link to a device", link, "link.csv"},
+		{"no result column", write("nocol.csv", "document_number,nationality\nD1,VN\n"), "result"},
+		{"only a header", write("empty.csv", "document_number,nationality,result\n"), "holds no answer"},
+		{"an unknown result", write("maybe.csv", "document_number,nationality,result\nD1,VN,maybe\n"), `"maybe" is not a result`},
+		{"the same person twice", write("twice.csv", "document_number,nationality,result\nD1,VN,cleared\nd-1,VN,refused\n"), "line 2"},
+		{"an unknown country", write("country.csv", "document_number,nationality,result\nD1,Atlantis,cleared\n"), "line 2: nationality"},
+		{"a control character", write("control.csv", "document_number,nationality,result\nD1\x07,VN,cleared\n"), "line 2"},
+		{"an oversized cell", write("huge.csv", "document_number,nationality,result\n"+strings.Repeat("D", 1<<20)+",VN,cleared\n"), "line 2"},
+	} {
+		code, _, errs := run(t, db, "clearance", "import", c.path)
+		if code == 0 || !strings.Contains(errs, c.says) {
+			t.Errorf("%s: %d %q, want %q", c.what, code, errs, c.says)
+		}
+	}
+	if code, out, _ := run(t, db, "search", "Nguyen"); code != 0 || !strings.Contains(out, "Nguyen") {
+		t.Fatalf("search: %q", out)
+	}
+	if code, _, errs := run(t, db, "badges", "--out", filepath.Join(dir, "b.pdf"), "1"); code != 1 || !strings.Contains(errs, "not cleared") {
+		t.Fatalf("a refused file cleared someone: %d %q", code, errs)
 	}
 }

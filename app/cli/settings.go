@@ -13,6 +13,9 @@ func runZones(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if len(rest) > 0 && (len(rest) != 2 || rest[0] != "import") {
+		return errUsage
+	}
 	s, err := e.store()
 	if err != nil {
 		return err

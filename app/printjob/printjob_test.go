@@ -214,8 +214,9 @@ func BenchmarkPrintRun20k(b *testing.B) {
 	list, _ := s.BadgesToPrint(ctx, data.BadgeFilter{})
 	list = list[:20_000]
 	var peak uint64
-	stop := make(chan struct{})
+	stop, stopped := make(chan struct{}), make(chan struct{})
 	go func() {
+		defer close(stopped)
 		var m runtime.MemStats
 		for {
 			select {
@@ -243,6 +244,7 @@ func BenchmarkPrintRun20k(b *testing.B) {
 	}
 	b.StopTimer()
 	close(stop)
+	<-stopped // peak is read once the sampling has ended
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
 	b.ReportMetric(float64(len(list))*float64(b.N)/b.Elapsed().Seconds(), "badges/s")
 }

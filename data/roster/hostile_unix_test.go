@@ -199,3 +199,21 @@ func TestImportRefusesXLSXBombs(t *testing.T) {
 		}
 	}
 }
+
+// TestImportRefusesFilesThatAreNotPlainFiles: a pipe, a device or a folder
+// named as the import file itself is refused at once; none is read.
+func TestImportRefusesFilesThatAreNotPlainFiles(t *testing.T) {
+	dir := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.csv"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	os.Symlink("/dev/zero", filepath.Join(dir, "zero.csv"))
+	os.Symlink("/dev/urandom", filepath.Join(dir, "random.xlsx"))
+	os.Mkdir(filepath.Join(dir, "folder.csv"), 0o700)
+	for _, name := range []string{"pipe.csv", "zero.csv", "random.xlsx", "folder.csv"} {
+		_, err := readWithin(t, filepath.Join(dir, name))
+		if err == nil || !strings.Contains(err.Error(), "not a plain file") {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}

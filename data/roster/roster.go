@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/xuri/excelize/v2"
 
@@ -56,27 +57,49 @@ func Read(path string) ([]data.ImportRow, error) {
 // readTable reads the cells of a CSV file or of an XLSX file's first sheet,
 // with the line each record starts on.
 func readTable(path string) ([][]string, []int, error) {
-	info, err := os.Stat(path)
+	ext := strings.ToLower(filepath.Ext(path))
+	if ext != ".csv" && ext != ".txt" && ext != ".xlsx" {
+		return nil, nil, data.NewError(data.EINVALID, msgNotCSVOrExcel, msg.Args{"File": filepath.Base(path)})
+	}
+	raw, err := readPlainFile(path)
 	if err != nil {
-		return nil, nil, data.NewError(data.EINVALID, msgCannotOpen, msg.Args{"Path": path, "Err": err})
+		return nil, nil, err
 	}
-	if info.Size() > MaxFileBytes {
-		return nil, nil, data.NewError(data.EINVALID, msgTooLarge, msg.Args{"File": filepath.Base(path)})
+	if ext == ".xlsx" {
+		return readXLSX(path, raw)
 	}
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".csv", ".txt":
-		return readCSV(path)
-	case ".xlsx":
-		return readXLSX(path)
-	}
-	return nil, nil, data.NewError(data.EINVALID, msgNotCSVOrExcel, msg.Args{"File": filepath.Base(path)})
+	return readCSV(path, raw)
 }
 
-func readCSV(path string) ([][]string, []int, error) {
-	raw, err := os.ReadFile(path)
+// readPlainFile reads the plain file at path, of MaxFileBytes at most
+// whatever it claims. A device such as /dev/zero, or a pipe, would never
+// end: they are refused, and a pipe is opened without waiting for a writer.
+func readPlainFile(path string) ([]byte, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return nil, nil, data.NewError(data.EINVALID, msgCannotRead, msg.Args{"Path": path, "Err": err})
+		return nil, data.NewError(data.EINVALID, msgCannotOpen, msg.Args{"Path": path, "Err": err})
 	}
+	defer f.Close()
+	info, err := f.Stat()
+	switch {
+	case err != nil:
+		return nil, data.NewError(data.EINVALID, msgCannotOpen, msg.Args{"Path": path, "Err": err})
+	case !info.Mode().IsRegular():
+		return nil, data.NewError(data.EINVALID, msgNotPlainFile, msg.Args{"File": filepath.Base(path)})
+	case info.Size() > MaxFileBytes:
+		return nil, data.NewError(data.EINVALID, msgTooLarge, msg.Args{"File": filepath.Base(path)})
+	}
+	raw, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	if err != nil {
+		return nil, data.NewError(data.EINVALID, msgCannotRead, msg.Args{"Path": path, "Err": err})
+	}
+	if len(raw) > MaxFileBytes {
+		return nil, data.NewError(data.EINVALID, msgTooLarge, msg.Args{"File": filepath.Base(path)})
+	}
+	return raw, nil
+}
+
+func readCSV(path string, raw []byte) ([][]string, []int, error) {
 	raw = bytes.TrimPrefix(raw, []byte("\xEF\xBB\xBF"))
 	if bytes.IndexByte(raw, 0) >= 0 {
 		return nil, nil, data.NewError(data.EINVALID, msgNotText, msg.Args{"File": filepath.Base(path)})
@@ -122,8 +145,8 @@ func sniffSeparator(raw []byte) rune {
 	return ','
 }
 
-func readXLSX(path string) ([][]string, []int, error) {
-	if err := checkZip(path); err != nil {
+func readXLSX(path string, raw []byte) ([][]string, []int, error) {
+	if err := checkZip(path, raw); err != nil {
 		return nil, nil, err
 	}
 	// excelize unpacks large parts into temporary files: they go to a
@@ -133,7 +156,7 @@ func readXLSX(path string) ([][]string, []int, error) {
 		return nil, nil, fmt.Errorf("read %s: %w", path, err)
 	}
 	defer os.RemoveAll(tmp)
-	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: MaxUnpackedBytes, UnzipXMLSizeLimit: 16 << 20, TmpDir: tmp})
+	f, err := excelize.OpenReader(bytes.NewReader(raw), excelize.Options{UnzipSizeLimit: MaxUnpackedBytes, UnzipXMLSizeLimit: 16 << 20, TmpDir: tmp})
 	if err != nil {
 		return nil, nil, data.NewError(data.EINVALID, msgNotExcel, msg.Args{"File": filepath.Base(path), "Err": err})
 	}
@@ -173,12 +196,11 @@ func readXLSX(path string) ([][]string, []int, error) {
 // MaxUnpackedBytes, or that packs a large part further than any
 // spreadsheet program does (a "zip bomb"), reading only the archive's
 // table of contents.
-func checkZip(path string) error {
-	z, err := zip.OpenReader(path)
+func checkZip(path string, raw []byte) error {
+	z, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
 	if err != nil {
 		return data.NewError(data.EINVALID, msgNotExcel, msg.Args{"File": filepath.Base(path), "Err": err})
 	}
-	defer z.Close()
 	var total uint64
 	for _, part := range z.File {
 		total += part.UncompressedSize64
@@ -297,6 +319,7 @@ func isBlank(rec []string) bool {
 
 var (
 	msgCannotOpen       = msg.Define("Cannot open {{.Path}}: {{.Err}}")
+	msgNotPlainFile     = msg.Define("{{.File}} is not a plain file: a folder, a device or a pipe cannot be imported.")
 	msgCannotRead       = msg.Define("Cannot read {{.Path}}: {{.Err}}")
 	msgTooLarge         = msg.Define("{{.File}} is larger than 100 MB; split it into smaller files.")
 	msgNotCSVOrExcel    = msg.Define("{{.File}} is neither a .csv nor an .xlsx file.")
