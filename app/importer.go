@@ -118,11 +118,12 @@ func (im *importer) onChoose() {
 func (im *importer) onCheck() {
 	path := strings.TrimSpace(im.path.Text)
 	im.busy(lang.L("Checking the file…"))
+	ctx, operator := im.u.actor(), im.u.operator.Name
 	im.work.run(func() func() {
 		rows, err := roster.Read(path)
 		var rep data.ImportReport
 		if err == nil {
-			rep, err = im.u.store.ImportParticipants(im.u.actor(), rows, true, im.u.operator.Name)
+			rep, err = im.u.store.ImportParticipants(ctx, rows, true, operator)
 		}
 		return func() { im.checked(rows, rep, err) }
 	})
@@ -183,8 +184,9 @@ func (im *importer) showProblems(err error) {
 func (im *importer) onCommit() {
 	rows := im.rows
 	im.busy(lang.L("Importing…"))
+	ctx, operator := im.u.actor(), im.u.operator.Name
 	im.work.run(func() func() {
-		rep, err := im.u.store.ImportParticipants(im.u.actor(), rows, false, im.u.operator.Name)
+		rep, err := im.u.store.ImportParticipants(ctx, rows, false, operator)
 		return func() { im.committed(rep, err) }
 	})
 }

@@ -164,7 +164,7 @@ func stationName() string {
 // signedInView is the header's part that says who is signed in, with the
 // button that signs them out.
 func (u *ui) signedInView() fyne.CanvasObject {
-	if u.operator.Name == "" {
+	if u.operator.Roles == nil { // a door's station file: nobody signs in
 		return container.NewStack()
 	}
 	who := &widget.Label{Text: lang.L("Signed in: {{.Name}} ({{.Roles}})", map[string]any{"Name": u.operator.Name, "Roles": u.operator.Roles.String()})}

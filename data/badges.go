@@ -124,6 +124,9 @@ func PrintableIssue(p Participant) int { return max(p.BadgeIssue, 1) }
 
 // BadgeCode signs the credential of a participant's badge of the given issue.
 func (s *Store) BadgeCode(ctx context.Context, participantID int64, issue int) (string, error) {
+	if err := allow(ctx, RolePrinting); err != nil {
+		return "", err // a signed code is a badge: only printing makes one
+	}
 	k, err := s.eventKeys(ctx)
 	if err != nil {
 		return "", err

@@ -42,6 +42,7 @@ func TestRolesAreChecked(t *testing.T) {
 		{"mark printed", data.RolePrinting, func(ctx context.Context) error {
 			return s.MarkPrinted(ctx, []data.Printed{{ID: p.ID, Issue: 1}}, "x")
 		}},
+		{"sign a badge's code", data.RolePrinting, func(ctx context.Context) error { _, err := s.BadgeCode(ctx, p.ID, 1); return err }},
 		{"reprint", data.RolePrinting, func(ctx context.Context) error { _, err := s.Reprint(ctx, p.ID, "lost", "x"); return err }},
 		{"check in", data.RoleDoor, func(ctx context.Context) error {
 			_, err := s.CheckIn(ctx, data.Scan{SessionID: 1, Code: "X", Station: "gate"})
