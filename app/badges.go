@@ -109,6 +109,7 @@ func (b *badges) buildUI() fyne.CanvasObject {
 	if _, err := exec.LookPath("lp"); err != nil {
 		b.send.Hide()
 	}
+	b.u.onlyFor(data.RolePrinting, b.printButton, b.send)
 
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Who"), b.who),

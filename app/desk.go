@@ -80,9 +80,7 @@ func (d *desk) buildUI() fyne.CanvasObject {
 	d.list = widget.NewList(func() int { return len(d.results) }, newResultRow, d.updateResultRow)
 	d.list.OnSelected = d.onSelect
 	newButton := &widget.Button{Text: lang.L("New participant") + "  [F3]", Icon: theme.ContentAddIcon(), OnTapped: d.onNew}
-	if !d.u.can(data.RoleDesk) {
-		newButton.Hide() // a viewer looks only
-	}
+	d.u.onlyFor(data.RoleDesk, newButton) // a viewer looks only
 	keysHelp := &widget.Label{Text: lang.L("Up/Down choose · Enter open · F2 edit · F5 approve · F6 badge handed over · F8 reject · Esc clear"),
 		Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
 

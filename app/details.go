@@ -159,9 +159,7 @@ func (v *details) zonesText(ctx context.Context, p data.Participant) string {
 
 func (v *details) photo(ctx context.Context, p data.Participant) fyne.CanvasObject {
 	attach := &widget.Button{Text: lang.L("Attach photo…"), Icon: theme.FileImageIcon(), OnTapped: func() { v.onAttachPhoto(p) }}
-	if !v.d.u.can(data.RoleDesk) {
-		attach.Hide()
-	}
+	v.d.u.onlyFor(data.RoleDesk, attach)
 	return container.NewBorder(nil, attach, nil, nil, container.NewGridWrap(fyne.NewSize(150, 200), photoView(ctx, v.d.u.store, p.ID)))
 }
 

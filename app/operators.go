@@ -27,6 +27,8 @@ type operatorsView struct {
 	disable *widget.Button
 	newPIN  pinTwice
 	setPIN  *widget.Button
+	badge   *widget.Entry
+	link    *widget.Button
 	status  *widget.Label
 }
 
@@ -47,11 +49,14 @@ func (v *operatorsView) buildUI() fyne.CanvasObject {
 	v.disable = &widget.Button{Text: lang.L("Disable"), Icon: theme.CancelIcon(), Importance: widget.DangerImportance, OnTapped: v.onDisable}
 	v.newPIN = newPINTwice()
 	v.setPIN = &widget.Button{Text: lang.L("Give the new PIN"), Icon: theme.ConfirmIcon(), OnTapped: v.onSetPIN}
+	v.badge = &widget.Entry{PlaceHolder: lang.L("badge number; empty for none")}
+	v.link = &widget.Button{Text: lang.L("Sign in with this badge"), Icon: theme.AccountIcon(), OnTapped: v.onLink}
 	v.status = &widget.Label{Wrapping: fyne.TextWrapWord}
 	add := widget.NewForm(append([]*widget.FormItem{widget.NewFormItem(lang.L("Name"), v.name), widget.NewFormItem(lang.L("Roles"), v.roles)}, v.pin.items()...)...)
 	manage := widget.NewForm(append([]*widget.FormItem{widget.NewFormItem(lang.L("Operator"), container.NewBorder(nil, nil, nil, v.disable, v.chosen))}, v.newPIN.items()...)...)
 	title := &widget.Label{Text: lang.L("Operators"), TextStyle: fyne.TextStyle{Bold: true}}
 	v.refresh()
+	manage.AppendItem(widget.NewFormItem(lang.L("Staff badge"), container.NewBorder(nil, nil, nil, v.link, v.badge)))
 	return container.NewVBox(title, v.list, add, v.add, widget.NewSeparator(), manage, v.setPIN, v.status)
 }
 
@@ -133,4 +138,32 @@ func (v *operatorsView) onSetPIN() {
 	}
 	v.newPIN.clear()
 	v.status.SetText(lang.L("{{.Name}} has a new PIN.", map[string]any{"Name": name}))
+}
+
+// onLink makes a staff badge sign the chosen operator in, or none.
+func (v *operatorsView) onLink() {
+	name := v.chosen.Selected
+	if name == "" {
+		v.status.SetText(lang.L("Choose an operator first."))
+		return
+	}
+	var id int64
+	if text := strings.TrimSpace(v.badge.Text); text != "" {
+		ids, bad := data.ParseBadgeNumbers(text)
+		if bad != "" || len(ids) != 1 {
+			v.status.SetText(lang.L("Give one badge number, such as 000123."))
+			return
+		}
+		id = ids[0]
+	}
+	if err := v.u.store.LinkOperatorBadge(v.u.actor(), name, id); err != nil {
+		v.status.SetText(problemText(err))
+		return
+	}
+	v.status.SetText(lang.L("{{.Name}} signs in by name only.", map[string]any{"Name": name}))
+	if id != 0 {
+		v.status.SetText(lang.L("Badge {{.Number}} signs in {{.Name}}.", map[string]any{"Number": data.BadgeNumber(id), "Name": name}))
+	}
+	v.badge.SetText("")
+	v.refresh()
 }

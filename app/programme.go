@@ -117,6 +117,8 @@ func (g *programme) buildUI() fyne.CanvasObject {
 	imp := &widget.Button{Text: lang.L("Import programme…"), Icon: theme.UploadIcon(), OnTapped: g.onImport}
 	export := &widget.Button{Text: lang.L("Station file for this session…"), Icon: theme.DownloadIcon(), OnTapped: g.onExportStation}
 	merge := &widget.Button{Text: lang.L("Merge a station's scans…"), Icon: theme.MailReplyAllIcon(), OnTapped: g.onMergeStation}
+	g.u.onlyFor(data.RoleAdmin, g.save, g.add, imp)
+	g.u.onlyFor(data.RoleDoor, export, merge)
 	left := container.NewBorder(container.NewVBox(container.NewHBox(g.add, imp), container.NewHBox(export, merge)), nil, nil, nil, g.list)
 	right := container.NewVScroll(container.NewVBox(form, g.problem, g.warning, g.save))
 	split := container.NewHSplit(left, right)

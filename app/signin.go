@@ -127,6 +127,17 @@ func (u *ui) can(role data.Role) bool {
 	return u.operator.Roles == nil || u.operator.Roles.Has(role)
 }
 
+// onlyFor hides the objects unless the operator signed in may act as role:
+// what someone may not do is not offered.
+func (u *ui) onlyFor(role data.Role, objects ...fyne.CanvasObject) {
+	if u.can(role) {
+		return
+	}
+	for _, o := range objects {
+		o.Hide()
+	}
+}
+
 // mayOpen reports whether the operator signed in may open the named tab.
 func (u *ui) mayOpen(tab string) bool {
 	for _, role := range tabRoles[tab] {

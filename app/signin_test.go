@@ -235,3 +235,61 @@ func TestAnEventWithoutOperatorsAsksForTheFirstAdmin(t *testing.T) {
 		t.Fatalf("the first admin: %+v %q", u.operator, f.problem.Text)
 	}
 }
+
+func TestViewerLooksOnly(t *testing.T) {
+	u := newTestUI(t)
+	addOperator(t, u.store, "Mai", data.RoleViewer)
+	signInAs(t, u, "Mai", testPIN)
+	d := u.desk
+	d.list.Select(0)
+	for _, text := range []string{"New participant  [F3]", "Approve  [F5]", "Attach photo…", "Replace lost badge…"} {
+		if b := findButton(u.win.Content(), text); b != nil && b.Visible() {
+			t.Errorf("a viewer is offered %q", text)
+		}
+	}
+	if u.badges.printButton.Visible() {
+		t.Error("a viewer is offered printing")
+	}
+	if err := u.store.SetPhoto(u.actor(), d.current.ID, nil); data.ErrorCode(err) != data.EFORBIDDEN {
+		t.Fatalf("the store let a viewer change a photo: %v", err)
+	}
+}
+
+func TestAdminManagesOperatorsInSettings(t *testing.T) {
+	u := newTestUI(t)
+	v := u.settings.operators
+	test.Type(v.name, "Minh")
+	v.roles.SetSelected([]string{"desk", "printing"})
+	test.Type(v.pin.pin, "246810")
+	test.Type(v.pin.again, "246801")
+	test.Tap(v.add)
+	if !strings.Contains(v.status.Text, "differ") {
+		t.Fatalf("PINs that differ: %q", v.status.Text)
+	}
+	v.pin.again.SetText("246810")
+	test.Tap(v.add)
+	if !strings.Contains(v.list.Text, "desk,printing") {
+		t.Fatalf("the operator was not added: %q %q", v.status.Text, v.list.Text)
+	}
+	v.chosen.SetSelected("Minh")
+	test.Type(v.newPIN.pin, "112233")
+	test.Type(v.newPIN.again, "112233")
+	test.Tap(v.setPIN)
+	if _, err := u.store.SignIn(ctx, "Minh", "112233"); err != nil {
+		t.Fatalf("the new PIN: %v (%q)", err, v.status.Text)
+	}
+	test.Type(v.badge, "not a number")
+	test.Tap(v.link)
+	if !strings.Contains(v.status.Text, "one badge number") {
+		t.Fatalf("a bad badge number: %q", v.status.Text)
+	}
+	v.badge.SetText("000001")
+	test.Tap(v.link)
+	if !strings.Contains(v.list.Text, "badge 000001") {
+		t.Fatalf("the badge was not linked: %q %q", v.status.Text, v.list.Text)
+	}
+	test.Tap(v.disable)
+	if !strings.Contains(v.list.Text, "disabled") {
+		t.Fatalf("not disabled: %q", v.list.Text)
+	}
+}
