@@ -98,6 +98,9 @@ func (u *ui) signedIn(o data.Operator) {
 	u.touch()
 	if same {
 		u.win.SetContent(u.home)
+		if u.desk != nil && u.chosen == u.tab(tabDesk) {
+			u.win.Canvas().Focus(u.desk.search)
+		}
 		return
 	}
 	u.home = nil
@@ -117,7 +120,7 @@ func (u *ui) signOut() {
 // lock goes back to the sign-in screen for the operator who was working,
 // keeping their screens for when they sign in again.
 func (u *ui) lock() {
-	u.showSignIn(u.operator.Name, lang.L("This station locked itself after {{.Minutes}} idle minutes. Sign in again to go on.",
+	u.showSignIn(u.operator.Name, lang.L("This station locked itself: nobody used it for {{.Minutes}} min. Sign in again to go on.",
 		map[string]any{"Minutes": u.idleMinutes()}))
 }
 

@@ -168,7 +168,7 @@ func TestStationLocksWhenIdle(t *testing.T) {
 	}
 	now = now.Add(5 * time.Minute)
 	u.lockIfIdle()
-	if u.signIn == nil || u.signIn.name.Text != "Tester" || !strings.Contains(u.signIn.problem.Text, "5 idle minutes") {
+	if u.signIn == nil || u.signIn.name.Text != "Tester" || !strings.Contains(u.signIn.problem.Text, "for 5 min") {
 		t.Fatal("the idle station did not lock")
 	}
 	test.Type(u.signIn.pin, testPIN)
