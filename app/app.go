@@ -160,6 +160,7 @@ func (u *ui) showHome() bool {
 	u.door = newDoor(u)
 	door := station{tabDoor, container.NewTabItem(lang.L("Door"), u.door.buildUI()), u.door.onShown}
 	u.settings = newSettings(u)
+	u.settings.withSymbol = !isStation // a door does not print the List of Participants
 	settings := station{tabSettings, container.NewTabItem(lang.L("Settings"), u.settings.buildUI()), nil}
 	if isStation {
 		u.win.SetTitle(u.event.Name + " — " + lang.L("door station") + " — Accred")

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -43,6 +42,7 @@ type badges struct {
 	cancel      *widget.Button
 	open        *widget.Button
 	send        *widget.Button
+	list        *widget.Button
 
 	delegations []data.Affiliation
 	categories  []data.Category
@@ -93,8 +93,7 @@ func (b *badges) buildUI() fyne.CanvasObject {
 	b.category = &widget.Select{Options: categoryNames, PlaceHolder: lang.L("Choose…"), OnChanged: func(string) { b.onChoose() }}
 	b.numbers = &widget.Entry{PlaceHolder: "000123 000124 …", OnChanged: func(string) { b.typing.call(b.onChoose) }}
 	b.layout = widget.NewSelect([]string{lang.L("A6 badge for lanyards"), lang.L("ID-1 card (85.6 × 54 mm)"), lang.L("A4 sheet of four A6 badges")}, func(string) { b.onPreview() })
-	dir, _ := filepath.Abs(filepath.Dir(b.u.dbPath))
-	b.out = &widget.Entry{Text: proposedName(dir)}
+	b.out = &widget.Entry{Text: proposedName(b.u.fileFolder())}
 	b.summary = &widget.Label{Wrapping: fyne.TextWrapWord}
 	b.preview = container.NewStack()
 	b.progress = &widget.ProgressBar{}
@@ -109,6 +108,7 @@ func (b *badges) buildUI() fyne.CanvasObject {
 	if _, err := exec.LookPath("lp"); err != nil {
 		b.send.Hide()
 	}
+	b.list = &widget.Button{Text: lang.L("List of Participants…"), Icon: theme.DocumentIcon(), OnTapped: b.onParticipantsList}
 	b.u.onlyFor(data.RolePrinting, b.printButton, b.send)
 
 	form := widget.NewForm(
@@ -119,7 +119,8 @@ func (b *badges) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Format"), b.layout),
 		widget.NewFormItem(lang.L("Save as"), b.out),
 	)
-	left := container.NewVBox(form, b.summary, container.NewHBox(b.printButton, b.cancel), b.progress, container.NewHBox(b.open, b.send))
+	left := container.NewVBox(form, b.summary, container.NewHBox(b.printButton, b.cancel), b.progress, container.NewHBox(b.open, b.send),
+		widget.NewSeparator(), container.NewHBox(b.list))
 	// The choice is looked up when the station is shown.
 	b.who.Selected = b.who.Options[whoPending]
 	b.enableChoice()
@@ -292,7 +293,7 @@ func (b *badges) onPreview() {
 	b.showPreview(widget.NewProgressBarInfinite())
 	store := b.u.store
 	b.work.run(func() func() {
-		png, err := previewImage(store, layout, p)
+		png, err := printjob.Job{Store: store, Layout: layout}.Preview(context.Background(), p, 90)
 		return func() {
 			b.renders++
 			if len(b.previews) >= 64 {
@@ -323,43 +324,6 @@ func (b *badges) showPreview(o fyne.CanvasObject) {
 		b.preview.Objects = []fyne.CanvasObject{o}
 	}
 	b.preview.Refresh()
-}
-
-// previewImage prints one badge with a sample code and turns its page into
-// a PNG with pdftoppm.
-func previewImage(store *data.Store, layout printing.Layout, p data.Participant) ([]byte, error) {
-	if _, err := exec.LookPath("pdftoppm"); err != nil {
-		return nil, fmt.Errorf("pdftoppm (poppler-utils) is not installed")
-	}
-	ctx := context.Background()
-	ev, err := store.Event(ctx)
-	if err != nil {
-		return nil, err
-	}
-	cats, _ := store.Categories(ctx)
-	zones, _ := store.ZoneRules(ctx)
-	dir, err := os.MkdirTemp("", "accred-preview")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(dir)
-	f, err := os.OpenFile(filepath.Join(dir, "badge.pdf"), os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
-	if err != nil {
-		return nil, err
-	}
-	sheet := printing.Sheet{Event: ev, Categories: cats, Zones: zones, Layout: layout, Photo: func(id int64) []byte {
-		jpeg, _ := store.Photo(ctx, id)
-		return jpeg
-	}}
-	err = printing.Badges(f, sheet, []printing.Badge{{Participant: p, Code: "PREVIEW"}})
-	f.Close()
-	if err != nil {
-		return nil, err
-	}
-	if out, err := exec.Command("pdftoppm", "-png", "-r", "90", "-singlefile", f.Name(), filepath.Join(dir, "badge")).CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("pdftoppm: %s", out)
-	}
-	return os.ReadFile(filepath.Join(dir, "badge.png"))
 }
 
 func (b *badges) onPrint() {

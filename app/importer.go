@@ -23,6 +23,7 @@ type importer struct {
 
 	path     *widget.Entry
 	choose   *widget.Button
+	template *widget.Button
 	check    *widget.Button
 	summary  *widget.Label
 	progress *widget.ProgressBarInfinite
@@ -46,12 +47,13 @@ func (im *importer) buildUI() fyne.CanvasObject {
 	im.path.OnSubmitted = func(string) { im.onCheck() }
 	im.choose = &widget.Button{Text: lang.L("Choose file…"), Icon: theme.FolderOpenIcon(), OnTapped: im.onChoose}
 	im.check = &widget.Button{Text: lang.L("Check"), Icon: theme.SearchIcon(), OnTapped: im.onCheck}
+	im.template = &widget.Button{Text: lang.L("Download the template"), Icon: theme.DownloadIcon(), OnTapped: im.onTemplate}
 	im.progress = widget.NewProgressBarInfinite()
 	im.progress.Stop()
 	im.progress.Hide()
 	im.commit = &widget.Button{Text: lang.L("Import"), Icon: theme.UploadIcon(), Importance: widget.HighImportance, OnTapped: im.onCommit}
 	im.commit.Disable()
-	im.summary = &widget.Label{Wrapping: fyne.TextWrapWord, Text: lang.L("The first line names the columns: category, title, given_name, family_name, native_name, nationality, delegation, organization, position, head_of_delegation, email, document_number, media_outlet, photo_file. Nothing is imported until every line is right.")}
+	im.summary = &widget.Label{Wrapping: fyne.TextWrapWord, Text: lang.L("The first line names the columns, as in the template (Download the template). Nothing is imported until every line is right.")}
 	im.table = widget.NewTable(im.size, func() fyne.CanvasObject {
 		return &widget.Label{Truncation: fyne.TextTruncateEllipsis}
 	}, im.updateCell)
@@ -65,7 +67,7 @@ func (im *importer) buildUI() fyne.CanvasObject {
 	for i, w := range []float32{60, 260, 110, 150, 260, 600} {
 		im.table.SetColumnWidth(i, w)
 	}
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(im.choose, im.check), im.path), im.summary, im.progress, im.commit)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(im.choose, im.check, im.template), im.path), im.summary, im.progress, im.commit)
 	return container.NewBorder(top, nil, nil, nil, im.table)
 }
 

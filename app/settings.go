@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -12,6 +13,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"accred/data"
 )
 
 // settings is where a station is given its language and idle lock, where
@@ -23,7 +26,13 @@ type settings struct {
 	operators *operatorsView
 	zone      *widget.SelectEntry
 	setZone   *widget.Button
+	symbol    *widget.Entry
+	// setSymbol saves the document symbol, once it is read.
+	setSymbol *widget.Button
 	status    *widget.Label
+	work      worker
+
+	withSymbol bool // the document symbol is offered
 }
 
 func newSettings(u *ui) *settings { return &settings{u: u} }
@@ -50,8 +59,10 @@ func (s *settings) buildUI() fyne.CanvasObject {
 	s.status = &widget.Label{Wrapping: fyne.TextWrapWord}
 	s.zone = newZoneEntry(s.u.event.Timezone)
 	s.setZone = &widget.Button{Text: lang.L("Change the time zone"), OnTapped: s.onZone}
+	s.symbol = &widget.Entry{PlaceHolder: lang.L("Such as UNEP/EA.7/INF/1; printed on the List of Participants")}
+	s.setSymbol = &widget.Button{Text: lang.L("Change the document symbol"), OnTapped: s.onSymbol}
 	backup := &widget.Button{Text: lang.L("Back up the database now"), OnTapped: s.onBackup}
-	form := widget.NewForm(
+	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("Language"), s.language),
 		widget.NewFormItem(lang.L("Lock after idle minutes"), s.idle),
 		widget.NewFormItem(lang.L("Event"), widget.NewLabel(s.u.event.Name)),
@@ -59,7 +70,12 @@ func (s *settings) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Time zone"), container.NewBorder(nil, nil, nil, s.setZone, s.zone)),
 		widget.NewFormItem(lang.L("Database"), &widget.Label{Text: s.u.dbPath, Wrapping: fyne.TextWrapBreak}),
 		widget.NewFormItem(lang.L("Badge key"), widget.NewLabel(s.u.event.KeyID)),
-	)
+	}
+	if s.withSymbol {
+		items = slices.Insert(items, 5, widget.NewFormItem(lang.L("Document symbol"), container.NewBorder(nil, nil, nil, s.setSymbol, s.symbol)))
+		s.readSymbol()
+	}
+	form := widget.NewForm(items...)
 	box := container.NewVBox(form, backup, s.status)
 	if s.u.operator.Roles != nil { // a door's station file has no operators
 		s.operators = newOperatorsView(s.u)
@@ -98,6 +114,50 @@ func (s *settings) onZone() {
 	s.u.event.Timezone = zone
 	s.u.showClock()
 	s.status.SetText(lang.L("The event's time zone is now {{.Zone}}.", map[string]any{"Zone": zone}))
+}
+
+// readSymbol shows the event's document symbol, read in the background;
+// it may be changed once it is shown.
+func (s *settings) readSymbol() {
+	s.setSymbol.Disable()
+	store := s.u.store
+	s.work.run(func() func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		symbol, err := store.Setting(ctx, data.SettingDocumentSymbol)
+		return func() {
+			if err != nil {
+				s.status.SetText(problemText(err))
+				return
+			}
+			s.symbol.SetText(symbol)
+			s.setSymbol.Enable()
+		}
+	})
+}
+
+// onSymbol changes the document symbol printed in the List of
+// Participants' running head; empty takes it away.
+func (s *settings) onSymbol() {
+	symbol := s.symbol.Text
+	store, ctx := s.u.store, s.u.actor()
+	s.setSymbol.Disable()
+	s.work.run(func() func() {
+		err := store.SetSetting(ctx, data.SettingDocumentSymbol, symbol)
+		return func() {
+			s.setSymbol.Enable()
+			switch {
+			case err != nil:
+				s.status.SetText(problemText(err))
+			case data.SymbolText.Tidy(symbol) == "":
+				s.symbol.SetText("")
+				s.status.SetText(lang.L("The List of Participants has no document symbol now."))
+			default:
+				s.symbol.SetText(data.SymbolText.Tidy(symbol))
+				s.status.SetText(lang.L("The List of Participants now bears the symbol {{.Symbol}}.", map[string]any{"Symbol": s.symbol.Text}))
+			}
+		}
+	})
 }
 
 func (s *settings) onBackup() {

@@ -1,9 +1,11 @@
 package data
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"runtime"
 	"sync"
 
@@ -150,6 +152,7 @@ func checkRows(rows []ImportRow, categories []Category, zones []Zone) ([]storedK
 }
 
 func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, operator string) error {
+	photo := row.Photo
 	id, err := w.holderOf(row.Input.Nationality, k.document)
 	if err != nil {
 		return err
@@ -187,7 +190,12 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 		if err != nil {
 			return err
 		}
-		if before == row.Input && row.Photo == nil {
+		if photo != nil {
+			if photo, err = w.newPhoto(id, photo); err != nil {
+				return err
+			}
+		}
+		if before == row.Input && photo == nil {
 			if zonesChanged {
 				report.Updated++
 			} else {
@@ -200,13 +208,29 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 		}
 		report.Updated++
 	}
-	if row.Photo != nil {
+	if photo != nil {
 		if err := w.flush(); err != nil {
 			return err
 		}
-		return w.s.putPhoto(w.ctx, w.tx, w.now, id, row.Photo, operator)
+		return w.s.putPhoto(w.ctx, w.tx, w.now, id, photo, operator)
 	}
 	return nil
+}
+
+// newPhoto returns jpeg, or nil when it is the participant's photo already
+// (an exported roster imported again changes nobody).
+func (w *writer) newPhoto(id int64, jpeg []byte) ([]byte, error) {
+	var old []byte
+	err := w.tx.QueryRowContext(w.ctx, `SELECT jpeg FROM photos WHERE participant_id = ?`, id).Scan(&old)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return jpeg, nil
+	case err != nil:
+		return nil, fmt.Errorf("read photo: %w", err)
+	case bytes.Equal(old, jpeg):
+		return nil, nil
+	}
+	return jpeg, nil
 }
 
 // importZones makes a row's zone changes, when its file has a zones column,

@@ -22,15 +22,15 @@ func settingsText(t *testing.T, s *data.Store) string {
 
 func TestSettings(t *testing.T) {
 	s := newStore(t)
-	if got := settingsText(t, s); got != "name=Test Conference timezone=UTC clearance_required=no nominations_required=no " {
+	if got := settingsText(t, s); got != "name=Test Conference timezone=UTC clearance_required=no nominations_required=no document_symbol= " {
 		t.Fatalf("a new event's settings: %s", got)
 	}
-	for _, c := range [][2]string{{"name", "  Second   Conference "}, {"timezone", "Asia/Ho_Chi_Minh"}, {"clearance_required", "yes"}, {"nominations_required", "YES"}} {
+	for _, c := range [][2]string{{"name", "  Second   Conference "}, {"timezone", "Asia/Ho_Chi_Minh"}, {"clearance_required", "yes"}, {"nominations_required", "YES"}, {"document_symbol", " UNEP/EA.7/INF/1 "}} {
 		if err := s.SetSetting(ctx, c[0], c[1]); err != nil {
 			t.Fatalf("%s %q: %v", c[0], c[1], err)
 		}
 	}
-	want := "name=Second Conference timezone=Asia/Ho_Chi_Minh clearance_required=yes nominations_required=yes "
+	want := "name=Second Conference timezone=Asia/Ho_Chi_Minh clearance_required=yes nominations_required=yes document_symbol=UNEP/EA.7/INF/1 "
 	if got := settingsText(t, s); got != want {
 		t.Fatalf("settings %s", got)
 	}
@@ -38,7 +38,9 @@ func TestSettings(t *testing.T) {
 		t.Fatalf("the event is %+v", ev)
 	}
 	for _, c := range []struct{ key, value, says string }{
-		{"colour", "red", `There is no setting "colour"; the settings are name, timezone, clearance_required, nominations_required.`},
+		{"colour", "red", `There is no setting "colour"; the settings are name, timezone, clearance_required, nominations_required, document_symbol.`},
+		{"document_symbol", strings.Repeat("A/", 31), "document_symbol: The text is too long (60 characters at most)."},
+		{"document_symbol", "A/\x1b[2J", "document_symbol:"},
 		{"clearance_required", "maybe", "clearance_required: Write yes or no."},
 		{"timezone", "Mars/Olympus", "timezone: Unknown time zone"},
 		{"name", "  ", "name: Give the event a name."},
@@ -51,5 +53,17 @@ func TestSettings(t *testing.T) {
 	}
 	if got := settingsText(t, s); got != want {
 		t.Fatalf("refused changes changed the settings: %s", got)
+	}
+	if symbol, err := s.Setting(ctx, "document_symbol"); err != nil || symbol != "UNEP/EA.7/INF/1" {
+		t.Fatalf("the symbol: %q %v", symbol, err)
+	}
+	if _, err := s.Setting(ctx, "colour"); data.ErrorCode(err) != data.EINVALID {
+		t.Fatalf("an unknown setting: %v", err)
+	}
+	if err := s.SetSetting(ctx, "document_symbol", ""); err != nil {
+		t.Fatal(err)
+	}
+	if symbol, _ := s.Setting(ctx, "document_symbol"); symbol != "" {
+		t.Fatalf("the symbol was not taken away: %q", symbol)
 	}
 }

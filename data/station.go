@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"accred/data/atomicfile"
 	"accred/data/chain"
 	"accred/data/msg"
 )
@@ -47,20 +48,31 @@ func (s *Store) ExportStation(ctx context.Context, path string, sessionIDs []int
 	if len(sessionIDs) == 0 {
 		return NewError(EINVALID, msgStationSessions, nil)
 	}
-	if _, err := os.Lstat(path); err == nil {
+	// The file is made whole under a temporary name, and appears under its
+	// own only once the event database's record of it is committed.
+	err := atomicfile.Create(path, func(f *os.File) error {
+		station, err := Open(f.Name()) // a SQLite file, owner-only, with the schema
+		if err != nil {
+			return err
+		}
+		err = s.writeStation(ctx, station, sessionIDs)
+		if closed := station.Close(); err == nil {
+			err = closed
+		}
+		if err != nil {
+			removeDatabaseFile(f.Name())
+		}
+		return err
+	})
+	if errors.Is(err, atomicfile.ErrExists) {
 		return NewError(ECONFLICT, msgFileExists, msg.Args{"Path": path})
 	}
-	station, err := Open(path) // a SQLite file, owner-only, with the schema
-	if err != nil {
-		return err
-	}
-	written := false
-	defer func() {
-		station.Close()
-		if !written {
-			removeDatabaseFile(path)
-		}
-	}()
+	return err
+}
+
+// writeStation fills the new station file station with what a door of the
+// sessions needs, and records the file in the event database.
+func (s *Store) writeStation(ctx context.Context, station *Store, sessionIDs []int64) error {
 	in, ids := inList(sessionIDs)
 	pub, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
@@ -68,9 +80,8 @@ func (s *Store) ExportStation(ctx context.Context, path string, sessionIDs []int
 	}
 	fileID := newID()
 	// The event database's transaction holds the roster still while the
-	// file is written, so that what it records is what the file holds; the
-	// file is kept only once that record is committed.
-	err = s.withTx(ctx, func(tx *sql.Tx) error {
+	// file is written, so that what it records is what the file holds.
+	return s.withTx(ctx, func(tx *sql.Tx) error {
 		var found int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM sessions WHERE id IN `+in, ids...).Scan(&found); err != nil {
 			return fmt.Errorf("count sessions: %w", err)
@@ -103,8 +114,6 @@ func (s *Store) ExportStation(ctx context.Context, path string, sessionIDs []int
 		}
 		return nil
 	})
-	written = err == nil
-	return err
 }
 
 // accreditedOnly is who a door's roster holds.

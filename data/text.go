@@ -25,6 +25,9 @@ var (
 	NameText = TextKind{Max: 200, tooLong: msg.Define("The text is too long (200 characters at most).")}
 	// TitleText is a session's title.
 	TitleText = TextKind{Max: 300, tooLong: msg.Define("The text is too long (300 characters at most).")}
+	// SymbolText is a document symbol, such as UNEP/EA.7/INF/1: it fits a
+	// page's running head.
+	SymbolText = TextKind{Max: 60, tooLong: msg.Define("The text is too long (60 characters at most).")}
 	// FreeText is a note or a reason, which may run over several lines.
 	FreeText = TextKind{Max: 2000, Lines: true, tooLong: msg.Define("The text is too long (2,000 characters at most).")}
 )

@@ -110,21 +110,31 @@ func (s *Store) ZoneRules(ctx context.Context) (ZoneRules, error) {
 	if err != nil {
 		return ZoneRules{}, err
 	}
-	r := ZoneRules{Zones: zones, changes: map[int64][]ZoneChange{}}
+	changes, err := s.allZoneChanges(ctx)
+	if err != nil {
+		return ZoneRules{}, err
+	}
+	return ZoneRules{Zones: zones, changes: changes}, nil
+}
+
+// allZoneChanges reads every participant's own zone changes, by
+// participant, in order of zone.
+func (s *Store) allZoneChanges(ctx context.Context) (map[int64][]ZoneChange, error) {
+	changes := map[int64][]ZoneChange{}
 	rows, err := s.db.QueryContext(ctx, `SELECT participant_id, zone, granted FROM participant_zones ORDER BY participant_id, zone`)
 	if err != nil {
-		return ZoneRules{}, fmt.Errorf("read participants' zones: %w", err)
+		return nil, fmt.Errorf("read participants' zones: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
 		var c ZoneChange
 		if err := rows.Scan(&id, &c.Zone, &c.Granted); err != nil {
-			return ZoneRules{}, fmt.Errorf("scan participant's zone: %w", err)
+			return nil, fmt.Errorf("scan participant's zone: %w", err)
 		}
-		r.changes[id] = append(r.changes[id], c)
+		changes[id] = append(changes[id], c)
 	}
-	return r, rows.Err()
+	return changes, rows.Err()
 }
 
 // ParticipantZones returns the zones a participant has, in order of number,

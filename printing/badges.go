@@ -91,12 +91,7 @@ func Badges(out io.Writer, sheet Sheet, badges []Badge) error {
 	if len(badges) == 0 {
 		return errors.New("no badges to print")
 	}
-	var doc bytes.Buffer
-	if err := pdf.Output(&doc); err != nil {
-		return err
-	}
-	_, err := out.Write(compressStreams(doc.Bytes()))
-	return err
+	return output(pdf, out)
 }
 
 func newDocument(layout Layout) *gofpdf.Fpdf {

@@ -51,6 +51,7 @@ func init() {
 		{"verify", "CODE", "who this badge belongs to, or why it is not valid", runVerify},
 		{"sessions", "[import FILE.csv]", "the programme", runSessions},
 		{"checkin", "--session ID [--station NAME] [--exit]", "codes on stdin, one per line; one verdict line each", runCheckin},
+		{"export", exportUsage(), "the roster as the import template (photos as files), to check or to bring into another event", runExport},
 		{"report", "attendance [--session ID] [--format csv|xlsx] [--out FILE]", "attendance per session, or who came to one", runReport},
 		{"station", "export FILE SESSION... | merge FILE", "a door's file for working offline, and merging its scans back", runStation},
 		{"backup", "FILE", "online copy of the database", runBackup},

@@ -60,7 +60,7 @@ func collectDelegation(e *env, delegation string, in data.CollectInput, out stri
 	}
 	collected := false
 	var list []data.Participant
-	err = createNew(out, func(f *os.File) error {
+	err = data.CreateFile(out, func(f *os.File) error {
 		if list, err = s.CollectDelegation(e.ctx, delegation, in); err != nil {
 			return err
 		}

@@ -1,13 +1,10 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
-	"os"
 
+	"accred/app/printjob"
 	"accred/data"
-	"accred/data/atomicfile"
-	"accred/printing"
 )
 
 func runParticipantsList(e *env, args []string) error {
@@ -24,42 +21,10 @@ func runParticipantsList(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ev, err := s.Event(e.ctx)
+	people, err := printjob.ParticipantsList(e.ctx, s, *out, data.ListFilter{Status: data.Status(*status), Media: *media}, *native)
 	if err != nil {
 		return err
-	}
-	sections, err := s.ParticipantsList(e.ctx, data.ListFilter{Status: data.Status(*status), Media: *media})
-	if err != nil {
-		return err
-	}
-	if len(sections) == 0 {
-		return fmt.Errorf("nobody is %s yet: the list would be empty, and nothing was written", *status)
-	}
-	list := printing.List{Event: ev, Sections: sections, Native: *native}
-	if err := createNew(*out, func(f *os.File) error { return printing.ParticipantsList(f, list) }); err != nil {
-		return err
-	}
-	people := 0
-	for _, sec := range sections {
-		for _, g := range sec.Groups {
-			people += len(g.People)
-		}
 	}
 	fmt.Fprintf(e.stdout, "wrote the List of Participants (%d participants) to %s\n", people, *out)
-	return nil
-}
-
-// createNew writes a new file at path with write, refusing an existing one;
-// a refusal of the store's that write returns comes back as it is.
-func createNew(path string, write func(f *os.File) error) error {
-	err := atomicfile.Create(path, write)
-	switch {
-	case errors.Is(err, atomicfile.ErrExists):
-		return fmt.Errorf("%s already exists and is never overwritten; choose a new file name", path)
-	case data.ErrorCode(err) != data.EINTERNAL:
-		return err
-	case err != nil:
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
 	return nil
 }

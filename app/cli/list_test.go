@@ -56,7 +56,7 @@ func TestParticipantsListCommand(t *testing.T) {
 		t.Error("--media left the media out")
 	}
 	empty := filepath.Join(dir, "empty.pdf")
-	if code, _, errs := run(t, db, "participants-list", "--out", empty, "--status", "collected"); code != 1 || !strings.Contains(errs, "nobody is collected") {
+	if code, _, errs := run(t, db, "participants-list", "--out", empty, "--status", "collected"); code != 1 || !strings.Contains(errs, "Nobody has this status yet") {
 		t.Fatalf("nobody collected: %d %q", code, errs)
 	}
 	if code, _, errs := run(t, db, "participants-list", "--out", empty, "--status", "rejected"); code != 1 || !strings.Contains(errs, "not rejected") {
@@ -64,6 +64,19 @@ func TestParticipantsListCommand(t *testing.T) {
 	}
 	if _, err := os.Stat(empty); err == nil {
 		t.Error("a refused list left a file")
+	}
+	if strings.Contains(string(text), "INF/") {
+		t.Error("a symbol is printed before one is set")
+	}
+	if code, _, errs := run(t, db, "settings", "document_symbol", "UNEP/EA.7/INF/1"); code != 0 {
+		t.Fatal(errs)
+	}
+	symbol := filepath.Join(dir, "symbol.pdf")
+	if code, _, errs := run(t, db, "participants-list", "--out", symbol); code != 0 {
+		t.Fatal(errs)
+	}
+	if text, _ := exec.Command("pdftotext", "-l", "2", symbol, "-").Output(); strings.Count(string(text), "UNEP/EA.7/INF/1") != 2 {
+		t.Errorf("the running head of the first two pages does not read the symbol: %q", text)
 	}
 	if code, _, _ := run(t, db, "participants-list"); code != 2 {
 		t.Errorf("no --out: exit %d", code)

@@ -17,7 +17,7 @@ func TestSettingsCommand(t *testing.T) {
 		t.Fatalf("settings before init: %d %q", code, errs)
 	}
 	run(t, db, "init", "--event", "Test Summit", "--start", "2025-10-25", "--end", "2025-10-26", "--timezone", "UTC")
-	want := "name\tTest Summit\ntimezone\tUTC\nclearance_required\tno\nnominations_required\tno\n"
+	want := "name\tTest Summit\ntimezone\tUTC\nclearance_required\tno\nnominations_required\tno\ndocument_symbol\t\n"
 	if code, out, errs := run(t, db, "settings"); code != 0 || out != want {
 		t.Fatalf("settings: %d %q %q", code, out, errs)
 	}
@@ -26,7 +26,7 @@ func TestSettingsCommand(t *testing.T) {
 			t.Fatalf("settings %s %s: %d %q %q", kv[0], kv[1], code, out, errs)
 		}
 	}
-	want = "name\tHanoi Summit\ntimezone\tAsia/Ho_Chi_Minh\nclearance_required\tyes\nnominations_required\tno\n"
+	want = "name\tHanoi Summit\ntimezone\tAsia/Ho_Chi_Minh\nclearance_required\tyes\nnominations_required\tno\ndocument_symbol\t\n"
 	if _, out, _ := run(t, db, "settings"); out != want {
 		t.Fatalf("settings after changes: %q", out)
 	}
@@ -35,7 +35,7 @@ func TestSettingsCommand(t *testing.T) {
 		code int
 		says string
 	}{
-		{[]string{"settings", "colour", "red"}, 1, `no setting "colour"; the settings are name, timezone, clearance_required, nominations_required`},
+		{[]string{"settings", "colour", "red"}, 1, `no setting "colour"; the settings are name, timezone, clearance_required, nominations_required, document_symbol`},
 		{[]string{"settings", "nominations_required", "perhaps"}, 1, "nominations_required: Write yes or no."},
 		{[]string{"settings", "timezone", "Mars/Olympus"}, 1, "timezone: Unknown time zone"},
 		{[]string{"settings", "name"}, 2, "usage: accred settings [KEY VALUE]"},

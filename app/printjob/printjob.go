@@ -77,15 +77,7 @@ func (j Job) printIn(ctx context.Context, participants []data.Participant, path 
 			return nil, data.NewError(data.ECONFLICT, msgExists, msg.Args{"Path": file, "Free": freeName(path, len(participants), limit)})
 		}
 	}
-	ev, err := j.Store.Event(ctx)
-	if err != nil {
-		return nil, err
-	}
-	cats, err := j.Store.Categories(ctx)
-	if err != nil {
-		return nil, err
-	}
-	zones, err := j.Store.ZoneRules(ctx)
+	sheet, err := j.sheet(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -93,7 +85,6 @@ func (j Job) printIn(ctx context.Context, participants []data.Participant, path 
 	for n, file := range files {
 		start := n * limit
 		part := participants[start:min(start+limit, len(participants))]
-		sheet := printing.Sheet{Event: ev, Categories: cats, Zones: zones, Layout: j.Layout}
 		if err := j.printFile(ctx, sheet, part, start, len(participants), file); err != nil {
 			if len(written) > 0 {
 				return written, fmt.Errorf("%w (the badges in %s were printed and recorded)", err, strings.Join(written, ", "))
@@ -103,6 +94,42 @@ func (j Job) printIn(ctx context.Context, participants []data.Participant, path 
 		written = append(written, file)
 	}
 	return written, nil
+}
+
+// sheet is what every badge of the event's is printed with, in the job's
+// layout.
+func (j Job) sheet(ctx context.Context) (printing.Sheet, error) {
+	ev, err := j.Store.Event(ctx)
+	if err != nil {
+		return printing.Sheet{}, err
+	}
+	cats, err := j.Store.Categories(ctx)
+	if err != nil {
+		return printing.Sheet{}, err
+	}
+	zones, err := j.Store.ZoneRules(ctx)
+	if err != nil {
+		return printing.Sheet{}, err
+	}
+	return printing.Sheet{Event: ev, Categories: cats, Zones: zones, Layout: j.Layout}, nil
+}
+
+// Preview draws p's badge, with a sample code and nothing recorded, as a
+// PNG image of dpi dots an inch.
+func (j Job) Preview(ctx context.Context, p data.Participant, dpi int) ([]byte, error) {
+	sheet, err := j.sheet(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sheet.Photo = func(id int64) []byte {
+		jpeg, _ := j.Store.Photo(ctx, id)
+		return jpeg
+	}
+	var pdf bytes.Buffer
+	if err := printing.Badges(&pdf, sheet, []printing.Badge{{Participant: p, Code: "PREVIEW"}}); err != nil {
+		return nil, err
+	}
+	return printing.PageImage(pdf.Bytes(), dpi)
 }
 
 // Parts names the files a run of count badges writes to path: the path

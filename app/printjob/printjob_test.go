@@ -256,3 +256,25 @@ func ids(list []data.Participant) []int64 {
 	}
 	return out
 }
+
+// TestPreviewDrawsTheBadgeAndRecordsNothing: the preview is an A6 page's
+// image, and nobody is marked printed by it.
+func TestPreviewDrawsTheBadgeAndRecordsNothing(t *testing.T) {
+	s := demoStore(t, 5)
+	list, _ := s.BadgesToPrint(ctx, data.BadgeFilter{})
+	raw, err := (Job{Store: s, Layout: printing.A6}).Preview(ctx, list[0], 72)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A6 is 105 × 148 mm: 298 × 420 dots at 72 an inch.
+	if b := img.Bounds(); b.Dx() < 295 || b.Dx() > 300 || b.Dy() < 417 || b.Dy() > 422 {
+		t.Fatalf("the preview is %v", b)
+	}
+	if again, _ := s.BadgesToPrint(ctx, data.BadgeFilter{}); len(again) != len(list) {
+		t.Fatalf("the preview marked %d printed", len(list)-len(again))
+	}
+}

@@ -27,6 +27,8 @@ const (
 	MaxPixels = 50e6     // a picture with more pixels than this is refused undecoded
 	MinSide   = 100      // a picture narrower or lower than this is too small to recognise anyone
 	Height    = 600      // stored photos are scaled down to this height
+
+	MaxKeptBytes = 2 << 20 // a JPEG ready to store is kept as it is up to this size
 )
 
 // ErrTooLarge and the others say why a photo was refused, in words a person understands.
@@ -85,7 +87,10 @@ func Read(dir, name string) ([]byte, error) {
 }
 
 // Prepare checks a JPEG or PNG picture and returns it as a JPEG at most
-// Height pixels high.
+// Height pixels high. A JPEG that already is one, carries no metadata (no
+// camera data, place or comment) and is at most MaxKeptBytes long comes
+// back as it is: a prepared photo prepared again (an exported roster
+// imported) keeps its bytes.
 func Prepare(raw []byte) ([]byte, error) {
 	if len(raw) > MaxBytes {
 		return nil, ErrTooLarge
@@ -104,6 +109,9 @@ func Prepare(raw []byte) ([]byte, error) {
 	if err != nil {
 		return nil, ErrFormat
 	}
+	if format == "jpeg" && cfg.Height <= Height && len(raw) <= MaxKeptBytes && withoutMetadata(raw) {
+		return raw, nil
+	}
 	if b := img.Bounds(); b.Dy() > Height {
 		w := b.Dx() * Height / b.Dy()
 		scaled := image.NewRGBA(image.Rect(0, 0, w, Height))
@@ -115,6 +123,35 @@ func Prepare(raw []byte) ([]byte, error) {
 		return nil, fmt.Errorf("encode photo: %w", err)
 	}
 	return out.Bytes(), nil
+}
+
+// withoutMetadata reports whether a JPEG is baseline and its segments
+// before its picture data hold no application data (APP0 to APP15: EXIF,
+// XMP, ICC profiles…) and no comment, as the JPEGs Prepare writes. A JPEG
+// it cannot walk does not.
+func withoutMetadata(raw []byte) bool {
+	if len(raw) < 4 || raw[0] != 0xFF || raw[1] != 0xD8 {
+		return false
+	}
+	for i := 2; i+4 <= len(raw); {
+		if raw[i] != 0xFF {
+			return false
+		}
+		marker := raw[i+1]
+		switch {
+		case marker == 0xFF: // fill byte
+			i++
+			continue
+		case marker == 0xDA: // start of scan: the picture data follow
+			return true
+		case marker >= 0xE0 && marker <= 0xEF, marker == 0xFE:
+			return false
+		case marker >= 0xC1 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC:
+			return false // not baseline (progressive, lossless …): written anew
+		}
+		i += 2 + (int(raw[i+2])<<8 | int(raw[i+3]))
+	}
+	return false
 }
 
 // Reason puts a refusal from Read or Prepare as a sentence for a person:

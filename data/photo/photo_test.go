@@ -69,3 +69,34 @@ func TestPrepareRefusesDecompressionBomb(t *testing.T) {
 		t.Fatal("a 10-gigapixel header was accepted")
 	}
 }
+
+func TestPreparedPhotoKeepsItsBytes(t *testing.T) {
+	var buf bytes.Buffer
+	png.Encode(&buf, picture(900, 1200))
+	once, err := Prepare(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	twice, err := Prepare(once)
+	if err != nil || !bytes.Equal(once, twice) {
+		t.Fatalf("a prepared photo prepared again changed: %v", err)
+	}
+
+	// A camera's JPEG with its metadata (APP1, where EXIF and the place
+	// are kept) is written anew without them.
+	var camera bytes.Buffer
+	jpeg.Encode(&camera, picture(200, 300), nil)
+	exif := append([]byte{0xFF, 0xD8, 0xFF, 0xE1, 0x00, 0x08}, []byte("Exif\x00\x00")...)
+	withExif := append(exif, camera.Bytes()[2:]...)
+	out, err := Prepare(withExif)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(out, []byte("Exif")) || !withoutMetadata(out) {
+		t.Fatal("the metadata were kept")
+	}
+	progressive := bytes.Replace(camera.Bytes(), []byte{0xFF, 0xC0}, []byte{0xFF, 0xC2}, 1)
+	if withoutMetadata(withExif) || withoutMetadata(progressive) || !withoutMetadata(camera.Bytes()) || withoutMetadata(nil) || withoutMetadata([]byte{0xFF, 0xD8, 0x00}) {
+		t.Fatal("metadata or a broken JPEG taken for a plain one")
+	}
+}

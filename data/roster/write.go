@@ -2,7 +2,6 @@ package roster
 
 import (
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,8 +10,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"accred/data"
-	"accred/data/atomicfile"
-	"accred/data/msg"
 )
 
 // formulaStarts are the first characters that make a spreadsheet program
@@ -65,16 +62,37 @@ func WriteCSV(w io.Writer, table [][]string) error {
 // WriteXLSX writes a table as the first sheet of an XLSX workbook. Its
 // cells are text, which no spreadsheet program runs as a formula.
 func WriteXLSX(w io.Writer, table [][]string) error {
+	return WriteSheets(w, []Sheet{{Name: "Sheet1", Table: table}})
+}
+
+// Sheet is a named sheet of a workbook.
+type Sheet struct {
+	Name  string
+	Table [][]string
+}
+
+// WriteSheets writes sheets, in order, as an XLSX workbook whose cells are
+// text.
+func WriteSheets(w io.Writer, sheets []Sheet) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	for i, row := range table {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		values := make([]any, len(row))
-		for j, v := range row {
-			values[j] = v
+	for n, sheet := range sheets {
+		if n == 0 {
+			if err := f.SetSheetName("Sheet1", sheet.Name); err != nil {
+				return fmt.Errorf("sheet %s: %w", sheet.Name, err)
+			}
+		} else if _, err := f.NewSheet(sheet.Name); err != nil {
+			return fmt.Errorf("sheet %s: %w", sheet.Name, err)
 		}
-		if err := f.SetSheetRow("Sheet1", cell, &values); err != nil {
-			return fmt.Errorf("row %d: %w", i+1, err)
+		for i, row := range sheet.Table {
+			cell, _ := excelize.CoordinatesToCellName(1, i+1)
+			values := make([]any, len(row))
+			for j, v := range row {
+				values[j] = v
+			}
+			if err := f.SetSheetRow(sheet.Name, cell, &values); err != nil {
+				return fmt.Errorf("row %d: %w", i+1, err)
+			}
 		}
 	}
 	return f.Write(w)
@@ -88,17 +106,5 @@ func WriteFile(path, format string, table [][]string) error {
 	if format == "xlsx" {
 		write = WriteXLSX
 	}
-	err := atomicfile.Create(path, func(f *os.File) error { return write(f, table) })
-	switch {
-	case errors.Is(err, atomicfile.ErrExists):
-		return data.NewError(data.ECONFLICT, msgNeverOverwritten, msg.Args{"Path": path})
-	case err != nil:
-		return data.NewError(data.EINVALID, msgCannotWrite, msg.Args{"Path": path, "Err": err})
-	}
-	return nil
+	return data.CreateFile(path, func(f *os.File) error { return write(f, table) })
 }
-
-var (
-	msgNeverOverwritten = msg.Define("{{.Path}} already exists and is never overwritten; choose a new file name.")
-	msgCannotWrite      = msg.Define("Cannot write {{.Path}}: {{.Err}}")
-)
