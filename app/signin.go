@@ -34,6 +34,11 @@ type signIn struct {
 // showSignIn fills the window with the sign-in screen; name is filled in
 // when the station locked itself for that operator.
 func (u *ui) showSignIn(name, note string) {
+	overlays := u.win.Canvas().Overlays() // no dialog stays open over the sign-in
+	for o := overlays.Top(); o != nil; o = overlays.Top() {
+		overlays.Remove(o)
+	}
+	u.kiosk.prompt = nil
 	s := &signIn{u: u}
 	u.signIn = s
 	u.win.SetContent(s.buildUI(name, note))

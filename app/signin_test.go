@@ -167,7 +167,16 @@ func TestStationLocksWhenIdle(t *testing.T) {
 		t.Fatal("locked before its five minutes")
 	}
 	now = now.Add(5 * time.Minute)
+	desk.list.Select(0)
+	test.Tap(findButton(desk.right, "Reject…  [F8]"))
+	if u.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("no dialog asks for the reason")
+	}
+	now = now.Add(5 * time.Minute)
 	u.lockIfIdle()
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("a dialog stays open over the locked station")
+	}
 	if u.signIn == nil || u.signIn.name.Text != "Tester" || !strings.Contains(u.signIn.problem.Text, "for 5 min") {
 		t.Fatal("the idle station did not lock")
 	}
