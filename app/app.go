@@ -32,6 +32,7 @@ type ui struct {
 	badges    *badges    // the printing station
 	door      *door      // the door station
 	programme *programme // the programme and its attendance
+	overview  *overview  // the event at a glance
 	settings  *settings  // the station's and the event's settings
 	tabs      *container.AppTabs
 	stations  []station     // the tabs, in order
@@ -120,6 +121,7 @@ const (
 	tabBadges    = "badges"
 	tabDoor      = "door"
 	tabProgramme = "programme"
+	tabOverview  = "overview"
 	tabImport    = "import"
 	tabSettings  = "settings"
 )
@@ -156,18 +158,18 @@ func (u *ui) showHome() bool {
 	if u.door != nil {
 		u.door.onClose() // a door open before the screens are made again stops watching
 	}
-	u.desk, u.badges, u.programme = nil, nil, nil
+	u.desk, u.badges, u.programme, u.overview = nil, nil, nil, nil
 	u.door = newDoor(u)
 	door := station{tabDoor, container.NewTabItem(lang.L("Door"), u.door.buildUI()), u.door.onShown}
 	u.settings = newSettings(u)
-	u.settings.withSymbol = !isStation // a door does not print the List of Participants
+	u.settings.stationFile = isStation // a door does not print the List of Participants, nor changes the event
 	settings := station{tabSettings, container.NewTabItem(lang.L("Settings"), u.settings.buildUI()), nil}
 	if isStation {
 		u.win.SetTitle(u.event.Name + " — " + lang.L("door station") + " — Accred")
 		u.stations = []station{door, settings}
 	} else {
 		u.win.SetTitle(u.event.Name + " — Accred")
-		u.desk, u.badges, u.programme = newDesk(u), newBadges(u), newProgramme(u)
+		u.desk, u.badges, u.programme, u.overview = newDesk(u), newBadges(u), newProgramme(u), newOverview(u)
 		focusDesk := func() {
 			u.desk.refresh()
 			u.win.Canvas().Focus(u.desk.search)
@@ -177,6 +179,7 @@ func (u *ui) showHome() bool {
 			{tabBadges, container.NewTabItem(lang.L("Badges"), u.badges.buildUI()), u.badges.onChoose},
 			door,
 			{tabProgramme, container.NewTabItem(lang.L("Programme"), u.programme.buildUI()), u.programme.onShown},
+			{tabOverview, container.NewTabItem(lang.L("Overview"), u.overview.buildUI()), u.overview.onShown},
 			{tabImport, container.NewTabItem(lang.L("Import"), newImporter(u, u.desk.refresh).buildUI()), nil},
 			settings,
 		}

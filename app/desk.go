@@ -308,8 +308,14 @@ func (d *desk) showStatus(p data.Participant, undo func()) {
 	d.current = &p
 	d.refresh()
 	d.show(p)
-	d.details.say(lang.L("{{.Name}} is now {{.Status}}.", map[string]any{"Name": p.FullName(), "Status": statusLabel(p.Status)}),
+	d.offerUndo(lang.L("{{.Name}} is now {{.Status}}.", map[string]any{"Name": p.FullName(), "Status": statusLabel(p.Status)}),
 		statusImportance(p.Status), undo)
+}
+
+// offerUndo says what was done, with Undo beside it for a short while when
+// undo is not nil.
+func (d *desk) offerUndo(text string, importance widget.Importance, undo func()) {
+	d.details.say(text, importance, undo)
 	d.undos++
 	offered := d.undos
 	d.later(undoFor, func() {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -31,7 +32,25 @@ type details struct {
 	// nomination is the delegation's or organisation's nomination, or that
 	// it has none yet; nil for those who need none.
 	nomination *widget.Label
+	saveLetter *widget.Button // saves the nomination's letter; nil with nomination
+	// changeZones changes the participant's zones, once they are read.
+	changeZones *widget.Button
+	read        detailsRead // what was read in the background for the participant shown
+	builds      int         // counts builds, so that a late reading fills only its own
+	work        worker
 }
+
+// detailsRead is what the details read in the background, off the
+// interface's goroutine.
+type detailsRead struct {
+	zones      []data.Zone       // the event's zones
+	own        []data.ZoneChange // the participant's own changes to their category's
+	nomination data.Nomination
+	nominated  bool // the affiliation has a nomination
+}
+
+// readTimeout bounds how long the details wait for the database.
+const readTimeout = 5 * time.Second
 
 func newDetails(d *desk) *details {
 	v := &details{d: d, message: &widget.Label{Wrapping: fyne.TextWrapWord}}
@@ -62,6 +81,8 @@ func (v *details) say(text string, importance widget.Importance, undo func()) {
 
 func (v *details) build(p data.Participant) fyne.CanvasObject {
 	ctx := context.Background()
+	v.builds++
+	v.read = detailsRead{}
 	cat := v.d.category(p.Category)
 	v.say("", widget.MediumImportance, nil)
 	v.name = &widget.Label{Text: p.FullName(), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText, Wrapping: fyne.TextWrapWord}
@@ -87,13 +108,17 @@ func (v *details) build(p data.Participant) fyne.CanvasObject {
 	if p.HeadOfDelegation {
 		facts.Append(lang.L("Role"), widget.NewLabel(lang.L("Head of delegation")))
 	}
-	v.nomination = nil
+	v.nomination, v.saveLetter = nil, nil
 	if needsNomination(p.Affiliation) {
-		v.nomination = &widget.Label{Text: v.nominationText(ctx, p.Affiliation), Wrapping: fyne.TextWrapWord}
-		facts.Append(lang.L("Nomination"), v.nomination)
+		v.nomination = &widget.Label{Text: "…", Wrapping: fyne.TextWrapWord}
+		v.saveLetter = &widget.Button{Text: lang.L("Save the nomination letter…"), Icon: theme.DocumentSaveIcon(), OnTapped: func() { v.askSaveLetter(p) }}
+		v.saveLetter.Disable()
+		facts.Append(lang.L("Nomination"), container.NewBorder(nil, nil, nil, v.saveLetter, v.nomination))
 	}
-	v.zones = &widget.Label{Text: v.zonesText(ctx, p), Wrapping: fyne.TextWrapWord}
-	facts.Append(lang.L("Zones"), v.zones)
+	v.zones = &widget.Label{Text: "…", Wrapping: fyne.TextWrapWord}
+	v.changeZones = &widget.Button{Text: lang.L("Change zones…"), Icon: theme.DocumentCreateIcon(), OnTapped: func() { v.askZones(p) }}
+	v.changeZones.Disable()
+	facts.Append(lang.L("Zones"), container.NewBorder(nil, nil, nil, v.changeZones, v.zones))
 	if born := strings.TrimSpace(p.DateOfBirth + " " + p.PlaceOfBirth); born != "" {
 		facts.Append(lang.L("Born"), &widget.Label{Text: born, Wrapping: fyne.TextWrapWord})
 	}
@@ -107,7 +132,45 @@ func (v *details) build(p data.Participant) fyne.CanvasObject {
 	top := container.NewBorder(nil, nil, nil, v.photo(ctx, p), container.NewVBox(header, facts))
 	said := container.NewBorder(nil, nil, nil, v.undo, v.message)
 	body := container.NewVBox(top, v.duplicates(ctx, p), v.actions(p), said, widget.NewSeparator(), v.history(ctx, p))
+	v.load(p)
 	return container.NewVScroll(body)
+}
+
+// load reads the participant's zones and their affiliation's nomination in
+// the background, then shows them, unless another participant (or a new
+// build) took the details' place meanwhile.
+func (v *details) load(p data.Participant) {
+	store, build := v.d.u.store, v.builds
+	v.work.run(func() func() {
+		ctx, cancel := context.WithTimeout(context.Background(), readTimeout)
+		defer cancel()
+		var r detailsRead
+		var zonesErr, nominationErr error
+		if r.zones, zonesErr = store.Zones(ctx); zonesErr == nil {
+			_, r.own, zonesErr = store.ParticipantZones(ctx, p)
+		}
+		if needsNomination(p.Affiliation) {
+			r.nomination, r.nominated, nominationErr = store.Nomination(ctx, p.Affiliation.ID)
+		}
+		return func() {
+			if v.builds != build {
+				return
+			}
+			v.read = r
+			if zonesErr != nil {
+				v.zones.SetText(problemText(zonesErr))
+			} else {
+				v.zones.SetText(zonesText(r.zones, p, r.own))
+				v.changeZones.Enable()
+			}
+			if v.nomination != nil {
+				v.nomination.SetText(nominationText(r.nomination, r.nominated, nominationErr))
+				if r.nomination.FileSize > 0 {
+					v.saveLetter.Enable()
+				}
+			}
+		}
+	})
 }
 
 // needsNomination reports whether those who come with a are accredited on
@@ -118,8 +181,7 @@ func needsNomination(a data.Affiliation) bool {
 
 // nominationText is an affiliation's nomination by reference and date, or
 // that it has none yet.
-func (v *details) nominationText(ctx context.Context, a data.Affiliation) string {
-	n, ok, err := v.d.u.store.Nomination(ctx, a.ID)
+func nominationText(n data.Nomination, ok bool, err error) string {
 	switch {
 	case err != nil:
 		return problemText(err)
@@ -142,17 +204,15 @@ func clearanceText(c data.Clearance) string {
 }
 
 // zonesText names the zones a participant has, by number and name.
-func (v *details) zonesText(ctx context.Context, p data.Participant) string {
-	zones, _, err := v.d.u.store.ParticipantZones(ctx, p)
-	if err != nil {
-		return problemText(err)
+func zonesText(zones []data.Zone, p data.Participant, own []data.ZoneChange) string {
+	var names []string
+	for _, z := range zones {
+		if data.HasZone(z, p.Category, own) {
+			names = append(names, fmt.Sprintf("%d %s", z.Code, z.Name))
+		}
 	}
-	if len(zones) == 0 {
+	if len(names) == 0 {
 		return lang.L("No zone")
-	}
-	names := make([]string, len(zones))
-	for i, z := range zones {
-		names[i] = fmt.Sprintf("%d %s", z.Code, z.Name)
 	}
 	return strings.Join(names, " · ")
 }
@@ -233,7 +293,9 @@ func (v *details) actions(p data.Participant) fyne.CanvasObject {
 	add(lang.L("Withdraw…"), theme.DeleteIcon(), widget.LowImportance, s.CanBecome(data.StatusWithdrawn),
 		func() { v.d.askStatus(data.StatusWithdrawn) })
 	add(lang.L("Approve whole delegation"), theme.ConfirmIcon(), widget.MediumImportance, needsNomination(p.Affiliation),
-		func() { v.approveDelegation(p) })
+		func() { v.askApproveDelegation(p) })
+	add(lang.L("Delegation's badges…"), theme.MailSendIcon(), widget.MediumImportance,
+		p.Affiliation.ID != 0 && (s == data.StatusPrinted || s == data.StatusCollected), func() { v.askHandover(p) })
 	return box
 }
 
@@ -252,21 +314,6 @@ func (v *details) history(ctx context.Context, p data.Participant) fyne.CanvasOb
 		box.Add(&widget.Label{Text: line, SizeName: theme.SizeNameCaptionText})
 	}
 	return box
-}
-
-// approveDelegation approves every registered member of p's delegation or
-// organisation at once.
-func (v *details) approveDelegation(p data.Participant) {
-	n, err := v.d.u.store.ApproveDelegation(v.d.u.actor(), p.Affiliation.ID, v.d.u.operator.Name)
-	if err != nil {
-		v.say(problemText(err), widget.DangerImportance, nil)
-		return
-	}
-	if updated, err := v.d.u.store.Participant(context.Background(), p.ID); err == nil {
-		v.d.refresh()
-		v.d.show(updated)
-	}
-	v.say(lang.L("{{.Count}} approved in {{.Name}}.", map[string]any{"Count": n, "Name": affiliationText(p.Affiliation)}), widget.SuccessImportance, nil)
 }
 
 // onReplace asks why a badge is replaced, then makes the old one invalid:

@@ -68,6 +68,7 @@ func TestDeskDetailsShowTheNominationAndApproveTheDelegation(t *testing.T) {
 		t.Fatal("no button approves the whole delegation")
 	}
 	test.Tap(approveAll)
+	tapButton(t, dialogShown(t, u), "Approve")
 	if !strings.Contains(d.details.message.Text, "Viet Nam has no nomination recorded yet") {
 		t.Fatalf("approving the delegation without a nomination said %q", d.details.message.Text)
 	}
@@ -79,9 +80,35 @@ func TestDeskDetailsShowTheNominationAndApproveTheDelegation(t *testing.T) {
 	if d.details.nomination.Text != "NV 12/2025 of 2025-09-15" {
 		t.Fatalf("the details show the nomination %q", d.details.nomination.Text)
 	}
+	// The desk asks first, naming how many; Cancel changes nothing.
 	test.Tap(findButton(u.win.Content(), "Approve whole delegation"))
-	if d.current.Status != data.StatusApproved || d.details.message.Text != "2 approved in Delegation of Viet Nam." {
-		t.Fatalf("approving the delegation: %s, %q", d.current.Status, d.details.message.Text)
+	ask := dialogShown(t, u)
+	if !strings.Contains(labelTexts(ask), "Approve the 2 registered participants of Delegation of Viet Nam?") {
+		t.Fatalf("the confirmation reads %q", labelTexts(ask))
+	}
+	tapButton(t, ask, "Cancel")
+	if storedStatus(t, u, 1) != data.StatusRegistered || storedStatus(t, u, 4) != data.StatusRegistered {
+		t.Fatal("a cancelled approval approved")
+	}
+	test.Tap(findButton(u.win.Content(), "Approve whole delegation"))
+	tapButton(t, dialogShown(t, u), "Approve")
+	if d.current.Status != data.StatusApproved || d.details.message.Text != "2 approved in Delegation of Viet Nam." || !d.details.undo.Visible() {
+		t.Fatalf("approving the delegation: %s, %q, undo offered: %v", d.current.Status, d.details.message.Text, d.details.undo.Visible())
+	}
+	// Undo takes both back, and a second approval asks again.
+	test.Tap(d.details.undo)
+	if storedStatus(t, u, 1) != data.StatusRegistered || storedStatus(t, u, 4) != data.StatusRegistered || d.current.Status != data.StatusRegistered ||
+		d.details.message.Text != "2 back to Registered in Delegation of Viet Nam." || d.details.undo.Visible() {
+		t.Fatalf("undo: %s %s, %q", storedStatus(t, u, 1), storedStatus(t, u, 4), d.details.message.Text)
+	}
+	test.Tap(findButton(u.win.Content(), "Approve whole delegation"))
+	tapButton(t, dialogShown(t, u), "Approve")
+	if d.current.Status != data.StatusApproved {
+		t.Fatalf("approving again: %s %q", d.current.Status, d.details.message.Text)
+	}
+	test.Tap(findButton(u.win.Content(), "Approve whole delegation"))
+	if u.win.Canvas().Overlays().Top() != nil || d.details.message.Text != "Nobody in Delegation of Viet Nam waits for approval." {
+		t.Fatalf("with nobody left to approve: %q", d.details.message.Text)
 	}
 	for query, want := range map[string]data.Status{"thi hong": data.StatusApproved, "osul": data.StatusRegistered} {
 		showFound(d, query)

@@ -32,6 +32,7 @@ type door struct {
 	categories []data.Category
 	session    *widget.Select
 	station    *widget.Entry
+	rule       *widget.Label // the zone the station's door requires, if any
 	exit       *widget.Check
 	problem    *widget.Label
 	early      *widget.Label // warns of a session whose door opens long after now
@@ -55,6 +56,8 @@ type door struct {
 	portrait photoSlot       // the photo in photo, read in the background
 	people   *fyne.Container // the person and the recent scans, hidden while searching
 	count    *widget.Label
+	// ruleNote is the zone the door requires, beside the station's name.
+	ruleNote *widget.Label
 	recent   *widget.List
 	history  []data.Verdict
 	shown    int // counts verdicts, so that an old one does not clear a newer
@@ -78,6 +81,9 @@ func (d *door) buildUI() fyne.CanvasObject {
 	d.session = &widget.Select{PlaceHolder: lang.L("Choose…"), OnChanged: func(string) { d.onSessionChosen() }}
 	host, _ := os.Hostname()
 	d.station = &widget.Entry{Text: firstNonEmpty(d.u.app.Preferences().String(prefStation), "door-"+host)}
+	d.rule = &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord}
+	d.rule.Hide()
+	d.station.OnChanged = func(string) { d.showRule() }
 	d.exit = widget.NewCheck(lang.L("This station scans people out"), nil)
 	d.exit.Disable()
 	d.problem = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
@@ -85,13 +91,14 @@ func (d *door) buildUI() fyne.CanvasObject {
 	d.openDoor = &widget.Button{Text: lang.L("Open the door"), Icon: theme.LoginIcon(), Importance: widget.HighImportance, OnTapped: d.onOpen}
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Session"), d.session),
-		widget.NewFormItem(lang.L("Station"), d.station),
+		widget.NewFormItem(lang.L("Station"), container.NewVBox(d.station, d.rule)),
 		widget.NewFormItem("", d.exit),
 	)
 	intro := &widget.Label{Text: lang.L("Choose the session at this door. The scan view then fills the screen; plug in the USB scanner and scan badges."), Wrapping: fyne.TextWrapWord}
-	d.setupView = container.NewCenter(container.NewGridWrap(fyne.NewSize(640, 320), container.NewVBox(intro, form, d.early, d.problem, d.openDoor)))
+	d.setupView = container.NewCenter(container.NewGridWrap(fyne.NewSize(640, 360), container.NewVBox(intro, form, d.early, d.problem, d.openDoor)))
 	d.holder = container.NewStack(d.setupView)
 	d.reload()
+	d.showRule()
 	return d.holder
 }
 
@@ -216,6 +223,7 @@ func (d *door) onOpen() {
 	d.history = nil
 	d.holder.Objects = []fyne.CanvasObject{d.scanView()}
 	d.holder.Refresh()
+	d.showRule()
 	d.u.win.SetFullScreen(true)
 	d.lost = false
 	d.ready()
@@ -322,6 +330,8 @@ func (d *door) scanView() fyne.CanvasObject {
 		direction = lang.L("Exit")
 	}
 	station := &widget.Label{Text: d.station.Text + " · " + direction}
+	d.ruleNote = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.WarningImportance}
+	d.ruleNote.Hide()
 	d.fallbackNote = &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord}
 	early := &widget.Label{Text: d.earlyWarning(s), Importance: widget.WarningImportance, Truncation: fyne.TextTruncateEllipsis}
 	if early.Text == "" {
@@ -329,7 +339,7 @@ func (d *door) scanView() fyne.CanvasObject {
 	}
 	leave := &widget.Button{Text: lang.L("Leave the door"), Icon: theme.LogoutIcon(), OnTapped: d.onClose}
 	forgotten := &widget.Button{Text: lang.L("Forgotten badge") + "  [F2]", Icon: theme.SearchIcon(), OnTapped: d.manual.show}
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(d.count, forgotten, leave), container.NewVBox(title, container.NewBorder(nil, nil, station, nil, early), d.fallbackNote))
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(d.count, forgotten, leave), container.NewVBox(title, container.NewBorder(nil, nil, container.NewHBox(station, d.ruleNote), nil, early), d.fallbackNote))
 
 	height := canvas.NewRectangle(color.Transparent)
 	height.SetMinSize(fyne.NewSize(10, 250))
@@ -438,8 +448,8 @@ func (d *door) showPerson(p data.Participant) {
 	d.details.SetText("")
 	d.noPhoto.Hide()
 	if p.ID != 0 {
-		if !p.HasPhoto {
-			d.noPhoto.Show()
+		if !p.HasPhoto && !categoryNamed(d.categories, p.Category).NoPhoto {
+			d.noPhoto.Show() // a category without photos asks for no look at a document
 		}
 		d.portrait.load(&d.work, d.store(), p.ID)
 		d.name.Text = p.FullName()

@@ -363,3 +363,23 @@ func setPhoto(t *testing.T, u *ui, id int64) {
 		t.Fatal(err)
 	}
 }
+
+// TestDoorAsksNoPhotoOfACategoryWithoutPhotos scans a delegate without a
+// photo once delegates' badges have none: the door asks for no look at a
+// document.
+func TestDoorAsksNoPhotoOfACategoryWithoutPhotos(t *testing.T) {
+	u := newTestUI(t)
+	cats, err := u.store.Categories(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cats[0].NoPhoto = true
+	if err := u.store.SaveCategory(ctx, cats[0]); err != nil {
+		t.Fatal(err)
+	}
+	d, codes := openDoor(t, u, plenary())
+	scanner(d.scan, codes[1])
+	if d.verdict.Text == "" || shows(u.win.Canvas().Content(), "No photo: check the document") {
+		t.Fatalf("verdict %q; a delegate without a photo is flagged though delegates have none", d.verdict.Text)
+	}
+}

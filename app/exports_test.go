@@ -69,7 +69,7 @@ func TestDownloadTheTemplate(t *testing.T) {
 	entryIn(t, tab).SetText(path)
 	tapButton(t, tab, "Check")
 	tapButton(t, tab, "Import 1 lines")
-	if said := labelTexts(tab); !strings.Contains(said, "Imported: 1 new") {
+	if said := labelTexts(tab); !strings.Contains(said, "Imported 1 lines: 1 new") {
 		t.Fatalf("the template imported: %s", said)
 	}
 

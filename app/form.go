@@ -316,6 +316,14 @@ func fieldLabel(field string) string {
 		return lang.L("Date of birth")
 	case data.FieldPlaceOfBirth:
 		return lang.L("Place of birth")
+	case "name":
+		return lang.L("Name")
+	case "dates", data.SettingStartsOn, data.SettingEndsOn:
+		return lang.L("Dates")
+	case data.SettingLanguages:
+		return lang.L("Badge languages")
+	case data.SettingLogo:
+		return lang.L("Logo")
 	}
 	return field
 }

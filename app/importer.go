@@ -28,10 +28,13 @@ type importer struct {
 	summary  *widget.Label
 	progress *widget.ProgressBarInfinite
 	table    *widget.Table
+	tableBox *fyne.Container // holds the table, made again for each preview
+	onlyBad  *widget.Check   // shows only the lines with problems
 	commit   *widget.Button
 	work     worker
 
 	rows     []data.ImportRow
+	shown    []int                     // the rows the table shows, by index in rows
 	problems map[int][]data.FieldError // by line; line 0 for the file as a whole
 }
 
@@ -54,32 +57,78 @@ func (im *importer) buildUI() fyne.CanvasObject {
 	im.commit = &widget.Button{Text: lang.L("Import"), Icon: theme.UploadIcon(), Importance: widget.HighImportance, OnTapped: im.onCommit}
 	im.commit.Disable()
 	im.summary = &widget.Label{Wrapping: fyne.TextWrapWord, Text: lang.L("The first line names the columns, as in the template (Download the template). Nothing is imported until every line is right.")}
-	im.table = widget.NewTable(im.size, func() fyne.CanvasObject {
-		return &widget.Label{Truncation: fyne.TextTruncateEllipsis}
+	im.onlyBad = widget.NewCheck(lang.L("Only lines with problems"), func(bool) { im.showRows() })
+	im.table = im.newTable()
+	im.tableBox = container.NewStack(im.table)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(im.choose, im.check, im.template), im.path), im.summary, im.progress,
+		container.NewBorder(nil, nil, im.onlyBad, nil, im.commit))
+	return container.NewBorder(top, nil, nil, nil, im.tableBox)
+}
+
+// newTable makes the preview's table, with the rows' heights unset.
+func (im *importer) newTable() *widget.Table {
+	t := widget.NewTable(im.size, func() fyne.CanvasObject {
+		return &widget.Label{Wrapping: fyne.TextWrapWord}
 	}, im.updateCell)
-	im.table.ShowHeaderRow = true
-	im.table.CreateHeader = func() fyne.CanvasObject { return &widget.Label{TextStyle: fyne.TextStyle{Bold: true}} }
-	im.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+	t.ShowHeaderRow = true
+	t.CreateHeader = func() fyne.CanvasObject { return &widget.Label{TextStyle: fyne.TextStyle{Bold: true}} }
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 {
 			o.(*widget.Label).SetText(previewColumns()[id.Col])
 		}
 	}
-	for i, w := range []float32{60, 260, 110, 150, 260, 600} {
-		im.table.SetColumnWidth(i, w)
+	for i, w := range previewWidths {
+		t.SetColumnWidth(i, w)
 	}
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(im.choose, im.check, im.template), im.path), im.summary, im.progress, im.commit)
-	return container.NewBorder(top, nil, nil, nil, im.table)
+	return t
 }
 
-func (im *importer) size() (int, int) { return len(im.rows), len(previewColumns()) }
+// previewWidths are the widths of the preview's columns; the problems'
+// column is the widest, and its text wraps onto as many lines as it takes.
+var previewWidths = []float32{50, 200, 110, 110, 190, 560}
+
+func (im *importer) size() (int, int) { return len(im.shown), len(previewColumns()) }
+
+// showRows shows every line, or only those with problems, in a new table
+// whose rows with problems are as tall as their text.
+func (im *importer) showRows() {
+	im.shown = im.shown[:0]
+	for i, r := range im.rows {
+		if !im.onlyBad.Checked || len(im.problems[r.Line]) > 0 {
+			im.shown = append(im.shown, i)
+		}
+	}
+	im.table = im.newTable() // heights set before it is drawn cost nothing
+	measure := widget.NewRichTextWithText("")
+	measure.Wrapping = fyne.TextWrapWord
+	for row, i := range im.shown {
+		if text := im.problemsOf(im.rows[i].Line); text != "" {
+			measure.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleInline, Text: text}}
+			measure.Resize(fyne.NewSize(previewWidths[len(previewWidths)-1], 0))
+			measure.Refresh()
+			im.table.SetRowHeight(row, measure.MinSize().Height)
+		}
+	}
+	im.tableBox.Objects = []fyne.CanvasObject{im.table}
+	im.tableBox.Refresh()
+}
+
+// problemsOf is a line's problems in words, one a line.
+func (im *importer) problemsOf(line int) string {
+	var text []string
+	for _, p := range im.problems[line] {
+		text = append(text, fieldLabel(p.Field)+": "+say(p.Reason))
+	}
+	return strings.Join(text, "\n")
+}
 
 func (im *importer) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
-	if id.Row >= len(im.rows) {
+	if id.Row >= len(im.shown) {
 		l.SetText("")
 		return
 	}
-	r := im.rows[id.Row]
+	r := im.rows[im.shown[id.Row]]
 	in := r.Input
 	l.Importance = widget.MediumImportance
 	switch id.Col {
@@ -94,16 +143,12 @@ func (im *importer) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case 4:
 		l.SetText(firstNonEmpty(in.Delegation, in.Organization, in.MediaOutlet))
 	case 5:
-		var text []string
-		for _, p := range im.problems[r.Line] {
-			text = append(text, fieldLabel(p.Field)+": "+say(p.Reason))
-		}
-		if len(text) == 0 {
+		if text := im.problemsOf(r.Line); text != "" {
+			l.SetText(text)
+			l.Importance = widget.DangerImportance
+		} else {
 			l.SetText("✓")
 			l.Importance = widget.SuccessImportance
-		} else {
-			l.SetText(strings.Join(text, " · "))
-			l.Importance = widget.DangerImportance
 		}
 	}
 	l.Refresh()
@@ -141,12 +186,12 @@ func (im *importer) checked(rows []data.ImportRow, rep data.ImportReport, err er
 		im.showProblems(err)
 	} else {
 		im.summary.Importance = widget.SuccessImportance
-		im.summary.SetText(lang.L("{{.Rows}} lines are ready: {{.Created}} new, {{.Updated}} corrected, {{.Unchanged}} unchanged.",
+		im.summary.SetText(lang.L("{{.Rows}} lines are ready: {{.Created}} new, {{.Updated}} corrected, {{.Unchanged}} unchanged. Nothing is written until you import them.",
 			map[string]any{"Rows": rep.Rows, "Created": rep.Created, "Updated": rep.Updated, "Unchanged": rep.Unchanged}))
 		im.commit.SetText(lang.L("Import {{.Rows}} lines", map[string]any{"Rows": rep.Rows}))
 		im.commit.Enable()
 	}
-	im.table.Refresh()
+	im.showRows()
 }
 
 // busy shows that work is under way and holds every button until it ends.
@@ -169,17 +214,21 @@ func (im *importer) idle() {
 	im.path.Enable()
 }
 
+// showProblems says, in one message, that nothing was imported and why:
+// the count of problems and lines, whose problems the table then shows,
+// or what kept the file from being read.
 func (im *importer) showProblems(err error) {
-	for _, f := range data.ErrorFields(err) {
+	fields := data.ErrorFields(err)
+	for _, f := range fields {
 		im.problems[f.Line] = append(im.problems[f.Line], f)
 	}
 	im.summary.Importance = widget.DangerImportance
-	// With the lines shown, their problems are in the table.
-	text := headline(err)
-	if len(im.rows) == 0 {
-		text = problemText(err)
+	switch {
+	case len(im.rows) > 0 && len(fields) > 0:
+		im.summary.SetText(headline(err) + " " + lang.L("Correct the lines shown in the file, then check it again."))
+	default:
+		im.summary.SetText(lang.L("Nothing was imported.") + " " + problemText(err))
 	}
-	im.summary.SetText(lang.L("Nothing was imported.") + " " + text)
 }
 
 // onCommit imports the checked lines, all or nothing.
@@ -198,12 +247,12 @@ func (im *importer) committed(rep data.ImportReport, err error) {
 	if err != nil {
 		im.problems = map[int][]data.FieldError{}
 		im.showProblems(err)
-		im.table.Refresh()
+		im.showRows()
 		return
 	}
 	im.summary.Importance = widget.SuccessImportance
-	im.summary.SetText(lang.L("Imported: {{.Created}} new, {{.Updated}} corrected, {{.Unchanged}} unchanged.",
-		map[string]any{"Created": rep.Created, "Updated": rep.Updated, "Unchanged": rep.Unchanged}))
+	im.summary.SetText(lang.L("Imported {{.Rows}} lines: {{.Created}} new, {{.Updated}} corrected, {{.Unchanged}} unchanged.",
+		map[string]any{"Rows": rep.Rows, "Created": rep.Created, "Updated": rep.Updated, "Unchanged": rep.Unchanged}))
 	if im.imported != nil {
 		im.imported()
 	}

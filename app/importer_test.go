@@ -6,7 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"accred/data"
 )
@@ -48,7 +50,7 @@ func TestImporterPreviewsThenImports(t *testing.T) {
 	if !im.commit.Disabled() || len(im.rows) != 2 || len(im.problems[3]) != 1 || len(im.problems[2]) != 0 {
 		t.Fatalf("preview of a bad file: commit enabled=%v problems=%v", !im.commit.Disabled(), im.problems)
 	}
-	if !strings.Contains(im.summary.Text, "Nothing was imported") {
+	if !strings.Contains(im.summary.Text, "Nothing was changed") {
 		t.Fatalf("summary %q", im.summary.Text)
 	}
 	writeRoster(t, path, "delegate,Ingrid,Ødegård,NO,NO,N1", "delegate,Ola,Nordmann,NO,NO,N2")
@@ -100,7 +102,7 @@ func TestImporterWorksInTheBackground(t *testing.T) {
 	}
 	go held[1]()
 	im.work.wait()
-	if im.progress.Visible() || !strings.Contains(im.summary.Text, "Imported: 2 new") || participantsNamed(t, u, "nordmann") != 1 {
+	if im.progress.Visible() || !strings.Contains(im.summary.Text, "Imported 2 lines: 2 new") || participantsNamed(t, u, "nordmann") != 1 {
 		t.Fatalf("after the import: %q", im.summary.Text)
 	}
 }
@@ -115,4 +117,65 @@ func TestImporterRefusesMissingFile(t *testing.T) {
 	if !im.commit.Disabled() || !strings.Contains(im.summary.Text, "Cannot open") {
 		t.Fatalf("missing file: %q", im.summary.Text)
 	}
+}
+
+// TestImporterWrapsProblemsAndShowsOnlyTheBadLines checks a file with one
+// bad line among good ones: one message says what happened, the bad line's
+// long problems wrap onto a taller row rather than be cut, and the toggle
+// leaves only that line.
+func TestImporterWrapsProblemsAndShowsOnlyTheBadLines(t *testing.T) {
+	u := newTestUI(t)
+	im := newImporter(u, nil)
+	u.win.SetContent(im.buildUI())
+	path := filepath.Join(t.TempDir(), "people.csv")
+	writeRoster(t, path, "delegate,Ingrid,Ødegård,NO,NO,N1", "unknown-kind,,,XX,,", "delegate,Ola,Nordmann,NO,NO,N3")
+	test.Type(im.path, path)
+	test.Tap(im.check)
+	im.work.wait()
+	if got := im.summary.Text; !strings.HasPrefix(got, "The file was not imported:") || !strings.Contains(got, "on 1 line(s). Nothing was changed.") ||
+		strings.Count(got, "imported") != 1 {
+		t.Fatalf("one message for what happened: %q", got)
+	}
+	if rows, _ := im.table.Length(); rows != 3 {
+		t.Fatalf("%d rows shown, want every line", rows)
+	}
+	problems := im.problemsOf(3)
+	if strings.Count(problems, "\n") < 2 {
+		t.Fatalf("line 3's problems: %q", problems)
+	}
+	plain := (&widget.Label{Text: "✓"}).MinSize().Height
+	var cell *widget.Label
+	for _, o := range drawn(im.table) {
+		if l, ok := o.(*widget.Label); ok && l.Text == problems {
+			cell = l
+		}
+	}
+	if cell == nil || cell.Wrapping != fyne.TextWrapWord || cell.Size().Height <= plain*1.5 {
+		t.Fatalf("the bad line's problems are cut to one line of %v: %+v", plain, cell)
+	}
+	test.Tap(im.onlyBad)
+	if rows, _ := im.table.Length(); rows != 1 || im.rows[im.shown[0]].Line != 3 {
+		t.Fatalf("only the bad lines: %d rows, %v", rows, im.shown)
+	}
+	test.Tap(im.onlyBad)
+	if rows, _ := im.table.Length(); rows != 3 {
+		t.Fatalf("every line again: %d rows", rows)
+	}
+}
+
+// drawn is o and every object its renderers hold, as they are drawn
+// (test.LaidOutObjects lays a table out again, without its cells).
+func drawn(o fyne.CanvasObject) []fyne.CanvasObject {
+	all := []fyne.CanvasObject{o}
+	switch x := o.(type) {
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			all = append(all, drawn(c)...)
+		}
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			all = append(all, drawn(c)...)
+		}
+	}
+	return all
 }

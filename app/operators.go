@@ -54,10 +54,9 @@ func (v *operatorsView) buildUI() fyne.CanvasObject {
 	v.status = &widget.Label{Wrapping: fyne.TextWrapWord}
 	add := widget.NewForm(append([]*widget.FormItem{widget.NewFormItem(lang.L("Name"), v.name), widget.NewFormItem(lang.L("Roles"), v.roles)}, v.pin.items()...)...)
 	manage := widget.NewForm(append([]*widget.FormItem{widget.NewFormItem(lang.L("Operator"), container.NewBorder(nil, nil, nil, v.disable, v.chosen))}, v.newPIN.items()...)...)
-	title := &widget.Label{Text: lang.L("Operators"), TextStyle: fyne.TextStyle{Bold: true}}
 	v.refresh()
 	manage.AppendItem(widget.NewFormItem(lang.L("Staff badge"), container.NewBorder(nil, nil, nil, v.link, v.badge)))
-	return container.NewVBox(title, v.list, add, v.add, widget.NewSeparator(), manage, v.setPIN, v.status)
+	return container.NewVBox(v.list, add, v.add, widget.NewSeparator(), manage, v.setPIN, v.status)
 }
 
 // refresh lists the operators again.

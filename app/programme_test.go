@@ -101,6 +101,9 @@ func TestStationFileFromTheProgramme(t *testing.T) {
 	if st.desk != nil || st.badges != nil || st.programme != nil {
 		t.Fatal("the station made the registration screens")
 	}
+	if st.settings.categories != nil || st.settings.restore != nil || st.settings.name != nil {
+		t.Fatal("the station's settings offer to change the event or restore a backup")
+	}
 	station.StartClockAt(start.Add(time.Minute))
 	d := st.door
 	d.later = func(time.Duration, func()) {}

@@ -118,7 +118,7 @@ func (u *ui) signOut() {
 		u.door.onClose()
 	}
 	u.operator, u.home = data.Operator{}, nil
-	u.desk, u.badges, u.door, u.programme, u.settings = nil, nil, nil, nil, nil
+	u.desk, u.badges, u.door, u.programme, u.overview, u.settings = nil, nil, nil, nil, nil, nil
 	u.showSignIn("", "")
 }
 
@@ -157,12 +157,14 @@ func (u *ui) mayOpen(tab string) bool {
 }
 
 // tabRoles are the roles that open each tab. A viewer looks at the desk,
-// the badges and the programme, and the store refuses their changes.
+// the badges, the programme and the overview, and the store refuses their
+// changes.
 var tabRoles = map[string][]data.Role{
 	tabDesk:      {data.RoleDesk, data.RoleViewer},
 	tabBadges:    {data.RolePrinting, data.RoleViewer},
 	tabDoor:      {data.RoleDoor},
 	tabProgramme: {data.RoleAdmin, data.RoleViewer},
+	tabOverview:  {data.RoleAdmin, data.RoleViewer},
 	tabImport:    {data.RoleAdmin},
 	tabSettings:  {data.RoleAdmin},
 }

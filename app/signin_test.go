@@ -58,8 +58,8 @@ func TestEachRoleSeesItsTabs(t *testing.T) {
 		{data.RoleDesk, "desk"},
 		{data.RolePrinting, "badges"},
 		{data.RoleDoor, "door"},
-		{data.RoleViewer, "desk,badges,programme"},
-		{data.RoleAdmin, "desk,badges,door,programme,import,settings"},
+		{data.RoleViewer, "desk,badges,programme,overview"},
+		{data.RoleAdmin, "desk,badges,door,programme,overview,import,settings"},
 	} {
 		name := "Op " + string(c.role)
 		addOperator(t, u.store, name, c.role)

@@ -13,7 +13,7 @@ import (
 // order a whole event is copied in.
 var eventTables = []string{
 	"event", "categories", "affiliations", "nominations", "participants", "photos", "status_changes",
-	"badge_prints", "badge_reprints", "collections", "sessions", "invitations", "presence", "checkins", "zones", "participant_zones",
+	"badge_prints", "badge_reprints", "collections", "sessions", "invitations", "presence", "checkins", "zones", "participant_zones", "doors",
 	"station_files", "station_file_sessions", "station_file_people", "station_key",
 	"operators", "audit",
 }

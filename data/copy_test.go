@@ -22,6 +22,8 @@ type snapshot struct {
 	Verified, Issued int64
 	Nominations      []data.Nomination
 	NominationFile   string
+	Categories       []data.Category
+	Logo             string
 }
 
 func takeSnapshot(t *testing.T, s *data.Store, code string) snapshot {
@@ -58,6 +60,14 @@ func takeSnapshot(t *testing.T, s *data.Store, code string) snapshot {
 		t.Fatal(err)
 	}
 	snap.NominationFile = string(file)
+	if snap.Categories, err = s.Categories(ctx); err != nil {
+		t.Fatal(err)
+	}
+	logo, err := s.Logo(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap.Logo = string(logo)
 	p, _, err := s.VerifyBadge(ctx, code)
 	if err != nil {
 		t.Fatalf("verify after copying: %v", err)
@@ -82,7 +92,22 @@ func TestCopyBetweenEngines(t *testing.T) {
 		t.Fatal(err)
 	}
 	code := printBadge(t, file, 2)
+	// The badges' look: logo, languages, a category's names and photo frame.
+	cats, _ := file.Categories(ctx)
+	cats[0].Names, cats[0].NoPhoto = map[string]string{"fr": "Délégué"}, true
+	if err := file.SaveCategory(ctx, cats[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := file.SetLogo(ctx, logoImage(t, "png", 40, 20)); err != nil {
+		t.Fatal(err)
+	}
+	if err := file.SetLanguages(ctx, "en fr"); err != nil {
+		t.Fatal(err)
+	}
 	want := takeSnapshot(t, file, code)
+	if want.Logo == "" || len(want.Event.Languages) != 2 || !want.Categories[0].NoPhoto {
+		t.Fatalf("the look before copying: %+v", want.Event)
+	}
 	if _, err := file.RecordNomination(ctx, data.NominationInput{Name: want.First.Affiliation.Name, Reference: "NV 1", Date: "2025-09-01",
 		File: []byte("%PDF-1.7\x00\xff binary")}); err != nil {
 		t.Fatal(err)

@@ -52,18 +52,22 @@ type door struct {
 	badgeErr error // why the badge itself is not valid, if it is not
 	category string
 	invited  bool
-	hasZone  bool      // the badge carries the zone the session requires
-	inside   bool      // inside now, or admitted before when exits are not recorded
-	firstIn  time.Time // the first admission, when inside
-	firstAt  string    // the station of the first admission, when inside
-	exit     bool
-	now      time.Time
+	hasZone  bool // the badge carries the zone the session requires
+	// doorZone is the zone the door itself requires, whatever the session;
+	// 0 when none.
+	doorZone    int
+	hasDoorZone bool      // the badge carries the zone the door requires
+	inside      bool      // inside now, or admitted before when exits are not recorded
+	firstIn     time.Time // the first admission, when inside
+	firstAt     string    // the station of the first admission, when inside
+	exit        bool
+	now         time.Time
 }
 
 // decide applies the door's rules, in order: a valid badge; for an exit, a
 // door that records exits and someone inside; for an entry, not inside
-// already, an admitted category, the zone the session requires, an
-// invitation where one is needed, the
+// already, an admitted category, the zone the session requires and the
+// one the door requires, an invitation where one is needed, the
 // session's window (opening early by its tolerance), and a free seat.
 func decide(d door) (VerdictKind, Reason) {
 	s := d.session
@@ -86,6 +90,8 @@ func decide(d door) (VerdictKind, Reason) {
 		return Rejected, Reason{Code: ReasonCategory}
 	case s.Zone != 0 && !d.hasZone:
 		return Rejected, Reason{Code: ReasonZone, Args: msg.Args{"Zone": s.Zone}}
+	case d.doorZone != 0 && !d.hasDoorZone:
+		return Rejected, Reason{Code: ReasonZone, Args: msg.Args{"Zone": d.doorZone}}
 	case s.InvitationOnly && !d.invited:
 		return Rejected, Reason{Code: ReasonNotInvited}
 	case d.now.Before(s.Opens()):
@@ -146,6 +152,9 @@ func (s *Store) CheckIn(ctx context.Context, scan Scan) (Verdict, error) {
 			badgeErr = manualValidity(v.Participant)
 		}
 		d := door{session: session, badgeErr: badgeErr, category: v.Participant.Category, exit: scan.Exit, now: v.At.In(loc)}
+		if d.doorZone, err = stationZone(ctx, tx, scan.Station); err != nil {
+			return err
+		}
 		pid := sql.NullInt64{Int64: v.Participant.ID, Valid: v.Participant.ID != 0}
 		if pid.Valid {
 			var firstIn string
@@ -164,7 +173,12 @@ func (s *Store) CheckIn(ctx context.Context, scan Scan) (Verdict, error) {
 				d.invited = err == nil
 			}
 			if session.Zone != 0 {
-				if d.hasZone, err = doorZone(ctx, tx, pid.Int64, v.Participant.Category, session.Zone); err != nil {
+				if d.hasZone, err = hasZoneTx(ctx, tx, pid.Int64, v.Participant.Category, session.Zone); err != nil {
+					return err
+				}
+			}
+			if d.doorZone != 0 {
+				if d.hasDoorZone, err = hasZoneTx(ctx, tx, pid.Int64, v.Participant.Category, d.doorZone); err != nil {
 					return err
 				}
 			}

@@ -3,6 +3,7 @@ package data
 import (
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	_ "time/tzdata" // time zones, on machines without them
@@ -18,6 +19,7 @@ type Event struct {
 	KeyID     string    // names the badge signing key
 	PublicKey []byte    // Ed25519 key that checks badges
 	Timezone  string    // IANA name of the event's local time, such as Asia/Ho_Chi_Minh
+	Languages []string  // the one or two languages of the badges' words, such as en fr; none for the categories' names as given
 }
 
 // Location is the event's local time zone (UTC when none is set).
@@ -112,8 +114,35 @@ const (
 type Category struct {
 	Code     string
 	Name     string
-	Colour   string // #RRGGBB
-	Requires string // the affiliation kind a participant of this category must have
+	Colour   string            // #RRGGBB
+	Requires string            // the affiliation kind a participant of this category must have
+	Names    map[string]string // its name in other languages, by language code (fr: Délégué)
+	NoPhoto  bool              // its badges have no photo frame, and doors ask for none
+}
+
+// NameIn is the category's name in the language, or "" when it has none
+// there; Name stands for a language it has no name in.
+func (c Category) NameIn(language string) string { return c.Names[language] }
+
+// Label is the category's name in the event's badge languages, as the band
+// prints it: "Delegate / Délégué". The first language falls back on Name;
+// a second one without a name of its own, or with the same name, is left
+// out. Without languages it is Name.
+func (c Category) Label(languages []string) string {
+	var words []string
+	for i, l := range languages {
+		name := c.NameIn(l)
+		if name == "" && i == 0 {
+			name = c.Name
+		}
+		if name != "" && !slices.Contains(words, name) {
+			words = append(words, name)
+		}
+	}
+	if len(words) == 0 {
+		return c.Name
+	}
+	return strings.Join(words, " / ")
 }
 
 var colourPattern = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
@@ -129,6 +158,13 @@ func (c Category) Validate() error {
 	}
 	if !colourPattern.MatchString(c.Colour) {
 		v.add("colour", msgCategoryColour)
+	}
+	v.text("name", NameText, c.Name)
+	for l, name := range c.Names {
+		if !languagePattern.MatchString(l) {
+			v.add("name."+l, msgLanguageCode)
+		}
+		v.text("name."+l, NameText, name)
 	}
 	return v.err(msgCategoryIncomplete)
 }

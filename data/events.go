@@ -9,6 +9,7 @@ import (
 	"encoding/base32"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"accred/data/msg"
@@ -55,8 +56,8 @@ func (s *Store) CreateEvent(ctx context.Context, e Event, categories []Category)
 			return fmt.Errorf("insert event: %w", err)
 		}
 		for i, c := range categories {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO categories (code, name, colour, requires, position) VALUES (?, ?, ?, ?, ?)`,
-				c.Code, c.Name, c.Colour, c.Requires, i); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO categories (code, name, colour, requires, position, names, photo) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+				c.Code, c.Name, c.Colour, c.Requires, i, namesText(c.Names), !c.NoPhoto); err != nil {
 				return fmt.Errorf("insert category %s: %w", c.Code, err)
 			}
 		}
@@ -106,9 +107,9 @@ func KeyID(pub ed25519.PublicKey) string {
 // Event returns the event, or ENOTFOUND when the database holds none yet.
 func (s *Store) Event(ctx context.Context) (Event, error) {
 	var e Event
-	var starts, ends string
-	err := s.db.QueryRowContext(ctx, `SELECT name, starts_on, ends_on, key_id, public_key, timezone FROM event WHERE id = 1`).
-		Scan(&e.Name, &starts, &ends, &e.KeyID, &e.PublicKey, &e.Timezone)
+	var starts, ends, languages string
+	err := s.db.QueryRowContext(ctx, `SELECT name, starts_on, ends_on, key_id, public_key, timezone, badge_languages FROM event WHERE id = 1`).
+		Scan(&e.Name, &starts, &ends, &e.KeyID, &e.PublicKey, &e.Timezone, &languages)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Event{}, errNoEvent()
 	}
@@ -117,6 +118,7 @@ func (s *Store) Event(ctx context.Context) (Event, error) {
 	}
 	e.Starts, _ = time.Parse(DateLayout, starts)
 	e.Ends, _ = time.Parse(DateLayout, ends)
+	e.Languages = strings.Fields(languages)
 	return e, nil
 }
 
@@ -127,7 +129,7 @@ func (s *Store) Categories(ctx context.Context) ([]Category, error) {
 
 // readCategories reads the categories in the order they are offered.
 func readCategories(ctx context.Context, q querier) ([]Category, error) {
-	rows, err := q.QueryContext(ctx, `SELECT code, name, colour, requires FROM categories ORDER BY position`)
+	rows, err := q.QueryContext(ctx, `SELECT code, name, colour, requires, names, photo FROM categories ORDER BY position`)
 	if err != nil {
 		return nil, fmt.Errorf("read categories: %w", err)
 	}
@@ -135,9 +137,12 @@ func readCategories(ctx context.Context, q querier) ([]Category, error) {
 	var list []Category
 	for rows.Next() {
 		var c Category
-		if err := rows.Scan(&c.Code, &c.Name, &c.Colour, &c.Requires); err != nil {
+		var names string
+		var photo bool
+		if err := rows.Scan(&c.Code, &c.Name, &c.Colour, &c.Requires, &names, &photo); err != nil {
 			return nil, fmt.Errorf("scan category: %w", err)
 		}
+		c.Names, c.NoPhoto = namesOf(names), !photo
 		list = append(list, c)
 	}
 	return list, rows.Err()

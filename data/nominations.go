@@ -115,7 +115,7 @@ func (s *Store) RecordNomination(ctx context.Context, in NominationInput) (Nomin
 }
 
 // nominee finds the delegation or organisation a nomination names.
-func nominee(ctx context.Context, tx *sql.Tx, name string) (int64, error) {
+func nominee(ctx context.Context, tx querier, name string) (int64, error) {
 	kind, folded := AffiliationOrganization, search.Fold(name)
 	if c, ok := country.Lookup(name); ok {
 		kind, folded = AffiliationDelegation, search.Fold(c.Name("en"))
@@ -192,6 +192,30 @@ func (s *Store) NominationFile(ctx context.Context, affiliationID int64) ([]byte
 	return file, nil
 }
 
+// NominationNamed returns the nomination of the delegation or organisation
+// name names (a country's code or name, or an organisation's name), and
+// the PDF kept with it, or nothing. It returns ENOTFOUND when nothing has
+// that name or it has no nomination yet.
+func (s *Store) NominationNamed(ctx context.Context, name string) (Nomination, []byte, error) {
+	id, err := nominee(ctx, s.db, NameText.Tidy(name))
+	if err != nil {
+		return Nomination{}, nil, err
+	}
+	n, ok, err := s.Nomination(ctx, id)
+	if err != nil {
+		return Nomination{}, nil, err
+	}
+	if !ok {
+		var named string
+		if err := s.db.QueryRowContext(ctx, `SELECT name FROM affiliations WHERE id = ?`, id).Scan(&named); err != nil {
+			return Nomination{}, nil, fmt.Errorf("read affiliation: %w", err)
+		}
+		return Nomination{}, nil, NewError(ENOTFOUND, msgNoNomination, msg.Args{"Name": named})
+	}
+	file, err := s.NominationFile(ctx, id)
+	return n, file, err
+}
+
 // awaitingNomination is the condition, on participants p, that holds a
 // participant back until their delegation's or organisation's nomination is
 // recorded, where the event requires one. Journalists and people who come
@@ -219,19 +243,21 @@ func checkNominated(ctx context.Context, tx *sql.Tx, id int64) error {
 
 // ApproveDelegation approves every registered participant of the
 // delegation or organisation with the given id, in one transaction, and
-// returns how many. It returns ENOTFOUND for an unknown affiliation and
-// EINVALID when its nomination is required and not recorded yet.
-func (s *Store) ApproveDelegation(ctx context.Context, affiliationID int64, operator string) (int, error) {
+// returns their ids (for an Undo). It returns ENOTFOUND for an unknown
+// affiliation and EINVALID when its nomination is required and not
+// recorded yet.
+func (s *Store) ApproveDelegation(ctx context.Context, affiliationID int64, operator string) ([]int64, error) {
 	if err := allow(ctx, RoleDesk); err != nil {
-		return 0, err
+		return nil, err
 	}
-	var n int
+	var ids []int64
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		var name string
 		if err := tx.QueryRowContext(ctx, `SELECT name FROM affiliations WHERE id = ?`, affiliationID).Scan(&name); err != nil {
 			return notFound(err, "read affiliation", msgNoAffiliation, nil)
 		}
-		ids, err := queryIDs(ctx, tx, `SELECT id FROM participants WHERE affiliation_id = ? AND status = ? ORDER BY id`, affiliationID, StatusRegistered)
+		var err error
+		ids, err = queryIDs(ctx, tx, `SELECT id FROM participants WHERE affiliation_id = ? AND status = ? ORDER BY id`, affiliationID, StatusRegistered)
 		if err != nil {
 			return err
 		}
@@ -244,10 +270,22 @@ func (s *Store) ApproveDelegation(ctx context.Context, affiliationID int64, oper
 				return err
 			}
 		}
-		n = len(ids)
 		return nil
 	})
-	return n, err
+	if err != nil {
+		return nil, err
+	}
+	return ids, nil
+}
+
+// CountInAffiliation returns how many participants of the delegation,
+// organisation or media outlet with the given id have the status.
+func (s *Store) CountInAffiliation(ctx context.Context, affiliationID int64, status Status) (int, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM participants WHERE affiliation_id = ? AND status = ?`, affiliationID, status).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count participants: %w", err)
+	}
+	return n, nil
 }
 
 var (
@@ -259,5 +297,6 @@ var (
 	msgNominationMedia     = msg.Define("{{.Name}} is a media outlet: journalists are accredited by the media unit, without a nomination.")
 	msgNoNominee           = msg.Define("There is no delegation or organisation named {{.Name}}; give a country's code or name, or an organisation's name as registered.")
 	msgNoAffiliation       = msg.Define("There is no such delegation or organisation.")
+	msgNoNomination        = msg.Define("{{.Name}} has no nomination recorded yet.")
 	msgAwaitingNomination  = msg.Define("{{.Number}} cannot be approved yet: {{.Name}} has no nomination recorded yet.")
 )

@@ -81,14 +81,18 @@ func TestApproveDelegationInOneAction(t *testing.T) {
 	if _, err := s.SetStatus(ctx, rejected.ID, data.StatusRejected, "desk", ""); err != nil {
 		t.Fatal(err)
 	}
-	if n, err := s.ApproveDelegation(ctx, a.Affiliation.ID, "desk"); n != 0 || data.ErrorCode(err) != data.EINVALID || !strings.Contains(err.Error(), "France") {
-		t.Fatalf("approving France without its nomination: %d %v", n, err)
+	if ids, err := s.ApproveDelegation(ctx, a.Affiliation.ID, "desk"); ids != nil || data.ErrorCode(err) != data.EINVALID || !strings.Contains(err.Error(), "France") {
+		t.Fatalf("approving France without its nomination: %v %v", ids, err)
 	}
 	if _, err := s.RecordNomination(ctx, data.NominationInput{Name: "France", Reference: "NV 1", Date: "2025-09-01"}); err != nil {
 		t.Fatal(err)
 	}
-	if n, err := s.ApproveDelegation(ctx, a.Affiliation.ID, "desk"); n != 2 || err != nil {
-		t.Fatalf("approving France: %d %v", n, err)
+	if n, err := s.CountInAffiliation(ctx, a.Affiliation.ID, data.StatusRegistered); n != 2 || err != nil {
+		t.Fatalf("France's registered: %d %v", n, err)
+	}
+	ids, err := s.ApproveDelegation(ctx, a.Affiliation.ID, "desk")
+	if len(ids) != 2 || ids[0] != a.ID || ids[1] != b.ID || err != nil {
+		t.Fatalf("approving France: %v %v", ids, err)
 	}
 	for id, want := range map[int64]data.Status{a.ID: data.StatusApproved, b.ID: data.StatusApproved, rejected.ID: data.StatusRejected, other.ID: data.StatusRegistered} {
 		if got := status(t, s, id); got != want {
@@ -97,6 +101,25 @@ func TestApproveDelegationInOneAction(t *testing.T) {
 	}
 	if _, err := s.ApproveDelegation(ctx, 999, "desk"); data.ErrorCode(err) != data.ENOTFOUND {
 		t.Fatalf("an unknown delegation: %v", err)
+	}
+
+	// Undone at once, but for whoever moved on meanwhile.
+	if _, err := s.SetStatus(ctx, b.ID, data.StatusRejected, "desk", "no show"); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.SetStatuses(ctx, ids, data.StatusApproved, data.StatusRegistered, "desk", "Undo"); n != 1 || err != nil {
+		t.Fatalf("undo: %d %v", n, err)
+	}
+	for id, want := range map[int64]data.Status{a.ID: data.StatusRegistered, b.ID: data.StatusRejected} {
+		if got := status(t, s, id); got != want {
+			t.Errorf("after the undo %d is %s, not %s", id, got, want)
+		}
+	}
+	if n, err := s.SetStatuses(ctx, ids, data.StatusRegistered, data.StatusCollected, "desk", ""); n != 0 || data.ErrorCode(err) != data.EINVALID {
+		t.Fatalf("a move not allowed: %d %v", n, err)
+	}
+	if n, err := s.SetStatuses(ctx, []int64{a.ID, 999}, data.StatusRegistered, data.StatusApproved, "desk", ""); n != 0 || data.ErrorCode(err) != data.ENOTFOUND || status(t, s, a.ID) != data.StatusRegistered {
+		t.Fatalf("all or nothing: %d %v", n, err)
 	}
 }
 

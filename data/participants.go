@@ -185,12 +185,8 @@ func (s *Store) UpdateParticipant(ctx context.Context, id int64, in ParticipantI
 		if err != nil {
 			return err
 		}
-		if in.Version != 0 && current.Rev != in.Version {
-			var by any = current.UpdatedBy
-			if current.UpdatedBy == "" {
-				by = msgAnotherStation.Msg()
-			}
-			return NewError(ECONFLICT, msgChangedMeanwhile, msg.Args{"Number": BadgeNumber(id), "Time": current.UpdatedAt.In(loc).Format("15:04"), "By": by})
+		if err := current.unchangedSince(in.Version, loc); err != nil {
+			return err
 		}
 		in = in.Normalize()
 		if err := in.Validate(w.categories); err != nil {
@@ -206,6 +202,19 @@ func (s *Store) UpdateParticipant(ctx context.Context, id int64, in ParticipantI
 		return Participant{}, err
 	}
 	return s.Participant(ctx, id)
+}
+
+// unchangedSince returns ECONFLICT, naming who changed p and when, when p
+// changed since the desk read it at version; version 0 checks nothing.
+func (p Participant) unchangedSince(version int64, loc *time.Location) error {
+	if version == 0 || p.Rev == version {
+		return nil
+	}
+	var by any = p.UpdatedBy
+	if p.UpdatedBy == "" {
+		by = msgAnotherStation.Msg()
+	}
+	return NewError(ECONFLICT, msgChangedMeanwhile, msg.Args{"Number": p.BadgeNumber(), "Time": p.UpdatedAt.In(loc).Format("15:04"), "By": by})
 }
 
 // Duplicates returns the participants other than exceptID who look like the
@@ -250,6 +259,46 @@ func (s *Store) SetStatus(ctx context.Context, id int64, status Status, operator
 		return Participant{}, err
 	}
 	return s.Participant(ctx, id)
+}
+
+// SetStatuses moves, in one transaction, each of the participants ids who
+// still has the status from to the status to, noting why, and returns how
+// many moved: those changed meanwhile are left as they are. A desk undoes a
+// whole delegation's approval with it.
+func (s *Store) SetStatuses(ctx context.Context, ids []int64, from, to Status, operator, note string) (int, error) {
+	if err := allow(ctx, RoleDesk); err != nil {
+		return 0, err
+	}
+	if !from.CanBecome(to) {
+		return 0, NewError(EINVALID, msgStatusMove, msg.Args{"Current": from.Message(), "Status": to.Message()})
+	}
+	moved := 0
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		now := s.now()
+		for _, id := range ids {
+			var current Status
+			if err := tx.QueryRowContext(ctx, `SELECT status FROM participants WHERE id = ?`, id).Scan(&current); err != nil {
+				return notFoundParticipant(err, "read status", id)
+			}
+			if current != from {
+				continue
+			}
+			if to == StatusApproved {
+				if err := checkNominated(ctx, tx, id); err != nil {
+					return err
+				}
+			}
+			if err := s.recordStatus(ctx, tx, now, id, to, operator, note); err != nil {
+				return err
+			}
+			moved++
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return moved, nil
 }
 
 // ApproveAll approves every registered participant who may be approved and

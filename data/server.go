@@ -20,10 +20,10 @@ const (
 // and record scans. It may not read the signing key, document numbers or
 // e-mail addresses, nor change anyone's details.
 var doorGrants = []string{
-	`GRANT SELECT (id, name, starts_on, ends_on, key_id, public_key, created_at, timezone, clearance_required) ON event TO ` + DoorRole,
+	`GRANT SELECT (id, name, starts_on, ends_on, key_id, public_key, created_at, timezone, clearance_required, badge_languages) ON event TO ` + DoorRole,
 	`GRANT SELECT (id, category, title, given_name, family_name, native_name, nationality, affiliation_id, position,
 		head_of_delegation, rank, status, status_at, created_by, badge_issue, sort_key, created_at, updated_at, updated_by, rev, clearance) ON participants TO ` + DoorRole,
-	`GRANT SELECT ON categories, affiliations, photos, sessions, invitations, presence, checkins, zones, participant_zones,
+	`GRANT SELECT ON categories, affiliations, photos, sessions, invitations, presence, checkins, zones, participant_zones, doors,
 		station_files, station_file_sessions, station_file_people, station_key, schema_version TO ` + DoorRole,
 	`GRANT INSERT ON checkins TO ` + DoorRole,
 	`GRANT INSERT, UPDATE, DELETE ON presence TO ` + DoorRole,

@@ -65,8 +65,8 @@ func TestServerLoginsHaveLeastPrivilege(t *testing.T) {
 	if _, err := desk.RecordNomination(ctx, data.NominationInput{Name: "VN", Reference: "NV 1", Date: "2025-09-01", File: []byte("%PDF-1.7")}); err != nil {
 		t.Fatalf("the desk cannot record a nomination: %v", err)
 	}
-	if n, err := desk.ApproveDelegation(ctx, p.Affiliation.ID, "desk"); n == 0 || err != nil {
-		t.Fatalf("the desk cannot approve a delegation: %d %v", n, err)
+	if ids, err := desk.ApproveDelegation(ctx, p.Affiliation.ID, "desk"); len(ids) == 0 || err != nil {
+		t.Fatalf("the desk cannot approve a delegation: %v %v", ids, err)
 	}
 
 	doorURL := loginAs(t, server, data.DoorRole, "door secret 2")
@@ -82,6 +82,12 @@ func TestServerLoginsHaveLeastPrivilege(t *testing.T) {
 	}
 	if v, err := door.CheckIn(ctx, data.Scan{SessionID: plenary.ID, Code: code, Station: "door-1"}); err != nil || v.Kind != data.Accepted {
 		t.Fatalf("the door's check-in: %+v %v", v, err)
+	}
+	if zone, err := door.DoorZone(ctx, "door-1"); zone != 0 || err != nil {
+		t.Fatalf("the door cannot read its rule: %d %v", zone, err)
+	}
+	if err := door.SetDoorZone(ctx, "door-1", 0); err == nil {
+		t.Fatal("a door changed the doors' rules")
 	}
 	found, _, err := door.FindParticipants(ctx, data.ParticipantFilter{Query: "pham linh"})
 	if err != nil || len(found) != 1 {

@@ -14,14 +14,19 @@ import (
 // The event's settings, by key.
 const (
 	SettingName                = "name"
+	SettingStartsOn            = "starts_on"
+	SettingEndsOn              = "ends_on"
 	SettingTimezone            = "timezone"
+	SettingLanguages           = "languages"
+	SettingLogo                = "logo"
 	SettingClearanceRequired   = "clearance_required"
 	SettingNominationsRequired = "nominations_required"
 	SettingDocumentSymbol      = "document_symbol"
 )
 
 // SettingKeys lists the settings' keys in the order they are shown.
-var SettingKeys = []string{SettingName, SettingTimezone, SettingClearanceRequired, SettingNominationsRequired, SettingDocumentSymbol}
+var SettingKeys = []string{SettingName, SettingStartsOn, SettingEndsOn, SettingTimezone, SettingLanguages, SettingLogo,
+	SettingClearanceRequired, SettingNominationsRequired, SettingDocumentSymbol}
 
 // Setting is one of the event's settings, as text.
 type Setting struct {
@@ -29,20 +34,27 @@ type Setting struct {
 }
 
 // Settings returns the event's settings in the order of SettingKeys; yes/no
-// settings read yes or no. It returns ENOTFOUND when the database holds no
-// event.
+// settings read yes or no, the languages their codes separated by spaces,
+// and the logo its size in bytes (none for Accred's). It returns ENOTFOUND
+// when the database holds no event.
 func (s *Store) Settings(ctx context.Context) ([]Setting, error) {
-	var name, zone, symbol string
+	var name, starts, ends, zone, languages, symbol string
 	var clearance, nominations bool
-	err := s.db.QueryRowContext(ctx, `SELECT name, timezone, clearance_required, nominations_required, document_symbol FROM event WHERE id = 1`).
-		Scan(&name, &zone, &clearance, &nominations, &symbol)
+	var logo sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT name, starts_on, ends_on, timezone, badge_languages, length(logo), clearance_required, nominations_required,
+		document_symbol FROM event WHERE id = 1`).Scan(&name, &starts, &ends, &zone, &languages, &logo, &clearance, &nominations, &symbol)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errNoEvent()
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read settings: %w", err)
 	}
-	return []Setting{{SettingName, name}, {SettingTimezone, zone},
+	logoText := "none"
+	if logo.Valid {
+		logoText = strconv.FormatInt(logo.Int64, 10) + " bytes"
+	}
+	return []Setting{{SettingName, name}, {SettingStartsOn, starts}, {SettingEndsOn, ends}, {SettingTimezone, zone},
+		{SettingLanguages, languages}, {SettingLogo, logoText},
 		{SettingClearanceRequired, yesNo(clearance)}, {SettingNominationsRequired, yesNo(nominations)},
 		{SettingDocumentSymbol, symbol}}, nil
 }
@@ -69,9 +81,12 @@ func unknownSetting(key string) error {
 func yesNo(b bool) string { return map[bool]string{true: "yes", false: "no"}[b] }
 
 // SetSetting changes one of the event's settings: the name (a name's text),
-// the time zone (an IANA name, as SetTimezone), a yes/no setting (yes or
-// no), or the document symbol (SymbolText; empty for none). It returns EINVALID for an unknown key or a value the key does not
-// take, naming the key, and ENOTFOUND when the database holds no event.
+// the first or last day (YYYY-MM-DD, as SetDays), the time zone (an IANA
+// name, as SetTimezone), the badges' languages (as SetLanguages), the logo
+// (only none, which brings Accred's back: a file is given to SetLogo), a
+// yes/no setting (yes or no), or the document symbol (SymbolText; empty
+// for none). It returns EINVALID for an unknown key or a value the key does
+// not take, naming the key, and ENOTFOUND when the database holds no event.
 func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 	if err := allow(ctx, RoleAdmin); err != nil {
 		return err
@@ -81,6 +96,15 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 	switch key {
 	case SettingTimezone:
 		return s.SetTimezone(ctx, value)
+	case SettingStartsOn, SettingEndsOn:
+		return s.setDay(ctx, key, value)
+	case SettingLanguages:
+		return s.SetLanguages(ctx, value)
+	case SettingLogo:
+		if strings.TrimSpace(value) != "none" {
+			return &Error{Code: EINVALID, Message: msgSettingNotChanged.Msg(), Fields: []FieldError{{Field: key, Reason: msgLogoFile.Msg()}}}
+		}
+		return s.SetLogo(ctx, nil)
 	case SettingName:
 		value = NameText.Tidy(value)
 		var v invalid
@@ -128,5 +152,6 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 var (
 	msgSettingNotChanged = msg.Define("The setting was not changed.")
 	msgSettingYesNo      = msg.Define("Write yes or no.")
+	msgLogoFile          = msg.Define("Give the logo as a PNG or JPEG file (accred settings logo FILE), or none for Accred's.")
 	msgUnknownSetting    = msg.Define("There is no setting {{.Key}}; the settings are {{.Keys}}.")
 )

@@ -22,7 +22,7 @@ func settingsText(t *testing.T, s *data.Store) string {
 
 func TestSettings(t *testing.T) {
 	s := newStore(t)
-	if got := settingsText(t, s); got != "name=Test Conference timezone=UTC clearance_required=no nominations_required=no document_symbol= " {
+	if got := settingsText(t, s); got != "name=Test Conference starts_on=2025-10-25 ends_on=2025-10-26 timezone=UTC languages= logo=none clearance_required=no nominations_required=no document_symbol= " {
 		t.Fatalf("a new event's settings: %s", got)
 	}
 	for _, c := range [][2]string{{"name", "  Second   Conference "}, {"timezone", "Asia/Ho_Chi_Minh"}, {"clearance_required", "yes"}, {"nominations_required", "YES"}, {"document_symbol", " UNEP/EA.7/INF/1 "}} {
@@ -30,7 +30,7 @@ func TestSettings(t *testing.T) {
 			t.Fatalf("%s %q: %v", c[0], c[1], err)
 		}
 	}
-	want := "name=Second Conference timezone=Asia/Ho_Chi_Minh clearance_required=yes nominations_required=yes document_symbol=UNEP/EA.7/INF/1 "
+	want := "name=Second Conference starts_on=2025-10-25 ends_on=2025-10-26 timezone=Asia/Ho_Chi_Minh languages= logo=none clearance_required=yes nominations_required=yes document_symbol=UNEP/EA.7/INF/1 "
 	if got := settingsText(t, s); got != want {
 		t.Fatalf("settings %s", got)
 	}
@@ -38,7 +38,7 @@ func TestSettings(t *testing.T) {
 		t.Fatalf("the event is %+v", ev)
 	}
 	for _, c := range []struct{ key, value, says string }{
-		{"colour", "red", `There is no setting "colour"; the settings are name, timezone, clearance_required, nominations_required, document_symbol.`},
+		{"colour", "red", `There is no setting "colour"; the settings are name, starts_on, ends_on, timezone, languages, logo, clearance_required, nominations_required, document_symbol.`},
 		{"document_symbol", strings.Repeat("A/", 31), "document_symbol: The text is too long (60 characters at most)."},
 		{"document_symbol", "A/\x1b[2J", "document_symbol:"},
 		{"clearance_required", "maybe", "clearance_required: Write yes or no."},

@@ -121,7 +121,7 @@ const accreditedOnly = `status IN ('approved', 'printed', 'collected')`
 
 // copyStation copies into a new station file what its door needs: the
 // event without its private key, the categories and affiliations, the
-// sessions (in, with ids), the zones, the accredited roster reduced to what
+// sessions (in, with ids), the zones and the doors' rules, the accredited roster reduced to what
 // a door shows with their photos and zones, and the sessions' invitations
 // and presence.
 func copyStation(ctx context.Context, from querier, to *sql.Tx, in string, ids []any) error {
@@ -147,6 +147,7 @@ func copyStation(ctx context.Context, from querier, to *sql.Tx, in string, ids [
 		{"affiliations", `SELECT * FROM affiliations`, nil},
 		{"sessions", `SELECT * FROM sessions WHERE id IN ` + in, ids},
 		{"zones", `SELECT * FROM zones`, nil},
+		{"doors", `SELECT * FROM doors`, nil},
 	}
 	for _, c := range copies {
 		if _, err := copyRows(ctx, from, to, sqliteEngine, c.table, c.query, c.args...); err != nil {

@@ -81,13 +81,25 @@ func FormatZoneChanges(changes []ZoneChange) string {
 	return strings.Join(words, " ")
 }
 
-// hasZone reports whether a participant of a category, with their own
+// HasZone reports whether a participant of a category, with their own
 // changes, has the zone.
-func hasZone(z Zone, category string, changes []ZoneChange) bool {
+func HasZone(z Zone, category string, changes []ZoneChange) bool {
 	if i := slices.IndexFunc(changes, func(c ZoneChange) bool { return c.Zone == z.Code }); i >= 0 {
 		return changes[i].Granted
 	}
 	return slices.Contains(z.Categories, category)
+}
+
+// ZoneChangesFor returns the changes that give a participant of a category
+// exactly the zones has says, relative to the category's: "+4 -3".
+func ZoneChangesFor(zones []Zone, category string, has func(Zone) bool) []ZoneChange {
+	var out []ZoneChange
+	for _, z := range zones {
+		if want := has(z); want != slices.Contains(z.Categories, category) {
+			out = append(out, ZoneChange{Zone: z.Code, Granted: want})
+		}
+	}
+	return out
 }
 
 // ZoneRules say which zones every participant has: their category's, with
@@ -101,7 +113,7 @@ type ZoneRules struct {
 func (r ZoneRules) Of(p Participant) []Zone {
 	var out []Zone
 	for _, z := range r.Zones {
-		if hasZone(z, p.Category, r.changes[p.ID]) {
+		if HasZone(z, p.Category, r.changes[p.ID]) {
 			out = append(out, z)
 		}
 	}

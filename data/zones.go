@@ -40,7 +40,7 @@ func readZones(ctx context.Context, q querier) ([]Zone, error) {
 // out removed. It returns EINVALID naming every problem by the line of a
 // zones file it would come from (a zone's number twice; a zone left out
 // that a session requires or a participant's zones name), and changes
-// nothing then.
+// nothing then. A zone a door requires cannot be left out either.
 func (s *Store) SaveZones(ctx context.Context, zones []Zone) error {
 	if err := allow(ctx, RoleAdmin); err != nil {
 		return err
@@ -76,13 +76,18 @@ func (s *Store) SaveZones(ctx context.Context, zones []Zone) error {
 			if _, kept := seen[z.Code]; kept {
 				continue
 			}
-			var sessions, people int
-			if err := tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM sessions WHERE zone = ?), (SELECT COUNT(*) FROM participant_zones WHERE zone = ?)`,
-				z.Code, z.Code).Scan(&sessions, &people); err != nil {
+			var sessions, people, doors int
+			if err := tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM sessions WHERE zone = ?), (SELECT COUNT(*) FROM participant_zones WHERE zone = ?),
+				(SELECT COUNT(*) FROM doors WHERE zone = ?)`, z.Code, z.Code, z.Code).Scan(&sessions, &people, &doors); err != nil {
 				return fmt.Errorf("count zone's use: %w", err)
 			}
 			if sessions+people > 0 {
 				problems = append(problems, FieldError{Field: "code", Reason: msgZoneInUse.With(msg.Args{"Zone": z.Code, "Sessions": sessions, "People": people})})
+			}
+			if doors > 0 {
+				problems = append(problems, FieldError{Field: "code", Reason: msgDoorsInUse.With(msg.Args{"Zone": z.Code, "Doors": doors})})
+			}
+			if sessions+people+doors > 0 {
 				continue
 			}
 			if _, err := tx.ExecContext(ctx, `DELETE FROM zones WHERE code = ?`, z.Code); err != nil {
@@ -170,6 +175,66 @@ func zoneChanges(ctx context.Context, q querier, id int64) ([]ZoneChange, error)
 	return list, rows.Err()
 }
 
+// SetParticipantZones makes changes a participant's own changes to their
+// category's zones, recorded as an edit of their details (who, when, and a
+// new revision) when they differ. version is the participant's Rev as the
+// desk read them (0: unchecked). It returns ENOTFOUND, EINVALID for a zone
+// the event does not define or named twice, ECONFLICT when the participant
+// changed meanwhile, and EFORBIDDEN for a signed-in operator without the
+// desk's role.
+func (s *Store) SetParticipantZones(ctx context.Context, id int64, changes []ZoneChange, version int64) (Participant, error) {
+	if err := allow(ctx, RoleDesk); err != nil {
+		return Participant{}, err
+	}
+	if err := allow(ctx, RoleDesk); err != nil {
+		return Participant{}, err
+	}
+	loc, err := s.location(ctx)
+	if err != nil {
+		return Participant{}, err
+	}
+	err = s.withTx(ctx, func(tx *sql.Tx) error {
+		zones, err := readZones(ctx, tx)
+		if err != nil {
+			return err
+		}
+		var problems []FieldError
+		named := map[int]bool{}
+		for _, c := range changes {
+			if !slices.ContainsFunc(zones, func(z Zone) bool { return z.Code == c.Zone }) {
+				problems = append(problems, FieldError{Field: FieldZones, Reason: msgNoZone.With(msg.Args{"Zone": c.Zone})})
+			}
+			if named[c.Zone] {
+				problems = append(problems, FieldError{Field: FieldZones, Reason: msgZoneChangedTwice.With(msg.Args{"Zone": c.Zone})})
+			}
+			named[c.Zone] = true
+		}
+		if len(problems) > 0 {
+			return &Error{Code: EINVALID, Message: msgZonesNotChanged.Msg(), Fields: problems}
+		}
+		current, err := s.participantTx(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if err := current.unchangedSince(version, loc); err != nil {
+			return err
+		}
+		changed, err := setZoneChangesTx(ctx, tx, id, changes)
+		if err != nil || !changed {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE participants SET updated_at = ?, updated_by = ?,
+			rev = (SELECT COALESCE(MAX(rev), 0) + 1 FROM participants) WHERE id = ?`, s.now(), actorFrom(ctx).Operator, id); err != nil {
+			return fmt.Errorf("record zones' change: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return Participant{}, err
+	}
+	return s.Participant(ctx, id)
+}
+
 // setZoneChangesTx replaces a participant's zone changes within tx, and
 // reports whether they were different.
 func setZoneChangesTx(ctx context.Context, tx *sql.Tx, id int64, changes []ZoneChange) (bool, error) {
@@ -193,9 +258,9 @@ func setZoneChangesTx(ctx context.Context, tx *sql.Tx, id int64, changes []ZoneC
 	return true, nil
 }
 
-// doorZone reports whether a participant of a category has the zone, for
+// hasZoneTx reports whether a participant of a category has the zone, for
 // the door: a zone the event does not define is nobody's.
-func doorZone(ctx context.Context, tx *sql.Tx, participantID int64, category string, zone int) (bool, error) {
+func hasZoneTx(ctx context.Context, tx *sql.Tx, participantID int64, category string, zone int) (bool, error) {
 	var granted bool
 	err := tx.QueryRowContext(ctx, `SELECT granted FROM participant_zones WHERE participant_id = ? AND zone = ?`, participantID, zone).Scan(&granted)
 	if err == nil {
@@ -228,7 +293,8 @@ func zoneProblems(line int, field string, codes []int, zones []Zone) []FieldErro
 }
 
 var (
-	msgZonesNotSaved = msg.Define("The zones were not saved. Nothing was changed.")
-	msgZoneInUse     = msg.Define("Zone {{.Zone}} cannot be left out: {{.Sessions}} session(s) require it and {{.People}} participant(s) have it added or taken away.")
-	msgNoZone        = msg.Define("The event has no zone {{.Zone}}; 'accred zones' lists them.")
+	msgZonesNotChanged = msg.Define("The participant's zones were not changed.")
+	msgZonesNotSaved   = msg.Define("The zones were not saved. Nothing was changed.")
+	msgZoneInUse       = msg.Define("Zone {{.Zone}} cannot be left out: {{.Sessions}} session(s) require it and {{.People}} participant(s) have it added or taken away.")
+	msgNoZone          = msg.Define("The event has no zone {{.Zone}}; 'accred zones' lists them.")
 )

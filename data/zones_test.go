@@ -223,3 +223,78 @@ func TestDoorRefusesABadgeWithoutTheSessionsZone(t *testing.T) {
 		t.Fatalf("merge: %v", err)
 	}
 }
+
+func TestParticipantsZonesChangedAtTheDesk(t *testing.T) {
+	s := newStore(t)
+	if err := s.SaveZones(ctx, []data.Zone{{Code: 1, Name: "Plenary floor", Categories: []string{"delegate"}}, {Code: 4, Name: "Bilateral rooms"}}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.CreateParticipant(ctx, delegate("An", "Nguyen", "VN", "D1"), "tester")
+	if err != nil {
+		t.Fatal(err)
+	}
+	desk := data.WithActor(ctx, data.Actor{Operator: "Lan", Station: "desk-2"})
+	changed, err := s.SetParticipantZones(desk, p.ID, []data.ZoneChange{{Zone: 4, Granted: true}, {Zone: 1}}, p.Rev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if changed.Rev <= p.Rev || changed.UpdatedBy != "Lan" {
+		t.Fatalf("the change is not recorded as an edit: rev %d→%d, by %q", p.Rev, changed.Rev, changed.UpdatedBy)
+	}
+	zones, own, err := s.ParticipantZones(ctx, changed)
+	if err != nil || !slices.Equal(zoneCodes(zones), []int{4}) || data.FormatZoneChanges(own) != "-1 +4" {
+		t.Fatalf("zones %v, changes %q, %v", zoneCodes(zones), data.FormatZoneChanges(own), err)
+	}
+	// The same changes again are no edit.
+	same, err := s.SetParticipantZones(desk, p.ID, []data.ZoneChange{{Zone: 1}, {Zone: 4, Granted: true}}, changed.Rev)
+	if err != nil || same.Rev != changed.Rev {
+		t.Fatalf("the same changes again: rev %d→%d, %v", changed.Rev, same.Rev, err)
+	}
+	// A desk that read the participant before the change is refused.
+	if _, err := s.SetParticipantZones(desk, p.ID, nil, p.Rev); data.ErrorCode(err) != data.ECONFLICT || !strings.Contains(err.Error(), "by Lan") {
+		t.Fatalf("a stale desk: %v", err)
+	}
+	for _, bad := range [][]data.ZoneChange{{{Zone: 9, Granted: true}}, {{Zone: 4, Granted: true}, {Zone: 4}}, {{Zone: 0}}} {
+		if _, err := s.SetParticipantZones(desk, p.ID, bad, 0); data.ErrorCode(err) != data.EINVALID {
+			t.Errorf("%+v: %v", bad, err)
+		}
+	}
+	if _, err := s.SetParticipantZones(desk, 999, nil, 0); data.ErrorCode(err) != data.ENOTFOUND {
+		t.Fatalf("nobody: %v", err)
+	}
+	if _, own, _ := s.ParticipantZones(ctx, changed); data.FormatZoneChanges(own) != "-1 +4" {
+		t.Fatalf("refused changes were kept: %q", data.FormatZoneChanges(own))
+	}
+	// Back to the category's zones.
+	if _, err := s.SetParticipantZones(desk, p.ID, nil, 0); err != nil {
+		t.Fatal(err)
+	}
+	if zones, own, _ := s.ParticipantZones(ctx, changed); !slices.Equal(zoneCodes(zones), []int{1}) || own != nil {
+		t.Fatalf("back to the category's: %v %v", zoneCodes(zones), own)
+	}
+}
+
+func TestZoneChangesForTheZonesTicked(t *testing.T) {
+	zones := []data.Zone{{Code: 1, Categories: []string{"delegate"}}, {Code: 2, Categories: []string{"delegate", "media"}}, {Code: 4}}
+	for _, c := range []struct {
+		category string
+		has      []int
+		want     string
+	}{
+		{"delegate", []int{1, 2}, ""},
+		{"delegate", []int{2, 4}, "-1 +4"},
+		{"delegate", nil, "-1 -2"},
+		{"media", []int{1, 2, 4}, "+1 +4"},
+		{"vip", nil, ""},
+	} {
+		changes := data.ZoneChangesFor(zones, c.category, func(z data.Zone) bool { return slices.Contains(c.has, z.Code) })
+		if got := data.FormatZoneChanges(changes); got != c.want {
+			t.Errorf("%s with %v: %q, want %q", c.category, c.has, got, c.want)
+		}
+		for _, z := range zones {
+			if data.HasZone(z, c.category, changes) != slices.Contains(c.has, z.Code) {
+				t.Errorf("%s with %v: the changes do not give zone %d as ticked", c.category, c.has, z.Code)
+			}
+		}
+	}
+}

@@ -6,6 +6,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"image"
+	"image/draw"
+	_ "image/jpeg" // the event's logo
+	"image/png"
 	"io"
 	"runtime"
 	"strings"
@@ -51,6 +55,7 @@ type Sheet struct {
 	Categories []data.Category
 	Layout     Layout
 	Zones      data.ZoneRules             // whose badge shows which zones
+	Logo       []byte                     // the event's PNG or JPEG logo; nil for Accred's
 	Photo      func(id int64) []byte      // a participant's JPEG photo, or nil
 	Progress   func(done, total int) bool // after each badge; false cancels
 }
@@ -68,7 +73,7 @@ func Badges(out io.Writer, sheet Sheet, badges []Badge) error {
 	for _, c := range sheet.Categories {
 		d.categories[c.Code] = c
 	}
-	pdf.RegisterImageOptionsReader("logo", gofpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(resources.Icon))
+	d.registerLogo()
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("event logo: %w", err)
 	}
@@ -117,6 +122,56 @@ type drawer struct {
 	w          *writer
 	sheet      Sheet
 	categories map[string]data.Category
+	logoRatio  float64 // the logo's width over its height
+}
+
+// registerLogo makes the event's logo, or Accred's, the document's "logo",
+// and notes its shape.
+func (d *drawer) registerLogo() {
+	logo, kind := resources.Icon, "PNG"
+	if len(d.sheet.Logo) > 0 {
+		logo = d.sheet.Logo
+		if _, format, err := image.DecodeConfig(bytes.NewReader(logo)); err == nil && format == "jpeg" {
+			kind = "JPG"
+		}
+	}
+	info := d.pdf.RegisterImageOptionsReader("logo", gofpdf.ImageOptions{ImageType: kind}, bytes.NewReader(logo))
+	if d.pdf.Error() != nil {
+		// A PNG the library does not read (16 bits a channel, interlaced)
+		// is drawn again in 8 bits.
+		d.pdf.ClearError()
+		info = d.pdf.RegisterImageOptionsReader("logo", gofpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(plainPNG(logo)))
+	}
+	if info != nil && info.Height() > 0 {
+		d.logoRatio = info.Width() / info.Height()
+	}
+}
+
+// plainPNG is the image as an 8-bit PNG, or Accred's logo when it cannot
+// be read.
+func plainPNG(img []byte) []byte {
+	src, _, err := image.Decode(bytes.NewReader(img))
+	if err != nil {
+		return resources.Icon
+	}
+	dst := image.NewNRGBA(src.Bounds())
+	draw.Draw(dst, dst.Bounds(), src, src.Bounds().Min, draw.Src)
+	var out bytes.Buffer
+	if png.Encode(&out, dst) != nil {
+		return resources.Icon
+	}
+	return out.Bytes()
+}
+
+// logo draws the logo in a box of side size at (x, y), keeping its shape.
+func (d *drawer) logo(x, y, size float64) {
+	w, h := size, size
+	if d.logoRatio > 1 {
+		h = size / d.logoRatio
+	} else if d.logoRatio > 0 {
+		w = size * d.logoRatio
+	}
+	d.pdf.ImageOptions("logo", x+(size-w)/2, y+(size-h)/2, w, h, false, gofpdf.ImageOptions{}, 0, "")
 }
 
 func (d *drawer) badge(i int, b Badge, code qrMark) {

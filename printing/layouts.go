@@ -38,7 +38,7 @@ func (d *drawer) portrait(b Badge, code qrMark, x, y float64, bleed bleed) {
 	cx := x + a6Width/2
 
 	// Header: logo, event name and days, small, above the name.
-	d.pdf.ImageOptions("logo", x+a6Margin, y+4, 10, 10, false, gofpdf.ImageOptions{}, 0, "")
+	d.logo(x+a6Margin, y+4, 10)
 	d.pdf.SetTextColor(30, 30, 30)
 	lines, size := d.fit(d.sheet.Event.Name, true, 8, 6, inner-13, linesHeight(2, 8))
 	ty := y + 4 + size*ptToMM
@@ -64,12 +64,17 @@ func (d *drawer) portrait(b Badge, code qrMark, x, y float64, bleed bleed) {
 		d.centredBlock(cx, cy+0.5, p.Position, false, 9, 6.5, inner, 8)
 	}
 
-	// The photo frame and the code, in the same place on every badge.
-	d.photoFrame(p, x+a6Margin+2, y+photoTop, photoW, photoH)
-	drawQR(d.pdf, code, x+a6Width-a6QRSide-3, y+a6QRTop, a6QRSide)
+	// The photo frame and the code, in the same place on every badge of
+	// the category; without a photo, the code is centred.
+	cat := d.category(p.Category)
+	if cat.NoPhoto {
+		drawQR(d.pdf, code, cx-a6QRSide/2, y+a6QRTop, a6QRSide)
+	} else {
+		d.photoFrame(p, x+a6Margin+2, y+photoTop, photoW, photoH)
+		drawQR(d.pdf, code, x+a6Width-a6QRSide-3, y+a6QRTop, a6QRSide)
+	}
 
 	// Category band with the badge number; the head of a delegation is marked in it.
-	cat := d.category(p.Category)
 	d.band(x, y+a6BandTop, a6Width, a6Height-a6BandTop, cat)
 	if bleed.depth > 0 {
 		d.band(x+bleed.from, y+a6Height, bleed.to-bleed.from, bleed.depth, cat)
@@ -89,8 +94,9 @@ func (d *drawer) portrait(b Badge, code qrMark, x, y float64, bleed bleed) {
 		nameWidth = inner - zw - 6
 		nameCX = x + a6Margin + nameWidth/2
 	}
-	_, size = d.fit(strings.ToUpper(cat.Name), true, 22, 10, nameWidth, 0)
-	d.w.centred(nameCX, y+a6BandTop+16, strings.ToUpper(cat.Name), true, size)
+	label := strings.ToUpper(cat.Label(d.sheet.Event.Languages))
+	_, size = d.fit(label, true, 22, 10, nameWidth, 0)
+	d.w.centred(nameCX, y+a6BandTop+16, label, true, size)
 	d.w.text(x+a6Width-a6Margin-d.w.width(p.BadgeNumber(), false, 8), y+a6Height-3, p.BadgeNumber(), false, 8)
 }
 
@@ -105,7 +111,7 @@ func (d *drawer) card(b Badge, code qrMark) {
 	d.band(0, 0, width, 9, cat)
 	r, g, bl := textOn(cat)
 	d.pdf.SetTextColor(r, g, bl)
-	label := strings.ToUpper(cat.Name)
+	label := strings.ToUpper(cat.Label(d.sheet.Event.Languages))
 	if p.HeadOfDelegation {
 		label += " · HEAD OF DELEGATION"
 	}
@@ -122,7 +128,9 @@ func (d *drawer) card(b Badge, code qrMark) {
 	d.w.text(margin, 6.3, label, true, size)
 	d.w.text(numberX, 6, p.BadgeNumber(), false, 7)
 
-	d.photoFrame(p, margin, 12, 19, 24)
+	if !cat.NoPhoto {
+		d.photoFrame(p, margin, 12, 19, 24)
+	}
 	const left = margin + 21
 	d.pdf.SetTextColor(90, 90, 90)
 	nameTop := 11.0
@@ -145,7 +153,7 @@ func (d *drawer) card(b Badge, code qrMark) {
 		d.pdf.SetTextColor(70, 70, 70)
 		d.centredBlock(cx, cy, p.Position, false, 6.5, 5, textWidth, 6)
 	}
-	d.pdf.ImageOptions("logo", margin, height-8, 6, 6, false, gofpdf.ImageOptions{}, 0, "")
+	d.logo(margin, height-8, 6)
 	d.pdf.SetTextColor(90, 90, 90)
 	lines, size := d.fit(d.sheet.Event.Name, false, 5.5, 4, width-qrSide-margin-10, linesHeight(2, 5.5))
 	for i, l := range lines {

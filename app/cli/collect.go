@@ -2,11 +2,10 @@ package cli
 
 import (
 	"fmt"
-	"os"
 	"strconv"
 
+	"accred/app/printjob"
 	"accred/data"
-	"accred/printing"
 )
 
 func runCollect(e *env, args []string) error {
@@ -54,33 +53,8 @@ func collectDelegation(e *env, delegation string, in data.CollectInput, out stri
 	if err != nil {
 		return err
 	}
-	ev, err := s.Event(e.ctx)
+	list, err := printjob.Handover(e.ctx, s, delegation, in, out)
 	if err != nil {
-		return err
-	}
-	collected := false
-	var list []data.Participant
-	err = data.CreateFile(out, func(f *os.File) error {
-		if list, err = s.CollectDelegation(e.ctx, delegation, in); err != nil {
-			return err
-		}
-		collected = true
-		focal, err := s.Participant(e.ctx, in.By)
-		if err != nil {
-			return err
-		}
-		c, err := s.LastCollection(e.ctx, list[len(list)-1].ID)
-		if err != nil {
-			return err
-		}
-		at := c.At.In(ev.Location())
-		return printing.HandoverList(f, printing.Handover{Event: ev, Delegation: focal.Affiliation.Name, FocalPoint: focal,
-			At: at.Format("2006-01-02 15:04") + " (" + ev.Location().String() + ")", Station: c.Station, People: list})
-	})
-	switch {
-	case err != nil && collected:
-		return fmt.Errorf("the %d badges were handed over, but the list to sign could not be written: %w", len(list), err)
-	case err != nil:
 		return err
 	}
 	for _, p := range list {

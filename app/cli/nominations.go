@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"os"
 
 	"accred/data"
 	"accred/data/document"
@@ -11,6 +12,9 @@ import (
 func runNominations(e *env, args []string) error {
 	if len(args) > 0 && args[0] == "add" {
 		return runNominationsAdd(e, args[1:])
+	}
+	if len(args) > 0 && args[0] == "file" {
+		return runNominationsFile(e, args[1:])
 	}
 	rest, err := parse(flags("nominations"), args)
 	if err != nil || len(rest) > 0 {
@@ -62,5 +66,34 @@ func runNominationsAdd(e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "recorded the nomination of %s\n", n.Affiliation.Name)
+	return nil
+}
+
+// runNominationsFile writes the PDF kept with a nomination to a new file.
+func runNominationsFile(e *env, args []string) error {
+	fs := flags("nominations file")
+	out := fs.String("out", "", "the new file, FILE.pdf")
+	rest, err := parse(fs, args)
+	if err != nil || len(rest) != 1 || *out == "" {
+		return errUsage
+	}
+	s, err := e.store()
+	if err != nil {
+		return err
+	}
+	n, file, err := s.NominationNamed(e.ctx, rest[0])
+	if err != nil {
+		return err
+	}
+	if file == nil {
+		return fmt.Errorf("the nomination of %s was recorded without its file", n.Affiliation.Name)
+	}
+	if err := data.CreateFile(*out, func(f *os.File) error {
+		_, err := f.Write(file)
+		return err
+	}); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "wrote the nomination of %s (%d bytes) to %s\n", n.Affiliation.Name, len(file), *out)
 	return nil
 }

@@ -51,4 +51,46 @@ func TestNominationsCommand(t *testing.T) {
 	if code, out, errs := run(t, db, "approve", "--all"); code != 0 || out != "approved 2\n" {
 		t.Fatalf("approve --all: %d %q %q", code, out, errs)
 	}
+
+	// The file kept with a nomination comes back as it was given.
+	letter := filepath.Join(dir, "letter.pdf")
+	os.WriteFile(letter, []byte("%PDF-1.7\nnote verbale NV 12"), 0o600)
+	if code, _, errs := run(t, db, "nominations", "add", "Viet Nam", "--reference", "NV 12", "--date", "2025-09-15", "--file", letter); code != 0 {
+		t.Fatal(errs)
+	}
+	back := filepath.Join(dir, "back.pdf")
+	if code, out, errs := run(t, db, "nominations", "file", "VN", "--out", back); code != 0 || !strings.Contains(out, "wrote the nomination of Viet Nam (27 bytes) to") {
+		t.Fatalf("nominations file: %d %q %q", code, out, errs)
+	}
+	if got, err := os.ReadFile(back); err != nil || string(got) != "%PDF-1.7\nnote verbale NV 12" {
+		t.Fatalf("the file back: %q %v", got, err)
+	}
+	if info, err := os.Stat(back); err != nil || info.Mode().Perm() != 0o600 {
+		t.Fatalf("the file back is readable by others: %v %v", info.Mode(), err)
+	}
+	os.WriteFile(filepath.Join(dir, "taken.pdf"), []byte("mine"), 0o600)
+	os.WriteFile(people, []byte("category,given_name,family_name,nationality,delegation,document_number\ndelegate,Seán,Byrne,IE,IE,I1\n"), 0o600)
+	if code, _, errs := run(t, db, "import", people); code != 0 {
+		t.Fatal(errs)
+	}
+	for _, r := range []struct {
+		args []string
+		code int
+		says string
+	}{
+		{[]string{"nominations", "file", "VN", "--out", filepath.Join(dir, "taken.pdf")}, 1, "already exists and is never overwritten"},
+		{[]string{"nominations", "file", "UNODC", "--out", filepath.Join(dir, "u.pdf")}, 1, "the nomination of UNODC was recorded without its file"},
+		{[]string{"nominations", "file", "IE", "--out", filepath.Join(dir, "ie.pdf")}, 1, "Ireland has no nomination recorded yet"},
+		{[]string{"nominations", "file", "Atlantis", "--out", filepath.Join(dir, "a.pdf")}, 1, "There is no delegation or organisation named Atlantis"},
+		{[]string{"nominations", "file", "VN", "--out", filepath.Join(dir, "no-such-folder", "a.pdf")}, 1, "cannot write"},
+		{[]string{"nominations", "file", "VN"}, 2, "usage: accred nominations"},
+		{[]string{"nominations", "file", "--out", filepath.Join(dir, "b.pdf")}, 2, "usage: accred nominations"},
+	} {
+		if code, out, errs := run(t, db, r.args...); code != r.code || out != "" || !strings.Contains(errs, r.says) {
+			t.Errorf("%q: %d %q %q", r.args, code, out, errs)
+		}
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "taken.pdf")); string(got) != "mine" {
+		t.Fatalf("an existing file was overwritten: %q", got)
+	}
 }

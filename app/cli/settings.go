@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"accred/data"
 	"accred/data/roster"
 )
 
@@ -56,6 +57,13 @@ func runSettings(e *env, args []string) error {
 	s, err := e.store()
 	if err != nil {
 		return err
+	}
+	if len(rest) == 2 && rest[0] == data.SettingLogo && rest[1] != "none" {
+		img, err := data.ReadLogo(rest[1])
+		if err != nil {
+			return err
+		}
+		return s.SetLogo(e.ctx, img)
 	}
 	if len(rest) == 2 {
 		return s.SetSetting(e.ctx, rest[0], rest[1])

@@ -17,7 +17,7 @@ func TestSettingsCommand(t *testing.T) {
 		t.Fatalf("settings before init: %d %q", code, errs)
 	}
 	run(t, db, "init", "--event", "Test Summit", "--start", "2025-10-25", "--end", "2025-10-26", "--timezone", "UTC")
-	want := "name\tTest Summit\ntimezone\tUTC\nclearance_required\tno\nnominations_required\tno\ndocument_symbol\t\n"
+	want := "name\tTest Summit\nstarts_on\t2025-10-25\nends_on\t2025-10-26\ntimezone\tUTC\nlanguages\t\nlogo\tnone\nclearance_required\tno\nnominations_required\tno\ndocument_symbol\t\n"
 	if code, out, errs := run(t, db, "settings"); code != 0 || out != want {
 		t.Fatalf("settings: %d %q %q", code, out, errs)
 	}
@@ -26,7 +26,7 @@ func TestSettingsCommand(t *testing.T) {
 			t.Fatalf("settings %s %s: %d %q %q", kv[0], kv[1], code, out, errs)
 		}
 	}
-	want = "name\tHanoi Summit\ntimezone\tAsia/Ho_Chi_Minh\nclearance_required\tyes\nnominations_required\tno\ndocument_symbol\t\n"
+	want = "name\tHanoi Summit\nstarts_on\t2025-10-25\nends_on\t2025-10-26\ntimezone\tAsia/Ho_Chi_Minh\nlanguages\t\nlogo\tnone\nclearance_required\tyes\nnominations_required\tno\ndocument_symbol\t\n"
 	if _, out, _ := run(t, db, "settings"); out != want {
 		t.Fatalf("settings after changes: %q", out)
 	}
@@ -35,7 +35,7 @@ func TestSettingsCommand(t *testing.T) {
 		code int
 		says string
 	}{
-		{[]string{"settings", "colour", "red"}, 1, `no setting "colour"; the settings are name, timezone, clearance_required, nominations_required, document_symbol`},
+		{[]string{"settings", "colour", "red"}, 1, `no setting "colour"; the settings are name, starts_on, ends_on, timezone, languages, logo, clearance_required, nominations_required, document_symbol`},
 		{[]string{"settings", "nominations_required", "perhaps"}, 1, "nominations_required: Write yes or no."},
 		{[]string{"settings", "timezone", "Mars/Olympus"}, 1, "timezone: Unknown time zone"},
 		{[]string{"settings", "name"}, 2, "usage: accred settings [KEY VALUE]"},
@@ -158,18 +158,56 @@ func TestEndToEndZones(t *testing.T) {
 	}
 	codes := scanBadges(t, db, pdf, 4)
 	checkin := func(lines ...string) string {
-		var out, errb bytes.Buffer
-		if code := Run(context.Background(), []string{"--db", db, "checkin", "--session", "PLEN-1", "--station", "hall"},
-			strings.NewReader(strings.Join(lines, "\n")+"\n"), &out, &errb); code != 0 {
-			t.Fatalf("checkin: %d %s", code, errb.String())
-		}
-		return out.String()
+		return checkinAt(t, db, "PLEN-1", "hall", lines...)
 	}
 	want := "ACCEPTED 1 Nguyen An\nREJECTED 2 zone 1 not on badge\nACCEPTED 3 Claire Martin\nREJECTED 4 zone 1 not on badge\n"
 	if got := checkin(codes[1], codes[2], codes[3], codes[4]); got != want {
 		t.Fatalf("verdicts:\n%s\nwant:\n%s", got, want)
 	}
-	// Zone 1 given to Denis: the same badge now enters.
+
+	// A door may require a zone whatever the session: the reception needs
+	// none, but its hall entrance requires zone 1.
+	os.WriteFile(programme, []byte("code,title,kind,room,starts_at,ends_at\n"+
+		"REC-1,Reception,meeting,Hall,2025-10-25 14:00,2025-10-25 18:00\n"), 0o600)
+	if code, _, errs := run(t, db, "sessions", "import", programme); code != 0 {
+		t.Fatal(errs)
+	}
+	if code, out, errs := run(t, db, "doors", "set", "Hall entrance", "--zone", "1"); code != 0 || out != "Hall entrance requires zone 1\n" {
+		t.Fatalf("doors set: %d %q %q", code, out, errs)
+	}
+	if code, out, _ := run(t, db, "doors"); code != 0 || out != "Hall entrance\t1\tPlenary floor\n" {
+		t.Fatalf("doors: %d %q", code, out)
+	}
+	if got := checkinAt(t, db, "REC-1", "hall ENTRANCE", codes[2], codes[1]); got != "REJECTED 2 zone 1 not on badge\nACCEPTED 1 Nguyen An\n" {
+		t.Fatalf("at the zone-1 door: %q", got)
+	}
+	if got := checkinAt(t, db, "REC-1", "Garden gate", codes[2]); got != "ACCEPTED 2 Tran Binh\n" {
+		t.Fatalf("at a door requiring no zone: %q", got)
+	}
+	for _, r := range []struct {
+		args []string
+		code int
+		says string
+	}{
+		{[]string{"doors", "set", "Hall entrance", "--zone", "9"}, 1, "The event has no zone 9"},
+		{[]string{"doors", "set", "Hall entrance", "--zone", "one"}, 1, `--zone "one" is not a zone's number`},
+		{[]string{"doors", "set", "", "--zone", "1"}, 1, "Name the door's station"},
+		{[]string{"doors", "set", "Hall entrance"}, 2, "usage: accred doors"},
+		{[]string{"doors", "set", "Hall", "entrance", "--zone", "1"}, 2, "usage: accred doors"},
+		{[]string{"doors", "--zone", "1"}, 2, "usage: accred doors"},
+	} {
+		if code, out, errs := run(t, db, r.args...); code != r.code || out != "" || !strings.Contains(errs, r.says) {
+			t.Errorf("%q: %d %q %q", r.args, code, out, errs)
+		}
+	}
+	if code, out, _ := run(t, db, "doors", "set", "HALL ENTRANCE", "--zone", "0"); code != 0 || out != "HALL ENTRANCE requires no zone\n" {
+		t.Fatalf("doors set 0: %d %q", code, out)
+	}
+	if _, out, _ := run(t, db, "doors"); out != "" {
+		t.Fatalf("no door rule left: %q", out)
+	}
+
+	// Zone 1 given to Denis: the same badge now enters the plenary.
 	os.WriteFile(people, []byte(header+"media,Denis,Roux,FR,,AFP,M2,+1\n"), 0o600)
 	if code, out, errs := run(t, db, "import", people); code != 0 || !strings.Contains(out, "1 updated") {
 		t.Fatalf("a change of zones: %d %q %q", code, out, errs)
@@ -177,4 +215,16 @@ func TestEndToEndZones(t *testing.T) {
 	if got := checkin(codes[4]); got != "ACCEPTED 4 Denis Roux\n" {
 		t.Fatalf("after the change of zones: %q", got)
 	}
+}
+
+// checkinAt pipes badge codes to 'accred checkin' for a session at a
+// station and returns its verdict lines.
+func checkinAt(t *testing.T, db, session, station string, lines ...string) string {
+	t.Helper()
+	var out, errb bytes.Buffer
+	if code := Run(context.Background(), []string{"--db", db, "checkin", "--session", session, "--station", station},
+		strings.NewReader(strings.Join(lines, "\n")+"\n"), &out, &errb); code != 0 {
+		t.Fatalf("checkin: %d %s", code, errb.String())
+	}
+	return out.String()
 }

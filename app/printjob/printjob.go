@@ -77,7 +77,7 @@ func (j Job) printIn(ctx context.Context, participants []data.Participant, path 
 			return nil, data.NewError(data.ECONFLICT, msgExists, msg.Args{"Path": file, "Free": freeName(path, len(participants), limit)})
 		}
 	}
-	sheet, err := j.sheet(ctx)
+	sheet, err := SheetOf(ctx, j.Store, j.Layout)
 	if err != nil {
 		return nil, err
 	}
@@ -96,28 +96,28 @@ func (j Job) printIn(ctx context.Context, participants []data.Participant, path 
 	return written, nil
 }
 
-// sheet is what every badge of the event's is printed with, in the job's
-// layout.
-func (j Job) sheet(ctx context.Context) (printing.Sheet, error) {
-	ev, err := j.Store.Event(ctx)
-	if err != nil {
-		return printing.Sheet{}, err
+// SheetOf reads what every badge of the event shares: the event, its
+// categories, zones and logo, in the layout.
+func SheetOf(ctx context.Context, store *data.Store, layout printing.Layout) (printing.Sheet, error) {
+	sheet := printing.Sheet{Layout: layout}
+	var err error
+	if sheet.Event, err = store.Event(ctx); err != nil {
+		return sheet, err
 	}
-	cats, err := j.Store.Categories(ctx)
-	if err != nil {
-		return printing.Sheet{}, err
+	if sheet.Categories, err = store.Categories(ctx); err != nil {
+		return sheet, err
 	}
-	zones, err := j.Store.ZoneRules(ctx)
-	if err != nil {
-		return printing.Sheet{}, err
+	if sheet.Zones, err = store.ZoneRules(ctx); err != nil {
+		return sheet, err
 	}
-	return printing.Sheet{Event: ev, Categories: cats, Zones: zones, Layout: j.Layout}, nil
+	sheet.Logo, err = store.Logo(ctx)
+	return sheet, err
 }
 
 // Preview draws p's badge, with a sample code and nothing recorded, as a
 // PNG image of dpi dots an inch.
 func (j Job) Preview(ctx context.Context, p data.Participant, dpi int) ([]byte, error) {
-	sheet, err := j.sheet(ctx)
+	sheet, err := SheetOf(ctx, j.Store, j.Layout)
 	if err != nil {
 		return nil, err
 	}

@@ -89,11 +89,18 @@ func Create(ctx context.Context, s *data.Store, n int) error {
 	if err := clearDemo(ctx, s, rows); err != nil {
 		return err
 	}
-	if err := addOperators(ctx, s); err != nil {
+	if err := createProgramme(ctx, s, ev.Location(), len(rows)); err != nil {
 		return err
 	}
-	return createProgramme(ctx, s, ev.Location(), len(rows))
+	if err := s.SetDoorZone(ctx, PlenaryDoor, 1); err != nil {
+		return fmt.Errorf("save the demo's door rule: %w", err)
+	}
+	return addOperators(ctx, s)
 }
+
+// PlenaryDoor is the demo's door that requires the plenary floor (zone 1)
+// of every badge, whatever the session.
+const PlenaryDoor = "Plenary hall entrance"
 
 // refusedID is the demo participant the host country's security service
 // refused.

@@ -1,13 +1,18 @@
 package demo_test
 
 import (
+	"bytes"
 	"context"
+	"os/exec"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"accred/data"
 	"accred/data/demo"
+	"accred/data/document"
 )
 
 func TestParticipantsAreDeterministicAndShapedLikeHanoi(t *testing.T) {
@@ -136,7 +141,7 @@ func TestProgrammeIsShapedLikeHanoi(t *testing.T) {
 func TestDemoRequiresNominationsAndLacksAFew(t *testing.T) {
 	s := newDemo(t, 1000)
 	settings, _ := s.Settings(ctx)
-	if settings[3].Key != data.SettingNominationsRequired || settings[3].Value != "yes" {
+	if !slices.Contains(settings, data.Setting{Key: data.SettingNominationsRequired, Value: "yes"}) {
 		t.Fatalf("settings %v", settings)
 	}
 	nominated, _ := s.Nominations(ctx)
@@ -149,5 +154,25 @@ func TestDemoRequiresNominationsAndLacksAFew(t *testing.T) {
 	approved, waiting, err := s.ApproveAll(ctx, "desk")
 	if approved == 0 || waiting == 0 || err != nil {
 		t.Fatalf("approving the demo's waiting participants: %d approved, %d waiting, %v", approved, waiting, err)
+	}
+	// Each nomination is kept with its letter, a PDF that reads.
+	letter, err := s.NominationFile(ctx, nominated[0].Affiliation.ID)
+	if err != nil || !document.IsPDF(letter) || nominated[0].FileSize != len(letter) {
+		t.Fatalf("the letter: %d bytes, %v", len(letter), err)
+	}
+	if _, err := exec.LookPath("pdftotext"); err == nil {
+		cmd := exec.Command("pdftotext", "-", "-")
+		cmd.Stdin = bytes.NewReader(letter)
+		text, err := cmd.Output()
+		if err != nil || !strings.Contains(string(text), "NOTE VERBALE") || !strings.Contains(string(text), nominated[0].Reference) {
+			t.Fatalf("the letter reads %q, %v", text, err)
+		}
+	}
+}
+
+func TestDemoHasADoorRequiringAZone(t *testing.T) {
+	s := newDemo(t, 200)
+	if zone, err := s.DoorZone(ctx, demo.PlenaryDoor); zone != 1 || err != nil {
+		t.Fatalf("the plenary hall's door requires zone %d, %v", zone, err)
 	}
 }

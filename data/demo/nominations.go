@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"accred/data"
+	"accred/data/country"
 )
 
 // nominee is the delegation (its country code) or organisation a row's
@@ -18,8 +19,18 @@ func nominee(in data.ParticipantInput) string {
 	return in.Organization
 }
 
+// nomineeName is a nominee as a letter names it: a country's name for a
+// delegation's code.
+func nomineeName(name string) string {
+	if c, ok := country.Lookup(name); ok {
+		return c.Name("en")
+	}
+	return name
+}
+
 // recordNominations records the nominations of most delegations and
-// organisations, each naming the first of its participants as focal point,
+// organisations, each naming the first of its participants as focal point
+// and kept with its letter,
 // and returns those whose nomination has not come in yet: one delegation or
 // observer organisation in ten. The organisers' own staff are all nominated.
 func recordNominations(ctx context.Context, s *data.Store, rows []data.ImportRow) (waiting map[string]bool, err error) {
@@ -45,8 +56,9 @@ func recordNominations(ctx context.Context, s *data.Store, rows []data.ImportRow
 		if contact == "" {
 			contact = email(in, "nominations.example")
 		}
-		_, err := s.RecordNomination(ctx, data.NominationInput{Name: name, Reference: reference, Date: first.AddDate(0, 0, k%40).Format(data.DateLayout),
-			FocalPoint: in.GivenName + " " + in.FamilyName, Email: contact})
+		date, focal := first.AddDate(0, 0, k%40).Format(data.DateLayout), in.GivenName+" "+in.FamilyName
+		_, err := s.RecordNomination(ctx, data.NominationInput{Name: name, Reference: reference, Date: date,
+			FocalPoint: focal, Email: contact, File: letter(reference, date, nomineeName(name), focal)})
 		if err != nil {
 			return nil, fmt.Errorf("record the nomination of %s: %w", name, err)
 		}

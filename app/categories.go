@@ -1,0 +1,105 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"maps"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"accred/data"
+)
+
+// categoryEditor changes the categories as their badges show them: each
+// one's name, its names in the event's badge languages, and whether its
+// badges have a photo frame.
+type categoryEditor struct {
+	s    *settings
+	rows []categoryRow
+	save *widget.Button
+}
+
+// categoryRow is one category's fields.
+type categoryRow struct {
+	category data.Category
+	name     *widget.Entry
+	names    map[string]*widget.Entry // by language code
+	photo    *widget.Check
+}
+
+func newCategoryEditor(s *settings) *categoryEditor { return &categoryEditor{s: s} }
+
+func (c *categoryEditor) buildUI() fyne.CanvasObject {
+	languages := c.s.u.event.Languages
+	grid := container.NewGridWithColumns(3 + len(languages))
+	grid.Add(widget.NewLabel(""))
+	grid.Add(&widget.Label{Text: lang.L("Name"), TextStyle: fyne.TextStyle{Bold: true}})
+	for _, l := range languages {
+		grid.Add(&widget.Label{Text: lang.L("Name in {{.Language}}", map[string]any{"Language": l}), TextStyle: fyne.TextStyle{Bold: true}})
+	}
+	grid.Add(widget.NewLabel(""))
+	c.save = &widget.Button{Text: lang.L("Save the categories"), Importance: widget.HighImportance, OnTapped: c.onSave}
+	cats, err := c.read()
+	if err != nil {
+		return widget.NewLabel(problemText(err))
+	}
+	for _, cat := range cats {
+		row := categoryRow{category: cat, name: &widget.Entry{Text: cat.Name}, names: map[string]*widget.Entry{},
+			photo: &widget.Check{Text: lang.L("Photo on the badge"), Checked: !cat.NoPhoto}}
+		swatch := canvas.NewRectangle(cat.RGB())
+		swatch.SetMinSize(fyne.NewSize(16, 16))
+		grid.Add(container.NewBorder(nil, nil, swatch, nil, widget.NewLabel(cat.Code)))
+		grid.Add(row.name)
+		for _, l := range languages {
+			row.names[l] = &widget.Entry{Text: cat.NameIn(l), PlaceHolder: cat.Name}
+			grid.Add(row.names[l])
+		}
+		grid.Add(row.photo)
+		c.rows = append(c.rows, row)
+	}
+	note := &widget.Label{Wrapping: fyne.TextWrapWord, Text: lang.L("The band prints the names in the badge languages, such as DELEGATE / DÉLÉGUÉ. Without a photo, a category's badges have no frame and the door asks for no look at a document.")}
+	return container.NewVBox(note, grid, container.NewHBox(c.save))
+}
+
+// read reads the categories, waiting five seconds at most.
+func (c *categoryEditor) read() ([]data.Category, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	return c.s.u.store.Categories(ctx)
+}
+
+// onSave saves every category whose fields changed, in the background,
+// and stops at the first refused, naming it.
+func (c *categoryEditor) onSave() {
+	var changed []data.Category
+	for _, r := range c.rows {
+		cat := r.category
+		cat.Name, cat.NoPhoto = r.name.Text, !r.photo.Checked
+		cat.Names = maps.Clone(cat.Names)
+		if cat.Names == nil {
+			cat.Names = map[string]string{}
+		}
+		for l, e := range r.names {
+			cat.Names[l] = e.Text
+		}
+		changed = append(changed, cat)
+	}
+	c.s.change(func(ctx context.Context) error {
+		for _, cat := range changed {
+			if err := c.s.u.store.SaveCategory(ctx, cat); err != nil {
+				if data.ErrorCode(err) == data.EINTERNAL {
+					return err
+				}
+				// Named, on one line: the category and every problem.
+				return errors.New(lang.L("Category {{.Code}}", map[string]any{"Code": cat.Code}) + ": " + strings.ReplaceAll(problemText(err), "\n", " "))
+			}
+		}
+		return nil
+	}, lang.L("The categories are saved."))
+}

@@ -1,0 +1,245 @@
+package app
+
+import (
+	"bytes"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"accred/data"
+	"accred/data/demo"
+	"accred/printing"
+)
+
+// demoAt1350 opens the app on a demo of 300 participants at 13:50 on its
+// first day, 40 of them let into the afternoon's plenary at two doors and
+// a badge collected, with the overview's refreshes held: it returns them.
+func demoAt1350(t *testing.T) (u *ui, refreshes *[]func()) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	useLanguage("en")
+	s, err := data.Open(filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if err := demo.Create(ctx, s, 300); err != nil {
+		t.Fatal(err)
+	}
+	loc, _ := time.LoadLocation(demo.TimeZone)
+	now := time.Date(2025, 10, 25, 13, 50, 0, 0, loc)
+	approved, err := s.BadgesToPrint(ctx, data.BadgeFilter{Category: "delegate"}) // let into the plenary
+	if err != nil || len(approved) < 41 {
+		t.Fatalf("%d approved, %v", len(approved), err)
+	}
+	for i, p := range approved[:40] {
+		at := now.Add(time.Duration(i-40) * 30 * time.Second)
+		s.Now = func() time.Time { return at }
+		checkIn(t, s, "PLEN-1", p.ID, []string{"Door North", "Door South"}[i%2])
+	}
+	s.Now = func() time.Time { return now }
+	ev, _ := s.Event(ctx)
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 800))
+	u = &ui{app: a, win: w, store: s, event: ev, dbPath: s.Path()}
+	u.showHome()
+	u.programme.later = func(time.Duration, func()) {}
+	u.desk.later = func(time.Duration, func()) {}
+	refreshes = &[]func(){}
+	u.overview.later = func(_ time.Duration, f func()) { *refreshes = append(*refreshes, f) }
+	return u, refreshes
+}
+
+// checkIn lets a participant into a session by hand at a door.
+func checkIn(t *testing.T, s *data.Store, session string, id int64, door string) data.Verdict {
+	t.Helper()
+	x, err := s.Session(ctx, session)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := s.CheckIn(ctx, data.Scan{SessionID: x.ID, ParticipantID: id, Station: door, Operator: "door"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// next runs the refresh the overview asked for, and returns how many it
+// asked for meanwhile.
+func next(refreshes *[]func()) int {
+	waiting := *refreshes
+	*refreshes = nil
+	for _, f := range waiting {
+		f()
+	}
+	return len(*refreshes)
+}
+
+func TestOverviewShowsTheStoreAndKeepsUp(t *testing.T) {
+	u, refreshes := demoAt1350(t)
+	v := u.overview
+	u.tabs.Select(u.tab(tabOverview))
+	v.work.wait()
+
+	queue, _ := u.store.BadgesToPrint(ctx, data.BadgeFilter{})
+	delegates, _ := u.store.BadgesToPrint(ctx, data.BadgeFilter{Category: "delegate"})
+	waiting, _ := u.store.AwaitingClearance(ctx, data.BadgeFilter{})
+	byStatus, _ := u.store.StatsBy(ctx, data.ByStatus)
+	want := "Print queue: " + number(len(queue)) + " · Awaiting clearance: " + number(waiting) + " · Printed, not collected: " + number(byStatus[2].Count)
+	if v.figures.Text != want || !strings.Contains(v.at.Text, "13:50") {
+		t.Fatalf("figures %q at %q, want %q", v.figures.Text, v.at.Text, want)
+	}
+	plenary, _ := u.store.Session(ctx, "PLEN-1")
+	if plenary.Present != 40 || !strings.Contains(labelTexts(v.now), " · PLEN-1 · ") || !strings.HasPrefix(labelTexts(v.next), "16:00–17:30 · SEM-3 · ") {
+		t.Fatalf("sessions now %d inside:\n%s\nnext:\n%s", plenary.Present, labelTexts(v.now), labelTexts(v.next))
+	}
+	if gauge := progressIn(v.now); gauge == nil || gauge.Value != 40 || gauge.Max != 2200 || gauge.TextFormatter() != "40 inside / 2,200" {
+		t.Fatalf("gauge %+v", gauge)
+	}
+	delegations, _ := u.store.StatsBy(ctx, data.ByDelegation)
+	if v.delegations.Length() != len(delegations) || !strings.HasPrefix(v.attention.Text, number(len(delegations))+" delegations; ") {
+		t.Fatalf("%d delegations listed, %d in the store: %q", v.delegations.Length(), len(delegations), v.attention.Text)
+	}
+	// Nobody has collected a badge yet: every delegation stands out, in red.
+	row := newDelegationRow()
+	v.updateDelegationRow(0, row)
+	if name := row.(*fyne.Container).Objects[0].(*widget.Label); name.Importance != widget.DangerImportance || name.Text != v.current.Delegations[0].Name {
+		t.Fatalf("first delegation %q, importance %v", name.Text, name.Importance)
+	}
+	for _, c := range printing.Charts {
+		if img := v.charts[c]; img.Resource == nil || pngSize(t, img.Resource.Content()) != "660x280" {
+			t.Fatalf("%s chart not shown", c.Name())
+		}
+	}
+	if a := v.current.Arrivals; strings.Join(a.Doors, ",") != "Door North,Door South" || a.Total() != 40 {
+		t.Fatalf("arrivals %+v", a)
+	}
+
+	// Two seconds later, a scan at another door shows; unchanged charts are not drawn again.
+	funnel := v.drawn[printing.FunnelChart]
+	checkIn(t, u.store, "PLEN-1", delegates[40].ID, "Door West")
+	if next(refreshes) != 1 || progressIn(v.now).TextFormatter() != "41 inside / 2,200" || !strings.Contains(labelTexts(v.now), "(Door West)") {
+		t.Fatalf("after a scan:\n%s", labelTexts(v.now))
+	}
+	if !bytes.Equal(funnel, v.drawn[printing.FunnelChart]) || !strings.Contains(strings.Join(v.current.Arrivals.Doors, ","), "Door West") {
+		t.Fatal("the funnel was drawn again, or the arrivals were not")
+	}
+
+	// Another tab chosen: the refreshes stop.
+	u.tabs.Select(u.tab(tabProgramme))
+	if next(refreshes) != 0 {
+		t.Fatal("the overview was read again behind another tab")
+	}
+	u.tabs.Select(u.tab(tabOverview))
+	if len(*refreshes) != 1 {
+		t.Fatal("the overview chosen again does not refresh")
+	}
+	// The home built again (a language chosen): the old overview stops.
+	old := v
+	u.showHome()
+	if next(refreshes) != 0 || u.overview == old {
+		t.Fatal("the overview of a home built again kept reading")
+	}
+}
+
+func TestOverviewSavesChartsAndPrintsThePDF(t *testing.T) {
+	u, _ := demoAt1350(t)
+	v := u.overview
+	u.tabs.Select(u.tab(tabOverview))
+	v.work.wait()
+	dir := t.TempDir()
+	test.Type(v.folder, "")
+	v.folder.SetText(dir)
+
+	test.Tap(v.save[printing.ArrivalsChart])
+	v.work.wait()
+	first := filepath.Join(dir, "overview-arrivals-20251025-1350.png")
+	raw, err := os.ReadFile(first)
+	if err != nil || pngSize(t, raw) != "900x380" || v.saved.Text != "Saved: "+first {
+		t.Fatalf("chart saved: %q, %v", v.saved.Text, err)
+	}
+	info, _ := os.Stat(first)
+	if info.Mode().Perm() != 0o600 {
+		t.Errorf("the chart is readable by others: %v", info.Mode())
+	}
+	test.Tap(v.save[printing.ArrivalsChart]) // the first is never overwritten
+	v.work.wait()
+	if _, err := os.Stat(filepath.Join(dir, "overview-arrivals-20251025-1350 (2).png")); err != nil {
+		t.Fatalf("saved again: %q", v.saved.Text)
+	}
+
+	test.Tap(v.print)
+	v.work.wait()
+	pdf := filepath.Join(dir, "overview-20251025-1350.pdf")
+	if v.saved.Text != "Saved: "+pdf {
+		t.Fatalf("PDF: %q", v.saved.Text)
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (poppler-utils, make deps) is not installed")
+	}
+	out, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(out)
+	queue, _ := u.store.BadgesToPrint(ctx, data.BadgeFilter{})
+	for _, want := range []string{demo.EventName, "2025-10-25 13:50 (Asia/Ho_Chi_Minh)", "Print queue: " + strconv.Itoa(len(queue)),
+		"PLEN-1", "Inside 40 / 2200", "(Door South)", "Need attention"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF does not say %q", want)
+		}
+	}
+
+	// A folder that is not there: said, and nothing written.
+	v.folder.SetText(filepath.Join(dir, "missing"))
+	test.Tap(v.print)
+	v.work.wait()
+	if !strings.HasPrefix(v.saved.Text, "Not saved: ") || !strings.Contains(v.saved.Text, filepath.Join(dir, "missing")) {
+		t.Fatalf("into a missing folder: %q", v.saved.Text)
+	}
+}
+
+// pngSize is a PNG image's size, as 900x380.
+func pngSize(t *testing.T, raw []byte) string {
+	t.Helper()
+	img, err := png.Decode(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := img.Bounds()
+	return strings.Join([]string{itoa(b.Dx()), itoa(b.Dy())}, "x")
+}
+
+func itoa(n int) string { return strings.TrimSpace(strings.ReplaceAll(number(n), ",", "")) }
+
+// progressIn is the first progress bar among o and what it holds.
+func progressIn(o fyne.CanvasObject) *widget.ProgressBar {
+	for _, x := range test.LaidOutObjects(o) {
+		if p, ok := x.(*widget.ProgressBar); ok {
+			return p
+		}
+	}
+	return nil
+}
+
+// TestOverviewWordsAreTranslated checks that every word the overview's
+// charts and PDF use is translated.
+func TestOverviewWordsAreTranslated(t *testing.T) {
+	t.Cleanup(func() { useLanguage("en") })
+	useLanguage("fr")
+	tr := overviewWords()
+	for _, w := range printing.OverviewWords {
+		if tr(w) == w {
+			t.Errorf("%q is not translated for the overview", w)
+		}
+	}
+}

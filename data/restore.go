@@ -1,0 +1,146 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	"accred/data/atomicfile"
+	"accred/data/msg"
+)
+
+// EventSummary names an event database's event and counts its
+// participants: what a restore says it replaces, and with what.
+type EventSummary struct {
+	Name         string
+	Participants int
+}
+
+// Summary names this store's event and counts its participants.
+func (s *Store) Summary(ctx context.Context) (EventSummary, error) {
+	return readSummary(ctx, s.db)
+}
+
+func readSummary(ctx context.Context, q querier) (EventSummary, error) {
+	var sum EventSummary
+	err := q.QueryRowContext(ctx, `SELECT name, (SELECT COUNT(*) FROM participants) FROM event WHERE id = 1`).Scan(&sum.Name, &sum.Participants)
+	if errors.Is(err, sql.ErrNoRows) {
+		return sum, errNoEvent()
+	}
+	return sum, err
+}
+
+// ReadBackup names the event of the backup file at path and counts its
+// participants, reading the file without changing it. It returns EINVALID
+// when the file is not an Accred event database.
+func ReadBackup(ctx context.Context, path string) (EventSummary, error) {
+	if _, err := os.Stat(path); err != nil {
+		return EventSummary{}, NewError(EINVALID, msgNotBackup, msg.Args{"Path": path, "Err": err})
+	}
+	// Immutable: read as it is, leaving no journal files beside it.
+	db, err := sql.Open("sqlite3", "file:"+url.PathEscape(path)+"?mode=ro&immutable=1")
+	if err != nil {
+		return EventSummary{}, NewError(EINVALID, msgNotBackup, msg.Args{"Path": path, "Err": err})
+	}
+	defer db.Close()
+	sum, err := readSummary(ctx, db)
+	if err != nil {
+		return EventSummary{}, NewError(EINVALID, msgNotBackup, msg.Args{"Path": path, "Err": err})
+	}
+	return sum, nil
+}
+
+// Restore puts the backup file in place of the event database file at
+// dbPath, which no program may have open (close the store first). The
+// backup is first copied beside the database and checked there: an Accred
+// event database (brought up to this program's schema), whole, and not a
+// door's station file; only then does it replace the database, in one
+// rename. The database that was there is kept beside it, under a name
+// that says when it was replaced, which Restore returns. It returns
+// EINVALID for a backup that is not an event database, and ECONFLICT when
+// the database is still open.
+func Restore(ctx context.Context, backup, dbPath string) (kept string, err error) {
+	if IsServerURL(dbPath) {
+		return "", NewError(ECONFLICT, msgRestoreServer, nil)
+	}
+	if _, err := os.Stat(dbPath + "-wal"); err == nil {
+		return "", NewError(ECONFLICT, msgRestoreInUse, msg.Args{"Path": dbPath})
+	}
+	stamp := time.Now().Format("20060102-150405")
+	staged := dbPath + ".restoring-" + stamp
+	err = atomicfile.Create(staged, func(f *os.File) error {
+		src, err := os.Open(backup)
+		if err != nil {
+			return err
+		}
+		defer src.Close()
+		_, err = io.Copy(f, src)
+		return err
+	})
+	if err != nil {
+		return "", NewError(EINVALID, msgNotBackup, msg.Args{"Path": backup, "Err": err})
+	}
+	defer os.Remove(staged)
+	if err := checkBackup(ctx, staged); err != nil {
+		return "", NewError(EINVALID, msgNotBackup, msg.Args{"Path": backup, "Err": err})
+	}
+	kept = dbPath + ".before-restore-" + stamp
+	if err := keepAside(dbPath, kept); err != nil {
+		return "", fmt.Errorf("keep the database aside: %w", err)
+	}
+	if err := os.Rename(staged, dbPath); err != nil {
+		return "", fmt.Errorf("put the backup in place: %w", err)
+	}
+	return kept, atomicfile.SyncDir(filepath.Dir(dbPath))
+}
+
+// checkBackup opens a staged copy of a backup as an event database and
+// checks it whole.
+func checkBackup(ctx context.Context, path string) error {
+	s, err := Open(path)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if _, err := s.Summary(ctx); err != nil {
+		return err
+	}
+	if station, err := s.IsStation(ctx); err != nil || station {
+		return errors.Join(err, errors.New(msgStationFile.String()))
+	}
+	var check string
+	if err := s.db.QueryRowContext(ctx, `PRAGMA quick_check`).Scan(&check); err != nil || check != "ok" {
+		return errors.Join(err, fmt.Errorf("damaged: %s", check))
+	}
+	return nil
+}
+
+// keepAside keeps the file at path under the name kept too: a second link
+// where the file system has them, a copy where it has not.
+func keepAside(path, kept string) error {
+	if os.Link(path, kept) == nil {
+		return atomicfile.SyncDir(filepath.Dir(kept))
+	}
+	return atomicfile.Create(kept, func(f *os.File) error {
+		src, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer src.Close()
+		_, err = io.Copy(f, src)
+		return err
+	})
+}
+
+var (
+	msgNotBackup     = msg.Define("{{.Path}} is not a backup of an Accred event: {{.Err}}")
+	msgStationFile   = msg.Define("it is a door's station file, not an event database")
+	msgRestoreServer = msg.Define("This event is kept on a PostgreSQL server: restore it there, with pg_restore.")
+	msgRestoreInUse  = msg.Define("{{.Path}} is still open in a program: close Accred wherever it uses this file, then restore.")
+)
