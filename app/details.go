@@ -122,6 +122,11 @@ func (v *details) build(p data.Participant) fyne.CanvasObject {
 	if born := strings.TrimSpace(p.DateOfBirth + " " + p.PlaceOfBirth); born != "" {
 		facts.Append(lang.L("Born"), &widget.Label{Text: born, Wrapping: fyne.TextWrapWord})
 	}
+	consent := p.ConsentOn
+	if consent == "" {
+		consent = lang.L("Not recorded")
+	}
+	facts.Append(lang.L("Consent given on"), widget.NewLabel(consent))
 	v.cleared = nil
 	if p.Clearance != "" {
 		v.cleared = widget.NewLabel(clearanceText(p.Clearance))

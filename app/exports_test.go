@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
+
+	"accred/data/roster"
 )
 
 // selectIn is the first list to choose from under o.
@@ -115,7 +117,7 @@ func TestDownloadTheTemplate(t *testing.T) {
 		t.Fatalf("sheets %q", sheets)
 	}
 	notes, _ := f.GetRows("Colonnes")
-	if len(notes) != 21 || notes[0][0] != "Colonne" || notes[4][0] != "family_name" || notes[4][2] != "obligatoire" ||
+	if len(notes) != len(roster.Columns)+1 || notes[0][0] != "Colonne" || notes[4][0] != "family_name" || notes[4][2] != "obligatoire" ||
 		!strings.Contains(notes[4][3], "capitales") {
 		t.Fatalf("the notes: %q", notes)
 	}

@@ -42,7 +42,7 @@ type participantForm struct {
 // textFields are the form's text fields, in order.
 var textFields = []string{data.FieldTitle, data.FieldGivenName, data.FieldFamilyName, data.FieldNativeName, data.FieldNationality,
 	data.FieldDelegation, data.FieldOrganization, data.FieldMediaOutlet, data.FieldPosition, data.FieldEmail, data.FieldDocumentNumber,
-	data.FieldDateOfBirth, data.FieldPlaceOfBirth}
+	data.FieldDateOfBirth, data.FieldPlaceOfBirth, data.FieldConsent}
 
 func newParticipantForm(d *desk, p *data.Participant) *participantForm {
 	return &participantForm{d: d, editing: p, entries: map[string]*keyEntry{}, problems: map[string]*widget.Label{}}
@@ -134,7 +134,7 @@ func (f *participantForm) fill() {
 		data.FieldNativeName: in.NativeName, data.FieldNationality: in.Nationality, data.FieldDelegation: in.Delegation,
 		data.FieldOrganization: in.Organization, data.FieldMediaOutlet: in.MediaOutlet, data.FieldPosition: in.Position,
 		data.FieldEmail: in.Email, data.FieldDocumentNumber: in.DocumentNumber,
-		data.FieldDateOfBirth: in.DateOfBirth, data.FieldPlaceOfBirth: in.PlaceOfBirth}
+		data.FieldDateOfBirth: in.DateOfBirth, data.FieldPlaceOfBirth: in.PlaceOfBirth, data.FieldConsent: in.ConsentOn}
 	for field, v := range values {
 		f.entries[field].SetText(v)
 	}
@@ -169,6 +169,7 @@ func (f *participantForm) input() data.ParticipantInput {
 		Position: f.entries[data.FieldPosition].Text, Email: f.entries[data.FieldEmail].Text,
 		DocumentNumber: f.entries[data.FieldDocumentNumber].Text, HeadOfDelegation: f.head.Checked,
 		DateOfBirth: f.entries[data.FieldDateOfBirth].Text, PlaceOfBirth: f.entries[data.FieldPlaceOfBirth].Text,
+		ConsentOn: f.entries[data.FieldConsent].Text,
 	}
 	if i := f.category.SelectedIndex(); i >= 0 {
 		in.Category = f.d.categories[i].Code
@@ -324,6 +325,8 @@ func fieldLabel(field string) string {
 		return lang.L("Badge languages")
 	case data.SettingLogo:
 		return lang.L("Logo")
+	case data.FieldConsent:
+		return lang.L("Consent given on")
 	}
 	return field
 }
@@ -339,7 +342,7 @@ func fieldHint(field string) string {
 		return lang.L("阮文安, Иван Петров, أحمد …")
 	case data.FieldEmail:
 		return "name@example.org"
-	case data.FieldDateOfBirth:
+	case data.FieldDateOfBirth, data.FieldConsent:
 		return "YYYY-MM-DD"
 	}
 	return ""

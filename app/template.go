@@ -96,6 +96,8 @@ func columnNote(column string) string {
 		return lang.L("YYYY-MM-DD, for the host country's security clearance.")
 	case data.FieldPlaceOfBirth:
 		return lang.L("City and country, for the host country's security clearance.")
+	case data.FieldConsent:
+		return lang.L("YYYY-MM-DD: the day the person consented to their data being held; not later than today.")
 	}
 	return ""
 }

@@ -23,9 +23,9 @@ type ImportRow struct {
 	// zones column (none: their category's zones).
 	Zones *[]ZoneChange
 
-	// KeepDateOfBirth and KeepPlaceOfBirth say the file has no such column:
-	// a participant already registered keeps what they had.
-	KeepDateOfBirth, KeepPlaceOfBirth bool
+	// KeepDateOfBirth, KeepPlaceOfBirth and KeepConsent say the file has no
+	// such column: a participant already registered keeps what they had.
+	KeepDateOfBirth, KeepPlaceOfBirth, KeepConsent bool
 }
 
 // ImportReport says what an import did, or would do on a dry run.
@@ -62,7 +62,11 @@ func (s *Store) ImportParticipants(ctx context.Context, rows []ImportRow, dryRun
 	if err != nil {
 		return report, err
 	}
-	keys, err := checkRows(rows, categories, zones)
+	today, err := s.today(ctx)
+	if err != nil {
+		return report, err
+	}
+	keys, err := checkRows(rows, categories, zones, today)
 	if err != nil {
 		return report, err
 	}
@@ -99,9 +103,10 @@ func (s *Store) ImportParticipants(ctx context.Context, rows []ImportRow, dryRun
 }
 
 // checkRows normalises and checks every row, on every core, before any is
-// written, and the zones they name against the event's. It returns each
-// row's stored keys, or EINVALID with every problem.
-func checkRows(rows []ImportRow, categories []Category, zones []Zone) ([]storedKeys, error) {
+// written, the zones they name against the event's, and their consent
+// against the event's today. It returns each row's stored keys, or EINVALID
+// with every problem.
+func checkRows(rows []ImportRow, categories []Category, zones []Zone, today string) ([]storedKeys, error) {
 	keys := make([]storedKeys, len(rows))
 	found := make([][]FieldError, len(rows))
 	workers := runtime.GOMAXPROCS(0)
@@ -114,6 +119,10 @@ func checkRows(rows []ImportRow, categories []Category, zones []Zone) ([]storedK
 				row := &rows[i]
 				row.Input = row.Input.Normalize()
 				for _, f := range ErrorFields(row.Input.Validate(categories)) {
+					f.Line = row.Line
+					found[i] = append(found[i], f)
+				}
+				if f, ok := row.Input.consentProblem(today); ok {
 					f.Line = row.Line
 					found[i] = append(found[i], f)
 				}
@@ -185,6 +194,9 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 		}
 		if row.KeepPlaceOfBirth {
 			row.Input.PlaceOfBirth = before.PlaceOfBirth
+		}
+		if row.KeepConsent {
+			row.Input.ConsentOn = before.ConsentOn
 		}
 		zonesChanged, err := w.importZones(id, row)
 		if err != nil {

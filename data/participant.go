@@ -95,6 +95,7 @@ type Participant struct {
 	DocumentNumber   string
 	DateOfBirth      string // YYYY-MM-DD, or "" when not given
 	PlaceOfBirth     string
+	ConsentOn        string    // YYYY-MM-DD the person consented to their data being held, or ""
 	Clearance        Clearance // "" when the event does not require clearance
 	HasPhoto         bool
 	Status           Status
@@ -161,6 +162,7 @@ type ParticipantInput struct {
 	DocumentNumber   string
 	DateOfBirth      string // YYYY-MM-DD, for the host country's security clearance
 	PlaceOfBirth     string
+	ConsentOn        string // YYYY-MM-DD, the day the person consented to their data being held
 
 	// Version is the participant's Rev when the desk read them: a save over
 	// a newer change is refused. Zero saves whatever changed meanwhile.
@@ -188,6 +190,7 @@ const (
 	FieldRank           = "rank"
 	FieldDateOfBirth    = "date_of_birth"
 	FieldPlaceOfBirth   = "place_of_birth"
+	FieldConsent        = "consent"
 )
 
 // Genders a participant may be registered with; not stated is "".
@@ -232,7 +235,7 @@ func ParseGender(s string) (gender string, ok bool) {
 // alpha-2 codes where they are recognised, and lowercases the category.
 func (in ParticipantInput) Normalize() ParticipantInput {
 	for _, f := range []*string{&in.Category, &in.Title, &in.GivenName, &in.FamilyName, &in.NativeName, &in.Nationality,
-		&in.Delegation, &in.Organization, &in.OrganizationKind, &in.MediaOutlet, &in.Position, &in.Email, &in.DocumentNumber, &in.DateOfBirth, &in.PlaceOfBirth} {
+		&in.Delegation, &in.Organization, &in.OrganizationKind, &in.MediaOutlet, &in.Position, &in.Email, &in.DocumentNumber, &in.DateOfBirth, &in.PlaceOfBirth, &in.ConsentOn} {
 		*f = NameText.Tidy(*f)
 	}
 	in.Category = strings.ToLower(in.Category)
@@ -319,6 +322,9 @@ func (in ParticipantInput) Validate(categories []Category) error {
 	if in.DateOfBirth != "" && !validDateOfBirth(in.DateOfBirth) {
 		v.add(FieldDateOfBirth, msgDateOfBirth)
 	}
+	if in.ConsentOn != "" && !validConsent(in.ConsentOn) {
+		v.add(FieldConsent, msgConsent)
+	}
 	for field, value := range map[string]string{FieldCategory: in.Category, FieldTitle: in.Title, FieldGivenName: in.GivenName,
 		FieldFamilyName: in.FamilyName, FieldNativeName: in.NativeName, FieldNationality: in.Nationality, FieldDelegation: in.Delegation,
 		FieldOrganization: in.Organization, FieldOrgKind: in.OrganizationKind, FieldMediaOutlet: in.MediaOutlet,
@@ -342,6 +348,22 @@ func validDateOfBirth(s string) bool {
 	return err == nil && d.Year() >= 1900
 }
 
+// validConsent reports whether s is a date written YYYY-MM-DD, from 2000
+// on. That it is not in the future is checked against the store's clock.
+func validConsent(s string) bool {
+	d, err := time.Parse(time.DateOnly, s)
+	return err == nil && d.Year() >= 2000
+}
+
+// consentProblem returns the problem with in's consent date given the
+// event's today (YYYY-MM-DD), if any: a consent cannot be given later.
+func (in ParticipantInput) consentProblem(today string) (FieldError, bool) {
+	if in.ConsentOn == "" || !validConsent(in.ConsentOn) || in.ConsentOn <= today {
+		return FieldError{}, false
+	}
+	return FieldError{Field: FieldConsent, Reason: msgConsentFuture.With(msg.Args{"Today": today})}, true
+}
+
 // affiliation returns the affiliation the input names, if any.
 func (in ParticipantInput) affiliation() (Affiliation, bool) {
 	switch {
@@ -361,7 +383,7 @@ func (p Participant) Input() ParticipantInput {
 	in := ParticipantInput{Category: p.Category, Title: p.Title, GivenName: p.GivenName, FamilyName: p.FamilyName,
 		NativeName: p.NativeName, Nationality: p.Nationality, Position: p.Position, HeadOfDelegation: p.HeadOfDelegation,
 		Rank: p.Rank, Gender: p.Gender, Email: p.Email, DocumentNumber: p.DocumentNumber,
-		DateOfBirth: p.DateOfBirth, PlaceOfBirth: p.PlaceOfBirth, Version: p.Rev}
+		DateOfBirth: p.DateOfBirth, PlaceOfBirth: p.PlaceOfBirth, ConsentOn: p.ConsentOn, Version: p.Rev}
 	switch p.Affiliation.Kind {
 	case AffiliationDelegation:
 		in.Delegation = p.Affiliation.Country
@@ -437,5 +459,7 @@ var (
 	msgHeadOutside        = msg.Define("Only a member of a delegation can head it.")
 	msgGender             = msg.Define("Unknown gender. Write female, male, other, or leave it empty (not stated).")
 	msgDateOfBirth        = msg.Define("The date of birth is written YYYY-MM-DD (1985-04-23).")
+	msgConsent            = msg.Define("The date of consent is written YYYY-MM-DD (2025-09-15).")
+	msgConsentFuture      = msg.Define("The date of consent cannot be later than today ({{.Today}}).")
 	msgRank               = msg.Define("The rank is a whole number from 1 (the head of delegation) to 9999, or empty for the order of import.")
 )

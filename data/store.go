@@ -146,7 +146,18 @@ func (s *Store) withDoorTx(ctx context.Context, fn func(*sql.Tx) error) error {
 }
 
 func (s *Store) transact(ctx context.Context, lock func(context.Context, *sql.Tx) error, fn func(*sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	return transactOn(ctx, s.db, lock, fn)
+}
+
+// beginner is a database or one of its connections.
+type beginner interface {
+	BeginTx(ctx context.Context, opts *sql.TxOptions) (*sql.Tx, error)
+}
+
+// transactOn runs fn in a transaction begun on db, after lock, committed
+// only if fn succeeds.
+func transactOn(ctx context.Context, db beginner, lock func(context.Context, *sql.Tx) error, fn func(*sql.Tx) error) error {
+	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}

@@ -11,7 +11,7 @@ func sortedCopy(s []string) []string {
 var fieldOrder = map[string]int{
 	FieldCategory: 1, FieldTitle: 2, FieldGivenName: 3, FieldFamilyName: 4, FieldNativeName: 5, FieldNationality: 6,
 	FieldDelegation: 7, FieldOrganization: 8, FieldOrgKind: 9, FieldMediaOutlet: 10, FieldPosition: 11, FieldHead: 12, FieldRank: 12, FieldGender: 12,
-	FieldEmail: 13, FieldDocumentNumber: 14, FieldDateOfBirth: 14, FieldPlaceOfBirth: 14, FieldPhoto: 15,
+	FieldEmail: 13, FieldDocumentNumber: 14, FieldDateOfBirth: 14, FieldPlaceOfBirth: 14, FieldConsent: 14, FieldPhoto: 15,
 }
 
 // sortFieldErrors puts field errors in the order of the form, so that

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"accred/data/msg"
 	"accred/data/search"
@@ -22,6 +23,7 @@ type writer struct {
 	nextID       int64
 	rev          int64
 	now          string
+	today        string // the event's date now, YYYY-MM-DD
 	stmts        map[string]*sql.Stmt
 	holders      map[[2]string]int64 // document holders, once loaded for an import
 	pending      []any               // new participants' values not yet sent, during an import
@@ -36,8 +38,8 @@ const insertBatch = 100
 const (
 	participantInsert = `INSERT INTO participants (id, category, title, given_name, family_name, native_name, nationality,
 		affiliation_id, position, head_of_delegation, rank, gender, email, document_number, document_key, name_key, status, status_at,
-		date_of_birth, place_of_birth, created_by, search_words, sort_key, created_at, updated_at, updated_by, rev) VALUES `
-	participantValues = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		date_of_birth, place_of_birth, consent_on, created_by, search_words, sort_key, created_at, updated_at, updated_by, rev) VALUES `
+	participantValues = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 )
 
 // loadHolders reads who holds which document, so that an import need not
@@ -96,7 +98,31 @@ func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 	if len(w.categories) == 0 {
 		return nil, errNoEvent()
 	}
+	if w.today, err = s.today(ctx); err != nil {
+		return nil, err
+	}
 	return w, nil
+}
+
+// today is the event's date now, YYYY-MM-DD, in its time zone.
+func (s *Store) today(ctx context.Context) (string, error) {
+	loc, err := s.location(ctx)
+	if err != nil {
+		return "", err
+	}
+	return s.Now().In(loc).Format(time.DateOnly), nil
+}
+
+// validate checks a normalised input as Validate does, and its consent
+// against the event's today.
+func (w *writer) validate(in ParticipantInput) error {
+	if err := in.Validate(w.categories); err != nil {
+		return err
+	}
+	if problem, ok := in.consentProblem(w.today); ok {
+		return &Error{Code: EINVALID, Message: msgParticipantInvalid.Msg(), Fields: []FieldError{problem}}
+	}
+	return nil
 }
 
 // checkDocumentFree returns ECONFLICT when someone other than selfID holds
@@ -178,7 +204,7 @@ func (w *writer) insert(in ParticipantInput, k storedKeys, operator string) (int
 	id := w.nextID
 	values := []any{id, in.Category, in.Title, in.GivenName, in.FamilyName, in.NativeName, in.Nationality, aff, in.Position,
 		in.HeadOfDelegation, in.Rank, in.Gender, in.Email, in.DocumentNumber, k.document, k.name, StatusRegistered, w.now,
-		in.DateOfBirth, in.PlaceOfBirth, operator, k.searchWords(id), k.sort, w.now, w.now, operator, w.rev}
+		in.DateOfBirth, in.PlaceOfBirth, in.ConsentOn, operator, k.searchWords(id), k.sort, w.now, w.now, operator, w.rev}
 	w.nextID++
 	if w.holders == nil {
 		if err := w.exec(participantInsert+participantValues, values...); err != nil {
@@ -216,9 +242,9 @@ func (w *writer) update(id int64, in ParticipantInput, k storedKeys, operator st
 	}
 	res, err := w.tx.ExecContext(w.ctx, `UPDATE participants SET category = ?, title = ?, given_name = ?, family_name = ?, native_name = ?,
 		nationality = ?, affiliation_id = ?, position = ?, head_of_delegation = ?, rank = ?, gender = ?, email = ?, document_number = ?,
-		date_of_birth = ?, place_of_birth = ?, document_key = ?, name_key = ?, search_words = ?, sort_key = ?, updated_at = ?, updated_by = ?, rev = ? WHERE id = ?`,
+		date_of_birth = ?, place_of_birth = ?, consent_on = ?, document_key = ?, name_key = ?, search_words = ?, sort_key = ?, updated_at = ?, updated_by = ?, rev = ? WHERE id = ?`,
 		in.Category, in.Title, in.GivenName, in.FamilyName, in.NativeName, in.Nationality, aff, in.Position,
-		in.HeadOfDelegation, in.Rank, in.Gender, in.Email, in.DocumentNumber, in.DateOfBirth, in.PlaceOfBirth, k.document, k.name,
+		in.HeadOfDelegation, in.Rank, in.Gender, in.Email, in.DocumentNumber, in.DateOfBirth, in.PlaceOfBirth, in.ConsentOn, k.document, k.name,
 		k.searchWords(id), k.sort, w.now, operator, w.rev, id)
 	if err != nil {
 		return fmt.Errorf("update participant: %w", err)

@@ -52,7 +52,7 @@ func init() {
 		{"sessions", "[import FILE.csv]", "the programme", runSessions},
 		{"checkin", "--session ID [--station NAME] [--exit]", "codes on stdin, one per line; one verdict line each; the station's door rule applies", runCheckin},
 		{"doors", "[set STATION --zone N]", "the zones doors require whatever the session, by station name (0: none)", runDoors},
-		{"export", exportUsage(), "the roster as the import template (photos as files), to check or to bring into another event", runExport},
+		{"export", exportUsage(), "the roster as the import template (photos as files), or everything held about one person", runExport},
 		{"report", "attendance [--session ID] [--format csv|xlsx] [--out FILE]", "attendance per session, or who came to one", runReport},
 		{"station", "export FILE SESSION... | merge FILE", "a door's file for working offline, and merging its scans back", runStation},
 		{"backup", "FILE", "online copy of the database", runBackup},
@@ -63,6 +63,7 @@ func init() {
 		{"zones", "[import FILE.csv]", "the access zones (code, name, categories), or define them from a file", runZones},
 		{"operators", "[list] | add NAME --role ROLE[,ROLE] | disable NAME | pin NAME | badge NAME ID|none", "who signs in, with which roles; PINs on standard input, twice", runOperators},
 		{"copy", "SRC DST", "a whole event between a SQLite file and a PostgreSQL database", runCopy},
+		{"purge", "--before YYYY-MM-DD", "removes the personal data of everyone registered before the date, keeping the counts", runPurge},
 		{"server", "init URL", "a venue's PostgreSQL event server: schema, and the accred_desk and accred_door logins (passwords on stdin)", runServer},
 	}
 }

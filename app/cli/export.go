@@ -14,6 +14,7 @@ import (
 // exportCommands are export's subcommands: add one with a line here.
 var exportCommands = []command{
 	{"participants", "[--format csv|xlsx] [--out FILE] [--delegation CODE] [--by-delegation]", "the import template with every field, photos beside it", runExportParticipants},
+	{"person", "ID [--out FOLDER]", "everything held about one person (person.json, photo.jpg), for their request to see it", runExportPerson},
 }
 
 // exportUsage is every subcommand's usage, for the command list.

@@ -278,6 +278,9 @@ func (g *generator) person(code, cultureName string) data.ParticipantInput {
 	in.DocumentNumber = fmt.Sprintf("%s%07d", code, 1000000+g.docs[code]*7919%9000000)
 	n := g.docs[code] * 7919
 	in.DateOfBirth = fmt.Sprintf("%04d-%02d-%02d", 1950+n%50, 1+n%12, 1+n%28)
+	if n%10 != 0 { // a few never sent their consent back
+		in.ConsentOn = fmt.Sprintf("2025-09-%02d", 1+n%30)
+	}
 	if c, ok := country.Lookup(code); ok {
 		in.PlaceOfBirth = c.Name("en")
 	}

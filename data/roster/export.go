@@ -32,7 +32,7 @@ func Row(e data.RosterEntry, photo string) []string {
 		data.FieldPosition: in.Position, data.FieldHead: map[bool]string{true: "yes", false: "no"}[in.HeadOfDelegation],
 		data.FieldEmail: in.Email, data.FieldDocumentNumber: in.DocumentNumber, data.FieldMediaOutlet: in.MediaOutlet,
 		data.FieldPhoto: photo, data.FieldGender: in.Gender, data.FieldRank: rank, data.FieldZones: data.FormatZoneChanges(e.Zones),
-		data.FieldDateOfBirth: in.DateOfBirth, data.FieldPlaceOfBirth: in.PlaceOfBirth,
+		data.FieldDateOfBirth: in.DateOfBirth, data.FieldPlaceOfBirth: in.PlaceOfBirth, data.FieldConsent: in.ConsentOn,
 	}
 	row := make([]string, len(Columns))
 	for i, c := range Columns {

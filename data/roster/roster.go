@@ -37,7 +37,7 @@ var Columns = []string{
 	data.FieldCategory, data.FieldTitle, data.FieldGivenName, data.FieldFamilyName, data.FieldNativeName,
 	data.FieldNationality, data.FieldDelegation, data.FieldOrganization, data.FieldOrgKind, data.FieldPosition,
 	data.FieldHead, data.FieldEmail, data.FieldDocumentNumber, data.FieldMediaOutlet, data.FieldPhoto,
-	data.FieldGender, data.FieldRank, data.FieldZones, data.FieldDateOfBirth, data.FieldPlaceOfBirth,
+	data.FieldGender, data.FieldRank, data.FieldZones, data.FieldDateOfBirth, data.FieldPlaceOfBirth, data.FieldConsent,
 }
 
 var required = []string{data.FieldCategory, data.FieldFamilyName, data.FieldNationality, data.FieldDocumentNumber}
@@ -230,7 +230,8 @@ func parse(records [][]string, lines []int, dir string) ([]data.ImportRow, error
 		row := data.ImportRow{Line: line}
 		_, hasDate := column[data.FieldDateOfBirth]
 		_, hasPlace := column[data.FieldPlaceOfBirth]
-		row.KeepDateOfBirth, row.KeepPlaceOfBirth = !hasDate, !hasPlace
+		_, hasConsent := column[data.FieldConsent]
+		row.KeepDateOfBirth, row.KeepPlaceOfBirth, row.KeepConsent = !hasDate, !hasPlace, !hasConsent
 		if len(rec) > len(records[0]) {
 			row.Problems = append(row.Problems, data.FieldError{Line: line,
 				Reason: msgTooManyCells.With(msg.Args{"Cells": len(rec), "Columns": len(records[0])})})
@@ -247,7 +248,7 @@ func parse(records [][]string, lines []int, dir string) ([]data.ImportRow, error
 			Delegation: cell(data.FieldDelegation), Organization: cell(data.FieldOrganization), OrganizationKind: cell(data.FieldOrgKind),
 			MediaOutlet: cell(data.FieldMediaOutlet), Position: cell(data.FieldPosition), Email: cell(data.FieldEmail),
 			DocumentNumber: cell(data.FieldDocumentNumber), Gender: cell(data.FieldGender),
-			DateOfBirth: cell(data.FieldDateOfBirth), PlaceOfBirth: cell(data.FieldPlaceOfBirth),
+			DateOfBirth: cell(data.FieldDateOfBirth), PlaceOfBirth: cell(data.FieldPlaceOfBirth), ConsentOn: cell(data.FieldConsent),
 		}
 		if rank, ok := data.ParseRank(cell(data.FieldRank)); ok {
 			row.Input.Rank = rank

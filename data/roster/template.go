@@ -14,6 +14,7 @@ var Example = map[string]string{
 	data.FieldNativeName: "田中 健二", data.FieldNationality: "JP", data.FieldDelegation: "JP", data.FieldPosition: "Deputy Minister for Foreign Affairs",
 	data.FieldHead: "yes", data.FieldRank: "1", data.FieldGender: "male", data.FieldEmail: "kenji.tanaka@example.org",
 	data.FieldDocumentNumber: "TZ1234567", data.FieldDateOfBirth: "1968-04-12", data.FieldPlaceOfBirth: "Osaka",
+	data.FieldConsent: "2025-09-01",
 }
 
 // Template is the import template: the header naming every column, and
