@@ -62,8 +62,13 @@ func TestDeskDetailsShowARefusalAsNotAccredited(t *testing.T) {
 	}
 }
 
+// TestFormKeepsDateAndPlaceOfBirth: where the event requires clearance,
+// the form asks for the date and place of birth.
 func TestFormKeepsDateAndPlaceOfBirth(t *testing.T) {
 	u := newTestUI(t)
+	if err := u.store.SetSetting(ctx, data.SettingClearanceRequired, "yes"); err != nil {
+		t.Fatal(err)
+	}
 	d := u.desk
 	showFound(d, "osullivan")
 	press(d.search, fyne.KeyF2)

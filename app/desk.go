@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -27,6 +28,7 @@ type desk struct {
 
 	search  *keyEntry
 	count   *widget.Label
+	similar *fyne.Container // "did you mean": those close to a search that found nobody
 	list    *widget.List
 	results []data.Participant
 	total   int
@@ -76,7 +78,8 @@ func (d *desk) buildUI() fyne.CanvasObject {
 	}
 	bindKeys(d.keys, d.search)
 
-	d.count = &widget.Label{}
+	d.count = &widget.Label{Wrapping: fyne.TextWrapWord}
+	d.similar = container.NewVBox()
 	d.list = widget.NewList(func() int { return len(d.results) }, newResultRow, d.updateResultRow)
 	d.list.OnSelected = d.onSelect
 	newButton := &widget.Button{Text: lang.L("New participant") + "  [F3]", Icon: theme.ContentAddIcon(), OnTapped: d.onNew}
@@ -84,7 +87,7 @@ func (d *desk) buildUI() fyne.CanvasObject {
 	keysHelp := &widget.Label{Text: lang.L("Up/Down choose · Enter open · F2 edit · F5 approve · F6 badge handed over · F8 reject · Esc clear"),
 		Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
 
-	left := container.NewBorder(container.NewVBox(d.search, container.NewBorder(nil, nil, nil, newButton, d.count)), keysHelp, nil, nil, d.list)
+	left := container.NewBorder(container.NewVBox(d.search, container.NewBorder(nil, nil, nil, newButton, d.count), d.similar), keysHelp, nil, nil, d.list)
 	d.details = newDetails(d)
 	d.right = container.NewStack(d.details.empty())
 	split := container.NewHSplit(left, container.NewPadded(d.right))
@@ -101,9 +104,12 @@ func (d *desk) refresh() {
 		return
 	}
 	d.results, d.total = list, total
+	d.similar.RemoveAll()
 	switch {
 	case total > len(list):
 		d.count.SetText(lang.L("{{.Total}} found — showing the first {{.Shown}}; type more to narrow", map[string]any{"Total": number(total), "Shown": len(list)}))
+	case total == 0 && d.showSimilar():
+		d.count.SetText(lang.L("Nobody found. Did you mean one of these? If not, press F3 to register a new participant."))
 	case total == 0:
 		d.count.SetText(lang.L("Nobody found. Press F3 to register a new participant."))
 	default:
@@ -120,6 +126,36 @@ func (d *desk) refresh() {
 		}
 	}
 	d.list.ScrollToTop()
+}
+
+// similarLimit is how many close matches "did you mean" offers.
+const similarLimit = 5
+
+// showSimilar offers those whose names come close to the search, which
+// found nobody, each opening the record when tapped; it reports whether
+// there are any.
+func (d *desk) showSimilar() bool {
+	similar, err := d.u.store.SimilarParticipants(context.Background(), d.search.Text, similarLimit)
+	if err != nil {
+		fyne.LogError("find close matches", err)
+		return false
+	}
+	for _, p := range similar {
+		open := &widget.Button{Text: shortened(p.ListName(), 40), Icon: theme.SearchIcon(), Importance: widget.LowImportance,
+			OnTapped: func() { d.show(p); d.u.win.Canvas().Focus(d.search) }}
+		info := &widget.Label{Text: p.BadgeNumber() + " · " + affiliationText(p.Affiliation), Truncation: fyne.TextTruncateEllipsis,
+			SizeName: theme.SizeNameCaptionText}
+		d.similar.Add(container.NewBorder(nil, nil, open, nil, container.NewVBox(layout.NewSpacer(), info, layout.NewSpacer())))
+	}
+	return len(similar) > 0
+}
+
+// shortened is text cut to at most n letters, with an ellipsis when cut.
+func shortened(text string, n int) string {
+	if r := []rune(text); len(r) > n {
+		return strings.TrimSpace(string(r[:n-1])) + "…"
+	}
+	return text
 }
 
 func newResultRow() fyne.CanvasObject {
@@ -140,7 +176,7 @@ func (d *desk) updateResultRow(i widget.ListItemID, o fyne.CanvasObject) {
 	lines := row.Objects[0].(*fyne.Container).Objects
 	band.FillColor = d.category(p.Category).RGB()
 	band.Refresh()
-	name := p.FullName()
+	name := p.ListName()
 	if p.NativeName != "" {
 		name += "  ·  " + p.NativeName
 	}
@@ -208,6 +244,25 @@ func (d *desk) show(p data.Participant) {
 	d.current = &p
 	d.right.Objects = []fyne.CanvasObject{d.details.build(p)}
 	d.right.Refresh()
+}
+
+// clearanceRequired reports whether the event requires security
+// clearance, which asks for the date and place of birth; yes when it
+// cannot tell, so that nothing is lost.
+func (d *desk) clearanceRequired() bool {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	settings, err := d.u.store.Settings(ctx)
+	if err != nil {
+		fyne.LogError("read settings", err)
+		return true
+	}
+	for _, s := range settings {
+		if s.Key == data.SettingClearanceRequired {
+			return s.Value == "yes"
+		}
+	}
+	return true
 }
 
 func (d *desk) onNew() {

@@ -26,6 +26,7 @@ type details struct {
 	d       *desk
 	message *widget.Label
 	undo    *widget.Button // takes back the last status change, for a short while
+	reprint *widget.Button // replaces a badge whose printed details were corrected
 	name    *widget.Label  // the participant's name, for tests and screen readers
 	zones   *widget.Label  // the zones the participant's badge lets them into
 	cleared *widget.Label  // the participant's security clearance, where the event requires it
@@ -56,6 +57,8 @@ func newDetails(d *desk) *details {
 	v := &details{d: d, message: &widget.Label{Wrapping: fyne.TextWrapWord}}
 	v.undo = &widget.Button{Text: lang.L("Undo"), Icon: theme.ContentUndoIcon()}
 	v.undo.Hide()
+	v.reprint = &widget.Button{Text: lang.L("Print a new badge"), Icon: theme.ContentCopyIcon(), Importance: widget.WarningImportance}
+	v.reprint.Hide()
 	return v
 }
 
@@ -77,6 +80,22 @@ func (v *details) say(text string, importance widget.Importance, undo func()) {
 	} else {
 		v.undo.Show()
 	}
+	v.reprint.Hide()
+}
+
+// offerReprint warns that the badge p holds shows details since corrected
+// (the fields named by changed) and offers to replace it, the correction
+// given as the reason.
+func (v *details) offerReprint(p data.Participant, changed []string) {
+	labels := make([]string, len(changed))
+	for i, f := range changed {
+		labels[i] = fieldLabel(f)
+	}
+	fields := strings.Join(labels, ", ")
+	v.say(lang.L("The badge {{.Name}} holds still shows the old {{.Fields}}: it is out of date. Print a new one?",
+		map[string]any{"Name": p.FullName(), "Fields": fields}), widget.WarningImportance, nil)
+	v.reprint.OnTapped = func() { v.replace(p, lang.L("Details corrected: {{.Fields}}", map[string]any{"Fields": fields})) }
+	v.reprint.Show()
 }
 
 func (v *details) build(p data.Participant) fyne.CanvasObject {
@@ -85,7 +104,7 @@ func (v *details) build(p data.Participant) fyne.CanvasObject {
 	v.read = detailsRead{}
 	cat := v.d.category(p.Category)
 	v.say("", widget.MediumImportance, nil)
-	v.name = &widget.Label{Text: p.FullName(), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText, Wrapping: fyne.TextWrapWord}
+	v.name = &widget.Label{Text: p.ListName(), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText, Wrapping: fyne.TextWrapWord}
 	header := container.NewVBox(v.name)
 	if p.NativeName != "" {
 		header.Add(&widget.Label{Text: p.NativeName, SizeName: theme.SizeNameSubHeadingText})
@@ -135,8 +154,8 @@ func (v *details) build(p data.Participant) fyne.CanvasObject {
 	facts.Append(lang.L("Since"), widget.NewLabel(p.StatusAt.Local().Format("2006-01-02 15:04")))
 
 	top := container.NewBorder(nil, nil, nil, v.photo(ctx, p), container.NewVBox(header, facts))
-	said := container.NewBorder(nil, nil, nil, v.undo, v.message)
-	body := container.NewVBox(top, v.duplicates(ctx, p), v.actions(p), said, widget.NewSeparator(), v.history(ctx, p))
+	said := container.NewBorder(nil, nil, nil, container.NewHBox(v.reprint, v.undo), v.message)
+	body := container.NewVBox(top, v.duplicates(ctx, p), v.actions(p), said, widget.NewSeparator(), v.history(p))
 	v.load(p)
 	return container.NewVScroll(body)
 }
@@ -223,9 +242,31 @@ func zonesText(zones []data.Zone, p data.Participant, own []data.ZoneChange) str
 }
 
 func (v *details) photo(ctx context.Context, p data.Participant) fyne.CanvasObject {
-	attach := &widget.Button{Text: lang.L("Attach photo…"), Icon: theme.FileImageIcon(), OnTapped: func() { v.onAttachPhoto(p) }}
-	v.d.u.onlyFor(data.RoleDesk, attach)
-	return container.NewBorder(nil, attach, nil, nil, container.NewGridWrap(fyne.NewSize(150, 200), photoView(ctx, v.d.u.store, p.ID)))
+	buttons := container.NewVBox(&widget.Button{Text: lang.L("Attach photo…"), Icon: theme.FileImageIcon(), OnTapped: func() { v.onAttachPhoto(p) }})
+	if p.HasPhoto {
+		buttons.Add(&widget.Button{Text: lang.L("Remove photo…"), Icon: theme.DeleteIcon(), OnTapped: func() { v.onRemovePhoto(p) }})
+	}
+	v.d.u.onlyFor(data.RoleDesk, buttons)
+	return container.NewBorder(nil, buttons, nil, nil, container.NewGridWrap(fyne.NewSize(150, 200), photoView(ctx, v.d.u.store, p.ID)))
+}
+
+// onRemovePhoto asks, then removes a participant's photo (a wrong one
+// attached, or one they ask to have removed).
+func (v *details) onRemovePhoto(p data.Participant) {
+	ask := dialog.NewConfirm(lang.L("Remove the photo of {{.Name}}?", map[string]any{"Name": p.FullName()}),
+		lang.L("A badge printed already keeps it; the next one is printed without."), func(remove bool) {
+			if !remove {
+				return
+			}
+			if err := v.d.u.store.RemovePhoto(v.d.u.actor(), p.ID); err != nil {
+				v.d.u.showError(err)
+				return
+			}
+			updated, _ := v.d.u.store.Participant(context.Background(), p.ID)
+			v.d.show(updated)
+		}, v.d.u.win)
+	ask.SetConfirmText(lang.L("Remove"))
+	ask.Show()
 }
 
 // photoView shows a participant's photo for a face check, or a frame that
@@ -261,7 +302,7 @@ func (v *details) duplicates(ctx context.Context, p data.Participant) fyne.Canva
 // participantButton names someone by badge number, name and status, and
 // opens them with open.
 func participantButton(p data.Participant, open func()) *widget.Button {
-	return &widget.Button{Text: fmt.Sprintf("%s · %s · %s", p.BadgeNumber(), p.FullName(), statusLabel(p.Status)),
+	return &widget.Button{Text: fmt.Sprintf("%s · %s · %s", p.BadgeNumber(), p.ListName(), statusLabel(p.Status)),
 		Importance: widget.WarningImportance, OnTapped: open}
 }
 
@@ -301,23 +342,6 @@ func (v *details) actions(p data.Participant) fyne.CanvasObject {
 		func() { v.askApproveDelegation(p) })
 	add(lang.L("Delegation's badges…"), theme.MailSendIcon(), widget.MediumImportance,
 		p.Affiliation.ID != 0 && (s == data.StatusPrinted || s == data.StatusCollected), func() { v.askHandover(p) })
-	return box
-}
-
-func (v *details) history(ctx context.Context, p data.Participant) fyne.CanvasObject {
-	box := container.NewVBox(&widget.Label{Text: lang.L("History"), TextStyle: fyne.TextStyle{Bold: true}})
-	changes, err := v.d.u.store.StatusHistory(ctx, p.ID)
-	if err != nil {
-		return box
-	}
-	for i := len(changes) - 1; i >= 0; i-- {
-		c := changes[i]
-		line := fmt.Sprintf("%s  ·  %s  ·  %s", c.At.Local().Format("2006-01-02 15:04"), statusLabel(c.Status), c.Operator)
-		if c.Note != "" {
-			line += "  ·  " + c.Note
-		}
-		box.Add(&widget.Label{Text: line, SizeName: theme.SizeNameCaptionText})
-	}
 	return box
 }
 

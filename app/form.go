@@ -8,14 +8,17 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"accred/data"
 )
 
-// participantForm registers a new participant or corrects one, showing
-// each problem under its field.
+// participantForm registers a new participant or corrects one. It shows
+// the fields the category needs, marks those it requires, offers countries
+// as they are typed, shows the name as the badge will print it, and each
+// problem under its field until it is put right.
 type participantForm struct {
 	d        *desk
 	editing  *data.Participant // nil for a new registration
@@ -25,10 +28,26 @@ type participantForm struct {
 	gender   *widget.Select
 	rank     *keyEntry
 	entries  map[string]*keyEntry
+	rows     map[string]*formRow
 	problems map[string]*widget.Label
 	notice   *widget.Label
+	preview  *widget.Label   // the name as the badge prints it
 	dups     *fyne.Container // buttons opening the possible duplicates
 	save     *widget.Button
+
+	nationality, delegation *countryChoice
+
+	// clearance says the event requires security clearance, which asks
+	// for the date and place of birth.
+	clearance bool
+	// opened are the fields that held something when the form was opened:
+	// shown whatever the category.
+	opened map[string]bool
+	// ready is set once every field is built and filled.
+	ready bool
+	// storeSaid says the problems shown are the store's (a document
+	// already registered), which only a change to their field clears.
+	storeSaid bool
 
 	// initial is what the form held when opened; leaving it with anything
 	// else asks first.
@@ -45,7 +64,8 @@ var textFields = []string{data.FieldTitle, data.FieldGivenName, data.FieldFamily
 	data.FieldDateOfBirth, data.FieldPlaceOfBirth, data.FieldConsent}
 
 func newParticipantForm(d *desk, p *data.Participant) *participantForm {
-	return &participantForm{d: d, editing: p, entries: map[string]*keyEntry{}, problems: map[string]*widget.Label{}}
+	return &participantForm{d: d, editing: p, entries: map[string]*keyEntry{}, rows: map[string]*formRow{},
+		problems: map[string]*widget.Label{}, opened: map[string]bool{}}
 }
 
 func (f *participantForm) buildUI() fyne.CanvasObject {
@@ -53,47 +73,87 @@ func (f *participantForm) buildUI() fyne.CanvasObject {
 	for _, c := range f.d.categories {
 		names = append(names, c.Name)
 	}
+	f.clearance = f.d.clearanceRequired()
 	f.category = &widget.Select{Options: names, PlaceHolder: lang.L("Choose…")}
 	f.orgKind = &widget.Select{Options: orgKindLabels(), PlaceHolder: lang.L("Choose…")}
-	f.head = widget.NewCheck(lang.L("Head of delegation"), nil)
+	f.head = widget.NewCheck("", nil) // named by its row
 	f.notice = &widget.Label{Wrapping: fyne.TextWrapWord}
+	f.preview = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
 	f.dups = container.NewVBox()
 	f.save = &widget.Button{Text: lang.L("Save") + "  [Enter]", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: f.onSave}
 	cancel := &widget.Button{Text: lang.L("Cancel") + "  [Esc]", Icon: theme.CancelIcon(), OnTapped: f.onEscape}
 
-	form := widget.NewForm()
-	add := func(field string, w fyne.CanvasObject) {
-		f.problems[field] = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
-		f.problems[field].Hide()
-		form.Append(fieldLabel(field), container.NewVBox(w, f.problems[field]))
+	grid := container.New(layout.NewFormLayout())
+	add := func(field string, w fyne.CanvasObject, below ...fyne.CanvasObject) {
+		r := newFormRow(field, w, below...)
+		f.rows[field], f.problems[field] = r, r.problem
+		grid.Add(r.label)
+		grid.Add(r.body)
 	}
 	add(data.FieldCategory, f.category)
 	for _, field := range textFields {
-		e := newKeyEntry(fieldHint(field))
-		e.OnSubmitted = func(string) { f.onSave() }
-		bindKeys(map[fyne.KeyName]func(){fyne.KeyEscape: f.onEscape}, e)
-		f.entries[field] = e
-		add(field, e)
+		e := f.newEntry(field, fieldHint(field))
+		switch field {
+		case data.FieldNationality:
+			f.nationality = newCountryChoice(e)
+			add(field, e, f.nationality.box)
+		case data.FieldDelegation:
+			f.delegation = newCountryChoice(e)
+			add(field, e, f.delegation.box)
+		default:
+			add(field, e)
+		}
 		if field == data.FieldOrganization {
 			add(data.FieldOrgKind, f.orgKind)
 		}
 	}
 	add(data.FieldHead, f.head)
-	f.rank = newKeyEntry(lang.L("1 for the head; empty for the order of registration"))
-	f.rank.OnSubmitted = func(string) { f.onSave() }
-	bindKeys(map[fyne.KeyName]func(){fyne.KeyEscape: f.onEscape}, f.rank)
+	f.rank = f.newEntry(data.FieldRank, lang.L("1 for the head; empty for the order of registration"))
 	add(data.FieldRank, f.rank)
 	f.gender = &widget.Select{Options: genderLabels()}
 	add(data.FieldGender, f.gender)
+	f.category.OnChanged = func(string) { f.onChange(data.FieldCategory) }
+	f.orgKind.OnChanged = func(string) { f.onChange(data.FieldOrgKind) }
+	f.head.OnChanged = func(bool) { f.onChange(data.FieldHead) }
+	f.gender.OnChanged = func(string) { f.onChange(data.FieldGender) }
 	f.fill()
+	f.ready = true
+	f.onChange("")
 	f.initial = f.input()
 
 	title := lang.L("New participant")
 	if f.editing != nil {
-		title = lang.L("Correct {{.Name}}", map[string]any{"Name": f.editing.FullName()})
+		title = lang.L("Correct {{.Name}}", map[string]any{"Name": f.editing.ListName()})
 	}
 	heading := &widget.Label{Text: title, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
-	return container.NewBorder(heading, container.NewVBox(f.notice, f.dups, container.NewHBox(f.save, cancel)), nil, nil, container.NewVScroll(form))
+	required := &widget.Label{Text: lang.L("Fields marked * are required."), SizeName: theme.SizeNameCaptionText}
+	return container.NewBorder(container.NewVBox(heading, f.preview), container.NewVBox(f.notice, f.dups, container.NewHBox(f.save, cancel, required)),
+		nil, nil, container.NewVScroll(grid))
+}
+
+// newEntry makes a field's entry: Enter saves, Esc leaves, and each change
+// updates the form.
+func (f *participantForm) newEntry(field, hint string) *keyEntry {
+	e := newKeyEntry(hint)
+	e.OnSubmitted = func(string) { f.onSave() }
+	e.OnChanged = func(string) { f.onChange(field) }
+	e.onFocus = func() { f.closeChoicesBut(field) }
+	bindKeys(map[fyne.KeyName]func(){fyne.KeyEscape: f.onEscape}, e)
+	if field != data.FieldRank {
+		f.entries[field] = e
+	}
+	return e
+}
+
+// closeChoicesBut puts away the countries offered under the fields other
+// than field, whose entry took the focus.
+func (f *participantForm) closeChoicesBut(field string) {
+	if field != data.FieldNationality {
+		f.nationality.close()
+	}
+	if field != data.FieldDelegation {
+		f.delegation.close()
+	}
 }
 
 // onEscape leaves the form, asking first when something was typed.
@@ -131,13 +191,14 @@ func (f *participantForm) fill() {
 	in := f.editing.Input()
 	f.category.SetSelected(f.d.category(in.Category).Name)
 	values := map[string]string{data.FieldTitle: in.Title, data.FieldGivenName: in.GivenName, data.FieldFamilyName: in.FamilyName,
-		data.FieldNativeName: in.NativeName, data.FieldNationality: in.Nationality, data.FieldDelegation: in.Delegation,
-		data.FieldOrganization: in.Organization, data.FieldMediaOutlet: in.MediaOutlet, data.FieldPosition: in.Position,
-		data.FieldEmail: in.Email, data.FieldDocumentNumber: in.DocumentNumber,
+		data.FieldNativeName: in.NativeName, data.FieldOrganization: in.Organization, data.FieldMediaOutlet: in.MediaOutlet,
+		data.FieldPosition: in.Position, data.FieldEmail: in.Email, data.FieldDocumentNumber: in.DocumentNumber,
 		data.FieldDateOfBirth: in.DateOfBirth, data.FieldPlaceOfBirth: in.PlaceOfBirth, data.FieldConsent: in.ConsentOn}
 	for field, v := range values {
 		f.entries[field].SetText(v)
 	}
+	f.nationality.fill(in.Nationality)
+	f.delegation.fill(in.Delegation)
 	for i, k := range data.OrgKinds {
 		if k == in.OrganizationKind {
 			f.orgKind.SetSelectedIndex(i)
@@ -153,28 +214,109 @@ func (f *participantForm) fill() {
 			f.gender.SetSelectedIndex(i + 1)
 		}
 	}
+	values[data.FieldDelegation], values[data.FieldOrgKind] = in.Delegation, in.OrganizationKind
+	for field, v := range values {
+		f.opened[field] = v != ""
+	}
+	f.opened[data.FieldHead] = in.HeadOfDelegation
+	f.opened[data.FieldRank] = in.Rank > 0
 }
 
 func (f *participantForm) focusFirst() {
 	f.d.u.win.Canvas().Focus(f.entries[data.FieldGivenName])
 }
 
-// input is what the form holds.
+// chosenCategory is the category chosen, or none.
+func (f *participantForm) chosenCategory() data.Category {
+	if i := f.category.SelectedIndex(); i >= 0 && i < len(f.d.categories) {
+		return f.d.categories[i]
+	}
+	return data.Category{}
+}
+
+// onChange follows a change to field (none when the form opens): it shows
+// the fields of the category chosen and marks those it requires, shows the
+// name as the badge prints it, and takes away the problems put right.
+func (f *participantForm) onChange(field string) {
+	if !f.ready {
+		return
+	}
+	cat := f.chosenCategory()
+	required := map[string]bool{}
+	for _, r := range cat.RequiredFields() {
+		required[r] = true
+	}
+	for name, r := range f.rows {
+		r.show(formShows(name, cat, f.clearance) || f.opened[name])
+		if r.required != required[name] {
+			r.setRequired(required[name])
+		}
+	}
+	in := f.input().Normalize()
+	f.preview.SetText("")
+	if in.GivenName != "" || in.FamilyName != "" {
+		p := data.Participant{GivenName: in.GivenName, FamilyName: in.FamilyName, Nationality: in.Nationality}
+		f.preview.SetText(lang.L("On the badge: {{.Name}}", map[string]any{"Name": p.BadgeName()}))
+	}
+	f.clearFixed(field, in)
+}
+
+// clearFixed takes away the problems shown that are put right: those the
+// fields' checks no longer find, and those of hidden fields. A problem the
+// store found goes once its field changes.
+func (f *participantForm) clearFixed(changed string, in data.ParticipantInput) {
+	still := map[string]string{}
+	for _, fe := range data.ErrorFields(in.Validate(f.d.categories)) {
+		if _, ok := still[fe.Field]; !ok {
+			still[fe.Field] = say(fe.Reason)
+		}
+	}
+	left := 0
+	for field, l := range f.problems {
+		if !l.Visible() {
+			continue
+		}
+		reason, wrong := still[field]
+		switch {
+		case !f.rows[field].visible(), !wrong && (!f.storeSaid || field == changed):
+			l.SetText("")
+			l.Hide()
+			continue
+		case wrong:
+			l.SetText(reason)
+		}
+		left++
+	}
+	if left == 0 && f.notice.Importance == widget.DangerImportance {
+		f.notice.SetText("")
+	}
+}
+
+// input is what the form holds, in the fields shown.
 func (f *participantForm) input() data.ParticipantInput {
+	text := func(field string) string {
+		switch {
+		case !f.rows[field].visible():
+			return ""
+		case field == data.FieldNationality:
+			return f.nationality.value()
+		case field == data.FieldDelegation:
+			return f.delegation.value()
+		}
+		return f.entries[field].Text
+	}
 	in := data.ParticipantInput{
-		Title: f.entries[data.FieldTitle].Text, GivenName: f.entries[data.FieldGivenName].Text,
-		FamilyName: f.entries[data.FieldFamilyName].Text, NativeName: f.entries[data.FieldNativeName].Text,
-		Nationality: f.entries[data.FieldNationality].Text, Delegation: f.entries[data.FieldDelegation].Text,
-		Organization: f.entries[data.FieldOrganization].Text, MediaOutlet: f.entries[data.FieldMediaOutlet].Text,
-		Position: f.entries[data.FieldPosition].Text, Email: f.entries[data.FieldEmail].Text,
-		DocumentNumber: f.entries[data.FieldDocumentNumber].Text, HeadOfDelegation: f.head.Checked,
-		DateOfBirth: f.entries[data.FieldDateOfBirth].Text, PlaceOfBirth: f.entries[data.FieldPlaceOfBirth].Text,
-		ConsentOn: f.entries[data.FieldConsent].Text,
+		Title: text(data.FieldTitle), GivenName: text(data.FieldGivenName),
+		FamilyName: text(data.FieldFamilyName), NativeName: text(data.FieldNativeName),
+		Nationality: text(data.FieldNationality), Delegation: text(data.FieldDelegation),
+		Organization: text(data.FieldOrganization), MediaOutlet: text(data.FieldMediaOutlet),
+		Position: text(data.FieldPosition), Email: text(data.FieldEmail),
+		DocumentNumber: text(data.FieldDocumentNumber), HeadOfDelegation: f.head.Checked && f.rows[data.FieldHead].visible(),
+		DateOfBirth: text(data.FieldDateOfBirth), PlaceOfBirth: text(data.FieldPlaceOfBirth),
+		ConsentOn: text(data.FieldConsent),
 	}
-	if i := f.category.SelectedIndex(); i >= 0 {
-		in.Category = f.d.categories[i].Code
-	}
-	if i := f.orgKind.SelectedIndex(); i >= 0 {
+	in.Category = f.chosenCategory().Code
+	if i := f.orgKind.SelectedIndex(); i >= 0 && f.rows[data.FieldOrgKind].visible() {
 		in.OrganizationKind = data.OrgKinds[i]
 	}
 	if i := f.gender.SelectedIndex(); i > 0 {
@@ -183,6 +325,9 @@ func (f *participantForm) input() data.ParticipantInput {
 	in.Rank = -1 // refused with the reason under the field, unless it reads well
 	if rank, ok := data.ParseRank(f.rank.Text); ok {
 		in.Rank = rank
+	}
+	if !f.rows[data.FieldRank].visible() {
+		in.Rank = 0
 	}
 	if f.editing != nil {
 		in.Version = f.editing.Rev // a save over another desk's newer change is refused
@@ -194,9 +339,10 @@ func (f *participantForm) onSave() {
 	ctx := f.d.u.actor()
 	store := f.d.u.store
 	in := f.input()
-	f.showProblems(nil)
+	f.closeChoicesBut("")
+	f.showProblems(nil, false)
 	if err := in.Normalize().Validate(f.d.categories); err != nil {
-		f.showProblems(err)
+		f.showProblems(err, false)
 		return
 	}
 	var selfID int64
@@ -222,18 +368,50 @@ func (f *participantForm) onSave() {
 		p, err = store.UpdateParticipant(ctx, f.editing.ID, in)
 	}
 	if err != nil {
-		f.showProblems(err)
+		f.showProblems(err, true)
 		return
 	}
 	f.d.openRecord(p)
+	if f.editing != nil && hasBadge(p.Status) {
+		if changed := badgeChanges(f.editing.Input().Normalize(), p.Input().Normalize()); len(changed) > 0 {
+			f.d.details.offerReprint(p, changed)
+		}
+	}
 }
 
+// badgeFields are the details printed large on a badge, by which the
+// door and the desk know its holder.
+var badgeFields = []string{data.FieldTitle, data.FieldGivenName, data.FieldFamilyName, data.FieldNativeName, data.FieldCategory,
+	data.FieldDelegation, data.FieldOrganization, data.FieldMediaOutlet}
+
+// badgeChanges names the badge's details that differ between before and after.
+func badgeChanges(before, after data.ParticipantInput) []string {
+	value := func(in data.ParticipantInput, field string) string {
+		return map[string]string{data.FieldTitle: in.Title, data.FieldGivenName: in.GivenName, data.FieldFamilyName: in.FamilyName,
+			data.FieldNativeName: in.NativeName, data.FieldCategory: in.Category, data.FieldDelegation: in.Delegation,
+			data.FieldOrganization: in.Organization, data.FieldMediaOutlet: in.MediaOutlet}[field]
+	}
+	var changed []string
+	for _, field := range badgeFields {
+		if value(before, field) != value(after, field) {
+			changed = append(changed, field)
+		}
+	}
+	return changed
+}
+
+// hasBadge reports whether a participant of status s has a badge printed
+// (in their hands, or waiting at the desk).
+func hasBadge(s data.Status) bool { return s == data.StatusPrinted || s == data.StatusCollected }
+
 // showProblems puts each problem of err under its field; nil clears them.
-func (f *participantForm) showProblems(err error) {
+// byStore says the store found them rather than the fields' checks.
+func (f *participantForm) showProblems(err error, byStore bool) {
 	for _, l := range f.problems {
 		l.SetText("")
 		l.Hide()
 	}
+	f.storeSaid = byStore
 	f.notice.SetText("")
 	f.dups.RemoveAll()
 	if err == nil {
@@ -248,7 +426,7 @@ func (f *participantForm) showProblems(err error) {
 	f.notice.Importance = widget.DangerImportance
 	f.notice.SetText(lang.L("Please correct the fields marked in red."))
 	for _, fe := range fields {
-		if l, ok := f.problems[fe.Field]; ok {
+		if l, ok := f.problems[fe.Field]; ok && !l.Visible() {
 			l.SetText(say(fe.Reason))
 			l.Show()
 		}

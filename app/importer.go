@@ -35,6 +35,7 @@ type importer struct {
 
 	rows     []data.ImportRow
 	shown    []int                     // the rows the table shows, by index in rows
+	source   data.ImportSource         // the file the rows were read from, for the audit trail
 	problems map[int][]data.FieldError // by line; line 0 for the file as a whole
 }
 
@@ -169,10 +170,14 @@ func (im *importer) onCheck() {
 	im.work.run(func() func() {
 		rows, err := roster.Read(path)
 		var rep data.ImportReport
+		var source data.ImportSource
 		if err == nil {
-			rep, err = im.u.store.ImportParticipants(ctx, rows, true, operator)
+			source, err = data.ImportSourceAt(path)
 		}
-		return func() { im.checked(rows, rep, err) }
+		if err == nil {
+			rep, err = im.u.store.ImportFile(ctx, source, rows, true, operator)
+		}
+		return func() { im.source = source; im.checked(rows, rep, err) }
 	})
 }
 
@@ -233,11 +238,11 @@ func (im *importer) showProblems(err error) {
 
 // onCommit imports the checked lines, all or nothing.
 func (im *importer) onCommit() {
-	rows := im.rows
+	rows, source := im.rows, im.source
 	im.busy(lang.L("Importing…"))
 	ctx, operator := im.u.actor(), im.u.operator.Name
 	im.work.run(func() func() {
-		rep, err := im.u.store.ImportParticipants(ctx, rows, false, operator)
+		rep, err := im.u.store.ImportFile(ctx, source, rows, false, operator)
 		return func() { im.committed(rep, err) }
 	})
 }

@@ -12,6 +12,7 @@ type keyEntry struct {
 	widget.Entry
 	keys      map[fyne.KeyName]func()
 	shortcuts map[fyne.KeyName]func() // with Ctrl
+	onFocus   func()                  // runs when the entry takes the focus, if set
 }
 
 func newKeyEntry(placeholder string) *keyEntry {
@@ -19,6 +20,14 @@ func newKeyEntry(placeholder string) *keyEntry {
 	e.PlaceHolder = placeholder
 	e.ExtendBaseWidget(e)
 	return e
+}
+
+// FocusGained tells onFocus, if set, that the entry has the focus.
+func (e *keyEntry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.onFocus != nil {
+		e.onFocus()
+	}
 }
 
 // TypedKey runs the handler bound to the key, or types it.

@@ -1,5 +1,10 @@
 package data
 
+import (
+	"accred/data/country"
+	"accred/data/search"
+)
+
 // Affiliation kinds.
 const (
 	AffiliationDelegation   = "delegation"   // a country's delegation
@@ -26,4 +31,19 @@ type Affiliation struct {
 	Name    string // the country's name for a delegation
 	Country string // alpha-2 code, for a delegation
 	OrgKind string // for an organisation
+}
+
+// searchWords are the words an affiliation's members are found by: a
+// delegation's country's names in English, French and Vietnamese and its
+// codes, or the affiliation's name; and the name's acronym.
+func (a Affiliation) searchWords() []string {
+	names := []string{a.Name}
+	if c, ok := country.Lookup(a.Country); ok && a.Kind == AffiliationDelegation {
+		names = []string{c.Name("en"), c.CommonName(), c.Name("fr"), c.Name("vi"), c.Code, c.Alpha3}
+	}
+	words := search.Words(names...)
+	if acronym := search.Acronym(names[0]); acronym != "" {
+		words = append(words, acronym)
+	}
+	return words
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"accred/data/chain"
 )
 
 // What an audit entry records.
@@ -19,7 +21,10 @@ const (
 	AuditImport     = "import"     // a file imported: Field its name, New its SHA-256
 	AuditProgramme  = "programme"  // a session added, changed or removed
 	AuditSetting    = "setting"    // an event setting: Field the key
+	AuditZone       = "zone"       // an access zone defined, changed or removed: Field its number
+	AuditDoor       = "door"       // the zone a station's door requires: Field the station
 	AuditOperator   = "operator"   // an operator added, disabled or given a new PIN
+	AuditStation    = "station"    // a door's station file issued: Field its name, New its id
 	AuditMerge      = "merge"      // a door's station file merged
 	AuditCheckin    = "checkin"    // a scan at a door: Field the session, New the verdict
 	AuditCollect    = "collect"    // a badge handed over
@@ -27,6 +32,10 @@ const (
 	AuditNomination = "nomination" // a delegation's nomination recorded
 	AuditPurge      = "purge"      // personal data removed (what kinds, never the data)
 )
+
+// AuditInvited is a programme line's new value for a participant put on a
+// session's invitation list, and its old value for one taken off it.
+const AuditInvited = "invited"
 
 // AuditEntry is one line of the audit trail.
 type AuditEntry struct {
@@ -39,22 +48,58 @@ type AuditEntry struct {
 	Old, New      string
 }
 
+// auditBatch is how many entries one statement appends: an import records
+// thousands, and a round trip each would cost more than the rows.
+const auditBatch = 100
+
 // audit appends entries to the trail inside tx, at the store's time, with
-// the operator and station of ctx's actor.
+// the operator and station of ctx's actor. An entry that names its own
+// time, operator or station (a scan merged from a door's file, a change
+// made for an operator the caller names) keeps them.
 func (s *Store) audit(ctx context.Context, tx *sql.Tx, entries ...AuditEntry) error {
 	a := actorFrom(ctx)
 	now := s.now()
-	for _, e := range entries {
-		var participant any
-		if e.ParticipantID != 0 {
-			participant = e.ParticipantID
+	for start := 0; start < len(entries); start += auditBatch {
+		part := entries[start:min(start+auditBatch, len(entries))]
+		args := make([]any, 0, 8*len(part))
+		for _, e := range part {
+			at, operator, station := now, a.Operator, a.Station
+			if !e.At.IsZero() {
+				at = timeText(e.At)
+			}
+			if e.Operator != "" {
+				operator = e.Operator
+			}
+			if e.Station != "" {
+				station = e.Station
+			}
+			var participant any
+			if e.ParticipantID != 0 {
+				participant = e.ParticipantID
+			}
+			args = append(args, at, operator, station, participant, e.Action, e.Field, e.Old, e.New)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO audit (at, operator, station, participant_id, action, field, old, new) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			now, a.Operator, a.Station, participant, e.Action, e.Field, e.Old, e.New); err != nil {
-			return fmt.Errorf("record %s in the audit trail: %w", e.Action, err)
+		query := `INSERT INTO audit (at, operator, station, participant_id, action, field, old, new) VALUES ` +
+			strings.Repeat(`(?, ?, ?, ?, ?, ?, ?, ?), `, len(part)-1) + `(?, ?, ?, ?, ?, ?, ?, ?)`
+		if _, err := tx.ExecContext(ctx, query, args...); err != nil {
+			return fmt.Errorf("record %s in the audit trail: %w", part[0].Action, err)
 		}
 	}
 	return nil
+}
+
+// checkinEntry is the audit trail's line for a scan at a session's door:
+// the session's code, and the verdict with its direction and reason.
+func checkinEntry(session string, c chain.Scan) AuditEntry {
+	verdict := c.Verdict + " " + c.Direction
+	if c.Manual {
+		verdict += " (found by name)"
+	}
+	if c.Reason != "" {
+		verdict += ": " + c.Reason
+	}
+	return AuditEntry{At: parseTime(c.At), Operator: c.Operator, Station: c.Station, ParticipantID: c.ParticipantID,
+		Action: AuditCheckin, Field: session, New: verdict}
 }
 
 // AuditFilter chooses lines of the trail; zero fields choose all.
@@ -64,7 +109,9 @@ type AuditFilter struct {
 	Since         time.Time
 }
 
-// AuditTrail returns the trail's lines that filter chooses, oldest first.
+// AuditTrail returns the trail's lines that filter chooses in the order
+// they were recorded: a door's scans merged from its station file come
+// when they were merged, with the time they were made.
 func (s *Store) AuditTrail(ctx context.Context, filter AuditFilter) ([]AuditEntry, error) {
 	var where []string
 	var args []any

@@ -144,6 +144,7 @@ func (s *Store) BadgeCode(ctx context.Context, participantID int64, issue int) (
 type Printed struct {
 	ID    int64
 	Issue int
+	File  string // the name of the file the page is in, for the audit trail
 }
 
 // MarkPrinted records that the badges' pages were written: each participant
@@ -172,6 +173,10 @@ func (s *Store) MarkPrinted(ctx context.Context, printed []Printed, operator str
 			if _, err := tx.ExecContext(ctx, `INSERT INTO status_changes (participant_id, status, at, operator, note) VALUES (?, 'printed', ?, ?, ?)`,
 				b.ID, now, operator, fmt.Sprintf("issue %d", b.Issue)); err != nil {
 				return fmt.Errorf("record status: %w", err)
+			}
+			if err := s.audit(ctx, tx, AuditEntry{ParticipantID: b.ID, Action: AuditPrint, Field: fmt.Sprintf("issue %d", b.Issue),
+				New: b.File, Operator: operator}); err != nil {
+				return err
 			}
 		}
 		return nil
@@ -236,7 +241,8 @@ func (s *Store) reprintTx(ctx context.Context, tx *sql.Tx, now string, id int64,
 		id, now, operator, fmt.Sprintf("reprint as issue %d: %s", p.BadgeIssue+1, reason)); err != nil {
 		return fmt.Errorf("record status: %w", err)
 	}
-	return nil
+	return s.audit(ctx, tx, AuditEntry{ParticipantID: id, Action: AuditReprint, Field: reason,
+		Old: fmt.Sprintf("issue %d", p.BadgeIssue), New: fmt.Sprintf("issue %d", p.BadgeIssue+1), Operator: operator})
 }
 
 // VerifyBadge tells whose badge a scanned code is, or why it is refused:

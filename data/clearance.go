@@ -95,6 +95,7 @@ func (s *Store) ImportClearance(ctx context.Context, answers []ClearanceAnswer, 
 			problems = append(problems, FieldError{Line: line, Field: field, Reason: key.With(args)})
 		}
 		firstLine := map[int64]int{}
+		var trail []AuditEntry
 		now, rev := s.now(), int64(0)
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(rev), 0) + 1 FROM participants`).Scan(&rev); err != nil {
 			return fmt.Errorf("read revision: %w", err)
@@ -130,16 +131,21 @@ func (s *Store) ImportClearance(ctx context.Context, answers []ClearanceAnswer, 
 			if !ok {
 				continue
 			}
+			var before Clearance
+			if err := tx.QueryRowContext(ctx, `SELECT clearance FROM participants WHERE id = ?`, id).Scan(&before); err != nil {
+				return fmt.Errorf("read clearance: %w", err)
+			}
 			if _, err := tx.ExecContext(ctx, `UPDATE participants SET clearance = ?, updated_at = ?, updated_by = ?, rev = ? WHERE id = ?`,
 				string(result), now, operator, rev, id); err != nil {
 				return fmt.Errorf("record clearance: %w", err)
 			}
+			trail = append(trail, AuditEntry{ParticipantID: id, Action: AuditClearance, Old: string(before), New: string(result), Operator: operator})
 		}
 		if len(problems) > 0 {
 			sortFieldErrors(problems)
 			return &Error{Code: EINVALID, Fields: problems, Message: msgClearanceNotImported.With(msg.Args{"Problems": len(problems), "Lines": countLines(problems)})}
 		}
-		return nil
+		return s.audit(ctx, tx, trail...)
 	})
 	if err != nil {
 		return 0, err

@@ -228,6 +228,9 @@ func (c *collector) collect(id int64) error {
 		return fmt.Errorf("record collection: %w", err)
 	}
 	c.done = append(c.done, id)
+	if err := c.s.audit(c.ctx, c.tx, AuditEntry{ParticipantID: id, Action: AuditCollect, Field: note}); err != nil {
+		return err
+	}
 	return c.s.recordStatus(c.ctx, c.tx, c.now, id, StatusCollected, a.Operator, note)
 }
 

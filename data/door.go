@@ -195,7 +195,7 @@ func (s *Store) CheckIn(ctx context.Context, scan Scan) (Verdict, error) {
 				v.Present++
 			}
 		}
-		return signer.record(ctx, tx, chain.Scan{
+		c := chain.Scan{
 			ID:            v.ID,
 			SessionID:     session.ID,
 			ParticipantID: pid.Int64,
@@ -206,7 +206,11 @@ func (s *Store) CheckIn(ctx context.Context, scan Scan) (Verdict, error) {
 			Verdict:       map[VerdictKind]string{Accepted: "accepted", Already: "already", Rejected: "rejected"}[v.Kind],
 			Reason:        v.Reason.String(),
 			Manual:        scan.Code == "",
-		})
+		}
+		if err := signer.record(ctx, tx, c); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, checkinEntry(session.Code, c))
 	})
 	if err != nil {
 		return Verdict{}, err

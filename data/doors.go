@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"accred/data/msg"
@@ -82,16 +83,22 @@ func (s *Store) SetDoorZone(ctx context.Context, station string, zone int) error
 				return fmt.Errorf("read zone: %w", err)
 			}
 		}
+		before, err := stationZone(ctx, tx, station)
+		if err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM doors WHERE folded = ?`, doorKey(station)); err != nil {
 			return fmt.Errorf("clear door: %w", err)
 		}
-		if zone == 0 {
+		if zone != 0 {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO doors (folded, station, zone) VALUES (?, ?, ?)`, doorKey(station), station, zone); err != nil {
+				return fmt.Errorf("save door: %w", err)
+			}
+		}
+		if before == zone {
 			return nil
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO doors (folded, station, zone) VALUES (?, ?, ?)`, doorKey(station), station, zone); err != nil {
-			return fmt.Errorf("save door: %w", err)
-		}
-		return nil
+		return s.audit(ctx, tx, AuditEntry{Action: AuditDoor, Field: station, Old: zoneText(before), New: zoneText(zone)})
 	})
 }
 
@@ -110,3 +117,12 @@ var (
 	msgDoorStation  = msg.Define("Name the door's station, as its screen or 'accred checkin --station' gives it.")
 	msgDoorsInUse   = msg.Define("Zone {{.Zone}} cannot be left out: {{.Doors}} door(s) require it; 'accred doors' lists them.")
 )
+
+// zoneText is a door's zone as the audit trail writes it: its number, or
+// nothing for none.
+func zoneText(zone int) string {
+	if zone == 0 {
+		return ""
+	}
+	return strconv.Itoa(zone)
+}

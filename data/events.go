@@ -80,14 +80,17 @@ func (s *Store) SetTimezone(ctx context.Context, zone string) error {
 			Fields: []FieldError{{Field: "timezone", Reason: msgUnknownZone.Msg()}}}
 	}
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE event SET timezone = ? WHERE id = 1`, zone)
+		old, err := settingTx(ctx, tx, SettingTimezone)
 		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE event SET timezone = ? WHERE id = 1`, zone); err != nil {
 			return fmt.Errorf("update time zone: %w", err)
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return errNoEvent()
+		if old == zone {
+			return nil
 		}
-		return nil
+		return s.audit(ctx, tx, AuditEntry{Action: AuditSetting, Field: SettingTimezone, Old: old, New: zone})
 	})
 	if err != nil {
 		return err

@@ -3,9 +3,14 @@ package data
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"runtime"
 	"sync"
 
@@ -44,6 +49,34 @@ type ImportReport struct {
 // and reports what would happen, changing nothing. ENOTFOUND means the
 // database holds no event.
 func (s *Store) ImportParticipants(ctx context.Context, rows []ImportRow, dryRun bool, operator string) (ImportReport, error) {
+	return s.ImportFile(ctx, ImportSource{}, rows, dryRun, operator)
+}
+
+// ImportSource is the file an import's rows were read from, as the audit
+// trail names it.
+type ImportSource struct {
+	Name   string // the file's name, without its folder
+	SHA256 string // its content's hash, in hex
+}
+
+// ImportSourceAt names and hashes the file at path for the audit trail.
+func ImportSourceAt(path string) (ImportSource, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return ImportSource{}, NewError(EINVALID, msgCannotOpen, msg.Args{"Path": path, "Err": err})
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return ImportSource{}, NewError(EINVALID, msgCannotOpen, msg.Args{"Path": path, "Err": err})
+	}
+	return ImportSource{Name: filepath.Base(path), SHA256: hex.EncodeToString(h.Sum(nil))}, nil
+}
+
+// ImportFile imports rows as ImportParticipants does, recording in the audit
+// trail the file they came from, then every participant it registered or
+// changed, field by field.
+func (s *Store) ImportFile(ctx context.Context, file ImportSource, rows []ImportRow, dryRun bool, operator string) (ImportReport, error) {
 	if err := allow(ctx, RoleAdmin); err != nil {
 		return ImportReport{}, err
 	}
@@ -80,12 +113,13 @@ func (s *Store) ImportParticipants(ctx context.Context, rows []ImportRow, dryRun
 		if err := w.loadHolders(); err != nil {
 			return err
 		}
+		w.trail = append(w.trail, AuditEntry{Action: AuditImport, Field: file.Name, New: file.SHA256, Operator: operator})
 		for i := range rows {
 			if err := w.importRow(&rows[i], keys[i], &report, operator); err != nil {
 				return err
 			}
 		}
-		if err := w.flush(); err != nil {
+		if err := w.done(); err != nil {
 			return err
 		}
 		if dryRun {
@@ -175,7 +209,7 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 			if err := w.flush(); err != nil {
 				return err
 			}
-			if _, err := w.importZones(id, row); err != nil {
+			if _, err := w.importZones(id, row, operator); err != nil {
 				return err
 			}
 		}
@@ -198,7 +232,7 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 		if row.KeepConsent {
 			row.Input.ConsentOn = before.ConsentOn
 		}
-		zonesChanged, err := w.importZones(id, row)
+		zonesChanged, err := w.importZones(id, row, operator)
 		if err != nil {
 			return err
 		}
@@ -215,7 +249,7 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 			}
 			return nil
 		}
-		if err := w.update(id, row.Input, k, operator); err != nil {
+		if err := w.update(id, before, row.Input, k, operator); err != nil {
 			return err
 		}
 		report.Updated++
@@ -224,7 +258,9 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 		if err := w.flush(); err != nil {
 			return err
 		}
-		return w.s.putPhoto(w.ctx, w.tx, w.now, id, photo, operator)
+		entry, err := w.s.putPhoto(w.ctx, w.tx, w.now, id, photo, operator)
+		w.trail = append(w.trail, entry)
+		return err
 	}
 	return nil
 }
@@ -247,11 +283,17 @@ func (w *writer) newPhoto(id int64, jpeg []byte) ([]byte, error) {
 
 // importZones makes a row's zone changes, when its file has a zones column,
 // the participant's, and reports whether they were different.
-func (w *writer) importZones(id int64, row *ImportRow) (bool, error) {
+func (w *writer) importZones(id int64, row *ImportRow, operator string) (bool, error) {
 	if row.Zones == nil {
 		return false, nil
 	}
-	return setZoneChangesTx(w.ctx, w.tx, id, *row.Zones)
+	changed, err := setZoneChangesTx(w.ctx, w.tx, id, *row.Zones)
+	if err != nil || changed == nil {
+		return false, err
+	}
+	changed.Operator = operator
+	w.trail = append(w.trail, *changed)
+	return true, nil
 }
 
 func countLines(problems []FieldError) int {

@@ -105,7 +105,7 @@ func (s *Store) RecordNomination(ctx context.Context, in NominationInput) (Nomin
 		if err != nil {
 			return fmt.Errorf("record nomination: %w", err)
 		}
-		return nil
+		return s.audit(ctx, tx, AuditEntry{Action: AuditNomination, Field: in.Name, New: in.auditText()})
 	})
 	if err != nil {
 		return Nomination{}, err
@@ -300,3 +300,17 @@ var (
 	msgNoNomination        = msg.Define("{{.Name}} has no nomination recorded yet.")
 	msgAwaitingNomination  = msg.Define("{{.Number}} cannot be approved yet: {{.Name}} has no nomination recorded yet.")
 )
+
+// auditText is the nomination as the audit trail writes it: its reference
+// and date, and whether a focal point and a letter come with it (never
+// their names, which a purge could not find outside a participant's lines).
+func (in NominationInput) auditText() string {
+	text := in.Reference + "; " + in.Date
+	if in.FocalPoint != "" {
+		text += "; focal point named"
+	}
+	if in.File != nil {
+		text += "; letter kept"
+	}
+	return text
+}

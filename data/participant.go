@@ -116,6 +116,21 @@ func (p Participant) FullName() string {
 	return strings.Join(strings.Fields(p.Title+" "+p.GivenName+" "+p.FamilyName), " ")
 }
 
+// ListName is the name as lists show it, United Nations style: FullName
+// with the family name in capitals (H.E. Mr. NGUYỄN Văn An, Seán
+// O'SULLIVAN), so that the family name is plain whatever the order.
+func (p Participant) ListName() string {
+	p.FamilyName = strings.ToUpper(p.FamilyName)
+	return p.FullName()
+}
+
+// BadgeName is the name as a badge prints it in large type: ListName
+// without the title.
+func (p Participant) BadgeName() string {
+	p.Title = ""
+	return p.ListName()
+}
+
 // familyFirst are the countries whose people write the family name first.
 var familyFirst = map[string]bool{"VN": true, "CN": true, "TW": true, "HK": true, "MO": true, "JP": true,
 	"KR": true, "KP": true, "HU": true, "KH": true, "MN": true}
@@ -333,6 +348,21 @@ func (in ParticipantInput) Validate(categories []Category) error {
 	}
 	sortFieldErrors(v)
 	return v.err(msgParticipantInvalid)
+}
+
+// RequiredFields are the fields Validate requires of a participant of the
+// category: those of everyone, and the affiliation the category requires.
+func (c Category) RequiredFields() []string {
+	fields := []string{FieldCategory, FieldFamilyName, FieldNationality, FieldDocumentNumber}
+	switch c.Requires {
+	case RequiresDelegation:
+		fields = append(fields, FieldDelegation)
+	case RequiresOrganization:
+		fields = append(fields, FieldOrganization)
+	case RequiresMedia:
+		fields = append(fields, FieldMediaOutlet)
+	}
+	return fields
 }
 
 // isEmail reports whether s is a plain e-mail address (name@example.org).

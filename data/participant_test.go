@@ -2,6 +2,8 @@ package data_test
 
 import (
 	"reflect"
+	"slices"
+	"sort"
 	"testing"
 
 	"accred/data"
@@ -46,6 +48,49 @@ func TestStatusPathTo(t *testing.T) {
 		got := c.from.PathTo(c.to)
 		if !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%s to %s: %v, want %v", c.from, c.to, got, c.want)
+		}
+	}
+}
+
+func TestNamesInTheirCountrysOrder(t *testing.T) {
+	cases := []struct {
+		p                    data.Participant
+		full, listed, badged string
+	}{
+		{data.Participant{Title: "H.E. Mr.", GivenName: "Văn An", FamilyName: "Nguyễn", Nationality: "VN"},
+			"H.E. Mr. Nguyễn Văn An", "H.E. Mr. NGUYỄN Văn An", "NGUYỄN Văn An"},
+		{data.Participant{GivenName: "Min-jun", FamilyName: "Kim", Nationality: "KR"}, "Kim Min-jun", "KIM Min-jun", "KIM Min-jun"},
+		{data.Participant{GivenName: "Ferenc", FamilyName: "Kovács", Nationality: "HU"}, "Kovács Ferenc", "KOVÁCS Ferenc", "KOVÁCS Ferenc"},
+		{data.Participant{GivenName: "Seán", FamilyName: "O'Sullivan", Nationality: "IE"}, "Seán O'Sullivan", "Seán O'SULLIVAN", "Seán O'SULLIVAN"},
+		{data.Participant{Title: "Dr.", FamilyName: "Müller", Nationality: "DE"}, "Dr. Müller", "Dr. MÜLLER", "MÜLLER"},
+	}
+	for _, c := range cases {
+		if got := c.p.FullName(); got != c.full {
+			t.Errorf("FullName = %q, want %q", got, c.full)
+		}
+		if got := c.p.ListName(); got != c.listed {
+			t.Errorf("ListName = %q, want %q", got, c.listed)
+		}
+		if got := c.p.BadgeName(); got != c.badged {
+			t.Errorf("BadgeName = %q, want %q", got, c.badged)
+		}
+	}
+}
+
+// TestRequiredFieldsAreThoseValidateRequires: the fields a category marks
+// as required are those an empty form is refused for.
+func TestRequiredFieldsAreThoseValidateRequires(t *testing.T) {
+	for _, c := range data.DefaultCategories() {
+		err := data.ParticipantInput{Category: c.Code}.Validate(data.DefaultCategories())
+		var refused []string
+		for _, fe := range data.ErrorFields(err) {
+			refused = append(refused, fe.Field)
+		}
+		sort.Strings(refused)
+		want := slices.DeleteFunc(c.RequiredFields(), func(f string) bool { return f == data.FieldCategory })
+		sort.Strings(want)
+		if !reflect.DeepEqual(refused, want) {
+			t.Errorf("%s: refused %q, marked %q", c.Code, refused, want)
 		}
 	}
 }

@@ -98,6 +98,17 @@ func (s *Store) FindParticipants(ctx context.Context, f ParticipantFilter) ([]Pa
 	return list, total, err
 }
 
+// SimilarParticipants returns at most limit participants whose names come
+// close to query, closest first, for a search that found nobody: "did you
+// mean".
+func (s *Store) SimilarParticipants(ctx context.Context, query string, limit int) ([]Participant, error) {
+	index, err := s.searchIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return s.participantsByID(ctx, index.Similar(query, limit))
+}
+
 // participantsByID reads participants in the order of ids, a few hundred
 // at a time (SQLite limits the variables of one statement).
 func (s *Store) participantsByID(ctx context.Context, ids []int64) ([]Participant, error) {
@@ -157,8 +168,10 @@ func (s *Store) CreateParticipant(ctx context.Context, in ParticipantInput, oper
 		if err := w.checkDocumentFree(in, k, 0); err != nil {
 			return err
 		}
-		id, err = w.insert(in, k, operator)
-		return err
+		if id, err = w.insert(in, k, operator); err != nil {
+			return err
+		}
+		return w.done()
 	})
 	if err != nil {
 		return Participant{}, err
@@ -196,7 +209,11 @@ func (s *Store) UpdateParticipant(ctx context.Context, id int64, in ParticipantI
 		if err := w.checkDocumentFree(in, k, id); err != nil {
 			return err
 		}
-		return w.update(id, in, k, actorFrom(ctx).Operator)
+		before := current.Input().Normalize()
+		if err := w.update(id, before, in, k, actorFrom(ctx).Operator); err != nil {
+			return err
+		}
+		return w.done()
 	})
 	if err != nil {
 		return Participant{}, err
@@ -389,7 +406,13 @@ func (s *Store) StatusHistory(ctx context.Context, id int64) ([]StatusChange, er
 	return list, rows.Err()
 }
 
+// recordStatus moves a participant to status within tx, in the status
+// history and the audit trail.
 func (s *Store) recordStatus(ctx context.Context, tx *sql.Tx, now string, id int64, status Status, operator, note string) error {
+	var current Status
+	if err := tx.QueryRowContext(ctx, `SELECT status FROM participants WHERE id = ?`, id).Scan(&current); err != nil {
+		return notFoundParticipant(err, "read status", id)
+	}
 	if _, err := tx.ExecContext(ctx, `UPDATE participants SET status = ?, status_at = ?, updated_at = ?, updated_by = ?,
 		rev = (SELECT MAX(rev) + 1 FROM participants) WHERE id = ?`, status, now, now, operator, id); err != nil {
 		return fmt.Errorf("update status: %w", err)
@@ -398,7 +421,7 @@ func (s *Store) recordStatus(ctx context.Context, tx *sql.Tx, now string, id int
 		id, status, now, operator, note); err != nil {
 		return fmt.Errorf("record status: %w", err)
 	}
-	return nil
+	return s.audit(ctx, tx, AuditEntry{ParticipantID: id, Action: AuditStatus, Field: note, Old: string(current), New: string(status), Operator: operator})
 }
 
 // querier is a database or a transaction.
@@ -513,23 +536,51 @@ func (s *Store) searchIndex(ctx context.Context) (*search.Index, error) {
 		return nil, err
 	}
 	if rebuild {
-		s.index = search.NewIndex(entries)
+		s.index, s.indexGroups = search.NewIndex(entries), 0
 	} else {
 		for _, e := range entries {
 			s.index.Put(e)
 		}
 	}
+	if err := s.indexAffiliations(ctx); err != nil {
+		return nil, err
+	}
 	s.indexRev = rev
 	return s.index, nil
+}
+
+// indexAffiliations names in the search index the affiliations added since
+// it last read them (an affiliation's name never changes), so that their
+// members are found by it.
+func (s *Store) indexAffiliations(ctx context.Context) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, kind, name, country FROM affiliations WHERE id > ? ORDER BY id`, s.indexGroups)
+	if err != nil {
+		return fmt.Errorf("read affiliations: %w", err)
+	}
+	defer rows.Close()
+	named := map[int64][]string{}
+	for rows.Next() {
+		var a Affiliation
+		if err := rows.Scan(&a.ID, &a.Kind, &a.Name, &a.Country); err != nil {
+			return err
+		}
+		named[a.ID] = a.searchWords()
+		s.indexGroups = a.ID
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	s.index.PutGroups(named)
+	return nil
 }
 
 // searchEntries reads the search words of the participants changed since
 // rev. A door's login on a server may not read them (they hold document
 // numbers), so it makes them from the names, as a station file's roster has.
 func (s *Store) searchEntries(ctx context.Context, rev int64) ([]search.Entry, error) {
-	query := `SELECT id, sort_key, search_words, '', '', '' FROM participants WHERE rev > ?`
+	query := `SELECT id, sort_key, search_words, '', '', '', COALESCE(affiliation_id, 0) FROM participants WHERE rev > ?`
 	if s.doorOnly {
-		query = `SELECT id, sort_key, '', given_name, family_name, native_name FROM participants WHERE rev > ?`
+		query = `SELECT id, sort_key, '', given_name, family_name, native_name, COALESCE(affiliation_id, 0) FROM participants WHERE rev > ?`
 	}
 	rows, err := s.db.QueryContext(ctx, query, rev)
 	if err != nil {
@@ -540,7 +591,7 @@ func (s *Store) searchEntries(ctx context.Context, rev int64) ([]search.Entry, e
 	for rows.Next() {
 		var e search.Entry
 		var words, given, family, native string
-		if err := rows.Scan(&e.ID, &e.SortKey, &words, &given, &family, &native); err != nil {
+		if err := rows.Scan(&e.ID, &e.SortKey, &words, &given, &family, &native, &e.Group); err != nil {
 			return nil, err
 		}
 		if s.doorOnly {

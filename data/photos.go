@@ -24,20 +24,65 @@ func (s *Store) SetPhoto(ctx context.Context, id int64, raw []byte) error {
 		if _, err := s.participantTx(ctx, tx, id); err != nil {
 			return err
 		}
-		return s.putPhoto(ctx, tx, s.now(), id, jpeg, actorFrom(ctx).Operator)
+		entry, err := s.putPhoto(ctx, tx, s.now(), id, jpeg, actorFrom(ctx).Operator)
+		if err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, entry)
 	})
 }
 
-func (s *Store) putPhoto(ctx context.Context, tx *sql.Tx, now string, id int64, jpeg []byte, operator string) error {
+// Photo changes as the audit trail names them (in Field).
+const (
+	photoAdded    = "added"
+	photoReplaced = "replaced"
+	photoRemoved  = "removed"
+)
+
+// putPhoto keeps jpeg as participant id's photo within tx, and returns the
+// audit trail's line for it for the caller to record.
+func (s *Store) putPhoto(ctx context.Context, tx *sql.Tx, now string, id int64, jpeg []byte, operator string) (AuditEntry, error) {
+	entry := AuditEntry{ParticipantID: id, Action: AuditPhoto, Field: photoAdded, Operator: operator}
+	var had bool
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM photos WHERE participant_id = ?)`, id).Scan(&had); err != nil {
+		return entry, fmt.Errorf("read photo: %w", err)
+	}
+	if had {
+		entry.Field = photoReplaced
+	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO photos (participant_id, jpeg) VALUES (?, ?)
 		ON CONFLICT (participant_id) DO UPDATE SET jpeg = excluded.jpeg`, id, jpeg); err != nil {
-		return fmt.Errorf("save photo: %w", err)
+		return entry, fmt.Errorf("save photo: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE participants SET updated_at = ?, updated_by = ?, rev = (SELECT MAX(rev) + 1 FROM participants) WHERE id = ?`,
 		now, operator, id); err != nil {
-		return fmt.Errorf("touch participant: %w", err)
+		return entry, fmt.Errorf("touch participant: %w", err)
 	}
-	return nil
+	return entry, nil
+}
+
+// RemovePhoto removes a participant's photo. It returns ENOTFOUND for an
+// unknown participant or one without a photo, and EFORBIDDEN for a
+// signed-in operator without the desk's role.
+func (s *Store) RemovePhoto(ctx context.Context, id int64) error {
+	if err := allow(ctx, RoleDesk); err != nil {
+		return err
+	}
+	return s.withTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM photos WHERE participant_id = ?`, id)
+		if err != nil {
+			return fmt.Errorf("remove photo: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return NewError(ENOTFOUND, msgNoPhoto, badgeArgs(id))
+		}
+		operator := actorFrom(ctx).Operator
+		if _, err := tx.ExecContext(ctx, `UPDATE participants SET updated_at = ?, updated_by = ?, rev = (SELECT MAX(rev) + 1 FROM participants) WHERE id = ?`,
+			s.now(), operator, id); err != nil {
+			return fmt.Errorf("touch participant: %w", err)
+		}
+		return s.audit(ctx, tx, AuditEntry{ParticipantID: id, Action: AuditPhoto, Field: photoRemoved})
+	})
 }
 
 // Photo returns a participant's photo as a JPEG, or ENOTFOUND.

@@ -159,3 +159,28 @@ var (
 	msgSessionEarly      = msg.Define("The door opens 0 to 240 minutes before the start.")
 	msgSessionCategories = msg.Define("Unknown category; use the event's categories, separated by spaces.")
 )
+
+// auditText is the session as the audit trail writes it: every detail the
+// programme gives, in one line.
+func (s Session) auditText() string {
+	parts := []string{s.Title, s.Kind, s.Room, s.Starts.Format(SessionTimeLayout) + " – " + s.Ends.Format(SessionTimeLayout)}
+	if s.Capacity > 0 {
+		parts = append(parts, fmt.Sprintf("capacity %d", s.Capacity))
+	}
+	if len(s.Categories) > 0 {
+		parts = append(parts, "categories "+strings.Join(s.Categories, " "))
+	}
+	if s.InvitationOnly {
+		parts = append(parts, "invitation only")
+	}
+	if s.RecordsExits {
+		parts = append(parts, "records exits")
+	}
+	if s.EarlyMinutes > 0 {
+		parts = append(parts, fmt.Sprintf("opens %d min early", s.EarlyMinutes))
+	}
+	if s.Zone > 0 {
+		parts = append(parts, fmt.Sprintf("zone %d", s.Zone))
+	}
+	return strings.Join(parts, "; ")
+}

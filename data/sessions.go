@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -174,7 +175,7 @@ func (s *Store) SaveSession(ctx context.Context, x Session, invited []int64) (Se
 		if err != nil {
 			return err
 		}
-		return setInvitationsTx(ctx, tx, id, invited)
+		return s.setInvitationsTx(ctx, tx, id, x.Code, invited)
 	})
 	if err != nil {
 		return Session{}, err
@@ -185,6 +186,20 @@ func (s *Store) SaveSession(ctx context.Context, x Session, invited []int64) (Se
 // saveSessionTx corrects the session with x's code, or inserts x; it
 // returns the session's id and whether it is new.
 func (s *Store) saveSessionTx(ctx context.Context, tx *sql.Tx, x Session) (int64, bool, error) {
+	loc, err := s.location(ctx)
+	if err != nil {
+		return 0, false, err
+	}
+	old, err := s.scanSession(tx.QueryRowContext(ctx, `SELECT `+sessionColumns+` FROM sessions WHERE upper(code) = upper(?)`, x.Code), loc)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		err = s.audit(ctx, tx, AuditEntry{Action: AuditProgramme, Field: x.Code, New: x.auditText()})
+	case err == nil && old.auditText() != x.auditText():
+		err = s.audit(ctx, tx, AuditEntry{Action: AuditProgramme, Field: x.Code, Old: old.auditText(), New: x.auditText()})
+	}
+	if err != nil {
+		return 0, false, fmt.Errorf("read session: %w", err)
+	}
 	starts, ends, cats := x.Starts.Format(SessionTimeLayout), x.Ends.Format(SessionTimeLayout), strings.Join(x.Categories, " ")
 	res, err := tx.ExecContext(ctx, `UPDATE sessions SET title = ?, kind = ?, room = ?, starts_at = ?, ends_at = ?, capacity = ?,
 		categories = ?, invitation_only = ?, records_exits = ?, early_minutes = ?, zone = ? WHERE upper(code) = upper(?)`,
@@ -214,8 +229,13 @@ func (s *Store) Invitations(ctx context.Context, sessionID int64) ([]int64, erro
 	return queryIDs(ctx, s.db, `SELECT participant_id FROM invitations WHERE session_id = ? ORDER BY participant_id`, sessionID)
 }
 
-// setInvitationsTx replaces a session's invitation list within tx.
-func setInvitationsTx(ctx context.Context, tx *sql.Tx, sessionID int64, participantIDs []int64) error {
+// setInvitationsTx replaces the invitation list of the session with id
+// and code within tx, recording who was invited or no longer is.
+func (s *Store) setInvitationsTx(ctx context.Context, tx *sql.Tx, sessionID int64, code string, participantIDs []int64) error {
+	before, err := queryIDs(ctx, tx, `SELECT participant_id FROM invitations WHERE session_id = ?`, sessionID)
+	if err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM invitations WHERE session_id = ?`, sessionID); err != nil {
 		return fmt.Errorf("clear invitations: %w", err)
 	}
@@ -224,11 +244,29 @@ func setInvitationsTx(ctx context.Context, tx *sql.Tx, sessionID int64, particip
 		if err := tx.QueryRowContext(ctx, `SELECT 1 FROM participants WHERE id = ?`, id).Scan(&one); err != nil {
 			return notFoundParticipant(err, "read participant", id)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO invitations (session_id, participant_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, sessionID, id); err != nil {
+	}
+	return s.inviteTx(ctx, tx, sessionID, code, before, participantIDs)
+}
+
+// inviteTx puts participants on a session's invitation list within tx,
+// recording each one newly invited, and each of before left off it.
+func (s *Store) inviteTx(ctx context.Context, tx *sql.Tx, sessionID int64, code string, before, participantIDs []int64) error {
+	var trail []AuditEntry
+	for _, id := range participantIDs {
+		res, err := tx.ExecContext(ctx, `INSERT INTO invitations (session_id, participant_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, sessionID, id)
+		if err != nil {
 			return fmt.Errorf("invite: %w", err)
 		}
+		if n, _ := res.RowsAffected(); n > 0 && !slices.Contains(before, id) {
+			trail = append(trail, AuditEntry{ParticipantID: id, Action: AuditProgramme, Field: code, New: AuditInvited})
+		}
 	}
-	return nil
+	for _, id := range before {
+		if !slices.Contains(participantIDs, id) {
+			trail = append(trail, AuditEntry{ParticipantID: id, Action: AuditProgramme, Field: code, Old: AuditInvited})
+		}
+	}
+	return s.audit(ctx, tx, trail...)
 }
 
 // Invite puts participants on a session's invitation list.
@@ -237,12 +275,11 @@ func (s *Store) Invite(ctx context.Context, sessionID int64, participantIDs []in
 		return err
 	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
-		for _, id := range participantIDs {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO invitations (session_id, participant_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, sessionID, id); err != nil {
-				return fmt.Errorf("invite: %w", err)
-			}
+		var code string
+		if err := tx.QueryRowContext(ctx, `SELECT code FROM sessions WHERE id = ?`, sessionID).Scan(&code); err != nil {
+			return notFound(err, "read session", msgNoSessionID, msg.Args{"ID": sessionID})
 		}
-		return nil
+		return s.inviteTx(ctx, tx, sessionID, code, nil, participantIDs)
 	})
 }
 

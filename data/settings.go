@@ -138,15 +138,41 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 		return unknownSetting(key)
 	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE event SET `+column+` = ? WHERE id = 1`, arg)
+		old, err := settingTx(ctx, tx, column)
 		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE event SET `+column+` = ? WHERE id = 1`, arg); err != nil {
 			return fmt.Errorf("update setting: %w", err)
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return errNoEvent()
+		now, err := settingTx(ctx, tx, column)
+		if err != nil || now == old {
+			return err
 		}
-		return nil
+		return s.audit(ctx, tx, AuditEntry{Action: AuditSetting, Field: key, Old: old, New: now})
 	})
+}
+
+// settingTx reads one of the event's settings, a column of its row, as
+// Settings writes it; ENOTFOUND when the database holds no event.
+func settingTx(ctx context.Context, tx *sql.Tx, column string) (string, error) {
+	var v any
+	err := tx.QueryRowContext(ctx, `SELECT `+column+` FROM event WHERE id = 1`).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", errNoEvent()
+	}
+	if err != nil {
+		return "", fmt.Errorf("read setting: %w", err)
+	}
+	switch v := v.(type) {
+	case bool:
+		return yesNo(v), nil
+	case int64:
+		return yesNo(v != 0), nil
+	case []byte:
+		return string(v), nil
+	}
+	return fmt.Sprint(v), nil
 }
 
 var (

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -55,7 +56,7 @@ func (s *Store) ExportStation(ctx context.Context, path string, sessionIDs []int
 		if err != nil {
 			return err
 		}
-		err = s.writeStation(ctx, station, sessionIDs)
+		err = s.writeStation(ctx, station, filepath.Base(path), sessionIDs)
 		if closed := station.Close(); err == nil {
 			err = closed
 		}
@@ -70,9 +71,10 @@ func (s *Store) ExportStation(ctx context.Context, path string, sessionIDs []int
 	return err
 }
 
-// writeStation fills the new station file station with what a door of the
-// sessions needs, and records the file in the event database.
-func (s *Store) writeStation(ctx context.Context, station *Store, sessionIDs []int64) error {
+// writeStation fills the new station file station, to be called name, with
+// what a door of the sessions needs, and records the file in the event
+// database.
+func (s *Store) writeStation(ctx context.Context, station *Store, name string, sessionIDs []int64) error {
 	in, ids := inList(sessionIDs)
 	pub, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
@@ -112,7 +114,7 @@ func (s *Store) writeStation(ctx context.Context, station *Store, sessionIDs []i
 				return fmt.Errorf("record station file: %w", err)
 			}
 		}
-		return nil
+		return s.audit(ctx, tx, AuditEntry{Action: AuditStation, Field: name, New: fileID})
 	})
 }
 
@@ -360,6 +362,7 @@ func (s *Store) MergeStation(ctx context.Context, path string) (int, error) {
 			return fmt.Errorf("prepare merge: %w", err)
 		}
 		defer insert.Close()
+		var trail []AuditEntry
 		for i, c := range scans {
 			res, err := insert.ExecContext(ctx, c.ID, c.SessionID, participants[i], c.Station, c.Operator, c.At, c.Direction, c.Verdict,
 				c.Reason, c.Manual, c.Seq, c.Signature) // every scan is signed: check refused any that is not
@@ -371,8 +374,16 @@ func (s *Store) MergeStation(ctx context.Context, path string) (int, error) {
 				return fmt.Errorf("merge scan: %w", err)
 			}
 			added += int(n)
+			if n > 0 {
+				c.ParticipantID = participants[i].Int64
+				trail = append(trail, checkinEntry(issued.sessions[c.SessionID].Code, c))
+			}
 		}
-		return s.recountPresence(ctx, tx, fileID)
+		if err := s.recountPresence(ctx, tx, fileID); err != nil {
+			return err
+		}
+		merged := AuditEntry{Action: AuditMerge, Field: filepath.Base(path), New: fmt.Sprintf("%d new scans of %d", added, len(scans))}
+		return s.audit(ctx, tx, append(trail, merged)...)
 	})
 	if err != nil {
 		return 0, err

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"sort"
 	"sync"
 	"time"
@@ -36,6 +37,8 @@ type Store struct {
 	indexMu  sync.Mutex
 	index    *search.Index
 	indexRev int64
+	// indexGroups is the last affiliation the index knows the name of.
+	indexGroups int64
 
 	cacheMu sync.Mutex     // guards what the store keeps once read
 	keys    *keys          // the event's key pair, once read
@@ -123,6 +126,11 @@ func (s *Store) migrateOne(names []string) (done bool, err error) {
 	}
 	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 		return false, fmt.Errorf("apply migration %s: %w", name, err)
+	}
+	if fix := afterMigration[path.Base(name)]; fix != nil {
+		if err := fix(ctx, tx); err != nil {
+			return false, fmt.Errorf("apply migration %s: %w", name, err)
+		}
 	}
 	if err := s.engine.setSchemaVersion(ctx, tx, version+1); err != nil {
 		return false, fmt.Errorf("record migration %s: %w", name, err)

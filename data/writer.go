@@ -27,6 +27,7 @@ type writer struct {
 	stmts        map[string]*sql.Stmt
 	holders      map[[2]string]int64 // document holders, once loaded for an import
 	pending      []any               // new participants' values not yet sent, during an import
+	trail        []AuditEntry        // what was changed, for the audit trail when the writer is done
 }
 
 // insertBatch is how many new participants an import sends in one
@@ -206,6 +207,9 @@ func (w *writer) insert(in ParticipantInput, k storedKeys, operator string) (int
 		in.HeadOfDelegation, in.Rank, in.Gender, in.Email, in.DocumentNumber, k.document, k.name, StatusRegistered, w.now,
 		in.DateOfBirth, in.PlaceOfBirth, in.ConsentOn, operator, k.searchWords(id), k.sort, w.now, w.now, operator, w.rev}
 	w.nextID++
+	registered := registerEntry(id, in)
+	registered.Operator = operator
+	w.trail = append(w.trail, registered)
 	if w.holders == nil {
 		if err := w.exec(participantInsert+participantValues, values...); err != nil {
 			return 0, fmt.Errorf("insert participant: %w", err)
@@ -234,8 +238,20 @@ func (w *writer) flush() error {
 	return nil
 }
 
-// update replaces a participant's details with a normalised, valid input.
-func (w *writer) update(id int64, in ParticipantInput, k storedKeys, operator string) error {
+// done sends what the writer keeps: new participants not yet sent, and
+// the audit trail's lines for every change it made.
+func (w *writer) done() error {
+	if err := w.flush(); err != nil {
+		return err
+	}
+	err := w.s.audit(w.ctx, w.tx, w.trail...)
+	w.trail = nil
+	return err
+}
+
+// update replaces a participant's details, before, with a normalised,
+// valid input.
+func (w *writer) update(id int64, before, in ParticipantInput, k storedKeys, operator string) error {
 	aff, err := w.affiliationID(in)
 	if err != nil {
 		return err
@@ -251,6 +267,10 @@ func (w *writer) update(id int64, in ParticipantInput, k storedKeys, operator st
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return errNoParticipant(id)
+	}
+	for _, e := range editEntries(id, before, in) {
+		e.Operator = operator
+		w.trail = append(w.trail, e)
 	}
 	return nil
 }

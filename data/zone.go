@@ -136,3 +136,9 @@ var (
 	msgZoneChanges      = msg.Define("Write the zones added and taken away as +4 -3; {{.Word}} is neither.")
 	msgZoneChangedTwice = msg.Define("Zone {{.Zone}} is named twice.")
 )
+
+// auditText is the zone as the audit trail writes it: its name, then the
+// categories that have it.
+func (z Zone) auditText() string {
+	return strings.TrimSuffix(z.Name+"; "+strings.Join(z.Categories, " "), "; ")
+}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"accred/data/msg"
@@ -72,10 +73,12 @@ func (s *Store) SaveZones(ctx context.Context, zones []Zone) error {
 		if err != nil {
 			return err
 		}
+		var trail []AuditEntry
 		for _, z := range old {
 			if _, kept := seen[z.Code]; kept {
 				continue
 			}
+			trail = append(trail, AuditEntry{Action: AuditZone, Field: strconv.Itoa(z.Code), Old: z.auditText()})
 			var sessions, people, doors int
 			if err := tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM sessions WHERE zone = ?), (SELECT COUNT(*) FROM participant_zones WHERE zone = ?),
 				(SELECT COUNT(*) FROM doors WHERE zone = ?)`, z.Code, z.Code, z.Code).Scan(&sessions, &people, &doors); err != nil {
@@ -103,8 +106,15 @@ func (s *Store) SaveZones(ctx context.Context, zones []Zone) error {
 				z.Code, z.Name, strings.Join(z.Categories, " ")); err != nil {
 				return fmt.Errorf("save zone: %w", err)
 			}
+			before := ""
+			if i := slices.IndexFunc(old, func(o Zone) bool { return o.Code == z.Code }); i >= 0 {
+				before = old[i].auditText()
+			}
+			if before != z.auditText() {
+				trail = append(trail, AuditEntry{Action: AuditZone, Field: strconv.Itoa(z.Code), Old: before, New: z.auditText()})
+			}
 		}
-		return nil
+		return s.audit(ctx, tx, trail...)
 	})
 }
 
@@ -220,7 +230,10 @@ func (s *Store) SetParticipantZones(ctx context.Context, id int64, changes []Zon
 			return err
 		}
 		changed, err := setZoneChangesTx(ctx, tx, id, changes)
-		if err != nil || !changed {
+		if err != nil || changed == nil {
+			return err
+		}
+		if err := s.audit(ctx, tx, *changed); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE participants SET updated_at = ?, updated_by = ?,
@@ -236,26 +249,27 @@ func (s *Store) SetParticipantZones(ctx context.Context, id int64, changes []Zon
 }
 
 // setZoneChangesTx replaces a participant's zone changes within tx, and
-// reports whether they were different.
-func setZoneChangesTx(ctx context.Context, tx *sql.Tx, id int64, changes []ZoneChange) (bool, error) {
+// returns, when they were different, the audit trail's line for it (an
+// edit of zones, old and new) for the caller to record; nil otherwise.
+func setZoneChangesTx(ctx context.Context, tx *sql.Tx, id int64, changes []ZoneChange) (*AuditEntry, error) {
 	old, err := zoneChanges(ctx, tx, id)
 	if err != nil {
-		return false, err
+		return nil, err
 	}
 	sorted := slices.Clone(changes)
 	slices.SortFunc(sorted, func(a, b ZoneChange) int { return a.Zone - b.Zone })
 	if slices.Equal(old, sorted) {
-		return false, nil
+		return nil, nil
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM participant_zones WHERE participant_id = ?`, id); err != nil {
-		return false, fmt.Errorf("clear participant's zones: %w", err)
+		return nil, fmt.Errorf("clear participant's zones: %w", err)
 	}
 	for _, c := range sorted {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO participant_zones (participant_id, zone, granted) VALUES (?, ?, ?)`, id, c.Zone, c.Granted); err != nil {
-			return false, fmt.Errorf("save participant's zone: %w", err)
+			return nil, fmt.Errorf("save participant's zone: %w", err)
 		}
 	}
-	return true, nil
+	return &AuditEntry{ParticipantID: id, Action: AuditEdit, Field: FieldZones, Old: FormatZoneChanges(old), New: FormatZoneChanges(sorted)}, nil
 }
 
 // hasZoneTx reports whether a participant of a category has the zone, for

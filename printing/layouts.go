@@ -396,10 +396,7 @@ func splitLines(text string, n int, width func(string) float64) []string {
 // nameOnBadge is the name in large type: the names without the title, in
 // the order of the participant's country, the family name in capitals as
 // on United Nations badges.
-func nameOnBadge(p data.Participant) string {
-	p.Title = ""
-	return nameInList(p)
-}
+func nameOnBadge(p data.Participant) string { return p.BadgeName() }
 
 // affiliation is whom a participant comes with, as printed.
 func affiliation(a data.Affiliation) string {

@@ -223,7 +223,4 @@ func (d *listDrawer) person(p data.Participant) []block {
 
 // nameInList is a participant's name as listed: the title, then the names
 // in the order of the participant's country, the family name in capitals.
-func nameInList(p data.Participant) string {
-	p.FamilyName = strings.ToUpper(p.FamilyName)
-	return p.FullName()
-}
+func nameInList(p data.Participant) string { return p.ListName() }

@@ -64,6 +64,7 @@ func init() {
 		{"operators", "[list] | add NAME --role ROLE[,ROLE] | disable NAME | pin NAME | badge NAME ID|none", "who signs in, with which roles; PINs on standard input, twice", runOperators},
 		{"copy", "SRC DST", "a whole event between a SQLite file and a PostgreSQL database", runCopy},
 		{"purge", "--before YYYY-MM-DD", "removes the personal data of everyone registered before the date, keeping the counts", runPurge},
+		{"audit", "[--participant ID] [--operator NAME] [--since DATE|TIME] [--format tab|csv]", "the audit trail: time, operator, station, participant, action, field, old, new", runAudit},
 		{"server", "init URL", "a venue's PostgreSQL event server: schema, and the accred_desk and accred_door logins (passwords on stdin)", runServer},
 	}
 }

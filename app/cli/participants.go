@@ -95,7 +95,11 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	rep, err := s.ImportParticipants(e.ctx, rows, *dryRun, e.operator)
+	source, err := data.ImportSourceAt(rest[0])
+	if err != nil {
+		return err
+	}
+	rep, err := s.ImportFile(e.ctx, source, rows, *dryRun, e.operator)
 	if err != nil {
 		return err
 	}

@@ -174,7 +174,7 @@ func (j Job) printFile(ctx context.Context, sheet printing.Sheet, participants [
 			return err
 		}
 		badges[i] = printing.Badge{Participant: p, Code: code}
-		printed[i] = data.Printed{ID: p.ID, Issue: issue}
+		printed[i] = data.Printed{ID: p.ID, Issue: issue, File: filepath.Base(path)}
 	}
 	var stopped error // why the run stopped before its end, if it did
 	sheet.Photo = func(id int64) []byte {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -16,6 +17,27 @@ var letterFolds = map[rune]string{
 	'đ': "d", 'ð': "d", 'ø': "o", 'ł': "l", 'æ': "ae", 'œ': "oe",
 	'ß': "ss", 'þ': "th", 'ı': "i", 'ħ': "h", 'ŧ': "t", 'ŋ': "n",
 	'ĸ': "k", 'ſ': "s", 'ƒ': "f", 'ɨ': "i", 'ʉ': "u",
+}
+
+// icaoLetters are the letters that machine-readable zones of passports
+// spell otherwise than Fold does (ICAO Doc 9303, part 3): Müller is MUELLER
+// there, Ødegård OEDEGAARD. Fold's spellings (ß→ss, æ→ae, þ→th) already
+// agree.
+var icaoLetters = strings.NewReplacer(
+	"ä", "ae", "ö", "oe", "ü", "ue", "å", "aa", "ø", "oe",
+	"Ä", "AE", "Ö", "OE", "Ü", "UE", "Å", "AA", "Ø", "OE")
+
+// icaoSpelling is text as a passport's machine-readable zone spells it, or
+// "" when that is no different.
+func icaoSpelling(text string) string {
+	if isPlainASCII(text) {
+		return ""
+	}
+	text = norm.NFC.String(text)
+	if !strings.ContainsAny(text, "äöüåøÄÖÜÅØ") {
+		return ""
+	}
+	return icaoLetters.Replace(text)
 }
 
 // joiners are punctuation marks that glue one name together: O'Sullivan is
@@ -56,8 +78,10 @@ func fold(s string) string {
 
 // Words returns the words under which a text is found: every part of every
 // name, each compound name also whole (de la Fontaine-Ébrard gives "de",
-// "la", "fontaine", "ebrard" and "fontaineebrard"), and every tail of a run of
-// Chinese or Japanese characters, which are written without spaces.
+// "la", "fontaine", "ebrard" and "fontaineebrard"), every tail of a run of
+// Chinese or Japanese characters, which are written without spaces, and
+// the spelling of passports' machine-readable zones where it differs
+// (Müller is also "mueller").
 func Words(texts ...string) []string {
 	seen := map[string]bool{}
 	var words []string
@@ -67,7 +91,13 @@ func Words(texts ...string) []string {
 			words = append(words, w)
 		}
 	}
+	spellings := texts
 	for _, text := range texts {
+		if icao := icaoSpelling(text); icao != "" {
+			spellings = append(spellings[:len(spellings):len(spellings)], icao)
+		}
+	}
+	for _, text := range spellings {
 		for _, chunk := range chunks(Fold(text)) {
 			parts := strings.FieldsFunc(chunk, isJoiner)
 			for _, p := range parts {
@@ -153,4 +183,20 @@ func (c *foldCache) get(s string, fn func(string) string) string {
 	c.m[s] = v
 	c.mu.Unlock()
 	return v
+}
+
+// Acronym is the initials of a name's capitalised words, folded, as an
+// organisation is often called ("unodc" for United Nations Office on Drugs
+// and Crime), or "" for a name of fewer than two such words.
+func Acronym(name string) string {
+	var initials []rune
+	for _, word := range strings.Fields(name) {
+		if r, _ := utf8.DecodeRuneInString(word); unicode.IsUpper(r) {
+			initials = append(initials, r)
+		}
+	}
+	if len(initials) < 2 {
+		return ""
+	}
+	return Fold(string(initials))
 }
