@@ -246,7 +246,7 @@ func (v *details) photo(ctx context.Context, p data.Participant) fyne.CanvasObje
 	if p.HasPhoto {
 		buttons.Add(&widget.Button{Text: lang.L("Remove photo…"), Icon: theme.DeleteIcon(), OnTapped: func() { v.onRemovePhoto(p) }})
 	}
-	v.d.u.onlyFor(data.RoleDesk, buttons)
+	v.d.u.onlyFor(data.RoleDesk, buttons.Objects...)
 	return container.NewBorder(nil, buttons, nil, nil, container.NewGridWrap(fyne.NewSize(150, 200), photoView(ctx, v.d.u.store, p.ID)))
 }
 

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/user"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"accred/data"
@@ -91,7 +92,8 @@ type global struct {
 }
 
 // splitGlobal takes --db, --operator and --station (each NAME or =NAME)
-// out of args, wherever they stand.
+// out of args, wherever they stand, except a flag of the command's own
+// after it (audit's --operator, which chooses whose changes it shows).
 func splitGlobal(args []string) global {
 	g := global{db: data.DefaultPath(), operator: os.Getenv("ACCRED_OPERATOR")}
 	g.station, _ = os.Hostname()
@@ -100,6 +102,9 @@ func splitGlobal(args []string) global {
 		a := args[i]
 		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
 		target, ok := flags[name]
+		if len(g.rest) > 0 && slices.Contains(ownFlags[g.rest[0]], name) {
+			ok = false
+		}
 		switch {
 		case !strings.HasPrefix(a, "-") || !ok:
 			g.rest = append(g.rest, a)
@@ -115,13 +120,17 @@ func splitGlobal(args []string) global {
 	return g
 }
 
+// ownFlags are the commands' flags that share a global flag's name: after
+// the command, they are the command's.
+var ownFlags = map[string][]string{"audit": {"operator"}}
+
 // osUser is who runs the command line, recorded when no operator is named.
 func osUser() string {
-	if u, err := user.Current(); err == nil && u.Username != "" {
-		return u.Username
-	}
 	if name := os.Getenv("USER"); name != "" {
 		return name
+	}
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
 	}
 	return "cli"
 }

@@ -115,6 +115,10 @@ func TestGlobalFlagsStandAnywhere(t *testing.T) {
 	if g.db != "x.db" || g.operator != "Huy" || g.station != "gate 1" || strings.Join(g.rest, " ") != "checkin --session PLEN-1" {
 		t.Fatalf("%+v", g)
 	}
+	g = splitGlobal([]string{"--operator", "Lan", "audit", "--operator", "Huy"})
+	if g.operator != "Lan" || strings.Join(g.rest, " ") != "audit --operator Huy" {
+		t.Fatalf("audit's own --operator: %+v", g)
+	}
 	host, _ := os.Hostname()
 	if g := splitGlobal([]string{"stats"}); g.station != host || g.operator != "" {
 		t.Fatalf("defaults: %+v", g)
