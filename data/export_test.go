@@ -6,7 +6,7 @@ import (
 )
 
 // Reword computes every participant's search words again, as opening a
-// database written before migration 0016 does.
+// database written before migration 0015 does.
 func (s *Store) Reword(ctx context.Context) error {
 	return s.withTx(ctx, func(tx *sql.Tx) error { return rewordParticipants(ctx, tx) })
 }

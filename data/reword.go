@@ -9,7 +9,7 @@ import (
 // afterMigration is work done in Go, in a migration's transaction, after its
 // SQL, by the migration's file name.
 var afterMigration = map[string]func(context.Context, *sql.Tx) error{
-	"0016_passport_spellings.sql": rewordParticipants,
+	"0015_passport_spellings.sql": rewordParticipants,
 }
 
 // rewordParticipants computes every participant's search words again, for

@@ -1,4 +1,4 @@
--- PostgreSQL twin of ../0015_document_symbol.sql.
+-- PostgreSQL twin of ../0014_document_symbol.sql.
 
 -- The event's document symbol (such as UNEP/EA.7/INF/1), printed in the
 -- running head of the List of Participants; empty for none.

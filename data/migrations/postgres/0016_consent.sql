@@ -1,4 +1,4 @@
--- PostgreSQL twin of ../0017_consent.sql.
+-- PostgreSQL twin of ../0016_consent.sql.
 
 -- The date (YYYY-MM-DD) the participant consented to their personal data
 -- being held; '' when not recorded.
