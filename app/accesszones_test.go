@@ -56,7 +56,7 @@ func TestDeskChangesAParticipantsZones(t *testing.T) {
 		t.Fatalf("after the change: %q, %q", d.details.zones.Text, d.details.message.Text)
 	}
 	stored, err := u.store.Participant(ctx, before.ID)
-	if err != nil || stored.Rev <= before.Rev || stored.UpdatedBy != "desk" {
+	if err != nil || stored.Rev <= before.Rev || stored.UpdatedBy != "Tester" {
 		t.Fatalf("the change is not recorded as an edit: %+v %v", stored, err)
 	}
 	if _, own, _ := u.store.ParticipantZones(ctx, stored); data.FormatZoneChanges(own) != "-1 +4" {

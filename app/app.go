@@ -4,7 +4,7 @@ package app
 
 import (
 	"context"
-	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -37,6 +37,15 @@ type ui struct {
 	tabs      *container.AppTabs
 	stations  []station     // the tabs, in order
 	clock     *widget.Label // the event's local time, in the header
+
+	operator      data.Operator     // who is signed in; none at a door's station file
+	home          fyne.CanvasObject // the stations, kept while the station is locked
+	signIn        *signIn           // the sign-in screen, while shown
+	first         *firstAdmin       // the first admin's screen, while shown
+	signOutButton *widget.Button
+	idle          idleClock          // when the station locks itself
+	kiosk         kiosk              // leaving the door
+	chosen        *container.TabItem // the tab shown, to go back to when leaving the door is refused
 }
 
 // Run opens the desktop app on the database at dbPath and returns when its
@@ -55,7 +64,7 @@ func Run(dbPath string) int {
 		defer u.store.Close()
 	}
 	if ok {
-		go u.tickClock()
+		go u.tick()
 	}
 	u.win.ShowAndRun()
 	if !ok {
@@ -140,6 +149,12 @@ func (u *ui) showHome() bool {
 		u.showFailure(err)
 		return false
 	}
+	if !isStation && u.operator.Name == "" {
+		return u.showSignInOrFirstAdmin()
+	}
+	if isStation && u.operator.Name == "" {
+		u.operator.Name = osUser() // a door's station file holds no operators
+	}
 	if u.door != nil {
 		u.door.onClose() // a door open before the screens are made again stops watching
 	}
@@ -169,23 +184,26 @@ func (u *ui) showHome() bool {
 			settings,
 		}
 	}
+	u.stations = slices.DeleteFunc(u.stations, func(s station) bool { return !u.mayOpen(s.name) })
 	u.tabs = container.NewAppTabs()
 	for _, s := range u.stations {
 		u.tabs.Append(s.item)
 	}
-	u.tabs.OnSelected = func(t *container.TabItem) {
-		for _, s := range u.stations {
-			if s.item == t && s.selected != nil {
-				s.selected()
-			}
-		}
+	u.tabs.OnSelected = u.onTab
+	if len(u.stations) > 0 {
+		u.chosen = u.stations[0].item
 	}
 	u.clock = &widget.Label{Alignment: fyne.TextAlignTrailing}
 	u.showClock()
 	name := &widget.Label{Text: u.event.Name, TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
-	u.win.SetContent(container.NewBorder(container.NewBorder(nil, nil, nil, u.clock, name), nil, nil, nil, u.tabs))
+	header := container.NewBorder(nil, nil, nil, container.NewHBox(u.signedInView(), u.clock), name)
+	u.home = container.NewBorder(header, nil, nil, nil, u.tabs)
+	u.win.SetContent(u.home)
 	u.win.Canvas().SetOnTypedKey(u.onTypedKey)
-	if u.desk != nil {
+	if len(u.stations) > 0 && u.stations[0].selected != nil && u.stations[0].name != tabDesk {
+		u.stations[0].selected()
+	}
+	if u.desk != nil && u.mayOpen(tabDesk) {
 		u.win.Canvas().Focus(u.desk.search)
 	}
 	return true
@@ -211,28 +229,31 @@ func (u *ui) showClock() {
 		"Time": now.Format("2006-01-02 15:04"), "Zone": u.event.Location().String(), "Offset": now.Format("-07:00")}))
 }
 
-// tickClock keeps the header's time current while the window is open.
-func (u *ui) tickClock() {
+// tick keeps the header's time current while the window is open, and
+// locks the station once it has been idle long enough.
+func (u *ui) tick() {
 	for range time.Tick(15 * time.Second) {
-		fyne.Do(u.showClock)
+		fyne.Do(func() {
+			u.showClock()
+			u.lockIfIdle()
+		})
 	}
 }
 
-// operator is the name recorded with every change made at this station.
-// actor is a context that tells the store who acts at this station.
-func (u *ui) actor() context.Context {
-	station, _ := os.Hostname()
-	return data.WithActor(context.Background(), data.Actor{Operator: u.operator(), Station: station})
-}
-
-func (u *ui) operator() string {
-	if name := u.app.Preferences().String(prefOperator); name != "" {
-		return name
+// onTab runs what the chosen tab does when shown, unless leaving the door
+// is refused until a door or admin PIN is given.
+func (u *ui) onTab(t *container.TabItem) {
+	if u.kiosk.holds(u, t) {
+		return
 	}
-	return "desk"
+	u.chosen = t
+	u.touch()
+	for _, s := range u.stations {
+		if s.item == t && s.selected != nil {
+			s.selected()
+		}
+	}
 }
-
-const prefOperator = "operator"
 
 // Kinds of files people choose.
 var (

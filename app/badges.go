@@ -109,6 +109,7 @@ func (b *badges) buildUI() fyne.CanvasObject {
 		b.send.Hide()
 	}
 	b.list = &widget.Button{Text: lang.L("List of Participants…"), Icon: theme.DocumentIcon(), OnTapped: b.onParticipantsList}
+	b.u.onlyFor(data.RolePrinting, b.printButton, b.send)
 
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Who"), b.who),
@@ -367,7 +368,7 @@ func (b *badges) reissue(again []data.Participant) {
 	for i, p := range again {
 		ids[i] = p.ID
 	}
-	if err := b.u.store.ReprintBadges(context.Background(), ids, "printed again at the printing station", b.u.operator()); err != nil {
+	if err := b.u.store.ReprintBadges(b.u.actor(), ids, "printed again at the printing station", b.u.operator.Name); err != nil {
 		b.u.showError(err)
 		return
 	}
@@ -383,7 +384,7 @@ func (b *badges) start() {
 	b.cancel.Show()
 	b.progress.SetValue(0)
 	b.progress.Show()
-	job := printjob.Job{Store: b.u.store, Layout: layout, Operator: b.u.operator(),
+	job := printjob.Job{Store: b.u.store, Layout: layout, Operator: b.u.operator.Name,
 		Progress: func(done, total int) bool {
 			fyne.Do(func() { b.progress.SetValue(float64(done) / float64(total)) })
 			select {
@@ -393,10 +394,11 @@ func (b *badges) start() {
 				return true
 			}
 		}}
+	actor := b.u.actor()
 	b.running.Add(1)
 	go func() {
 		defer b.running.Done()
-		files, err := job.Print(context.Background(), list, path)
+		files, err := job.Print(actor, list, path)
 		fyne.DoAndWait(func() { b.finished(files, len(list), err) })
 	}()
 }

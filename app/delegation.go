@@ -25,7 +25,7 @@ const handoverTimeout = 30 * time.Second
 func (v *details) countThen(p data.Participant, status data.Status, then func(n int)) {
 	store := v.d.u.store
 	v.work.run(func() func() {
-		ctx, cancel := context.WithTimeout(context.Background(), readTimeout)
+		ctx, cancel := context.WithTimeout(v.d.u.actor(), readTimeout)
 		defer cancel()
 		n, err := store.CountInAffiliation(ctx, p.Affiliation.ID, status)
 		return func() {
@@ -63,9 +63,9 @@ func (v *details) askApproveDelegation(p data.Participant) {
 // approveDelegation approves every registered member of p's delegation or
 // organisation at once, and offers to take them all back.
 func (v *details) approveDelegation(p data.Participant) {
-	ctx, cancel := context.WithTimeout(context.Background(), readTimeout)
+	ctx, cancel := context.WithTimeout(v.d.u.actor(), readTimeout)
 	defer cancel()
-	ids, err := v.d.u.store.ApproveDelegation(ctx, p.Affiliation.ID, v.d.u.operator())
+	ids, err := v.d.u.store.ApproveDelegation(ctx, p.Affiliation.ID, v.d.u.operator.Name)
 	if err != nil {
 		v.say(problemText(err), widget.DangerImportance, nil)
 		return
@@ -73,9 +73,9 @@ func (v *details) approveDelegation(p data.Participant) {
 	name := affiliationText(p.Affiliation)
 	v.showAgain(p)
 	v.d.offerUndo(lang.L("{{.Count}} approved in {{.Name}}.", map[string]any{"Count": len(ids), "Name": name}), widget.SuccessImportance, func() {
-		ctx, cancel := context.WithTimeout(context.Background(), readTimeout)
+		ctx, cancel := context.WithTimeout(v.d.u.actor(), readTimeout)
 		defer cancel()
-		n, err := v.d.u.store.SetStatuses(ctx, ids, data.StatusApproved, data.StatusRegistered, v.d.u.operator(), lang.L("Undo"))
+		n, err := v.d.u.store.SetStatuses(ctx, ids, data.StatusApproved, data.StatusRegistered, v.d.u.operator.Name, lang.L("Undo"))
 		if err != nil {
 			v.say(problemText(err), widget.DangerImportance, nil)
 			return
@@ -87,7 +87,7 @@ func (v *details) approveDelegation(p data.Participant) {
 
 // showAgain reads p again and shows them, with the search's list refreshed.
 func (v *details) showAgain(p data.Participant) {
-	ctx, cancel := context.WithTimeout(context.Background(), readTimeout)
+	ctx, cancel := context.WithTimeout(v.d.u.actor(), readTimeout)
 	defer cancel()
 	updated, err := v.d.u.store.Participant(ctx, p.ID)
 	if err != nil {

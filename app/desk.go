@@ -61,7 +61,10 @@ func newDesk(u *ui) *desk {
 
 func (d *desk) buildUI() fyne.CanvasObject {
 	d.search = newKeyEntry(lang.L("Type any part of a name, a passport or a badge number"))
-	d.search.OnChanged = func(string) { d.refresh() }
+	d.search.OnChanged = func(string) {
+		d.u.touch()
+		d.refresh()
+	}
 	d.search.OnSubmitted = func(string) { d.onOpen() }
 	d.keys = map[fyne.KeyName]func(){
 		fyne.KeyDown:   func() { d.move(1) },
@@ -80,6 +83,7 @@ func (d *desk) buildUI() fyne.CanvasObject {
 	d.list = widget.NewList(func() int { return len(d.results) }, newResultRow, d.updateResultRow)
 	d.list.OnSelected = d.onSelect
 	newButton := &widget.Button{Text: lang.L("New participant") + "  [F3]", Icon: theme.ContentAddIcon(), OnTapped: d.onNew}
+	d.u.onlyFor(data.RoleDesk, newButton) // a viewer looks only
 	keysHelp := &widget.Label{Text: lang.L("Up/Down choose · Enter open · F2 edit · F5 approve · F6 badge handed over · F8 reject · Esc clear"),
 		Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
 
@@ -262,6 +266,9 @@ func (d *desk) clearanceRequired() bool {
 }
 
 func (d *desk) onNew() {
+	if !d.u.can(data.RoleDesk) {
+		return
+	}
 	d.current = nil
 	d.list.UnselectAll()
 	d.openForm(nil)
@@ -333,7 +340,7 @@ func (d *desk) onStatus(status data.Status, note string) {
 		return
 	}
 	before := d.current.Status
-	p, err := d.u.store.SetStatus(context.Background(), d.current.ID, status, d.u.operator(), note)
+	p, err := d.u.store.SetStatus(d.u.actor(), d.current.ID, status, d.u.operator.Name, note)
 	switch {
 	case err != nil && d.current.Status.CanBecome(status):
 		d.details.say(problemText(err), widget.DangerImportance, nil) // refused for another reason, such as a missing nomination
@@ -377,7 +384,7 @@ func (d *desk) offerUndo(text string, importance widget.Importance, undo func())
 func (d *desk) undoStatus(p data.Participant, back data.Status) {
 	for _, s := range p.Status.PathTo(back) {
 		var err error
-		if p, err = d.u.store.SetStatus(context.Background(), p.ID, s, d.u.operator(), lang.L("Undo")); err != nil {
+		if p, err = d.u.store.SetStatus(d.u.actor(), p.ID, s, d.u.operator.Name, lang.L("Undo")); err != nil {
 			d.details.say(problemText(err), widget.DangerImportance, nil)
 			return
 		}

@@ -61,6 +61,7 @@ func newTestUIOn(t *testing.T, name string) *ui {
 	w := test.NewTempWindow(t, nil)
 	w.Resize(fyne.NewSize(1280, 800))
 	u := &ui{app: a, win: w, store: s, event: ev, dbPath: s.Path()}
+	u.operator = addOperator(t, s, "Tester", data.RoleAdmin)
 	u.showHome()
 	if u.programme != nil {
 		u.programme.later = func(time.Duration, func()) {} // no timers outliving the test

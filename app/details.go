@@ -246,6 +246,7 @@ func (v *details) photo(ctx context.Context, p data.Participant) fyne.CanvasObje
 	if p.HasPhoto {
 		buttons.Add(&widget.Button{Text: lang.L("Remove photo…"), Icon: theme.DeleteIcon(), OnTapped: func() { v.onRemovePhoto(p) }})
 	}
+	v.d.u.onlyFor(data.RoleDesk, buttons.Objects...)
 	return container.NewBorder(nil, buttons, nil, nil, container.NewGridWrap(fyne.NewSize(150, 200), photoView(ctx, v.d.u.store, p.ID)))
 }
 
@@ -310,7 +311,11 @@ func participantButton(p data.Participant, open func()) *widget.Button {
 // click lands on a button that does nothing rather than on the next step.
 func (v *details) actions(p data.Participant) fyne.CanvasObject {
 	box := container.NewGridWrap(fyne.NewSize(210, 40))
+	role := data.RoleDesk
 	add := func(text string, icon fyne.Resource, importance widget.Importance, possible bool, fn func()) {
+		if !v.d.u.can(role) {
+			return // not this operator's to do: not shown
+		}
 		b := &widget.Button{Text: text, Icon: icon, Importance: importance, OnTapped: fn}
 		if !possible {
 			b.Disable()
@@ -323,8 +328,10 @@ func (v *details) actions(p data.Participant) fyne.CanvasObject {
 		func() { v.d.onStatus(data.StatusApproved, "") })
 	add(lang.L("Badge handed over")+"  [F6]", theme.ConfirmIcon(), widget.SuccessImportance, s.CanBecome(data.StatusCollected),
 		v.d.askCollect)
+	role = data.RolePrinting
 	add(lang.L("Replace lost badge…"), theme.ContentCopyIcon(), widget.WarningImportance, s == data.StatusPrinted || s == data.StatusCollected,
 		func() { v.onReplace(p) })
+	role = data.RoleDesk
 	add(lang.L("Register again"), theme.ViewRefreshIcon(), widget.MediumImportance, s == data.StatusRejected || s == data.StatusWithdrawn,
 		func() { v.d.onStatus(data.StatusRegistered, "") })
 	add(lang.L("Reject…")+"  [F8]", theme.CancelIcon(), widget.DangerImportance, s.CanBecome(data.StatusRejected),
@@ -352,7 +359,7 @@ func (v *details) onReplace(p data.Participant) {
 }
 
 func (v *details) replace(p data.Participant, reason string) {
-	updated, err := v.d.u.store.Reprint(v.d.u.actor(), p.ID, reason, v.d.u.operator())
+	updated, err := v.d.u.store.Reprint(v.d.u.actor(), p.ID, reason, v.d.u.operator.Name)
 	if err != nil {
 		v.say(problemText(err), widget.DangerImportance, nil)
 		return

@@ -390,18 +390,18 @@ var (
 // onScan decides a code typed by the scanner and shows the verdict; the
 // verdict is on disk before it shows.
 func (d *door) onScan(code string) {
-	ctx, cancel := context.WithTimeout(context.Background(), scanTimeout)
+	ctx, cancel := context.WithTimeout(d.u.actor(), scanTimeout)
 	defer cancel()
 	d.show(d.store().CheckIn(ctx, data.Scan{SessionID: d.current.ID, Code: code,
-		Station: d.station.Text, Operator: d.u.operator(), Exit: d.exit.Checked}))
+		Station: d.station.Text, Operator: d.u.operator.Name, Exit: d.exit.Checked}))
 }
 
 // onManual checks in someone who forgot their badge, found by search.
 func (d *door) onManual(p data.Participant) {
-	ctx, cancel := context.WithTimeout(context.Background(), scanTimeout)
+	ctx, cancel := context.WithTimeout(d.u.actor(), scanTimeout)
 	defer cancel()
 	d.show(d.store().CheckIn(ctx, data.Scan{SessionID: d.current.ID, ParticipantID: p.ID,
-		Station: d.station.Text, Operator: d.u.operator(), Exit: d.exit.Checked}))
+		Station: d.station.Text, Operator: d.u.operator.Name, Exit: d.exit.Checked}))
 	d.focus()
 }
 

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -35,13 +34,13 @@ func (d *door) prepareFallback(opening int) {
 	if !d.u.store.OnServer() {
 		return
 	}
-	session := d.current
+	session, ctx := d.current, d.u.actor()
 	d.work.run(func() func() {
 		dir := stationsDir()
 		path := filepath.Join(dir, fmt.Sprintf("%s-%s.station", session.Code, time.Now().Format("20060102-150405")))
 		err := os.MkdirAll(dir, 0o700)
 		if err == nil {
-			err = d.u.store.ExportStation(context.Background(), path, []int64{session.ID})
+			err = d.u.store.ExportStation(ctx, path, []int64{session.ID})
 		}
 		return func() {
 			if d.opened != opening {
@@ -91,9 +90,9 @@ func (d *door) mergeBack(opening int) {
 	station := d.fallback.store
 	d.fallback.store = nil
 	station.Close()
-	path := d.fallback.path
+	path, ctx := d.fallback.path, d.u.actor()
 	d.work.run(func() func() {
-		added, err := d.u.store.MergeStation(context.Background(), path)
+		added, err := d.u.store.MergeStation(ctx, path)
 		return func() {
 			if d.opened != opening {
 				return

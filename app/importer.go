@@ -166,6 +166,7 @@ func (im *importer) onChoose() {
 func (im *importer) onCheck() {
 	path := strings.TrimSpace(im.path.Text)
 	im.busy(lang.L("Checking the file…"))
+	ctx, operator := im.u.actor(), im.u.operator.Name
 	im.work.run(func() func() {
 		rows, err := roster.Read(path)
 		var rep data.ImportReport
@@ -174,7 +175,7 @@ func (im *importer) onCheck() {
 			source, err = data.ImportSourceAt(path)
 		}
 		if err == nil {
-			rep, err = im.u.store.ImportFile(im.u.actor(), source, rows, true, im.u.operator())
+			rep, err = im.u.store.ImportFile(ctx, source, rows, true, operator)
 		}
 		return func() { im.source = source; im.checked(rows, rep, err) }
 	})
@@ -239,8 +240,9 @@ func (im *importer) showProblems(err error) {
 func (im *importer) onCommit() {
 	rows, source := im.rows, im.source
 	im.busy(lang.L("Importing…"))
+	ctx, operator := im.u.actor(), im.u.operator.Name
 	im.work.run(func() func() {
-		rep, err := im.u.store.ImportFile(im.u.actor(), source, rows, false, im.u.operator())
+		rep, err := im.u.store.ImportFile(ctx, source, rows, false, operator)
 		return func() { im.committed(rep, err) }
 	})
 }

@@ -51,6 +51,9 @@ func demoAt1350(t *testing.T) (u *ui, refreshes *[]func()) {
 	w := test.NewTempWindow(t, nil)
 	w.Resize(fyne.NewSize(1280, 800))
 	u = &ui{app: a, win: w, store: s, event: ev, dbPath: s.Path()}
+	if u.operator, err = s.SignIn(ctx, demo.Operators[0].Name, demo.Operators[0].PIN); err != nil {
+		t.Fatal(err)
+	}
 	u.showHome()
 	u.programme.later = func(time.Duration, func()) {}
 	u.desk.later = func(time.Duration, func()) {}

@@ -117,6 +117,8 @@ func (g *programme) buildUI() fyne.CanvasObject {
 	imp := &widget.Button{Text: lang.L("Import programme…"), Icon: theme.UploadIcon(), OnTapped: g.onImport}
 	export := &widget.Button{Text: lang.L("Station file for this session…"), Icon: theme.DownloadIcon(), OnTapped: g.onExportStation}
 	merge := &widget.Button{Text: lang.L("Merge a station's scans…"), Icon: theme.MailReplyAllIcon(), OnTapped: g.onMergeStation}
+	g.u.onlyFor(data.RoleAdmin, g.save, g.add, imp)
+	g.u.onlyFor(data.RoleDoor, export, merge)
 	left := container.NewBorder(container.NewVBox(container.NewHBox(g.add, imp), container.NewHBox(export, merge)), nil, nil, nil, g.list)
 	right := container.NewVScroll(container.NewVBox(form, g.problem, g.warning, g.save))
 	split := container.NewHSplit(left, right)
@@ -242,7 +244,7 @@ func (g *programme) onSave() {
 		g.problem.SetText(lang.L("Invited") + ": " + lang.L("{{.Value}} is not a badge number.", map[string]any{"Value": bad}))
 		return
 	}
-	if _, err := g.u.store.SaveSession(context.Background(), s, invited); err != nil {
+	if _, err := g.u.store.SaveSession(g.u.actor(), s, invited); err != nil {
 		g.problem.SetText(problemText(err))
 		return
 	}
@@ -273,7 +275,7 @@ func (g *programme) onImport() { g.u.chooseFile(tableFiles, g.importFile) }
 
 // importFile reads a programme file and saves it, all or nothing.
 func (g *programme) importFile(path string) {
-	ctx := context.Background()
+	ctx := g.u.actor()
 	cats, _ := g.u.store.Categories(ctx)
 	sessions, err := roster.ReadProgramme(path, g.u.event.Location(), cats)
 	if err == nil {
@@ -310,7 +312,7 @@ func (g *programme) onExportStation() {
 }
 
 func (g *programme) exportStation(s data.Session, path string) {
-	if err := g.u.store.ExportStation(context.Background(), path, []int64{s.ID}); err != nil {
+	if err := g.u.store.ExportStation(g.u.actor(), path, []int64{s.ID}); err != nil {
 		g.problem.SetText(problemText(err))
 		return
 	}
@@ -321,7 +323,7 @@ func (g *programme) exportStation(s data.Session, path string) {
 func (g *programme) onMergeStation() { g.u.chooseFile(nil, g.mergeStation) }
 
 func (g *programme) mergeStation(path string) {
-	added, err := g.u.store.MergeStation(context.Background(), path)
+	added, err := g.u.store.MergeStation(g.u.actor(), path)
 	if err != nil {
 		g.problem.SetText(problemText(err))
 		return

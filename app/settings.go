@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -18,14 +19,15 @@ import (
 	"accred/resources"
 )
 
-// settings is where a station is given its language and operator name;
+// settings is where a station is given its language and idle lock;
 // where the event's name, days, time zone, badge languages, logo and
-// categories are changed; and where the database is backed up and
-// restored.
+// categories are changed; where the database is backed up and restored;
+// and where an admin manages the operators.
 type settings struct {
-	u        *ui
-	language *widget.Select
-	operator *widget.Entry
+	u         *ui
+	language  *widget.Select
+	idle      *widget.Entry
+	operators *operatorsView
 
 	name       *widget.Entry
 	rename     *widget.Button
@@ -89,6 +91,7 @@ func (s *settings) buildUI() fyne.CanvasObject {
 	)
 	s.categories = newCategoryEditor(s)
 	s.restore = newRestorer(s)
+	s.operators = newOperatorsView(s.u)
 	backup := &widget.Button{Text: lang.L("Back up the database now"), OnTapped: s.onBackup}
 	// What happened stays in sight, below the part that scrolls.
 	return container.NewBorder(nil, s.status, nil, nil, container.NewVScroll(container.NewVBox(
@@ -96,6 +99,7 @@ func (s *settings) buildUI() fyne.CanvasObject {
 		heading(lang.L("The event")), event,
 		heading(lang.L("Categories on badges")), s.categories.buildUI(),
 		heading(lang.L("Backups")), container.NewHBox(backup), s.restore.buildUI(),
+		heading(lang.L("Operators")), s.operators.buildUI(),
 	)))
 }
 
@@ -104,8 +108,8 @@ func heading(text string) fyne.CanvasObject {
 	return &widget.Label{Text: text, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
 }
 
-// stationForm holds what belongs to this station: its language and
-// operator.
+// stationForm holds what belongs to this station: its language and idle
+// lock.
 func (s *settings) stationForm() fyne.CanvasObject {
 	var names []string
 	current := s.u.app.Preferences().String(prefLanguage)
@@ -123,11 +127,11 @@ func (s *settings) stationForm() fyne.CanvasObject {
 	s.language = widget.NewSelect(names, nil)
 	s.language.SetSelectedIndex(selected)
 	s.language.OnChanged = func(string) { s.onLanguage() }
-	s.operator = &widget.Entry{Text: s.u.app.Preferences().String(prefOperator), PlaceHolder: lang.L("Your name, recorded with every change")}
-	s.operator.OnChanged = s.onOperator
+	s.idle = &widget.Entry{Text: strconv.Itoa(s.u.idleMinutes())}
+	s.idle.OnChanged = s.onIdle
 	return widget.NewForm(
 		widget.NewFormItem(lang.L("Language"), s.language),
-		widget.NewFormItem(lang.L("Operator"), s.operator),
+		widget.NewFormItem(lang.L("Lock after idle minutes"), s.idle),
 	)
 }
 
@@ -138,22 +142,22 @@ func (s *settings) onLanguage() {
 	s.u.showHome()
 }
 
-// onOperator keeps the operator's name, when it is one.
-func (s *settings) onOperator(name string) {
-	name = data.NameText.Tidy(name)
-	if reason := data.NameText.Check(name); !reason.IsZero() {
-		s.say(errorText(lang.L("Operator") + ": " + say(reason.Msg())))
+// onIdle keeps the station's idle minutes, when they are a number of them.
+func (s *settings) onIdle(text string) {
+	minutes, err := strconv.Atoi(strings.TrimSpace(text))
+	if err != nil || minutes < 0 || minutes > maxIdleMinutes {
+		s.say(errorText(lang.L("Give the idle minutes as a whole number from 0 (never lock) to {{.Most}}.", map[string]any{"Most": maxIdleMinutes})))
 		return
 	}
 	s.status.SetText("")
-	s.u.app.Preferences().SetString(prefOperator, name)
+	s.u.app.Preferences().SetInt(prefIdleMinutes, minutes)
 }
 
 // change makes a change to the event in the background, then shows the
 // event again with what happened: done, or why not.
 func (s *settings) change(work func(ctx context.Context) error, done string) {
+	ctx := s.u.actor()
 	s.work.run(func() func() {
-		ctx := context.Background()
 		err := work(ctx)
 		var ev data.Event
 		if err == nil {
@@ -279,10 +283,10 @@ func (s *settings) readSymbol() {
 // Participants' running head; empty takes it away.
 func (s *settings) onSymbol() {
 	symbol := s.symbol.Text
-	store := s.u.store
+	store, ctx := s.u.store, s.u.actor()
 	s.setSymbol.Disable()
 	s.work.run(func() func() {
-		err := store.SetSetting(context.Background(), data.SettingDocumentSymbol, symbol)
+		err := store.SetSetting(ctx, data.SettingDocumentSymbol, symbol)
 		return func() {
 			s.setSymbol.Enable()
 			switch {

@@ -23,6 +23,8 @@ type start struct {
 	first    *widget.Entry
 	last     *widget.Entry
 	zone     *widget.SelectEntry
+	admin    *widget.Entry
+	pin      pinTwice
 	problem  *widget.Label
 	create   *widget.Button
 	demo     *widget.Button
@@ -37,6 +39,8 @@ func (s *start) buildUI() fyne.CanvasObject {
 	s.first = &widget.Entry{PlaceHolder: "2025-10-25"}
 	s.last = &widget.Entry{PlaceHolder: "2025-10-26"}
 	s.zone = newZoneEntry(data.LocalZone())
+	s.admin = &widget.Entry{PlaceHolder: lang.L("Your name")}
+	s.pin = newPINTwice()
 	s.problem = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
 	s.create = &widget.Button{Text: lang.L("Create the event"), Importance: widget.HighImportance, OnTapped: s.onCreate}
 	s.demo = &widget.Button{Text: lang.L("Open the Hanoi demo"), OnTapped: s.onDemo}
@@ -48,12 +52,16 @@ func (s *start) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("First day"), s.first),
 		widget.NewFormItem(lang.L("Last day"), s.last),
 		widget.NewFormItem(lang.L("Time zone"), s.zone),
+		widget.NewFormItem(lang.L("Admin"), s.admin),
 	)
+	for _, item := range s.pin.items() {
+		form.AppendItem(item)
+	}
 	title := &widget.Label{Text: lang.L("Welcome to Accred"), TextStyle: fyne.TextStyle{Bold: true}, SizeName: "headingText"}
 	intro := &widget.Label{Text: lang.L("This database holds no event yet. Create your event, or explore the built-in demo of the Hanoi Convention signing ceremony."), Wrapping: fyne.TextWrapWord}
 	box := container.NewVBox(title, intro, widget.NewSeparator(), form, s.problem, s.create,
 		widget.NewSeparator(), s.demo, s.progress)
-	return container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 500), box))
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 620), box))
 }
 
 func (s *start) onCreate() {
@@ -63,13 +71,31 @@ func (s *start) onCreate() {
 		s.problem.SetText(lang.L("Give the first and last day as YYYY-MM-DD."))
 		return
 	}
-	ev, err := s.u.store.CreateEvent(context.Background(), data.Event{Name: s.name.Text, Starts: first, Ends: last, Timezone: strings.TrimSpace(s.zone.Text)}, nil)
+	event := data.Event{Name: s.name.Text, Starts: first, Ends: last, Timezone: strings.TrimSpace(s.zone.Text)}
+	if err := event.Validate(); err != nil {
+		s.problem.SetText(problemText(err))
+		return
+	}
+	if strings.TrimSpace(s.admin.Text) == "" {
+		s.problem.SetText(lang.L("Give the name of the event's first admin: you."))
+		return
+	}
+	if _, problem := s.pin.value(); problem != "" {
+		s.problem.SetText(problem)
+		return
+	}
+	ev, err := s.u.store.CreateEvent(context.Background(), event, nil)
 	if err != nil {
 		s.problem.SetText(problemText(err))
 		return
 	}
 	s.u.event = ev
-	s.u.showHome()
+	o, problem := addFirstAdmin(s.u.store, s.admin.Text, s.pin)
+	if problem != "" {
+		s.u.showHome() // the event is made: its first admin is asked for again
+		return
+	}
+	s.u.signedIn(o)
 }
 
 func (s *start) onDemo() {

@@ -66,10 +66,14 @@ func TestSettingsChangeTheZoneAndTheHeaderShowsLocalTime(t *testing.T) {
 	if u.clock.Text != "Event time 2025-10-25 13:50 (Asia/Ho_Chi_Minh, UTC+07:00)" {
 		t.Fatalf("header after the change: %q", u.clock.Text)
 	}
-	test.Type(st.operator, "Lan")
-	st.operator.SetText(st.operator.Text + "\x1b[2J")
-	if u.operator() != "Lan" || !strings.Contains(st.status.Text, "control character") {
-		t.Fatalf("operator %q, status %q", u.operator(), st.status.Text)
+	for _, c := range []struct {
+		typed string
+		want  int
+	}{{"12", 12}, {"-1", 12}, {"x", 12}, {"9999", 12}, {"0", 0}} {
+		st.idle.SetText(c.typed)
+		if got := u.idleMinutes(); got != c.want {
+			t.Errorf("idle minutes %q: %d, status %q", c.typed, got, st.status.Text)
+		}
 	}
 }
 

@@ -124,6 +124,9 @@ func PrintableIssue(p Participant) int { return max(p.BadgeIssue, 1) }
 
 // BadgeCode signs the credential of a participant's badge of the given issue.
 func (s *Store) BadgeCode(ctx context.Context, participantID int64, issue int) (string, error) {
+	if err := allow(ctx, RolePrinting); err != nil {
+		return "", err // a signed code is a badge: only printing makes one
+	}
 	k, err := s.eventKeys(ctx)
 	if err != nil {
 		return "", err
@@ -148,6 +151,9 @@ type Printed struct {
 // becomes "badge printed", all or none. It returns ECONFLICT when one of
 // them changed meanwhile (approval withdrawn, or a reprint made).
 func (s *Store) MarkPrinted(ctx context.Context, printed []Printed, operator string) error {
+	if err := allow(ctx, RolePrinting); err != nil {
+		return err
+	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
 		for _, b := range printed {
@@ -193,6 +199,9 @@ func (s *Store) Reprint(ctx context.Context, id int64, reason, operator string) 
 // on. It returns the errors of Reprint, naming the first badge that cannot
 // be replaced; then no badge was changed.
 func (s *Store) ReprintBadges(ctx context.Context, ids []int64, reason, operator string) error {
+	if err := allow(ctx, RolePrinting); err != nil {
+		return err
+	}
 	reason = FreeText.Tidy(reason)
 	if reason == "" {
 		return NewError(EINVALID, msgReprintReason, nil)

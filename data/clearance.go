@@ -80,6 +80,9 @@ type ClearanceAnswer struct {
 // result that is neither cleared nor refused, a person twice), changing
 // nothing; ECONFLICT where the event requires no clearance.
 func (s *Store) ImportClearance(ctx context.Context, answers []ClearanceAnswer, operator string) (int, error) {
+	if err := allow(ctx, RoleAdmin); err != nil {
+		return 0, err
+	}
 	if len(answers) == 0 {
 		return 0, NewError(EINVALID, msgClearanceEmpty, nil)
 	}

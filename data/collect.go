@@ -39,6 +39,9 @@ type CollectInput struct {
 // from ctx. It returns ENOTFOUND, or EINVALID when the badge is not printed,
 // the focal point cannot collect it or the document does not match.
 func (s *Store) CollectBadge(ctx context.Context, id int64, in CollectInput) (Participant, error) {
+	if err := allow(ctx, RoleDesk); err != nil {
+		return Participant{}, err
+	}
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		c := collector{s: s, ctx: ctx, tx: tx, now: s.now(), in: in}
 		if err := c.check(id); err != nil {
@@ -61,6 +64,9 @@ func (s *Store) CollectBadge(ctx context.Context, id int64, in CollectInput) (Pa
 // the focal point is not of that delegation, has no badge, nobody's badge
 // waits, or the document does not match.
 func (s *Store) CollectDelegation(ctx context.Context, delegation string, in CollectInput) ([]Participant, error) {
+	if err := allow(ctx, RoleDesk); err != nil {
+		return nil, err
+	}
 	var done []int64
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		c := collector{s: s, ctx: ctx, tx: tx, now: s.now(), in: in}

@@ -113,6 +113,9 @@ func decide(d door) (VerdictKind, Reason) {
 // EINVALID for a station or operator name that is not a name; a refused
 // badge is a verdict, not an error.
 func (s *Store) CheckIn(ctx context.Context, scan Scan) (Verdict, error) {
+	if err := allow(ctx, RoleDoor); err != nil {
+		return Verdict{}, err
+	}
 	scan.Station, scan.Operator = NameText.Tidy(scan.Station), NameText.Tidy(scan.Operator)
 	if err := scan.validate(); err != nil {
 		return Verdict{}, err

@@ -71,6 +71,9 @@ func (s *Store) CreateEvent(ctx context.Context, e Event, categories []Category)
 // for a name that is not an IANA time zone and ENOTFOUND when the database
 // holds no event.
 func (s *Store) SetTimezone(ctx context.Context, zone string) error {
+	if err := allow(ctx, RoleAdmin); err != nil {
+		return err
+	}
 	zone = NameText.Tidy(zone)
 	if !KnownZone(zone) {
 		return &Error{Code: EINVALID, Message: msgZoneNotChanged.Msg(),

@@ -77,6 +77,9 @@ func ImportSourceAt(path string) (ImportSource, error) {
 // trail the file they came from, then every participant it registered or
 // changed, field by field.
 func (s *Store) ImportFile(ctx context.Context, file ImportSource, rows []ImportRow, dryRun bool, operator string) (ImportReport, error) {
+	if err := allow(ctx, RoleAdmin); err != nil {
+		return ImportReport{}, err
+	}
 	report := ImportReport{Rows: len(rows)}
 	if len(rows) == 0 {
 		return report, NewError(EINVALID, msgImportEmpty, nil)

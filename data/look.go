@@ -25,6 +25,9 @@ import (
 // fall outside them (naming the sessions), and ENOTFOUND when the database
 // holds no event.
 func (s *Store) SetDays(ctx context.Context, starts, ends time.Time) error {
+	if err := allow(ctx, RoleAdmin); err != nil {
+		return err
+	}
 	ev, err := s.Event(ctx)
 	if err != nil {
 		return err
@@ -74,6 +77,9 @@ var languagePattern = regexp.MustCompile(`^[a-z]{2,3}$`)
 // categories' names as given. It returns EINVALID for a code that is not
 // two or three lower-case letters, for more than two, or for one twice.
 func (s *Store) SetLanguages(ctx context.Context, value string) error {
+	if err := allow(ctx, RoleAdmin); err != nil {
+		return err
+	}
 	codes := strings.Fields(strings.ReplaceAll(strings.ToLower(value), ",", " "))
 	var v invalid
 	for i, c := range codes {
@@ -103,6 +109,9 @@ const maxLogoSide = 4000
 // returns EINVALID for a file too large, one that is not a PNG or JPEG, or
 // one too large in pixels.
 func (s *Store) SetLogo(ctx context.Context, img []byte) error {
+	if err := allow(ctx, RoleAdmin); err != nil {
+		return err
+	}
 	if err := CheckLogo(img); err != nil {
 		return err
 	}
@@ -175,6 +184,9 @@ func (s *Store) updateEvent(ctx context.Context, set string, args ...any) error 
 // EINVALID for a category that is not complete and ENOTFOUND for an unknown
 // code.
 func (s *Store) SaveCategory(ctx context.Context, c Category) error {
+	if err := allow(ctx, RoleAdmin); err != nil {
+		return err
+	}
 	c.Name = NameText.Tidy(c.Name)
 	names := map[string]string{}
 	for l, name := range c.Names {

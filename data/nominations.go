@@ -78,6 +78,9 @@ func (in NominationInput) Validate() error {
 // media outlet's name (journalists need none), and ENOTFOUND when no
 // delegation or organisation has that name.
 func (s *Store) RecordNomination(ctx context.Context, in NominationInput) (Nomination, error) {
+	if err := allow(ctx, RoleAdmin); err != nil {
+		return Nomination{}, err
+	}
 	for _, f := range []*string{&in.Name, &in.Reference, &in.Date, &in.FocalPoint, &in.Email} {
 		*f = NameText.Tidy(*f)
 	}
@@ -244,6 +247,9 @@ func checkNominated(ctx context.Context, tx *sql.Tx, id int64) error {
 // affiliation and EINVALID when its nomination is required and not
 // recorded yet.
 func (s *Store) ApproveDelegation(ctx context.Context, affiliationID int64, operator string) ([]int64, error) {
+	if err := allow(ctx, RoleDesk); err != nil {
+		return nil, err
+	}
 	var ids []int64
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		var name string

@@ -91,8 +91,8 @@ const (
 	PINWait   = 30 * time.Second
 )
 
-// checkPIN returns EINVALID unless pin is MinPIN to MaxPIN digits.
-func checkPIN(pin string) error {
+// CheckPIN returns EINVALID unless pin is MinPIN to MaxPIN digits.
+func CheckPIN(pin string) error {
 	if len(pin) < MinPIN || len(pin) > MaxPIN || strings.Trim(pin, "0123456789") != "" {
 		return NewError(EINVALID, msgBadPIN, msg.Args{"Least": MinPIN, "Most": MaxPIN})
 	}
@@ -111,7 +111,7 @@ func (s *Store) AddOperator(ctx context.Context, name string, roles Roles, pin s
 	if len(roles) == 0 {
 		return NewError(EINVALID, msgNoRole, msg.Args{"Roles": Roles(AllRoles).String()})
 	}
-	if err := checkPIN(pin); err != nil {
+	if err := CheckPIN(pin); err != nil {
 		return err
 	}
 	hash, err := hashPIN(pin)

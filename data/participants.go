@@ -151,6 +151,9 @@ func (s *Store) participantsByID(ctx context.Context, ids []int64) ([]Participan
 // FieldError per problem, and ECONFLICT when someone of the same
 // nationality already holds the document number.
 func (s *Store) CreateParticipant(ctx context.Context, in ParticipantInput, operator string) (Participant, error) {
+	if err := allow(ctx, RoleDesk); err != nil {
+		return Participant{}, err
+	}
 	var id int64
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		w, err := s.newWriter(ctx, tx)
@@ -179,6 +182,9 @@ func (s *Store) CreateParticipant(ctx context.Context, in ParticipantInput, oper
 // UpdateParticipant corrects a participant's details. It returns ENOTFOUND,
 // EINVALID or ECONFLICT as CreateParticipant does.
 func (s *Store) UpdateParticipant(ctx context.Context, id int64, in ParticipantInput) (Participant, error) {
+	if err := allow(ctx, RoleDesk); err != nil {
+		return Participant{}, err
+	}
 	loc, err := s.location(ctx)
 	if err != nil {
 		return Participant{}, err
@@ -247,6 +253,9 @@ func (s *Store) Duplicates(ctx context.Context, in ParticipantInput, exceptID in
 // participant cannot be approved without being registered again, nor anyone
 // whose delegation's nomination the event requires and does not have).
 func (s *Store) SetStatus(ctx context.Context, id int64, status Status, operator, note string) (Participant, error) {
+	if err := allow(ctx, RoleDesk); err != nil {
+		return Participant{}, err
+	}
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
 		var current Status
@@ -274,6 +283,9 @@ func (s *Store) SetStatus(ctx context.Context, id int64, status Status, operator
 // many moved: those changed meanwhile are left as they are. A desk undoes a
 // whole delegation's approval with it.
 func (s *Store) SetStatuses(ctx context.Context, ids []int64, from, to Status, operator, note string) (int, error) {
+	if err := allow(ctx, RoleDesk); err != nil {
+		return 0, err
+	}
 	if !from.CanBecome(to) {
 		return 0, NewError(EINVALID, msgStatusMove, msg.Args{"Current": from.Message(), "Status": to.Message()})
 	}
@@ -310,6 +322,9 @@ func (s *Store) SetStatuses(ctx context.Context, ids []int64, from, to Status, o
 // returns how many, and how many wait for their delegation's or
 // organisation's nomination.
 func (s *Store) ApproveAll(ctx context.Context, operator string) (approved, waiting int, err error) {
+	if err = allow(ctx, RoleDesk); err != nil {
+		return
+	}
 	err = s.withTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
 		ids, err := queryIDs(ctx, tx, `SELECT id FROM participants p WHERE status = ? AND NOT (`+awaitingNomination+`)`, StatusRegistered)
@@ -334,6 +349,9 @@ func (s *Store) ApproveAll(ctx context.Context, operator string) (approved, wait
 // returns ENOTFOUND or EINVALID naming the first that cannot be approved
 // (for one, because their delegation's nomination is not recorded yet).
 func (s *Store) Approve(ctx context.Context, ids []int64, operator string) error {
+	if err := allow(ctx, RoleDesk); err != nil {
+		return err
+	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
 		for _, id := range ids {

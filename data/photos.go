@@ -13,6 +13,9 @@ import (
 // participant's photo. It returns EINVALID for a picture that is not
 // usable and ENOTFOUND for an unknown participant.
 func (s *Store) SetPhoto(ctx context.Context, id int64, raw []byte) error {
+	if err := allow(ctx, RoleDesk); err != nil {
+		return err
+	}
 	jpeg, err := photo.Prepare(raw)
 	if err != nil {
 		return &Error{Code: EINVALID, Message: msgPhotoNotSaved.Msg(), Fields: []FieldError{{Field: FieldPhoto, Reason: photo.Reason(err)}}}

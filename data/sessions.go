@@ -83,6 +83,9 @@ func (s *Store) Session(ctx context.Context, idOrCode string) (Session, error) {
 // exists, all or none. It returns EINVALID naming every problem, and every
 // session that falls outside the event's days.
 func (s *Store) SaveSessions(ctx context.Context, sessions []Session) (created, updated int, err error) {
+	if err = allow(ctx, RoleAdmin); err != nil {
+		return
+	}
 	sessions, problems, err := s.checkSessions(ctx, sessions)
 	if err != nil {
 		return 0, 0, err
@@ -153,6 +156,9 @@ func (s *Store) checkSessions(ctx context.Context, sessions []Session) ([]Sessio
 // ENOTFOUND naming the first invited badge number nobody holds; then nothing
 // was changed.
 func (s *Store) SaveSession(ctx context.Context, x Session, invited []int64) (Session, error) {
+	if err := allow(ctx, RoleAdmin); err != nil {
+		return Session{}, err
+	}
 	checked, problems, err := s.checkSessions(ctx, []Session{x})
 	if err != nil {
 		return Session{}, err
@@ -265,6 +271,9 @@ func (s *Store) inviteTx(ctx context.Context, tx *sql.Tx, sessionID int64, code 
 
 // Invite puts participants on a session's invitation list.
 func (s *Store) Invite(ctx context.Context, sessionID int64, participantIDs []int64) error {
+	if err := allow(ctx, RoleAdmin); err != nil {
+		return err
+	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		var code string
 		if err := tx.QueryRowContext(ctx, `SELECT code FROM sessions WHERE id = ?`, sessionID).Scan(&code); err != nil {

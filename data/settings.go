@@ -88,6 +88,9 @@ func yesNo(b bool) string { return map[bool]string{true: "yes", false: "no"}[b] 
 // for none). It returns EINVALID for an unknown key or a value the key does
 // not take, naming the key, and ENOTFOUND when the database holds no event.
 func (s *Store) SetSetting(ctx context.Context, key, value string) error {
+	if err := allow(ctx, RoleAdmin); err != nil {
+		return err
+	}
 	var column string
 	var arg any
 	switch key {

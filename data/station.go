@@ -43,6 +43,9 @@ func (s *Store) IsStation(ctx context.Context) (bool, error) {
 // not exist yet, and records it in this database with the public half of
 // the file's own key. It returns EINVALID for an unknown session.
 func (s *Store) ExportStation(ctx context.Context, path string, sessionIDs []int64) error {
+	if err := allow(ctx, RoleDoor); err != nil {
+		return err
+	}
 	if len(sessionIDs) == 0 {
 		return NewError(EINVALID, msgStationSessions, nil)
 	}
@@ -306,6 +309,9 @@ func (g *signer) record(ctx context.Context, tx *sql.Tx, c chain.Scan) error {
 // database did not issue; EINVALID, naming each bad scan, for a file whose
 // scans cannot all be trusted.
 func (s *Store) MergeStation(ctx context.Context, path string) (int, error) {
+	if err := allow(ctx, RoleDoor); err != nil {
+		return 0, err
+	}
 	info, err := os.Stat(path)
 	if err != nil {
 		return 0, NewError(EINVALID, msgCannotOpen, msg.Args{"Path": path, "Err": err})

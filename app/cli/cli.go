@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/user"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"accred/data"
@@ -17,12 +19,14 @@ import (
 
 // env is what a command works with.
 type env struct {
-	ctx      context.Context
+	ctx      context.Context // carries the actor: who acts, where, with which roles
 	dbPath   string
 	stdin    io.Reader
 	stdout   io.Writer
 	stderr   io.Writer
-	operator string
+	operator string      // the name recorded with every change
+	station  string      // the station recorded with every change
+	named    bool        // operator names one of the event's operators, whose roles apply
 	opened   *data.Store // once a command asked for it; closed when it ends
 }
 
@@ -35,7 +39,7 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{"init", "--event NAME --start YYYY-MM-DD --end YYYY-MM-DD [--timezone ZONE]", "new event database with its signing key", runInit},
+		{"init", "--event NAME --start YYYY-MM-DD --end YYYY-MM-DD [--timezone ZONE] [--admin NAME]", "new event database with its signing key, and its first admin (PIN on standard input, twice)", runInit},
 		{"demo", "[--participants N]", "the built-in Hanoi demo", runDemo},
 		{"import", "FILE.csv|FILE.xlsx [--dry-run]", "participants; all or nothing; errors name the line", runImport},
 		{"search", "QUERY", "one line per match: id, full name, category, affiliation", runSearch},
@@ -58,6 +62,7 @@ func init() {
 		{"clearance", "export --out FILE | import FILE", "security clearance: the list for the host country, or its answer", runClearance},
 		{"nominations", "[add NAME --reference REF --date YYYY-MM-DD [--focal-point NAME] [--email ADDRESS] [--file FILE.pdf] | file NAME --out FILE.pdf]", "delegations' and organisations' nominations, or one's file back; NAME: a country's code or name, or an organisation's name", runNominations},
 		{"zones", "[import FILE.csv]", "the access zones (code, name, categories), or define them from a file", runZones},
+		{"operators", "[list] | add NAME --role ROLE[,ROLE] | disable NAME | pin NAME | badge NAME ID|none", "who signs in, with which roles; PINs on standard input, twice", runOperators},
 		{"copy", "SRC DST", "a whole event between a SQLite file and a PostgreSQL database", runCopy},
 		{"purge", "--before YYYY-MM-DD", "removes the personal data of everyone registered before the date, keeping the counts", runPurge},
 		{"audit", "[--participant ID] [--operator NAME] [--since DATE|TIME] [--format tab|csv]", "the audit trail: time, operator, station, participant, action, field, old, new", runAudit},
@@ -70,48 +75,81 @@ var errUsage = errors.New("usage")
 
 // Is reports whether args ask for a command rather than the desktop app.
 func Is(args []string) bool {
-	_, rest := splitDB(args)
-	return len(rest) > 0
+	return len(splitGlobal(args).rest) > 0
 }
 
 // DBPath returns the database named by --db in args, or the default.
 func DBPath(args []string) string {
-	path, _ := splitDB(args)
-	return path
+	return splitGlobal(args).db
 }
 
-// splitDB takes --db PATH (or --db=PATH) out of args, wherever it stands.
-func splitDB(args []string) (path string, rest []string) {
-	path = data.DefaultPath()
+// global is what the flags valid before or after any command say.
+type global struct {
+	db       string // --db, else the default database
+	operator string // --operator, else ACCRED_OPERATOR; empty for none
+	station  string // --station, else the host name
+	rest     []string
+}
+
+// splitGlobal takes --db, --operator and --station (each NAME or =NAME)
+// out of args, wherever they stand, except a flag of the command's own
+// after it (audit's --operator, which chooses whose changes it shows).
+func splitGlobal(args []string) global {
+	g := global{db: data.DefaultPath(), operator: os.Getenv("ACCRED_OPERATOR")}
+	g.station, _ = os.Hostname()
+	flags := map[string]*string{"db": &g.db, "operator": &g.operator, "station": &g.station}
 	for i := 0; i < len(args); i++ {
-		switch a := args[i]; {
-		case (a == "--db" || a == "-db") && i+1 < len(args):
-			path = args[i+1]
+		a := args[i]
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		target, ok := flags[name]
+		if len(g.rest) > 0 && slices.Contains(ownFlags[g.rest[0]], name) {
+			ok = false
+		}
+		switch {
+		case !strings.HasPrefix(a, "-") || !ok:
+			g.rest = append(g.rest, a)
+		case hasValue:
+			*target = value
+		case i+1 < len(args):
+			*target = args[i+1]
 			i++
-		case strings.HasPrefix(a, "--db="):
-			path = strings.TrimPrefix(a, "--db=")
 		default:
-			rest = append(rest, a)
+			g.rest = append(g.rest, a)
 		}
 	}
-	return path, rest
+	return g
+}
+
+// ownFlags are the commands' flags that share a global flag's name: after
+// the command, they are the command's.
+var ownFlags = map[string][]string{"audit": {"operator"}}
+
+// osUser is who runs the command line, recorded when no operator is named.
+func osUser() string {
+	if name := os.Getenv("USER"); name != "" {
+		return name
+	}
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	return "cli"
 }
 
 // Run runs the command in args and returns the exit status: 0 on success,
 // 1 when the command was refused, 2 when the command line is wrong.
 func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	dbPath, rest := splitDB(args)
+	g := splitGlobal(args)
+	rest := g.rest
 	if len(rest) == 0 || rest[0] == "help" || rest[0] == "--help" || rest[0] == "-h" {
 		printHelp(stdout)
 		return 0
 	}
-	operator := os.Getenv("USER")
-	if operator == "" {
-		operator = "cli"
+	e := &env{dbPath: g.db, stdin: stdin, stdout: stdout, stderr: stderr, operator: strings.TrimSpace(g.operator), station: g.station}
+	e.named = e.operator != ""
+	if !e.named {
+		e.operator = osUser()
 	}
-	station, _ := os.Hostname()
-	ctx = data.WithActor(ctx, data.Actor{Operator: operator, Station: station})
-	e := &env{ctx: ctx, dbPath: dbPath, stdin: stdin, stdout: stdout, stderr: stderr, operator: operator}
+	e.ctx = data.WithActor(ctx, data.Actor{Operator: e.operator, Station: e.station})
 	for _, c := range commands {
 		if c.name != rest[0] {
 			continue
@@ -137,7 +175,7 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 }
 
 func printHelp(w io.Writer) {
-	fmt.Fprintln(w, "usage: accred [--db PATH|URL] COMMAND [ARGUMENTS]")
+	fmt.Fprintln(w, "usage: accred [--db PATH|URL] [--operator NAME] [--station NAME] COMMAND [ARGUMENTS]")
 	fmt.Fprintln(w, "With no command, opens the desktop app.")
 	fmt.Fprintln(w)
 	for _, c := range commands {
@@ -145,6 +183,9 @@ func printHelp(w io.Writer) {
 	}
 	fmt.Fprintf(w, "\nThe database is %s unless --db or ACCRED_DB names another:\n", data.Redacted(data.DefaultPath()))
 	fmt.Fprintln(w, "a file (SQLite) or a postgres:// URL (a venue's PostgreSQL server).")
+	fmt.Fprintln(w, "Changes are recorded with the operator named by --operator or ACCRED_OPERATOR, whose roles")
+	fmt.Fprintln(w, "then apply (PIN-less: the command line is whoever holds the database), else the system user;")
+	fmt.Fprintln(w, "and with the station named by --station, else the host name.")
 }
 
 // flags returns a flag set that reports its errors through errUsage.
@@ -171,14 +212,24 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 // store opens the database, which must exist and hold an event; the
-// command's run closes it.
+// command's run closes it. When the command names an operator, it runs
+// with their roles from then on; an unknown or disabled one is refused.
 func (e *env) store() (*data.Store, error) {
 	if e.opened != nil {
 		return e.opened, nil
 	}
 	s, err := openEvent(e.ctx, e.dbPath)
 	e.opened = s
-	return s, err
+	if err != nil || !e.named {
+		return s, err
+	}
+	o, err := s.OperatorNamed(e.ctx, e.operator)
+	if err != nil {
+		return s, err
+	}
+	e.operator = o.Name
+	e.ctx = data.WithActor(e.ctx, data.Actor{Operator: o.Name, Station: e.station, Roles: o.Roles})
+	return s, nil
 }
 
 // create opens a new database for a new event; the command's run closes it.

@@ -1,9 +1,7 @@
 package cli
 
 import (
-	"context"
 	"fmt"
-	"os"
 	"strconv"
 
 	"accred/app/printjob"
@@ -39,7 +37,7 @@ func runCollect(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := s.CollectBadge(e.actor(), id, in)
+	p, err := s.CollectBadge(e.ctx, id, in)
 	if err != nil {
 		return err
 	}
@@ -55,7 +53,7 @@ func collectDelegation(e *env, delegation string, in data.CollectInput, out stri
 	if err != nil {
 		return err
 	}
-	list, err := printjob.Handover(e.actor(), s, delegation, in, out)
+	list, err := printjob.Handover(e.ctx, s, delegation, in, out)
 	if err != nil {
 		return err
 	}
@@ -64,10 +62,4 @@ func collectDelegation(e *env, delegation string, in data.CollectInput, out stri
 	}
 	fmt.Fprintf(e.stdout, "wrote the list to sign (%d badges) to %s\n", len(list), out)
 	return nil
-}
-
-// actor is the command's context, telling the store who acts and where.
-func (e *env) actor() context.Context {
-	station, _ := os.Hostname()
-	return data.WithActor(e.ctx, data.Actor{Operator: e.operator, Station: station})
 }

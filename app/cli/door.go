@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 
@@ -77,7 +76,6 @@ func runSessions(e *env, args []string) error {
 func runCheckin(e *env, args []string) error {
 	fs := flags("checkin")
 	sessionID := fs.String("session", "", "session id or code")
-	station := fs.String("station", "", "station name")
 	exit := fs.Bool("exit", false, "scan people out")
 	if rest, err := parse(fs, args); err != nil || len(rest) > 0 || *sessionID == "" {
 		return errUsage
@@ -90,10 +88,6 @@ func runCheckin(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *station == "" {
-		host, _ := os.Hostname()
-		*station = "cli@" + host
-	}
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
 	return eachLine(e.stdin, maxCodeLine, func(line string) error {
@@ -101,7 +95,7 @@ func runCheckin(e *env, args []string) error {
 		if code == "" {
 			return nil
 		}
-		v, err := s.CheckIn(e.ctx, data.Scan{SessionID: session.ID, Code: code, Station: *station, Operator: e.operator, Exit: *exit})
+		v, err := s.CheckIn(e.ctx, data.Scan{SessionID: session.ID, Code: code, Station: e.station, Operator: e.operator, Exit: *exit})
 		if err != nil {
 			return err
 		}

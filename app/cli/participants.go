@@ -17,6 +17,7 @@ func runInit(e *env, args []string) error {
 	start := fs.String("start", "", "first day")
 	end := fs.String("end", "", "last day")
 	zone := fs.String("timezone", data.LocalZone(), "IANA time zone")
+	admin := fs.String("admin", "", "the first admin's name; the PIN on standard input, twice")
 	if rest, err := parse(fs, args); err != nil || len(rest) > 0 || *name == "" || *start == "" || *end == "" {
 		return errUsage
 	}
@@ -32,6 +33,13 @@ func runInit(e *env, args []string) error {
 	if err := event.Validate(); err != nil {
 		return err // refused before any file is made
 	}
+	var pin string
+	if *admin != "" {
+		var err error
+		if pin, err = readNewPIN(e); err != nil {
+			return err // refused before any file is made
+		}
+	}
 	s, err := e.create()
 	if err != nil {
 		return err
@@ -41,6 +49,13 @@ func runInit(e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "created %q in %s (time zone %s, signing key %s)\n", ev.Name, s.Path(), ev.Timezone, ev.KeyID)
+	if *admin == "" {
+		return nil
+	}
+	if err := s.AddOperator(e.ctx, *admin, data.Roles{data.RoleAdmin}, pin); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "added %s (admin)\n", *admin)
 	return nil
 }
 
@@ -58,6 +73,10 @@ func runDemo(e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "created the Hanoi demo with %d participants in %s\n", *n, s.Path())
+	fmt.Fprintln(e.stdout, "its operators, to sign in with (name, role, PIN):")
+	for _, o := range demo.Operators {
+		fmt.Fprintf(e.stdout, "  %s\t%s\t%s\n", o.Name, o.Roles, o.PIN)
+	}
 	return nil
 }
 

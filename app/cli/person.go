@@ -39,7 +39,7 @@ func runExportPerson(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	record, err := s.PersonRecord(e.actor(), ids[0])
+	record, err := s.PersonRecord(e.ctx, ids[0])
 	if err != nil {
 		return err
 	}

@@ -19,7 +19,7 @@ func runPurge(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	report, err := s.Purge(e.actor(), *before)
+	report, err := s.Purge(e.ctx, *before)
 	if err == nil {
 		fmt.Fprintf(e.stdout, "removed the personal data of everyone registered before %s:\n", report.Before)
 	}

@@ -95,7 +95,7 @@ func Create(ctx context.Context, s *data.Store, n int) error {
 	if err := s.SetDoorZone(ctx, PlenaryDoor, 1); err != nil {
 		return fmt.Errorf("save the demo's door rule: %w", err)
 	}
-	return nil
+	return addOperators(ctx, s)
 }
 
 // PlenaryDoor is the demo's door that requires the plenary floor (zone 1)

@@ -1,0 +1,94 @@
+package app
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"accred/data"
+)
+
+// kiosk keeps a door on screen: leaving the Door tab, or signing out
+// there, needs the PIN of a door or admin operator.
+type kiosk struct {
+	leaving   bool         // a PIN was given: the next change of tab goes through
+	returning bool         // the door is being put back on screen
+	prompt    *kioskPrompt // while asking
+}
+
+// kioskPrompt asks for a door or admin operator's name and PIN.
+type kioskPrompt struct {
+	name, pin *widget.Entry
+	problem   *widget.Label
+	dialog    dialog.Dialog
+	ok        *widget.Button
+}
+
+// atDoor reports whether the door is the tab on screen.
+func (u *ui) atDoor() bool {
+	return u.tabs != nil && u.signIn == nil && u.tabs.Selected() != nil && u.tabs.Selected() == u.tab(tabDoor) && u.operator.Roles != nil
+}
+
+// holds puts the door back on screen when someone leaves it without a PIN,
+// and asks for one; true when it did.
+func (k *kiosk) holds(u *ui, to *container.TabItem) bool {
+	if k.returning {
+		return true
+	}
+	door := u.tab(tabDoor)
+	if k.leaving || door == nil || u.chosen != door || to == door || u.operator.Roles == nil {
+		k.leaving = false
+		return false
+	}
+	k.returning = true
+	u.tabs.Select(door)
+	k.returning = false
+	u.askKioskPIN(func() {
+		k.leaving = true
+		u.tabs.Select(to)
+	})
+	return true
+}
+
+// askKioskPIN asks for the name and PIN of a door or admin operator, then
+// goes on.
+func (u *ui) askKioskPIN(then func()) {
+	p := &kioskPrompt{
+		name:    &widget.Entry{Text: u.operator.Name, PlaceHolder: lang.L("Operator")},
+		pin:     &widget.Entry{Password: true, PlaceHolder: lang.L("PIN")},
+		problem: &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance},
+	}
+	u.kiosk.prompt = p
+	check := func() {
+		ctx, cancel := context.WithTimeout(context.Background(), signInTimeout)
+		defer cancel()
+		o, err := u.store.SignIn(ctx, strings.TrimSpace(p.name.Text), strings.TrimSpace(p.pin.Text))
+		p.pin.SetText("")
+		switch {
+		case err != nil:
+			p.problem.SetText(problemText(err))
+			return
+		case !o.Roles.Has(data.RoleDoor):
+			p.problem.SetText(lang.L("Only a door or admin operator may let the door be left."))
+			return
+		}
+		p.dialog.Hide()
+		u.kiosk.prompt = nil
+		then()
+	}
+	p.pin.OnSubmitted = func(string) { check() }
+	p.ok = &widget.Button{Text: lang.L("Leave the door"), Importance: widget.HighImportance, OnTapped: check}
+	cancel := &widget.Button{Text: lang.L("Stay at the door"), OnTapped: func() { p.dialog.Hide(); u.kiosk.prompt = nil; u.door.focus() }}
+	form := widget.NewForm(widget.NewFormItem(lang.L("Operator"), p.name), widget.NewFormItem(lang.L("PIN"), p.pin))
+	body := container.NewVBox(&widget.Label{Text: lang.L("This door is a kiosk: leaving it needs the PIN of a door or admin operator.")},
+		form, p.problem, container.NewHBox(cancel, p.ok))
+	p.dialog = dialog.NewCustomWithoutButtons(lang.L("Leave the door"), body, u.win)
+	p.dialog.Resize(fyne.NewSize(460, 280))
+	p.dialog.Show()
+	u.win.Canvas().Focus(p.pin)
+}

@@ -1,0 +1,212 @@
+package app
+
+import (
+	"context"
+	"os"
+	"os/user"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"accred/data"
+	"accred/data/credential"
+)
+
+// signInTimeout bounds a sign-in's reading of the store, on the
+// interface's goroutine.
+const signInTimeout = 5 * time.Second
+
+// signIn is the screen a station opens on, and goes back to when it locks:
+// an operator's name or staff badge, then their PIN.
+type signIn struct {
+	u       *ui
+	name    *widget.Entry
+	pin     *widget.Entry
+	button  *widget.Button
+	problem *widget.Label
+}
+
+// showSignIn fills the window with the sign-in screen; name is filled in
+// when the station locked itself for that operator.
+func (u *ui) showSignIn(name, note string) {
+	overlays := u.win.Canvas().Overlays() // no dialog stays open over the sign-in
+	for o := overlays.Top(); o != nil; o = overlays.Top() {
+		overlays.Remove(o)
+	}
+	u.kiosk.prompt = nil
+	s := &signIn{u: u}
+	u.signIn = s
+	u.win.SetContent(s.buildUI(name, note))
+	if name == "" {
+		u.win.Canvas().Focus(s.name)
+	} else {
+		u.win.Canvas().Focus(s.pin)
+	}
+}
+
+func (s *signIn) buildUI(name, note string) fyne.CanvasObject {
+	s.name = &widget.Entry{Text: name, PlaceHolder: lang.L("Your name, or scan your staff badge")}
+	s.pin = &widget.Entry{Password: true, PlaceHolder: lang.L("PIN")}
+	s.name.OnSubmitted = func(string) { s.u.win.Canvas().Focus(s.pin) }
+	s.pin.OnSubmitted = func(string) { s.onSignIn() }
+	s.button = &widget.Button{Text: lang.L("Sign in"), Icon: theme.LoginIcon(), Importance: widget.HighImportance, OnTapped: s.onSignIn}
+	s.problem = &widget.Label{Text: note, Wrapping: fyne.TextWrapWord}
+	title := &widget.Label{Text: s.u.event.Name, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText, Wrapping: fyne.TextWrapWord}
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Operator"), s.name),
+		widget.NewFormItem(lang.L("PIN"), s.pin),
+	)
+	box := container.NewVBox(title, &widget.Label{Text: lang.L("Sign in to work at this station.")}, form, s.button, s.problem)
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(480, 320), box))
+}
+
+// onSignIn signs in the operator named, or whose badge was scanned, with
+// the PIN typed; a wrong one is counted, and after five the operator waits.
+func (s *signIn) onSignIn() {
+	who := strings.TrimSpace(s.name.Text)
+	pin := strings.TrimSpace(s.pin.Text)
+	s.pin.SetText("")
+	if who == "" {
+		s.problem.SetText(lang.L("Give your name, or scan your staff badge."))
+		s.u.win.Canvas().Focus(s.name)
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), signInTimeout)
+	defer cancel()
+	var o data.Operator
+	var err error
+	if strings.HasPrefix(strings.ToUpper(who), credential.Prefix) {
+		o, err = s.u.store.SignInWithBadge(ctx, strings.ToUpper(who), pin)
+	} else {
+		o, err = s.u.store.SignIn(ctx, who, pin)
+	}
+	if err != nil {
+		s.problem.Importance = widget.DangerImportance
+		s.problem.SetText(problemText(err))
+		s.u.win.Canvas().Focus(s.pin)
+		return
+	}
+	s.u.signedIn(o)
+}
+
+// signedIn shows the stations the operator's roles open. The same operator
+// back after the station locked finds the screens as they left them.
+func (u *ui) signedIn(o data.Operator) {
+	same := u.home != nil && u.operator.Name == o.Name
+	u.operator = o
+	u.signIn = nil
+	u.touch()
+	if same {
+		u.win.SetContent(u.home)
+		if u.desk != nil && u.chosen == u.tab(tabDesk) {
+			u.win.Canvas().Focus(u.desk.search)
+		}
+		return
+	}
+	u.home = nil
+	u.showHome()
+}
+
+// signOut closes the stations and goes back to the sign-in screen.
+func (u *ui) signOut() {
+	if u.door != nil {
+		u.door.onClose()
+	}
+	u.operator, u.home = data.Operator{}, nil
+	u.desk, u.badges, u.door, u.programme, u.overview, u.settings = nil, nil, nil, nil, nil, nil
+	u.showSignIn("", "")
+}
+
+// lock goes back to the sign-in screen for the operator who was working,
+// keeping their screens for when they sign in again.
+func (u *ui) lock() {
+	u.showSignIn(u.operator.Name, lang.L("This station locked itself: nobody used it for {{.Minutes}} min. Sign in again to go on.",
+		map[string]any{"Minutes": u.idleMinutes()}))
+}
+
+// can reports whether the operator signed in may act as role. A station
+// where nobody signs in (a door's station file) may do what its file lets it.
+func (u *ui) can(role data.Role) bool {
+	return u.operator.Roles == nil || u.operator.Roles.Has(role)
+}
+
+// onlyFor hides the objects unless the operator signed in may act as role:
+// what someone may not do is not offered.
+func (u *ui) onlyFor(role data.Role, objects ...fyne.CanvasObject) {
+	if u.can(role) {
+		return
+	}
+	for _, o := range objects {
+		o.Hide()
+	}
+}
+
+// mayOpen reports whether the operator signed in may open the named tab.
+func (u *ui) mayOpen(tab string) bool {
+	for _, role := range tabRoles[tab] {
+		if u.can(role) {
+			return true
+		}
+	}
+	return false
+}
+
+// tabRoles are the roles that open each tab. A viewer looks at the desk,
+// the badges, the programme and the overview, and the store refuses their
+// changes.
+var tabRoles = map[string][]data.Role{
+	tabDesk:      {data.RoleDesk, data.RoleViewer},
+	tabBadges:    {data.RolePrinting, data.RoleViewer},
+	tabDoor:      {data.RoleDoor},
+	tabProgramme: {data.RoleAdmin, data.RoleViewer},
+	tabOverview:  {data.RoleAdmin, data.RoleViewer},
+	tabImport:    {data.RoleAdmin},
+	tabSettings:  {data.RoleAdmin},
+}
+
+// actor is a context that tells the store who acts at this station, with
+// their roles. Every change goes through it, so it also counts as activity.
+func (u *ui) actor() context.Context {
+	u.touch()
+	return data.WithActor(context.Background(), data.Actor{Operator: u.operator.Name, Station: stationName(), Roles: u.operator.Roles})
+}
+
+// stationName is this station's name in the audit trail: the host's.
+func stationName() string {
+	name, _ := os.Hostname()
+	return name
+}
+
+// signedInView is the header's part that says who is signed in, with the
+// button that signs them out.
+func (u *ui) signedInView() fyne.CanvasObject {
+	if u.operator.Roles == nil { // a door's station file: nobody signs in
+		return container.NewStack()
+	}
+	who := &widget.Label{Text: lang.L("Signed in: {{.Name}} ({{.Roles}})", map[string]any{"Name": u.operator.Name, "Roles": u.operator.Roles.String()})}
+	u.signOutButton = &widget.Button{Text: lang.L("Sign out"), Icon: theme.LogoutIcon(), OnTapped: u.onSignOut}
+	return container.NewHBox(who, u.signOutButton)
+}
+
+// onSignOut signs out, after a door or admin PIN when at the door.
+func (u *ui) onSignOut() {
+	if u.atDoor() {
+		u.askKioskPIN(u.signOut)
+		return
+	}
+	u.signOut()
+}
+
+// osUser is who runs the program, recorded at a door's station file,
+// where nobody signs in.
+func osUser() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	return "door"
+}

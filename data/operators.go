@@ -1,0 +1,169 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"accred/data/msg"
+)
+
+// OperatorNamed returns the operator called name (in any case and
+// spacing): ENOTFOUND when there is none, EFORBIDDEN when they are
+// disabled. The command line runs as the operator it names with it.
+func (s *Store) OperatorNamed(ctx context.Context, name string) (Operator, error) {
+	var o Operator
+	var roles, created string
+	err := s.db.QueryRowContext(ctx, `SELECT name, roles, COALESCE(participant_id, 0), disabled, created_at, created_by FROM operators WHERE folded = ?`,
+		foldOperator(name)).Scan(&o.Name, &roles, &o.ParticipantID, &o.Disabled, &created, &o.CreatedBy)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Operator{}, NewError(ENOTFOUND, msgNoOperator, msg.Args{"Name": name})
+	}
+	if err != nil {
+		return Operator{}, fmt.Errorf("look up operator: %w", err)
+	}
+	o.Roles, _ = ParseRoles(roles)
+	o.CreatedAt = parseTime(created)
+	if o.Disabled {
+		return o, NewError(EFORBIDDEN, msgOperatorDisabled, msg.Args{"Name": o.Name})
+	}
+	return o, nil
+}
+
+// DisableOperator stops the operator called name from signing in (admin
+// only). The last admin who can still sign in cannot be disabled, or
+// nobody could manage the operators any more.
+func (s *Store) DisableOperator(ctx context.Context, name string) error {
+	if err := allow(ctx, RoleAdmin); err != nil {
+		return err
+	}
+	return s.withTx(ctx, func(tx *sql.Tx) error {
+		o, err := s.lockOperator(ctx, tx, name)
+		if err != nil || o.Disabled {
+			return err
+		}
+		if o.Roles.Has(RoleAdmin) {
+			var admins int
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM operators WHERE disabled = ? AND (roles = 'admin' OR roles LIKE 'admin,%')`, false).Scan(&admins); err != nil {
+				return fmt.Errorf("count admins: %w", err)
+			}
+			if admins <= 1 {
+				return NewError(ECONFLICT, msgLastAdmin, msg.Args{"Name": o.Name})
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE operators SET disabled = ? WHERE name = ?`, true, o.Name); err != nil {
+			return fmt.Errorf("disable operator: %w", err)
+		}
+		return s.audit(ctx, tx, AuditEntry{Action: AuditOperator, Field: o.Name, Old: "enabled", New: "disabled"})
+	})
+}
+
+// SetOperatorPIN gives the operator called name a new PIN. An admin may
+// give anyone one (a forgotten PIN); any other operator only themselves.
+// The new PIN also ends a wait after wrong PINs.
+func (s *Store) SetOperatorPIN(ctx context.Context, name, pin string) error {
+	if err := CheckPIN(pin); err != nil {
+		return err
+	}
+	if a := actorFrom(ctx); a.Roles != nil && foldOperator(a.Operator) != foldOperator(name) {
+		if err := allow(ctx, RoleAdmin); err != nil {
+			return err
+		}
+	}
+	hash, err := hashPIN(pin)
+	if err != nil {
+		return err
+	}
+	return s.withTx(ctx, func(tx *sql.Tx) error {
+		o, err := s.lockOperator(ctx, tx, name)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE operators SET pin_hash = ?, failed = 0, locked_until = '' WHERE name = ?`, hash, o.Name); err != nil {
+			return fmt.Errorf("set the PIN: %w", err)
+		}
+		return s.audit(ctx, tx, AuditEntry{Action: AuditOperator, Field: o.Name, New: "new PIN"})
+	})
+}
+
+// LinkOperatorBadge makes the badge of participant id sign the operator
+// called name in (admin only); id 0 unlinks it. A badge signs in one
+// operator at most.
+func (s *Store) LinkOperatorBadge(ctx context.Context, name string, id int64) error {
+	if err := allow(ctx, RoleAdmin); err != nil {
+		return err
+	}
+	return s.withTx(ctx, func(tx *sql.Tx) error {
+		o, err := s.lockOperator(ctx, tx, name)
+		if err != nil {
+			return err
+		}
+		var link any
+		if id != 0 {
+			if _, err := s.readParticipant(ctx, tx, id); err != nil {
+				return err
+			}
+			var other string
+			err := tx.QueryRowContext(ctx, `SELECT name FROM operators WHERE participant_id = ? AND name <> ?`, id, o.Name).Scan(&other)
+			if err == nil {
+				return NewError(ECONFLICT, msgBadgeLinked, msg.Args{"Number": id, "Name": other})
+			}
+			if !errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("look up the badge's operator: %w", err)
+			}
+			link = id
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE operators SET participant_id = ? WHERE name = ?`, link, o.Name); err != nil {
+			return fmt.Errorf("link the badge: %w", err)
+		}
+		return s.audit(ctx, tx, AuditEntry{Action: AuditOperator, Field: o.Name, ParticipantID: id,
+			Old: fmt.Sprintf("badge %d", o.ParticipantID), New: fmt.Sprintf("badge %d", id)})
+	})
+}
+
+// SignInWithBadge signs in the operator whose staff badge code is, with
+// their PIN: the badge must be genuine and current (as at a door), and
+// linked to an operator. Its errors are SignIn's; a badge that is not
+// valid or signs nobody in gets the same EINVALID as a wrong PIN.
+func (s *Store) SignInWithBadge(ctx context.Context, code, pin string) (Operator, error) {
+	p, _, err := s.VerifyBadge(ctx, code)
+	if err != nil {
+		pinMatches(dummyPINHash, pin)
+		return Operator{}, NewError(EINVALID, msgSignInFailed, nil)
+	}
+	var name string
+	err = s.db.QueryRowContext(ctx, `SELECT name FROM operators WHERE participant_id = ?`, p.ID).Scan(&name)
+	if errors.Is(err, sql.ErrNoRows) {
+		pinMatches(dummyPINHash, pin)
+		return Operator{}, NewError(EINVALID, msgSignInFailed, nil)
+	}
+	if err != nil {
+		return Operator{}, fmt.Errorf("look up the badge's operator: %w", err)
+	}
+	return s.SignIn(ctx, name, pin)
+}
+
+// lockOperator reads the operator called name inside tx, locking its row
+// on PostgreSQL; ENOTFOUND when there is none.
+func (s *Store) lockOperator(ctx context.Context, tx *sql.Tx, name string) (Operator, error) {
+	var o Operator
+	var roles string
+	err := tx.QueryRowContext(ctx, `SELECT name, roles, COALESCE(participant_id, 0), disabled FROM operators WHERE folded = ?`+s.engine.forUpdate(),
+		foldOperator(name)).Scan(&o.Name, &roles, &o.ParticipantID, &o.Disabled)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Operator{}, NewError(ENOTFOUND, msgNoOperator, msg.Args{"Name": name})
+	}
+	if err != nil {
+		return Operator{}, fmt.Errorf("look up operator: %w", err)
+	}
+	o.Roles, _ = ParseRoles(roles)
+	return o, nil
+}
+
+var (
+	msgNoOperator       = msg.Define("There is no operator named {{.Name}}.")
+	msgOperatorDisabled = msg.Define("The operator {{.Name}} is disabled.")
+	msgLastAdmin        = msg.Define("{{.Name}} is the last admin: add another admin before disabling them.")
+	msgBadgeLinked      = msg.Define("Badge {{.Number}} already signs in {{.Name}}.")
+)
