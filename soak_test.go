@@ -87,7 +87,7 @@ func soakRounds() int {
 func accred(t *testing.T, db string, stdin io.Reader, args ...string) (int, string, string) {
 	t.Helper()
 	cmd := exec.Command(accredBinary(t), append([]string{"--db", db}, args...)...)
-	cmd.Env = append(os.Environ(), "ACCRED_NOW="+demoNow, "ACCRED_OPERATOR=soak")
+	cmd.Env = append(os.Environ(), "ACCRED_NOW="+demoNow, "ACCRED_OPERATOR=")
 	cmd.Stdin = stdin
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -200,7 +200,7 @@ type started struct {
 func start(t *testing.T, db string, args ...string) *started {
 	t.Helper()
 	cmd := exec.Command(accredBinary(t), append([]string{"--db", db}, args...)...)
-	cmd.Env = append(os.Environ(), "ACCRED_NOW="+demoNow, "ACCRED_OPERATOR=soak")
+	cmd.Env = append(os.Environ(), "ACCRED_NOW="+demoNow, "ACCRED_OPERATOR=")
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		t.Fatal(err)
