@@ -52,13 +52,24 @@ func TestDeskDetailsShowARefusalAsNotAccredited(t *testing.T) {
 	requireClearance(t, u)
 	for _, c := range []struct{ query, says string }{
 		{"nguyen van", "Cleared"},
-		{"osul", "Not accredited"},
+		{"osul", "Refused by the host country's security service"},
 		{"fontaine", "Clearance pending"},
 	} {
 		showFound(d, c.query)
 		if d.details.cleared == nil || d.details.cleared.Text != c.says {
-			t.Errorf("%q: the details show the clearance %v, want %q", c.query, d.details.cleared, c.says)
+			t.Errorf("%q: an admin's details show the clearance %v, want %q", c.query, d.details.cleared, c.says)
 		}
+	}
+	// Only an admin learns of a refusal: a desk operator reads "not accredited".
+	addOperator(t, u.store, "Minh", data.RoleDesk)
+	signInAs(t, u, "Minh", testPIN)
+	showFound(u.desk, "osul")
+	if c := u.desk.details.cleared; c == nil || c.Text != "Not accredited" {
+		t.Errorf("a desk operator's details show the clearance %v", c)
+	}
+	u.desk.details.work.wait()
+	if text := labelTexts(u.win.Canvas().Content()); strings.Contains(text, "Refused") || strings.Contains(text, "refused") {
+		t.Errorf("the desk operator reads of the refusal: %s", text)
 	}
 }
 

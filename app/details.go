@@ -148,7 +148,7 @@ func (v *details) build(p data.Participant) fyne.CanvasObject {
 	facts.Append(lang.L("Consent given on"), widget.NewLabel(consent))
 	v.cleared = nil
 	if p.Clearance != "" {
-		v.cleared = widget.NewLabel(clearanceText(p.Clearance))
+		v.cleared = widget.NewLabel(clearanceText(p.Clearance, v.d.u.can(data.RoleAdmin)))
 		facts.Append(lang.L("Security clearance"), v.cleared)
 	}
 	facts.Append(lang.L("Since"), widget.NewLabel(p.StatusAt.Local().Format("2006-01-02 15:04")))
@@ -216,12 +216,14 @@ func nominationText(n data.Nomination, ok bool, err error) string {
 }
 
 // clearanceText words a participant's clearance for the desk, which shows a
-// refusal only as "not accredited".
-func clearanceText(c data.Clearance) string {
-	switch c {
-	case data.ClearanceCleared:
+// refusal as such to admins only, and to others as "not accredited".
+func clearanceText(c data.Clearance, admin bool) string {
+	switch {
+	case c == data.ClearanceCleared:
 		return lang.L("Cleared")
-	case data.ClearanceRefused:
+	case c == data.ClearanceRefused && admin:
+		return lang.L("Refused by the host country's security service")
+	case c == data.ClearanceRefused:
 		return lang.L("Not accredited")
 	}
 	return lang.L("Clearance pending")

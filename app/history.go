@@ -22,7 +22,7 @@ const historyWait = 10 * time.Second
 func (v *details) history(p data.Participant) fyne.CanvasObject {
 	lines := container.NewVBox(&widget.Label{Text: lang.L("Reading the history…"), SizeName: theme.SizeNameCaptionText})
 	box := container.NewVBox(&widget.Label{Text: lang.L("History"), TextStyle: fyne.TextStyle{Bold: true}}, lines)
-	store, loc := v.d.u.store, v.d.u.event.Location()
+	store, loc, admin := v.d.u.store, v.d.u.event.Location(), v.d.u.can(data.RoleAdmin)
 	v.work.run(func() func() {
 		ctx, cancel := context.WithTimeout(context.Background(), historyWait)
 		defer cancel()
@@ -34,7 +34,7 @@ func (v *details) history(p data.Participant) fyne.CanvasObject {
 				return
 			}
 			for i := len(trail) - 1; i >= 0; i-- {
-				lines.Add(&widget.Label{Text: historyLine(trail[i], loc), SizeName: theme.SizeNameCaptionText, Wrapping: fyne.TextWrapWord})
+				lines.Add(&widget.Label{Text: historyLine(trail[i], loc, admin), SizeName: theme.SizeNameCaptionText, Wrapping: fyne.TextWrapWord})
 			}
 		}
 	})
@@ -44,7 +44,7 @@ func (v *details) history(p data.Participant) fyne.CanvasObject {
 // historyLine says what one entry of the trail did, in the person's
 // language, at the event's time: "2025-10-25 14:02 Lan at desk-2 changed
 // Family name from Nguyen to Nguyễn".
-func historyLine(e data.AuditEntry, loc *time.Location) string {
+func historyLine(e data.AuditEntry, loc *time.Location, admin bool) string {
 	args := map[string]any{"Field": e.Field, "Old": orDash(e.Old), "New": orDash(e.New)}
 	var what string
 	switch e.Action {
@@ -74,7 +74,7 @@ func historyLine(e data.AuditEntry, loc *time.Location) string {
 	case data.AuditCollect:
 		what = lang.L("handed the badge over")
 	case data.AuditClearance:
-		args["Old"], args["New"] = clearanceText(data.Clearance(e.Old)), clearanceText(data.Clearance(e.New))
+		args["Old"], args["New"] = clearanceText(data.Clearance(e.Old), admin), clearanceText(data.Clearance(e.New), admin)
 		what = lang.L("changed the security clearance from {{.Old}} to {{.New}}", args)
 	}
 	if what == "" {
