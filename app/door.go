@@ -452,7 +452,7 @@ func (d *door) showPerson(p data.Participant) {
 			d.noPhoto.Show() // a category without photos asks for no look at a document
 		}
 		d.portrait.load(&d.work, d.store(), p.ID)
-		d.name.Text = p.FullName()
+		d.name.Text = p.ListName()
 		lines := []string{categoryNamed(d.categories, p.Category).Name + " · " + affiliationText(p.Affiliation), p.BadgeNumber()}
 		if p.NativeName != "" {
 			lines = append([]string{p.NativeName}, lines...)
@@ -494,7 +494,7 @@ func (d *door) updateRecent(i widget.ListItemID, o fyne.CanvasObject) {
 		text += lang.L("manual entry") + " · "
 	}
 	if v.Participant.ID != 0 {
-		text += v.Participant.FullName()
+		text += v.Participant.ListName()
 	}
 	if v.Kind == data.Rejected && v.Reason.Code != "" {
 		text += " — " + say(v.Reason.Message())

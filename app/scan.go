@@ -67,7 +67,7 @@ func newManualCheckIn(d *door) *manualCheckIn {
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(m.results) {
 				p := m.results[i]
-				o.(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s · %s", p.BadgeNumber(), p.FullName(), affiliationText(p.Affiliation), statusLabel(p.Status)))
+				o.(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s · %s", p.BadgeNumber(), p.ListName(), affiliationText(p.Affiliation), statusLabel(p.Status)))
 			}
 		})
 	m.list.OnSelected = func(i widget.ListItemID) { m.choose(i) }
