@@ -151,7 +151,7 @@ func (v *details) build(p data.Participant) fyne.CanvasObject {
 		v.cleared = widget.NewLabel(clearanceText(p.Clearance, v.d.u.can(data.RoleAdmin)))
 		facts.Append(lang.L("Security clearance"), v.cleared)
 	}
-	facts.Append(lang.L("Since"), widget.NewLabel(p.StatusAt.Local().Format("2006-01-02 15:04")))
+	facts.Append(lang.L("Since"), widget.NewLabel(p.StatusAt.In(v.d.u.event.Location()).Format("2006-01-02 15:04")))
 
 	top := container.NewBorder(nil, nil, nil, v.photo(ctx, p), container.NewVBox(header, facts))
 	said := container.NewBorder(nil, nil, nil, container.NewHBox(v.reprint, v.undo), v.message)

@@ -229,7 +229,7 @@ func (d *door) onOpen() {
 	d.ready()
 	d.focus()
 	d.opened++
-	d.watch(d.opened)
+	d.look(d.opened)
 	d.prepareFallback(d.opened)
 }
 
@@ -240,37 +240,42 @@ const watchEvery = 2 * time.Second
 // watch keeps the count moving with the other doors' scans, and notices a
 // lost or returning event database, until the scan view of opening closes.
 func (d *door) watch(opening int) {
-	d.later(watchEvery, func() {
-		if d.opened != opening {
-			return
-		}
-		code := d.current.Code
-		d.work.run(func() func() {
-			ctx, cancel := context.WithTimeout(context.Background(), scanTimeout)
-			defer cancel()
-			s, err := d.u.store.Session(ctx, code)
-			return func() {
-				if d.opened != opening {
-					return
-				}
-				switch {
-				case d.fallback.store != nil && err == nil:
-					d.mergeBack(opening)
-				case d.fallback.store != nil:
-					// Still out of reach: the station file goes on.
-				case err != nil && !d.lost:
-					d.showLost()
-				case err == nil && d.lost:
-					d.lost = false
-					d.current = s
-					d.ready()
-				case err == nil:
-					d.current = s
-					d.setCount(s.Present, s.Capacity)
-				}
-				d.watch(opening)
+	d.later(watchEvery, func() { d.look(opening) })
+}
+
+// look reads the session's count and the server's state now, then watches
+// on: an opening door shows who is inside at once, not the count of when
+// its programme was read.
+func (d *door) look(opening int) {
+	if d.opened != opening {
+		return
+	}
+	code := d.current.Code
+	d.work.run(func() func() {
+		ctx, cancel := context.WithTimeout(context.Background(), scanTimeout)
+		defer cancel()
+		s, err := d.u.store.Session(ctx, code)
+		return func() {
+			if d.opened != opening {
+				return
 			}
-		})
+			switch {
+			case d.fallback.store != nil && err == nil:
+				d.mergeBack(opening)
+			case d.fallback.store != nil:
+				// Still out of reach: the station file goes on.
+			case err != nil && !d.lost:
+				d.showLost()
+			case err == nil && d.lost:
+				d.lost = false
+				d.current = s
+				d.ready()
+			case err == nil:
+				d.current = s
+				d.setCount(s.Present, s.Capacity)
+			}
+			d.watch(opening)
+		}
 	})
 }
 
@@ -294,6 +299,16 @@ func (d *door) showLost() {
 	}
 	d.showPerson(data.Participant{})
 	playVerdict(data.Rejected)
+}
+
+// onLeave leaves the scan view, once a door or admin operator has given
+// their PIN where someone is signed in: the door is a kiosk.
+func (d *door) onLeave() {
+	if d.u.operator.Roles == nil {
+		d.onClose()
+		return
+	}
+	d.u.askKioskPIN(d.onClose)
 }
 
 // onClose leaves the scan view.
@@ -337,7 +352,7 @@ func (d *door) scanView() fyne.CanvasObject {
 	if early.Text == "" {
 		early.Hide()
 	}
-	leave := &widget.Button{Text: lang.L("Leave the door"), Icon: theme.LogoutIcon(), OnTapped: d.onClose}
+	leave := &widget.Button{Text: lang.L("Leave the door"), Icon: theme.LogoutIcon(), OnTapped: d.onLeave}
 	forgotten := &widget.Button{Text: lang.L("Forgotten badge") + "  [F2]", Icon: theme.SearchIcon(), OnTapped: d.manual.show}
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(d.count, forgotten, leave), container.NewVBox(title, container.NewBorder(nil, nil, container.NewHBox(station, d.ruleNote), nil, early), d.fallbackNote))
 

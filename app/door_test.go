@@ -94,6 +94,12 @@ func TestDoorScansInQuickSuccession(t *testing.T) {
 	if d.history[1].Reason.Code != data.ReasonSuperseded || !strings.Contains(d.recentText(1), "superseded") {
 		t.Fatalf("the lost badge: %q, listed as %q", d.history[1].Reason, d.recentText(1))
 	}
+	// Left and opened again, the door counts those inside at once.
+	tapButton(t, d.holder, "Leave the door")
+	test.Tap(d.openDoor)
+	if d.count.Text != "3 / 3" {
+		t.Fatalf("the door opened again counts %q", d.count.Text)
+	}
 	// The room is full now: someone inside is not counted twice, and a
 	// fourth person, with the new badge, waits outside.
 	scanner(d.scan, codes[2])

@@ -302,3 +302,30 @@ func TestAdminManagesOperatorsInSettings(t *testing.T) {
 		t.Fatalf("not disabled: %q", v.list.Text)
 	}
 }
+
+// TestLeavingAnOpenDoorNeedsAPIN: the scan view's own Leave button asks for
+// a door or admin operator's PIN too, and stays open without one.
+func TestLeavingAnOpenDoorNeedsAPIN(t *testing.T) {
+	u := newTestUI(t)
+	addOperator(t, u.store, "Tuan", data.RoleDoor)
+	if _, _, err := u.store.SaveSessions(ctx, []data.Session{plenary()}); err != nil {
+		t.Fatal(err)
+	}
+	signInAs(t, u, "Tuan", testPIN) // the door, shown, reads the programme
+	d, _ := openDoor(t, u, plenary())
+	tapButton(t, d.holder, "Leave the door")
+	p := u.kiosk.prompt
+	if p == nil || d.holder.Objects[0] == d.setupView {
+		t.Fatal("the door was left without a PIN")
+	}
+	test.Type(p.pin, "000000")
+	test.Tap(p.ok)
+	if d.holder.Objects[0] == d.setupView {
+		t.Fatal("a wrong PIN left the door")
+	}
+	test.Type(p.pin, testPIN)
+	test.Tap(p.ok)
+	if d.holder.Objects[0] != d.setupView {
+		t.Fatal("the door's PIN did not leave the scan view")
+	}
+}

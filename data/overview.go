@@ -297,7 +297,7 @@ func (s *Store) sessionNow(ctx context.Context, x Session, loc *time.Location) (
 		return n, fmt.Errorf("count refused scans: %w", err)
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT c.at, c.verdict, c.direction, c.station,
-		COALESCE(p.title, ''), COALESCE(p.given_name, ''), COALESCE(p.family_name, '')
+		COALESCE(p.title, ''), COALESCE(p.given_name, ''), COALESCE(p.family_name, ''), COALESCE(p.nationality, '')
 		FROM checkins c LEFT JOIN participants p ON p.id = c.participant_id
 		WHERE c.session_id = ? ORDER BY c.at DESC LIMIT ?`, x.ID, lastScans)
 	if err != nil {
@@ -308,14 +308,14 @@ func (s *Store) sessionNow(ctx context.Context, x Session, loc *time.Location) (
 		var at, verdict, direction string
 		var p Participant
 		var line ScanLine
-		if err := rows.Scan(&at, &verdict, &direction, &line.Station, &p.Title, &p.GivenName, &p.FamilyName); err != nil {
+		if err := rows.Scan(&at, &verdict, &direction, &line.Station, &p.Title, &p.GivenName, &p.FamilyName, &p.Nationality); err != nil {
 			return n, fmt.Errorf("read last scans: %w", err)
 		}
 		line.At = parseTime(at).In(loc)
 		line.Verdict = map[string]VerdictKind{"accepted": Accepted, "already": Already, "rejected": Rejected}[verdict]
 		line.Exit = direction == "out"
 		if p.FamilyName != "" {
-			line.Name = p.FullName()
+			line.Name = p.ListName()
 		}
 		n.Last = append(n.Last, line)
 	}

@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"accred/data/atomicfile"
@@ -40,8 +42,8 @@ func readSummary(ctx context.Context, q querier) (EventSummary, error) {
 // participants, reading the file without changing it. It returns EINVALID
 // when the file is not an Accred event database.
 func ReadBackup(ctx context.Context, path string) (EventSummary, error) {
-	if _, err := os.Stat(path); err != nil {
-		return EventSummary{}, NewError(EINVALID, msgNotBackup, msg.Args{"Path": path, "Err": err})
+	if err := checkBackupFile(path); err != nil {
+		return EventSummary{}, err
 	}
 	// Immutable: read as it is, leaving no journal files beside it.
 	db, err := sql.Open("sqlite3", "file:"+url.PathEscape(path)+"?mode=ro&immutable=1")
@@ -72,6 +74,9 @@ func Restore(ctx context.Context, backup, dbPath string) (kept string, err error
 	if _, err := os.Stat(dbPath + "-wal"); err == nil {
 		return "", NewError(ECONFLICT, msgRestoreInUse, msg.Args{"Path": dbPath})
 	}
+	if err := checkBackupFile(backup); err != nil {
+		return "", err
+	}
 	stamp := time.Now().Format("20060102-150405")
 	staged := dbPath + ".restoring-" + stamp
 	err = atomicfile.Create(staged, func(f *os.File) error {
@@ -98,6 +103,25 @@ func Restore(ctx context.Context, backup, dbPath string) (kept string, err error
 		return "", fmt.Errorf("put the backup in place: %w", err)
 	}
 	return kept, atomicfile.SyncDir(filepath.Dir(dbPath))
+}
+
+// checkBackupFile refuses a backup path that names nothing, or no plain
+// file: a pipe would hold the restore for ever, and a device such as
+// /dev/zero would fill the disk.
+func checkBackupFile(path string) error {
+	if strings.TrimSpace(path) == "" {
+		return NewError(EINVALID, msgNoBackupPath, nil)
+	}
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return NewError(EINVALID, msgNoSuchBackup, msg.Args{"Path": path})
+	case err != nil:
+		return NewError(EINVALID, msgNotBackup, msg.Args{"Path": path, "Err": err})
+	case !info.Mode().IsRegular():
+		return NewError(EINVALID, msgBackupNotPlain, msg.Args{"Path": path})
+	}
+	return nil
 }
 
 // checkBackup opens a staged copy of a backup as an event database and
@@ -139,8 +163,11 @@ func keepAside(path, kept string) error {
 }
 
 var (
-	msgNotBackup     = msg.Define("{{.Path}} is not a backup of an Accred event: {{.Err}}")
-	msgStationFile   = msg.Define("it is a door's station file, not an event database")
-	msgRestoreServer = msg.Define("This event is kept on a PostgreSQL server: restore it there, with pg_restore.")
-	msgRestoreInUse  = msg.Define("{{.Path}} is still open in a program: close Accred wherever it uses this file, then restore.")
+	msgNotBackup      = msg.Define("{{.Path}} is not a backup of an Accred event: {{.Err}}")
+	msgNoBackupPath   = msg.Define("Give the path of a backup file, or choose one.")
+	msgNoSuchBackup   = msg.Define("There is no file {{.Path}}.")
+	msgBackupNotPlain = msg.Define("{{.Path}} is not a plain file: a folder, a device or a pipe is no backup.")
+	msgStationFile    = msg.Define("it is a door's station file, not an event database")
+	msgRestoreServer  = msg.Define("This event is kept on a PostgreSQL server: restore it there, with pg_restore.")
+	msgRestoreInUse   = msg.Define("{{.Path}} is still open in a program: close Accred wherever it uses this file, then restore.")
 )

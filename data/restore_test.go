@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"accred/data"
@@ -71,8 +72,23 @@ func TestRestoreRefusesWhatIsNoEvent(t *testing.T) {
 	} else {
 		s.Close()
 	}
-	for name, file := range map[string]string{"a text file": text, "a database without event": empty, "a missing file": filepath.Join(dir, "none.db")} {
-		if _, err := data.ReadBackup(ctx, file); data.ErrorCode(err) != data.EINVALID || !strings.Contains(err.Error(), "is not a backup of an Accred event") {
+	pipe := filepath.Join(dir, "pipe.db")
+	if err := syscall.Mkfifo(pipe, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	zero := filepath.Join(dir, "zero.db")
+	os.Symlink("/dev/zero", zero)
+	for name, c := range map[string]struct{ file, says string }{
+		"a text file":              {text, "is not a backup of an Accred event"},
+		"a database without event": {empty, "is not a backup of an Accred event"},
+		"a missing file":           {filepath.Join(dir, "none.db"), "There is no file"},
+		"no path":                  {" ", "Give the path of a backup file"},
+		"a pipe":                   {pipe, "not a plain file"},
+		"a device":                 {zero, "not a plain file"},
+		"a folder":                 {dir, "not a plain file"},
+	} {
+		file := c.file
+		if _, err := data.ReadBackup(ctx, file); data.ErrorCode(err) != data.EINVALID || !strings.Contains(err.Error(), c.says) {
 			t.Errorf("reading %s: %v", name, err)
 		}
 		if _, err := data.Restore(ctx, file, path); data.ErrorCode(err) != data.EINVALID {
