@@ -154,10 +154,12 @@ func (v *details) build(p data.Participant) fyne.CanvasObject {
 	facts.Append(lang.L("Since"), widget.NewLabel(p.StatusAt.In(v.d.u.event.Location()).Format("2006-01-02 15:04")))
 
 	top := container.NewBorder(nil, nil, nil, v.photo(ctx, p), container.NewVBox(header, facts))
+	// What happened, with its Undo, stays in sight below the details,
+	// however far they run, without moving a button.
 	said := container.NewBorder(nil, nil, nil, container.NewHBox(v.reprint, v.undo), v.message)
-	body := container.NewVBox(top, v.duplicates(ctx, p), v.actions(p), said, widget.NewSeparator(), v.history(p))
+	body := container.NewVBox(top, v.duplicates(ctx, p), v.actions(p), widget.NewSeparator(), v.history(p))
 	v.load(p)
-	return container.NewVScroll(body)
+	return container.NewBorder(nil, said, nil, nil, container.NewVScroll(body))
 }
 
 // load reads the participant's zones and their affiliation's nomination in
