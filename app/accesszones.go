@@ -34,7 +34,7 @@ func (v *details) askZones(p data.Participant) {
 		ticked[z.Code] = c
 		checks.Add(c)
 	}
-	ask := dialog.NewCustomConfirm(lang.L("Zones of {{.Name}}", map[string]any{"Name": p.FullName()}), lang.L("Save"), lang.L("Cancel"),
+	ask := dialog.NewCustomConfirm(lang.L("Zones of {{.Name}}", map[string]any{"Name": p.ListName()}), lang.L("Save"), lang.L("Cancel"),
 		container.NewVScroll(checks), func(ok bool) {
 			if ok {
 				v.saveZones(p, data.ZoneChangesFor(zones, p.Category, func(z data.Zone) bool { return ticked[z.Code].Checked }))
@@ -56,9 +56,9 @@ func (v *details) saveZones(p data.Participant, changes []data.ZoneChange) {
 	v.d.current = &updated
 	v.d.refresh()
 	v.d.show(updated)
-	text := lang.L("The zones of {{.Name}} are their category's.", map[string]any{"Name": updated.FullName()})
+	text := lang.L("The zones of {{.Name}} are their category's.", map[string]any{"Name": updated.ListName()})
 	if len(changes) > 0 {
-		text = lang.L("The zones of {{.Name}} are their category's, changed: {{.Changes}}.", map[string]any{"Name": updated.FullName(), "Changes": data.FormatZoneChanges(changes)})
+		text = lang.L("The zones of {{.Name}} are their category's, changed: {{.Changes}}.", map[string]any{"Name": updated.ListName(), "Changes": data.FormatZoneChanges(changes)})
 	}
 	v.say(text, widget.SuccessImportance, nil)
 }

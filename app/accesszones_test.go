@@ -52,7 +52,7 @@ func TestDeskChangesAParticipantsZones(t *testing.T) {
 	test.Tap(plenary)
 	test.Tap(rooms)
 	tapButton(t, ask, "Save")
-	if d.details.zones.Text != "2 Delegates' lounge · 4 Bilateral rooms" || d.details.message.Text != "The zones of Seán O'Sullivan are their category's, changed: -1 +4." {
+	if d.details.zones.Text != "2 Delegates' lounge · 4 Bilateral rooms" || d.details.message.Text != "The zones of Seán O'SULLIVAN are their category's, changed: -1 +4." {
 		t.Fatalf("after the change: %q, %q", d.details.zones.Text, d.details.message.Text)
 	}
 	stored, err := u.store.Participant(ctx, before.ID)
@@ -87,7 +87,7 @@ func TestDeskChangesAParticipantsZones(t *testing.T) {
 	showFound(d, "osul")
 	tapButton(t, d.right, "Change zones…")
 	tapButton(t, dialogShown(t, u), "Save")
-	if d.details.zones.Text != "1 Plenary floor · 2 Delegates' lounge" || d.details.message.Text != "The zones of Seán O'Sullivan are their category's." {
+	if d.details.zones.Text != "1 Plenary floor · 2 Delegates' lounge" || d.details.message.Text != "The zones of Seán O'SULLIVAN are their category's." {
 		t.Fatalf("back to the category's: %q %q", d.details.zones.Text, d.details.message.Text)
 	}
 }

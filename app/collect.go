@@ -22,7 +22,7 @@ func (d *desk) askCollect() {
 		return
 	}
 	document := &widget.Entry{PlaceHolder: lang.L("Passport or ID card number")}
-	ask := dialog.NewForm(lang.L("Hand over the badge of {{.Name}}?", map[string]any{"Name": d.current.FullName()}),
+	ask := dialog.NewForm(lang.L("Hand over the badge of {{.Name}}?", map[string]any{"Name": d.current.ListName()}),
 		lang.L("Hand over"), lang.L("Cancel"), []*widget.FormItem{widget.NewFormItem(lang.L("Document shown"), document)}, func(ok bool) {
 			if ok {
 				d.collect(strings.TrimSpace(document.Text), false)

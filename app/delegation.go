@@ -114,7 +114,7 @@ func (v *details) askHandover(p data.Participant) {
 		out := &widget.Entry{Text: printjob.FreeName(filepath.Join(dir, "handover-"+fileSafe(affiliationCode(p.Affiliation))+"-"+
 			v.d.u.store.Now().Format("20060102-1504")+".pdf"), 1)}
 		waiting := &widget.Label{Text: lang.N("{{.Count}} printed badge of {{.Name}} waits.", n, map[string]any{"Count": n, "Name": name}), Wrapping: fyne.TextWrapWord}
-		ask := dialog.NewForm(lang.L("Hand over the delegation's badges to {{.Name}}?", map[string]any{"Name": p.FullName()}),
+		ask := dialog.NewForm(lang.L("Hand over the delegation's badges to {{.Name}}?", map[string]any{"Name": p.ListName()}),
 			lang.L("Hand over"), lang.L("Cancel"), []*widget.FormItem{
 				widget.NewFormItem("", waiting),
 				widget.NewFormItem(lang.L("Document shown"), document),
@@ -160,7 +160,7 @@ func (v *details) handover(p data.Participant, in data.CollectInput, path string
 				v.say(problemText(err), widget.DangerImportance, nil)
 			default:
 				v.say(lang.N("{{.Count}} badge handed over to {{.Name}}. The list to sign is {{.Path}}.", len(list),
-					map[string]any{"Count": len(list), "Name": p.FullName(), "Path": path}), widget.SuccessImportance, nil)
+					map[string]any{"Count": len(list), "Name": p.ListName(), "Path": path}), widget.SuccessImportance, nil)
 			}
 		}
 	})

@@ -82,7 +82,7 @@ func TestDeskHandsADelegationsBadgesToItsFocalPoint(t *testing.T) {
 	}
 
 	askHandover(t, u, "c 1", list)
-	if d.details.message.Text != "2 badges handed over to H.E. Mr. Nguyễn Văn An. The list to sign is "+list+"." {
+	if d.details.message.Text != "2 badges handed over to H.E. Mr. NGUYỄN Văn An. The list to sign is "+list+"." {
 		t.Fatalf("the handover said %q", d.details.message.Text)
 	}
 	for id, want := range map[int64]data.Status{1: data.StatusCollected, 4: data.StatusCollected, 2: data.StatusPrinted} {

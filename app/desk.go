@@ -353,7 +353,7 @@ func (d *desk) onStatus(status data.Status, note string) {
 }
 
 func (d *desk) sayNotPossible() {
-	d.details.say(lang.L("Not possible: {{.Name}} is {{.Status}}.", map[string]any{"Name": d.current.FullName(), "Status": statusLabel(d.current.Status)}),
+	d.details.say(lang.L("Not possible: {{.Name}} is {{.Status}}.", map[string]any{"Name": d.current.ListName(), "Status": statusLabel(d.current.Status)}),
 		widget.DangerImportance, nil)
 }
 
@@ -363,7 +363,7 @@ func (d *desk) showStatus(p data.Participant, undo func()) {
 	d.current = &p
 	d.refresh()
 	d.show(p)
-	d.offerUndo(lang.L("{{.Name}} is now {{.Status}}.", map[string]any{"Name": p.FullName(), "Status": statusLabel(p.Status)}),
+	d.offerUndo(lang.L("{{.Name}} is now {{.Status}}.", map[string]any{"Name": p.ListName(), "Status": statusLabel(p.Status)}),
 		statusImportance(p.Status), undo)
 }
 
@@ -402,7 +402,7 @@ func (d *desk) askStatus(status data.Status) {
 		d.sayNotPossible()
 		return
 	}
-	args := map[string]any{"Name": d.current.FullName()}
+	args := map[string]any{"Name": d.current.ListName()}
 	title, confirm := lang.L("Reject {{.Name}}?", args), lang.L("Reject")
 	if status == data.StatusWithdrawn {
 		title, confirm = lang.L("Withdraw {{.Name}}?", args), lang.L("Withdraw")

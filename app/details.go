@@ -93,7 +93,7 @@ func (v *details) offerReprint(p data.Participant, changed []string) {
 	}
 	fields := strings.Join(labels, ", ")
 	v.say(lang.L("The badge {{.Name}} holds still shows the old {{.Fields}}: it is out of date. Print a new one?",
-		map[string]any{"Name": p.FullName(), "Fields": fields}), widget.WarningImportance, nil)
+		map[string]any{"Name": p.ListName(), "Fields": fields}), widget.WarningImportance, nil)
 	v.reprint.OnTapped = func() { v.replace(p, lang.L("Details corrected: {{.Fields}}", map[string]any{"Fields": fields})) }
 	v.reprint.Show()
 }
@@ -257,7 +257,7 @@ func (v *details) photo(ctx context.Context, p data.Participant) fyne.CanvasObje
 // onRemovePhoto asks, then removes a participant's photo (a wrong one
 // attached, or one they ask to have removed).
 func (v *details) onRemovePhoto(p data.Participant) {
-	ask := dialog.NewConfirm(lang.L("Remove the photo of {{.Name}}?", map[string]any{"Name": p.FullName()}),
+	ask := dialog.NewConfirm(lang.L("Remove the photo of {{.Name}}?", map[string]any{"Name": p.ListName()}),
 		lang.L("A badge printed already keeps it; the next one is printed without."), func(remove bool) {
 			if !remove {
 				return
@@ -353,7 +353,7 @@ func (v *details) actions(p data.Participant) fyne.CanvasObject {
 // the participant waits for a new badge at the printing station.
 func (v *details) onReplace(p data.Participant) {
 	reason := &widget.Entry{PlaceHolder: lang.L("Lost, damaged, name corrected …")}
-	dialog.ShowForm(lang.L("Replace the badge of {{.Name}}", map[string]any{"Name": p.FullName()}), lang.L("Replace"), lang.L("Cancel"),
+	dialog.ShowForm(lang.L("Replace the badge of {{.Name}}", map[string]any{"Name": p.ListName()}), lang.L("Replace"), lang.L("Cancel"),
 		[]*widget.FormItem{widget.NewFormItem(lang.L("Reason"), reason)}, func(ok bool) {
 			if !ok {
 				return
