@@ -68,7 +68,7 @@ func (s *settings) buildUI() fyne.CanvasObject {
 	s.setDays = &widget.Button{Text: lang.L("Change the days"), OnTapped: s.onDays}
 	s.zone = newZoneEntry(ev.Timezone)
 	s.setZone = &widget.Button{Text: lang.L("Change the time zone"), OnTapped: s.onZone}
-	s.languages = &widget.Entry{Text: strings.Join(ev.Languages, " "), PlaceHolder: "en fr"}
+	s.languages = &widget.Entry{Text: strings.Join(ev.Languages, " "), PlaceHolder: lang.L("One or two language codes, such as en fr")}
 	s.setLangs = &widget.Button{Text: lang.L("Change the languages"), OnTapped: s.onLanguages}
 	s.logo = &canvas.Image{FillMode: canvas.ImageFillContain}
 	s.logo.SetMinSize(fyne.NewSize(64, 64))

@@ -270,9 +270,23 @@ func parse(records [][]string, lines []int, dir string) ([]data.ImportRow, error
 		if _, ok := column[data.FieldZones]; ok {
 			row.Zones, row.Problems = readZones(line, cell(data.FieldZones), row.Problems)
 		}
+		if isExample(cell) {
+			row.Problems = append(row.Problems, data.FieldError{Line: line, Reason: msgExampleLine.Msg()})
+		}
 		rows = append(rows, row)
 	}
 	return rows, nil
+}
+
+// isExample reports whether the row read by cell is the template's example
+// line, left in the file: it would register a person who is not coming.
+func isExample(cell func(string) string) bool {
+	for _, field := range []string{data.FieldFamilyName, data.FieldGivenName, data.FieldDocumentNumber} {
+		if strings.TrimSpace(cell(field)) != Example[field] {
+			return false
+		}
+	}
+	return true
 }
 
 // readPhoto reads and prepares a photo named relative to the import file's
@@ -320,6 +334,7 @@ func isBlank(rec []string) bool {
 
 var (
 	msgCannotOpen       = msg.Define("Cannot open {{.Path}}: {{.Err}}")
+	msgExampleLine      = msg.Define("This is the template's example line: replace it by a participant, or delete it.")
 	msgNotPlainFile     = msg.Define("{{.File}} is not a plain file: a folder, a device or a pipe cannot be imported.")
 	msgCannotRead       = msg.Define("Cannot read {{.Path}}: {{.Err}}")
 	msgTooLarge         = msg.Define("{{.File}} is larger than 100 MB; split it into smaller files.")
