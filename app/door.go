@@ -149,7 +149,11 @@ func (d *door) showSessions(sessions []data.Session, categories []data.Category,
 	d.sessions = sessions
 	var names []string
 	for _, s := range sessions {
-		names = append(names, fmt.Sprintf("%s · %s · %s · %s", s.Code, s.Starts.Format("02/01 15:04"), s.Room, s.Title))
+		name := fmt.Sprintf("%s · %s · %s · %s", s.Code, s.Starts.Format("02/01 15:04"), s.Room, s.Title)
+		if openNow(s, now) {
+			name += " · " + lang.L("door open now")
+		}
+		names = append(names, name)
 	}
 	d.session.Options = names
 	d.session.Refresh()

@@ -285,6 +285,15 @@ func TestDoorChoosesTheSessionOpenNowInItsRoom(t *testing.T) {
 		if got := strings.Join(order, " "); got != "SIDE-1 HALL-2 HALL-1 HALL-3" {
 			t.Fatalf("sessions listed %s", got)
 		}
+		var open []string
+		for _, o := range d.session.Options {
+			if strings.HasSuffix(o, " · door open now") {
+				open = append(open, strings.Split(o, " ")[0])
+			}
+		}
+		if got := strings.Join(open, " "); got != "SIDE-1 HALL-2" {
+			t.Fatalf("sessions marked open now: %s", got)
+		}
 		if got := strings.Split(d.session.Selected, " ")[0]; got != c.want {
 			t.Fatalf("room %q: the door chose %q, want %s", c.room, d.session.Selected, c.want)
 		}
