@@ -411,8 +411,19 @@ var (
 func (d *door) onScan(code string) {
 	ctx, cancel := context.WithTimeout(d.u.actor(), scanTimeout)
 	defer cancel()
-	d.show(d.store().CheckIn(ctx, data.Scan{SessionID: d.current.ID, Code: code,
-		Station: d.station.Text, Operator: d.u.operator.Name, Exit: d.exit.Checked}))
+	v, err := d.store().CheckIn(ctx, data.Scan{SessionID: d.current.ID, Code: code,
+		Station: d.station.Text, Operator: d.u.operator.Name, Exit: d.exit.Checked})
+	d.show(v, err)
+	if err == nil && v.Reason.Code == data.ReasonMalformed && isBadgeNumber(code) {
+		d.details.SetText(lang.L("A badge number typed by hand is no badge: press F2 to find the person."))
+	}
+}
+
+// isBadgeNumber reports whether code is digits only, as a badge number
+// typed by hand is, rather than a scanned badge's code.
+func isBadgeNumber(code string) bool {
+	code = strings.TrimSpace(code)
+	return code != "" && strings.Trim(code, "0123456789") == ""
 }
 
 // onManual checks in someone who forgot their badge, found by search.

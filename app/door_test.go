@@ -362,8 +362,13 @@ func TestDoorVerdictsSayMore(t *testing.T) {
 		t.Fatalf("too early: %v %q %q", d.panel.FillColor, d.verdict.Text, d.reason.Text)
 	}
 	scanner(d.scan, "NOT-A-BADGE")
-	if d.panel.FillColor != rejected || framed(delegate) {
-		t.Fatalf("a code of nobody: %v, framed %v", d.panel.FillColor, framed(delegate))
+	if d.panel.FillColor != rejected || framed(delegate) || d.details.Text != "" {
+		t.Fatalf("a code of nobody: %v, framed %v, %q", d.panel.FillColor, framed(delegate), d.details.Text)
+	}
+	// A badge number typed by hand points to the forgotten-badge search.
+	scanner(d.scan, "000003")
+	if d.verdict.Text != "REJECTED" || !strings.Contains(d.details.Text, "press F2") {
+		t.Fatalf("a badge number typed: %q %q", d.verdict.Text, d.details.Text)
 	}
 }
 
