@@ -149,11 +149,11 @@ func (d *door) showSessions(sessions []data.Session, categories []data.Category,
 	d.sessions = sessions
 	var names []string
 	for _, s := range sessions {
-		name := fmt.Sprintf("%s · %s · %s · %s", s.Code, s.Starts.Format("02/01 15:04"), s.Room, s.Title)
+		name := s.Code
 		if openNow(s, now) {
 			name += " · " + lang.L("door open now")
 		}
-		names = append(names, name)
+		names = append(names, fmt.Sprintf("%s · %s · %s · %s", name, s.Starts.Format("02/01 15:04"), s.Room, s.Title))
 	}
 	d.session.Options = names
 	d.session.Refresh()

@@ -287,7 +287,7 @@ func TestDoorChoosesTheSessionOpenNowInItsRoom(t *testing.T) {
 		}
 		var open []string
 		for _, o := range d.session.Options {
-			if strings.HasSuffix(o, " · door open now") {
+			if strings.Contains(o, " · door open now · ") {
 				open = append(open, strings.Split(o, " ")[0])
 			}
 		}
