@@ -42,6 +42,9 @@ func runAudit(e *env, args []string) error {
 			return fmt.Errorf("--participant %q is not one badge number", *participant)
 		}
 		filter.ParticipantID = ids[0]
+		if _, err := s.Participant(e.ctx, ids[0]); err != nil {
+			return fmt.Errorf("--participant %s: %w", *participant, err)
+		}
 	}
 	if *since != "" {
 		if filter.Since, err = parseSince(*since, loc); err != nil {

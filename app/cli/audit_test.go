@@ -106,7 +106,7 @@ func TestEndToEndAuditShowsReimportReprintAndCheckin(t *testing.T) {
 		}
 	}
 	for _, bad := range [][]string{{"--since", "yesterday"}, {"--since", "2025-13-01"}, {"--since", "25/10/2025"}, {"--since", "2025-10-25T14:10:00"},
-		{"--participant", "abc"}, {"--participant", "1 2"}, {"--participant", "-3"}} {
+		{"--participant", "abc"}, {"--participant", "1 2"}, {"--participant", "-3"}, {"--participant", "999999"}} {
 		if code, out, errs := run(t, db, append([]string{"audit"}, bad...)...); code != 1 || out != "" || !strings.Contains(errs, bad[0]) {
 			t.Errorf("%v: %d %q %q", bad, code, out, errs)
 		}
