@@ -30,7 +30,8 @@ type badges struct {
 	u *ui
 
 	who         *widget.Select
-	delegation  *widget.Select
+	delegation  *widget.SelectEntry // a delegation, typed or chosen
+	offered     []string            // the delegations offered for what is typed
 	category    *widget.Select
 	numbers     *widget.Entry
 	layout      *widget.Select
@@ -89,7 +90,13 @@ func (b *badges) buildUI() fyne.CanvasObject {
 		categoryNames = append(categoryNames, c.Name)
 	}
 	b.who = widget.NewSelect([]string{lang.L("Everyone approved and not yet printed"), lang.L("A delegation"), lang.L("A category"), lang.L("Badge numbers")}, func(string) { b.onChoose() })
-	b.delegation = &widget.Select{Options: delegationNames, PlaceHolder: lang.L("Choose…"), OnChanged: func(string) { b.onChoose() }}
+	b.delegation = widget.NewSelectEntry(delegationNames)
+	b.delegation.PlaceHolder = lang.L("Type a few letters, or choose…")
+	b.delegation.OnChanged = func(text string) {
+		b.offered = namesWith(delegationNames, text)
+		b.delegation.SetOptions(b.offered)
+		b.onChoose()
+	}
 	b.category = &widget.Select{Options: categoryNames, PlaceHolder: lang.L("Choose…"), OnChanged: func(string) { b.onChoose() }}
 	b.numbers = &widget.Entry{PlaceHolder: "000123 000124 …", OnChanged: func(string) { b.typing.call(b.onChoose) }}
 	b.layout = widget.NewSelect([]string{lang.L("A6 badge for lanyards"), lang.L("ID-1 card (85.6 × 54 mm)"), lang.L("A4 sheet of four A6 badges")}, func(string) { b.onPreview() })
@@ -238,12 +245,27 @@ func (b *badges) chosen(printable []data.Participant, left leftOut, warnings []p
 	b.onPreview()
 }
 
+// namesWith returns the names holding text, whatever its case, or all of
+// them for no text.
+func namesWith(names []string, text string) []string {
+	text = strings.ToLower(strings.TrimSpace(text))
+	var found []string
+	for _, n := range names {
+		if strings.Contains(strings.ToLower(n), text) {
+			found = append(found, n)
+		}
+	}
+	return found
+}
+
 // filter turns the choice into a query; false when the choice is not complete.
 func (b *badges) filter() (data.BadgeFilter, bool) {
 	switch b.who.SelectedIndex() {
 	case whoDelegation:
-		if i := b.delegation.SelectedIndex(); i >= 0 {
-			return data.BadgeFilter{Affiliation: b.delegations[i].ID, Printed: true}, true
+		for _, a := range b.delegations {
+			if affiliationText(a) == b.delegation.Text {
+				return data.BadgeFilter{Affiliation: a.ID, Printed: true}, true
+			}
 		}
 	case whoCategory:
 		if i := b.category.SelectedIndex(); i >= 0 {

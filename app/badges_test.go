@@ -247,3 +247,26 @@ func TestBadgesLookUpInTheBackground(t *testing.T) {
 		t.Fatalf("after drawing: %T, %d drawings", b.preview.Objects[0], b.renders)
 	}
 }
+
+// TestBadgesFindADelegationByTyping: a few letters narrow the delegations
+// offered; the one named whole is chosen, and its people are listed.
+func TestBadgesFindADelegationByTyping(t *testing.T) {
+	u := newTestUI(t)
+	b, _ := openBadges(t, u)
+	choose(b, b.who, whoDelegation)
+	test.Type(b.delegation, "viet")
+	b.work.wait()
+	if len(b.offered) != 1 || b.offered[0] != "Delegation of Viet Nam" || len(b.selected) != 0 {
+		t.Fatalf("typing viet offers %q, chooses %d", b.offered, len(b.selected))
+	}
+	b.delegation.SetText(b.offered[0])
+	b.work.wait()
+	if len(b.selected) != 2 {
+		t.Fatalf("the delegation of Viet Nam lists %d", len(b.selected))
+	}
+	b.delegation.SetText("")
+	b.work.wait()
+	if len(b.offered) != 2 || len(b.selected) != 0 {
+		t.Fatalf("no text offers %q, chooses %d", b.offered, len(b.selected))
+	}
+}
