@@ -53,9 +53,7 @@ func (v *details) saveZones(p data.Participant, changes []data.ZoneChange) {
 		v.say(problemText(err), widget.DangerImportance, nil)
 		return
 	}
-	v.d.current = &updated
-	v.d.refresh()
-	v.d.show(updated)
+	v.showUpdated(updated)
 	text := lang.L("The zones of {{.Name}} are their category's.", map[string]any{"Name": updated.ListName()})
 	if len(changes) > 0 {
 		text = lang.L("The zones of {{.Name}} are their category's, changed: {{.Changes}}.", map[string]any{"Name": updated.ListName(), "Changes": data.FormatZoneChanges(changes)})

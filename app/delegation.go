@@ -94,9 +94,14 @@ func (v *details) showAgain(p data.Participant) {
 		v.say(problemText(err), widget.DangerImportance, nil)
 		return
 	}
-	v.d.current = &updated
+	v.showUpdated(updated)
+}
+
+// showUpdated shows p as just changed, with the search's list refreshed.
+func (v *details) showUpdated(p data.Participant) {
+	v.d.current = &p
 	v.d.refresh()
-	v.d.show(updated)
+	v.d.show(p)
 }
 
 // askHandover asks the focal point p for their document and where to write
@@ -110,8 +115,7 @@ func (v *details) askHandover(p data.Participant) {
 			return
 		}
 		document := &widget.Entry{PlaceHolder: lang.L("Passport or ID card number")}
-		dir, _ := filepath.Abs(filepath.Dir(v.d.u.dbPath))
-		out := &widget.Entry{Text: printjob.FreeName(filepath.Join(dir, "handover-"+fileSafe(affiliationCode(p.Affiliation))+"-"+
+		out := &widget.Entry{Text: printjob.FreeName(filepath.Join(v.d.u.fileFolder(), "handover-"+fileSafe(affiliationCode(p.Affiliation))+"-"+
 			v.d.u.store.Now().Format("20060102-1504")+".pdf"), 1)}
 		waiting := &widget.Label{Text: lang.N("{{.Count}} printed badge of {{.Name}} waits.", n, map[string]any{"Count": n, "Name": name}), Wrapping: fyne.TextWrapWord}
 		ask := dialog.NewForm(lang.L("Hand over the delegation's badges to {{.Name}}?", map[string]any{"Name": p.ListName()}),

@@ -368,9 +368,7 @@ func (v *details) replace(p data.Participant, reason string) {
 		v.say(problemText(err), widget.DangerImportance, nil)
 		return
 	}
-	v.d.current = &updated
-	v.d.refresh()
-	v.d.show(updated)
+	v.showUpdated(updated)
 	v.say(lang.L("The old badge no longer works. Print the new one at the printing station (badge {{.Number}}).", map[string]any{"Number": updated.BadgeNumber()}), widget.SuccessImportance, nil)
 }
 

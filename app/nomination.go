@@ -4,32 +4,18 @@ import (
 	"context"
 	"errors"
 	"os"
-	"path/filepath"
-	"strings"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"accred/app/printjob"
 	"accred/data"
 )
 
 // askSaveLetter asks where to save the letter kept with the nomination of
 // p's delegation or organisation: a new file, never one that exists.
 func (v *details) askSaveLetter(p data.Participant) {
-	dir, _ := filepath.Abs(filepath.Dir(v.d.u.dbPath))
-	out := &widget.Entry{Text: printjob.FreeName(filepath.Join(dir, "nomination-"+fileSafe(affiliationCode(p.Affiliation))+".pdf"), 1)}
-	ask := dialog.NewForm(lang.L("Save the nomination letter of {{.Name}}", map[string]any{"Name": affiliationText(p.Affiliation)}),
-		lang.L("Save"), lang.L("Cancel"), []*widget.FormItem{widget.NewFormItem(lang.L("Save as"), out)}, func(ok bool) {
-			if ok {
-				v.saveLetterTo(p, strings.TrimSpace(out.Text))
-			}
-		}, v.d.u.win)
-	out.OnSubmitted = func(string) { ask.Submit() }
-	ask.Resize(fyne.NewSize(640, ask.MinSize().Height))
-	ask.Show()
+	v.d.u.askNewFile(lang.L("Save the nomination letter of {{.Name}}", map[string]any{"Name": affiliationText(p.Affiliation)}), nil,
+		"nomination-"+fileSafe(affiliationCode(p.Affiliation))+".pdf", func(path string) { v.saveLetterTo(p, path) })
 }
 
 // saveLetterTo writes the nomination's letter to a new file at path, in the

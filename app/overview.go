@@ -65,7 +65,7 @@ func (v *overview) buildUI() fyne.CanvasObject {
 	v.figures = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
 	v.saved = &widget.Label{Wrapping: fyne.TextWrapWord}
 	v.women = &widget.Label{Wrapping: fyne.TextWrapWord}
-	v.folder = &widget.Entry{Text: v.proposedFolder()}
+	v.folder = &widget.Entry{Text: v.u.fileFolder()}
 	v.print = &widget.Button{Text: lang.L("Print overview (PDF)"), Icon: theme.DocumentPrintIcon(), Importance: widget.HighImportance, OnTapped: v.onPrint}
 	var cards []fyne.CanvasObject
 	for _, c := range printing.Charts {
@@ -102,17 +102,6 @@ func (v *overview) buildUI() fyne.CanvasObject {
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel(lang.L("Save in")), container.NewGridWrap(fyne.NewSize(260, v.folder.MinSize().Height), v.folder), v.print),
 		container.NewVBox(v.at, v.figures))
 	return container.NewBorder(container.NewVBox(top, v.saved), nil, nil, nil, split)
-}
-
-// proposedFolder is where the overview's files are saved unless changed:
-// beside the event's database file, or in the home folder for a server.
-func (v *overview) proposedFolder() string {
-	if v.u.store != nil && v.u.store.OnServer() {
-		home, _ := os.UserHomeDir()
-		return home
-	}
-	dir, _ := filepath.Abs(filepath.Dir(v.u.dbPath))
-	return dir
 }
 
 // onShown runs when the overview's tab is chosen: it is read at once, then

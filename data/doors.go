@@ -58,9 +58,6 @@ func (s *Store) SetDoorZone(ctx context.Context, station string, zone int) error
 	if err := allow(ctx, RoleAdmin); err != nil {
 		return err
 	}
-	if err := allow(ctx, RoleAdmin); err != nil {
-		return err
-	}
 	station = NameText.Tidy(station)
 	var v invalid
 	if doorKey(station) == "" {

@@ -196,9 +196,6 @@ func (s *Store) SetParticipantZones(ctx context.Context, id int64, changes []Zon
 	if err := allow(ctx, RoleDesk); err != nil {
 		return Participant{}, err
 	}
-	if err := allow(ctx, RoleDesk); err != nil {
-		return Participant{}, err
-	}
 	loc, err := s.location(ctx)
 	if err != nil {
 		return Participant{}, err
