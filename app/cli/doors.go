@@ -10,7 +10,8 @@ func runDoors(e *env, args []string) error {
 	fs := flags("doors")
 	zone := fs.String("zone", "", "the zone every badge must carry at this door; 0 for none")
 	rest, err := parse(fs, args)
-	if err != nil {
+	setting := len(rest) == 2 && rest[0] == "set" && *zone != ""
+	if err != nil || (!setting && (len(rest) > 0 || *zone != "")) {
 		return errUsage
 	}
 	s, err := e.store()
@@ -18,7 +19,7 @@ func runDoors(e *env, args []string) error {
 		return err
 	}
 	switch {
-	case len(rest) == 2 && rest[0] == "set" && *zone != "":
+	case setting:
 		code, err := strconv.Atoi(*zone)
 		if err != nil {
 			return fmt.Errorf("--zone %q is not a zone's number", *zone)
@@ -32,8 +33,6 @@ func runDoors(e *env, args []string) error {
 			fmt.Fprintf(e.stdout, "%s requires zone %d\n", rest[1], code)
 		}
 		return nil
-	case len(rest) > 0 || *zone != "":
-		return errUsage
 	}
 	rules, err := s.DoorRules(e.ctx)
 	if err != nil {
