@@ -200,6 +200,7 @@ func (u *ui) showHome() bool {
 	u.home = container.NewBorder(header, nil, nil, nil, u.tabs)
 	u.win.SetContent(u.home)
 	u.win.Canvas().SetOnTypedKey(u.onTypedKey)
+	u.win.Canvas().SetOnTypedRune(u.onTypedRune)
 	if len(u.stations) > 0 && u.stations[0].selected != nil && u.stations[0].name != tabDesk {
 		u.stations[0].selected()
 	}

@@ -328,6 +328,10 @@ func (d *desk) typedKey(ev *fyne.KeyEvent) {
 
 // onTypedKey gives the keys typed with nothing focused to the station shown.
 func (u *ui) onTypedKey(ev *fyne.KeyEvent) {
+	if u.doorOnScreen() {
+		u.door.typedAnywhere(func() { u.door.scan.TypedKey(ev) })
+		return
+	}
 	if u.desk != nil && u.tabs.Selected() == u.tab(tabDesk) {
 		u.desk.typedKey(ev)
 	}

@@ -78,7 +78,7 @@ func newTestUIOn(t *testing.T, name string) *ui {
 	return u
 }
 
-func press(e *keyEntry, key fyne.KeyName) { e.TypedKey(&fyne.KeyEvent{Name: key}) }
+func press(e fyne.Focusable, key fyne.KeyName) { e.TypedKey(&fyne.KeyEvent{Name: key}) }
 
 func TestDeskFindsAsYouType(t *testing.T) {
 	u := newTestUI(t)

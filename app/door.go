@@ -17,8 +17,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"accred/app/scantext"
 	"accred/data"
-	"accred/data/msg"
+	"accred/data/credential"
 )
 
 // door is the door station: pick the session and the station's name, then
@@ -31,11 +32,14 @@ type door struct {
 	sessions   []data.Session
 	categories []data.Category
 	session    *widget.Select
+	chosen     *widget.Label // the chosen session's code, title, room and hours, in full
 	station    *widget.Entry
 	rule       *widget.Label // the zone the station's door requires, if any
 	exit       *widget.Check
 	problem    *widget.Label
 	early      *widget.Label // warns of a session whose door opens long after now
+	left       *widget.Label // station files of earlier runs waiting to be merged
+	merging    bool          // station files of earlier runs are being merged
 	openDoor   *widget.Button
 	setupView  fyne.CanvasObject
 	holder     *fyne.Container // shows the setup or the scan view
@@ -47,8 +51,10 @@ type door struct {
 	banner   *fyne.Container // the verdict: its colour, word and reason
 	panel    *canvas.Rectangle
 	frame    *canvas.Rectangle // the verdict's frame, in the person's category colour
+	glow     *canvas.Rectangle // lights the banner for a moment when a verdict comes
 	verdict  *canvas.Text
 	reason   *canvas.Text
+	stamp    *canvas.Text // the verdict's number and time: two alike in a row look apart
 	name     *canvas.Text
 	details  *widget.Label
 	noPhoto  *widget.Label // asks for a look at the document when there is no photo
@@ -69,18 +75,28 @@ type door struct {
 	fallback     fallback      // the door's station file, on an event server
 	fallbackNote *widget.Label // where the door stands with its station file
 
+	// burst is what was typed last in quick succession into the door's
+	// other fields, to tell a scan there from a person's typing.
+	burst scantext.Burst
+	// clock tells when a key was typed: time.Now, unless a test drives it.
+	clock func() time.Time
+	// deadline is the longest a scan waits for the database: scanTimeout,
+	// unless a test shortens it.
+	deadline time.Duration
+
 	// later runs f on the interface's goroutine after a while.
 	later func(wait time.Duration, f func())
 }
 
 func newDoor(u *ui) *door {
-	return &door{u: u, later: later}
+	return &door{u: u, later: later, clock: time.Now, deadline: scanTimeout}
 }
 
 func (d *door) buildUI() fyne.CanvasObject {
 	d.session = &widget.Select{PlaceHolder: lang.L("Choose…"), OnChanged: func(string) { d.onSessionChosen() }}
+	d.chosen = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
 	host, _ := os.Hostname()
-	d.station = &widget.Entry{Text: firstNonEmpty(d.u.app.Preferences().String(prefStation), "door-"+host)}
+	d.station = &widget.Entry{Text: firstNonEmpty(d.u.app.Preferences().String(prefStation), "door-"+host), OnSubmitted: func(string) { d.onOpen() }}
 	d.rule = &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord}
 	d.rule.Hide()
 	d.station.OnChanged = func(string) { d.showRule() }
@@ -88,19 +104,27 @@ func (d *door) buildUI() fyne.CanvasObject {
 	d.exit.Disable()
 	d.problem = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
 	d.early = &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord}
+	d.left = &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord}
 	d.openDoor = &widget.Button{Text: lang.L("Open the door"), Icon: theme.LoginIcon(), Importance: widget.HighImportance, OnTapped: d.onOpen}
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Session"), d.session),
+		widget.NewFormItem(lang.L("Session"), container.NewVBox(d.session, d.chosen)),
 		widget.NewFormItem(lang.L("Station"), container.NewVBox(d.station, d.rule)),
 		widget.NewFormItem("", d.exit),
 	)
 	intro := &widget.Label{Text: lang.L("Choose the session at this door. The scan view then fills the screen; plug in the USB scanner and scan badges."), Wrapping: fyne.TextWrapWord}
-	d.setupView = container.NewCenter(container.NewGridWrap(fyne.NewSize(640, 360), container.NewVBox(intro, form, d.early, d.problem, d.openDoor)))
+	d.setupView = container.NewCenter(container.NewGridWrap(fyne.NewSize(setupWidth, 440), container.NewVBox(intro, form, d.early, d.problem, d.left, d.openDoor)))
 	d.holder = container.NewStack(d.setupView)
+	d.findLeftFiles()
+	d.showLeft()
 	d.reload()
 	d.showRule()
 	return d.holder
 }
+
+// setupWidth is the width of the door's set-up screen: the sessions' names
+// are long ("PLEN-1 · door open now · 25/10 14:00 · Hall A · Opening and
+// signing ceremony…"), and the chosen one is written out in full below.
+const setupWidth = 900
 
 // The station's name, and the room of the last session it opened.
 const (
@@ -127,8 +151,32 @@ func (d *door) reload() {
 		if err == nil {
 			categories, err = store.Categories(ctx)
 		}
-		return func() { d.showSessions(sessions, categories, err) }
+		return func() {
+			d.showSessions(sessions, categories, err)
+			if err == nil {
+				d.mergeLeft()
+			}
+		}
 	})
+}
+
+// mergeLeft merges the station files of earlier runs, unless a merge of
+// them is running already.
+func (d *door) mergeLeft() {
+	if d.merging || len(d.fallback.left) == 0 {
+		return
+	}
+	d.merging = true
+	d.mergeLeftFiles(func() { d.merging = false; d.showLeft() })
+}
+
+// showLeft says on the set-up screen how many station files of earlier
+// runs wait to be merged.
+func (d *door) showLeft() {
+	d.left.SetText("")
+	if n := len(d.fallback.left); n > 0 {
+		d.left.SetText(leftText(n))
+	}
 }
 
 // showSessions offers the sessions, those open now first, then by start;
@@ -205,13 +253,21 @@ func (d *door) onSessionChosen() {
 	if i < 0 {
 		return
 	}
-	d.early.SetText(d.earlyWarning(d.sessions[i]))
+	s := d.sessions[i]
+	d.chosen.SetText(fmt.Sprintf("%s — %s\n%s · %s–%s", s.Code, s.Title, s.Room,
+		s.Starts.In(d.u.event.Location()).Format("02/01 15:04"), s.Ends.In(d.u.event.Location()).Format("15:04")))
+	d.early.SetText(d.earlyWarning(s))
 	if d.sessions[i].RecordsExits {
 		d.exit.Enable()
 	} else {
 		d.exit.SetChecked(false)
 		d.exit.Disable()
 	}
+}
+
+// isOpen reports whether the door shows its scan view.
+func (d *door) isOpen() bool {
+	return d.holder != nil && len(d.holder.Objects) > 0 && d.holder.Objects[0] != d.setupView
 }
 
 // onOpen turns the station into the scan view of the chosen session.
@@ -225,6 +281,7 @@ func (d *door) onOpen() {
 	d.current = d.sessions[i]
 	d.u.app.Preferences().SetString(prefRoom, d.current.Room)
 	d.history = nil
+	d.findLeftFiles()
 	d.holder.Objects = []fyne.CanvasObject{d.scanView()}
 	d.holder.Refresh()
 	d.showRule()
@@ -269,14 +326,20 @@ func (d *door) look(opening int) {
 			case d.fallback.store != nil:
 				// Still out of reach: the station file goes on.
 			case err != nil && !d.lost:
-				d.showLost()
+				d.shown++
+				d.showLost(d.shown, data.Participant{})
 			case err == nil && d.lost:
 				d.lost = false
 				d.current = s
+				d.showFallbackNote()
 				d.ready()
 			case err == nil:
 				d.current = s
 				d.setCount(s.Present, s.Capacity)
+			}
+			if err == nil && d.fallback.store == nil {
+				d.keepCurrent()
+				d.mergeLeft()
 			}
 			d.watch(opening)
 		}
@@ -289,20 +352,11 @@ const scanTimeout = 5 * time.Second
 
 // showLost says that the event database cannot be reached: nothing scanned
 // now is recorded, so nobody is shown as let in. The door tries again by
-// itself and says when it is back.
-func (d *door) showLost() {
+// itself and says when it is back; meanwhile it offers its station file.
+func (d *door) showLost(shown int, who data.Participant) {
 	d.lost = true
-	d.shown++
-	d.setPanel(lost, color.Transparent)
-	d.verdict.Text = lang.L("NOT RECORDED")
-	d.verdict.Refresh()
-	d.reason.Text = lang.L("Event database out of reach: trying again…")
-	d.reason.Refresh()
-	if d.fallback.path != "" && d.fallback.store == nil {
-		d.fallbackNote.SetText(lang.L("Press F9 to go on with this door's station file."))
-	}
-	d.showPerson(data.Participant{})
-	playVerdict(data.Rejected)
+	d.showUnrecorded(lang.L("NOT RECORDED"), lang.L("Event database out of reach: trying again…"), shown, who)
+	d.showFallbackNote()
 }
 
 // onLeave leaves the scan view, once a door or admin operator has given
@@ -329,7 +383,10 @@ func (d *door) scanView() fyne.CanvasObject {
 	d.scan = newScanEntry(d)
 	d.panel = canvas.NewRectangle(neutral)
 	d.frame = &canvas.Rectangle{FillColor: color.Transparent, StrokeWidth: 16}
+	d.glow = canvas.NewRectangle(color.NRGBA{R: 0xFF, G: 0xFF, B: 0xFF, A: 0x50})
+	d.glow.Hide()
 	d.verdict = &canvas.Text{TextSize: 96, TextStyle: fyne.TextStyle{Bold: true}, Alignment: fyne.TextAlignCenter, Color: white}
+	d.stamp = &canvas.Text{TextSize: 22, Alignment: fyne.TextAlignTrailing, Color: white}
 	d.reason = &canvas.Text{TextSize: 36, Alignment: fyne.TextAlignCenter, Color: white}
 	d.name = &canvas.Text{TextSize: 44, TextStyle: fyne.TextStyle{Bold: true}, Color: theme.Color(theme.ColorNameForeground)}
 	d.details = &widget.Label{SizeName: theme.SizeNameSubHeadingText, Wrapping: fyne.TextWrapWord}
@@ -362,7 +419,8 @@ func (d *door) scanView() fyne.CanvasObject {
 
 	height := canvas.NewRectangle(color.Transparent)
 	height.SetMinSize(fyne.NewSize(10, 250))
-	d.banner = container.NewStack(height, d.panel, d.frame, container.NewVBox(layout.NewSpacer(), d.verdict, d.reason, layout.NewSpacer()))
+	d.banner = container.NewStack(height, d.panel, d.glow, d.frame, container.NewVBox(layout.NewSpacer(), d.verdict, d.reason, layout.NewSpacer()),
+		container.NewPadded(container.NewVBox(d.stamp)))
 	person := container.NewBorder(nil, nil, d.photo, nil, container.NewVBox(d.name, d.details, d.noPhoto))
 	recent := container.NewBorder(&widget.Label{Text: lang.L("Recent scans"), TextStyle: fyne.TextStyle{Bold: true}}, nil, nil, nil, d.recent)
 	body := container.NewHSplit(container.NewPadded(person), recent)
@@ -402,21 +460,80 @@ var (
 	already  = color.NRGBA{R: 0xD9, G: 0x8E, B: 0x04, A: 0xFF}
 	rejected = color.NRGBA{R: 0xC8, G: 0x1E, B: 0x1E, A: 0xFF}
 	neutral  = color.NRGBA{R: 0x44, G: 0x4B, B: 0x55, A: 0xFF}
-	lost     = color.NRGBA{R: 0x1F, G: 0x3A, B: 0x68, A: 0xFF} // no verdict: the database is out of reach
+	fault    = color.NRGBA{R: 0xB0, G: 0x5A, B: 0x00, A: 0xFF} // no verdict: not recorded, not read, or the check failed
 	white    = color.NRGBA{R: 0xFF, G: 0xFF, B: 0xFF, A: 0xFF}
 )
 
-// onScan decides a code typed by the scanner and shows the verdict; the
-// verdict is on disk before it shows.
-func (d *door) onScan(code string) {
-	ctx, cancel := context.WithTimeout(d.u.actor(), scanTimeout)
-	defer cancel()
-	v, err := d.store().CheckIn(ctx, data.Scan{SessionID: d.current.ID, Code: code,
-		Station: d.station.Text, Operator: d.u.operator.Name, Exit: d.exit.Checked})
-	d.show(v, err)
-	if err == nil && v.Reason.Code == data.ReasonMalformed && isBadgeNumber(code) {
-		d.details.SetText(lang.L("A badge number typed by hand is no badge: press F2 to find the person."))
+// onScan checks a code typed by the scanner at the door, read back first
+// through the keyboard layout that changed it; a code a Vietnamese input
+// method changed beyond reading is not checked, and the door says what to
+// switch off.
+func (d *door) onScan(typed string) {
+	r := scantext.Read(typed)
+	if r.Layout == scantext.VietnameseIME {
+		d.showUnread()
+		return
 	}
+	d.check(data.Scan{Code: r.Code})
+}
+
+// onManual checks in someone who forgot their badge, found by search.
+func (d *door) onManual(p data.Participant) {
+	d.check(data.Scan{ParticipantID: p.ID})
+	d.focus()
+}
+
+// check records a scan at the door in the background, for scanTimeout at
+// most: the door shows "checking…" at once, and the verdict once it is
+// recorded; the window never waits for the database.
+func (d *door) check(scan data.Scan) {
+	scan.SessionID, scan.Station, scan.Operator, scan.Exit = d.current.ID, d.station.Text, d.u.operator.Name, d.exit.Checked
+	d.shown++
+	shown, opening, store, actor, file := d.shown, d.opened, d.store(), d.u.actor(), d.fallback.file
+	d.showChecking()
+	deadline := d.deadline
+	d.work.run(func() func() {
+		ctx, cancel := context.WithTimeout(actor, deadline)
+		defer cancel()
+		v, err := store.CheckIn(ctx, scan)
+		var who data.Participant
+		if err != nil {
+			who = d.whoScanned(file, scan)
+		}
+		return func() {
+			if d.opened != opening {
+				return // the door was closed meanwhile
+			}
+			if err != nil {
+				d.showFault(err, shown, who)
+				return
+			}
+			d.show(v, shown)
+			if v.Reason.Code == data.ReasonMalformed && isBadgeNumber(scan.Code) {
+				d.details.SetText(lang.L("A badge number typed by hand is no badge: press F2 to find the person."))
+			}
+		}
+	})
+}
+
+// whoScanned is whom a scan that could not be recorded names, read from
+// the door's station file where there is one (it needs no network): a
+// door that says NOT RECORDED twice says for whom each time.
+func (d *door) whoScanned(file *data.Store, scan data.Scan) data.Participant {
+	id := scan.ParticipantID
+	if c, err := credential.Verify(scan.Code, d.u.event.KeyID, d.u.event.PublicKey); err == nil {
+		id = c.ParticipantID
+	}
+	if id == 0 || file == nil {
+		return data.Participant{ID: id}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), scanTimeout)
+	defer cancel()
+	p, err := file.Participant(ctx, id)
+	if err != nil {
+		return data.Participant{ID: id}
+	}
+	return p
 }
 
 // isBadgeNumber reports whether code is digits only, as a badge number
@@ -426,26 +543,94 @@ func isBadgeNumber(code string) bool {
 	return code != "" && strings.Trim(code, "0123456789") == ""
 }
 
-// onManual checks in someone who forgot their badge, found by search.
-func (d *door) onManual(p data.Participant) {
-	ctx, cancel := context.WithTimeout(d.u.actor(), scanTimeout)
-	defer cancel()
-	d.show(d.store().CheckIn(ctx, data.Scan{SessionID: d.current.ID, ParticipantID: p.ID,
-		Station: d.station.Text, Operator: d.u.operator.Name, Exit: d.exit.Checked}))
-	d.focus()
+// showChecking says that a scan is being checked, until its verdict is
+// recorded.
+func (d *door) showChecking() {
+	d.setPanel(neutral, color.Transparent)
+	d.verdict.Text = lang.L("checking…")
+	d.verdict.Refresh()
+	d.reason.Text = lang.L("{{.Seconds}} s at most", map[string]any{"Seconds": max(1, int(d.deadline.Round(time.Second)/time.Second))})
+	d.reason.Refresh()
+	d.stamp.Text = ""
+	d.stamp.Refresh()
+	d.showPerson(data.Participant{})
 }
 
-func (d *door) show(v data.Verdict, err error) {
+// showFault says that a scan was not recorded, in amber, never as a
+// refusal: NOT RECORDED when the event database is out of reach (the door
+// tries again by itself), CHECK FAILED with the reason otherwise. Each
+// says when, and for whom where the door can tell, so that two in a row
+// look apart.
+func (d *door) showFault(err error, shown int, who data.Participant) {
 	if data.ErrorCode(err) == data.EINTERNAL {
-		d.showLost() // the scan was not recorded: no verdict to show
+		d.showLost(shown, who)
 		return
 	}
-	if err != nil {
-		v = data.Verdict{Kind: data.Rejected, Reason: data.Reason{Code: data.ReasonBadgeError, Args: msg.Args{"Err": headline(err)}}, At: time.Now()}
-	}
-	d.lost = false
+	d.showUnrecorded(lang.L("CHECK FAILED"), headline(err), shown, who)
+	d.keep(shown)
+}
+
+// showUnread says that a scan could not be read: a Vietnamese input method
+// changed what the scanner typed. Nothing is recorded.
+func (d *door) showUnread() {
 	d.shown++
+	d.showUnrecorded(lang.L("NOT READ"), lang.L("Switch off Vietnamese typing (Telex, VNI: in Unikey or EVKey press Ctrl+Shift, or choose English input), then scan again."), d.shown, data.Participant{})
+	d.keep(d.shown)
+}
+
+// showUnrecorded shows a word and a reason in amber, for a scan that left
+// no verdict, stamped with its number and the time.
+func (d *door) showUnrecorded(word, reason string, shown int, who data.Participant) {
+	d.setPanel(fault, color.Transparent)
+	d.verdict.Text = word
+	d.verdict.Refresh()
+	d.reason.Text = reason
+	d.reason.Refresh()
+	d.setStamp(shown, d.u.store.Now())
+	d.showPerson(data.Participant{})
+	if who.ID != 0 {
+		d.name.Text = firstNonEmpty(who.ListName(), who.BadgeNumber())
+		d.name.Refresh()
+	}
+	playVerdict(data.Already)
+}
+
+// setStamp numbers a verdict on screen and says when it came, so that two
+// alike in a row show themselves as new.
+func (d *door) setStamp(shown int, at time.Time) {
+	d.stamp.Text = lang.L("Scan {{.Number}} · {{.Time}}", map[string]any{"Number": shown, "Time": at.In(d.u.event.Location()).Format("15:04:05")})
+	d.stamp.Refresh()
+	d.flash()
+}
+
+// flash lights the banner for a moment, as a sign that a new verdict came.
+func (d *door) flash() {
+	d.glow.Show()
+	d.glow.Refresh()
 	shown := d.shown
+	d.later(flashFor, func() {
+		if d.shown == shown {
+			d.glow.Hide()
+		}
+	})
+}
+
+// flashFor is how long the banner lights up for a new verdict.
+const flashFor = 250 * time.Millisecond
+
+// keep leaves a verdict on screen for a while, then asks for the next
+// badge, unless a newer verdict came meanwhile.
+func (d *door) keep(shown int) {
+	d.later(8*time.Second, func() {
+		if d.shown == shown {
+			d.ready()
+		}
+	})
+}
+
+func (d *door) show(v data.Verdict, shown int) {
+	d.lost = false
+	d.fallbackNote.SetText(d.fallbackText())
 	d.history = append([]data.Verdict{v}, d.history[:min(len(d.history), 19)]...)
 	d.recent.Refresh()
 	colour, word := verdictLook(v)
@@ -458,18 +643,12 @@ func (d *door) show(v data.Verdict, err error) {
 	d.verdict.Refresh()
 	d.reason.Text = say(v.Reason.Message())
 	d.reason.Refresh()
+	d.setStamp(shown, v.At)
 	d.showPerson(v.Participant)
-	if err == nil {
-		d.current.Present = v.Present
-	}
+	d.current.Present = v.Present
 	d.setCount(v.Present, v.Capacity)
 	playVerdict(shownAs(v))
-	// The verdict stays for a while, then the screen asks for the next badge.
-	d.later(8*time.Second, func() {
-		if d.shown == shown {
-			d.ready()
-		}
-	})
+	d.keep(shown)
 }
 
 func (d *door) showPerson(p data.Participant) {
@@ -501,6 +680,8 @@ func (d *door) ready() {
 	d.verdict.Refresh()
 	d.reason.Text = ""
 	d.reason.Refresh()
+	d.stamp.Text = ""
+	d.stamp.Refresh()
 	d.showPerson(data.Participant{})
 	d.setCount(d.current.Present, d.current.Capacity) // watch reads it again in the background
 }
@@ -532,6 +713,25 @@ func (d *door) updateRecent(i widget.ListItemID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
 	l.Importance = map[data.VerdictKind]widget.Importance{data.Accepted: widget.SuccessImportance, data.Already: widget.WarningImportance, data.Rejected: widget.DangerImportance}[shownAs(v)]
 	l.SetText(text)
+}
+
+// onTypedRune gives a character typed while nothing has the keyboard to an
+// open door's scan field.
+func (u *ui) onTypedRune(r rune) {
+	if u.doorOnScreen() {
+		u.door.typedAnywhere(func() { u.door.scan.TypedRune(r) })
+	}
+}
+
+// typedAnywhere types a key typed while nothing has the keyboard (a click
+// elsewhere took it) into the scan field, which takes the keyboard at once:
+// a scan that starts then loses none of its characters.
+func (d *door) typedAnywhere(typeIt func()) {
+	if d.scan == nil || d.manual.open {
+		return
+	}
+	d.u.win.Canvas().Focus(d.scan)
+	typeIt()
 }
 
 // focus gives the scan field the keyboard, unless a person is searching.

@@ -35,10 +35,10 @@ func (u *ui) idleMinutes() int {
 }
 
 // lockIfIdle locks the station once no one has used it for its idle
-// minutes. A door is a kiosk that goes on scanning: it never locks.
+// minutes. An open door is a kiosk that goes on scanning: it never locks.
 func (u *ui) lockIfIdle() {
 	minutes := u.idleMinutes()
-	if minutes <= 0 || u.operator.Roles == nil || u.signIn != nil || u.atDoor() {
+	if minutes <= 0 || u.operator.Roles == nil || u.signIn != nil || u.atOpenDoor() {
 		return
 	}
 	if u.idle.time().Sub(u.idle.last) >= time.Duration(minutes)*time.Minute {

@@ -13,8 +13,9 @@ import (
 	"accred/data"
 )
 
-// kiosk keeps a door on screen: leaving the Door tab, or signing out
-// there, needs the PIN of a door or admin operator.
+// kiosk keeps an open door on screen: leaving the Door tab while a door is
+// open, or signing out there, needs the PIN of a door or admin operator.
+// The door's set-up screen, with no door open, is left freely.
 type kiosk struct {
 	leaving   bool         // a PIN was given: the next change of tab goes through
 	returning bool         // the door is being put back on screen
@@ -23,25 +24,32 @@ type kiosk struct {
 
 // kioskPrompt asks for a door or admin operator's name and PIN.
 type kioskPrompt struct {
-	name, pin *widget.Entry
+	name, pin *doorField // a scan typed into them goes to the door
 	problem   *widget.Label
 	dialog    dialog.Dialog
 	ok        *widget.Button
 }
 
-// atDoor reports whether the door is the tab on screen.
-func (u *ui) atDoor() bool {
-	return u.tabs != nil && u.signIn == nil && u.tabs.Selected() != nil && u.tabs.Selected() == u.tab(tabDoor) && u.operator.Roles != nil
+// atOpenDoor reports whether the tab on screen is the door, open for
+// scanning, with someone signed in.
+func (u *ui) atOpenDoor() bool {
+	return u.doorOnScreen() && u.operator.Roles != nil
 }
 
-// holds puts the door back on screen when someone leaves it without a PIN,
-// and asks for one; true when it did.
+// doorOnScreen reports whether the tab on screen is the door, open for
+// scanning.
+func (u *ui) doorOnScreen() bool {
+	return u.tabs != nil && u.signIn == nil && u.tabs.Selected() != nil && u.tabs.Selected() == u.tab(tabDoor) && u.door != nil && u.door.isOpen()
+}
+
+// holds puts an open door back on screen when someone leaves it without a
+// PIN, and asks for one; true when it did.
 func (k *kiosk) holds(u *ui, to *container.TabItem) bool {
 	if k.returning {
 		return true
 	}
 	door := u.tab(tabDoor)
-	if k.leaving || door == nil || u.chosen != door || to == door || u.operator.Roles == nil {
+	if k.leaving || door == nil || u.chosen != door || to == door || u.operator.Roles == nil || !u.door.isOpen() {
 		k.leaving = false
 		return false
 	}
@@ -59,10 +67,11 @@ func (k *kiosk) holds(u *ui, to *container.TabItem) bool {
 // goes on.
 func (u *ui) askKioskPIN(then func()) {
 	p := &kioskPrompt{
-		name:    &widget.Entry{Text: u.operator.Name, PlaceHolder: lang.L("Operator")},
-		pin:     &widget.Entry{Password: true, PlaceHolder: lang.L("PIN")},
+		name:    newDoorField(u.door, lang.L("Operator"), false),
+		pin:     newDoorField(u.door, lang.L("PIN"), true),
 		problem: &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance},
 	}
+	p.name.SetText(u.operator.Name)
 	u.kiosk.prompt = p
 	check := func() {
 		ctx, cancel := context.WithTimeout(context.Background(), signInTimeout)

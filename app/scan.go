@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -35,6 +36,62 @@ func newScanEntry(d *door) *scanEntry {
 	return e
 }
 
+// doorField is a field shown over an open door (the search for a forgotten
+// badge, the PIN to leave): a scan typed into it, known by its shape (the
+// credential's prefix, typed fast, ending in Enter), goes to the door
+// instead, and the field is left as it was before the scan.
+type doorField struct {
+	keyEntry
+	door *door
+}
+
+func newDoorField(d *door, placeholder string, password bool) *doorField {
+	f := &doorField{door: d}
+	f.keys, f.shortcuts = map[fyne.KeyName]func(){}, map[fyne.KeyName]func(){}
+	f.PlaceHolder, f.Password = placeholder, password
+	f.ExtendBaseWidget(f)
+	return f
+}
+
+// TypedRune types r, and lets the door hear it.
+func (f *doorField) TypedRune(r rune) {
+	f.door.heard(r)
+	f.keyEntry.TypedRune(r)
+}
+
+// TypedKey hands a scan ended by Enter to the door; any other key is the
+// field's.
+func (f *doorField) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
+		if typed, scan := f.door.burst.Enter(f.door.clock()); scan {
+			f.SetText(strings.TrimSuffix(f.Text, typed))
+			f.door.scannedElsewhere(typed)
+			return
+		}
+	}
+	f.keyEntry.TypedKey(ev)
+}
+
+// heard records a character typed into one of the door's fields, to tell a
+// scan from a person's typing.
+func (d *door) heard(r rune) { d.burst.Typed(r, d.clock()) }
+
+// scannedElsewhere checks a scan typed into another field than the scan
+// field: the search for a forgotten badge closes, a PIN dialog gives way,
+// and the scan field takes the keyboard back.
+func (d *door) scannedElsewhere(typed string) {
+	if d.manual.open {
+		d.manual.open = false
+		d.searching(false)
+	}
+	if p := d.u.kiosk.prompt; p != nil {
+		p.dialog.Hide()
+		d.u.kiosk.prompt = nil
+	}
+	d.onScan(typed)
+	d.focus()
+}
+
 // FocusLost takes the keyboard back a moment later, unless someone is
 // searching for a forgotten badge.
 func (e *scanEntry) FocusLost() {
@@ -49,7 +106,7 @@ type manualCheckIn struct {
 	d       *door
 	open    bool
 	box     *fyne.Container
-	search  *keyEntry
+	search  *doorField
 	list    *widget.List
 	photo   photoSlot // the chosen person's photo, for a face check
 	results []data.Participant
@@ -59,10 +116,10 @@ type manualCheckIn struct {
 
 func newManualCheckIn(d *door) *manualCheckIn {
 	m := &manualCheckIn{d: d}
-	m.search = newKeyEntry(lang.L("Name, passport or badge number"))
+	m.search = newDoorField(d, lang.L("Name, passport or badge number"), false)
 	m.search.OnChanged = func(string) { m.find() }
 	m.search.OnSubmitted = func(string) { m.letIn() }
-	bindKeys(map[fyne.KeyName]func(){fyne.KeyEscape: m.hide, fyne.KeyUp: func() { m.choose(m.chosen - 1) }, fyne.KeyDown: func() { m.choose(m.chosen + 1) }}, m.search)
+	bindKeys(map[fyne.KeyName]func(){fyne.KeyEscape: m.hide, fyne.KeyUp: func() { m.choose(m.chosen - 1) }, fyne.KeyDown: func() { m.choose(m.chosen + 1) }}, &m.search.keyEntry)
 	m.list = widget.NewList(func() int { return len(m.results) }, func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(m.results) {

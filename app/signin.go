@@ -193,9 +193,9 @@ func (u *ui) signedInView() fyne.CanvasObject {
 	return container.NewHBox(who, u.signOutButton)
 }
 
-// onSignOut signs out, after a door or admin PIN when at the door.
+// onSignOut signs out, after a door or admin PIN when at an open door.
 func (u *ui) onSignOut() {
-	if u.atDoor() {
+	if u.atOpenDoor() {
 		u.askKioskPIN(u.signOut)
 		return
 	}

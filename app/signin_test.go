@@ -112,9 +112,16 @@ func TestDoorOperatorCannotLeaveTheDoorWithoutAPIN(t *testing.T) {
 	u := newTestUI(t)
 	addOperator(t, u.store, "Tuan", data.RoleDoor)
 	addOperator(t, u.store, "Minh", data.RoleDesk)
+	if _, _, err := u.store.SaveSessions(ctx, []data.Session{plenary()}); err != nil {
+		t.Fatal(err)
+	}
 	signInAs(t, u, "Tuan", testPIN)
-	if tabNames(u) != "door" || !u.atDoor() {
+	if tabNames(u) != "door" {
 		t.Fatalf("a door operator sees %s", tabNames(u))
+	}
+	openDoor(t, u, plenary())
+	if !u.atOpenDoor() {
+		t.Fatal("the door is not open")
 	}
 	test.Tap(u.signOutButton)
 	p := u.kiosk.prompt
@@ -139,9 +146,10 @@ func TestDoorOperatorCannotLeaveTheDoorWithoutAPIN(t *testing.T) {
 		t.Fatal("the door's PIN did not sign out")
 	}
 
-	// An admin at the door is held there too.
+	// An admin at an open door is held there too.
 	signInAs(t, u, "Tester", testPIN)
 	u.tabs.Select(u.tab(tabDoor))
+	test.Tap(u.door.openDoor)
 	u.tabs.Select(u.tab(tabDesk))
 	if u.tabs.Selected() != u.tab(tabDoor) || u.kiosk.prompt == nil {
 		t.Fatal("an admin left the door without a PIN")
@@ -300,6 +308,23 @@ func TestAdminManagesOperatorsInSettings(t *testing.T) {
 	test.Tap(v.disable)
 	if !strings.Contains(v.list.Text, "disabled") {
 		t.Fatalf("not disabled: %q", v.list.Text)
+	}
+}
+
+// TestLeavingTheDoorsSetUpAsksNoPIN: with no door open, the Door tab's
+// set-up screen is left, and signed out of, like any other tab.
+func TestLeavingTheDoorsSetUpAsksNoPIN(t *testing.T) {
+	u := newTestUI(t)
+	addOperator(t, u.store, "Tuan", data.RoleDoor)
+	u.tabs.Select(u.tab(tabDoor))
+	u.tabs.Select(u.tab(tabDesk))
+	if u.tabs.Selected() != u.tab(tabDesk) || u.kiosk.prompt != nil {
+		t.Fatal("leaving the door's set-up screen asked for a PIN")
+	}
+	signInAs(t, u, "Tuan", testPIN)
+	test.Tap(u.signOutButton)
+	if u.signIn == nil || u.kiosk.prompt != nil {
+		t.Fatal("signing out at the door's set-up screen asked for a PIN")
 	}
 }
 

@@ -7,8 +7,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -230,6 +232,104 @@ func copyRoster(ctx context.Context, from querier, to *sql.Tx) error {
 	return nil
 }
 
+// RefreshStation writes into a door's station file who is inside its
+// sessions and their counts, as this database has them now, so that the
+// door, working from the file while the server is out of reach, answers
+// ALREADY IN for someone let in since the file was written and counts seats
+// from the last known number. Only people on the file's roster are
+// written; a file already current is not written at all.
+func (s *Store) RefreshStation(ctx context.Context, station *Store) error {
+	if err := allow(ctx, RoleDoor); err != nil {
+		return err
+	}
+	ids, err := queryIDs(ctx, station.db, `SELECT id FROM sessions ORDER BY id`)
+	if err != nil || len(ids) == 0 {
+		return err
+	}
+	in, args := inList(ids)
+	now, err := readInside(ctx, s.db, in, args)
+	if err != nil {
+		return err
+	}
+	was, err := readInside(ctx, station.db, in, args)
+	if err != nil {
+		return err
+	}
+	roster, err := queryIDs(ctx, station.db, `SELECT id FROM participants ORDER BY id`)
+	if err != nil {
+		return err
+	}
+	now.presence = slices.DeleteFunc(now.presence, func(p presenceRow) bool { _, ok := slices.BinarySearch(roster, p.participant); return !ok })
+	if maps.Equal(now.present, was.present) && slices.Equal(now.presence, was.presence) {
+		return nil // the file is current
+	}
+	return station.withTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM presence WHERE session_id IN `+in, args...); err != nil {
+			return fmt.Errorf("refresh presence: %w", err)
+		}
+		for _, p := range now.presence {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO presence (session_id, participant_id, inside, first_in, last_change)
+				VALUES (?, ?, ?, ?, ?)`, p.session, p.participant, p.inside, p.firstIn, p.lastChange); err != nil {
+				return fmt.Errorf("refresh presence: %w", err)
+			}
+		}
+		for id, n := range now.present {
+			if _, err := tx.ExecContext(ctx, `UPDATE sessions SET present = ? WHERE id = ?`, n, id); err != nil {
+				return fmt.Errorf("refresh count: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+// inside is who is inside some sessions, and their counts.
+type inside struct {
+	presence []presenceRow
+	present  map[int64]int
+}
+
+type presenceRow struct {
+	session, participant int64
+	inside               bool
+	firstIn, lastChange  string
+}
+
+// readInside reads who is inside the sessions in (with args), and their
+// counts.
+func readInside(ctx context.Context, q querier, in string, args []any) (inside, error) {
+	x := inside{present: map[int64]int{}}
+	rows, err := q.QueryContext(ctx, `SELECT session_id, participant_id, inside, first_in, last_change FROM presence
+		WHERE session_id IN `+in+` ORDER BY session_id, participant_id`, args...)
+	if err != nil {
+		return x, fmt.Errorf("read presence: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p presenceRow
+		if err := rows.Scan(&p.session, &p.participant, &p.inside, &p.firstIn, &p.lastChange); err != nil {
+			return x, fmt.Errorf("read presence: %w", err)
+		}
+		x.presence = append(x.presence, p)
+	}
+	if err := rows.Err(); err != nil {
+		return x, fmt.Errorf("read presence: %w", err)
+	}
+	counts, err := q.QueryContext(ctx, `SELECT id, present FROM sessions WHERE id IN `+in, args...)
+	if err != nil {
+		return x, fmt.Errorf("read counts: %w", err)
+	}
+	defer counts.Close()
+	for counts.Next() {
+		var id int64
+		var n int
+		if err := counts.Scan(&id, &n); err != nil {
+			return x, fmt.Errorf("read counts: %w", err)
+		}
+		x.present[id] = n
+	}
+	return x, counts.Err()
+}
+
 // inList returns "(?, ?, …)" for ids, and the ids as arguments.
 func inList(ids []int64) (string, []any) {
 	args := make([]any, len(ids))
@@ -362,8 +462,15 @@ func (s *Store) MergeStation(ctx context.Context, path string) (int, error) {
 			return fmt.Errorf("prepare merge: %w", err)
 		}
 		defer insert.Close()
+		entries, err := s.admissions(ctx, tx, fileID)
+		if err != nil {
+			return err
+		}
 		var trail []AuditEntry
 		for i, c := range scans {
+			if participants[i].Valid {
+				c.Verdict, c.Reason = entries.merge(c)
+			}
 			res, err := insert.ExecContext(ctx, c.ID, c.SessionID, participants[i], c.Station, c.Operator, c.At, c.Direction, c.Verdict,
 				c.Reason, c.Manual, c.Seq, c.Signature) // every scan is signed: check refused any that is not
 			if err != nil {
@@ -389,6 +496,93 @@ func (s *Store) MergeStation(ctx context.Context, path string) (int, error) {
 		return 0, err
 	}
 	return added, nil
+}
+
+// admissions are the accepted scans of a station file's sessions, by
+// session and participant, in time order: who entered and left when.
+type admissions struct {
+	scans map[[2]int64][]admission
+	loc   *time.Location
+}
+
+// admission is one accepted scan: an entry or an exit.
+type admission struct {
+	id, at, station string
+	exit            bool
+}
+
+// admissions reads the accepted scans this database holds for the sessions
+// a station file was issued for.
+func (s *Store) admissions(ctx context.Context, tx *sql.Tx, fileID string) (admissions, error) {
+	a := admissions{scans: map[[2]int64][]admission{}}
+	loc, err := s.location(ctx)
+	if err != nil {
+		return a, err
+	}
+	a.loc = loc
+	rows, err := tx.QueryContext(ctx, `SELECT id, session_id, participant_id, at, station, direction FROM checkins
+		WHERE verdict = 'accepted' AND participant_id IS NOT NULL
+		AND session_id IN (SELECT session_id FROM station_file_sessions WHERE file_id = ?) ORDER BY at, id`, fileID)
+	if err != nil {
+		return a, fmt.Errorf("read admissions: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var x admission
+		var session, participant int64
+		var direction string
+		if err := rows.Scan(&x.id, &session, &participant, &x.at, &x.station, &direction); err != nil {
+			return a, fmt.Errorf("read admission: %w", err)
+		}
+		x.exit = direction == "out"
+		key := [2]int64{session, participant}
+		a.scans[key] = append(a.scans[key], x)
+	}
+	return a, rows.Err()
+}
+
+// merge is the verdict and reason a station file's scan is kept with: an
+// entry that admitted someone already admitted for the same entry (let in
+// online, or at another door, with no exit between) is kept as ALREADY, so
+// that the event holds one admission per person and entry whatever merges
+// in. The scan's signature stays the door's record of what it showed.
+func (a admissions) merge(c chain.Scan) (verdict, reason string) {
+	if c.Verdict != "accepted" || c.Direction != "in" {
+		return c.Verdict, c.Reason
+	}
+	key := [2]int64{c.SessionID, c.ParticipantID}
+	list := a.scans[key]
+	if first, ok := sameEntry(list, c.At); ok {
+		r := Reason{Code: ReasonAlreadyInside, Args: msg.Args{"At": moment(parseTime(first.at).In(a.loc)), "Station": first.station}}
+		return "already", r.String()
+	}
+	i := len(list)
+	for i > 0 && list[i-1].at > c.At {
+		i--
+	}
+	a.scans[key] = slices.Insert(list, i, admission{id: c.ID, at: c.At, station: c.Station})
+	return c.Verdict, c.Reason
+}
+
+// sameEntry finds, among one person's accepted scans in time order, an
+// entry that an entry at the time at would repeat: one with no exit
+// between the two.
+func sameEntry(list []admission, at string) (admission, bool) {
+	var last *admission // the last scan before at
+	for i := range list {
+		if list[i].at <= at {
+			last = &list[i]
+		}
+	}
+	if last != nil && !last.exit {
+		return *last, true
+	}
+	for _, x := range list {
+		if x.at > at {
+			return x, !x.exit // an entry after at, with no exit first, is the same one
+		}
+	}
+	return admission{}, false
 }
 
 // issued is what the event database says a station file was issued for.

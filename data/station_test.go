@@ -11,22 +11,7 @@ import (
 )
 
 func TestStationFileRoundTrip(t *testing.T) {
-	main, err := data.Open(pgtest.EventDB(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer main.Close()
-	if err := demo.Create(ctx, main, 80); err != nil {
-		t.Fatal(err)
-	}
-	list, _ := main.BadgesToPrint(ctx, data.BadgeFilter{})
-	var codes []string
-	for _, p := range list[:5] {
-		code, _ := main.BadgeCode(ctx, p.ID, 1)
-		codes = append(codes, code)
-		main.MarkPrinted(ctx, []data.Printed{{ID: p.ID, Issue: 1}}, "printer")
-	}
-	plenary, _ := main.Session(ctx, "PLEN-1")
+	main, list, codes, plenary := printedEvent(t, pgtest.EventDB(t), 5)
 	path := filepath.Join(t.TempDir(), "door-1.station")
 	if err := main.ExportStation(ctx, path, []int64{plenary.ID}); err != nil {
 		t.Fatal(err)

@@ -1,0 +1,207 @@
+package app
+
+import (
+	"database/sql"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"accred/data"
+)
+
+// count runs a query on the event's SQLite file and returns the number it
+// reads.
+func count(t *testing.T, u *ui, query string) (n int) {
+	t.Helper()
+	db, err := sql.Open("sqlite3", u.store.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.QueryRow(query).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// typeScan types text into a field as a scanner does, a character every
+// few milliseconds of the door's clock, then Enter.
+func typeScan(d *door, f fyne.Focusable, text string, every time.Duration) {
+	at := time.Date(2025, 10, 25, 14, 5, 0, 0, time.UTC)
+	d.clock = func() time.Time { return at }
+	for _, r := range text {
+		at = at.Add(every)
+		f.TypedRune(r)
+	}
+	at = at.Add(every)
+	f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+}
+
+// TestDoorTakesAScanTypedIntoAnotherField: a badge scanned while the search
+// for a forgotten badge or the PIN dialog has the keyboard reaches the
+// door: F2 closes, the PIN dialog gives way and counts no wrong PIN, and
+// the field keeps what a person had typed. The same code typed at a
+// person's pace is a search.
+func TestDoorTakesAScanTypedIntoAnotherField(t *testing.T) {
+	u := newTestUI(t)
+	addOperator(t, u.store, "Tuan", data.RoleDoor)
+	if _, _, err := u.store.SaveSessions(ctx, []data.Session{plenary()}); err != nil {
+		t.Fatal(err)
+	}
+	signInAs(t, u, "Tuan", testPIN)
+	d, codes := openDoor(t, u, plenary())
+
+	press(d.scan, fyne.KeyF2)
+	test.Type(d.manual.search, "ngu")
+	typeScan(d, d.manual.search, codes[1], 5*time.Millisecond)
+	if d.manual.open || d.manual.box.Visible() || len(d.history) != 1 || d.history[0].Kind != data.Accepted || d.history[0].Participant.ID != 1 {
+		t.Fatalf("a scan into F2's search: search open %v, verdicts %+v", d.manual.open, d.history)
+	}
+	if d.verdict.Text != "ACCEPTED" || u.win.Canvas().Focused() != d.scan {
+		t.Fatalf("after a scan into F2: %q, the scan field has the keyboard %v", d.verdict.Text, u.win.Canvas().Focused() == d.scan)
+	}
+
+	// At a person's pace, the same characters are a search.
+	press(d.scan, fyne.KeyF2)
+	typeScan(d, d.manual.search, codes[2], 150*time.Millisecond)
+	if len(d.history) != 1 || !d.manual.open {
+		t.Fatalf("typing by hand in F2 was taken for a scan: %d verdicts", len(d.history))
+	}
+	press(d.manual.search, fyne.KeyEscape)
+
+	// Six scans into the PIN dialog: each reaches the door, none counts as
+	// a wrong PIN, so the right PIN still leaves the door.
+	for i := 0; i < data.WrongPINs+1; i++ {
+		tapButton(t, d.holder, "Leave the door")
+		p := u.kiosk.prompt
+		if p == nil {
+			t.Fatal("no PIN asked to leave the door")
+		}
+		test.Type(p.pin, "13")
+		typeScan(d, p.pin, codes[int64(1+i%2)], 5*time.Millisecond)
+		if u.kiosk.prompt != nil || !d.isOpen() || len(d.history) != 2+i {
+			t.Fatalf("scan %d into the PIN dialog: prompt open %v, door open %v, %d verdicts", i, u.kiosk.prompt != nil, d.isOpen(), len(d.history))
+		}
+		if p.pin.Text != "13" {
+			t.Fatalf("the PIN typed before the scan became %q", p.pin.Text)
+		}
+	}
+	tapButton(t, d.holder, "Leave the door")
+	test.Type(u.kiosk.prompt.pin, testPIN)
+	test.Tap(u.kiosk.prompt.ok)
+	if d.isOpen() {
+		t.Fatalf("after scans into the PIN dialog the right PIN does not leave the door: %q", u.kiosk.prompt.problem.Text)
+	}
+}
+
+// TestDoorShowsEachScanAsNew: two identical verdicts in a row each show
+// their number and time, and light the banner.
+func TestDoorShowsEachScanAsNew(t *testing.T) {
+	u := newTestUI(t)
+	d, codes := openDoor(t, u, plenary())
+	var stamps []string
+	for _, code := range []string{"NOT-A-BADGE", "NOT-A-BADGE", codes[1], codes[1], codes[1]} {
+		d.glow.Hide()
+		scanner(d.scan, code)
+		if !d.glow.Visible() {
+			t.Fatalf("the banner did not light up for %s", d.verdict.Text)
+		}
+		stamps = append(stamps, d.verdict.Text+" "+d.stamp.Text)
+	}
+	want := "REJECTED Scan 1 · 14:05:00|REJECTED Scan 2 · 14:05:00|ACCEPTED Scan 3 · 14:05:00|ALREADY IN Scan 4 · 14:05:00|ALREADY IN Scan 5 · 14:05:00"
+	if got := strings.Join(stamps, "|"); got != want {
+		t.Fatalf("the banners read\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestDoorSetUpShowsTheWholeSessionName: a session with a long title is
+// written out in full, wrapped, below the list of sessions.
+func TestDoorSetUpShowsTheWholeSessionName(t *testing.T) {
+	u := newTestUI(t)
+	s := plenary()
+	s.Title = "Opening and signing ceremony of the United Nations Convention against Cybercrime, followed by the high-level segment"
+	s.Room = "National Convention Center, Hall A"
+	if _, _, err := u.store.SaveSessions(ctx, []data.Session{s}); err != nil {
+		t.Fatal(err)
+	}
+	u.store.StartClockAt(s.Starts)
+	u.tabs.Select(u.tab(tabDoor))
+	d := u.door
+	d.session.SetSelectedIndex(0)
+	want := "PLEN-1 — " + s.Title + "\n" + s.Room + " · 25/10 14:00–17:00"
+	if d.chosen.Text != want || d.chosen.Wrapping != fyne.TextWrapWord {
+		t.Fatalf("the chosen session reads %q", d.chosen.Text)
+	}
+	within(t, u, "the chosen session", d.chosen)
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(d.chosen)
+	if at.X < 0 || at.X+d.chosen.Size().Width > u.win.Canvas().Size().Width {
+		t.Fatalf("the chosen session runs out of the window: at %v, size %v", at, d.chosen.Size())
+	}
+}
+
+// TestDoorReadsAScanTypedThroughAnotherLayout: a badge scanned at a laptop
+// set to French AZERTY or to the Vietnamese keyboard is read back and let
+// in; one changed by Telex is not read, nothing is recorded, and the door
+// says what to switch off.
+func TestDoorReadsAScanTypedThroughAnotherLayout(t *testing.T) {
+	u := newTestUI(t)
+	d, codes := openDoor(t, u, plenary())
+	azerty := strings.NewReplacer("A", "Q", "Q", "A", "Z", "W", "W", "Z", "M", "?", "1", "&", "2", "é", "3", `"`, "4", "'", "5", "(", "6", "-", "7", "è")
+	vietnamese := strings.NewReplacer("1", "ă", "2", "â", "3", "ê", "4", "ô", "5", "\u0300", "6", "\u0309", "7", "\u0303")
+	scanner(d.scan, azerty.Replace(codes[1]))
+	scanner(d.scan, vietnamese.Replace(codes[2]))
+	if len(d.history) != 2 || d.history[1].Kind != data.Accepted || d.history[0].Kind != data.Accepted || d.history[0].Participant.ID != 2 {
+		t.Fatalf("scans through AZERTY and the Vietnamese keyboard: %+v", d.history)
+	}
+	telex := "ẢC1" + strings.NewReplacer("DD", "Đ", "W", "Ư", "AA", "Â").Replace(codes[3][4:])
+	scanner(d.scan, telex)
+	if len(d.history) != 2 || d.verdict.Text != "NOT READ" || !strings.Contains(d.reason.Text, "Switch off Vietnamese typing") || d.panel.FillColor != fault {
+		t.Fatalf("a scan changed by Telex: %d verdicts, %q %q", len(d.history), d.verdict.Text, d.reason.Text)
+	}
+	if recorded := count(t, u, `SELECT COUNT(*) FROM checkins`); recorded != 2 {
+		t.Fatalf("%d scans recorded, want 2", recorded)
+	}
+}
+
+// TestDoorShowsCheckingThenTheRecordedVerdict: a scan shows "checking…" and
+// its deadline until the verdict is recorded; a fault is amber, CHECK
+// FAILED or NOT RECORDED, never a refusal, and records nothing; two NOT
+// RECORDED in a row say for whom and when.
+func TestDoorShowsCheckingThenTheRecordedVerdict(t *testing.T) {
+	u := newTestUI(t)
+	d, codes := openDoor(t, u, plenary())
+	var held []func()
+	d.work.start = func(job func()) { held = append(held, job) }
+	scanner(d.scan, codes[1])
+	if d.verdict.Text != "checking…" || d.reason.Text != "5 s at most" || len(d.history) != 0 {
+		t.Fatalf("while checking: %q %q, %d verdicts", d.verdict.Text, d.reason.Text, len(d.history))
+	}
+	held[0]()
+	if d.verdict.Text != "ACCEPTED" || len(d.history) != 1 {
+		t.Fatalf("once recorded: %q", d.verdict.Text)
+	}
+	d.work.start = nil
+
+	// The session is gone: the check fails, and is no refusal.
+	count(t, u, `UPDATE sessions SET id = 99 WHERE id = 1 RETURNING 0`)
+	scanner(d.scan, codes[2])
+	if d.verdict.Text != "CHECK FAILED" || d.panel.FillColor != fault || len(d.history) != 1 || !strings.Contains(d.stamp.Text, "Scan 2") {
+		t.Fatalf("a failed check: %q %q %q, %d verdicts", d.verdict.Text, d.reason.Text, d.stamp.Text, len(d.history))
+	}
+
+	// The database is out of reach: NOT RECORDED, for whom and when.
+	u.store.Close()
+	scanner(d.scan, codes[3])
+	first := d.verdict.Text + " " + d.name.Text + " " + d.stamp.Text
+	scanner(d.scan, codes[4])
+	second := d.verdict.Text + " " + d.name.Text + " " + d.stamp.Text
+	if first != "NOT RECORDED 000003 Scan 3 · 14:05:00" || second != "NOT RECORDED 000004 Scan 4 · 14:05:00" || d.panel.FillColor != fault {
+		t.Fatalf("two scans not recorded read %q and %q", first, second)
+	}
+	if len(d.history) != 1 {
+		t.Fatalf("faults listed as verdicts: %+v", d.history)
+	}
+}
