@@ -185,6 +185,8 @@ func TestDoorTakesTheKeyboardBack(t *testing.T) {
 func TestDoorVerdictsLook(t *testing.T) {
 	u := newTestUI(t)
 	d, codes := openDoor(t, u, plenary())
+	stopped := plenary().Starts.Add(5 * time.Minute)
+	u.store.Now = func() time.Time { return stopped } // the verdicts' times show
 	// The snapshots do not follow the window's layout.
 	snapshot := func(name string) {
 		d.banner.Resize(fyne.NewSize(1000, 250))
