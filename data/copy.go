@@ -12,7 +12,7 @@ import (
 // eventTables are every table of an event, parents before children: the
 // order a whole event is copied in.
 var eventTables = []string{
-	"event", "categories", "affiliations", "nominations", "participants", "photos", "status_changes",
+	"event", "categories", "affiliations", "nominations", "portal_invitations", "participants", "assignment_letters", "photos", "status_changes",
 	"badge_prints", "badge_reprints", "collections", "sessions", "invitations", "presence", "checkins", "zones", "participant_zones", "doors",
 	"station_files", "station_file_sessions", "station_file_people", "station_key",
 	"operators", "audit",

@@ -10,3 +10,21 @@ import (
 func (s *Store) Reword(ctx context.Context) error {
 	return s.withTx(ctx, func(tx *sql.Tx) error { return rewordParticipants(ctx, tx) })
 }
+
+// QueryForTest runs a query whose one column is text and returns its rows.
+func QueryForTest(s *Store, query string) ([]string, error) {
+	rows, err := s.db.QueryContext(context.Background(), query)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}

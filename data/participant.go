@@ -97,6 +97,7 @@ type Participant struct {
 	PlaceOfBirth     string
 	ConsentOn        string    // YYYY-MM-DD the person consented to their data being held, or ""
 	Clearance        Clearance // "" when the event does not require clearance
+	Invitation       int64     // the portal invitation whose focal point registered them; 0: the desk or an import
 	HasPhoto         bool
 	Status           Status
 	StatusAt         time.Time

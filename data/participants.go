@@ -15,7 +15,7 @@ import (
 
 const participantColumns = `p.id, p.category, p.title, p.given_name, p.family_name, p.native_name, p.nationality,
 	p.position, p.head_of_delegation, p.rank, p.gender, p.email, p.document_number, p.status, p.status_at, p.badge_issue,
-	p.created_at, p.updated_at, p.updated_by, p.rev, p.date_of_birth, p.place_of_birth, p.consent_on,
+	p.created_at, p.updated_at, p.updated_by, p.rev, p.date_of_birth, p.place_of_birth, p.consent_on, COALESCE(p.invitation_id, 0),
 	CASE WHEN (SELECT clearance_required FROM event WHERE id = 1) THEN p.clearance ELSE '' END, EXISTS (SELECT 1 FROM photos WHERE participant_id = p.id),
 	COALESCE(a.id, 0), COALESCE(a.kind, ''), COALESCE(a.name, ''), COALESCE(a.country, ''), COALESCE(a.org_kind, '')`
 
@@ -25,7 +25,7 @@ const participantFrom = ` FROM participants p LEFT JOIN affiliations a ON a.id =
 // server, which may not read genders, document numbers, e-mail addresses,
 // dates or places of birth, nor when consent was given.
 var doorParticipantColumns = strings.NewReplacer("p.gender, p.email, p.document_number", "'', '', ''",
-	"p.date_of_birth, p.place_of_birth, p.consent_on", "'', '', ''").Replace(participantColumns)
+	"p.date_of_birth, p.place_of_birth, p.consent_on", "'', '', ''", "COALESCE(p.invitation_id, 0)", "0").Replace(participantColumns)
 
 // selectParticipants is the start of a query for participants, with the
 // columns this store's login may read.
@@ -43,7 +43,7 @@ func scanParticipant(row scanner) (Participant, error) {
 	var statusAt, created, updated string
 	err := row.Scan(&p.ID, &p.Category, &p.Title, &p.GivenName, &p.FamilyName, &p.NativeName, &p.Nationality,
 		&p.Position, &p.HeadOfDelegation, &p.Rank, &p.Gender, &p.Email, &p.DocumentNumber, &p.Status, &statusAt, &p.BadgeIssue,
-		&created, &updated, &p.UpdatedBy, &p.Rev, &p.DateOfBirth, &p.PlaceOfBirth, &p.ConsentOn, &p.Clearance, &p.HasPhoto,
+		&created, &updated, &p.UpdatedBy, &p.Rev, &p.DateOfBirth, &p.PlaceOfBirth, &p.ConsentOn, &p.Invitation, &p.Clearance, &p.HasPhoto,
 		&p.Affiliation.ID, &p.Affiliation.Kind, &p.Affiliation.Name, &p.Affiliation.Country, &p.Affiliation.OrgKind)
 	p.StatusAt, p.CreatedAt, p.UpdatedAt = parseTime(statusAt), parseTime(created), parseTime(updated)
 	return p, err

@@ -22,11 +22,12 @@ const (
 	SettingClearanceRequired   = "clearance_required"
 	SettingNominationsRequired = "nominations_required"
 	SettingDocumentSymbol      = "document_symbol"
+	SettingRegistrationCloses  = "registration_closes"
 )
 
 // SettingKeys lists the settings' keys in the order they are shown.
 var SettingKeys = []string{SettingName, SettingStartsOn, SettingEndsOn, SettingTimezone, SettingLanguages, SettingLogo,
-	SettingClearanceRequired, SettingNominationsRequired, SettingDocumentSymbol}
+	SettingClearanceRequired, SettingNominationsRequired, SettingDocumentSymbol, SettingRegistrationCloses}
 
 // Setting is one of the event's settings, as text.
 type Setting struct {
@@ -38,11 +39,11 @@ type Setting struct {
 // and the logo its size in bytes (none for Accred's). It returns ENOTFOUND
 // when the database holds no event.
 func (s *Store) Settings(ctx context.Context) ([]Setting, error) {
-	var name, starts, ends, zone, languages, symbol string
+	var name, starts, ends, zone, languages, symbol, closes string
 	var clearance, nominations bool
 	var logo sql.NullInt64
 	err := s.db.QueryRowContext(ctx, `SELECT name, starts_on, ends_on, timezone, badge_languages, length(logo), clearance_required, nominations_required,
-		document_symbol FROM event WHERE id = 1`).Scan(&name, &starts, &ends, &zone, &languages, &logo, &clearance, &nominations, &symbol)
+		document_symbol, registration_closes FROM event WHERE id = 1`).Scan(&name, &starts, &ends, &zone, &languages, &logo, &clearance, &nominations, &symbol, &closes)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errNoEvent()
 	}
@@ -56,7 +57,7 @@ func (s *Store) Settings(ctx context.Context) ([]Setting, error) {
 	return []Setting{{SettingName, name}, {SettingStartsOn, starts}, {SettingEndsOn, ends}, {SettingTimezone, zone},
 		{SettingLanguages, languages}, {SettingLogo, logoText},
 		{SettingClearanceRequired, yesNo(clearance)}, {SettingNominationsRequired, yesNo(nominations)},
-		{SettingDocumentSymbol, symbol}}, nil
+		{SettingDocumentSymbol, symbol}, {SettingRegistrationCloses, closes}}, nil
 }
 
 // Setting returns the value of one of the event's settings, as Settings
@@ -124,6 +125,12 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 			return err
 		}
 		column, arg = key, value
+	case SettingRegistrationCloses:
+		closes, ok := parseCloses(value)
+		if !ok {
+			return &Error{Code: EINVALID, Message: msgSettingNotChanged.Msg(), Fields: []FieldError{{Field: key, Reason: msgClosesFormat.Msg()}}}
+		}
+		column, arg = key, closes
 	case SettingClearanceRequired, SettingNominationsRequired:
 		switch strings.ToLower(strings.TrimSpace(value)) {
 		case "yes":
@@ -178,6 +185,7 @@ func settingTx(ctx context.Context, tx *sql.Tx, column string) (string, error) {
 var (
 	msgSettingNotChanged = msg.Define("The setting was not changed.")
 	msgSettingYesNo      = msg.Define("Write yes or no.")
+	msgClosesFormat      = msg.Define("Write the day (YYYY-MM-DD: the portal closes at its end) or the day and time (YYYY-MM-DD HH:MM), or none.")
 	msgLogoFile          = msg.Define("Give the logo as a PNG or JPEG file (accred settings logo FILE), or none for Accred's.")
 	msgUnknownSetting    = msg.Define("There is no setting {{.Key}}; the settings are {{.Keys}}.")
 )

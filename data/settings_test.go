@@ -22,7 +22,7 @@ func settingsText(t *testing.T, s *data.Store) string {
 
 func TestSettings(t *testing.T) {
 	s := newStore(t)
-	if got := settingsText(t, s); got != "name=Test Conference starts_on=2025-10-25 ends_on=2025-10-26 timezone=UTC languages= logo=none clearance_required=no nominations_required=no document_symbol= " {
+	if got := settingsText(t, s); got != "name=Test Conference starts_on=2025-10-25 ends_on=2025-10-26 timezone=UTC languages= logo=none clearance_required=no nominations_required=no document_symbol= registration_closes= " {
 		t.Fatalf("a new event's settings: %s", got)
 	}
 	for _, c := range [][2]string{{"name", "  Second   Conference "}, {"timezone", "Asia/Ho_Chi_Minh"}, {"clearance_required", "yes"}, {"nominations_required", "YES"}, {"document_symbol", " UNEP/EA.7/INF/1 "}} {

@@ -21,3 +21,9 @@ var Icon []byte
 //
 //go:embed fonts/*.ttf
 var Fonts embed.FS
+
+// PortalTranslations holds the nominations portal's own sentences in
+// French and Vietnamese, keyed by their English text, as Translations.
+//
+//go:embed portal
+var PortalTranslations embed.FS

@@ -66,6 +66,8 @@ func init() {
 		{"copy", "SRC DST", "a whole event between a SQLite file and a PostgreSQL database", runCopy},
 		{"purge", "--before YYYY-MM-DD", "removes the personal data of everyone registered before the date, keeping the counts", runPurge},
 		{"audit", "[--participant ID] [--operator NAME] [--since DATE|TIME] [--format tab|csv]", "the audit trail: time, operator, station, participant, action, field, old, new", runAudit},
+		{"serve", "--listen ADDR [--cert F --key F]", "the nominations portal and its API for focal points, until SIGTERM", runServe},
+		{"portal", portalUsage(), "invitations to the nominations portal: list, make one (prints its link and code), revoke one", runPortal},
 		{"server", "init URL", "a venue's PostgreSQL event server: schema, and the accred_desk and accred_door logins (passwords on stdin)", runServer},
 	}
 }
