@@ -30,7 +30,7 @@ func TestSettings(t *testing.T) {
 			t.Fatalf("%s %q: %v", c[0], c[1], err)
 		}
 	}
-	want := "name=Second Conference starts_on=2025-10-25 ends_on=2025-10-26 timezone=Asia/Ho_Chi_Minh languages= logo=none clearance_required=yes nominations_required=yes document_symbol=UNEP/EA.7/INF/1 "
+	want := "name=Second Conference starts_on=2025-10-25 ends_on=2025-10-26 timezone=Asia/Ho_Chi_Minh languages= logo=none clearance_required=yes nominations_required=yes document_symbol=UNEP/EA.7/INF/1 registration_closes= "
 	if got := settingsText(t, s); got != want {
 		t.Fatalf("settings %s", got)
 	}
@@ -38,7 +38,8 @@ func TestSettings(t *testing.T) {
 		t.Fatalf("the event is %+v", ev)
 	}
 	for _, c := range []struct{ key, value, says string }{
-		{"colour", "red", `There is no setting "colour"; the settings are name, starts_on, ends_on, timezone, languages, logo, clearance_required, nominations_required, document_symbol.`},
+		{"colour", "red", `There is no setting "colour"; the settings are name, starts_on, ends_on, timezone, languages, logo, clearance_required, nominations_required, document_symbol, registration_closes.`},
+		{"registration_closes", "next week", "registration_closes: Write the day"},
 		{"document_symbol", strings.Repeat("A/", 31), "document_symbol: The text is too long (60 characters at most)."},
 		{"document_symbol", "A/\x1b[2J", "document_symbol:"},
 		{"clearance_required", "maybe", "clearance_required: Write yes or no."},

@@ -57,7 +57,7 @@ func init() {
 		{"report", "attendance [--session ID] [--format csv|xlsx] [--out FILE]", "attendance per session, or who came to one", runReport},
 		{"station", "export FILE SESSION... | merge FILE", "a door's file for working offline, and merging its scans back", runStation},
 		{"backup", "FILE", "online copy of the database", runBackup},
-		{"settings", "[KEY VALUE]", "the event's settings: name, starts_on, ends_on, timezone, languages, logo (FILE or none), clearance_required, nominations_required, document_symbol", runSettings},
+		{"settings", "[KEY VALUE]", "the event's settings: name, starts_on, ends_on, timezone, languages, logo (FILE or none), clearance_required, nominations_required, document_symbol, registration_closes", runSettings},
 		{"categories", "[set CODE KEY VALUE]", "the categories (code, colour, photo, name, names in other languages), or change one: name, name.LANG, colour, photo yes|no", runCategories},
 		{"clearance", "export --out FILE | import FILE", "security clearance: the list for the host country, or its answer", runClearance},
 		{"nominations", "[add NAME --reference REF --date YYYY-MM-DD [--focal-point NAME] [--email ADDRESS] [--file FILE.pdf] | file NAME --out FILE.pdf]", "delegations' and organisations' nominations, or one's file back; NAME: a country's code or name, or an organisation's name", runNominations},

@@ -17,7 +17,7 @@ func TestSettingsCommand(t *testing.T) {
 		t.Fatalf("settings before init: %d %q", code, errs)
 	}
 	run(t, db, "init", "--event", "Test Summit", "--start", "2025-10-25", "--end", "2025-10-26", "--timezone", "UTC")
-	want := "name\tTest Summit\nstarts_on\t2025-10-25\nends_on\t2025-10-26\ntimezone\tUTC\nlanguages\t\nlogo\tnone\nclearance_required\tno\nnominations_required\tno\ndocument_symbol\t\n"
+	want := "name\tTest Summit\nstarts_on\t2025-10-25\nends_on\t2025-10-26\ntimezone\tUTC\nlanguages\t\nlogo\tnone\nclearance_required\tno\nnominations_required\tno\ndocument_symbol\t\nregistration_closes\t\n"
 	if code, out, errs := run(t, db, "settings"); code != 0 || out != want {
 		t.Fatalf("settings: %d %q %q", code, out, errs)
 	}
@@ -26,7 +26,7 @@ func TestSettingsCommand(t *testing.T) {
 			t.Fatalf("settings %s %s: %d %q %q", kv[0], kv[1], code, out, errs)
 		}
 	}
-	want = "name\tHanoi Summit\nstarts_on\t2025-10-25\nends_on\t2025-10-26\ntimezone\tAsia/Ho_Chi_Minh\nlanguages\t\nlogo\tnone\nclearance_required\tyes\nnominations_required\tno\ndocument_symbol\t\n"
+	want = "name\tHanoi Summit\nstarts_on\t2025-10-25\nends_on\t2025-10-26\ntimezone\tAsia/Ho_Chi_Minh\nlanguages\t\nlogo\tnone\nclearance_required\tyes\nnominations_required\tno\ndocument_symbol\t\nregistration_closes\t\n"
 	if _, out, _ := run(t, db, "settings"); out != want {
 		t.Fatalf("settings after changes: %q", out)
 	}
