@@ -8,10 +8,11 @@ GO         ?= go
 # Poppler also draws the badge preview, ALSA plays the door's sounds, and the
 # Noto fonts let the interface show names in every script. PostgreSQL: the
 # tests start a throwaway server of their own (data/pgtest); the system's
-# cluster is never used, running or not.
+# cluster is never used, running or not. Chromium: the portal's tests drive it
+# headless.
 APT_BUILD  := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev libwayland-dev wayland-protocols
 APT_LOOK   := xvfb xauth xdotool imagemagick poppler-utils zbar-tools alsa-utils fonts-noto-core fonts-noto-cjk
-APT_TEST   := postgresql
+APT_TEST   := postgresql chromium
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps build run test bench soak package demo clean

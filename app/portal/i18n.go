@@ -63,7 +63,10 @@ func (c *catalogue) translator(lang string) msg.Translator {
 	return func(key string, args msg.Args) string {
 		text, ok := c.tables[lang][key]
 		if !ok {
-			return msg.English(key, args)
+			if english := msg.English(key, args); english != key || !strings.Contains(key, "{{") {
+				return english // a message of the catalogue, or a plain sentence
+			}
+			text = key // one of the portal's own, worded below
 		}
 		if !strings.Contains(text, "{{") {
 			return text

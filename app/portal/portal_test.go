@@ -368,7 +368,7 @@ func TestSessionCookieAndSecurityHeaders(t *testing.T) {
 			resp.Body.Close()
 			h := resp.Header
 			if !strings.Contains(h.Get("Content-Security-Policy"), "frame-ancestors 'none'") || !strings.Contains(h.Get("Content-Security-Policy"), "default-src 'none'") ||
-				h.Get("X-Frame-Options") != "DENY" || h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Referrer-Policy") != "no-referrer" {
+				h.Get("X-Frame-Options") != "DENY" || h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Referrer-Policy") != "same-origin" {
 				t.Errorf("%s: headers %v", path, h)
 			}
 			if path != "/static/portal.css" && h.Get("Cache-Control") != "no-store" {
