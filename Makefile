@@ -4,14 +4,14 @@ BIN        := accred
 DEMO_DB    := hanoi-demo.db
 GO         ?= go
 # Debian packages: Fyne's build needs (cgo, OpenGL, X11, Wayland); the tools
-# the end-to-end tests look with (Xvfb, xdotool, ImageMagick, Poppler, ZBar);
+# the end-to-end tests look with (Xvfb, xdotool, setxkbmap, ImageMagick, Poppler, ZBar);
 # Poppler also draws the badge preview, ALSA plays the door's sounds, and the
 # Noto fonts let the interface show names in every script. PostgreSQL: the
 # tests start a throwaway server of their own (data/pgtest); the system's
 # cluster is never used, running or not. Chromium: the portal's tests drive it
 # headless.
 APT_BUILD  := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev libwayland-dev wayland-protocols
-APT_LOOK   := xvfb xauth xdotool imagemagick poppler-utils zbar-tools alsa-utils fonts-noto-core fonts-noto-cjk
+APT_LOOK   := xvfb xauth xdotool x11-xkb-utils imagemagick poppler-utils zbar-tools alsa-utils fonts-noto-core fonts-noto-cjk
 APT_TEST   := postgresql chromium
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -420,7 +420,7 @@ func (d *door) scanView() fyne.CanvasObject {
 	height := canvas.NewRectangle(color.Transparent)
 	height.SetMinSize(fyne.NewSize(10, 250))
 	d.banner = container.NewStack(height, d.panel, d.glow, d.frame, container.NewVBox(layout.NewSpacer(), d.verdict, d.reason, layout.NewSpacer()),
-		container.NewPadded(container.NewVBox(d.stamp)))
+		container.New(layout.NewCustomPaddedLayout(20, 0, 0, 28), container.NewVBox(d.stamp)))
 	person := container.NewBorder(nil, nil, d.photo, nil, container.NewVBox(d.name, d.details, d.noPhoto))
 	recent := container.NewBorder(&widget.Label{Text: lang.L("Recent scans"), TextStyle: fyne.TextStyle{Bold: true}}, nil, nil, nil, d.recent)
 	body := container.NewHSplit(container.NewPadded(person), recent)
@@ -734,9 +734,13 @@ func (d *door) typedAnywhere(typeIt func()) {
 	typeIt()
 }
 
-// focus gives the scan field the keyboard, unless a person is searching.
+// focus gives the scan field the keyboard, unless a person is searching;
+// on the set-up screen, the station's name, where Enter opens the door.
 func (d *door) focus() {
-	if d.scan != nil && !d.manual.open && d.holder.Objects[0] != d.setupView {
+	switch {
+	case !d.isOpen():
+		d.u.win.Canvas().Focus(d.station)
+	case d.scan != nil && !d.manual.open:
 		d.u.win.Canvas().Focus(d.scan)
 	}
 }

@@ -149,34 +149,43 @@ func changedByIME(text string) bool {
 	return marked && strings.HasPrefix(plain.String(), credential.Prefix[:2])
 }
 
-// Gap is the longest pause between two keys of a scan: a scanner types a
-// character every few milliseconds, a person every tenth of a second or
-// more.
-const Gap = 60 * time.Millisecond
+// Pace is the slowest a scan is typed, on average: a scanner types a
+// character every few milliseconds (a busy window takes some of them
+// late), a person one every tenth of a second or more, and slower still a
+// code of random letters and digits.
+const Pace = 60 * time.Millisecond
 
-// Burst gathers the characters typed in quick succession, to tell a scan
-// typed into any field from a person's typing.
+// maxTyped is how many characters a Burst remembers: a few scans' worth.
+const maxTyped = 1024
+
+// Burst remembers what was typed into a field since the last Enter, and
+// when, to tell a scan typed into it from a person's typing.
 type Burst struct {
 	typed []rune
-	last  time.Time
+	at    []time.Time
 }
 
-// Typed records a character typed at a moment; a pause longer than Gap
-// starts a new burst.
+// Typed records a character typed at a moment.
 func (b *Burst) Typed(r rune, at time.Time) {
-	if gap := at.Sub(b.last); gap > Gap || gap < 0 {
-		b.typed = b.typed[:0]
+	if len(b.typed) == maxTyped {
+		b.typed, b.at = b.typed[maxTyped/2:], b.at[maxTyped/2:]
 	}
-	b.typed = append(b.typed, r)
-	b.last = at
+	b.typed, b.at = append(b.typed, r), append(b.at, at)
 }
 
-// Enter ends the burst with Enter pressed at a moment: it returns what was
-// typed and whether it is a scan (typed fast, Enter included, with a
-// scan's shape). The burst starts again empty.
+// Enter ends what was typed with Enter pressed at a moment. It returns the
+// scan typed last, if there is one: the characters from the first one
+// that starts a scan's shape to the end, typed at a scanner's pace. What
+// was typed is forgotten.
 func (b *Burst) Enter(at time.Time) (string, bool) {
-	typed := string(b.typed)
-	fast := at.Sub(b.last) <= Gap
-	b.typed = b.typed[:0]
-	return typed, fast && IsScan(typed)
+	defer func() { b.typed, b.at = b.typed[:0], b.at[:0] }()
+	for i := range b.typed {
+		text := string(b.typed[i:])
+		if !IsScan(text) {
+			continue
+		}
+		pace := at.Sub(b.at[i]) / time.Duration(len(b.typed)-i)
+		return text, pace <= Pace
+	}
+	return "", false
 }
