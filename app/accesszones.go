@@ -41,7 +41,7 @@ func (v *details) askZones(p data.Participant) {
 			}
 		}, v.d.u.win)
 	ask.Resize(fyne.NewSize(480, min(560, checks.MinSize().Height+160)))
-	ask.Show()
+	v.d.u.showConfirm(ask)
 }
 
 // saveZones makes changes p's own changes to their category's zones.

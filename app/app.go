@@ -46,6 +46,8 @@ type ui struct {
 	idle          idleClock          // when the station locks itself
 	kiosk         kiosk              // leaving the door
 	chosen        *container.TabItem // the tab shown, to go back to when leaving the door is refused
+
+	dialogKeys map[fyne.CanvasObject]dialogAnswers // what the dialogs shown do on Enter and Esc
 }
 
 // Run opens the desktop app on the database at dbPath and returns when its
@@ -199,8 +201,7 @@ func (u *ui) showHome() bool {
 	header := container.NewBorder(nil, nil, nil, container.NewHBox(u.signedInView(), u.clock), name)
 	u.home = container.NewBorder(header, nil, nil, nil, u.tabs)
 	u.win.SetContent(u.home)
-	u.win.Canvas().SetOnTypedKey(u.onTypedKey)
-	u.win.Canvas().SetOnTypedRune(u.onTypedRune)
+	u.listen()
 	if len(u.stations) > 0 && u.stations[0].selected != nil && u.stations[0].name != tabDesk {
 		u.stations[0].selected()
 	}

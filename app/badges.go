@@ -224,16 +224,16 @@ func (b *badges) chosen(printable []data.Participant, left leftOut, warnings []p
 	b.selected = printable
 	text := lang.N("{{.Count}} badge to print", len(printable), map[string]any{"Count": number(len(printable))})
 	if again := len(b.alreadyPrinted()); again > 0 {
-		text += "\n" + lang.L("{{.Count}} of them were printed before: they get new badges and their old ones stop working.", map[string]any{"Count": again})
+		text += "\n" + lang.N("{{.Count}} of them were printed before: they get new badges and their old ones stop working.", again, map[string]any{"Count": again})
 	}
 	if left.notApproved > 0 {
-		text += "\n" + lang.L("{{.Count}} not approved, left out.", map[string]any{"Count": left.notApproved})
+		text += "\n" + lang.N("{{.Count}} not approved, left out.", left.notApproved, map[string]any{"Count": left.notApproved})
 	}
 	if left.notCleared > 0 {
-		text += "\n" + lang.L("{{.Count}} not cleared by the host country's security service, left out.", map[string]any{"Count": left.notCleared})
+		text += "\n" + lang.N("{{.Count}} not cleared by the host country's security service, left out.", left.notCleared, map[string]any{"Count": left.notCleared})
 	}
 	if left.waiting > 0 {
-		text += "\n" + lang.L("{{.Count}} still wait for security clearance.", map[string]any{"Count": number(left.waiting)})
+		text += "\n" + lang.N("{{.Count}} still wait for security clearance.", left.waiting, map[string]any{"Count": number(left.waiting)})
 	}
 	for _, w := range warnings {
 		text += "\n⚠ " + lang.L("{{.Name}}: no font has {{.Letters}}; these letters will be left out.", map[string]any{"Name": w.Participant.FullName(), "Letters": string(w.Missing)})
@@ -436,7 +436,7 @@ func (b *badges) finished(files []string, count int, err error) {
 	case err != nil:
 		b.summary.SetText(problemText(err))
 	default:
-		b.summary.SetText(lang.L("Printed {{.Count}} badges to {{.Files}}.", map[string]any{"Count": number(count), "Files": strings.Join(files, ", ")}))
+		b.summary.SetText(lang.N("Printed {{.Count}} badges to {{.Files}}.", count, map[string]any{"Count": number(count), "Files": strings.Join(files, ", ")}))
 		b.open.Enable()
 		b.send.Enable()
 		b.out.SetText(proposedName(filepath.Dir(files[0])))

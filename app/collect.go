@@ -21,17 +21,15 @@ func (d *desk) askCollect() {
 		d.sayNotPossible()
 		return
 	}
-	document := &widget.Entry{PlaceHolder: lang.L("Passport or ID card number")}
+	document := newKeyEntry(lang.L("Passport or ID card number"))
 	ask := dialog.NewForm(lang.L("Hand over the badge of {{.Name}}?", map[string]any{"Name": d.current.ListName()}),
 		lang.L("Hand over"), lang.L("Cancel"), []*widget.FormItem{widget.NewFormItem(lang.L("Document shown"), document)}, func(ok bool) {
 			if ok {
 				d.collect(strings.TrimSpace(document.Text), false)
 			}
 		}, d.u.win)
-	document.OnSubmitted = func(string) { ask.Submit() }
 	ask.Resize(fyne.NewSize(520, ask.MinSize().Height))
-	ask.Show()
-	d.u.win.Canvas().Focus(document)
+	d.u.showForm(ask, document)
 }
 
 // collect hands the shown participant's badge over on the document shown;
@@ -50,7 +48,7 @@ func (d *desk) collect(document string, override bool) {
 		}, d.u.win)
 		refusal.SetConfirmText(lang.L("Hand over anyway (supervisor)"))
 		refusal.SetDismissText(lang.L("Do not hand over"))
-		refusal.Show()
+		d.u.showConfirm(refusal)
 	case err != nil:
 		d.details.say(problemText(err), widget.DangerImportance, nil)
 	default:

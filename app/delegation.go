@@ -56,7 +56,7 @@ func (v *details) askApproveDelegation(p data.Participant) {
 			}, v.d.u.win)
 		ask.SetConfirmText(lang.L("Approve"))
 		ask.SetDismissText(lang.L("Cancel"))
-		ask.Show()
+		v.d.u.showConfirm(ask)
 	})
 }
 
@@ -72,7 +72,7 @@ func (v *details) approveDelegation(p data.Participant) {
 	}
 	name := affiliationText(p.Affiliation)
 	v.showAgain(p)
-	v.d.offerUndo(lang.L("{{.Count}} approved in {{.Name}}.", map[string]any{"Count": len(ids), "Name": name}), widget.SuccessImportance, func() {
+	v.d.offerUndo(lang.N("{{.Count}} approved in {{.Name}}.", len(ids), map[string]any{"Count": len(ids), "Name": name}), widget.SuccessImportance, func() {
 		ctx, cancel := context.WithTimeout(v.d.u.actor(), readTimeout)
 		defer cancel()
 		n, err := v.d.u.store.SetStatuses(ctx, ids, data.StatusApproved, data.StatusRegistered, v.d.u.operator.Name, lang.L("Undo"))
@@ -81,7 +81,7 @@ func (v *details) approveDelegation(p data.Participant) {
 			return
 		}
 		v.showAgain(p)
-		v.say(lang.L("{{.Count}} back to Registered in {{.Name}}.", map[string]any{"Count": n, "Name": name}), widget.WarningImportance, nil)
+		v.say(lang.N("{{.Count}} back to Registered in {{.Name}}.", n, map[string]any{"Count": n, "Name": name}), widget.WarningImportance, nil)
 	})
 }
 
@@ -114,9 +114,10 @@ func (v *details) askHandover(p data.Participant) {
 			v.say(lang.L("No printed badge of {{.Name}} waits to be handed over.", map[string]any{"Name": name}), widget.MediumImportance, nil)
 			return
 		}
-		document := &widget.Entry{PlaceHolder: lang.L("Passport or ID card number")}
-		out := &widget.Entry{Text: printjob.FreeName(filepath.Join(v.d.u.fileFolder(), "handover-"+fileSafe(affiliationCode(p.Affiliation))+"-"+
-			v.d.u.store.Now().Format("20060102-1504")+".pdf"), 1)}
+		document := newKeyEntry(lang.L("Passport or ID card number"))
+		out := newKeyEntry("")
+		out.SetText(printjob.FreeName(filepath.Join(v.d.u.fileFolder(), "handover-"+fileSafe(affiliationCode(p.Affiliation))+"-"+
+			v.d.u.store.Now().Format("20060102-1504")+".pdf"), 1))
 		waiting := &widget.Label{Text: lang.N("{{.Count}} printed badge of {{.Name}} waits.", n, map[string]any{"Count": n, "Name": name}), Wrapping: fyne.TextWrapWord}
 		ask := dialog.NewForm(lang.L("Hand over the delegation's badges to {{.Name}}?", map[string]any{"Name": p.ListName()}),
 			lang.L("Hand over"), lang.L("Cancel"), []*widget.FormItem{
@@ -128,10 +129,8 @@ func (v *details) askHandover(p data.Participant) {
 					v.handover(p, data.CollectInput{Document: strings.TrimSpace(document.Text), By: p.ID}, strings.TrimSpace(out.Text))
 				}
 			}, v.d.u.win)
-		document.OnSubmitted = func(string) { ask.Submit() }
 		ask.Resize(fyne.NewSize(640, ask.MinSize().Height))
-		ask.Show()
-		v.d.u.win.Canvas().Focus(document)
+		v.d.u.showForm(ask, document, out)
 	})
 }
 
@@ -159,7 +158,7 @@ func (v *details) handover(p data.Participant, in data.CollectInput, path string
 				}, v.d.u.win)
 				refusal.SetConfirmText(lang.L("Hand over anyway (supervisor)"))
 				refusal.SetDismissText(lang.L("Do not hand over"))
-				refusal.Show()
+				v.d.u.showConfirm(refusal)
 			case err != nil:
 				v.say(problemText(err), widget.DangerImportance, nil)
 			default:

@@ -18,7 +18,7 @@ import (
 func entriesIn(o fyne.CanvasObject) []*widget.Entry {
 	var out []*widget.Entry
 	for _, x := range test.LaidOutObjects(o) {
-		if e, ok := x.(*widget.Entry); ok {
+		if e, ok := asEntry(x); ok {
 			out = append(out, e)
 		}
 	}

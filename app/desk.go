@@ -34,6 +34,12 @@ type desk struct {
 	total   int
 	right   *fyne.Container
 
+	// close are the participants "did you mean" offers, and lit the one
+	// Enter opens (-1 for none), chosen with Up and Down.
+	close        []data.Participant
+	closeButtons []*widget.Button
+	lit          int
+
 	current *data.Participant // the participant shown on the right, if any
 	details *details
 	form    *participantForm
@@ -64,6 +70,7 @@ func (d *desk) buildUI() fyne.CanvasObject {
 	d.search.OnChanged = func(string) {
 		d.u.touch()
 		d.refresh()
+		d.followList()
 	}
 	d.search.OnSubmitted = func(string) { d.onOpen() }
 	d.keys = map[fyne.KeyName]func(){
@@ -105,6 +112,7 @@ func (d *desk) refresh() {
 	}
 	d.results, d.total = list, total
 	d.similar.RemoveAll()
+	d.close, d.closeButtons, d.lit = nil, nil, -1
 	switch {
 	case total > len(list):
 		d.count.SetText(lang.L("{{.Total}} found — showing the first {{.Shown}}; type more to narrow", map[string]any{"Total": number(total), "Shown": len(list)}))
@@ -128,6 +136,23 @@ func (d *desk) refresh() {
 	d.list.ScrollToTop()
 }
 
+// followList puts away the person shown when a new search no longer lists
+// them, so that the details, and what Enter and the keys act on, follow
+// the list.
+func (d *desk) followList() {
+	if d.current == nil || d.form != nil {
+		return
+	}
+	for _, p := range d.results {
+		if p.ID == d.current.ID {
+			return
+		}
+	}
+	d.current = nil
+	d.right.Objects = []fyne.CanvasObject{d.details.empty()}
+	d.right.Refresh()
+}
+
 // similarLimit is how many close matches "did you mean" offers.
 const similarLimit = 5
 
@@ -140,14 +165,36 @@ func (d *desk) showSimilar() bool {
 		fyne.LogError("find close matches", err)
 		return false
 	}
-	for _, p := range similar {
+	d.close = similar
+	for i, p := range similar {
 		open := &widget.Button{Text: shortened(p.ListName(), 40), Icon: theme.SearchIcon(), Importance: widget.LowImportance,
-			OnTapped: func() { d.show(p); d.u.win.Canvas().Focus(d.search) }}
+			OnTapped: func() { d.lightClose(i); d.openClose() }}
+		d.closeButtons = append(d.closeButtons, open)
 		info := &widget.Label{Text: p.BadgeNumber() + " · " + affiliationText(p.Affiliation), Truncation: fyne.TextTruncateEllipsis,
 			SizeName: theme.SizeNameCaptionText}
 		d.similar.Add(container.NewBorder(nil, nil, open, nil, container.NewVBox(layout.NewSpacer(), info, layout.NewSpacer())))
 	}
 	return len(similar) > 0
+}
+
+// lightClose highlights the i-th close match offered, the one Enter opens.
+func (d *desk) lightClose(i int) {
+	d.lit = max(0, min(len(d.close)-1, i))
+	for j, b := range d.closeButtons {
+		b.Importance = widget.LowImportance
+		if j == d.lit {
+			b.Importance = widget.HighImportance
+		}
+		b.Refresh()
+	}
+}
+
+// openClose shows the close match highlighted, keeping the search.
+func (d *desk) openClose() {
+	if d.lit >= 0 && d.lit < len(d.close) {
+		d.show(d.close[d.lit])
+	}
+	d.u.win.Canvas().Focus(d.search)
 }
 
 // shortened is text cut to at most n letters, with an ellipsis when cut.
@@ -198,9 +245,13 @@ func categoryNamed(cats []data.Category, code string) data.Category {
 	return data.Category{Code: code, Name: code, Colour: "#777777"}
 }
 
-// move moves the highlight in the list by delta, from the search box.
+// move moves the highlight in the list by delta, from the search box, or
+// among the close matches offered when the list is empty.
 func (d *desk) move(delta int) {
 	if len(d.results) == 0 {
+		if len(d.close) > 0 {
+			d.lightClose(d.lit + delta)
+		}
 		return
 	}
 	i := -1
@@ -217,6 +268,7 @@ func (d *desk) move(delta int) {
 }
 
 func (d *desk) onSelect(i widget.ListItemID) {
+	d.u.touch()
 	if i < 0 || i >= len(d.results) {
 		return
 	}
@@ -224,10 +276,15 @@ func (d *desk) onSelect(i widget.ListItemID) {
 	d.u.win.Canvas().Focus(d.search)
 }
 
-// onOpen shows the highlighted match, or the first one.
+// onOpen shows the highlighted match, or the first one; where nobody was
+// found, the close match highlighted, or the first one.
 func (d *desk) onOpen() {
-	if d.current == nil && len(d.results) > 0 {
+	switch {
+	case d.current == nil && len(d.results) > 0:
 		d.list.Select(0)
+	case len(d.results) == 0 && len(d.close) > 0:
+		d.lightClose(d.lit)
+		d.openClose()
 	}
 }
 
@@ -328,8 +385,12 @@ func (d *desk) typedKey(ev *fyne.KeyEvent) {
 
 // onTypedKey gives the keys typed with nothing focused to the station shown.
 func (u *ui) onTypedKey(ev *fyne.KeyEvent) {
+	u.touch()
 	if u.doorOnScreen() {
 		u.door.typedAnywhere(func() { u.door.scan.TypedKey(ev) })
+		return
+	}
+	if u.answerDialog(ev) || u.signIn != nil { // a locked station's screens hear nothing
 		return
 	}
 	if u.desk != nil && u.tabs.Selected() == u.tab(tabDesk) {
@@ -411,7 +472,7 @@ func (d *desk) askStatus(status data.Status) {
 	if status == data.StatusWithdrawn {
 		title, confirm = lang.L("Withdraw {{.Name}}?", args), lang.L("Withdraw")
 	}
-	reason := &widget.Entry{PlaceHolder: lang.L("Why? It is kept in the history.")}
+	reason := newKeyEntry(lang.L("Why? It is kept in the history."))
 	reason.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			return errors.New(lang.L("Give a reason."))
@@ -423,8 +484,6 @@ func (d *desk) askStatus(status data.Status) {
 			d.onStatus(status, strings.TrimSpace(reason.Text))
 		}
 	}, d.u.win)
-	reason.OnSubmitted = func(string) { ask.Submit() } // Enter confirms, once a reason is given
 	ask.Resize(fyne.NewSize(520, ask.MinSize().Height))
-	ask.Show()
-	d.u.win.Canvas().Focus(reason)
+	d.u.showForm(ask, reason) // Enter confirms, once a reason is given
 }

@@ -294,7 +294,7 @@ func replaceBadge(u *ui, reason string) {
 	test.Tap(findButton(u.desk.right, "Replace lost badge…"))
 	form := u.win.Canvas().Overlays().Top()
 	for _, o := range test.LaidOutObjects(form) {
-		if e, ok := o.(*widget.Entry); ok {
+		if e, ok := asEntry(o); ok {
 			test.Type(e, reason)
 		}
 	}
@@ -395,12 +395,24 @@ func dialogShown(t *testing.T, u *ui) fyne.CanvasObject {
 func entryIn(t *testing.T, o fyne.CanvasObject) *widget.Entry {
 	t.Helper()
 	for _, x := range test.LaidOutObjects(o) {
-		if e, ok := x.(*widget.Entry); ok {
+		if e, ok := asEntry(x); ok {
 			return e
 		}
 	}
 	t.Fatal("no entry")
 	return nil
+}
+
+// asEntry is x's text entry, when x is one: a plain entry, or one that
+// answers keys of its own.
+func asEntry(x fyne.CanvasObject) (*widget.Entry, bool) {
+	switch e := x.(type) {
+	case *widget.Entry:
+		return e, true
+	case *keyEntry:
+		return &e.Entry, true
+	}
+	return nil, false
 }
 
 // storedStatus is the status the database holds for the participant id.

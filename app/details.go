@@ -159,7 +159,7 @@ func (v *details) build(p data.Participant) fyne.CanvasObject {
 	said := container.NewBorder(nil, nil, nil, container.NewHBox(v.reprint, v.undo), v.message)
 	body := container.NewVBox(top, v.duplicates(ctx, p), v.actions(p), widget.NewSeparator(), v.history(p))
 	v.load(p)
-	return container.NewBorder(nil, said, nil, nil, container.NewVScroll(body))
+	return container.NewBorder(nil, said, nil, nil, newWheelScroll(body))
 }
 
 // load reads the participant's zones and their affiliation's nomination in
@@ -270,7 +270,7 @@ func (v *details) onRemovePhoto(p data.Participant) {
 			v.d.show(updated)
 		}, v.d.u.win)
 	ask.SetConfirmText(lang.L("Remove"))
-	ask.Show()
+	v.d.u.showConfirm(ask)
 }
 
 // photoView shows a participant's photo for a face check, or a frame that
@@ -320,7 +320,7 @@ func (v *details) actions(p data.Participant) fyne.CanvasObject {
 		if !v.d.u.can(role) {
 			return // not this operator's to do: not shown
 		}
-		b := &widget.Button{Text: text, Icon: icon, Importance: importance, OnTapped: fn}
+		b := &widget.Button{Text: text, Icon: icon, Importance: importance, OnTapped: touching(fn)}
 		if !possible {
 			b.Disable()
 		}
@@ -352,14 +352,15 @@ func (v *details) actions(p data.Participant) fyne.CanvasObject {
 // onReplace asks why a badge is replaced, then makes the old one invalid:
 // the participant waits for a new badge at the printing station.
 func (v *details) onReplace(p data.Participant) {
-	reason := &widget.Entry{PlaceHolder: lang.L("Lost, damaged, name corrected …")}
-	dialog.ShowForm(lang.L("Replace the badge of {{.Name}}", map[string]any{"Name": p.ListName()}), lang.L("Replace"), lang.L("Cancel"),
+	reason := newKeyEntry(lang.L("Lost, damaged, name corrected …"))
+	ask := dialog.NewForm(lang.L("Replace the badge of {{.Name}}", map[string]any{"Name": p.ListName()}), lang.L("Replace"), lang.L("Cancel"),
 		[]*widget.FormItem{widget.NewFormItem(lang.L("Reason"), reason)}, func(ok bool) {
 			if !ok {
 				return
 			}
 			v.replace(p, reason.Text)
 		}, v.d.u.win)
+	v.d.u.showForm(ask, reason)
 }
 
 func (v *details) replace(p data.Participant, reason string) {

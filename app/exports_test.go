@@ -36,7 +36,7 @@ func saveDialog(t *testing.T, u *ui, choice int) string {
 	selectIn(t, form).SetSelectedIndex(choice)
 	var path string
 	for _, x := range test.LaidOutObjects(form) {
-		if e, ok := x.(*widget.Entry); ok {
+		if e, ok := asEntry(x); ok {
 			path = e.Text
 		}
 	}
@@ -93,7 +93,7 @@ func TestDownloadTheTemplate(t *testing.T) {
 	form := dialogShown(t, u)
 	var entries []*widget.Entry
 	for _, x := range test.LaidOutObjects(form) {
-		if e, ok := x.(*widget.Entry); ok {
+		if e, ok := asEntry(x); ok {
 			entries = append(entries, e)
 		}
 	}

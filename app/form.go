@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -34,8 +35,12 @@ type participantForm struct {
 	preview  *widget.Label   // the name as the badge prints it
 	dups     *fyne.Container // buttons opening the possible duplicates
 	save     *widget.Button
+	scroll   *container.Scroll // the fields, which the wheel scrolls
 
 	nationality, delegation *countryChoice
+	// cases offer to write the given and family names, typed in lower
+	// case, as passports do.
+	cases map[string]*widget.Button
 
 	// clearance says the event requires security clearance, which asks
 	// for the date and place of birth.
@@ -56,6 +61,9 @@ type participantForm struct {
 	// dupsShownFor is the input the duplicate warning was last shown for;
 	// saving the same input again means "save anyway".
 	dupsShownFor *data.ParticipantInput
+	// caseShownFor is the input the offer of capitals was last said for;
+	// saving the same input again keeps the names as typed.
+	caseShownFor *data.ParticipantInput
 }
 
 // textFields are the form's text fields, in order.
@@ -65,7 +73,7 @@ var textFields = []string{data.FieldTitle, data.FieldGivenName, data.FieldFamily
 
 func newParticipantForm(d *desk, p *data.Participant) *participantForm {
 	return &participantForm{d: d, editing: p, entries: map[string]*keyEntry{}, rows: map[string]*formRow{},
-		problems: map[string]*widget.Label{}, opened: map[string]bool{}}
+		problems: map[string]*widget.Label{}, opened: map[string]bool{}, cases: map[string]*widget.Button{}}
 }
 
 func (f *participantForm) buildUI() fyne.CanvasObject {
@@ -81,7 +89,7 @@ func (f *participantForm) buildUI() fyne.CanvasObject {
 	f.preview = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
 	f.dups = container.NewVBox()
 	f.save = &widget.Button{Text: lang.L("Save") + "  [Enter]", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: f.onSave}
-	cancel := &widget.Button{Text: lang.L("Cancel") + "  [Esc]", Icon: theme.CancelIcon(), OnTapped: f.onEscape}
+	cancel := &widget.Button{Text: lang.L("Cancel") + "  [Esc]", Icon: theme.CancelIcon(), OnTapped: touching(f.onEscape)}
 
 	grid := container.New(layout.NewFormLayout())
 	add := func(field string, w fyne.CanvasObject, below ...fyne.CanvasObject) {
@@ -100,6 +108,8 @@ func (f *participantForm) buildUI() fyne.CanvasObject {
 		case data.FieldDelegation:
 			f.delegation = newCountryChoice(e)
 			add(field, e, f.delegation.box)
+		case data.FieldGivenName, data.FieldFamilyName:
+			add(field, e, f.newCaseOffer(field, e))
 		default:
 			add(field, e)
 		}
@@ -121,6 +131,7 @@ func (f *participantForm) buildUI() fyne.CanvasObject {
 	f.onChange("")
 	f.initial = f.input()
 
+	f.scroll = newWheelScroll(grid)
 	title := lang.L("New participant")
 	if f.editing != nil {
 		title = lang.L("Correct {{.Name}}", map[string]any{"Name": f.editing.ListName()})
@@ -128,7 +139,7 @@ func (f *participantForm) buildUI() fyne.CanvasObject {
 	heading := &widget.Label{Text: title, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
 	required := &widget.Label{Text: lang.L("Fields marked * are required."), SizeName: theme.SizeNameCaptionText}
 	return container.NewBorder(container.NewVBox(heading, f.preview), container.NewVBox(f.notice, f.dups, container.NewHBox(f.save, cancel, required)),
-		nil, nil, container.NewVScroll(grid))
+		nil, nil, f.scroll)
 }
 
 // newEntry makes a field's entry: Enter saves, Esc leaves, and each change
@@ -143,6 +154,38 @@ func (f *participantForm) newEntry(field, hint string) *keyEntry {
 		f.entries[field] = e
 	}
 	return e
+}
+
+// newCaseOffer is the button under a name's entry that writes the name,
+// typed in lower case, as passports do; hidden until then.
+func (f *participantForm) newCaseOffer(field string, e *keyEntry) *widget.Button {
+	b := &widget.Button{Icon: theme.ConfirmIcon(), Importance: widget.LowImportance, Alignment: widget.ButtonAlignLeading}
+	b.OnTapped = func() {
+		if written, ok := data.PassportCase(strings.TrimSpace(e.Text)); ok {
+			e.SetText(written)
+		}
+		f.d.u.win.Canvas().Focus(e)
+	}
+	b.Hide()
+	f.cases[field] = b
+	return b
+}
+
+// offerCases shows, under each name typed in lower case, how passports
+// write it; true when it offers any.
+func (f *participantForm) offerCases() bool {
+	offered := false
+	for field, b := range f.cases {
+		written, ok := data.PassportCase(strings.TrimSpace(f.entries[field].Text))
+		if !ok {
+			b.Hide()
+			continue
+		}
+		b.SetText(lang.L("Write it as on passports: {{.Name}}", map[string]any{"Name": written}))
+		b.Show()
+		offered = true
+	}
+	return offered
 }
 
 // closeChoicesBut puts away the countries offered under the fields other
@@ -173,7 +216,7 @@ func (f *participantForm) leave(then func()) {
 	}, f.d.u.win)
 	ask.SetConfirmText(lang.L("Discard"))
 	ask.SetDismissText(lang.L("Keep editing"))
-	ask.Show()
+	f.d.u.showConfirm(ask)
 }
 
 // fill puts the participant being corrected into the fields.
@@ -241,6 +284,7 @@ func (f *participantForm) onChange(field string) {
 	if !f.ready {
 		return
 	}
+	f.d.u.touch()
 	cat := f.chosenCategory()
 	required := map[string]bool{}
 	for _, r := range cat.RequiredFields() {
@@ -252,6 +296,7 @@ func (f *participantForm) onChange(field string) {
 			r.setRequired(required[name])
 		}
 	}
+	f.offerCases()
 	in := f.input().Normalize()
 	f.preview.SetText("")
 	if in.GivenName != "" || in.FamilyName != "" {
@@ -349,16 +394,22 @@ func (f *participantForm) onSave() {
 	if f.editing != nil {
 		selfID = f.editing.ID
 	}
+	if f.offerCases() && (f.caseShownFor == nil || *f.caseShownFor != in) {
+		f.caseShownFor = &in
+		f.notice.Importance = widget.WarningImportance
+		f.notice.SetText(lang.L("Passports write names with capitals. Use the button under the name, or press Enter again to keep it as typed."))
+		return
+	}
+	var dups []data.Participant
 	if f.dupsShownFor == nil || *f.dupsShownFor != in {
-		if dups, err := store.Duplicates(ctx, in, selfID); err == nil && len(dups) > 0 {
-			f.dupsShownFor = &in
-			f.notice.Importance = widget.WarningImportance
-			f.notice.SetText(lang.L("This may be someone already registered. Open them to check, or press Enter again to save anyway."))
-			for _, o := range dups {
-				f.dups.Add(participantButton(o, func() { f.leave(func() { f.d.openRecord(o) }) }))
-			}
-			return
-		}
+		dups, _ = store.Duplicates(ctx, in, selfID)
+	}
+	if len(dups) > 0 && !slices.ContainsFunc(dups, in.SameDocument) {
+		f.dupsShownFor = &in
+		f.notice.Importance = widget.WarningImportance
+		f.notice.SetText(lang.L("This may be someone already registered. Open them to check, or press Enter again to save anyway."))
+		f.showDuplicates(dups)
+		return
 	}
 	var p data.Participant
 	var err error
@@ -368,7 +419,8 @@ func (f *participantForm) onSave() {
 		p, err = store.UpdateParticipant(ctx, f.editing.ID, in)
 	}
 	if err != nil {
-		f.showProblems(err, true)
+		f.showProblems(err, true) // the same document: the store says whose it is
+		f.showDuplicates(dups)
 		return
 	}
 	f.d.openRecord(p)
@@ -376,6 +428,13 @@ func (f *participantForm) onSave() {
 		if changed := badgeChanges(f.editing.Input().Normalize(), p.Input().Normalize()); len(changed) > 0 {
 			f.d.details.offerReprint(p, changed)
 		}
+	}
+}
+
+// showDuplicates offers to open each of dups, who may be the person typed.
+func (f *participantForm) showDuplicates(dups []data.Participant) {
+	for _, o := range dups {
+		f.dups.Add(participantButton(o, func() { f.leave(func() { f.d.openRecord(o) }) }))
 	}
 }
 

@@ -29,6 +29,29 @@ func (c *idleClock) time() time.Time {
 // touch records that the station is in use.
 func (u *ui) touch() { u.idle.last = u.idle.time() }
 
+// inUse is told of every key, click and scroll the app's own widgets
+// receive: the window's station is in use. The window's home sets it.
+var inUse = func() {}
+
+// listen counts every key typed in the window, and every key and click
+// the app's widgets receive, as use of the station.
+func (u *ui) listen() {
+	inUse = u.touch
+	u.win.Canvas().SetOnTypedKey(u.onTypedKey)
+	u.win.Canvas().SetOnTypedRune(func(r rune) {
+		u.touch()
+		u.onTypedRune(r)
+	})
+}
+
+// touching runs fn as a tap, which counts as use of the station.
+func touching(fn func()) func() {
+	return func() {
+		inUse()
+		fn()
+	}
+}
+
 // idleMinutes is the station's setting, 5 unless changed in Settings.
 func (u *ui) idleMinutes() int {
 	return u.app.Preferences().IntWithFallback(prefIdleMinutes, defaultIdleMinutes)

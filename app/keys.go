@@ -24,14 +24,22 @@ func newKeyEntry(placeholder string) *keyEntry {
 
 // FocusGained tells onFocus, if set, that the entry has the focus.
 func (e *keyEntry) FocusGained() {
+	inUse()
 	e.Entry.FocusGained()
 	if e.onFocus != nil {
 		e.onFocus()
 	}
 }
 
+// TypedRune types a letter, which counts as use of the station.
+func (e *keyEntry) TypedRune(r rune) {
+	inUse()
+	e.Entry.TypedRune(r)
+}
+
 // TypedKey runs the handler bound to the key, or types it.
 func (e *keyEntry) TypedKey(ev *fyne.KeyEvent) {
+	inUse()
 	if fn, ok := e.keys[ev.Name]; ok {
 		fn()
 		return
@@ -41,6 +49,7 @@ func (e *keyEntry) TypedKey(ev *fyne.KeyEvent) {
 
 // TypedShortcut runs the handler bound to a Ctrl shortcut, or lets the entry handle it.
 func (e *keyEntry) TypedShortcut(s fyne.Shortcut) {
+	inUse()
 	if cs, ok := s.(*desktop.CustomShortcut); ok && cs.Modifier == fyne.KeyModifierControl {
 		if fn, ok := e.shortcuts[cs.KeyName]; ok {
 			fn()

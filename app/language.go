@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
@@ -29,6 +30,53 @@ func useLanguage(code string) {
 	}
 	if err := lang.AddTranslationsFS(resources.Translations, "translations"); err != nil {
 		fyne.LogError("load translations", err)
+	}
+}
+
+// languageChoice lists the languages the interface ships in, the
+// station's chosen; choosing another speaks it at once.
+func (u *ui) languageChoice() *widget.Select {
+	current := u.app.Preferences().String(prefLanguage)
+	var names []string
+	selected := 0
+	for i, l := range languages {
+		name := l.name
+		if l.code == "" {
+			name = lang.L("Same as the system")
+		}
+		names = append(names, name)
+		if l.code == current {
+			selected = i
+		}
+	}
+	choice := widget.NewSelect(names, nil)
+	choice.SetSelectedIndex(selected)
+	choice.OnChanged = func(string) { u.setLanguage(languages[choice.SelectedIndex()].code) }
+	return choice
+}
+
+// setLanguage keeps code as the station's language and shows the screen
+// again in it: the sign-in with the name typed, or the same tab.
+func (u *ui) setLanguage(code string) {
+	u.app.Preferences().SetString(prefLanguage, code)
+	useLanguage(code)
+	u.touch()
+	switch {
+	case u.signIn != nil:
+		u.showSignIn(u.signIn.name.Text, "")
+	case u.tabs != nil && u.home != nil:
+		tab := ""
+		for _, s := range u.stations {
+			if s.item == u.tabs.Selected() {
+				tab = s.name
+			}
+		}
+		u.showHome()
+		if t := u.tab(tab); t != nil && t != u.tabs.Selected() {
+			u.tabs.Select(t)
+		}
+	default:
+		u.showHome()
 	}
 }
 

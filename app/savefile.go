@@ -31,7 +31,7 @@ func (u *ui) fileFolder() string {
 // and an existing file is never replaced.
 type saveForm struct {
 	dialog   *dialog.FormDialog
-	path     *widget.Entry
+	path     *keyEntry
 	proposed string // the path proposed: dir and name, free
 	dir      string
 	name     string
@@ -40,7 +40,7 @@ type saveForm struct {
 // askNewFile shows a saveForm titled title proposing name, with items
 // above its path; save gets the path typed when the person confirms.
 func (u *ui) askNewFile(title string, items []*widget.FormItem, name string, save func(path string)) *saveForm {
-	f := &saveForm{path: &widget.Entry{}, dir: u.fileFolder(), name: name}
+	f := &saveForm{path: newKeyEntry(""), dir: u.fileFolder(), name: name}
 	f.propose(name)
 	items = append(items, widget.NewFormItem(lang.L("Save as"), f.path))
 	f.dialog = dialog.NewForm(title, lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
@@ -49,7 +49,7 @@ func (u *ui) askNewFile(title string, items []*widget.FormItem, name string, sav
 		}
 	}, u.win)
 	f.dialog.Resize(fyne.NewSize(640, 0))
-	f.dialog.Show()
+	u.showForm(f.dialog, f.path)
 	return f
 }
 

@@ -111,35 +111,13 @@ func heading(text string) fyne.CanvasObject {
 // stationForm holds what belongs to this station: its language and idle
 // lock.
 func (s *settings) stationForm() fyne.CanvasObject {
-	var names []string
-	current := s.u.app.Preferences().String(prefLanguage)
-	selected := 0
-	for i, l := range languages {
-		name := l.name
-		if l.code == "" {
-			name = lang.L("Same as the system")
-		}
-		names = append(names, name)
-		if l.code == current {
-			selected = i
-		}
-	}
-	s.language = widget.NewSelect(names, nil)
-	s.language.SetSelectedIndex(selected)
-	s.language.OnChanged = func(string) { s.onLanguage() }
+	s.language = s.u.languageChoice()
 	s.idle = &widget.Entry{Text: strconv.Itoa(s.u.idleMinutes())}
 	s.idle.OnChanged = s.onIdle
 	return widget.NewForm(
 		widget.NewFormItem(lang.L("Language"), s.language),
 		widget.NewFormItem(lang.L("Lock after idle minutes"), s.idle),
 	)
-}
-
-func (s *settings) onLanguage() {
-	code := languages[s.language.SelectedIndex()].code
-	s.u.app.Preferences().SetString(prefLanguage, code)
-	useLanguage(code)
-	s.u.showHome()
 }
 
 // onIdle keeps the station's idle minutes, when they are a number of them.

@@ -10,11 +10,13 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"accred/data"
 	"accred/data/credential"
+	"accred/data/demo"
 )
 
 // signInTimeout bounds a sign-in's reading of the store, on the
@@ -42,11 +44,10 @@ func (u *ui) showSignIn(name, note string) {
 	s := &signIn{u: u}
 	u.signIn = s
 	u.win.SetContent(s.buildUI(name, note))
+	u.listen()
 	if name == "" {
 		u.win.Canvas().Focus(s.name)
-	} else {
-		u.win.Canvas().Focus(s.pin)
-	}
+	} // else locked: keys typed on after the lock must not land in the PIN box, which takes them once clicked
 }
 
 func (s *signIn) buildUI(name, note string) fyne.CanvasObject {
@@ -62,7 +63,26 @@ func (s *signIn) buildUI(name, note string) fyne.CanvasObject {
 		widget.NewFormItem(lang.L("PIN"), s.pin),
 	)
 	box := container.NewVBox(title, &widget.Label{Text: lang.L("Sign in to work at this station.")}, form, s.button, s.problem)
-	return container.NewCenter(container.NewGridWrap(fyne.NewSize(480, 320), box))
+	if demo.Is(s.u.event) {
+		box.Add(s.demoOperators())
+	}
+	language := container.NewHBox(layout.NewSpacer(), widget.NewLabel(lang.L("Language")), s.u.languageChoice())
+	return container.NewBorder(language, nil, nil, nil, container.NewCenter(container.NewGridWrap(fyne.NewSize(480, box.MinSize().Height), box)))
+}
+
+// demoOperators names the demo's operators with their roles and PINs, so
+// that anyone trying the demo can sign in: a tap fills in the name.
+func (s *signIn) demoOperators() fyne.CanvasObject {
+	rows := container.NewVBox(&widget.Label{Text: lang.L("This is the demo. Its operators, with their PINs:"), TextStyle: fyne.TextStyle{Bold: true}})
+	for _, o := range demo.Operators {
+		rows.Add(&widget.Button{Text: lang.L("{{.Name}} ({{.Roles}}), PIN {{.PIN}}", map[string]any{"Name": o.Name, "Roles": o.Roles.String(), "PIN": o.PIN}),
+			Alignment: widget.ButtonAlignLeading, Importance: widget.LowImportance, Icon: theme.AccountIcon(),
+			OnTapped: func() {
+				s.name.SetText(o.Name)
+				s.u.win.Canvas().Focus(s.pin)
+			}})
+	}
+	return rows
 }
 
 // onSignIn signs in the operator named, or whose badge was scanned, with
@@ -190,7 +210,7 @@ func (u *ui) signedInView() fyne.CanvasObject {
 	}
 	who := &widget.Label{Text: lang.L("Signed in: {{.Name}} ({{.Roles}})", map[string]any{"Name": u.operator.Name, "Roles": u.operator.Roles.String()})}
 	u.signOutButton = &widget.Button{Text: lang.L("Sign out"), Icon: theme.LogoutIcon(), OnTapped: u.onSignOut}
-	return container.NewHBox(who, u.signOutButton)
+	return container.NewHBox(u.languageChoice(), who, u.signOutButton)
 }
 
 // onSignOut signs out, after a door or admin PIN when at an open door.

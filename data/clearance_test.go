@@ -40,11 +40,12 @@ func clearanceOf(t *testing.T, s *data.Store, id int64) data.Clearance {
 
 func TestDateOfBirthIsValidated(t *testing.T) {
 	s := newStore(t)
-	for _, bad := range []string{"23/04/1985", "1985-02-30", "1850-01-01"} {
+	for bad, says := range map[string]string{"23/04/1985": "is written YYYY-MM-DD", "1985-02-30": "There is no such date: 1985-02-30.",
+		"1850-01-01": "is written YYYY-MM-DD"} {
 		in := delegate("Ana", "Silva", "BR", "B1")
 		in.DateOfBirth = bad
 		_, err := s.CreateParticipant(ctx, in, "desk")
-		if f := data.ErrorFields(err); len(f) != 1 || f[0].Field != data.FieldDateOfBirth {
+		if f := data.ErrorFields(err); len(f) != 1 || f[0].Field != data.FieldDateOfBirth || !strings.Contains(f[0].Reason.String(), says) {
 			t.Errorf("date of birth %q: %v", bad, err)
 		}
 	}

@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"net/mail"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -335,12 +336,8 @@ func (in ParticipantInput) Validate(categories []Category) error {
 	if in.Rank < 0 || in.Rank > MaxRank {
 		v.add(FieldRank, msgRank)
 	}
-	if in.DateOfBirth != "" && !validDateOfBirth(in.DateOfBirth) {
-		v.add(FieldDateOfBirth, msgDateOfBirth)
-	}
-	if in.ConsentOn != "" && !validConsent(in.ConsentOn) {
-		v.add(FieldConsent, msgConsent)
-	}
+	v.date(FieldDateOfBirth, in.DateOfBirth, 1900, msgDateOfBirth)
+	v.date(FieldConsent, in.ConsentOn, 2000, msgConsent)
 	for field, value := range map[string]string{FieldCategory: in.Category, FieldTitle: in.Title, FieldGivenName: in.GivenName,
 		FieldFamilyName: in.FamilyName, FieldNativeName: in.NativeName, FieldNationality: in.Nationality, FieldDelegation: in.Delegation,
 		FieldOrganization: in.Organization, FieldOrgKind: in.OrganizationKind, FieldMediaOutlet: in.MediaOutlet,
@@ -372,18 +369,35 @@ func isEmail(s string) bool {
 	return err == nil && a.Address == s && strings.Contains(s[strings.LastIndex(s, "@"):], ".")
 }
 
-// validDateOfBirth reports whether s is a date written YYYY-MM-DD, from
-// 1900 on.
-func validDateOfBirth(s string) bool {
-	d, err := time.Parse(time.DateOnly, s)
-	return err == nil && d.Year() >= 1900
+// date adds the problem of a date field's value s, if any: none when it
+// is empty or a day written YYYY-MM-DD from the year earliest on; "no such
+// date" when it is written so but the day does not exist (1980-02-30);
+// else wrong, the way to write it.
+func (v *invalid) date(field, s string, earliest int, wrong msg.Key) {
+	switch ok, exists := validDate(s, earliest); {
+	case s == "" || ok:
+	case !exists && dateShape.MatchString(s):
+		*v = append(*v, FieldError{Field: field, Reason: msgNoSuchDate.With(msg.Args{"Date": s})})
+	default:
+		v.add(field, wrong)
+	}
 }
+
+// validDate reports whether s is a day written YYYY-MM-DD from the year
+// earliest on, and whether it is a day at all.
+func validDate(s string, earliest int) (ok, exists bool) {
+	d, err := time.Parse(time.DateOnly, s)
+	return err == nil && d.Year() >= earliest, err == nil
+}
+
+// dateShape is YYYY-MM-DD, whatever the numbers.
+var dateShape = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
 
 // validConsent reports whether s is a date written YYYY-MM-DD, from 2000
 // on. That it is not in the future is checked against the store's clock.
 func validConsent(s string) bool {
-	d, err := time.Parse(time.DateOnly, s)
-	return err == nil && d.Year() >= 2000
+	ok, _ := validDate(s, 2000)
+	return ok
 }
 
 // consentProblem returns the problem with in's consent date given the
@@ -444,6 +458,14 @@ func (in ParticipantInput) keys() storedKeys {
 	}
 }
 
+// SameDocument reports whether p holds the document in names: the same
+// number, compared as the store compares them, of the same nationality. The
+// store registers a document once.
+func (in ParticipantInput) SameDocument(p Participant) bool {
+	in = in.Normalize()
+	return in.Nationality == p.Nationality && in.keys().document == documentKey(p.DocumentNumber)
+}
+
 // searchWords adds the badge number to the words a participant is found under.
 func (k storedKeys) searchWords(id int64) string {
 	return k.words + " " + BadgeNumber(id) + " " + strconv.FormatInt(id, 10)
@@ -491,6 +513,7 @@ var (
 	msgGender             = msg.Define("Unknown gender. Write female, male, other, or leave it empty (not stated).")
 	msgDateOfBirth        = msg.Define("The date of birth is written YYYY-MM-DD (1985-04-23).")
 	msgConsent            = msg.Define("The date of consent is written YYYY-MM-DD (2025-09-15).")
+	msgNoSuchDate         = msg.Define("There is no such date: {{.Date}}.")
 	msgConsentFuture      = msg.Define("The date of consent cannot be later than today ({{.Today}}).")
 	msgRank               = msg.Define("The rank is a whole number from 1 (the head of delegation) to 9999, or empty for the order of import.")
 )

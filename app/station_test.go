@@ -1,0 +1,162 @@
+package app
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"accred/data"
+	"accred/data/demo"
+)
+
+// languageChoiceIn is the list of languages under o, failing when there is none.
+func languageChoiceIn(t *testing.T, o fyne.CanvasObject) *widget.Select {
+	t.Helper()
+	for _, x := range test.LaidOutObjects(o) {
+		if s, ok := x.(*widget.Select); ok && slices.Contains(s.Options, "Tiếng Việt") {
+			return s
+		}
+	}
+	t.Fatal("no choice of language")
+	return nil
+}
+
+// TestDemoSignInNamesItsOperators: the demo's sign-in screen names its
+// operators and PINs, a tap fills in the name; another event's does not.
+func TestDemoSignInNamesItsOperators(t *testing.T) {
+	a := test.NewTempApp(t)
+	useLanguage("en")
+	s, err := data.Open(filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if err := demo.Create(ctx, s, 30); err != nil {
+		t.Fatal(err)
+	}
+	ev, _ := s.Event(ctx)
+	u := &ui{app: a, win: test.NewTempWindow(t, nil), store: s, event: ev, dbPath: s.Path()}
+	u.win.Resize(fyne.NewSize(1280, 800))
+	u.showHome()
+	if u.signIn == nil {
+		t.Fatal("the demo does not open on the sign-in screen")
+	}
+	screen := u.win.Content()
+	for _, o := range demo.Operators {
+		if buttonNaming(screen, o.Name+" ("+o.Roles.String()+"), PIN "+o.PIN) == nil {
+			t.Fatalf("the sign-in screen does not name %s and their PIN", o.Name)
+		}
+	}
+	tapButton(t, screen, "Minh (desk), PIN 222222")
+	if u.signIn.name.Text != "Minh" || u.win.Canvas().Focused() != u.signIn.pin {
+		t.Fatal("a tap on the demo's operator did not fill in the name")
+	}
+	test.Type(u.signIn.pin, "222222")
+	test.Tap(u.signIn.button)
+	if u.operator.Name != "Minh" || u.desk == nil {
+		t.Fatalf("the demo's operator could not sign in: %q", u.signInProblem())
+	}
+
+	other := newTestUI(t)
+	other.signOut()
+	if strings.Contains(labelTexts(other.win.Content()), "PINs") || buttonNaming(other.win.Content(), "PIN 111111") != nil {
+		t.Fatal("another event's sign-in names the demo's operators")
+	}
+}
+
+// TestLanguageChangesAtSignInAndAtTheDesk: the sign-in screen and a desk
+// operator change the language; the screen comes back in it, on the same tab.
+func TestLanguageChangesAtSignInAndAtTheDesk(t *testing.T) {
+	u := newTestUI(t)
+	t.Cleanup(func() { useLanguage("en") })
+	addOperator(t, u.store, "Minh", data.RoleDesk)
+	u.signOut()
+	test.Type(u.signIn.name, "Minh")
+	languageChoiceIn(t, u.win.Content()).SetSelected("Français")
+	if findButton(u.win.Content(), "Se connecter") == nil || u.signIn.name.Text != "Minh" {
+		t.Fatal("the sign-in screen did not change to French, keeping the name typed")
+	}
+	if u.app.Preferences().String(prefLanguage) != "fr" {
+		t.Fatal("the station does not keep the language chosen")
+	}
+	test.Type(u.signIn.pin, testPIN)
+	test.Tap(u.signIn.button)
+	if u.tabs.Selected().Text != "Accueil des participants" {
+		t.Fatalf("the desk opens on %q", u.tabs.Selected().Text)
+	}
+	languageChoiceIn(t, u.win.Content()).SetSelected("Tiếng Việt")
+	if u.tabs.Selected().Text != "Bàn đăng ký" {
+		t.Fatalf("the desk operator's choice shows %q", u.tabs.Selected().Text)
+	}
+
+	signInAs(t, u, "Tester", testPIN)
+	u.tabs.Select(u.tab(tabProgramme))
+	languageChoiceIn(t, u.win.Content()).SetSelected("English")
+	if u.tabs.Selected() != u.tab(tabProgramme) || u.tabs.Selected().Text != "Programme" {
+		t.Fatalf("changing the language moved to %q", u.tabs.Selected().Text)
+	}
+}
+
+// TestEveryKeyClickAndScrollIsUse: typing in the form, a wheel over it and
+// a tap on the desk's buttons keep the station from locking; once it
+// locks, what is typed on does not land in the PIN box.
+func TestEveryKeyClickAndScrollIsUse(t *testing.T) {
+	u := newTestUI(t)
+	now := time.Date(2025, 10, 25, 9, 0, 0, 0, time.UTC)
+	u.idle.now = func() time.Time { return now }
+	signInAs(t, u, "Tester", testPIN)
+	d := u.desk
+	press(d.search, fyne.KeyF3)
+	given := d.form.entries["given_name"]
+	for _, r := range "Pierre" { // a letter every four minutes
+		now = now.Add(4 * time.Minute)
+		given.TypedRune(r)
+		u.lockIfIdle()
+	}
+	now = now.Add(4 * time.Minute)
+	test.Scroll(u.win.Canvas(), fyne.CurrentApp().Driver().AbsolutePositionForObject(given).AddXY(5, 5), 0, -40)
+	u.lockIfIdle()
+	now = now.Add(4 * time.Minute)
+	test.Tap(buttonNaming(d.right, "Cancel"))
+	u.lockIfIdle()
+	if u.signIn != nil {
+		t.Fatal("the station locked while in use")
+	}
+	now = now.Add(4 * time.Minute)
+	pressAnywhere(u.win, fyne.KeyEscape) // the question before discarding: a key on the window
+	u.lockIfIdle()
+	if u.signIn != nil {
+		t.Fatal("a key on the window is not use")
+	}
+
+	now = now.Add(6 * time.Minute)
+	u.lockIfIdle()
+	if u.signIn == nil {
+		t.Fatal("the idle station did not lock")
+	}
+	test.TypeOnCanvas(u.win.Canvas(), "1234")
+	pressAnywhere(u.win, fyne.KeyF5)
+	if u.signIn.pin.Text != "" || u.win.Canvas().Focused() == u.signIn.pin {
+		t.Fatalf("keys typed on after the lock went into the PIN box: %q", u.signIn.pin.Text)
+	}
+}
+
+// TestFormScrollsWithTheWheelOverAnEntry: the wheel over a field scrolls
+// the form, as over its labels.
+func TestFormScrollsWithTheWheelOverAnEntry(t *testing.T) {
+	u := newTestUI(t)
+	u.win.Resize(fyne.NewSize(1280, 600))
+	press(u.desk.search, fyne.KeyF3)
+	f := u.desk.form
+	entry := f.entries["family_name"]
+	test.Scroll(u.win.Canvas(), fyne.CurrentApp().Driver().AbsolutePositionForObject(entry).AddXY(10, 10), 0, -60)
+	if f.scroll.Offset.Y <= 0 {
+		t.Fatal("the wheel over an entry does not scroll the form")
+	}
+}
