@@ -4,6 +4,8 @@ package app
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -13,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -182,7 +185,7 @@ func (u *ui) showHome() bool {
 			door,
 			{tabProgramme, container.NewTabItem(lang.L("Programme"), u.programme.buildUI()), u.programme.onShown},
 			{tabOverview, container.NewTabItem(lang.L("Overview"), u.overview.buildUI()), u.overview.onShown},
-			{tabImport, container.NewTabItem(lang.L("Import"), newImporter(u, u.desk.refresh).buildUI()), nil},
+			{tabImport, container.NewTabItem(lang.L("Import"), container.NewBorder(nil, u.clearanceImportView(), nil, nil, newImporter(u, u.desk.refresh).buildUI())), nil},
 			settings,
 		}
 	}
@@ -198,8 +201,11 @@ func (u *ui) showHome() bool {
 	u.clock = &widget.Label{Alignment: fyne.TextAlignTrailing}
 	u.showClock()
 	name := &widget.Label{Text: u.event.Name, TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
-	header := container.NewBorder(nil, nil, nil, container.NewHBox(u.signedInView(), u.clock), name)
-	u.home = container.NewBorder(header, nil, nil, nil, u.tabs)
+	header := container.NewBorder(nil, nil, nil, u.clock, name)
+	// Who is signed in, and the language, sit at the right of the tabs'
+	// row, leaving the header's width to the event's name.
+	operator := container.NewVBox(container.NewHBox(layout.NewSpacer(), u.signedInView()))
+	u.home = container.NewBorder(header, nil, nil, nil, container.NewStack(u.tabs, operator))
 	u.win.SetContent(u.home)
 	u.listen()
 	if len(u.stations) > 0 && u.stations[0].selected != nil && u.stations[0].name != tabDesk {
@@ -264,13 +270,15 @@ var (
 )
 
 // chooseFile asks for a file, of the given endings when there are any, and
-// hands its path on.
+// hands its path on. The dialog opens large, in the folder of the file
+// chosen last at this station, else the event's folder.
 func (u *ui) chooseFile(endings []string, then func(path string)) {
 	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
 		}
 		r.Close()
+		u.app.Preferences().SetString(prefLastFolder, filepath.Dir(r.URI().Path()))
 		then(r.URI().Path())
 	}, u.win)
 	if len(endings) > 0 {
@@ -280,5 +288,29 @@ func (u *ui) chooseFile(endings []string, then func(path string)) {
 		}
 		open.SetFilter(storage.NewExtensionFileFilter(both))
 	}
+	if folder, err := storage.ListerForURI(storage.NewFileURI(u.openFolder())); err == nil {
+		open.SetLocation(folder)
+	}
 	open.Show()
+	open.Resize(fileDialogSize(u.win.Canvas().Size()))
+}
+
+// prefLastFolder is the station's folder of the file chosen last.
+const prefLastFolder = "lastFolder"
+
+// openFolder is where a file dialog opens: the folder of the file chosen
+// last at this station while it is there, else the event's folder.
+func (u *ui) openFolder() string {
+	if last := u.app.Preferences().String(prefLastFolder); last != "" {
+		if info, err := os.Stat(last); err == nil && info.IsDir() {
+			return last
+		}
+	}
+	return u.fileFolder()
+}
+
+// fileDialogSize is a file dialog's size in a window of the size given:
+// most of it, so that many files show at once.
+func fileDialogSize(window fyne.Size) fyne.Size {
+	return fyne.NewSize(max(640, window.Width*0.85), max(480, window.Height*0.85))
 }

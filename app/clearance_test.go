@@ -1,11 +1,13 @@
 package app
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"accred/data"
 )
@@ -103,4 +105,79 @@ func TestFormKeepsDateAndPlaceOfBirth(t *testing.T) {
 	if d.current.Position != "Adviser" || d.current.DateOfBirth != "1985-04-23" || d.current.PlaceOfBirth != "Cork" {
 		t.Fatalf("after a correction: %q born %q in %q", d.current.Position, d.current.DateOfBirth, d.current.PlaceOfBirth)
 	}
+}
+
+// TestAdminsRecordClearanceInTheApp: a delegate approved while the event
+// requires clearance waits for it, and the desk says so; an admin records
+// a refusal with its reason at the desk, and the host country's answer
+// file from the Import tab, all or nothing.
+func TestAdminsRecordClearanceInTheApp(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	if err := u.store.SetSetting(ctx, data.SettingClearanceRequired, "yes"); err != nil {
+		t.Fatal(err)
+	}
+	showFound(d, "osul")
+	press(d.search, fyne.KeyF5)
+	if !strings.Contains(d.details.message.Text, "The badge waits for security clearance.") || d.details.cleared.Text != "Pending: the badge waits for security clearance" {
+		t.Fatalf("approved, pending: %q, %q", d.details.message.Text, d.details.cleared.Text)
+	}
+
+	tapButton(t, d.right, "Record the answer…")
+	ask := dialogShown(t, u)
+	var answer *widget.RadioGroup
+	for _, o := range test.LaidOutObjects(ask) {
+		if r, ok := o.(*widget.RadioGroup); ok {
+			answer = r
+		}
+	}
+	answer.SetSelected("Refused by the host country's security service")
+	pressAnywhere(u.win, fyne.KeyReturn)
+	if u.win.Canvas().Overlays().Top() == nil || clearanceOf(t, u, 2) != data.ClearancePending {
+		t.Fatal("a refusal was recorded without its reason")
+	}
+	test.Type(focusedEntry(t, u), "listed by Interpol")
+	pressAnywhere(u.win, fyne.KeyReturn)
+	if u.win.Canvas().Overlays().Top() != nil || clearanceOf(t, u, 2) != data.ClearanceRefused {
+		t.Fatal("Enter did not record the refusal")
+	}
+	d.details.work.wait()
+	if !strings.Contains(strings.Join(historyLines(d), "\n"), "to Refused by the host country's security service: listed by Interpol") {
+		t.Fatalf("the history: %q", historyLines(d))
+	}
+
+	u.tabs.Select(u.tab(tabImport))
+	tab := u.tab(tabImport).Content
+	var path *keyEntry
+	for _, o := range test.LaidOutObjects(tab) {
+		if e, ok := o.(*keyEntry); ok && strings.Contains(e.PlaceHolder, "security service") {
+			path = e
+		}
+	}
+	dir := t.TempDir()
+	wrong := filepath.Join(dir, "wrong.csv")
+	writeFile(t, wrong, "document_number,nationality,result\nF1,FR,cleared\nC9,VN,cleared\n")
+	path.SetText(wrong)
+	tapButton(t, tab, "Record the answers")
+	if text := labelTexts(tab); !strings.Contains(text, "Line 3") || clearanceOf(t, u, 3) != data.ClearancePending {
+		t.Fatalf("a wrong answer file: %s", text)
+	}
+	right := filepath.Join(dir, "answer.csv")
+	writeFile(t, right, "document_number,nationality,result,reason\nF1,FR,cleared,\nP1,IE,cleared,appeal upheld\n")
+	path.SetText(right)
+	press(path, fyne.KeyReturn)
+	if text := labelTexts(tab); !strings.Contains(text, "Recorded the security clearance of 2 participants.") ||
+		clearanceOf(t, u, 3) != data.ClearanceCleared || clearanceOf(t, u, 2) != data.ClearanceCleared {
+		t.Fatalf("the answer file: %s", text)
+	}
+}
+
+// clearanceOf is the clearance the database holds for participant id.
+func clearanceOf(t *testing.T, u *ui, id int64) data.Clearance {
+	t.Helper()
+	p, err := u.store.Participant(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p.Clearance
 }

@@ -398,6 +398,22 @@ func (u *ui) onTypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
+// onDropped takes a file dropped on the window: at the desk, a photo for
+// the participant being registered or corrected, else for the one shown.
+func (u *ui) onDropped(_ fyne.Position, files []fyne.URI) {
+	u.touch()
+	if len(files) == 0 || u.signIn != nil || u.desk == nil || u.tabs.Selected() != u.tab(tabDesk) || !u.can(data.RoleDesk) {
+		return
+	}
+	d := u.desk
+	switch path := files[0].Path(); {
+	case d.form != nil:
+		d.form.takePhoto(path)
+	case d.current != nil:
+		d.details.attachPhoto(*d.current, path)
+	}
+}
+
 // onStatus moves the shown participant to status, noting why, and offers
 // to undo it; it says why not if it cannot.
 func (d *desk) onStatus(status data.Status, note string) {
@@ -428,8 +444,11 @@ func (d *desk) showStatus(p data.Participant, undo func()) {
 	d.current = &p
 	d.refresh()
 	d.show(p)
-	d.offerUndo(lang.L("{{.Name}} is now {{.Status}}.", map[string]any{"Name": p.ListName(), "Status": statusLabel(p.Status)}),
-		statusImportance(p.Status), undo)
+	text := lang.L("{{.Name}} is now {{.Status}}.", map[string]any{"Name": p.ListName(), "Status": statusLabel(p.Status)})
+	if waitsForClearance(p) {
+		text += " " + lang.L("The badge waits for security clearance.")
+	}
+	d.offerUndo(text, statusImportance(p.Status), undo)
 }
 
 // offerUndo says what was done, with Undo beside it for a short while when

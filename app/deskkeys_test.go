@@ -212,8 +212,13 @@ func TestFormOffersNamesAsOnPassports(t *testing.T) {
 	f := d.form
 	fill(f, map[string]string{"given_name": "jean-pierre", "family_name": "dupont", "delegation": "FR", "document_number": "X1"})
 	f.nationality.fill("FR")
-	if !f.cases["given_name"].Visible() || f.cases["given_name"].Text != "Write it as on passports: Jean-Pierre" || !f.cases["family_name"].Visible() {
-		t.Fatalf("no offer under the names: %q", f.cases["given_name"].Text)
+	if !f.cases["given_name"].Visible() || f.cases["given_name"].Text() != "Write it as on passports: Jean-Pierre" || !f.cases["family_name"].Visible() {
+		t.Fatalf("no offer under the names: %q", f.cases["given_name"].Text())
+	}
+	u.win.Canvas().Focus(f.entries["given_name"])
+	u.win.Canvas().FocusNext()
+	if u.win.Canvas().Focused() != f.entries["family_name"] {
+		t.Fatalf("Tab from the given name goes to %T, not to the family name", u.win.Canvas().Focused())
 	}
 	press(f.entries["document_number"], fyne.KeyReturn)
 	if d.form == nil || !strings.Contains(f.notice.Text, "Passports write names with capitals") {

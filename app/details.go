@@ -36,8 +36,9 @@ type details struct {
 	saveLetter *widget.Button // saves the nomination's letter; nil with nomination
 	// changeZones changes the participant's zones, once they are read.
 	changeZones *widget.Button
-	read        detailsRead // what was read in the background for the participant shown
-	builds      int         // counts builds, so that a late reading fills only its own
+	buttons     *fyne.Container // what can be done with the participant, always in sight
+	read        detailsRead     // what was read in the background for the participant shown
+	builds      int             // counts builds, so that a late reading fills only its own
 	work        worker
 }
 
@@ -132,12 +133,12 @@ func (v *details) build(p data.Participant) fyne.CanvasObject {
 		v.nomination = &widget.Label{Text: "…", Wrapping: fyne.TextWrapWord}
 		v.saveLetter = &widget.Button{Text: lang.L("Save the nomination letter…"), Icon: theme.DocumentSaveIcon(), OnTapped: func() { v.askSaveLetter(p) }}
 		v.saveLetter.Disable()
-		facts.Append(lang.L("Nomination"), container.NewBorder(nil, nil, nil, v.saveLetter, v.nomination))
+		facts.Append(lang.L("Nomination"), valueAndButton(v.nomination, v.saveLetter))
 	}
 	v.zones = &widget.Label{Text: "…", Wrapping: fyne.TextWrapWord}
 	v.changeZones = &widget.Button{Text: lang.L("Change zones…"), Icon: theme.DocumentCreateIcon(), OnTapped: func() { v.askZones(p) }}
 	v.changeZones.Disable()
-	facts.Append(lang.L("Zones"), container.NewBorder(nil, nil, nil, v.changeZones, v.zones))
+	facts.Append(lang.L("Zones"), valueAndButton(v.zones, v.changeZones))
 	if born := strings.TrimSpace(p.DateOfBirth + " " + p.PlaceOfBirth); born != "" {
 		facts.Append(lang.L("Born"), &widget.Label{Text: born, Wrapping: fyne.TextWrapWord})
 	}
@@ -148,18 +149,25 @@ func (v *details) build(p data.Participant) fyne.CanvasObject {
 	facts.Append(lang.L("Consent given on"), widget.NewLabel(consent))
 	v.cleared = nil
 	if p.Clearance != "" {
-		v.cleared = widget.NewLabel(clearanceText(p.Clearance, v.d.u.can(data.RoleAdmin)))
-		facts.Append(lang.L("Security clearance"), v.cleared)
+		facts.Append(lang.L("Security clearance"), v.clearanceView(p))
 	}
 	facts.Append(lang.L("Since"), widget.NewLabel(p.StatusAt.In(v.d.u.event.Location()).Format("2006-01-02 15:04")))
 
 	top := container.NewBorder(nil, nil, nil, v.photo(ctx, p), container.NewVBox(header, facts))
-	// What happened, with its Undo, stays in sight below the details,
-	// however far they run, without moving a button.
+	// The actions, then what happened with its Undo, stay in sight below
+	// the details, however far they run, without moving a button.
 	said := container.NewBorder(nil, nil, nil, container.NewHBox(v.reprint, v.undo), v.message)
-	body := container.NewVBox(top, v.duplicates(ctx, p), v.actions(p), widget.NewSeparator(), v.history(p))
+	body := container.NewVBox(top, v.duplicates(ctx, p), widget.NewSeparator(), v.history(p))
 	v.load(p)
-	return container.NewBorder(nil, said, nil, nil, newWheelScroll(body))
+	v.buttons = v.actions(p)
+	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), v.buttons, said), nil, nil, newWheelScroll(body))
+}
+
+// valueAndButton shows a detail's value with the button that acts on it
+// below, so that a long button's text in some language never squeezes the
+// value into a column of single letters.
+func valueAndButton(value *widget.Label, button *widget.Button) fyne.CanvasObject {
+	return container.NewVBox(value, container.NewHBox(button))
 }
 
 // load reads the participant's zones and their affiliation's nomination in
@@ -313,8 +321,8 @@ func participantButton(p data.Participant, open func()) *widget.Button {
 // actions are the buttons for what can be done with p. Each has its place
 // whatever the status, greyed when it does not apply, so that a second
 // click lands on a button that does nothing rather than on the next step.
-func (v *details) actions(p data.Participant) fyne.CanvasObject {
-	box := container.NewGridWrap(fyne.NewSize(210, 40))
+func (v *details) actions(p data.Participant) *fyne.Container {
+	var buttons []fyne.CanvasObject
 	role := data.RoleDesk
 	add := func(text string, icon fyne.Resource, importance widget.Importance, possible bool, fn func()) {
 		if !v.d.u.can(role) {
@@ -324,7 +332,7 @@ func (v *details) actions(p data.Participant) fyne.CanvasObject {
 		if !possible {
 			b.Disable()
 		}
-		box.Add(b)
+		buttons = append(buttons, b)
 	}
 	s := p.Status
 	add(lang.L("Edit")+"  [F2]", theme.DocumentCreateIcon(), widget.MediumImportance, true, v.d.onEdit)
@@ -346,7 +354,9 @@ func (v *details) actions(p data.Participant) fyne.CanvasObject {
 		func() { v.askApproveDelegation(p) })
 	add(lang.L("Delegation's badges…"), theme.MailSendIcon(), widget.MediumImportance,
 		p.Affiliation.ID != 0 && (s == data.StatusPrinted || s == data.StatusCollected), func() { v.askHandover(p) })
-	return box
+	// Three a row, as wide as the widest text in the language shown, every
+	// row counted in the height asked for: none is cut off.
+	return container.NewGridWithColumns(3, buttons...)
 }
 
 // onReplace asks why a badge is replaced, then makes the old one invalid:

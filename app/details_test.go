@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"accred/data"
 )
@@ -123,5 +125,40 @@ func TestDeskDetailsShowTheNominationAndApproveTheDelegation(t *testing.T) {
 	press(d.search, fyne.KeyF5)
 	if d.current.Status != data.StatusApproved {
 		t.Fatalf("a journalist needs no nomination: %s %q", d.current.Status, d.details.message.Text)
+	}
+}
+
+// TestScreensFitInFrenchAndVietnamese: at 1280×800, in French and
+// Vietnamese, the header shows the whole event name, the nomination reads
+// on a line or two (not a letter a line beside its button), and every
+// button under a person is in the window.
+func TestScreensFitInFrenchAndVietnamese(t *testing.T) {
+	u := newTestUI(t)
+	t.Cleanup(func() { useLanguage("en") })
+	const name = "Opening for signature of the United Nations Convention against Cybercrime"
+	if err := u.store.SetSetting(ctx, "name", name); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := u.store.RecordNomination(ctx, data.NominationInput{Name: "VN", Reference: "Note verbale No. 100/2025", Date: "2025-09-01"}); err != nil {
+		t.Fatal(err)
+	}
+	u.event, _ = u.store.Event(ctx)
+	for _, code := range []string{"fr", "vi"} {
+		u.setLanguage(code)
+		for _, o := range test.LaidOutObjects(u.win.Content()) {
+			if l, ok := o.(*widget.Label); ok && l.Text == name {
+				if need := fyne.MeasureText(name, theme.TextSize(), l.TextStyle).Width + 2*theme.InnerPadding(); l.Size().Width < need {
+					t.Errorf("%s: the header cuts the event's name: %v wide of %v", code, l.Size().Width, need)
+				}
+			}
+		}
+		showFound(u.desk, "nguyen van")
+		v := u.desk.details
+		if lines := v.nomination.Size().Height / fyne.MeasureText("N", theme.TextSize(), fyne.TextStyle{}).Height; lines > 2.5 {
+			t.Errorf("%s: the nomination %q takes %.0f lines", code, v.nomination.Text, lines)
+		}
+		for _, b := range v.buttons.Objects {
+			within(t, u, code+": "+b.(*widget.Button).Text, b)
+		}
 	}
 }

@@ -1,6 +1,9 @@
 package app
 
 import (
+	"context"
+	"errors"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"accred/data"
+	"accred/data/photo"
 )
 
 // participantForm registers a new participant or corrects one. It shows
@@ -40,7 +44,7 @@ type participantForm struct {
 	nationality, delegation *countryChoice
 	// cases offer to write the given and family names, typed in lower
 	// case, as passports do.
-	cases map[string]*widget.Button
+	cases map[string]*suggestion
 
 	// clearance says the event requires security clearance, which asks
 	// for the date and place of birth.
@@ -61,6 +65,13 @@ type participantForm struct {
 	// dupsShownFor is the input the duplicate warning was last shown for;
 	// saving the same input again means "save anyway".
 	dupsShownFor *data.ParticipantInput
+	// photo is the photo chosen in the form, ready to store once the
+	// participant is saved; nil for none. photoFrame shows it, or the
+	// photo held already, and photoProblem why a file was refused.
+	photo        []byte
+	photoFrame   *fyne.Container
+	photoProblem *widget.Label
+
 	// caseShownFor is the input the offer of capitals was last said for;
 	// saving the same input again keeps the names as typed.
 	caseShownFor *data.ParticipantInput
@@ -73,7 +84,7 @@ var textFields = []string{data.FieldTitle, data.FieldGivenName, data.FieldFamily
 
 func newParticipantForm(d *desk, p *data.Participant) *participantForm {
 	return &participantForm{d: d, editing: p, entries: map[string]*keyEntry{}, rows: map[string]*formRow{},
-		problems: map[string]*widget.Label{}, opened: map[string]bool{}, cases: map[string]*widget.Button{}}
+		problems: map[string]*widget.Label{}, opened: map[string]bool{}, cases: map[string]*suggestion{}}
 }
 
 func (f *participantForm) buildUI() fyne.CanvasObject {
@@ -122,6 +133,9 @@ func (f *participantForm) buildUI() fyne.CanvasObject {
 	add(data.FieldRank, f.rank)
 	f.gender = &widget.Select{Options: genderLabels()}
 	add(data.FieldGender, f.gender)
+	add(data.FieldPhoto, f.photoView())
+	f.photoProblem = f.problems[data.FieldPhoto]
+	delete(f.problems, data.FieldPhoto) // a file refused is no field's problem: it stays until another is chosen
 	f.category.OnChanged = func(string) { f.onChange(data.FieldCategory) }
 	f.orgKind.OnChanged = func(string) { f.onChange(data.FieldOrgKind) }
 	f.head.OnChanged = func(bool) { f.onChange(data.FieldHead) }
@@ -156,19 +170,18 @@ func (f *participantForm) newEntry(field, hint string) *keyEntry {
 	return e
 }
 
-// newCaseOffer is the button under a name's entry that writes the name,
-// typed in lower case, as passports do; hidden until then.
-func (f *participantForm) newCaseOffer(field string, e *keyEntry) *widget.Button {
-	b := &widget.Button{Icon: theme.ConfirmIcon(), Importance: widget.LowImportance, Alignment: widget.ButtonAlignLeading}
-	b.OnTapped = func() {
+// newCaseOffer is the suggestion under a name's entry that writes the
+// name, typed in lower case, as passports do; hidden until then.
+func (f *participantForm) newCaseOffer(field string, e *keyEntry) *suggestion {
+	offer := newSuggestion(func() {
 		if written, ok := data.PassportCase(strings.TrimSpace(e.Text)); ok {
 			e.SetText(written)
 		}
 		f.d.u.win.Canvas().Focus(e)
-	}
-	b.Hide()
-	f.cases[field] = b
-	return b
+	})
+	offer.Hide()
+	f.cases[field] = offer
+	return offer
 }
 
 // offerCases shows, under each name typed in lower case, how passports
@@ -188,6 +201,40 @@ func (f *participantForm) offerCases() bool {
 	return offered
 }
 
+// photoView is the form's photo: the one chosen, or the one held, with
+// the button that chooses a file; a file dropped on the window does too.
+func (f *participantForm) photoView() fyne.CanvasObject {
+	f.photoFrame = container.NewGridWrap(fyne.NewSize(90, 120), photoOf(nil, errNoPhoto))
+	if f.editing != nil && f.editing.HasPhoto {
+		f.photoFrame.Objects = []fyne.CanvasObject{photoView(context.Background(), f.d.u.store, f.editing.ID)}
+	}
+	choose := &widget.Button{Text: lang.L("Choose a photo…"), Icon: theme.FileImageIcon(),
+		OnTapped: touching(func() { f.d.u.chooseFile(photoFiles, f.takePhoto) })}
+	hint := &widget.Label{Text: lang.L("or drop a JPEG or PNG file on the window"), SizeName: theme.SizeNameCaptionText}
+	return container.NewHBox(f.photoFrame, container.NewVBox(choose, hint))
+}
+
+// errNoPhoto shows the frame without a photo.
+var errNoPhoto = errors.New("no photo")
+
+// takePhoto checks and scales the picture file at path as the photo the
+// participant is saved with, or says why it is refused.
+func (f *participantForm) takePhoto(path string) {
+	prepared, err := photo.Read(filepath.Dir(path), filepath.Base(path))
+	if err == nil {
+		prepared, err = photo.Prepare(prepared)
+	}
+	if err != nil {
+		f.photoProblem.SetText(say(photo.Reason(err)))
+		f.photoProblem.Show()
+		return
+	}
+	f.photo = prepared
+	f.photoProblem.Hide()
+	f.photoFrame.Objects = []fyne.CanvasObject{photoOf(prepared, nil)}
+	f.photoFrame.Refresh()
+}
+
 // closeChoicesBut puts away the countries offered under the fields other
 // than field, whose entry took the focus.
 func (f *participantForm) closeChoicesBut(field string) {
@@ -205,7 +252,7 @@ func (f *participantForm) onEscape() { f.leave(f.d.onCancelForm) }
 // leave runs then, after asking whether to throw away what was typed
 // when the form holds anything but what it was opened with.
 func (f *participantForm) leave(then func()) {
-	if f.input() == f.initial {
+	if f.input() == f.initial && f.photo == nil {
 		then()
 		return
 	}
@@ -397,7 +444,7 @@ func (f *participantForm) onSave() {
 	if f.offerCases() && (f.caseShownFor == nil || *f.caseShownFor != in) {
 		f.caseShownFor = &in
 		f.notice.Importance = widget.WarningImportance
-		f.notice.SetText(lang.L("Passports write names with capitals. Use the button under the name, or press Enter again to keep it as typed."))
+		f.notice.SetText(lang.L("Passports write names with capitals: click the suggestion under the name, or press Enter again to keep it as typed."))
 		return
 	}
 	var dups []data.Participant
@@ -423,7 +470,16 @@ func (f *participantForm) onSave() {
 		f.showDuplicates(dups)
 		return
 	}
+	var photoErr error
+	if f.photo != nil {
+		if photoErr = store.SetPhoto(ctx, p.ID, f.photo); photoErr == nil {
+			p.HasPhoto = true
+		}
+	}
 	f.d.openRecord(p)
+	if photoErr != nil { // the participant is saved: the photo can be attached again from the details
+		f.d.details.say(problemText(photoErr), widget.DangerImportance, nil)
+	}
 	if f.editing != nil && hasBadge(p.Status) {
 		if changed := badgeChanges(f.editing.Input().Normalize(), p.Input().Normalize()); len(changed) > 0 {
 			f.d.details.offerReprint(p, changed)

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -77,4 +78,38 @@ func formShows(field string, cat data.Category, clearance bool) bool {
 		return clearance
 	}
 	return true
+}
+
+// suggestion is a line under a field that a click accepts, such as a name
+// written as on passports. It takes no focus, so that Tab goes from field
+// to field.
+type suggestion struct {
+	widget.BaseWidget
+	label    *widget.Label
+	onTapped func()
+}
+
+func newSuggestion(onTapped func()) *suggestion {
+	s := &suggestion{label: &widget.Label{Importance: widget.HighImportance, TextStyle: fyne.TextStyle{Bold: true}}, onTapped: onTapped}
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// SetText shows text as what a click accepts.
+func (s *suggestion) SetText(text string) { s.label.SetText(text) }
+
+// Text is what a click accepts.
+func (s *suggestion) Text() string { return s.label.Text }
+
+// Tapped accepts the suggestion.
+func (s *suggestion) Tapped(*fyne.PointEvent) {
+	inUse()
+	s.onTapped()
+}
+
+// Cursor shows that a click does something.
+func (s *suggestion) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+func (s *suggestion) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewHBox(widget.NewIcon(theme.ConfirmIcon()), s.label))
 }

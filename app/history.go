@@ -80,7 +80,7 @@ func historyLine(e data.AuditEntry, loc *time.Location, admin bool) string {
 	if what == "" {
 		what = strings.TrimSpace(e.Action + " " + e.Field + ": " + orDash(e.Old) + " → " + orDash(e.New))
 	}
-	if e.Field != "" && (e.Action == data.AuditStatus || e.Action == data.AuditReprint || e.Action == data.AuditCollect) {
+	if e.Field != "" && (e.Action == data.AuditStatus || e.Action == data.AuditReprint || e.Action == data.AuditCollect || e.Action == data.AuditClearance && admin) {
 		what += ": " + e.Field
 	}
 	return e.At.In(loc).Format("2006-01-02 15:04") + " " + who(e) + " " + what

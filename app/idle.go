@@ -34,7 +34,8 @@ func (u *ui) touch() { u.idle.last = u.idle.time() }
 var inUse = func() {}
 
 // listen counts every key typed in the window, and every key and click
-// the app's widgets receive, as use of the station.
+// the app's widgets receive, as use of the station, and takes the files
+// dropped on the window.
 func (u *ui) listen() {
 	inUse = u.touch
 	u.win.Canvas().SetOnTypedKey(u.onTypedKey)
@@ -42,6 +43,7 @@ func (u *ui) listen() {
 		u.touch()
 		u.onTypedRune(r)
 	})
+	u.win.SetOnDropped(u.onDropped)
 }
 
 // touching runs fn as a tap, which counts as use of the station.

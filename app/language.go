@@ -4,6 +4,7 @@ import (
 	"os"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/language"
@@ -53,6 +54,12 @@ func (u *ui) languageChoice() *widget.Select {
 	choice.SetSelectedIndex(selected)
 	choice.OnChanged = func(string) { u.setLanguage(languages[choice.SelectedIndex()].code) }
 	return choice
+}
+
+// languageView is languageChoice, wide enough for every language's name.
+func (u *ui) languageView() fyne.CanvasObject {
+	choice := u.languageChoice()
+	return container.NewGridWrap(fyne.NewSize(180, choice.MinSize().Height), choice)
 }
 
 // setLanguage keeps code as the station's language and shows the screen

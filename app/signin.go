@@ -66,7 +66,7 @@ func (s *signIn) buildUI(name, note string) fyne.CanvasObject {
 	if demo.Is(s.u.event) {
 		box.Add(s.demoOperators())
 	}
-	language := container.NewHBox(layout.NewSpacer(), widget.NewLabel(lang.L("Language")), s.u.languageChoice())
+	language := container.NewHBox(layout.NewSpacer(), widget.NewLabel(lang.L("Language")), s.u.languageView())
 	return container.NewBorder(language, nil, nil, nil, container.NewCenter(container.NewGridWrap(fyne.NewSize(480, box.MinSize().Height), box)))
 }
 
@@ -210,7 +210,7 @@ func (u *ui) signedInView() fyne.CanvasObject {
 	}
 	who := &widget.Label{Text: lang.L("Signed in: {{.Name}} ({{.Roles}})", map[string]any{"Name": u.operator.Name, "Roles": u.operator.Roles.String()})}
 	u.signOutButton = &widget.Button{Text: lang.L("Sign out"), Icon: theme.LogoutIcon(), OnTapped: u.onSignOut}
-	return container.NewHBox(u.languageChoice(), who, u.signOutButton)
+	return container.NewHBox(u.languageView(), who, u.signOutButton)
 }
 
 // onSignOut signs out, after a door or admin PIN when at an open door.

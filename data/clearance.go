@@ -71,11 +71,13 @@ type ClearanceAnswer struct {
 	DocumentNumber string
 	Nationality    string // code or name
 	Result         string // cleared or refused
+	Reason         string // why, kept in the trail; may be empty
 }
 
 // ImportClearance records the security service's answer, all or nothing:
 // each line names a participant by document number and nationality and
-// gives the result. It returns the number of participants whose clearance
+// gives the result, and the reason, if any, goes to the trail. It records
+// one person's answer given at a desk too, as a one-line answer. It returns the number of participants whose clearance
 // it recorded, or EINVALID naming every bad line (an unknown person, a
 // result that is neither cleared nor refused, a person twice), changing
 // nothing; ECONFLICT where the event requires no clearance.
@@ -139,7 +141,7 @@ func (s *Store) ImportClearance(ctx context.Context, answers []ClearanceAnswer, 
 				string(result), now, operator, rev, id); err != nil {
 				return fmt.Errorf("record clearance: %w", err)
 			}
-			trail = append(trail, AuditEntry{ParticipantID: id, Action: AuditClearance, Old: string(before), New: string(result), Operator: operator})
+			trail = append(trail, AuditEntry{ParticipantID: id, Action: AuditClearance, Field: NameText.Tidy(a.Reason), Old: string(before), New: string(result), Operator: operator})
 		}
 		if len(problems) > 0 {
 			sortFieldErrors(problems)

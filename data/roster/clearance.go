@@ -2,14 +2,18 @@ package roster
 
 import (
 	"path/filepath"
+	"slices"
 
 	"accred/data"
 	"accred/data/msg"
 )
 
 // ClearanceAnswerColumns lists the columns of a security service's answer,
-// all required.
+// all required; a column "reason" may follow, kept in the trail.
 var ClearanceAnswerColumns = []string{data.FieldDocumentNumber, data.FieldNationality, "result"}
+
+// clearanceReason is the answer's column that may say why.
+const clearanceReason = "reason"
 
 // ReadClearance reads a security service's answer (.csv or .xlsx): each
 // line a document number, its nationality and the result. The store checks
@@ -20,7 +24,7 @@ func ReadClearance(path string) ([]data.ClearanceAnswer, error) {
 	if err != nil {
 		return nil, err
 	}
-	column, err := header(records, lines, ClearanceAnswerColumns, ClearanceAnswerColumns)
+	column, err := header(records, lines, slices.Concat(ClearanceAnswerColumns, []string{clearanceReason}), ClearanceAnswerColumns)
 	if err != nil {
 		return nil, err
 	}
@@ -30,13 +34,13 @@ func ReadClearance(path string) ([]data.ClearanceAnswer, error) {
 			continue
 		}
 		cell := func(name string) string {
-			if i := column[name]; i < len(rec) {
+			if i, ok := column[name]; ok && i < len(rec) {
 				return rec[i]
 			}
 			return ""
 		}
 		answers = append(answers, data.ClearanceAnswer{Line: lines[i+1], DocumentNumber: cell(data.FieldDocumentNumber),
-			Nationality: cell(data.FieldNationality), Result: cell("result")})
+			Nationality: cell(data.FieldNationality), Result: cell("result"), Reason: cell(clearanceReason)})
 	}
 	if len(answers) == 0 {
 		return nil, data.NewError(data.EINVALID, msgNoAnswers, msg.Args{"File": filepath.Base(path)})

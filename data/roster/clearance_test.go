@@ -2,6 +2,8 @@ package roster_test
 
 import (
 	"testing"
+
+	"accred/data/roster"
 )
 
 func TestImportWithoutBirthColumnsKeepsThem(t *testing.T) {
@@ -23,5 +25,21 @@ func TestImportWithoutBirthColumnsKeepsThem(t *testing.T) {
 	}
 	if r, _ := importFile(s, plain, false); r.Unchanged != 1 {
 		t.Fatalf("the same file again: %+v", r)
+	}
+}
+
+// TestClearanceAnswerMayGiveReasons: a column "reason" may follow the
+// answer's three; without it, no line has one.
+func TestClearanceAnswerMayGiveReasons(t *testing.T) {
+	dir := t.TempDir()
+	with := writeFile(t, dir, "with.csv", "document_number,nationality,result,reason\nD1,VN,refused,listed by Interpol\nD2,VN,cleared,\n")
+	answers, err := roster.ReadClearance(with)
+	if err != nil || len(answers) != 2 || answers[0].Reason != "listed by Interpol" || answers[1].Reason != "" || answers[1].Result != "cleared" {
+		t.Fatalf("with reasons: %+v %v", answers, err)
+	}
+	without := writeFile(t, dir, "without.csv", "result,nationality,document_number\ncleared,VN,D1\n")
+	answers, err = roster.ReadClearance(without)
+	if err != nil || len(answers) != 1 || answers[0].Reason != "" || answers[0].DocumentNumber != "D1" {
+		t.Fatalf("without reasons: %+v %v", answers, err)
 	}
 }
