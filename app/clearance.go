@@ -57,7 +57,10 @@ func (v *details) askClearance(p data.Participant) {
 		}
 		return nil
 	}
-	result.OnChanged = func(string) { reason.Validate() }
+	result.OnChanged = func(string) {
+		reason.Validate()
+		v.d.u.win.Canvas().Focus(reason) // Enter records, Esc cancels
+	}
 	ask := dialog.NewForm(lang.L("Security clearance of {{.Name}}", map[string]any{"Name": p.ListName()}), lang.L("Record"), lang.L("Cancel"),
 		[]*widget.FormItem{widget.NewFormItem(lang.L("Answer"), result), widget.NewFormItem(lang.L("Reason"), reason)}, func(ok bool) {
 			if !ok {

@@ -154,13 +154,14 @@ func (v *details) build(p data.Participant) fyne.CanvasObject {
 	facts.Append(lang.L("Since"), widget.NewLabel(p.StatusAt.In(v.d.u.event.Location()).Format("2006-01-02 15:04")))
 
 	top := container.NewBorder(nil, nil, nil, v.photo(ctx, p), container.NewVBox(header, facts))
-	// The actions, then what happened with its Undo, stay in sight below
-	// the details, however far they run, without moving a button.
+	// What happened with its Undo, then the actions, stay in sight below
+	// the details, however far they run; the actions, at the foot, never
+	// move, whatever is said above them.
 	said := container.NewBorder(nil, nil, nil, container.NewHBox(v.reprint, v.undo), v.message)
 	body := container.NewVBox(top, v.duplicates(ctx, p), widget.NewSeparator(), v.history(p))
 	v.load(p)
 	v.buttons = v.actions(p)
-	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), v.buttons, said), nil, nil, newWheelScroll(body))
+	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), said, v.buttons), nil, nil, newWheelScroll(body))
 }
 
 // valueAndButton shows a detail's value with the button that acts on it
