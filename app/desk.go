@@ -39,6 +39,7 @@ type desk struct {
 	close        []data.Participant
 	closeButtons []*widget.Button
 	lit          int
+	listed       string // the search the list shows
 
 	current *data.Participant // the participant shown on the right, if any
 	details *details
@@ -70,7 +71,6 @@ func (d *desk) buildUI() fyne.CanvasObject {
 	d.search.OnChanged = func(string) {
 		d.u.touch()
 		d.refresh()
-		d.followList()
 	}
 	d.search.OnSubmitted = func(string) { d.onOpen() }
 	d.keys = map[fyne.KeyName]func(){
@@ -111,6 +111,10 @@ func (d *desk) refresh() {
 		return
 	}
 	d.results, d.total = list, total
+	if query := d.search.Text; query != d.listed {
+		d.listed = query
+		d.followList()
+	}
 	d.similar.RemoveAll()
 	d.close, d.closeButtons, d.lit = nil, nil, -1
 	switch {
