@@ -70,6 +70,7 @@ func Run(dbPath string) int {
 	}
 	if ok {
 		go u.tick()
+		go u.watchChanges()
 	}
 	u.win.ShowAndRun()
 	if !ok {

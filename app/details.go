@@ -152,6 +152,10 @@ func (v *details) build(p data.Participant) fyne.CanvasObject {
 		facts.Append(lang.L("Security clearance"), v.clearanceView(p))
 	}
 	facts.Append(lang.L("Since"), widget.NewLabel(p.StatusAt.In(v.d.u.event.Location()).Format("2006-01-02 15:04")))
+	if p.Invitation != 0 {
+		facts.Append(lang.L("Registered by"), &widget.Label{Text: lang.L("the focal point, at the nominations portal (invitation {{.Number}})",
+			map[string]any{"Number": p.Invitation}), Wrapping: fyne.TextWrapWord})
+	}
 
 	top := container.NewBorder(nil, nil, nil, v.photo(ctx, p), container.NewVBox(header, facts))
 	// What happened with its Undo, then the actions, stay in sight below

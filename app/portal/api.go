@@ -152,7 +152,7 @@ func (s *Server) apiImport(w http.ResponseWriter, r *http.Request, inv data.Port
 func (s *Server) apiWithdraw(w http.ResponseWriter, r *http.Request, inv data.PortalInvitation, lang string) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err == nil {
-		err = s.store.WithdrawNominee(r.Context(), inv, id)
+		err = s.withdraw(r.Context(), inv, id)
 	} else {
 		err = data.NewError(data.ENOTFOUND, msgNobody, nil)
 	}
@@ -172,6 +172,7 @@ func (s *Server) apiError(w http.ResponseWriter, lang string, status int, err er
 		w.Header().Set("Retry-After", "5")
 		body["error"] = s.words.T(lang, "Too many requests: wait a few seconds and try again.")
 	case status == http.StatusInternalServerError:
+		s.opts.Log.Printf("portal: %v", err) // the store's own words: what failed, never whose
 		body["error"] = s.words.T(lang, "Something went wrong on the server; try again in a moment.")
 	default:
 		if m, ok := data.ErrorMessage(err); ok {

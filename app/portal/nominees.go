@@ -78,7 +78,39 @@ func (s *Server) saveNominee(ctx context.Context, inv data.PortalInvitation, id 
 	if len(row.Problems) > 0 {
 		return data.Participant{}, &data.Error{Code: data.EINVALID, Message: msgNotSaved.Msg(), Fields: row.Problems}
 	}
-	return s.store.SaveNominee(ctx, inv, id, row.Input)
+	var p data.Participant
+	err = s.inTurn(ctx, func() (err error) {
+		p, err = s.store.SaveNominee(ctx, inv, id, row.Input)
+		return err
+	})
+	return p, err
+}
+
+// withdraw withdraws one of inv's group's people.
+func (s *Server) withdraw(ctx context.Context, inv data.PortalInvitation, id int64) error {
+	return s.inTurn(ctx, func() error { return s.store.WithdrawNominee(ctx, inv, id) })
+}
+
+// inTurn makes a change after the portal's changes under way. On a SQLite
+// file they wait for each other here, in order, rather than in SQLite's
+// busy handler, whose growing sleeps left some of 200 focal points waiting
+// seconds; a server orders them itself.
+func (s *Server) inTurn(ctx context.Context, change func() error) error {
+	if s.store.OnServer() {
+		return change()
+	}
+	select {
+	case s.turn <- struct{}{}: // a place among those worked on is kept: the change comes next
+	default:
+		s.stepAside(ctx) // others read meanwhile
+		select {
+		case s.turn <- struct{}{}:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	defer func() { <-s.turn }()
+	return change()
 }
 
 // importNominees reads a filled template (CSV or XLSX) sent as raw and
@@ -89,7 +121,12 @@ func (s *Server) importNominees(ctx context.Context, inv data.PortalInvitation, 
 		return data.ImportReport{}, err
 	}
 	sum := sha256.Sum256(raw)
-	return s.store.ImportNominees(ctx, inv, data.ImportSource{Name: "portal upload", SHA256: hex.EncodeToString(sum[:])}, rows)
+	var report data.ImportReport
+	err = s.inTurn(ctx, func() (err error) {
+		report, err = s.store.ImportNominees(ctx, inv, data.ImportSource{Name: "portal upload", SHA256: hex.EncodeToString(sum[:])}, rows)
+		return err
+	})
+	return report, err
 }
 
 var msgNotSaved = msg.Define("Some details are missing or wrong.")

@@ -38,6 +38,10 @@ func (s *Server) page(h pageHandler) http.HandlerFunc {
 			return
 		}
 		inv, err := s.store.PortalInvitationByID(r.Context(), v.session.invitation)
+		if err != nil && data.ErrorCode(err) != data.ENOTFOUND {
+			s.fault(w, v, err)
+			return
+		}
 		if err != nil {
 			s.sessions.end(w, v.sessionID, s.opts.TLS)
 			s.render(w, http.StatusUnauthorized, v, "invalid", nil)
@@ -331,7 +335,7 @@ func (s *Server) uploadPhoto(w http.ResponseWriter, r *http.Request, v visit) {
 	if !ok {
 		return
 	}
-	if err := s.store.SetNomineePhoto(r.Context(), v.inv, p.ID, raw); err != nil {
+	if err := s.inTurn(r.Context(), func() error { return s.store.SetNomineePhoto(r.Context(), v.inv, p.ID, raw) }); err != nil {
 		s.refuse(w, v, err)
 		return
 	}
@@ -361,7 +365,7 @@ func (s *Server) withdrawPage(w http.ResponseWriter, r *http.Request, v visit) {
 	if !ok {
 		return
 	}
-	if err := s.store.WithdrawNominee(r.Context(), v.inv, p.ID); err != nil {
+	if err := s.withdraw(r.Context(), v.inv, p.ID); err != nil {
 		s.refuse(w, v, err)
 		return
 	}
@@ -403,7 +407,7 @@ func (s *Server) letterPage(w http.ResponseWriter, r *http.Request, v visit) {
 		return
 	}
 	in := data.LetterInput{Reference: r.PostFormValue("reference"), Date: r.PostFormValue("date"), File: raw}
-	if err := s.store.SaveLetter(r.Context(), v.inv, in); err != nil {
+	if err := s.inTurn(r.Context(), func() error { return s.store.SaveLetter(r.Context(), v.inv, in) }); err != nil {
 		s.refuse(w, v, err)
 		return
 	}
@@ -448,7 +452,7 @@ func (s *Server) refuse(w http.ResponseWriter, v visit, err error) {
 // fault answers a failure of the server, logged without its details'
 // personal data (an error of the store names no one).
 func (s *Server) fault(w http.ResponseWriter, v visit, err error) {
-	s.opts.Log.Printf("portal: %s", data.ErrorCode(err))
+	s.opts.Log.Printf("portal: %v", err) // the store's own words: what failed, never whose
 	s.render(w, http.StatusInternalServerError, v, "message", map[string]any{"Message": s.words.T(v.lang, "Something went wrong on the server; try again in a moment.")})
 }
 

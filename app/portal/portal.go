@@ -17,6 +17,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"accred/data"
@@ -46,6 +47,10 @@ const (
 	MaxFormBytes   = 64 << 10
 	MaxUploadBytes = 16 << 20
 	RequestTimeout = 30 * time.Second
+	// MaxWorking is how many requests are worked on at once; the others
+	// wait their turn (within their time limit), so that 200 focal points
+	// never ask the database for 200 connections.
+	MaxWorking = 16
 )
 
 // Server is the portal: an http.Handler over an event's store.
@@ -58,6 +63,8 @@ type Server struct {
 	byAddr   *limiter
 	byCode   *limiter
 	failures *limiter
+	turn     chan struct{} // held by the change under way, on a SQLite file
+	working  chan struct{} // one token per request being worked on
 	mux      *http.ServeMux
 }
 
@@ -82,8 +89,9 @@ func New(store *data.Store, opts Options) *Server {
 	if err != nil {
 		panic(fmt.Sprintf("portal translations: %v", err)) // embedded: a broken build
 	}
-	s := &Server{store: store, opts: opts, words: words, sessions: newSessions(),
-		byAddr: newLimiter(opts.PerAddress), byCode: newLimiter(opts.PerCode), failures: newLimiter(opts.Failures)}
+	s := &Server{store: store, opts: opts, words: words, sessions: newSessions(), turn: make(chan struct{}, 1),
+		working: make(chan struct{}, MaxWorking),
+		byAddr:  newLimiter(opts.PerAddress), byCode: newLimiter(opts.PerCode), failures: newLimiter(opts.Failures)}
 	s.pages = s.parsePages()
 	s.routes()
 	return s
@@ -171,6 +179,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		limit = MaxUploadBytes + MaxFormBytes
 	}
 	r.Body = http.MaxBytesReader(rec, r.Body, limit)
+	select {
+	case s.working <- struct{}{}:
+		var once sync.Once
+		rec.release = func() { once.Do(func() { <-s.working }) }
+		defer rec.release()
+	case <-ctx.Done():
+		http.Error(rec, "The portal is busy: try again in a moment.", http.StatusServiceUnavailable)
+		return
+	}
 	s.mux.ServeHTTP(rec, r)
 }
 
@@ -216,6 +233,7 @@ type recorder struct {
 	status     int
 	wrote      bool
 	invitation int64
+	release    func() // gives the request's place among those worked on to another
 }
 
 type recorderKey struct{}
@@ -280,6 +298,7 @@ func (s *Server) authenticate(r *http.Request, code string) (data.PortalInvitati
 			return inv, http.StatusInternalServerError, err
 		}
 		s.failures.allow(addr)
+		s.stepAside(r.Context()) // a guesser waits without holding a place
 		select {
 		case <-time.After(s.opts.FailDelay):
 		case <-r.Context().Done():
@@ -291,6 +310,14 @@ func (s *Server) authenticate(r *http.Request, code string) (data.PortalInvitati
 	}
 	actingFor(r, inv.ID)
 	return inv, 0, nil
+}
+
+// stepAside gives the place of the request of ctx among those worked on to
+// another while it waits.
+func (s *Server) stepAside(ctx context.Context) {
+	if rec, ok := ctx.Value(recorderKey{}).(*recorder); ok && rec.release != nil {
+		rec.release()
+	}
 }
 
 var errTooMany = errors.New("too many requests")
