@@ -100,6 +100,8 @@ func (s *settings) buildUI() fyne.CanvasObject {
 		heading(lang.L("Categories on badges")), s.categories.buildUI(),
 		heading(lang.L("Backups")), container.NewHBox(backup), s.restore.buildUI(),
 		heading(lang.L("Operators")), s.operators.buildUI(),
+		heading(lang.L("Nominations portal")), container.NewHBox(&widget.Button{Text: lang.L("Invitations to the nominations portal…"),
+			Icon: theme.MailSendIcon(), OnTapped: newInvitationsView(s.u).show}),
 	)))
 }
 

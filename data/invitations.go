@@ -80,6 +80,15 @@ func newInvitationCode() (string, error) {
 	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(raw)), nil
 }
 
+// InvitationLink is the link a focal point opens: base (the portal's
+// address as they reach it) followed by /i/CODE.
+func InvitationLink(base, code string) string {
+	if base = strings.TrimSpace(base); base == "" {
+		base = "https://PORTAL"
+	}
+	return strings.TrimRight(base, "/") + "/i/" + code
+}
+
 // codeHash is what the database keeps of a code: its SHA-256, in hex.
 func codeHash(code string) string {
 	sum := sha256.Sum256([]byte(strings.ToLower(strings.TrimSpace(code))))

@@ -119,7 +119,7 @@ func runPortalInvite(e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "invitation %d: %s (%s), valid until %s\n", inv.ID, inv.Affiliation.Name, inv.Affiliation.Kind, lastDay(inv, eventLocation(e, s)))
-	fmt.Fprintf(e.stdout, "link: %s\n", portal.InvitationLink(*base, code))
+	fmt.Fprintf(e.stdout, "link: %s\n", data.InvitationLink(*base, code))
 	fmt.Fprintf(e.stdout, "code: %s\n", code)
 	return nil
 }

@@ -111,15 +111,6 @@ func NewHTTPServer(h http.Handler) *http.Server {
 	}
 }
 
-// InvitationLink is the link a focal point opens: base (the portal's
-// address as they reach it) followed by /i/CODE.
-func InvitationLink(base, code string) string {
-	if base == "" {
-		base = "https://PORTAL"
-	}
-	return strings.TrimRight(base, "/") + "/i/" + code
-}
-
 func (s *Server) routes() {
 	m := http.NewServeMux()
 	m.HandleFunc("GET /i/{code}", s.landing)
