@@ -161,29 +161,29 @@ func TestFormSavesAnywayWithEnter(t *testing.T) {
 	}
 }
 
-// TestCountsSpeakInPluralForms: one badge is one, in every language.
+// TestCountsSpeakInPluralForms: one is one, in every language.
 func TestCountsSpeakInPluralForms(t *testing.T) {
 	t.Cleanup(func() { useLanguage("en") })
-	key := "Printed {{.Count}} badges to {{.Files}}."
+	approved, recorded := "{{.Count}} approved in {{.Name}}.", "Recorded the security clearance of {{.Count}} participant."
 	for _, c := range []struct {
-		code      string
-		n         int
-		want      string
-		wantAgain string
+		code         string
+		n            int
+		wantApproved string
+		wantRecorded string
 	}{
-		{"en", 1, "Printed 1 badge to a.pdf.", "1 of them was printed before"},
-		{"en", 2, "Printed 2 badges to a.pdf.", "2 of them were printed before"},
-		{"fr", 1, "1 badge imprimé dans a.pdf.", "1 d'entre eux a déjà été imprimé"},
-		{"fr", 2, "2 badges imprimés dans a.pdf.", "2 d'entre eux ont déjà été imprimés"},
-		{"vi", 1, "Đã in 1 thẻ vào a.pdf.", "1 thẻ trong số này đã in"},
+		{"en", 1, "1 approved in VN.", "Recorded the security clearance of 1 participant."},
+		{"en", 2, "2 approved in VN.", "Recorded the security clearance of 2 participants."},
+		{"fr", 1, "Approuvé dans VN : 1.", "Habilitation de sécurité enregistrée pour 1 participant."},
+		{"fr", 2, "Approuvés dans VN : 2.", "Habilitation de sécurité enregistrée pour 2 participants."},
+		{"vi", 1, "Đã duyệt 1 người của VN.", "Đã ghi kết quả thẩm tra an ninh của 1 đại biểu."},
 	} {
 		useLanguage(c.code)
-		if got := lang.N(key, c.n, map[string]any{"Count": c.n, "Files": "a.pdf"}); got != c.want {
-			t.Errorf("%s %d: %q, want %q", c.code, c.n, got, c.want)
+		args := map[string]any{"Count": c.n, "Name": "VN"}
+		if got := lang.N(approved, c.n, args); got != c.wantApproved {
+			t.Errorf("%s %d: %q, want %q", c.code, c.n, got, c.wantApproved)
 		}
-		again := lang.N("{{.Count}} of them were printed before: they get new badges and their old ones stop working.", c.n, map[string]any{"Count": c.n})
-		if !strings.HasPrefix(again, c.wantAgain) {
-			t.Errorf("%s %d: %q, want %q…", c.code, c.n, again, c.wantAgain)
+		if got := lang.N(recorded, c.n, args); got != c.wantRecorded {
+			t.Errorf("%s %d: %q, want %q", c.code, c.n, got, c.wantRecorded)
 		}
 	}
 }
