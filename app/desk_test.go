@@ -618,6 +618,13 @@ func TestNewParticipantTakesTheNameFromTheSearch(t *testing.T) {
 	}
 	press(d.form.entries["given_name"], fyne.KeyEscape)
 	d.search.SetText("")
+	test.Type(d.search, "mary o'brien")
+	press(d.search, fyne.KeyF3)
+	if g, f := d.form.entries["given_name"].Text, d.form.entries["family_name"].Text; g != "Mary" || f != "O'Brien" || d.form.cases["family_name"].Visible() {
+		t.Fatalf("a search in lower case starts the form with %q %q", g, f)
+	}
+	press(d.form.entries["given_name"], fyne.KeyEscape)
+	d.search.SetText("")
 	test.Type(d.search, "X1234567")
 	press(d.search, fyne.KeyF3)
 	if got := d.form.entries["document_number"].Text; got != "X1234567" {

@@ -556,7 +556,8 @@ func (f *participantForm) showProblems(err error, byStore bool) {
 
 // fromSearch is what the search box held, put into a new person's fields:
 // a document number when it has digits, else the last word as the family
-// name and the words before it as the given names.
+// name and the words before it as the given names, written as on
+// passports when searched in lower case.
 func fromSearch(text string) map[string]string {
 	words := strings.Fields(text)
 	switch {
@@ -566,7 +567,9 @@ func fromSearch(text string) map[string]string {
 		return map[string]string{data.FieldDocumentNumber: strings.Join(words, "")}
 	}
 	last := len(words) - 1
-	return map[string]string{data.FieldFamilyName: words[last], data.FieldGivenName: strings.Join(words[:last], " ")}
+	given, _ := data.PassportCase(strings.Join(words[:last], " "))
+	family, _ := data.PassportCase(words[last])
+	return map[string]string{data.FieldFamilyName: family, data.FieldGivenName: given}
 }
 
 // fieldLabel names a field in the person's language.
