@@ -321,3 +321,26 @@ func TestPortalImportIsAllOrNothingForTheGroup(t *testing.T) {
 		t.Fatalf("correcting by a file: %+v %v", report, err)
 	}
 }
+
+// TestPurgeTakesThePortalsPersonalData purges after the event: the focal
+// points' e-mail addresses and the letters of assignment go, the
+// invitations stay.
+func TestPurgeTakesThePortalsPersonalData(t *testing.T) {
+	s := portalStore(t)
+	afp, _, err := s.InviteToPortal(ctx, data.PortalInvitationInput{Kind: data.AffiliationMedia, Name: "AFP", Email: "desk.secret@afp.example"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveLetter(ctx, afp, data.LetterInput{File: []byte("%PDF-1.4 assignment of Jean Secret")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Purge(ctx, "2025-09-21"); err != nil {
+		t.Fatal(err)
+	}
+	if dump := storeDump(t, s, `SELECT id || ' ' || email FROM portal_invitations`); dump != "1 " {
+		t.Fatalf("invitations after the purge: %q", dump)
+	}
+	if letter, err := s.AssignmentLetter(ctx, afp.Affiliation.ID); err != nil || letter != nil {
+		t.Fatalf("the letter of assignment after the purge: %q %v", letter, err)
+	}
+}

@@ -174,7 +174,7 @@ func (s *Store) mayPurge(ctx context.Context) error {
 // wipeFreed removes from the database's files the bytes a purge freed.
 func (s *Store) wipeFreed(ctx context.Context, conn *sql.Conn) error {
 	if s.engine == postgresEngine {
-		_, err := conn.ExecContext(ctx, `VACUUM (FULL) participants, photos, collections, nominations, status_changes, badge_reprints, audit`)
+		_, err := conn.ExecContext(ctx, `VACUUM (FULL) participants, photos, collections, nominations, portal_invitations, assignment_letters, status_changes, badge_reprints, audit`)
 		if err != nil {
 			return NewError(EINVALID, msgPurgeVacuum, msg.Args{"Err": err})
 		}

@@ -147,7 +147,8 @@ func purgeCollections(ctx context.Context, tx *sql.Tx, cutoff string, report *Pu
 }
 
 // purgeNominations empties the focal points, e-mail addresses and files of
-// the nominations recorded before cutoff, keeping their reference and date.
+// the nominations recorded before cutoff, keeping their reference and date,
+// and the portal's invitations' e-mail addresses and letters of assignment.
 func purgeNominations(ctx context.Context, tx *sql.Tx, cutoff string, report *PurgeReport) error {
 	res, err := tx.ExecContext(ctx, `UPDATE nominations SET focal_point = '', email = '', file = NULL
 		WHERE recorded_at < ? AND (focal_point <> '' OR email <> '' OR file IS NOT NULL)`, cutoff)
@@ -156,6 +157,17 @@ func purgeNominations(ctx context.Context, tx *sql.Tx, cutoff string, report *Pu
 	}
 	n, _ := res.RowsAffected()
 	report.Nominations += int(n)
+	// The portal's: its focal points' e-mail addresses, and the media's
+	// letters of assignment, which name their journalists.
+	for _, statement := range []string{`UPDATE portal_invitations SET email = '' WHERE created_at < ? AND email <> ''`,
+		`DELETE FROM assignment_letters WHERE uploaded_at < ?`} {
+		res, err := tx.ExecContext(ctx, statement, cutoff)
+		if err != nil {
+			return fmt.Errorf("purge the portal's nominations: %w", err)
+		}
+		n, _ := res.RowsAffected()
+		report.Nominations += int(n)
+	}
 	return nil
 }
 
