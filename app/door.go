@@ -52,6 +52,7 @@ type door struct {
 	panel    *canvas.Rectangle
 	frame    *canvas.Rectangle // the verdict's frame, in the person's category colour
 	glow     *canvas.Rectangle // lights the banner for a moment when a verdict comes
+	words    *fyne.Container   // the verdict and the reason
 	verdict  *canvas.Text
 	reason   *canvas.Text
 	stamp    *canvas.Text // the verdict's number and time: two alike in a row look apart
@@ -105,6 +106,8 @@ func (d *door) buildUI() fyne.CanvasObject {
 	d.problem = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
 	d.early = &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord}
 	d.left = &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord}
+	d.early.Hide()
+	d.problem.Hide()
 	d.openDoor = &widget.Button{Text: lang.L("Open the door"), Icon: theme.LoginIcon(), Importance: widget.HighImportance, OnTapped: d.onOpen}
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Session"), container.NewVBox(d.session, d.chosen)),
@@ -173,9 +176,9 @@ func (d *door) mergeLeft() {
 // showLeft says on the set-up screen how many station files of earlier
 // runs wait to be merged.
 func (d *door) showLeft() {
-	d.left.SetText("")
+	showText(d.left, "")
 	if n := len(d.fallback.left); n > 0 {
-		d.left.SetText(leftText(n))
+		showText(d.left, leftText(n))
 	}
 }
 
@@ -183,7 +186,7 @@ func (d *door) showLeft() {
 // with none chosen yet, the one open now (or next) in the door's room is.
 func (d *door) showSessions(sessions []data.Session, categories []data.Category, err error) {
 	if err != nil {
-		d.problem.SetText(problemText(err))
+		showText(d.problem, problemText(err))
 		return
 	}
 	d.categories = categories
@@ -256,7 +259,7 @@ func (d *door) onSessionChosen() {
 	s := d.sessions[i]
 	d.chosen.SetText(fmt.Sprintf("%s — %s\n%s · %s–%s", s.Code, s.Title, s.Room,
 		s.Starts.In(d.u.event.Location()).Format("02/01 15:04"), s.Ends.In(d.u.event.Location()).Format("15:04")))
-	d.early.SetText(d.earlyWarning(s))
+	showText(d.early, d.earlyWarning(s))
 	if d.sessions[i].RecordsExits {
 		d.exit.Enable()
 	} else {
@@ -274,7 +277,7 @@ func (d *door) isOpen() bool {
 func (d *door) onOpen() {
 	i := d.session.SelectedIndex()
 	if i < 0 {
-		d.problem.SetText(lang.L("Choose the session at this door."))
+		showText(d.problem, lang.L("Choose the session at this door."))
 		return
 	}
 	d.u.app.Preferences().SetString(prefStation, d.station.Text)
@@ -419,7 +422,9 @@ func (d *door) scanView() fyne.CanvasObject {
 
 	height := canvas.NewRectangle(color.Transparent)
 	height.SetMinSize(fyne.NewSize(10, 250))
-	d.banner = container.NewStack(height, d.panel, d.glow, d.frame, container.NewVBox(layout.NewSpacer(), d.verdict, d.reason, layout.NewSpacer()),
+	d.words = container.NewVBox(layout.NewSpacer(), container.New(&shrinkToFit{text: d.verdict, size: d.verdict.TextSize}, d.verdict),
+		container.New(&shrinkToFit{text: d.reason, size: d.reason.TextSize}, d.reason), layout.NewSpacer())
+	d.banner = container.NewStack(height, d.panel, d.glow, d.frame, d.words,
 		container.New(layout.NewCustomPaddedLayout(20, 0, 0, 28), container.NewVBox(d.stamp)))
 	person := container.NewBorder(nil, nil, d.photo, nil, container.NewVBox(d.name, d.details, d.noPhoto))
 	recent := container.NewBorder(&widget.Label{Text: lang.L("Recent scans"), TextStyle: fyne.TextStyle{Bold: true}}, nil, nil, nil, d.recent)
@@ -444,6 +449,14 @@ func (d *door) searching(on bool) {
 		d.people.Show()
 	}
 	d.view.Refresh()
+}
+
+// say writes the banner's word and reason, each made smaller where it
+// would not fit across the banner.
+func (d *door) say(word, reason string) {
+	d.verdict.Text = word
+	d.reason.Text = reason
+	d.words.Refresh() // lays the words out again, at their size
 }
 
 // setPanel colours the verdict and its frame.
@@ -547,10 +560,7 @@ func isBadgeNumber(code string) bool {
 // recorded.
 func (d *door) showChecking() {
 	d.setPanel(neutral, color.Transparent)
-	d.verdict.Text = lang.L("checking…")
-	d.verdict.Refresh()
-	d.reason.Text = lang.L("{{.Seconds}} s at most", map[string]any{"Seconds": max(1, int(d.deadline.Round(time.Second)/time.Second))})
-	d.reason.Refresh()
+	d.say(lang.L("checking…"), lang.L("{{.Seconds}} s at most", map[string]any{"Seconds": max(1, int(d.deadline.Round(time.Second)/time.Second))}))
 	d.stamp.Text = ""
 	d.stamp.Refresh()
 	d.showPerson(data.Participant{})
@@ -574,7 +584,8 @@ func (d *door) showFault(err error, shown int, who data.Participant) {
 // changed what the scanner typed. Nothing is recorded.
 func (d *door) showUnread() {
 	d.shown++
-	d.showUnrecorded(lang.L("NOT READ"), lang.L("Switch off Vietnamese typing (Telex, VNI: in Unikey or EVKey press Ctrl+Shift, or choose English input), then scan again."), d.shown, data.Participant{})
+	d.showUnrecorded(lang.L("NOT READ"), lang.L("Switch off Vietnamese typing, then scan again."), d.shown, data.Participant{})
+	d.details.SetText(lang.L("Vietnamese typing (Telex, VNI) changed what the scanner typed. In Unikey or EVKey press Ctrl+Shift, or choose English input (E) in the taskbar; the badge is then read."))
 	d.keep(d.shown)
 }
 
@@ -582,10 +593,7 @@ func (d *door) showUnread() {
 // no verdict, stamped with its number and the time.
 func (d *door) showUnrecorded(word, reason string, shown int, who data.Participant) {
 	d.setPanel(fault, color.Transparent)
-	d.verdict.Text = word
-	d.verdict.Refresh()
-	d.reason.Text = reason
-	d.reason.Refresh()
+	d.say(word, reason)
 	d.setStamp(shown, d.u.store.Now())
 	d.showPerson(data.Participant{})
 	if who.ID != 0 {
@@ -639,10 +647,7 @@ func (d *door) show(v data.Verdict, shown int) {
 		frame = categoryNamed(d.categories, v.Participant.Category).RGB()
 	}
 	d.setPanel(colour, frame)
-	d.verdict.Text = word
-	d.verdict.Refresh()
-	d.reason.Text = say(v.Reason.Message())
-	d.reason.Refresh()
+	d.say(word, say(v.Reason.Message()))
 	d.setStamp(shown, v.At)
 	d.showPerson(v.Participant)
 	d.current.Present = v.Present
@@ -676,10 +681,7 @@ func (d *door) showPerson(p data.Participant) {
 // last known: the last verdict's, or what watch read for the other doors.
 func (d *door) ready() {
 	d.setPanel(neutral, color.Transparent)
-	d.verdict.Text = lang.L("Scan a badge")
-	d.verdict.Refresh()
-	d.reason.Text = ""
-	d.reason.Refresh()
+	d.say(lang.L("Scan a badge"), "")
 	d.stamp.Text = ""
 	d.stamp.Refresh()
 	d.showPerson(data.Participant{})
@@ -769,4 +771,28 @@ func shownAs(v data.Verdict) data.VerdictKind {
 		return data.Already
 	}
 	return v.Kind
+}
+
+// shrinkToFit lays out one line of text across the width it is given, made
+// smaller than its size when it would not fit, so that a long verdict or
+// reason (in French, or a fault's) never widens the window.
+type shrinkToFit struct {
+	text *canvas.Text
+	size float32 // the text's size when it fits
+}
+
+// MinSize is the line's height at its size; it asks for no width.
+func (s *shrinkToFit) MinSize([]fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(0, fyne.MeasureText("Ág", s.size, s.text.TextStyle).Height)
+}
+
+// Layout sizes the text down until it fits, at half its size at least.
+func (s *shrinkToFit) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	s.text.TextSize = s.size
+	if width := fyne.MeasureText(s.text.Text, s.size, s.text.TextStyle).Width; width > size.Width && size.Width > 0 {
+		s.text.TextSize = max(s.size/2, s.size*size.Width/width)
+	}
+	s.text.Move(fyne.NewPos(0, 0))
+	s.text.Resize(size)
+	s.text.Refresh()
 }

@@ -205,3 +205,29 @@ func TestDoorShowsCheckingThenTheRecordedVerdict(t *testing.T) {
 		t.Fatalf("faults listed as verdicts: %+v", d.history)
 	}
 }
+
+// TestDoorLongWordsFitTheScreen: in French a fault's word and reason are
+// long; the banner makes them smaller rather than widen the door past a
+// 1280×800 screen.
+func TestDoorLongWordsFitTheScreen(t *testing.T) {
+	u := newTestUI(t)
+	d, codes := openDoor(t, u, plenary())
+	useLanguage("fr")
+	defer useLanguage("en")
+	scanner(d.scan, "ẢC1"+strings.NewReplacer("DD", "Đ", "W", "Ư").Replace(codes[1][4:]))
+	if d.verdict.Text != "NON LU" {
+		t.Fatalf("a scan changed by Telex, in French: %q", d.verdict.Text)
+	}
+	count(t, u, `UPDATE sessions SET id = 99 WHERE id = 1 RETURNING 0`) // the session is gone
+	scanner(d.scan, codes[2])
+	if d.verdict.Text != "VÉRIFICATION IMPOSSIBLE" {
+		t.Fatalf("a fault, in French: %q", d.verdict.Text)
+	}
+	if w := u.win.Canvas().Content().MinSize().Width; w > 1280 {
+		t.Fatalf("the door needs %v pixels of width, more than a 1280×800 screen has", w)
+	}
+	fits(t, u, "a long reason")
+	if d.verdict.TextSize >= 96 || d.verdict.TextSize < 48 {
+		t.Fatalf("the long word is drawn at %v", d.verdict.TextSize)
+	}
+}

@@ -22,12 +22,7 @@ import (
 // NOT RECORDED, never a verdict, and nothing is recorded; once the server
 // takes connections again the door notices by itself and scans as before.
 func TestDoorSaysWhenTheServerIsOutOfReachAndComesBack(t *testing.T) {
-	t.Setenv("XDG_DATA_HOME", t.TempDir())
-	t.Setenv("ACCRED_DB", "")
-	server := pgtest.Database(t)
-	u := newTestUIOn(t, server)
-	d, codes := openDoor(t, u, plenary())
-	d.work.wait() // the door's station file, for going on without the server
+	u, d, codes, server := serverDoor(t)
 	if d.fallback.path == "" {
 		t.Fatalf("no station file was written: %q", d.fallbackNote.Text)
 	}
@@ -113,6 +108,20 @@ func TestDoorSaysWhenTheServerIsOutOfReachAndComesBack(t *testing.T) {
 	}
 }
 
+// serverDoor opens a door on an event on the tests' PostgreSQL server,
+// once it has written its station file, for going on without the server.
+// It returns the server's URL too.
+func serverDoor(t *testing.T) (*ui, *door, map[int64]string, string) {
+	t.Helper()
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	t.Setenv("ACCRED_DB", "")
+	server := pgtest.Database(t)
+	u := newTestUIOn(t, server)
+	d, codes := openDoor(t, u, plenary())
+	d.work.wait()
+	return u, d, codes, server
+}
+
 // ticking lets the door's time pass by hand: the function it returns runs
 // every timer due, waiting for the work each starts.
 func ticking(t *testing.T, d *door) func() {
@@ -163,12 +172,7 @@ func serverSwitch(t *testing.T, server string) func(allow bool) {
 // lost, it answers ALREADY IN for someone another door let in online and
 // counts seats from the last known number.
 func TestDoorOfflineKnowsWhoWasLetInOnline(t *testing.T) {
-	t.Setenv("XDG_DATA_HOME", t.TempDir())
-	t.Setenv("ACCRED_DB", "")
-	server := pgtest.Database(t)
-	u := newTestUIOn(t, server)
-	d, codes := openDoor(t, u, plenary())
-	d.work.wait()
+	u, d, codes, server := serverDoor(t)
 	tick := ticking(t, d)
 	d.watch(d.opened)
 	scanner(d.scan, codes[1])
@@ -201,12 +205,7 @@ func TestDoorOfflineKnowsWhoWasLetInOnline(t *testing.T) {
 // server is out of reach and merges it once the server answers, so its
 // people are counted and not let in twice.
 func TestDoorMergesAStationFileLeftByACrash(t *testing.T) {
-	t.Setenv("XDG_DATA_HOME", t.TempDir())
-	t.Setenv("ACCRED_DB", "")
-	server := pgtest.Database(t)
-	u := newTestUIOn(t, server)
-	d, codes := openDoor(t, u, plenary())
-	d.work.wait()
+	u, d, codes, server := serverDoor(t)
 	// The door works from its file, then the program is killed (or closed
 	// while the server is still out of reach): the file stays, unmerged.
 	file, err := data.Open(d.fallback.path)
@@ -251,12 +250,7 @@ func TestDoorMergesAStationFileLeftByACrash(t *testing.T) {
 // deadline the door shows, not a frozen window, and the scan is NOT
 // RECORDED.
 func TestDoorWaitsForAHangingServerOnlyItsDeadline(t *testing.T) {
-	t.Setenv("XDG_DATA_HOME", t.TempDir())
-	t.Setenv("ACCRED_DB", "")
-	server := pgtest.Database(t)
-	u := newTestUIOn(t, server)
-	d, codes := openDoor(t, u, plenary())
-	d.work.wait()
+	_, d, codes, server := serverDoor(t)
 	d.deadline = time.Second
 	hold, err := sql.Open("pgx", server)
 	if err != nil {

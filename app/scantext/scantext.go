@@ -126,27 +126,29 @@ func fromVietnameseKeyboard(text string) string {
 }
 
 // changedByIME reports whether text is a scan that a Vietnamese input
-// method changed: it holds Vietnamese letters (đ, ư, ơ, marked vowels) and,
-// without their marks, starts as a badge does ("AC"; the input method ate
-// the rest of the prefix as a tone key).
+// method changed: as long as a scan, it holds Vietnamese letters (đ, ư, ơ,
+// marked vowels), and without their marks it is, as a badge's code is,
+// capital letters and digits (the input method eats some as tone keys).
 func changedByIME(text string) bool {
-	if len(text) < minScan {
+	if len([]rune(text)) < minScan {
 		return false
 	}
-	marked := false
-	var plain strings.Builder
+	marked, plain, all := false, 0, 0
 	for _, r := range norm.NFD.String(text) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			marked = true
+			continue
 		case r == 'đ' || r == 'Đ':
 			marked = true
-			plain.WriteRune('D')
-		default:
-			plain.WriteRune(unicode.ToUpper(r))
+			r = 'D'
+		}
+		all++
+		if (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9') {
+			plain++
 		}
 	}
-	return marked && strings.HasPrefix(plain.String(), credential.Prefix[:2])
+	return marked && plain*10 >= all*9
 }
 
 // Pace is the slowest a scan is typed, on average: a scanner types a

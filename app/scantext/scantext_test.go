@@ -76,6 +76,8 @@ func TestReadBringsBackWhatTheLayoutChanged(t *testing.T) {
 		{"Telex", "ẢC1" + strings.NewReplacer("DD", "Đ", "W", "Ư", "AA", "Â", "AS", "Á").Replace(rest), VietnameseIME},
 		// VNI: 1 is the sắc tone, 2 huyền, 6 a circumflex, 7 a horn.
 		{"VNI", "ÁCR" + strings.NewReplacer("A2", "À", "O6", "Ô", "U7", "Ư", "E2", "È").Replace(rest), VietnameseIME},
+		// The input method ate the prefix's first letters.
+		{"Telex, its start lost", "C1" + strings.NewReplacer("DD", "Đ", "W", "Ư").Replace(rest), VietnameseIME},
 	} {
 		got := Read(c.typed)
 		if got.Layout != c.layout {
