@@ -250,6 +250,7 @@ type writer struct {
 	lines      map[string][]segment
 	current    advanceKey // the font selected, with its size in r
 	page       int
+	drawn      func(x, y float64, text string, bold bool, size float64) // hears each line drawn, for tests
 }
 
 func newWriter(pdf *gofpdf.Fpdf) *writer {
@@ -321,6 +322,9 @@ func segmentWidth(s segment, bold bool, size float64) float64 {
 
 // text draws text with its baseline at y, starting at x.
 func (w *writer) text(x, y float64, text string, bold bool, size float64) {
+	if w.drawn != nil {
+		w.drawn(x, y, text, bold, size)
+	}
 	for _, s := range w.line(text) {
 		w.use(s.face, bold, size)
 		w.pdf.Text(x, y, s.text)
@@ -331,4 +335,53 @@ func (w *writer) text(x, y float64, text string, bold bool, size float64) {
 // centred draws text centred on cx.
 func (w *writer) centred(cx, y float64, text string, bold bool, size float64) {
 	w.text(cx-w.width(text, bold, size)/2, y, text, bold, size)
+}
+
+// reach is how far a letter's ink goes above and below the baseline, in ems.
+type reach struct{ up, down float64 }
+
+var (
+	reachesMu sync.RWMutex
+	reaches   = map[advanceKey]reach{}
+)
+
+// letterReach is how far r's ink goes above and below the baseline in a
+// face, in ems: a capital with stacked accents (Ễ, Ỗ) goes well above the
+// capitals, one with a dot below (Ặ, Ộ) below the baseline.
+func letterReach(faceIndex int, bold bool, r rune) reach {
+	key := advanceKey{faceIndex, bold, r}
+	reachesMu.RLock()
+	got, ok := reaches[key]
+	reachesMu.RUnlock()
+	if ok {
+		return got
+	}
+	font := faces[faceIndex].metrics[0]
+	if bold {
+		font = faces[faceIndex].metrics[1]
+	}
+	var buf sfnt.Buffer
+	if g, err := font.GlyphIndex(&buf, r); err == nil && g != 0 {
+		if b, _, err := font.GlyphBounds(&buf, g, fixed.I(1000), xfont.HintingNone); err == nil {
+			// Bounds run down the page: Min.Y above the baseline is negative.
+			got = reach{up: max(0, -float64(b.Min.Y)/64/1000), down: max(0, float64(b.Max.Y)/64/1000)}
+		}
+	}
+	reachesMu.Lock()
+	reaches[key] = got
+	reachesMu.Unlock()
+	return got
+}
+
+// reach is how far the ink of text goes above and below its baseline, in
+// ems of its size.
+func (w *writer) reach(text string, bold bool) reach {
+	var most reach
+	for _, s := range w.line(text) {
+		for _, r := range s.text {
+			l := letterReach(s.face, bold, r)
+			most.up, most.down = max(most.up, l.up), max(most.down, l.down)
+		}
+	}
+	return most
 }

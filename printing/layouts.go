@@ -281,8 +281,43 @@ func (d *drawer) category(code string) data.Category {
 	return data.Category{Code: code, Name: code, Colour: "#555555"}
 }
 
-// lineHeight is the distance between two baselines, in ems.
+// lineHeight is the distance between two baselines, in ems, where the
+// letters' accents and descenders leave room for it.
 const lineHeight = 1.15
+
+// lineGap is the least white between the ink of one line and the next, in ems.
+const lineGap = 0.08
+
+// shape is where the lines of a block sit, in ems of its size: first is the
+// first baseline below the block's top, pitch[i] the distance from line
+// i-1's baseline to line i's, and after the room the block takes below its
+// last baseline: its lowest ink and a little white. Lines stand lineHeight apart, or further where stacked
+// accents (Ễ, Ỗ, Ấ) reach up to the line above or a dot below (Ặ, Ộ) and
+// descenders reach down to the line below; no line's ink enters another's.
+func (d *drawer) shape(lines []string, bold bool) (first float64, pitch []float64, after float64) {
+	pitch = make([]float64, len(lines))
+	var above reach
+	for i, l := range lines {
+		r := d.w.reach(l, bold)
+		if i == 0 {
+			first = max(capHeight, r.up)
+		} else {
+			pitch[i] = max(lineHeight, above.down+lineGap+r.up)
+		}
+		above = r
+	}
+	return first, pitch, above.down + lineGap
+}
+
+// blockHeight is the height of a block of lines, in ems of its size.
+func (d *drawer) blockHeight(lines []string, bold bool) float64 {
+	first, pitch, after := d.shape(lines, bold)
+	h := first + after
+	for _, p := range pitch {
+		h += p
+	}
+	return h
+}
 
 // centredBlock draws text centred on cx below y, as large as fits width and
 // height in millimetres (up to maxSize), on as many lines as that takes,
@@ -295,15 +330,14 @@ func (d *drawer) centredBlock(cx, y float64, text string, bold bool, maxSize, mi
 			lines[i] = rightToLeftMark + lines[i] // each line keeps the direction of the text
 		}
 	}
+	first, pitch, after := d.shape(lines, bold)
+	em := size * ptToMM
+	y += first * em
 	for i, l := range lines {
-		if i == 0 {
-			y += size * ptToMM * capHeight
-		} else {
-			y += size * ptToMM * lineHeight
-		}
+		y += pitch[i] * em
 		d.w.centred(cx, y, l, bold, size)
 	}
-	return y + size*ptToMM*(lineHeight-capHeight)
+	return y + after*em
 }
 
 // linesHeight is the height of n lines of text at size, in millimetres.
@@ -331,7 +365,7 @@ func (d *drawer) fit(text string, bold bool, maxSize, minSize, width, height flo
 		}
 		size := min(maxSize, 10*width/widest)
 		if height > 0 {
-			size = min(size, height/linesHeight(len(split), 1))
+			size = min(size, height/(d.blockHeight(split, bold)*ptToMM))
 		}
 		if size > bestSize+0.01 {
 			best, bestSize = split, size
