@@ -9,10 +9,11 @@ GO         ?= go
 # Noto fonts let the interface show names in every script. PostgreSQL: the
 # tests start a throwaway server of their own (data/pgtest); the system's
 # cluster is never used, running or not. Chromium: the portal's tests drive it
-# headless.
+# headless. CUPS and cups-pdf: the printing tests start a print service of
+# their own with PDF queues for printers.
 APT_BUILD  := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev libwayland-dev wayland-protocols
 APT_LOOK   := xvfb xauth xdotool x11-xkb-utils imagemagick poppler-utils zbar-tools alsa-utils fonts-noto-core fonts-noto-cjk
-APT_TEST   := postgresql chromium
+APT_TEST   := postgresql chromium cups printer-driver-cups-pdf
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps build run test bench soak package demo clean

@@ -182,7 +182,7 @@ func (u *ui) showHome() bool {
 		}
 		u.stations = []station{
 			{tabDesk, container.NewTabItem(lang.L("Registration desk"), u.desk.buildUI()), focusDesk},
-			{tabBadges, container.NewTabItem(lang.L("Badges"), u.badges.buildUI()), u.badges.onChoose},
+			{tabBadges, container.NewTabItem(lang.L("Badges"), u.badges.buildUI()), u.badges.onShow},
 			door,
 			{tabProgramme, container.NewTabItem(lang.L("Programme"), u.programme.buildUI()), u.programme.onShown},
 			{tabOverview, container.NewTabItem(lang.L("Overview"), u.overview.buildUI()), u.overview.onShown},

@@ -13,38 +13,57 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"accred/app/printjob"
+	"accred/app/printjob/cups"
 	"accred/data"
 	"accred/data/atomicfile"
+	"accred/data/msg"
 	"accred/printing"
 )
 
-// badges is the printing station: choose who, choose the format, look at a
-// badge, print with a progress bar, then open the file or send it to the printer.
+// badges is the printing station. Above, what every run shares: the format,
+// the printer (or a PDF file only) and the file's name. Below, one panel
+// each for new badges, for replacing printed ones and for the List of
+// Participants, each with its own button and its own message. The preview
+// shows the first badge the panel shown would print.
 type badges struct {
 	u *ui
 
+	layout      *widget.Select
+	printer     *widget.Select // the print service's printers, then a PDF file only
+	printerNote *widget.Label  // which printer prints, how it is, and its stock
+	out         *widget.Entry
+	panels      *container.AppTabs
+
+	// New badges: those not yet printed.
 	who         *widget.Select
-	delegation  *widget.SelectEntry // a delegation, typed or chosen
-	offered     []string            // the delegations offered for what is typed
+	delegation  *widget.Entry
+	suggestions *fyne.Container // the delegations holding what is typed, to tap
+	offered     []string        // the delegations offered for what is typed
 	category    *widget.Select
 	numbers     *widget.Entry
-	layout      *widget.Select
-	out         *widget.Entry
 	summary     *widget.Label
-	preview     *fyne.Container
 	progress    *widget.ProgressBar
 	printButton *widget.Button
 	cancel      *widget.Button
 	open        *widget.Button
-	send        *widget.Button
-	list        *widget.Button
 
+	// Replacing printed badges.
+	replace *replacePanel
+
+	// The List of Participants.
+	list     *widget.Button
+	listNote *widget.Label
+	listOpen *widget.Button
+	listFile string
+
+	service     *cups.Client // the computer's print service
+	printers    []string     // the printers offered, in the order of the list
+	queue       cups.Printer // the chosen printer as last asked, if any
 	delegations []data.Affiliation
 	categories  []data.Category
 	selected    []data.Participant
@@ -52,12 +71,13 @@ type badges struct {
 	lastFiles   []string
 	running     sync.WaitGroup // the print run in the background, if any
 
-	typing   *debouncer        // badge numbers are looked up once typing pauses
-	work     worker            // lookups and previews are made in the background
-	choices  int               // counts lookups, so that an old one does not show over a newer
-	previews map[string]sample // drawn previews by what the badge shows
-	shown    string            // what the preview shows or is being drawn for
-	renders  int               // previews drawn, for tests
+	typing     *debouncer        // badge numbers are looked up once typing pauses
+	work       worker            // lookups and previews are made in the background
+	choices    int               // counts lookups, so that an old one does not show over a newer
+	previews   map[string]sample // drawn previews by what the badge shows
+	shown      string            // what the preview shows or is being drawn for
+	previewBox *fyne.Container   // the preview, drawn
+	renders    int               // previews drawn, for tests
 }
 
 // sample is a drawn preview, or why there is none.
@@ -66,8 +86,11 @@ type sample struct {
 	err error
 }
 
+// defaultPrintService is the print service the station offers printers of.
+var defaultPrintService = cups.Default
+
 func newBadges(u *ui) *badges {
-	return &badges{u: u, typing: newDebouncer(), previews: map[string]sample{}}
+	return &badges{u: u, typing: newDebouncer(), previews: map[string]sample{}, service: defaultPrintService()}
 }
 
 // The choices of whom to print, in the order offered.
@@ -78,68 +101,157 @@ const (
 	whoNumbers
 )
 
+// The station's panels, in the order shown.
+const (
+	panelNew = iota
+	panelReplace
+	panelList
+)
+
+// maxSuggestions is how many delegations are offered under what is typed.
+const maxSuggestions = 8
+
 func (b *badges) buildUI() fyne.CanvasObject {
-	ctx := context.Background()
-	b.delegations, _ = b.u.store.Affiliations(ctx, data.AffiliationDelegation)
-	b.categories, _ = b.u.store.Categories(ctx)
-	var delegationNames, categoryNames []string
-	for _, a := range b.delegations {
-		delegationNames = append(delegationNames, affiliationText(a))
-	}
-	for _, c := range b.categories {
-		categoryNames = append(categoryNames, c.Name)
-	}
-	b.who = widget.NewSelect([]string{lang.L("Everyone approved and not yet printed"), lang.L("A delegation"), lang.L("A category"), lang.L("Badge numbers")}, func(string) { b.onChoose() })
-	b.delegation = widget.NewSelectEntry(delegationNames)
-	b.delegation.PlaceHolder = lang.L("Type a few letters, or choose…")
-	b.delegation.OnChanged = func(text string) {
-		b.offered = namesWith(delegationNames, text)
-		b.delegation.SetOptions(b.offered)
-		b.onChoose()
-	}
-	b.category = &widget.Select{Options: categoryNames, PlaceHolder: lang.L("Choose…"), OnChanged: func(string) { b.onChoose() }}
-	b.numbers = &widget.Entry{PlaceHolder: "000123 000124 …", OnChanged: func(string) { b.typing.call(b.onChoose) }}
-	b.layout = widget.NewSelect([]string{lang.L("A6 badge for lanyards"), lang.L("ID-1 card (85.6 × 54 mm)"), lang.L("A4 sheet of four A6 badges")}, func(string) { b.onPreview() })
+	b.layout = widget.NewSelect([]string{lang.L("A6 badge for lanyards"), lang.L("ID-1 card (85.6 × 54 mm)"), lang.L("A4 sheet of four A6 badges")},
+		func(string) { b.onPreview(); b.onPrinter() })
+	b.printer = &widget.Select{PlaceHolder: lang.L("Looking for printers…"), OnChanged: func(string) { b.onPrinter() }}
+	b.printerNote = &widget.Label{Wrapping: fyne.TextWrapWord}
 	b.out = &widget.Entry{Text: proposedName(b.u.fileFolder())}
+
+	b.who = widget.NewSelect([]string{lang.L("Everyone approved and not yet printed"), lang.L("A delegation"), lang.L("A category"), lang.L("Badge numbers")}, func(string) { b.onChoose() })
+	b.delegation = &widget.Entry{PlaceHolder: lang.L("Type a few letters of its name")}
+	b.delegation.OnChanged = func(string) { b.offerDelegations(); b.onChoose() }
+	b.delegation.OnSubmitted = func(string) {
+		if len(b.offered) > 0 {
+			b.delegation.SetText(b.offered[0])
+		}
+	}
+	b.suggestions = container.NewVBox()
+	b.category = &widget.Select{PlaceHolder: lang.L("Choose…"), OnChanged: func(string) { b.onChoose() }}
+	b.numbers = &widget.Entry{PlaceHolder: "000123 000124 …", OnChanged: func(string) { b.typing.call(b.onChoose) }}
 	b.summary = &widget.Label{Wrapping: fyne.TextWrapWord}
-	b.preview = container.NewStack()
 	b.progress = &widget.ProgressBar{}
 	b.progress.Hide()
 	b.printButton = &widget.Button{Text: lang.L("Print"), Icon: theme.DocumentPrintIcon(), Importance: widget.HighImportance, OnTapped: b.onPrint}
+	b.printButton.Disable()
 	b.cancel = &widget.Button{Text: lang.L("Cancel"), Icon: theme.CancelIcon(), OnTapped: b.onCancel}
 	b.cancel.Hide()
-	b.open = &widget.Button{Text: lang.L("Open the PDF"), Icon: theme.FileIcon(), OnTapped: b.onOpen}
+	b.open = &widget.Button{Text: lang.L("Open the PDF"), Icon: theme.FileIcon(), OnTapped: func() { b.openFiles(b.lastFiles, b.summary) }}
 	b.open.Disable()
-	b.send = &widget.Button{Text: lang.L("Send to the printer"), Icon: theme.DocumentPrintIcon(), OnTapped: b.onSend}
-	b.send.Disable()
-	if _, err := exec.LookPath("lp"); err != nil {
-		b.send.Hide()
-	}
-	b.list = &widget.Button{Text: lang.L("List of Participants…"), Icon: theme.DocumentIcon(), OnTapped: b.onParticipantsList}
-	b.u.onlyFor(data.RolePrinting, b.printButton, b.send)
+	b.replace = newReplacePanel(b)
 
-	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Who"), b.who),
-		widget.NewFormItem(lang.L("Delegation"), b.delegation),
-		widget.NewFormItem(lang.L("Category"), b.category),
-		widget.NewFormItem(lang.L("Badge numbers"), b.numbers),
+	b.list = &widget.Button{Text: lang.L("List of Participants…"), Icon: theme.DocumentIcon(), OnTapped: b.onParticipantsList}
+	b.listNote = &widget.Label{Wrapping: fyne.TextWrapWord}
+	b.listOpen = &widget.Button{Text: lang.L("Open the PDF"), Icon: theme.FileIcon(), OnTapped: func() { b.openFiles([]string{b.listFile}, b.listNote) }}
+	b.listOpen.Disable()
+	b.u.onlyFor(data.RolePrinting, b.printButton, b.replace.button)
+
+	shared := widget.NewForm(
 		widget.NewFormItem(lang.L("Format"), b.layout),
+		widget.NewFormItem(lang.L("Printer"), b.printer),
 		widget.NewFormItem(lang.L("Save as"), b.out),
 	)
-	left := container.NewVBox(form, b.summary, container.NewHBox(b.printButton, b.cancel), b.progress, container.NewHBox(b.open, b.send),
-		widget.NewSeparator(), container.NewHBox(b.list))
-	// The choice is looked up when the station is shown.
+	newPanel := container.NewVBox(
+		widget.NewForm(
+			widget.NewFormItem(lang.L("Who"), b.who),
+			widget.NewFormItem(lang.L("Delegation"), container.NewVBox(b.delegation, b.suggestions)),
+			widget.NewFormItem(lang.L("Category"), b.category),
+			widget.NewFormItem(lang.L("Badge numbers"), b.numbers),
+		),
+		// The buttons come before the message, so that a longer message never moves them.
+		container.NewHBox(b.printButton, b.cancel, b.open), b.progress, b.summary)
+	listPanel := container.NewVBox(
+		widget.NewLabel(lang.L("The UN List of Participants, as accred participants-list writes it.")),
+		container.NewHBox(b.list, b.listOpen), b.listNote)
+	b.panels = container.NewAppTabs(
+		container.NewTabItem(lang.L("New badges"), newPanel),
+		container.NewTabItem(lang.L("Replace printed badges"), b.replace.content()),
+		container.NewTabItem(lang.L("List of Participants"), listPanel))
+	b.panels.OnSelected = func(*container.TabItem) { b.onPreview() }
+	left := container.NewVBox(shared, b.printerNote, b.panels)
+
 	b.who.Selected = b.who.Options[whoPending]
 	b.enableChoice()
 	b.layout.SetSelectedIndex(0)
 	split := container.NewHSplit(container.NewVScroll(left), container.NewBorder(
-		&widget.Label{Text: lang.L("Preview"), TextStyle: fyne.TextStyle{Bold: true}}, nil, nil, nil, b.preview))
+		&widget.Label{Text: lang.L("Preview"), TextStyle: fyne.TextStyle{Bold: true}}, nil, nil, nil, b.preview()))
 	split.Offset = 0.5
 	return split
 }
 
+// preview is the preview's frame, made once.
+func (b *badges) preview() *fyne.Container {
+	if b.previewBox == nil {
+		b.previewBox = container.NewStack()
+	}
+	return b.previewBox
+}
+
 func (b *badges) chosenLayout() printing.Layout {
 	return printing.Layouts[max(0, b.layout.SelectedIndex())]
+}
+
+// onShow reads what the station offers (delegations, categories, the
+// printers) in the background, with a deadline, then looks up the choice.
+func (b *badges) onShow() {
+	store, service, actor := b.u.store, b.service, b.u.actor()
+	b.work.run(func() func() {
+		ctx, cancel := context.WithTimeout(actor, readTimeout)
+		defer cancel()
+		delegations, err := store.Affiliations(ctx, data.AffiliationDelegation)
+		var categories []data.Category
+		if err == nil {
+			categories, err = store.Categories(ctx)
+		}
+		offer := b.findPrinters(ctx, service)
+		return func() {
+			offer()
+			if err != nil {
+				b.summary.SetText(problemText(err))
+				return
+			}
+			b.delegations, b.categories = delegations, categories
+			b.category.Options = nil
+			for _, c := range categories {
+				b.category.Options = append(b.category.Options, c.Name)
+			}
+			b.category.Refresh()
+			b.offerDelegations()
+			b.onChoose()
+			b.replace.onChoose()
+		}
+	})
+}
+
+// delegationNames are the delegations as offered.
+func (b *badges) delegationNames() []string {
+	names := make([]string, len(b.delegations))
+	for i, a := range b.delegations {
+		names[i] = affiliationText(a)
+	}
+	return names
+}
+
+// offerDelegations lists, under the delegation's field, those whose name
+// holds what is typed, to be tapped; none once one is named whole.
+func (b *badges) offerDelegations() {
+	text := b.delegation.Text
+	b.offered = namesWith(b.delegationNames(), text)
+	b.suggestions.Objects = nil
+	if strings.TrimSpace(text) != "" && !slices.Contains(b.offered, text) {
+		for i, name := range b.offered {
+			if i == maxSuggestions {
+				b.suggestions.Add(widget.NewLabel(lang.L("… and {{.Count}} more: type more letters", map[string]any{"Count": len(b.offered) - i})))
+				break
+			}
+			b.suggestions.Add(&widget.Button{Text: name, Alignment: widget.ButtonAlignLeading, Importance: widget.LowImportance,
+				OnTapped: func() { b.delegation.SetText(name) }})
+		}
+		if len(b.offered) == 0 {
+			b.suggestions.Add(widget.NewLabel(lang.L("No delegation's name holds this.")))
+		}
+	}
+	b.suggestions.Refresh()
 }
 
 // onChoose finds whom the choice names and says how many, with any warning.
@@ -156,31 +268,18 @@ func (b *badges) choose(keep string, then func()) {
 	b.choices++
 	choice := b.choices
 	b.selected = nil
-	b.printButton.Disable()
+	b.showCount()
 	if !ok {
 		b.summary.SetText(firstNonEmpty(keep, lang.L("Choose whom to print.")))
 		b.onPreview()
 		return
 	}
-	store := b.u.store
+	store, actor := b.u.store, b.u.actor()
 	b.work.run(func() func() {
-		list, err := store.BadgesToPrint(context.Background(), filter)
-		var left leftOut
-		if err == nil && len(filter.IDs) == 0 {
-			left.waiting, err = store.AwaitingClearance(context.Background(), filter)
-		}
-		printable := slices.DeleteFunc(list, func(p data.Participant) bool {
-			if p.Status != data.StatusApproved && p.Status != data.StatusPrinted && p.Status != data.StatusCollected {
-				left.notApproved++
-				return true
-			}
-			if !p.Cleared() {
-				left.notCleared++
-				return true
-			}
-			return false
-		})
-		warnings := printjob.Check(printable)
+		ctx, cancel := context.WithTimeout(actor, readTimeout)
+		defer cancel()
+		list, left, err := printjob.NewBadges(ctx, store, filter)
+		warnings := printjob.Check(list)
 		return func() {
 			if choice != b.choices {
 				return // the choice changed meanwhile
@@ -189,7 +288,7 @@ func (b *badges) choose(keep string, then func()) {
 				b.summary.SetText(problemText(err))
 				return
 			}
-			b.chosen(printable, left, warnings)
+			b.chosen(list, left, warnings)
 			if keep != "" {
 				b.summary.SetText(keep)
 			}
@@ -205,9 +304,11 @@ func (b *badges) enableChoice() {
 	b.delegation.Disable()
 	b.category.Disable()
 	b.numbers.Disable()
+	b.suggestions.Hide()
 	switch b.who.SelectedIndex() {
 	case whoDelegation:
 		b.delegation.Enable()
+		b.suggestions.Show()
 	case whoCategory:
 		b.category.Enable()
 	case whoNumbers:
@@ -215,34 +316,63 @@ func (b *badges) enableChoice() {
 	}
 }
 
-// leftOut counts those a choice names who are not printed: not approved,
-// named but not cleared by security, or still waiting for clearance.
-type leftOut struct{ notApproved, notCleared, waiting int }
-
 // chosen shows whom the choice names: how many, who is left out, and any warning.
-func (b *badges) chosen(printable []data.Participant, left leftOut, warnings []printjob.Warning) {
+func (b *badges) chosen(printable []data.Participant, left printjob.LeftOut, warnings []printjob.Warning) {
 	b.selected = printable
 	text := lang.N("{{.Count}} badge to print", len(printable), map[string]any{"Count": number(len(printable))})
-	if again := len(b.alreadyPrinted()); again > 0 {
-		text += "\n" + lang.N("{{.Count}} of them were printed before: they get new badges and their old ones stop working.", again, map[string]any{"Count": again})
+	if left.Printed > 0 {
+		text += "\n" + lang.N("{{.Count}} already printed, left out: to replace a badge, use Replace printed badges.", left.Printed, map[string]any{"Count": number(left.Printed)})
 	}
-	if left.notApproved > 0 {
-		text += "\n" + lang.N("{{.Count}} not approved, left out.", left.notApproved, map[string]any{"Count": left.notApproved})
-	}
-	if left.notCleared > 0 {
-		text += "\n" + lang.N("{{.Count}} not cleared by the host country's security service, left out.", left.notCleared, map[string]any{"Count": left.notCleared})
-	}
-	if left.waiting > 0 {
-		text += "\n" + lang.N("{{.Count}} still wait for security clearance.", left.waiting, map[string]any{"Count": number(left.waiting)})
+	text += leftOutText(left)
+	if left.Waiting > 0 {
+		text += "\n" + lang.N("{{.Count}} still wait for security clearance.", left.Waiting, map[string]any{"Count": number(left.Waiting)})
 	}
 	for _, w := range warnings {
 		text += "\n⚠ " + lang.L("{{.Name}}: no font has {{.Letters}}; these letters will be left out.", map[string]any{"Name": w.Participant.FullName(), "Letters": string(w.Missing)})
 	}
 	b.summary.SetText(text)
-	if len(printable) > 0 {
+	b.showCount()
+	b.onPreview()
+}
+
+// leftOutText says, a line each, who a choice names but leaves out for not
+// being approved or cleared, and which numbers belong to nobody.
+func leftOutText(left printjob.LeftOut) string {
+	text := ""
+	if left.NotApproved > 0 {
+		text += "\n" + lang.N("{{.Count}} not approved, left out.", left.NotApproved, map[string]any{"Count": left.NotApproved})
+	}
+	if left.NotCleared > 0 {
+		text += "\n" + lang.N("{{.Count}} not cleared by the host country's security service, left out.", left.NotCleared, map[string]any{"Count": left.NotCleared})
+	}
+	if left.Unknown > 0 {
+		text += "\n" + lang.N("{{.Count}} badge number belongs to nobody.", left.Unknown, map[string]any{"Count": number(left.Unknown)})
+	}
+	return text
+}
+
+// showCount names on the Print button how many badges it prints, and where.
+func (b *badges) showCount() {
+	n := len(b.selected)
+	b.printButton.SetText(b.runLabel(n))
+	if n == 0 || b.cancel.Visible() {
+		b.printButton.Disable()
+	} else {
 		b.printButton.Enable()
 	}
-	b.onPreview()
+}
+
+// runLabel says what a run of n badges does: print them on the chosen
+// printer, or save them as a PDF file.
+func (b *badges) runLabel(n int) string {
+	if n == 0 {
+		return lang.L("Print")
+	}
+	args := map[string]any{"Count": number(n), "Printer": b.chosenPrinter()}
+	if b.chosenPrinter() == "" {
+		return lang.N("Save {{.Count}} badge as a PDF", n, args)
+	}
+	return lang.N("Print {{.Count}} badge on {{.Printer}}", n, args)
 }
 
 // namesWith returns the names holding text, whatever its case, or all of
@@ -264,11 +394,11 @@ func (b *badges) filter() (data.BadgeFilter, bool) {
 	case whoDelegation:
 		for _, a := range b.delegations {
 			if affiliationText(a) == b.delegation.Text {
-				return data.BadgeFilter{Affiliation: a.ID, Printed: true}, true
+				return data.BadgeFilter{Affiliation: a.ID}, true
 			}
 		}
 	case whoCategory:
-		if i := b.category.SelectedIndex(); i >= 0 {
+		if i := b.category.SelectedIndex(); i >= 0 && i < len(b.categories) {
 			return data.BadgeFilter{Category: b.categories[i].Code}, true
 		}
 	case whoNumbers:
@@ -280,29 +410,23 @@ func (b *badges) filter() (data.BadgeFilter, bool) {
 	return data.BadgeFilter{}, false
 }
 
-func (b *badges) alreadyPrinted() []data.Participant {
-	var list []data.Participant
-	for _, p := range b.selected {
-		if p.Status == data.StatusPrinted || p.Status == data.StatusCollected {
-			list = append(list, p)
-		}
-	}
-	return list
-}
-
-// onPreview shows the first chosen badge as it will print, drawn with a
+// onPreview shows the first badge the panel shown would print, drawn with a
 // sample code that no door accepts. The drawing is done in the background
 // and kept, so a badge already seen shows at once.
 func (b *badges) onPreview() {
-	if b.preview == nil || b.layout == nil {
+	if b.previewBox == nil || b.layout == nil || b.panels == nil {
 		return
 	}
-	if len(b.selected) == 0 {
+	chosen := b.selected
+	if b.panels.SelectedIndex() == panelReplace {
+		chosen = b.replace.chosen
+	}
+	if len(chosen) == 0 {
 		b.shown = ""
 		b.showPreview(nil)
 		return
 	}
-	layout, p := b.chosenLayout(), b.selected[0]
+	layout, p := b.chosenLayout(), chosen[0]
 	key := fmt.Sprintf("%s|%+v", layout, p)
 	if key == b.shown {
 		return
@@ -341,28 +465,22 @@ func (b *badges) showSample(s sample) {
 }
 
 func (b *badges) showPreview(o fyne.CanvasObject) {
-	b.preview.Objects = nil
+	b.previewBox.Objects = nil
 	if o != nil {
-		b.preview.Objects = []fyne.CanvasObject{o}
+		b.previewBox.Objects = []fyne.CanvasObject{o}
 	}
-	b.preview.Refresh()
+	b.previewBox.Refresh()
 }
 
+// onPrint prints the new badges the panel shows. A run holds the station
+// until its badges are printed, or not: the same badges cannot be sent
+// twice, and a printed badge is sent again only through a replacement.
 func (b *badges) onPrint() {
-	if b.nameTaken() {
+	list := b.selected
+	if len(list) == 0 || b.nameTaken(b.summary, len(list)) {
 		return
 	}
-	if again := b.alreadyPrinted(); len(again) > 0 {
-		dialog.ShowConfirm(lang.L("Print new badges?"),
-			lang.L("{{.Count}} of these badges were printed before. Printing them again makes new badges, and the old ones stop working at the doors.", map[string]any{"Count": len(again)}),
-			func(yes bool) {
-				if yes {
-					b.reissue(again)
-				}
-			}, b.u.win)
-		return
-	}
-	b.start()
+	b.start(list, b.summary)
 }
 
 // proposedName is a free name for the next run's file in dir.
@@ -370,39 +488,29 @@ func proposedName(dir string) string {
 	return printjob.FreeName(filepath.Join(dir, "badges-"+time.Now().Format("20060102-1504")+".pdf"), 1)
 }
 
-// nameTaken reports whether a file the run would write exists already; if
-// so it proposes a free name in its place and says why.
-func (b *badges) nameTaken() bool {
+// nameTaken reports whether a file a run of count badges would write
+// exists already; if so it proposes a free name in its place and says why
+// in note.
+func (b *badges) nameTaken(note *widget.Label, count int) bool {
 	path := strings.TrimSpace(b.out.Text)
-	for _, file := range printjob.Parts(path, len(b.selected)) {
+	for _, file := range printjob.Parts(path, count) {
 		if atomicfile.Exists(file) {
-			b.out.SetText(printjob.FreeName(path, len(b.selected)))
-			b.summary.SetText(lang.L("{{.File}} already exists and is never overwritten. A new name is proposed: press Print again.", map[string]any{"File": file}))
+			b.out.SetText(printjob.FreeName(path, count))
+			note.SetText(lang.L("{{.File}} already exists and is never overwritten. A new name is proposed: press Print again.", map[string]any{"File": file}))
 			return true
 		}
 	}
 	return false
 }
 
-// reissue raises the issue of badges printed before, all or none, then prints.
-func (b *badges) reissue(again []data.Participant) {
-	ids := make([]int64, len(again))
-	for i, p := range again {
-		ids[i] = p.ID
-	}
-	if err := b.u.store.ReprintBadges(b.u.actor(), ids, "printed again at the printing station", b.u.operator.Name); err != nil {
-		b.u.showError(err)
-		return
-	}
-	b.choose("", b.start)
-}
-
-// start prints the chosen badges in the background, with progress and cancel.
-func (b *badges) start() {
-	list, path, layout := b.selected, strings.TrimSpace(b.out.Text), b.chosenLayout()
+// start prints list in the background, with progress and cancel, on the
+// chosen printer or to the file; note tells how it goes.
+func (b *badges) start(list []data.Participant, note *widget.Label) {
+	path, layout, queue := strings.TrimSpace(b.out.Text), b.chosenLayout(), b.chosenPrinter()
 	b.cancelled = make(chan struct{})
 	cancelled := b.cancelled
 	b.printButton.Disable()
+	b.replace.button.Disable()
 	b.cancel.Show()
 	b.progress.SetValue(0)
 	b.progress.Show()
@@ -416,33 +524,56 @@ func (b *badges) start() {
 				return true
 			}
 		}}
-	actor := b.u.actor()
+	ctx, stop := context.WithCancel(b.u.actor())
+	go func() {
+		<-cancelled
+		stop()
+	}()
+	if queue != "" {
+		note.SetText(lang.L("Sending to the printer {{.Printer}}…", map[string]any{"Printer": queue}))
+	}
+	service := b.service
 	b.running.Add(1)
 	go func() {
 		defer b.running.Done()
-		files, err := job.Print(actor, list, path)
-		fyne.DoAndWait(func() { b.finished(files, len(list), err) })
+		var files []string
+		var err error
+		if queue == "" {
+			files, err = job.Print(ctx, list, path)
+		} else {
+			files, err = job.Send(ctx, printjob.Printer{Service: service, Queue: queue}, list, path, func(m msg.Message) {
+				fyne.Do(func() { note.SetText(say(m)) })
+			})
+		}
+		fyne.DoAndWait(func() {
+			b.finished(files, len(list), queue, note, err)
+		})
 	}()
 }
 
-func (b *badges) finished(files []string, count int, err error) {
+func (b *badges) finished(files []string, count int, queue string, note *widget.Label, err error) {
+	b.onCancel()
 	b.cancel.Hide()
 	b.progress.Hide()
-	b.lastFiles = files
 	switch {
 	case err == printing.ErrCancelled:
-		b.summary.SetText(lang.L("Printing cancelled. Nobody was marked printed."))
-	case data.ErrorCode(err) == data.ECONFLICT && len(files) == 0 && b.nameTaken():
+		note.SetText(lang.L("Printing cancelled. Nobody was marked printed."))
+	case data.ErrorCode(err) == data.ECONFLICT && len(files) == 0 && b.nameTaken(note, count):
 	case err != nil:
-		b.summary.SetText(problemText(err))
+		note.SetText(problemText(err))
+	case queue != "":
+		note.SetText(lang.N("The printer {{.Printer}} printed {{.Count}} badge; marked printed.", count, map[string]any{"Count": number(count), "Printer": queue}))
 	default:
-		b.summary.SetText(lang.N("Printed {{.Count}} badges to {{.Files}}.", count, map[string]any{"Count": number(count), "Files": strings.Join(files, ", ")}))
+		note.SetText(lang.N("Printed {{.Count}} badges to {{.Files}}.", count, map[string]any{"Count": number(count), "Files": strings.Join(files, ", ")}))
+	}
+	if len(files) > 0 {
+		b.lastFiles = files
 		b.open.Enable()
-		b.send.Enable()
 		b.out.SetText(proposedName(filepath.Dir(files[0])))
 	}
-	// The choice is looked up again without hiding the run's outcome.
+	// The choices are looked up again without hiding the run's outcome.
 	b.choose(b.summary.Text, nil)
+	b.replace.lookUp(b.replace.note.Text)
 }
 
 func (b *badges) onCancel() {
@@ -452,20 +583,11 @@ func (b *badges) onCancel() {
 	}
 }
 
-func (b *badges) onOpen() {
-	for _, f := range b.lastFiles {
+// openFiles opens files in the desktop's PDF reader, saying in note why not.
+func (b *badges) openFiles(files []string, note *widget.Label) {
+	for _, f := range files {
 		if err := exec.Command("xdg-open", f).Start(); err != nil {
-			b.summary.SetText(lang.L("Cannot open the PDF: {{.Reason}}", map[string]any{"Reason": err.Error()}))
+			note.SetText(lang.L("Cannot open the PDF: {{.Reason}}", map[string]any{"Reason": err.Error()}))
 		}
 	}
-}
-
-func (b *badges) onSend() {
-	for _, f := range b.lastFiles {
-		if out, err := exec.Command("lp", f).CombinedOutput(); err != nil {
-			b.summary.SetText(lang.L("The printer refused the file: {{.Reason}}", map[string]any{"Reason": strings.TrimSpace(string(out))}))
-			return
-		}
-	}
-	b.summary.SetText(lang.L("Sent to the printer."))
 }

@@ -148,11 +148,12 @@ func TestParticipantsListFromTheBadgesTab(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Nobody collected: nothing is written.
+	b.panels.SelectIndex(panelList)
 	tapButton(t, u.tab(tabBadges).Content, "List of Participants…")
 	nobody := saveDialog(t, u, 2)
 	b.work.wait()
-	if _, err := os.Stat(nobody); err == nil || !strings.Contains(b.summary.Text, "Nobody has this status yet") {
-		t.Fatalf("nobody collected: %q", b.summary.Text)
+	if _, err := os.Stat(nobody); err == nil || !strings.Contains(b.listNote.Text, "Nobody has this status yet") {
+		t.Fatalf("nobody collected: %q", b.listNote.Text)
 	}
 
 	tapButton(t, u.tab(tabBadges).Content, "List of Participants…")
@@ -164,8 +165,8 @@ func TestParticipantsListFromTheBadgesTab(t *testing.T) {
 	}
 	path := saveDialog(t, u, 0)
 	b.work.wait()
-	if !strings.Contains(b.summary.Text, "Wrote the List of Participants (4 participants) to "+path) || b.open.Disabled() {
-		t.Fatalf("the list: %q", b.summary.Text)
+	if !strings.Contains(b.listNote.Text, "Wrote the List of Participants (4 participants) to "+path) || b.listOpen.Disabled() {
+		t.Fatalf("the list: %q", b.listNote.Text)
 	}
 	text, err := exec.Command("pdftotext", "-layout", path, "-").Output()
 	if err != nil {

@@ -35,20 +35,19 @@ func (b *badges) onParticipantsList() {
 // open or print it.
 func (b *badges) writeParticipantsList(path string, f data.ListFilter, native bool) {
 	b.list.Disable()
-	b.summary.SetText(lang.L("Writing the List of Participants…"))
+	b.listNote.SetText(lang.L("Writing the List of Participants…"))
 	store := b.u.store
 	b.work.run(func() func() {
 		people, err := printjob.ParticipantsList(context.Background(), store, path, f, native)
 		return func() {
 			b.list.Enable()
 			if err != nil {
-				b.summary.SetText(problemText(err))
+				b.listNote.SetText(problemText(err))
 				return
 			}
-			b.summary.SetText(lang.L("Wrote the List of Participants ({{.Count}} participants) to {{.Path}}.", map[string]any{"Count": number(people), "Path": path}))
-			b.lastFiles = []string{path}
-			b.open.Enable()
-			b.send.Enable()
+			b.listNote.SetText(lang.L("Wrote the List of Participants ({{.Count}} participants) to {{.Path}}.", map[string]any{"Count": number(people), "Path": path}))
+			b.listFile = path
+			b.listOpen.Enable()
 		}
 	})
 }

@@ -18,6 +18,7 @@ const (
 	AuditPhoto      = "photo"      // a photo replaced or removed
 	AuditPrint      = "print"      // a badge printed: New names the file
 	AuditReprint    = "reprint"    // a new issue of a badge: Field the reason
+	AuditPrintJob   = "print-job"  // a badge sent to a printer: Field the printer, New the job's number, Old the file
 	AuditImport     = "import"     // a file imported: Field its name, New its SHA-256
 	AuditProgramme  = "programme"  // a session added, changed or removed
 	AuditSetting    = "setting"    // an event setting: Field the key

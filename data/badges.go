@@ -183,6 +183,22 @@ func (s *Store) MarkPrinted(ctx context.Context, printed []Printed, operator str
 	})
 }
 
+// RecordPrintJob records in the trail that the badges were sent to a
+// printer as one job, not yet printed: the trail names the printer and the
+// job's number for each badge.
+func (s *Store) RecordPrintJob(ctx context.Context, printed []Printed, printer string, job int) error {
+	if err := allow(ctx, RolePrinting); err != nil {
+		return err
+	}
+	return s.withTx(ctx, func(tx *sql.Tx) error {
+		entries := make([]AuditEntry, len(printed))
+		for i, b := range printed {
+			entries[i] = AuditEntry{ParticipantID: b.ID, Action: AuditPrintJob, Field: printer, Old: b.File, New: fmt.Sprintf("job %d", job)}
+		}
+		return s.audit(ctx, tx, entries...)
+	})
+}
+
 // Reprint replaces a lost or damaged badge: the participant's issue number
 // goes up, so the old badge is refused from then on, and they wait for the
 // new one to be printed. It returns EINVALID without a reason, ENOTFOUND for

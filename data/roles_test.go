@@ -42,6 +42,9 @@ func TestRolesAreChecked(t *testing.T) {
 		{"mark printed", data.RolePrinting, func(ctx context.Context) error {
 			return s.MarkPrinted(ctx, []data.Printed{{ID: p.ID, Issue: 1}}, "x")
 		}},
+		{"record a print job", data.RolePrinting, func(ctx context.Context) error {
+			return s.RecordPrintJob(ctx, []data.Printed{{ID: p.ID, Issue: 1}}, "Card", 1)
+		}},
 		{"sign a badge's code", data.RolePrinting, func(ctx context.Context) error { _, err := s.BadgeCode(ctx, p.ID, 1); return err }},
 		{"reprint", data.RolePrinting, func(ctx context.Context) error { _, err := s.Reprint(ctx, p.ID, "lost", "x"); return err }},
 		{"check in", data.RoleDoor, func(ctx context.Context) error {

@@ -165,13 +165,34 @@ func freeName(path string, count, limit int) string {
 // printFile writes one file of the run, whose badges start at offset among
 // total, then marks them printed.
 func (j Job) printFile(ctx context.Context, sheet printing.Sheet, participants []data.Participant, offset, total int, path string) error {
+	printed, err := j.writeFile(ctx, sheet, participants, offset, total, path)
+	if err != nil {
+		return err
+	}
+	return j.mark(ctx, printed, path)
+}
+
+// mark records the badges of a written file as printed; when that fails,
+// the file is removed, since its codes would not be valid.
+func (j Job) mark(ctx context.Context, printed []data.Printed, path string) error {
+	if err := j.Store.MarkPrinted(ctx, printed, j.Operator); err != nil {
+		os.Remove(path)
+		atomicfile.SyncDir(filepath.Dir(path))
+		return err
+	}
+	return nil
+}
+
+// writeFile writes one file of the run, whose badges start at offset among
+// total, and returns its badges, to be marked printed.
+func (j Job) writeFile(ctx context.Context, sheet printing.Sheet, participants []data.Participant, offset, total int, path string) ([]data.Printed, error) {
 	badges := make([]printing.Badge, len(participants))
 	printed := make([]data.Printed, len(participants))
 	for i, p := range participants {
 		issue := data.PrintableIssue(p)
 		code, err := j.Store.BadgeCode(ctx, p.ID, issue)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		badges[i] = printing.Badge{Participant: p, Code: code}
 		printed[i] = data.Printed{ID: p.ID, Issue: issue, File: filepath.Base(path)}
@@ -205,19 +226,14 @@ func (j Job) printFile(ctx context.Context, sheet printing.Sheet, participants [
 	})
 	switch {
 	case err == nil:
+		return printed, nil
 	case err == writeErr:
-		return err
+		return nil, err
 	case errors.Is(err, atomicfile.ErrExists):
-		return data.NewError(data.ECONFLICT, msgAppeared, msg.Args{"Path": path})
+		return nil, data.NewError(data.ECONFLICT, msgAppeared, msg.Args{"Path": path})
 	default:
-		return data.NewError(data.EINVALID, msgCannotWrite, msg.Args{"Path": path, "Err": err})
+		return nil, data.NewError(data.EINVALID, msgCannotWrite, msg.Args{"Path": path, "Err": err})
 	}
-	if err := j.Store.MarkPrinted(ctx, printed, j.Operator); err != nil {
-		os.Remove(path)
-		atomicfile.SyncDir(filepath.Dir(path))
-		return err
-	}
-	return nil
 }
 
 // checkJPEG checks that a stored photo is a JPEG the badge can show.
