@@ -96,7 +96,11 @@ func replaceText(list []data.Participant, left printjob.LeftOut) string {
 	var lines []string
 	if len(list) > 0 {
 		lines = append(lines, lang.N("{{.Count}} badge to replace. The old one stops working at the doors at once.", len(list), map[string]any{"Count": number(len(list))}))
-		lines = append(lines, lang.N("{{.Count}} of the old badges was handed over: it is in someone's hands.", left.Held, map[string]any{"Count": number(left.Held)}))
+		if left.Held == 0 {
+			lines = append(lines, lang.L("None of the old badges was handed over yet: none is in anyone's hands."))
+		} else {
+			lines = append(lines, lang.N("{{.Count}} of the old badges was handed over: it is in someone's hands.", left.Held, map[string]any{"Count": number(left.Held)}))
+		}
 	}
 	for _, p := range list {
 		lines = append(lines, "· "+p.BadgeNumber()+" "+p.FullName())
