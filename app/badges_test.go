@@ -47,7 +47,7 @@ func openBadges(t *testing.T, u *ui) (b *badges, flush func()) {
 
 // printRun taps Print and waits for the run to end and the choice to be
 // looked up again.
-func printRun(t *testing.T, b *badges, out string) {
+func printRun(t *testing.T, _ *ui, b *badges, out string) {
 	t.Helper()
 	b.out.SetText(out)
 	test.Tap(b.printButton)
@@ -100,7 +100,7 @@ func TestPrintingStationPrintsAndMarks(t *testing.T) {
 	}
 	choose(b, b.who, whoPending)
 	out := filepath.Join(t.TempDir(), "run.pdf")
-	printRun(t, b, out)
+	printRun(t, u, b, out)
 	if info, err := os.Stat(out); err != nil || info.Size() == 0 {
 		t.Fatalf("no PDF: %v (%q)", err, b.summary.Text)
 	}
@@ -121,7 +121,7 @@ func TestPrintingStationPrintsAndMarks(t *testing.T) {
 func TestADelegationPrintsOnlyThoseNotYetPrinted(t *testing.T) {
 	u := newTestUI(t)
 	b, flush := openBadges(t, u)
-	printRun(t, b, filepath.Join(t.TempDir(), "first.pdf"))
+	printRun(t, u, b, filepath.Join(t.TempDir(), "first.pdf"))
 	late, err := u.store.CreateParticipant(ctx, data.ParticipantInput{Category: "delegate", GivenName: "Minh", FamilyName: "Trần",
 		Nationality: "VN", Delegation: "VN", DocumentNumber: "C3"}, "test")
 	if err != nil {
@@ -140,7 +140,7 @@ func TestADelegationPrintsOnlyThoseNotYetPrinted(t *testing.T) {
 		!strings.Contains(b.summary.Text, "1 badge to print") || !strings.Contains(b.summary.Text, "2 already printed, left out") {
 		t.Fatalf("the delegation of Viet Nam: %d chosen, button %q, %q", len(b.selected), b.printButton.Text, b.summary.Text)
 	}
-	printRun(t, b, filepath.Join(t.TempDir(), "late.pdf"))
+	printRun(t, u, b, filepath.Join(t.TempDir(), "late.pdf"))
 	for id, want := range map[int64]int{1: 1, 4: 1, late.ID: 1} {
 		if st, issue := status(t, u, id); st != data.StatusPrinted || issue != want {
 			t.Fatalf("badge %d: %s, issue %d", id, st, issue)
@@ -161,7 +161,7 @@ func TestADelegationPrintsOnlyThoseNotYetPrinted(t *testing.T) {
 func TestReplacingBadgesAsksAReasonAndNamesThoseInHands(t *testing.T) {
 	u := newTestUI(t)
 	b, flush := openBadges(t, u)
-	printRun(t, b, filepath.Join(t.TempDir(), "first.pdf"))
+	printRun(t, u, b, filepath.Join(t.TempDir(), "first.pdf"))
 	if _, err := u.store.CollectBadge(u.actor(), 2, data.CollectInput{Document: "P1"}); err != nil {
 		t.Fatal(err)
 	}

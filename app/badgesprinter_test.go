@@ -67,7 +67,7 @@ func TestBadgesCountAsPrintedWhenThePrinterHasPrintedThem(t *testing.T) {
 	if b.printButton.Text != "Print 1 badge on Card" {
 		t.Fatalf("the Print button says %q", b.printButton.Text)
 	}
-	printRun(t, b, b.out.Text)
+	printRun(t, u, b, b.out.Text)
 	if !strings.Contains(b.summary.Text, "The printer Card printed 1 badge; marked printed.") {
 		t.Fatalf("after the job: %q", b.summary.Text)
 	}
@@ -116,20 +116,20 @@ func TestBadgesSayWhyThePrinterPrintedNothing(t *testing.T) {
 	if !strings.Contains(b.printerNote.Text, "The printer Card is paused") {
 		t.Fatalf("the note on a paused printer: %q", b.printerNote.Text)
 	}
-	printRun(t, b, b.out.Text)
+	printRun(t, u, b, b.out.Text)
 	if !strings.Contains(b.summary.Text, "The printer Card is paused") || !strings.Contains(b.summary.Text, "nobody was marked printed") {
 		t.Fatalf("paused: %q", b.summary.Text)
 	}
 	noneMarked("paused")
 	srv.Resume(t, "Card")
 	srv.Delete(t, "Card")
-	printRun(t, b, b.out.Text)
+	printRun(t, u, b, b.out.Text)
 	if !strings.Contains(b.summary.Text, "There is no printer named Card on this computer") {
 		t.Fatalf("deleted: %q", b.summary.Text)
 	}
 	noneMarked("deleted")
 	srv.Stop(t)
-	printRun(t, b, b.out.Text)
+	printRun(t, u, b, b.out.Text)
 	if !strings.Contains(b.summary.Text, "The print service is not running on this computer") {
 		t.Fatalf("stopped: %q", b.summary.Text)
 	}
