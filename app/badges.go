@@ -437,9 +437,11 @@ func (b *badges) onPreview() {
 		return
 	}
 	b.showPreview(widget.NewProgressBarInfinite())
-	store := b.u.store
+	store, actor := b.u.store, b.u.actor()
 	b.work.run(func() func() {
-		png, err := printjob.Job{Store: store, Layout: layout}.Preview(context.Background(), p, 90)
+		ctx, cancel := context.WithTimeout(actor, readTimeout)
+		defer cancel()
+		png, err := printjob.Job{Store: store, Layout: layout}.Preview(ctx, p, 90)
 		return func() {
 			b.renders++
 			if len(b.previews) >= 64 {

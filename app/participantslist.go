@@ -15,6 +15,10 @@ import (
 // for, in the order offered.
 var listStatuses = []data.Status{data.StatusApproved, data.StatusPrinted, data.StatusCollected}
 
+// listTimeout bounds the writing of the List of Participants: a second for
+// the demo's 3,000, far less than this.
+const listTimeout = time.Minute
+
 // onParticipantsList asks whom the List of Participants lists and where to
 // write it, as accred participants-list does.
 func (b *badges) onParticipantsList() {
@@ -36,9 +40,11 @@ func (b *badges) onParticipantsList() {
 func (b *badges) writeParticipantsList(path string, f data.ListFilter, native bool) {
 	b.list.Disable()
 	b.listNote.SetText(lang.L("Writing the List of Participants…"))
-	store := b.u.store
+	store, actor := b.u.store, b.u.actor()
 	b.work.run(func() func() {
-		people, err := printjob.ParticipantsList(context.Background(), store, path, f, native)
+		ctx, cancel := context.WithTimeout(actor, listTimeout)
+		defer cancel()
+		people, err := printjob.ParticipantsList(ctx, store, path, f, native)
 		return func() {
 			b.list.Enable()
 			if err != nil {
