@@ -231,3 +231,28 @@ func TestDoorLongWordsFitTheScreen(t *testing.T) {
 		t.Fatalf("the long word is drawn at %v", d.verdict.TextSize)
 	}
 }
+
+// TestLeavingTheDoorChecksThePINInTheBackground: the PIN to leave an open
+// door is checked off the window's goroutine, its button greyed meanwhile.
+func TestLeavingTheDoorChecksThePINInTheBackground(t *testing.T) {
+	u := newTestUI(t)
+	addOperator(t, u.store, "Tuan", data.RoleDoor)
+	if _, _, err := u.store.SaveSessions(ctx, []data.Session{plenary()}); err != nil {
+		t.Fatal(err)
+	}
+	signInAs(t, u, "Tuan", testPIN)
+	d, _ := openDoor(t, u, plenary())
+	tapButton(t, d.holder, "Leave the door")
+	p := u.kiosk.prompt
+	var held []func()
+	d.work.start = func(job func()) { held = append(held, job) }
+	test.Type(p.pin, testPIN)
+	test.Tap(p.ok)
+	if len(held) != 1 || !p.ok.Disabled() || !d.isOpen() {
+		t.Fatalf("checking the PIN: %d jobs held, button greyed %v, door open %v", len(held), p.ok.Disabled(), d.isOpen())
+	}
+	held[0]()
+	if d.isOpen() || u.kiosk.prompt != nil {
+		t.Fatal("the right PIN, once checked, did not leave the door")
+	}
+}

@@ -73,25 +73,34 @@ func (u *ui) askKioskPIN(then func()) {
 	}
 	p.name.SetText(u.operator.Name)
 	u.kiosk.prompt = p
+	// check asks the store in the background (a PIN's hash takes a moment,
+	// a server may be slow), the button greyed meanwhile.
 	check := func() {
-		ctx, cancel := context.WithTimeout(context.Background(), signInTimeout)
-		defer cancel()
-		o, err := u.store.SignIn(ctx, strings.TrimSpace(p.name.Text), strings.TrimSpace(p.pin.Text))
+		name, pin, store := strings.TrimSpace(p.name.Text), strings.TrimSpace(p.pin.Text), u.store
 		p.pin.SetText("")
-		switch {
-		case err != nil:
-			p.problem.SetText(problemText(err))
-			return
-		case !o.Roles.Has(data.RoleDoor):
-			p.problem.SetText(lang.L("Only a door or admin operator may let the door be left."))
-			return
-		}
-		p.dialog.Hide()
-		u.kiosk.prompt = nil
-		then()
+		p.ok.Disable()
+		u.door.work.run(func() func() {
+			ctx, cancel := context.WithTimeout(context.Background(), signInTimeout)
+			defer cancel()
+			o, err := store.SignIn(ctx, name, pin)
+			return func() {
+				p.ok.Enable()
+				switch {
+				case u.kiosk.prompt != p: // given way to a scan, or cancelled, meanwhile
+				case err != nil:
+					p.problem.SetText(problemText(err))
+				case !o.Roles.Has(data.RoleDoor):
+					p.problem.SetText(lang.L("Only a door or admin operator may let the door be left."))
+				default:
+					p.dialog.Hide()
+					u.kiosk.prompt = nil
+					then()
+				}
+			}
+		})
 	}
-	p.pin.OnSubmitted = func(string) { check() }
 	p.ok = &widget.Button{Text: lang.L("Leave the door"), Importance: widget.HighImportance, OnTapped: check}
+	p.pin.OnSubmitted = func(string) { check() }
 	cancel := &widget.Button{Text: lang.L("Stay at the door"), OnTapped: func() { p.dialog.Hide(); u.kiosk.prompt = nil; u.door.focus() }}
 	form := widget.NewForm(widget.NewFormItem(lang.L("Operator"), p.name), widget.NewFormItem(lang.L("PIN"), p.pin))
 	body := container.NewVBox(&widget.Label{Text: lang.L("This door is a kiosk: leaving it needs the PIN of a door or admin operator.")},
