@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -70,6 +72,7 @@ type badges struct {
 	cancelled   chan struct{}
 	lastFiles   []string
 	running     sync.WaitGroup // the print run in the background, if any
+	mayPrint    map[int64]int  // badges in a job that could not be withdrawn and may still print, by job
 
 	typing     *debouncer        // badge numbers are looked up once typing pauses
 	work       worker            // lookups and previews are made in the background
@@ -90,7 +93,7 @@ type sample struct {
 var defaultPrintService = cups.Default
 
 func newBadges(u *ui) *badges {
-	return &badges{u: u, typing: newDebouncer(), previews: map[string]sample{}, service: defaultPrintService()}
+	return &badges{u: u, typing: newDebouncer(), previews: map[string]sample{}, service: defaultPrintService(), mayPrint: map[int64]int{}}
 }
 
 // The choices of whom to print, in the order offered.
@@ -475,11 +478,29 @@ func (b *badges) showPreview(o fyne.CanvasObject) {
 }
 
 // onPrint prints the new badges the panel shows. A run holds the station
-// until its badges are printed, or not: the same badges cannot be sent
-// twice, and a printed badge is sent again only through a replacement.
+// until its badges are printed, or not, and a printed badge is sent again
+// only through a replacement; badges in a job that could not be withdrawn,
+// which may still print, are sent again only once the operator says so.
 func (b *badges) onPrint() {
 	list := b.selected
 	if len(list) == 0 || b.nameTaken(b.summary, len(list)) {
+		return
+	}
+	var again []data.Participant
+	for _, p := range list {
+		if _, ok := b.mayPrint[p.ID]; ok {
+			again = append(again, p)
+		}
+	}
+	if len(again) > 0 {
+		dialog.ShowConfirm(lang.L("Send these badges again?"),
+			lang.N("{{.Count}} of these badges went to the printer in job {{.Job}}, which could not be withdrawn and may still print. Send them again?", len(again),
+				map[string]any{"Count": number(len(again)), "Job": b.mayPrint[again[0].ID]}),
+			func(yes bool) {
+				if yes {
+					b.start(list, b.summary)
+				}
+			}, b.u.win)
 		return
 	}
 	b.start(list, b.summary)
@@ -548,13 +569,24 @@ func (b *badges) start(list []data.Participant, note *widget.Label) {
 			})
 		}
 		fyne.DoAndWait(func() {
-			b.finished(files, len(list), queue, note, err)
+			b.finished(list, files, queue, note, err)
 		})
 	}()
 }
 
-func (b *badges) finished(files []string, count int, queue string, note *widget.Label, err error) {
+func (b *badges) finished(list []data.Participant, files []string, queue string, note *widget.Label, err error) {
+	count := len(list)
 	b.onCancel()
+	var left *printjob.JobLeft
+	if errors.As(err, &left) {
+		for _, p := range left.Badges {
+			b.mayPrint[p.ID] = left.Job
+		}
+	} else if err == nil {
+		for _, p := range list {
+			delete(b.mayPrint, p.ID)
+		}
+	}
 	b.cancel.Hide()
 	b.progress.Hide()
 	switch {

@@ -147,15 +147,7 @@ func TestBadgesCancelAJobThePrinterHolds(t *testing.T) {
 	u, b, srv := openBadgesWithPrinter(t, "A6")
 	srv.Hold(t, "Card")
 	test.Tap(b.printButton)
-	// The job is asked about, not the screen, which the run is writing to.
-	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(20 * time.Millisecond) {
-		if job, err := srv.Client().Job(ctx, 1); err == nil && job.State == cups.JobHeld {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the job never reached the printer")
-		}
-	}
+	waitHeld(t, srv)
 	time.Sleep(100 * time.Millisecond) // a few more looks at the job
 	if st, _ := status(t, u, 1); st != data.StatusApproved {
 		t.Fatalf("a held job marked %s", st)
@@ -169,5 +161,49 @@ func TestBadgesCancelAJobThePrinterHolds(t *testing.T) {
 	job, err := srv.Client().Job(ctx, 1)
 	if err != nil || job.State != cups.JobCanceled {
 		t.Fatalf("the job was not withdrawn: %+v, %v", job, err)
+	}
+}
+
+// waitHeld waits until the print service holds job 1.
+func waitHeld(t *testing.T, srv *cupstest.Server) {
+	t.Helper()
+	// The job is asked about, not the screen, which the run is writing to.
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if job, err := srv.Client().Job(ctx, 1); err == nil && job.State == cups.JobHeld {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the job never reached the printer")
+		}
+	}
+}
+
+// TestBadgesAskBeforeSendingAgainAJobThatMayStillPrint: a run cancelled
+// while the print service does not answer leaves a job that may still
+// print; its badges are not marked printed, and sending them again asks
+// first.
+func TestBadgesAskBeforeSendingAgainAJobThatMayStillPrint(t *testing.T) {
+	u, b, srv := openBadgesWithPrinter(t, "A6")
+	srv.Hold(t, "Card")
+	test.Tap(b.printButton)
+	waitHeld(t, srv)
+	srv.Stop(t)
+	test.Tap(b.cancel)
+	b.running.Wait()
+	b.work.wait()
+	if !strings.Contains(b.summary.Text, "Job 1 (4 badges) could not be withdrawn from the printer Card") {
+		t.Fatalf("cancelled without a print service: %q", b.summary.Text)
+	}
+	if st, _ := status(t, u, 1); st != data.StatusApproved || len(b.selected) != 4 {
+		t.Fatalf("badge 1 is %s; %d offered", st, len(b.selected))
+	}
+	test.Tap(b.printButton)
+	asked := u.win.Canvas().Overlays().Top()
+	if asked == nil || findButton(asked, "No") == nil {
+		t.Fatal("sending the same badges again did not ask")
+	}
+	test.Tap(findButton(asked, "No"))
+	if b.cancel.Visible() || u.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("No still sent them")
 	}
 }

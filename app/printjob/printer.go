@@ -144,7 +144,10 @@ func (j Job) sendFile(ctx context.Context, to Printer, sheet printing.Sheet, par
 	}
 	ended, err := j.wait(ctx, to, id, len(part), watch)
 	if err != nil {
-		to.Service.Cancel(context.WithoutCancel(ctx), id)
+		if to.Service.Cancel(context.WithoutCancel(ctx), id) != nil {
+			// The job may still print, unrecorded.
+			return unprinted(&JobLeft{Printer: to.Queue, Job: id, Badges: printed})
+		}
 		return unprinted(err)
 	}
 	switch ended.State {
@@ -156,6 +159,22 @@ func (j Job) sendFile(ctx context.Context, to Printer, sheet printing.Sheet, par
 		return unprinted(data.NewError(data.ECONFLICT, msgJobAborted, msg.Args{"Job": id, "Printer": to.Queue,
 			"Why": firstOf(ended.Message, strings.Join(ended.Reasons, ", "), "no reason given")}))
 	}
+}
+
+// JobLeft is the error of a run whose job was sent but could not be
+// withdrawn when the run stopped: the print service did not answer. The
+// job may still print; its badges are not marked printed.
+type JobLeft struct {
+	Printer string
+	Job     int
+	Badges  []data.Printed
+}
+
+func (e *JobLeft) Error() string { return e.Unwrap().Error() }
+
+// Unwrap is the error in words to show (ECONFLICT).
+func (e *JobLeft) Unwrap() error {
+	return data.NewError(data.ECONFLICT, msgJobLeft, msg.Args{"Job": e.Job, "Printer": e.Printer, "Count": len(e.Badges)})
 }
 
 // wait polls a job until it ends, telling watch how it stands whenever that
@@ -219,6 +238,7 @@ var (
 	msgJobWaiting       = msg.Define("Job {{.Job}} waits at the printer {{.Printer}}: {{.Count}} badges, marked printed once they come out.")
 	msgJobPrinting      = msg.Define("The printer {{.Printer}} is printing job {{.Job}}: {{.Count}} badges, marked printed once they come out.")
 	msgJobPrinterPaused = msg.Define("The printer {{.Printer}} is paused: job {{.Job}} ({{.Count}} badges) waits and nobody is marked printed. Resume the printer, or cancel.")
+	msgJobLeft          = msg.Define("Job {{.Job}} ({{.Count}} badges) could not be withdrawn from the printer {{.Printer}}: the print service does not answer, and the job may still print. Nobody in it was marked printed; before printing them again, see whether they came out.")
 	msgJobNoService     = msg.Define("The print service stopped answering: job {{.Job}} ({{.Count}} badges) is not known to be printed, and nobody is marked printed. Waiting for it…")
 )
 
