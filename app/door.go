@@ -330,7 +330,7 @@ func (d *door) look(opening int) {
 				// Still out of reach: the station file goes on.
 			case err != nil && !d.lost:
 				d.shown++
-				d.showLost(d.shown, data.Participant{})
+				d.showLost(0, data.Participant{}) // no scan: the door noticed by itself
 			case err == nil && d.lost:
 				d.lost = false
 				d.current = s
@@ -603,10 +603,13 @@ func (d *door) showUnrecorded(word, reason string, shown int, who data.Participa
 	playVerdict(data.Already)
 }
 
-// setStamp numbers a verdict on screen and says when it came, so that two
-// alike in a row show themselves as new.
+// setStamp numbers a verdict on screen (shown, 0 for none) and says when it
+// came, so that two alike in a row show themselves as new.
 func (d *door) setStamp(shown int, at time.Time) {
-	d.stamp.Text = lang.L("Scan {{.Number}} · {{.Time}}", map[string]any{"Number": shown, "Time": at.In(d.u.event.Location()).Format("15:04:05")})
+	d.stamp.Text = at.In(d.u.event.Location()).Format("15:04:05")
+	if shown > 0 {
+		d.stamp.Text = lang.L("Scan {{.Number}} · {{.Time}}", map[string]any{"Number": shown, "Time": d.stamp.Text})
+	}
 	d.stamp.Refresh()
 	d.flash()
 }
