@@ -496,9 +496,9 @@ func (d *door) onManual(p data.Participant) {
 	d.focus()
 }
 
-// check records a scan at the door in the background, for scanTimeout at
-// most: the door shows "checking…" at once, and the verdict once it is
-// recorded; the window never waits for the database.
+// check records a scan at the door in the background, for the door's
+// deadline at most: the door shows "checking…" at once, and the verdict
+// once it is recorded; the window never waits for the database.
 func (d *door) check(scan data.Scan) {
 	scan.SessionID, scan.Station, scan.Operator, scan.Exit = d.current.ID, d.station.Text, d.u.operator.Name, d.exit.Checked
 	d.shown++
