@@ -242,6 +242,7 @@ func (s *Store) SaveNominee(ctx context.Context, inv PortalInvitation, id int64,
 	err = s.withTx(ctx, func(tx *sql.Tx) error {
 		var current Participant
 		if id != 0 {
+			var err error
 			if current, err = s.ownNominee(ctx, tx, inv, id); err != nil {
 				return err
 			}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -294,7 +295,7 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request, v visit, id int64)
 		problems := map[string]string{}
 		var general []string
 		for _, f := range data.ErrorFields(err) {
-			if f.Field == "" || !containsField(formColumns, f.Field) {
+			if !slices.Contains(formColumns, f.Field) {
 				general = append(general, s.words.word(v.lang, f.Reason))
 				continue
 			}
@@ -315,15 +316,6 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request, v visit, id int64)
 	}
 	s.sessions.setFlash(v.sessionID, s.words.T(v.lang, flash, "Name", p.ListName()))
 	http.Redirect(w, r, "/", http.StatusSeeOther)
-}
-
-func containsField(list []string, f string) bool {
-	for _, c := range list {
-		if c == f {
-			return true
-		}
-	}
-	return false
 }
 
 func (s *Server) uploadPhoto(w http.ResponseWriter, r *http.Request, v visit) {

@@ -92,6 +92,7 @@ func New(store *data.Store, opts Options) *Server {
 	s := &Server{store: store, opts: opts, words: words, sessions: newSessions(), turn: make(chan struct{}, 1),
 		working: make(chan struct{}, MaxWorking),
 		byAddr:  newLimiter(opts.PerAddress), byCode: newLimiter(opts.PerCode), failures: newLimiter(opts.Failures)}
+	store.KeepConnections(MaxWorking + 4) // the requests worked on, and the session checks beside them
 	s.pages = s.parsePages()
 	s.routes()
 	return s
