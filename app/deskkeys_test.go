@@ -244,3 +244,23 @@ func TestFormOffersNamesAsOnPassports(t *testing.T) {
 		t.Fatalf("Enter again did not keep the name as typed: %q", f.notice.Text)
 	}
 }
+
+// TestErrorsCloseWithEnterOrEsc: the dialog that says what went wrong
+// (a file that is no photo, dropped on someone's details) closes with Esc,
+// and with Enter.
+func TestErrorsCloseWithEnterOrEsc(t *testing.T) {
+	u := newTestUI(t)
+	showFound(u.desk, "osul")
+	bad := filepath.Join(t.TempDir(), "notes.png")
+	writeFile(t, bad, "not a picture")
+	for _, key := range []fyne.KeyName{fyne.KeyEscape, fyne.KeyReturn} {
+		drop(u, bad)
+		if !strings.Contains(labelTexts(dialogShown(t, u)), "not a JPEG or PNG") {
+			t.Fatal("no dialog says the file is no photo")
+		}
+		pressAnywhere(u.win, key)
+		if u.win.Canvas().Overlays().Top() != nil {
+			t.Fatalf("%s did not close the dialog", key)
+		}
+	}
+}

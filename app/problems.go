@@ -55,7 +55,10 @@ func translate(key string, args msg.Args) string {
 	return lang.L(key, args)
 }
 
-// showError tells the person what went wrong, in a dialog over the window.
+// showError tells the person what went wrong, in a dialog over the window
+// that Enter or Esc closes.
 func (u *ui) showError(err error) {
-	dialog.ShowError(errors.New(problemText(err)), u.win)
+	d := dialog.NewError(errors.New(problemText(err)), u.win)
+	d.Show()
+	u.answerKeys(d.Hide, d.Hide)
 }
