@@ -1,7 +1,10 @@
 package app
 
 import (
+	"fmt"
 	"time"
+
+	"fyne.io/fyne/v2/widget"
 )
 
 // idleClock tells when the station was last used, so that it locks itself
@@ -9,6 +12,9 @@ import (
 type idleClock struct {
 	last time.Time
 	now  func() time.Time // time.Now, unless a test drives it
+	// typing is what the widget with the focus was at the last look: which
+	// one, and for an entry the length of its text and its cursor.
+	typing string
 }
 
 // prefIdleMinutes is the station's setting: minutes without use before it
@@ -59,9 +65,35 @@ func (u *ui) idleMinutes() int {
 	return u.app.Preferences().IntWithFallback(prefIdleMinutes, defaultIdleMinutes)
 }
 
+// noticeTyping counts as use of the station a change of the widget with
+// the focus, or of the text or cursor of the entry with the focus, since
+// the last look: typing in any entry of any screen keeps the station awake,
+// and nothing typed is kept.
+func (u *ui) noticeTyping() {
+	focused := u.win.Canvas().Focused()
+	typing := fmt.Sprintf("%p", focused)
+	var e *widget.Entry
+	switch f := focused.(type) {
+	case *widget.Entry:
+		e = f
+	case *keyEntry:
+		e = &f.Entry
+	case *widget.SelectEntry:
+		e = &f.Entry
+	}
+	if e != nil {
+		typing += fmt.Sprintf(" %d %d %d", len(e.Text), e.CursorRow, e.CursorColumn)
+	}
+	if typing != u.idle.typing {
+		u.idle.typing = typing
+		u.touch()
+	}
+}
+
 // lockIfIdle locks the station once no one has used it for its idle
 // minutes. An open door is a kiosk that goes on scanning: it never locks.
 func (u *ui) lockIfIdle() {
+	u.noticeTyping()
 	minutes := u.idleMinutes()
 	if minutes <= 0 || u.operator.Roles == nil || u.signIn != nil || u.atOpenDoor() {
 		return

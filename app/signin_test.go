@@ -180,6 +180,7 @@ func TestStationLocksWhenIdle(t *testing.T) {
 	if u.win.Canvas().Overlays().Top() == nil {
 		t.Fatal("no dialog asks for the reason")
 	}
+	u.lockIfIdle() // the clock's look every 15 seconds: the dialog's entry took the focus
 	now = now.Add(5 * time.Minute)
 	u.lockIfIdle()
 	if u.win.Canvas().Overlays().Top() != nil {
@@ -193,6 +194,7 @@ func TestStationLocksWhenIdle(t *testing.T) {
 	if u.win.Content() != home || u.desk != desk || desk.search.Text != "osul" {
 		t.Fatal("the same operator did not find their screen as they left it")
 	}
+	u.lockIfIdle() // the clock's look: the search took the focus back
 	now = now.Add(10 * time.Minute)
 	u.lockIfIdle()
 	addOperator(t, u.store, "Minh", data.RoleDesk)

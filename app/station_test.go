@@ -160,3 +160,33 @@ func TestFormScrollsWithTheWheelOverAnEntry(t *testing.T) {
 		t.Fatal("the wheel over an entry does not scroll the form")
 	}
 }
+
+// TestTypingInAnyEntryIsUse: typing in an entry of any screen (here the
+// Import tab's path) keeps the station awake, however slowly.
+func TestTypingInAnyEntryIsUse(t *testing.T) {
+	u := newTestUI(t)
+	now := time.Date(2025, 10, 25, 9, 0, 0, 0, time.UTC)
+	u.idle.now = func() time.Time { return now }
+	u.tabs.Select(u.tab(tabImport))
+	var path *widget.Entry
+	for _, o := range test.LaidOutObjects(u.tab(tabImport).Content) {
+		if e, ok := o.(*widget.Entry); ok && path == nil {
+			path = e
+		}
+	}
+	u.win.Canvas().Focus(path)
+	for _, r := range "/tmp/roster.csv" { // a letter every two minutes, for half an hour
+		now = now.Add(2 * time.Minute)
+		path.TypedRune(r)
+		now = now.Add(15 * time.Second)
+		u.lockIfIdle()
+	}
+	if u.signIn != nil {
+		t.Fatal("the station locked while someone typed")
+	}
+	now = now.Add(5 * time.Minute)
+	u.lockIfIdle()
+	if u.signIn == nil {
+		t.Fatal("the station did not lock once the typing stopped")
+	}
+}
