@@ -145,7 +145,7 @@ func (u *ui) signOut() {
 // lock goes back to the sign-in screen for the operator who was working,
 // keeping their screens for when they sign in again.
 func (u *ui) lock() {
-	u.showSignIn(u.operator.Name, lang.L("This station locked itself: nobody used it for {{.Minutes}} min. Sign in again to go on.",
+	u.showSignIn(u.operator.Name, lang.L("This station locked itself: nobody used it for {{.Minutes}} min. Click the PIN box to sign in again.",
 		map[string]any{"Minutes": u.idleMinutes()}))
 }
 
