@@ -9,10 +9,12 @@ import (
 
 	"accred/app"
 	"accred/app/cli"
+	"accred/data/roster"
 )
 
 func main() {
 	args := os.Args[1:]
+	roster.RemoveLeftovers()
 	if cli.Is(args) {
 		os.Exit(cli.Run(context.Background(), args, os.Stdin, os.Stdout, os.Stderr))
 	}

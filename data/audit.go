@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -22,6 +23,7 @@ const (
 	AuditImport     = "import"     // a file imported: Field its name, New its SHA-256
 	AuditProgramme  = "programme"  // a session added, changed or removed
 	AuditSetting    = "setting"    // an event setting: Field the key
+	AuditCategory   = "category"   // a category's name, colour, names or photo frame: Field its code
 	AuditZone       = "zone"       // an access zone defined, changed or removed: Field its number
 	AuditDoor       = "door"       // the zone a station's door requires: Field the station
 	AuditOperator   = "operator"   // an operator added, disabled or given a new PIN
@@ -57,8 +59,26 @@ const auditBatch = 100
 // the operator and station of ctx's actor. An entry that names its own
 // time, operator or station (a scan merged from a door's file, a change
 // made for an operator the caller names) keeps them.
+//
+// On a server the server stamps every line with its own time and the
+// operator signed in on the connection (see accred_sign_in), and writes a
+// scan's line itself; a door's login, which may not write the trail, notes
+// its station files issued and merged through accred_door_note.
 func (s *Store) audit(ctx context.Context, tx *sql.Tx, entries ...AuditEntry) error {
 	a := actorFrom(ctx)
+	if s.doorOnly {
+		for _, e := range entries {
+			var participant any
+			if e.ParticipantID != 0 {
+				participant = e.ParticipantID
+			}
+			if _, err := tx.ExecContext(ctx, `SELECT accred_door_note(?, ?, ?, ?, ?, ?)`, e.Action, e.Field, e.Old, e.New, participant,
+				cmp.Or(e.Station, a.Station)); err != nil {
+				return fmt.Errorf("record %s in the audit trail: %w", e.Action, err)
+			}
+		}
+		return nil
+	}
 	now := s.now()
 	for start := 0; start < len(entries); start += auditBatch {
 		part := entries[start:min(start+auditBatch, len(entries))]
@@ -113,7 +133,15 @@ type AuditFilter struct {
 // AuditTrail returns the trail's lines that filter chooses in the order
 // they were recorded: a door's scans merged from its station file come
 // when they were merged, with the time they were made.
+//
+// The whole trail, or more than one participant's history, is an admin's
+// to read.
 func (s *Store) AuditTrail(ctx context.Context, filter AuditFilter) ([]AuditEntry, error) {
+	if filter.ParticipantID == 0 {
+		if err := s.mayReadEverything(ctx, false); err != nil {
+			return nil, err
+		}
+	}
 	var where []string
 	var args []any
 	if filter.ParticipantID != 0 {

@@ -37,9 +37,10 @@ func (s *Store) eventKeys(ctx context.Context) (*keys, error) {
 		return s.keys, nil
 	}
 	var k keys
-	// A door's login on a server may not read the private key: it verifies only.
+	// A desk's or a door's login on a server may not read the private key:
+	// it verifies only.
 	private := `private_key`
-	if s.doorOnly {
+	if s.keyless {
 		private = `public_key`
 	}
 	err := s.db.QueryRowContext(ctx, `SELECT key_id, public_key, `+private+` FROM event WHERE id = 1`).Scan(&k.id, &k.pub, &k.priv)
@@ -133,6 +134,9 @@ func (s *Store) BadgeCode(ctx context.Context, participantID int64, issue int) (
 	}
 	if s.doorOnly {
 		return "", NewError(ECONFLICT, msgPrintAtDoor, nil)
+	}
+	if s.keyless {
+		return "", NewError(ECONFLICT, msgPrintLogin, msg.Args{"Login": PrintRole})
 	}
 	if len(k.priv) != ed25519.PrivateKeySize {
 		return "", NewError(ECONFLICT, msgPrintAtStation, nil)
@@ -308,6 +312,7 @@ func badgeValidity(p Participant, issue int) error {
 }
 
 var (
+	msgPrintLogin           = msg.Define("This login may not sign badges: print at a printing station, which signs in to the server as {{.Login}}.")
 	msgPrintAtDoor          = msg.Define("This is a door's login: badges are printed at a desk or printing station.")
 	msgPrintAtStation       = msg.Define("This is a door station's file: badges are printed from the registration database.")
 	msgChangedWhilePrinting = msg.Define("Badge {{.Number}} changed while it was printing (no longer approved, or reprinted). Nothing was marked printed; print again.")

@@ -45,6 +45,9 @@ var ClearanceColumns = []string{FieldFamilyName, FieldGivenName, FieldDateOfBirt
 // nationality and name. It returns ECONFLICT where the event requires no
 // clearance and ENOTFOUND when the database holds no event.
 func (s *Store) ClearanceRequests(ctx context.Context) ([][]string, error) {
+	if err := s.mayReadEverything(ctx, false); err != nil {
+		return nil, err
+	}
 	if err := checkClearanceRequired(ctx, s.db); err != nil {
 		return nil, err
 	}

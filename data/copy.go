@@ -22,7 +22,13 @@ var eventTables = []string{
 // scans, history and keys) into dst, in one transaction on dst, and checks
 // every table's count before committing. It returns ECONFLICT when dst
 // already holds an event, and ENOTFOUND when this store holds none.
+//
+// It needs the admin role and a login that reads everything, the signing
+// key included (EFORBIDDEN).
 func (s *Store) CopyTo(ctx context.Context, dst *Store) (rows int, err error) {
+	if err := s.mayReadEverything(ctx, true); err != nil {
+		return 0, err
+	}
 	if _, err := s.Event(ctx); err != nil {
 		return 0, err
 	}
@@ -39,6 +45,9 @@ func (s *Store) CopyTo(ctx context.Context, dst *Store) (rows int, err error) {
 		if events > 0 {
 			return NewError(ECONFLICT, msgCopyNotEmpty, msg.Args{"Path": dst.path})
 		}
+		if err := dst.engine.countScans(ctx, tx, false); err != nil {
+			return err
+		}
 		for _, table := range eventTables {
 			n, err := copyRows(ctx, src, tx, dst.engine, table, `SELECT * FROM `+table)
 			if err != nil {
@@ -53,9 +62,26 @@ func (s *Store) CopyTo(ctx context.Context, dst *Store) (rows int, err error) {
 			}
 			rows += n
 		}
+		if err := dst.engine.countScans(ctx, tx, true); err != nil {
+			return err
+		}
 		return dst.engine.restartIdentities(ctx, tx)
 	})
 	return rows, err
+}
+
+// countScans switches a server's counting of scans as they are recorded
+// (checkin_check, checkin_count) off or on again, within tx: a copy brings
+// presence, seats and the trail as they stand, already counted.
+func (e engine) countScans(ctx context.Context, tx *sql.Tx, on bool) error {
+	if e != postgresEngine {
+		return nil
+	}
+	verb := map[bool]string{false: "DISABLE", true: "ENABLE"}[on]
+	if _, err := tx.ExecContext(ctx, `ALTER TABLE checkins `+verb+` TRIGGER USER`); err != nil {
+		return fmt.Errorf("%s the counting of scans: %w", strings.ToLower(verb), err)
+	}
+	return nil
 }
 
 // copyRows copies the rows query reads from src into table on dst, whose

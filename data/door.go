@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"database/sql"
@@ -116,7 +117,7 @@ func (s *Store) CheckIn(ctx context.Context, scan Scan) (Verdict, error) {
 	if err := allow(ctx, RoleDoor); err != nil {
 		return Verdict{}, err
 	}
-	scan.Station, scan.Operator = NameText.Tidy(scan.Station), NameText.Tidy(scan.Operator)
+	scan.Station, scan.Operator = NameText.Tidy(scan.Station), NameText.Tidy(cmp.Or(scan.Operator, actorFrom(ctx).Operator))
 	if err := scan.validate(); err != nil {
 		return Verdict{}, err
 	}
@@ -135,7 +136,10 @@ func (s *Store) CheckIn(ctx context.Context, scan Scan) (Verdict, error) {
 	err = s.withDoorTx(ctx, func(tx *sql.Tx) error {
 		// The session's row is locked until the verdict is recorded, so that
 		// doors of one session count its seats one at a time.
-		session, err := s.scanSession(tx.QueryRowContext(ctx, `SELECT `+sessionColumns+` FROM sessions WHERE id = ?`+s.engine.forUpdate(), scan.SessionID), loc)
+		if err := s.lockSession(ctx, tx, scan.SessionID); err != nil {
+			return err
+		}
+		session, err := s.scanSession(tx.QueryRowContext(ctx, `SELECT `+sessionColumns+` FROM sessions WHERE id = ?`, scan.SessionID), loc)
 		if errors.Is(err, sql.ErrNoRows) {
 			return NewError(ENOTFOUND, msgNoSessionID, msg.Args{"ID": scan.SessionID})
 		}
@@ -186,9 +190,6 @@ func (s *Store) CheckIn(ctx context.Context, scan Scan) (Verdict, error) {
 		v.Kind, v.Reason = decide(d)
 		v.Present, v.Capacity = session.Present, session.Capacity
 		if v.Kind == Accepted {
-			if err := s.admit(ctx, tx, session.ID, pid.Int64, scan.Exit, v.At); err != nil {
-				return err
-			}
 			if scan.Exit {
 				v.Present--
 			} else {
@@ -210,6 +211,14 @@ func (s *Store) CheckIn(ctx context.Context, scan Scan) (Verdict, error) {
 		if err := signer.record(ctx, tx, c); err != nil {
 			return err
 		}
+		if s.OnServer() {
+			return nil // the server counts the admission and writes the scan's line (checkin_count)
+		}
+		if v.Kind == Accepted {
+			if err := s.admit(ctx, tx, session.ID, pid.Int64, scan.Exit, v.At); err != nil {
+				return err
+			}
+		}
 		return s.audit(ctx, tx, checkinEntry(session.Code, c))
 	})
 	if err != nil {
@@ -218,7 +227,22 @@ func (s *Store) CheckIn(ctx context.Context, scan Scan) (Verdict, error) {
 	return v, nil
 }
 
-// admit records an entry or an exit and keeps the session's count.
+// lockSession locks a session's row until the transaction ends, so that
+// doors of one session count its seats one at a time. On a server, whose
+// doors may not change sessions, the server takes the lock for them.
+func (s *Store) lockSession(ctx context.Context, tx *sql.Tx, id int64) error {
+	query := `SELECT 1 FROM sessions WHERE id = ?`
+	if s.OnServer() {
+		query = `SELECT 1 FROM (SELECT accred_lock_session(?)) l`
+	}
+	if err := tx.QueryRowContext(ctx, query, id).Scan(new(int)); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("lock session: %w", err)
+	}
+	return nil
+}
+
+// admit records an entry or an exit and keeps the session's count, in a
+// SQLite file; a server does it itself when the scan is recorded.
 func (s *Store) admit(ctx context.Context, tx *sql.Tx, sessionID, participantID int64, exit bool, at time.Time) error {
 	now := timeText(at)
 	inside, delta := true, 1

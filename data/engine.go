@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib"
 	_ "github.com/mattn/go-sqlite3" // the SQLite driver
 
@@ -193,15 +194,17 @@ func (e engine) advisoryLock(ctx context.Context, tx *sql.Tx, function string) e
 	return nil
 }
 
-// doorLogin reports whether the server's login is a door's, which may not
-// read personal documents (see InitServer).
-func (e engine) doorLogin(ctx context.Context, db *sql.DB) (bool, error) {
+// loginRights reports whether the server's login is a door's, which may
+// not read personal documents, and whether it may not read the event's
+// signing key, as a desk's and a door's may not (see InitServer).
+func (e engine) loginRights(ctx context.Context, db *sql.DB) (door, keyless bool, err error) {
 	if e == sqliteEngine {
-		return false, nil
+		return false, false, nil
 	}
-	var may bool
-	err := db.QueryRowContext(ctx, `SELECT has_column_privilege('participants', 'document_number', 'SELECT')`).Scan(&may)
-	return !may, err
+	var documents, key bool
+	err = db.QueryRowContext(ctx, `SELECT has_column_privilege('participants', 'document_number', 'SELECT'),
+		has_column_privilege('event', 'private_key', 'SELECT')`).Scan(&documents, &key)
+	return !documents, !key, err
 }
 
 // rebindConnector hands out pgx connections that take the store's ?
@@ -241,3 +244,20 @@ var (
 	msgServerAddress      = msg.Define("Cannot read the server address {{.Address}}: {{.Err}}")
 	msgServerUnreachable  = msg.Define("Cannot reach the event server {{.Address}}: {{.Err}}")
 )
+
+// Unreachable reports whether err says the database could not be reached
+// or answer (a server stopped, starting, or cut off midway), rather than
+// refusing: what is tried again later may then succeed. The store's own
+// refusals and a server's other answers are not.
+func Unreachable(err error) bool {
+	var refused *Error
+	if err == nil || errors.As(err, &refused) || errors.Is(err, context.Canceled) {
+		return false
+	}
+	var answered *pgconn.PgError
+	if errors.As(err, &answered) {
+		// connection exceptions; the server shutting down, crashed or starting
+		return strings.HasPrefix(answered.Code, "08") || strings.HasPrefix(answered.Code, "57P")
+	}
+	return true
+}

@@ -11,13 +11,13 @@ import (
 	_ "image/jpeg" // logos in JPEG
 	_ "image/png"  // logos in PNG
 	"io"
-	"os"
 	"regexp"
 	"slices"
 	"strings"
 	"time"
 
 	"accred/data/msg"
+	"accred/data/plainfile"
 )
 
 // SetDays changes the event's first and last days. It returns EINVALID when
@@ -142,11 +142,12 @@ func CheckLogo(img []byte) error {
 }
 
 // ReadLogo reads a logo file, up to one byte more than a logo may have:
-// enough for SetLogo to refuse one too large.
+// enough for SetLogo to refuse one too large. A pipe, device or folder is
+// refused (plainfile.ErrNotPlain) without waiting.
 func ReadLogo(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	f, _, err := plainfile.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	defer f.Close()
 	return io.ReadAll(io.LimitReader(f, MaxLogo+1))
@@ -165,17 +166,28 @@ func (s *Store) Logo(ctx context.Context) ([]byte, error) {
 	return img, nil
 }
 
-// updateEvent sets columns of the event's row.
+// updateEvent sets columns of the event's row, and records each setting
+// it changed in the audit trail, as Settings words it before and after.
 func (s *Store) updateEvent(ctx context.Context, set string, args ...any) error {
 	return s.withTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE event SET `+set+` WHERE id = 1`, args...)
+		before, err := settingsFrom(ctx, tx)
 		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE event SET `+set+` WHERE id = 1`, args...); err != nil {
 			return fmt.Errorf("update event: %w", err)
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return errNoEvent()
+		after, err := settingsFrom(ctx, tx)
+		if err != nil {
+			return err
 		}
-		return nil
+		var trail []AuditEntry
+		for i, a := range after {
+			if a.Value != before[i].Value {
+				trail = append(trail, AuditEntry{Action: AuditSetting, Field: a.Key, Old: before[i].Value, New: a.Value})
+			}
+		}
+		return s.audit(ctx, tx, trail...)
 	})
 }
 
@@ -199,16 +211,38 @@ func (s *Store) SaveCategory(ctx context.Context, c Category) error {
 		return err
 	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE categories SET name = ?, colour = ?, names = ?, photo = ? WHERE code = ?`,
-			c.Name, strings.ToUpper(c.Colour), namesText(c.Names), !c.NoPhoto, c.Code)
-		if err != nil {
-			return fmt.Errorf("update category: %w", err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
+		before, err := categoryText(ctx, tx, c.Code)
+		if errors.Is(err, sql.ErrNoRows) {
 			return NewError(ENOTFOUND, msgNoCategory, msg.Args{"Code": c.Code})
 		}
-		return nil
+		if err != nil {
+			return fmt.Errorf("read category: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE categories SET name = ?, colour = ?, names = ?, photo = ? WHERE code = ?`,
+			c.Name, strings.ToUpper(c.Colour), namesText(c.Names), !c.NoPhoto, c.Code); err != nil {
+			return fmt.Errorf("update category: %w", err)
+		}
+		after, err := categoryText(ctx, tx, c.Code)
+		if err != nil || after == before {
+			return err
+		}
+		return s.audit(ctx, tx, AuditEntry{Action: AuditCategory, Field: c.Code, Old: before, New: after})
 	})
+}
+
+// categoryText is a category as the audit trail writes it: its name,
+// colour, names in other languages and photo frame, in one line.
+func categoryText(ctx context.Context, tx *sql.Tx, code string) (string, error) {
+	var name, colour, names string
+	var photo bool
+	if err := tx.QueryRowContext(ctx, `SELECT name, colour, names, photo FROM categories WHERE code = ?`, code).Scan(&name, &colour, &names, &photo); err != nil {
+		return "", err
+	}
+	text := name + "; " + colour + "; photo " + yesNo(photo)
+	if names != "" {
+		text += "; " + names
+	}
+	return text, nil
 }
 
 // namesText is how a category's names in other languages are stored.

@@ -118,6 +118,20 @@ func (s *Store) AddOperator(ctx context.Context, name string, roles Roles, pin s
 	if err != nil {
 		return err
 	}
+	if s.OnServer() {
+		if has, err := s.HasOperators(ctx); err != nil {
+			return err
+		} else if has {
+			if err := allow(ctx, RoleAdmin); err != nil {
+				return err
+			}
+		}
+		err := s.changeOnServer(ctx, `SELECT accred_add_operator(?, ?, ?, ?)`, name, foldOperator(name), roles.String(), hash)
+		if ErrorCode(err) == ECONFLICT {
+			return NewError(ECONFLICT, msgOperatorExists, msg.Args{"Name": name})
+		}
+		return err
+	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM operators`).Scan(&n); err != nil {
@@ -181,48 +195,158 @@ func (s *Store) HasOperators(ctx context.Context) (bool, error) {
 
 // SignIn returns the operator named name if pin is theirs. A wrong PIN is
 // counted; after WrongPINs in a row the operator must wait PINWait before
-// any try (EFORBIDDEN says how long). A disabled or unknown operator and a
-// wrong PIN get the same EINVALID, which does not tell which it was.
+// any try. An unknown name, a wrong PIN, a disabled operator and a waiting
+// one with a wrong PIN get the same EINVALID in the same time; only the
+// right PIN hears how long to wait (EFORBIDDEN). The PIN is hashed before
+// anything is locked; then the check, the count and the wait are decided in
+// one transaction under the operator's lock, so that no crowd of tries
+// slips past the count. On a server, the server decides (accred_sign_in),
+// and no login reads a PIN's hash.
 func (s *Store) SignIn(ctx context.Context, name, pin string) (Operator, error) {
-	var o Operator
-	var roles, hash, lockedUntil string
-	err := s.db.QueryRowContext(ctx, `SELECT name, roles, pin_hash, COALESCE(participant_id, 0), disabled, locked_until FROM operators WHERE folded = ?`,
-		foldOperator(name)).Scan(&o.Name, &roles, &hash, &o.ParticipantID, &o.Disabled, &lockedUntil)
-	if errors.Is(err, sql.ErrNoRows) {
-		pinMatches(dummyPINHash, pin) // the same time as a known name's
-		return Operator{}, NewError(EINVALID, msgSignInFailed, nil)
+	if s.OnServer() {
+		return s.signInOnServer(ctx, name, pin)
 	}
-	if err != nil {
+	folded := foldOperator(name)
+	var hash string
+	err := s.db.QueryRowContext(ctx, `SELECT pin_hash FROM operators WHERE folded = ?`, folded).Scan(&hash)
+	if errors.Is(err, sql.ErrNoRows) {
+		hash = dummyPINHash
+	} else if err != nil {
 		return Operator{}, fmt.Errorf("look up operator: %w", err)
 	}
-	now := s.Now()
-	if until := parseTime(lockedUntil); now.Before(until) {
-		return Operator{}, NewError(EFORBIDDEN, msgSignInWait, msg.Args{"Seconds": int(until.Sub(now).Seconds()) + 1})
-	}
-	if !pinMatches(hash, pin) || o.Disabled {
-		if err := s.countWrongPIN(ctx, o.Name); err != nil {
-			return Operator{}, err
+	right := pinMatches(hash, pin) // the same time for every name
+	var o Operator
+	var verdict signInVerdict
+	err = s.withTx(ctx, func(tx *sql.Tx) error {
+		var roles, stored, lockedUntil string
+		var failed int
+		err := tx.QueryRowContext(ctx, `SELECT name, roles, pin_hash, COALESCE(participant_id, 0), disabled, failed, locked_until FROM operators WHERE folded = ?`,
+			folded).Scan(&o.Name, &roles, &stored, &o.ParticipantID, &o.Disabled, &failed, &lockedUntil)
+		if errors.Is(err, sql.ErrNoRows) {
+			verdict = signInVerdict{outcome: signInWrong}
+			// A try writes, whatever the name, so that all take as long.
+			_, err := tx.ExecContext(ctx, `UPDATE server_secret SET value = value WHERE id = 1`)
+			return err
 		}
-		return Operator{}, NewError(EINVALID, msgSignInFailed, nil)
+		if err != nil {
+			return fmt.Errorf("look up operator: %w", err)
+		}
+		o.Roles, _ = ParseRoles(roles)
+		now := s.Now()
+		verdict = decideSignIn(signInTry{known: true, right: right && stored == hash, disabled: o.Disabled,
+			failed: failed, waitLeft: parseTime(lockedUntil).Sub(now)})
+		lockedUntil = map[bool]string{true: timeText(now.Add(PINWait)), false: lockedUntil}[verdict.lock]
+		if verdict.outcome == signInOK {
+			lockedUntil = ""
+		}
+		// Every try writes, counted or not, so that all take as long.
+		if _, err := tx.ExecContext(ctx, `UPDATE operators SET failed = ?, locked_until = ? WHERE name = ?`, verdict.failed, lockedUntil, o.Name); err != nil {
+			return fmt.Errorf("record the try: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return Operator{}, err
 	}
-	if _, err := s.db.ExecContext(ctx, `UPDATE operators SET failed = 0, locked_until = '' WHERE name = ?`, o.Name); err != nil {
-		return Operator{}, fmt.Errorf("record sign-in: %w", err)
-	}
-	o.Roles, _ = ParseRoles(roles)
-	return o, nil
+	return verdict.result(o)
 }
 
-// countWrongPIN counts a wrong PIN for name, making them wait after
-// WrongPINs in a row.
-func (s *Store) countWrongPIN(ctx context.Context, name string) error {
-	wait := timeText(s.Now().Add(PINWait))
-	_, err := s.db.ExecContext(ctx, `UPDATE operators SET failed = failed + 1,
-		locked_until = CASE WHEN failed + 1 >= ? THEN ? ELSE locked_until END WHERE name = ?`, WrongPINs, wait, name)
-	if err != nil {
-		return fmt.Errorf("count a wrong PIN: %w", err)
+// signInTry is what a sign-in is decided on.
+type signInTry struct {
+	known    bool          // the name is an operator's
+	right    bool          // the PIN is theirs
+	disabled bool          // they may not sign in
+	failed   int           // wrong PINs in a row before this one
+	waitLeft time.Duration // how long they still wait after too many, if at all
+}
+
+// The outcomes of a sign-in.
+const (
+	signInOK    = "ok"
+	signInWrong = "wrong"
+	signInWait  = "wait"
+)
+
+// signInVerdict is a sign-in's outcome and what it leaves.
+type signInVerdict struct {
+	outcome  string
+	failed   int           // wrong PINs in a row after this try
+	lock     bool          // this try starts a wait of PINWait
+	waitLeft time.Duration // told only with signInWait
+}
+
+// decideSignIn decides a try, as the server's accred_sign_in does: while
+// an operator waits, only the right PIN is told so, and nothing is counted;
+// otherwise a wrong PIN (or a disabled operator) is counted, and the
+// WrongPINs-th in a row starts a wait and the count again; the right PIN
+// clears the count.
+func decideSignIn(t signInTry) signInVerdict {
+	switch {
+	case !t.known:
+		return signInVerdict{outcome: signInWrong}
+	case t.waitLeft > 0 && t.right && !t.disabled:
+		return signInVerdict{outcome: signInWait, failed: t.failed, waitLeft: t.waitLeft}
+	case t.waitLeft > 0:
+		return signInVerdict{outcome: signInWrong, failed: t.failed}
+	case !t.right || t.disabled:
+		if t.failed+1 >= WrongPINs {
+			return signInVerdict{outcome: signInWrong, lock: true}
+		}
+		return signInVerdict{outcome: signInWrong, failed: t.failed + 1}
 	}
-	_, err = s.db.ExecContext(ctx, `UPDATE operators SET failed = 0 WHERE name = ? AND failed >= ?`, name, WrongPINs)
-	return err
+	return signInVerdict{outcome: signInOK}
+}
+
+// result is what SignIn answers for the verdict on operator o.
+func (v signInVerdict) result(o Operator) (Operator, error) {
+	switch v.outcome {
+	case signInOK:
+		return o, nil
+	case signInWait:
+		return Operator{}, NewError(EFORBIDDEN, msgSignInWait, msg.Args{"Seconds": int(v.waitLeft.Seconds()) + 1})
+	}
+	return Operator{}, NewError(EINVALID, msgSignInFailed, nil)
+}
+
+// signInOnServer asks the server how the named operator's PIN is hashed
+// (a made-up salt for a name nobody has), hashes pin so, and lets the
+// server decide with the hash's last part; on success the store keeps the
+// token that makes its connections act as the operator.
+func (s *Store) signInOnServer(ctx context.Context, name, pin string) (Operator, error) {
+	folded := foldOperator(name)
+	var params string
+	if err := s.db.QueryRowContext(ctx, `SELECT accred_pin_params(?, ?)`, folded, pinParams).Scan(&params); err != nil {
+		return Operator{}, fmt.Errorf("look up operator: %w", err)
+	}
+	key, _ := pinKey(params, pin)
+	var v signInVerdict
+	var o Operator
+	var roles, token string
+	var seconds int
+	err := s.db.QueryRowContext(ctx, `SELECT outcome, seconds, op_name, op_roles, op_participant, token FROM accred_sign_in(?, ?)`,
+		folded, key).Scan(&v.outcome, &seconds, &o.Name, &roles, &o.ParticipantID, &token)
+	if err != nil {
+		return Operator{}, fmt.Errorf("sign in: %w", err)
+	}
+	v.waitLeft = time.Duration(seconds-1) * time.Second
+	if v.outcome == signInOK {
+		o.Roles, _ = ParseRoles(roles)
+		s.cacheMu.Lock()
+		if s.tokens == nil {
+			s.tokens = map[string]string{}
+		}
+		s.tokens[o.Name] = token
+		s.cacheMu.Unlock()
+	}
+	return v.result(o)
+}
+
+// token is the server's token of the operator who acts in ctx, if they
+// signed in with their PIN through this store.
+func (s *Store) token(ctx context.Context) string {
+	s.cacheMu.Lock()
+	defer s.cacheMu.Unlock()
+	return s.tokens[actorFrom(ctx).Operator]
 }
 
 // dummyPINHash is checked for an unknown name, so that it takes as long.

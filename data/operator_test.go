@@ -64,6 +64,9 @@ func TestSignIn(t *testing.T) {
 	if _, err := s.SignIn(ctx, "Nguyen Thi Lan", "246810"); data.ErrorCode(err) != data.EFORBIDDEN {
 		t.Fatalf("the right PIN right after %d wrong ones: %v", data.WrongPINs, err)
 	}
+	if s.OnServer() {
+		return // the server's clock tells the wait: TestSignInAnswersAlikeForEveryName
+	}
 	now = now.Add(data.PINWait)
 	if _, err := s.SignIn(ctx, "Nguyen Thi Lan", "246810"); err != nil {
 		t.Fatalf("after the wait: %v", err)

@@ -5,6 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"accred/data/msg"
 )
@@ -37,6 +40,9 @@ func (s *Store) OperatorNamed(ctx context.Context, name string) (Operator, error
 func (s *Store) DisableOperator(ctx context.Context, name string) error {
 	if err := allow(ctx, RoleAdmin); err != nil {
 		return err
+	}
+	if s.OnServer() {
+		return s.changeOperatorOnServer(ctx, name, "disable", "")
 	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		o, err := s.lockOperator(ctx, tx, name)
@@ -75,6 +81,9 @@ func (s *Store) SetOperatorPIN(ctx context.Context, name, pin string) error {
 	if err != nil {
 		return err
 	}
+	if s.OnServer() {
+		return s.changeOperatorOnServer(ctx, name, "pin", hash)
+	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		o, err := s.lockOperator(ctx, tx, name)
 		if err != nil {
@@ -92,6 +101,24 @@ func (s *Store) SetOperatorPIN(ctx context.Context, name, pin string) error {
 // operator at most.
 func (s *Store) LinkOperatorBadge(ctx context.Context, name string, id int64) error {
 	if err := allow(ctx, RoleAdmin); err != nil {
+		return err
+	}
+	if s.OnServer() {
+		if id != 0 {
+			if _, err := s.Participant(ctx, id); err != nil {
+				return err
+			}
+		}
+		value := ""
+		if id != 0 {
+			value = fmt.Sprint(id)
+		}
+		err := s.changeOperatorOnServer(ctx, name, "badge", value)
+		if code, _ := serverCode(err); code == "AC002" {
+			var other string
+			s.db.QueryRowContext(ctx, `SELECT name FROM operators WHERE participant_id = ?`, id).Scan(&other)
+			return NewError(ECONFLICT, msgBadgeLinked, msg.Args{"Number": id, "Name": other})
+		}
 		return err
 	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
@@ -144,6 +171,52 @@ func (s *Store) SignInWithBadge(ctx context.Context, code, pin string) (Operator
 	return s.SignIn(ctx, name, pin)
 }
 
+// changeOperatorOnServer makes the server change one thing of the operator
+// called name (accred_change_operator), which checks that the one who acts
+// may, and writes the audit line.
+func (s *Store) changeOperatorOnServer(ctx context.Context, name, what, value string) error {
+	o, err := s.OperatorNamed(ctx, name)
+	if err != nil && ErrorCode(err) != EFORBIDDEN { // a disabled operator may still get a PIN
+		return err
+	}
+	err = s.changeOnServer(ctx, `SELECT accred_change_operator(?, ?, ?)`, o.Name, what, value)
+	if code, _ := serverCode(err); code == "AC001" {
+		return NewError(ECONFLICT, msgLastAdmin, msg.Args{"Name": o.Name})
+	}
+	return err
+}
+
+// changeOnServer runs one of the server's functions that change what a
+// desk's login may not change by itself, in a transaction that tells the
+// server who acts. The server's refusals become the store's errors.
+func (s *Store) changeOnServer(ctx context.Context, query string, args ...any) error {
+	err := s.transact(ctx, func(context.Context, *sql.Tx) error { return nil }, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, query, args...)
+		return err
+	})
+	code, message := serverCode(err)
+	switch {
+	case err == nil:
+		return nil
+	case code == "42501":
+		return NewError(EFORBIDDEN, msgServerRefused, msg.Args{"Reason": message})
+	case code == "23505":
+		return NewError(ECONFLICT, msgServerRefused, msg.Args{"Reason": message})
+	case code == "P0002":
+		return NewError(ENOTFOUND, msgServerRefused, msg.Args{"Reason": message})
+	}
+	return err
+}
+
+// serverCode is the SQLSTATE and message of a server's error, if err is one.
+func serverCode(err error) (code, message string) {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return pgErr.Code, strings.TrimPrefix(pgErr.Message, "accred: ")
+	}
+	return "", ""
+}
+
 // lockOperator reads the operator called name inside tx, locking its row
 // on PostgreSQL; ENOTFOUND when there is none.
 func (s *Store) lockOperator(ctx context.Context, tx *sql.Tx, name string) (Operator, error) {
@@ -165,5 +238,6 @@ var (
 	msgNoOperator       = msg.Define("There is no operator named {{.Name}}.")
 	msgOperatorDisabled = msg.Define("The operator {{.Name}} is disabled.")
 	msgLastAdmin        = msg.Define("{{.Name}} is the last admin: add another admin before disabling them.")
+	msgServerRefused    = msg.Define("The event server refused: {{.Reason}}.")
 	msgBadgeLinked      = msg.Define("Badge {{.Number}} already signs in {{.Name}}.")
 )

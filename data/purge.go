@@ -174,9 +174,15 @@ func (s *Store) mayPurge(ctx context.Context) error {
 // wipeFreed removes from the database's files the bytes a purge freed.
 func (s *Store) wipeFreed(ctx context.Context, conn *sql.Conn) error {
 	if s.engine == postgresEngine {
-		_, err := conn.ExecContext(ctx, `VACUUM (FULL) participants, photos, collections, nominations, portal_invitations, assignment_letters, status_changes, badge_reprints, audit`)
-		if err != nil {
-			return NewError(EINVALID, msgPurgeVacuum, msg.Args{"Err": err})
+		// The tables are written anew, and their statistics made again from
+		// what they hold now: the old ones sampled names and document
+		// numbers (pg_stats shows them). The statistics' own table is then
+		// written anew, without the rows the new statistics replaced.
+		for _, q := range []string{`VACUUM (FULL, ANALYZE) participants, photos, collections, nominations, portal_invitations, assignment_letters, status_changes, badge_reprints, audit`,
+			`VACUUM (FULL) pg_catalog.pg_statistic`} {
+			if _, err := conn.ExecContext(ctx, q); err != nil {
+				return NewError(EINVALID, msgPurgeVacuum, msg.Args{"Err": err})
+			}
 		}
 		return nil
 	}

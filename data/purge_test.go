@@ -358,7 +358,7 @@ func TestPurgeWipesTheFile(t *testing.T) {
 // the audit trail, so it is told to purge with the administrator's.
 func TestPurgeOnAServerNeedsItsAdministrator(t *testing.T) {
 	server := pgtest.Database(t)
-	if err := data.InitServer(ctx, server, "desk secret", "door secret"); err != nil {
+	if err := data.InitServer(ctx, server, "desk secret", "door secret", "print secret"); err != nil {
 		t.Fatal(err)
 	}
 	admin := openEvent(t, server)
@@ -377,5 +377,67 @@ func TestPurgeOnAServerNeedsItsAdministrator(t *testing.T) {
 	}
 	if p := mustParticipant(t, desk, x.ana.ID); p.FamilyName != p.BadgeNumber() {
 		t.Errorf("the desk reads Ana as %+v", p)
+	}
+}
+
+// TestPurgeOnAServerReachesTheStatistics: the server's statistics sample
+// the columns' values (pg_stats shows them to any login that reads the
+// table); after a purge they hold none of the purged values, and neither
+// does any file of the event's database in the server's data folder.
+func TestPurgeOnAServerReachesTheStatistics(t *testing.T) {
+	server := pgtest.Database(t)
+	if err := data.InitServer(ctx, server, "desk secret", "door secret", "print secret"); err != nil {
+		t.Fatal(err)
+	}
+	admin := openEvent(t, server)
+	x := newPurgeScene(t, admin)
+	owner := rawDB(t, server)
+	desk := rawDB(t, loginAs(t, server, data.DeskRole, "desk secret"))
+	stats := func() string {
+		t.Helper()
+		var text sql.NullString
+		if err := desk.QueryRow(`SELECT string_agg(COALESCE(most_common_vals::text, '') || ' ' || COALESCE(histogram_bounds::text, ''), ' ')
+			FROM pg_stats WHERE schemaname = current_schema()`).Scan(&text); err != nil {
+			t.Fatal(err)
+		}
+		return text.String
+	}
+	if _, err := owner.Exec(`ANALYZE`); err != nil { // as the server's own autovacuum would, in time
+		t.Fatal(err)
+	}
+	if !strings.Contains(stats(), "BRX4471902") {
+		t.Fatalf("the statistics do not sample the document numbers: %s", stats())
+	}
+	if _, err := admin.Purge(ctx, "2025-10-01"); err != nil {
+		t.Fatal(err)
+	}
+	after := stats()
+	var dataDir, dbDir string
+	if err := owner.QueryRow(`SELECT current_setting('data_directory'), (SELECT oid::text FROM pg_database WHERE datname = current_database())`).
+		Scan(&dataDir, &dbDir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := owner.Exec(`CHECKPOINT`); err != nil { // what the server holds in memory, written to its files
+		t.Fatal(err)
+	}
+	files, err := os.ReadDir(dataDir + "/base/" + dbDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var held strings.Builder
+	for _, f := range files {
+		raw, err := os.ReadFile(dataDir + "/base/" + dbDir + "/" + f.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		held.Write(raw)
+	}
+	for _, secret := range x.purgedText {
+		if strings.Contains(after, secret) {
+			t.Errorf("pg_stats still shows %q after the purge", secret)
+		}
+		if strings.Contains(held.String(), secret) {
+			t.Errorf("the database's files still hold %q after the purge", secret)
+		}
 	}
 }

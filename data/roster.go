@@ -16,6 +16,9 @@ type RosterEntry struct {
 // List of Participants keeps for those without a rank, with their zone
 // changes.
 func (s *Store) Roster(ctx context.Context) ([]RosterEntry, error) {
+	if err := s.mayReadEverything(ctx, false); err != nil {
+		return nil, err
+	}
 	rows, err := s.db.QueryContext(ctx, s.selectParticipants()+`ORDER BY p.id`)
 	if err != nil {
 		return nil, fmt.Errorf("read the roster: %w", err)

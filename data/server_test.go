@@ -30,10 +30,10 @@ func loginAs(t *testing.T, server, role, password string) string {
 // a desk's work.
 func TestServerLoginsHaveLeastPrivilege(t *testing.T) {
 	server := pgtest.Database(t)
-	if err := data.InitServer(ctx, server, "desk secret", "door secret"); err != nil {
+	if err := data.InitServer(ctx, server, "desk secret", "door secret", "print secret"); err != nil {
 		t.Fatal(err)
 	}
-	if err := data.InitServer(ctx, server, "desk secret 2", "door secret 2"); err != nil {
+	if err := data.InitServer(ctx, server, "desk secret 2", "door secret 2", "print secret 2"); err != nil {
 		t.Fatalf("running server init again: %v", err)
 	}
 	admin, err := data.Open(server)
@@ -59,8 +59,16 @@ func TestServerLoginsHaveLeastPrivilege(t *testing.T) {
 	if p.DocumentNumber != "DESK1" {
 		t.Fatalf("the desk reads the document number as %q", p.DocumentNumber)
 	}
-	if _, err := desk.BadgeCode(ctx, 2, 1); err != nil {
-		t.Fatalf("the desk's printing station cannot sign a badge: %v", err)
+	if _, err := desk.BadgeCode(ctx, 2, 1); data.ErrorCode(err) != data.ECONFLICT || !strings.Contains(err.Error(), data.PrintRole) {
+		t.Fatalf("the desk signed a badge: %v", err)
+	}
+	printer, err := data.Open(loginAs(t, server, data.PrintRole, "print secret 2"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer printer.Close()
+	if _, err := printer.BadgeCode(ctx, 2, 1); err != nil {
+		t.Fatalf("the printing station cannot sign a badge: %v", err)
 	}
 	if _, err := desk.RecordNomination(ctx, data.NominationInput{Name: "VN", Reference: "NV 1", Date: "2025-09-01", File: []byte("%PDF-1.7")}); err != nil {
 		t.Fatalf("the desk cannot record a nomination: %v", err)

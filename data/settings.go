@@ -39,10 +39,16 @@ type Setting struct {
 // and the logo its size in bytes (none for Accred's). It returns ENOTFOUND
 // when the database holds no event.
 func (s *Store) Settings(ctx context.Context) ([]Setting, error) {
+	return settingsFrom(ctx, s.db)
+}
+
+// settingsFrom reads the settings as Settings does, from the database or
+// inside a transaction.
+func settingsFrom(ctx context.Context, q querier) ([]Setting, error) {
 	var name, starts, ends, zone, languages, symbol, closes string
 	var clearance, nominations bool
 	var logo sql.NullInt64
-	err := s.db.QueryRowContext(ctx, `SELECT name, starts_on, ends_on, timezone, badge_languages, length(logo), clearance_required, nominations_required,
+	err := q.QueryRowContext(ctx, `SELECT name, starts_on, ends_on, timezone, badge_languages, length(logo), clearance_required, nominations_required,
 		document_symbol, registration_closes FROM event WHERE id = 1`).Scan(&name, &starts, &ends, &zone, &languages, &logo, &clearance, &nominations, &symbol, &closes)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errNoEvent()

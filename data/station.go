@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -419,6 +420,9 @@ func (s *Store) MergeStation(ctx context.Context, path string) (int, error) {
 	if !info.Mode().IsRegular() {
 		return 0, NewError(EINVALID, msgNotStation, msg.Args{"Path": path})
 	}
+	if err := checkWhole(ctx, path); err != nil {
+		return 0, err
+	}
 	station, err := Open(path)
 	if err != nil {
 		return 0, NewError(EINVALID, msgNotStationBecause, msg.Args{"Path": path, "Err": err})
@@ -481,7 +485,7 @@ func (s *Store) MergeStation(ctx context.Context, path string) (int, error) {
 				return fmt.Errorf("merge scan: %w", err)
 			}
 			added += int(n)
-			if n > 0 {
+			if n > 0 && !s.OnServer() { // a server writes a scan's line itself
 				c.ParticipantID = participants[i].Int64
 				trail = append(trail, checkinEntry(issued.sessions[c.SessionID].Code, c))
 			}
@@ -585,6 +589,38 @@ func sameEntry(list []admission, at string) (admission, bool) {
 	return admission{}, false
 }
 
+// checkWhole returns EINVALID unless the SQLite file at path is whole:
+// every page readable and every index agreeing with its table
+// (PRAGMA integrity_check), read without changing it. A damaged station
+// file is refused before its signatures are checked, or anything merged.
+func checkWhole(ctx context.Context, path string) error {
+	db, err := sql.Open("sqlite3", "file:"+url.PathEscape(path)+"?mode=ro")
+	if err != nil {
+		return NewError(EINVALID, msgNotStationBecause, msg.Args{"Path": path, "Err": err})
+	}
+	defer db.Close()
+	rows, err := db.QueryContext(ctx, `PRAGMA integrity_check`)
+	if err != nil {
+		return NewError(EINVALID, msgStationDamaged, msg.Args{"Path": path, "Problem": err})
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return NewError(EINVALID, msgStationDamaged, msg.Args{"Path": path, "Problem": err})
+		}
+		problems = append(problems, line)
+	}
+	if err := rows.Err(); err != nil {
+		return NewError(EINVALID, msgStationDamaged, msg.Args{"Path": path, "Problem": err})
+	}
+	if len(problems) != 1 || problems[0] != "ok" {
+		return NewError(EINVALID, msgStationDamaged, msg.Args{"Path": path, "Problem": strings.Join(problems[:min(len(problems), 3)], "; ")})
+	}
+	return nil
+}
+
 // issued is what the event database says a station file was issued for.
 type issued struct {
 	sessions map[int64]Session
@@ -685,8 +721,16 @@ func (is issued) check(pub ed25519.PublicKey, fileID string, scans []chain.Scan,
 }
 
 // recountPresence counts who is inside again, from every accepted scan, in
-// the sessions a station file was issued for.
+// the sessions a station file was issued for (on a server: accred_recount,
+// its twin).
 func (s *Store) recountPresence(ctx context.Context, tx *sql.Tx, fileID string) error {
+	if s.OnServer() {
+		// The server counts, as its doors may not change presence.
+		if _, err := tx.ExecContext(ctx, `SELECT accred_recount(?)`, fileID); err != nil {
+			return fmt.Errorf("recount: %w", err)
+		}
+		return nil
+	}
 	const sessions = `(SELECT session_id FROM station_file_sessions WHERE file_id = ?)`
 	// The sessions' rows are locked, as a door locks its session's, so that
 	// no door counts a seat while presence is counted again.
@@ -731,6 +775,7 @@ var (
 	msgStationKeyDamaged      = msg.Define("This station file's key is damaged: its scans cannot be signed. Write a new station file.")
 	msgCannotOpen             = msg.Define("Cannot open {{.Path}}: {{.Err}}")
 	msgNotStation             = msg.Define("{{.Path}} is not a station file.")
+	msgStationDamaged         = msg.Define("{{.Path}} is damaged ({{.Problem}}); nothing was merged. Copy the file again from the door's laptop, or merge another copy.")
 	msgNotStationBecause      = msg.Define("{{.Path}} is not a station file: {{.Err}}")
 	msgStationOtherEvent      = msg.Define("{{.Path}} belongs to another event; nothing was merged.")
 	msgStationNotIssued       = msg.Define("{{.Path}} was not issued by this event's database (it holds no station key this database made); nothing was merged.")

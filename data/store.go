@@ -33,6 +33,7 @@ type Store struct {
 	Now func() time.Time
 
 	doorOnly bool // a door's login on a server: no documents, e-mails or signing key
+	keyless  bool // a login on a server that may not read the signing key: a desk's or a door's
 
 	indexMu  sync.Mutex
 	index    *search.Index
@@ -40,10 +41,11 @@ type Store struct {
 	// indexGroups is the last affiliation the index knows the name of.
 	indexGroups int64
 
-	cacheMu sync.Mutex     // guards what the store keeps once read
-	keys    *keys          // the event's key pair, once read
-	loc     *time.Location // the event's time zone, once read
-	signer  *signer        // a station file's scan signer, once read
+	cacheMu sync.Mutex        // guards what the store keeps once read
+	keys    *keys             // the event's key pair, once read
+	loc     *time.Location    // the event's time zone, once read
+	signer  *signer           // a station file's scan signer, once read
+	tokens  map[string]string // on a server, each operator signed in here: the token that makes a connection act as them
 }
 
 // Open opens the event database name: a file path (SQLite, created
@@ -66,7 +68,7 @@ func Open(name string) (*Store, error) {
 		s.db.Close()
 		return nil, err
 	}
-	if s.doorOnly, err = s.engine.doorLogin(context.Background(), s.db); err != nil {
+	if s.doorOnly, s.keyless, err = s.engine.loginRights(context.Background(), s.db); err != nil {
 		s.db.Close()
 		return nil, fmt.Errorf("read the login's rights: %w", err)
 	}
@@ -154,7 +156,28 @@ func (s *Store) withDoorTx(ctx context.Context, fn func(*sql.Tx) error) error {
 }
 
 func (s *Store) transact(ctx context.Context, lock func(context.Context, *sql.Tx) error, fn func(*sql.Tx) error) error {
-	return transactOn(ctx, s.db, lock, fn)
+	return transactOn(ctx, s.db, func(ctx context.Context, tx *sql.Tx) error {
+		if err := s.actOnServer(ctx, tx); err != nil {
+			return err
+		}
+		return lock(ctx, tx)
+	}, fn)
+}
+
+// actOnServer tells the server, for the rest of the transaction, the token
+// of the operator who acts in ctx (the server then writes their name in the
+// audit trail), the station they work at, and the operator's name, which
+// the server believes of its owner's login only. A SQLite file needs none.
+func (s *Store) actOnServer(ctx context.Context, tx *sql.Tx) error {
+	if !s.OnServer() {
+		return nil
+	}
+	a := actorFrom(ctx)
+	if _, err := tx.ExecContext(ctx, `SELECT set_config('accred.token', ?, true), set_config('accred.station', ?, true),
+		set_config('accred.operator', ?, true)`, s.token(ctx), a.Station, a.Operator); err != nil {
+		return fmt.Errorf("tell the server who acts: %w", err)
+	}
+	return nil
 }
 
 // beginner is a database or one of its connections.
@@ -185,7 +208,12 @@ func transactOn(ctx context.Context, db beginner, lock func(context.Context, *sq
 // Backup writes a consistent copy of the database to path while others keep
 // using it. The copy is readable by its owner only from its first byte, and
 // appears whole or not at all; an existing file is refused (ECONFLICT).
+//
+// It needs the admin role (EFORBIDDEN).
 func (s *Store) Backup(ctx context.Context, path string) error {
+	if err := allow(ctx, RoleAdmin); err != nil {
+		return err
+	}
 	if s.OnServer() {
 		return NewError(ECONFLICT, msgBackupServer, nil)
 	}

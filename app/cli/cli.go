@@ -222,16 +222,25 @@ func (e *env) store() (*data.Store, error) {
 	}
 	s, err := openEvent(e.ctx, e.dbPath)
 	e.opened = s
-	if err != nil || !e.named {
-		return s, err
-	}
-	o, err := s.OperatorNamed(e.ctx, e.operator)
 	if err != nil {
 		return s, err
 	}
+	return s, e.actIn(s)
+}
+
+// actIn makes the operator the command names, if it names one, act with
+// their roles in s; an unknown or disabled one is refused.
+func (e *env) actIn(s *data.Store) error {
+	if !e.named {
+		return nil
+	}
+	o, err := s.OperatorNamed(e.ctx, e.operator)
+	if err != nil {
+		return err
+	}
 	e.operator = o.Name
 	e.ctx = data.WithActor(e.ctx, data.Actor{Operator: o.Name, Station: e.station, Roles: o.Roles})
-	return s, nil
+	return nil
 }
 
 // create opens a new database for a new event; the command's run closes it.

@@ -1,9 +1,15 @@
 package cli
 
-import "fmt"
+import (
+	"fmt"
+	"os"
+
+	"accred/data"
+)
 
 // runCopy copies a whole event from one database to another: a SQLite file
-// to a PostgreSQL server, or back.
+// to a PostgreSQL server, or back. A file the copy made is removed when the
+// copy fails, so that no empty database is left behind.
 func runCopy(e *env, args []string) error {
 	rest, err := parse(flags("copy"), args)
 	if err != nil || len(rest) != 2 {
@@ -15,15 +21,25 @@ func runCopy(e *env, args []string) error {
 		return err
 	}
 	defer src.Close()
+	if err := e.actIn(src); err != nil {
+		return err
+	}
+	_, statErr := os.Stat(dstName)
+	made := !data.IsServerURL(dstName) && os.IsNotExist(statErr)
 	dst, err := createDatabase(dstName)
-	if err != nil {
-		return err
+	if err == nil {
+		var rows int
+		rows, err = src.CopyTo(e.ctx, dst)
+		dst.Close()
+		if err == nil {
+			fmt.Fprintf(e.stdout, "copied %d rows from %s to %s\n", rows, src.Path(), dst.Path())
+			return nil
+		}
 	}
-	defer dst.Close()
-	rows, err := src.CopyTo(e.ctx, dst)
-	if err != nil {
-		return err
+	if made {
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			os.Remove(dstName + suffix)
+		}
 	}
-	fmt.Fprintf(e.stdout, "copied %d rows from %s to %s\n", rows, src.Path(), dst.Path())
-	return nil
+	return err
 }

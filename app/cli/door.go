@@ -2,11 +2,13 @@ package cli
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"accred/data"
 	"accred/data/roster"
@@ -95,7 +97,7 @@ func runCheckin(e *env, args []string) error {
 		if code == "" {
 			return nil
 		}
-		v, err := s.CheckIn(e.ctx, data.Scan{SessionID: session.ID, Code: code, Station: e.station, Operator: e.operator, Exit: *exit})
+		v, err := checkInRetrying(e, out, s, data.Scan{SessionID: session.ID, Code: code, Station: e.station, Operator: e.operator, Exit: *exit})
 		if err != nil {
 			return err
 		}
@@ -109,6 +111,57 @@ func runCheckin(e *env, args []string) error {
 		fmt.Fprintf(out, "%s %s %s\n", v.Kind, who, what)
 		return out.Flush()
 	})
+}
+
+// Waits between tries of a scan the database did not record: doubling from
+// the first to the last, and the last from then on.
+const (
+	firstRetry = 250 * time.Millisecond
+	lastRetry  = 5 * time.Second
+)
+
+// checkInRetrying records a scan, trying again while the database cannot
+// be reached (a server stopped, a network cut) until it is: the code in hand
+// is reported NOT RECORDED once, with why, and its verdict follows when it
+// is recorded; the lines after it wait their turn. A refusal of the store
+// itself (an unknown session, a station that is not a name) ends the door.
+func checkInRetrying(e *env, out *bufio.Writer, s *data.Store, scan data.Scan) (data.Verdict, error) {
+	wait := firstRetry
+	for told := false; ; told = true {
+		v, err := s.CheckIn(e.ctx, scan)
+		if !data.Unreachable(err) || e.ctx.Err() != nil {
+			return v, err
+		}
+		if !told {
+			fmt.Fprintf(out, "NOT RECORDED - %s: %s; trying again\n", short(scan.Code), plainOutage(err))
+			if err := out.Flush(); err != nil {
+				return v, err
+			}
+		}
+		select {
+		case <-time.After(wait):
+		case <-e.ctx.Done():
+			return v, e.ctx.Err()
+		}
+		wait = min(2*wait, lastRetry)
+	}
+}
+
+// short is the start of a badge code, enough for the operator to know it.
+func short(code string) string {
+	if len(code) > 12 {
+		return code[:12] + "…"
+	}
+	return code
+}
+
+// plainOutage words why a scan was not recorded for the operator, without
+// the driver's words.
+func plainOutage(err error) string {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return "the database does not answer"
+	}
+	return "the database cannot be reached"
 }
 
 // maxCodeLine is far longer than any badge code: a longer line is cut there,

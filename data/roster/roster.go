@@ -8,18 +8,14 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
-
-	"github.com/xuri/excelize/v2"
 
 	"accred/data"
 	"accred/data/msg"
 	"accred/data/photo"
+	"accred/data/plainfile"
 )
 
 // Limits on an import file. An XLSX file is a zip archive: what it holds
@@ -75,21 +71,21 @@ func readTable(path string) ([][]string, []int, error) {
 // whatever it claims. A device such as /dev/zero, or a pipe, would never
 // end: they are refused, and a pipe is opened without waiting for a writer.
 func readPlainFile(path string) ([]byte, error) {
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	if err != nil {
+	f, info, err := plainfile.Open(path)
+	switch {
+	case errors.Is(err, plainfile.ErrNotPlain):
+		return nil, data.NewError(data.EINVALID, msgNotPlainFile, msg.Args{"File": filepath.Base(path)})
+	case err != nil:
 		return nil, data.NewError(data.EINVALID, msgCannotOpen, msg.Args{"Path": path, "Err": err})
 	}
 	defer f.Close()
-	info, err := f.Stat()
 	switch {
-	case err != nil:
-		return nil, data.NewError(data.EINVALID, msgCannotOpen, msg.Args{"Path": path, "Err": err})
-	case !info.Mode().IsRegular():
-		return nil, data.NewError(data.EINVALID, msgNotPlainFile, msg.Args{"File": filepath.Base(path)})
 	case info.Size() > MaxFileBytes:
 		return nil, data.NewError(data.EINVALID, msgTooLarge, msg.Args{"File": filepath.Base(path)})
 	}
-	raw, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	buf := bytes.NewBuffer(make([]byte, 0, info.Size()+bytes.MinRead)) // read once, not grown by doubling
+	_, err = buf.ReadFrom(io.LimitReader(f, MaxFileBytes+1))
+	raw := buf.Bytes()
 	if err != nil {
 		return nil, data.NewError(data.EINVALID, msgCannotRead, msg.Args{"Path": path, "Err": err})
 	}
@@ -104,9 +100,13 @@ func readCSV(path string, raw []byte) ([][]string, []int, error) {
 	if bytes.IndexByte(raw, 0) >= 0 {
 		return nil, nil, data.NewError(data.EINVALID, msgNotText, msg.Args{"File": filepath.Base(path)})
 	}
+	comma := sniffSeparator(raw)
+	if err := checkCSVShape(path, raw, byte(comma)); err != nil {
+		return nil, nil, err
+	}
 	r := csv.NewReader(bytes.NewReader(raw))
 	r.FieldsPerRecord = -1
-	r.Comma = sniffSeparator(raw)
+	r.Comma = comma
 	var records [][]string
 	var lines []int
 	for {
@@ -135,6 +135,49 @@ func readCSV(path string, raw []byte) ([][]string, []int, error) {
 	return records, lines, nil
 }
 
+// checkCSVShape refuses, before any cell is made, CSV text whose records
+// have more than MaxColumns cells or MaxRowBytes bytes, or that holds more
+// than MaxCells cells: a file of commas alone would otherwise become
+// millions of empty cells. Quoted separators and line breaks are cells'
+// text, as the CSV reader takes them.
+func checkCSVShape(path string, raw []byte, comma byte) error {
+	file := filepath.Base(path)
+	quoted := false
+	cells, start, total, line := 1, 0, 0, 1
+	for i, b := range raw {
+		switch {
+		case b == '"':
+			quoted = !quoted
+		case quoted && b != '\n':
+		case b == comma:
+			cells++
+			if cells > MaxColumns {
+				return lineRefused(line, msgCSVColumns.With(msg.Args{"File": file, "Line": line, "Max": MaxColumns}))
+			}
+		case b == '\n':
+			line++
+			if quoted {
+				continue
+			}
+			total += cells
+			if total > MaxCells {
+				return data.NewError(data.EINVALID, msgTooManyCells2, msg.Args{"File": file, "Max": MaxCells})
+			}
+			cells, start = 1, i+1
+		}
+		if i-start > MaxRowBytes {
+			return lineRefused(line, msgCSVRecord.With(msg.Args{"File": file, "Line": line, "Max": MaxRowBytes >> 20}))
+		}
+	}
+	return nil
+}
+
+// lineRefused is the error for a file refused whole for what stands on one
+// of its lines.
+func lineRefused(line int, reason msg.Message) error {
+	return &data.Error{Code: data.EINVALID, Message: reason, Fields: []data.FieldError{{Line: line, Reason: reason}}}
+}
+
 // sniffSeparator picks the separator of the first line: spreadsheet programs
 // in French and Vietnamese settings save CSV with semicolons.
 func sniffSeparator(raw []byte) rune {
@@ -143,53 +186,6 @@ func sniffSeparator(raw []byte) rune {
 		return ';'
 	}
 	return ','
-}
-
-func readXLSX(path string, raw []byte) ([][]string, []int, error) {
-	if err := checkZip(path, raw); err != nil {
-		return nil, nil, err
-	}
-	// excelize unpacks large parts into temporary files: they go to a
-	// folder of this read's own, removed however the read ends.
-	tmp, err := os.MkdirTemp("", "accred-xlsx-")
-	if err != nil {
-		return nil, nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	defer os.RemoveAll(tmp)
-	f, err := excelize.OpenReader(bytes.NewReader(raw), excelize.Options{UnzipSizeLimit: MaxUnpackedBytes, UnzipXMLSizeLimit: 16 << 20, TmpDir: tmp})
-	if err != nil {
-		return nil, nil, data.NewError(data.EINVALID, msgNotExcel, msg.Args{"File": filepath.Base(path), "Err": err})
-	}
-	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		return nil, nil, data.NewError(data.EINVALID, msgNoSheet, msg.Args{"File": filepath.Base(path)})
-	}
-	rows, err := f.Rows(sheets[0])
-	if err != nil {
-		return nil, nil, data.NewError(data.EINVALID, msgSheetUnreadable, msg.Args{"File": filepath.Base(path), "Err": err})
-	}
-	defer rows.Close()
-	var records [][]string
-	var lines []int
-	for n := 1; rows.Next(); n++ {
-		if n > MaxRows+1 { // empty rows count: millions of them take as long to read
-			return nil, nil, data.NewError(data.EINVALID, msgTooManySheetRows, msg.Args{"File": filepath.Base(path), "Max": MaxRows + 1})
-		}
-		rec, err := rows.Columns()
-		if err != nil {
-			return nil, nil, data.NewError(data.EINVALID, msgRowUnreadable, msg.Args{"Row": n, "File": filepath.Base(path), "Err": err})
-		}
-		if len(strings.Join(rec, "")) == 0 {
-			continue
-		}
-		records = append(records, rec)
-		lines = append(lines, n)
-	}
-	if err := rows.Error(); err != nil {
-		return nil, nil, data.NewError(data.EINVALID, msgSheetUnreadable, msg.Args{"File": filepath.Base(path), "Err": err})
-	}
-	return records, lines, nil
 }
 
 // checkZip refuses an XLSX file whose parts, unpacked, would pass
@@ -351,6 +347,8 @@ var (
 	msgUnpacksTooLarge  = msg.Define("{{.File}} holds more than {{.Max}} MB once unpacked; nothing was read. Split it, or save it again from the spreadsheet program.")
 	msgPacked           = msg.Define("{{.File}} packs {{.Unpacked}} MB into {{.Packed}} KB ({{.Part}}), far more than a spreadsheet does; nothing was read. Save it again from the spreadsheet program.")
 	msgTooManyCells     = msg.Define("This line has {{.Cells}} cells but the header names {{.Columns}} columns.")
+	msgCSVColumns       = msg.Define("Line {{.Line}} of {{.File}} has more than {{.Max}} cells; nothing was read. Check the file's separator.")
+	msgCSVRecord        = msg.Define("Line {{.Line}} of {{.File}} is longer than {{.Max}} MB; nothing was read. Check the file's quotes.")
 	msgYesNo            = msg.Define("Write yes or no.")
 	msgRank             = msg.Define("\"{{.Value}}\" is not a rank: write a whole number from 1 (the head of delegation) to 9999, or leave it empty for the order of import.")
 )

@@ -54,7 +54,8 @@ func TestProgrammeRefusesHostileText(t *testing.T) {
 	cases := []struct {
 		name, row, field, reason string
 	}{
-		{"a 10 MB title", "SEM-1," + strings.Repeat("A", 10<<20) + ",seminar,A,2025-10-25 09:00,2025-10-25 10:00", "title", "300 characters"},
+		{"a 10 MB title", "SEM-1," + strings.Repeat("A", 10<<20) + ",seminar,A,2025-10-25 09:00,2025-10-25 10:00", "", "longer than 1 MB"},
+		{"a 1 MB title", "SEM-1," + strings.Repeat("A", 1<<19) + ",seminar,A,2025-10-25 09:00,2025-10-25 10:00", "title", "300 characters"},
 		{"escape in the title", "SEM-1,\"Opening\x1b]0;pwned\a\",seminar,A,2025-10-25 09:00,2025-10-25 10:00", "title", "control character"},
 		{"bell in the room", "SEM-1,Opening,seminar,\"A\a\",2025-10-25 09:00,2025-10-25 10:00", "room", "control character"},
 		{"invalid UTF-8 in the title", "SEM-1,Phi\xean,seminar,A,2025-10-25 09:00,2025-10-25 10:00", "title", "UTF-8"},
