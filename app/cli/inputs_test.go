@@ -56,7 +56,7 @@ func TestSessionsImportRefusesHostileTextAndWarnsOfOverlaps(t *testing.T) {
 	programme := filepath.Join(dir, "programme.csv")
 	const header = "code,title,kind,room,starts_at,ends_at\n"
 	for _, c := range []struct{ row, want string }{
-		{"SEM-1," + strings.Repeat("A", 10<<20) + ",seminar,A,2025-10-25 09:00,2025-10-25 10:00", "line 2: title: The text is too long (300 characters at most)."},
+		{"SEM-1," + strings.Repeat("A", 10<<20) + ",seminar,A,2025-10-25 09:00,2025-10-25 10:00", "line 2: This line is longer than 1 MB; check the file's quotes."},
 		{"SEM-1,\"Opening\x1b[2J\a\",seminar,A,2025-10-25 09:00,2025-10-25 10:00", "line 2: title: The text holds a control character"},
 		{"SEM-1,Phi\xean,seminar,A,2025-10-25 09:00,2025-10-25 10:00", "line 2: title: The text is not valid UTF-8"},
 		{"SEM-9,Too late,seminar,A,2025-10-28 09:00,2025-10-28 10:00", "line 2: SEM-9: The session falls outside the event's days"},

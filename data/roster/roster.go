@@ -152,7 +152,7 @@ func checkCSVShape(path string, raw []byte, comma byte) error {
 		case b == comma:
 			cells++
 			if cells > MaxColumns {
-				return lineRefused(line, msgCSVColumns.With(msg.Args{"File": file, "Line": line, "Max": MaxColumns}))
+				return lineRefused(file, line, msgCSVColumns.With(msg.Args{"Max": MaxColumns}))
 			}
 		case b == '\n':
 			line++
@@ -166,7 +166,7 @@ func checkCSVShape(path string, raw []byte, comma byte) error {
 			cells, start = 1, i+1
 		}
 		if i-start > MaxRowBytes {
-			return lineRefused(line, msgCSVRecord.With(msg.Args{"File": file, "Line": line, "Max": MaxRowBytes >> 20}))
+			return lineRefused(file, line, msgCSVRecord.With(msg.Args{"Max": MaxRowBytes >> 20}))
 		}
 	}
 	return nil
@@ -174,8 +174,8 @@ func checkCSVShape(path string, raw []byte, comma byte) error {
 
 // lineRefused is the error for a file refused whole for what stands on one
 // of its lines.
-func lineRefused(line int, reason msg.Message) error {
-	return &data.Error{Code: data.EINVALID, Message: reason, Fields: []data.FieldError{{Line: line, Reason: reason}}}
+func lineRefused(file string, line int, reason msg.Message) error {
+	return &data.Error{Code: data.EINVALID, Message: msgNotRead.With(msg.Args{"File": file}), Fields: []data.FieldError{{Line: line, Reason: reason}}}
 }
 
 // sniffSeparator picks the separator of the first line: spreadsheet programs
@@ -347,8 +347,9 @@ var (
 	msgUnpacksTooLarge  = msg.Define("{{.File}} holds more than {{.Max}} MB once unpacked; nothing was read. Split it, or save it again from the spreadsheet program.")
 	msgPacked           = msg.Define("{{.File}} packs {{.Unpacked}} MB into {{.Packed}} KB ({{.Part}}), far more than a spreadsheet does; nothing was read. Save it again from the spreadsheet program.")
 	msgTooManyCells     = msg.Define("This line has {{.Cells}} cells but the header names {{.Columns}} columns.")
-	msgCSVColumns       = msg.Define("Line {{.Line}} of {{.File}} has more than {{.Max}} cells; nothing was read. Check the file's separator.")
-	msgCSVRecord        = msg.Define("Line {{.Line}} of {{.File}} is longer than {{.Max}} MB; nothing was read. Check the file's quotes.")
+	msgNotRead          = msg.Define("{{.File}} was not read; nothing was imported.")
+	msgCSVColumns       = msg.Define("This line has more than {{.Max}} cells; check the file's separator.")
+	msgCSVRecord        = msg.Define("This line is longer than {{.Max}} MB; check the file's quotes.")
 	msgYesNo            = msg.Define("Write yes or no.")
 	msgRank             = msg.Define("\"{{.Value}}\" is not a rank: write a whole number from 1 (the head of delegation) to 9999, or leave it empty for the order of import.")
 )

@@ -108,7 +108,8 @@ BEGIN
 		UPDATE sessions SET present = present + CASE WHEN NEW.direction = 'in' THEN 1 ELSE -1 END WHERE id = NEW.session_id;
 	END IF;
 	INSERT INTO audit (at, operator, station, participant_id, action, field, old, new)
-	VALUES (NEW.at, NEW.operator, NEW.station, NEW.participant_id, 'checkin', (SELECT code FROM sessions WHERE id = NEW.session_id), '',
+	VALUES (NEW.at, COALESCE(NULLIF(NEW.operator, ''), accred_actor()),
+		COALESCE(NULLIF(NEW.station, ''), current_setting('accred.station', TRUE), ''), NEW.participant_id, 'checkin', (SELECT code FROM sessions WHERE id = NEW.session_id), '',
 		NEW.verdict || ' ' || NEW.direction || CASE WHEN NEW.manual THEN ' (found by name)' ELSE '' END
 			|| CASE WHEN NEW.reason <> '' THEN ': ' || NEW.reason ELSE '' END);
 	RETURN NULL;
