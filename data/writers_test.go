@@ -156,6 +156,10 @@ func TestEveryChangeLeavesALine(t *testing.T) {
 			p, _ := s.Participant(ctx, id)
 			return s.MarkPrinted(as, []data.Printed{{ID: id, Issue: data.PrintableIssue(p)}}, "lan")
 		}},
+		{"RecordPrintJob", func() error {
+			id := person("J1")
+			return s.RecordPrintJob(as, []data.Printed{{ID: id, Issue: 1, File: "badges.pdf"}}, "Badge printer", 7)
+		}},
 		{"Reprint", func() error { id := person("R1"); printed(id); _, err := s.Reprint(as, id, "lost", "lan"); return err }},
 		{"ReprintBadges", func() error { id := person("R2"); printed(id); return s.ReprintBadges(as, []int64{id}, "lost", "lan") }},
 		{"CollectBadge", func() error {
