@@ -623,6 +623,11 @@ func TestNewParticipantTakesTheNameFromTheSearch(t *testing.T) {
 	if g, f := d.form.entries["given_name"].Text, d.form.entries["family_name"].Text; g != "Mary" || f != "O'Brien" || d.form.cases["family_name"].Visible() {
 		t.Fatalf("a search in lower case starts the form with %q %q", g, f)
 	}
+	d.form.entries["given_name"].TypedRune(' ') // typed on into the field with the focus
+	d.form.entries["given_name"].TypedRune('J')
+	if g := d.form.entries["given_name"].Text; g != "Mary J" {
+		t.Fatalf("typing on after F3 gives %q", g)
+	}
 	press(d.form.entries["given_name"], fyne.KeyEscape)
 	d.search.SetText("")
 	test.Type(d.search, "X1234567")

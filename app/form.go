@@ -313,7 +313,9 @@ func (f *participantForm) fill() {
 }
 
 func (f *participantForm) focusFirst() {
-	f.d.u.win.Canvas().Focus(f.entries[data.FieldGivenName])
+	given := f.entries[data.FieldGivenName]
+	given.CursorColumn = len([]rune(given.Text)) // typing goes on after what the search filled in
+	f.d.u.win.Canvas().Focus(given)
 }
 
 // chosenCategory is the category chosen, or none.
