@@ -358,7 +358,7 @@ func TestPurgeWipesTheFile(t *testing.T) {
 // the audit trail, so it is told to purge with the administrator's.
 func TestPurgeOnAServerNeedsItsAdministrator(t *testing.T) {
 	server := pgtest.Database(t)
-	if err := data.InitServer(ctx, server, "desk secret", "door secret", "print secret"); err != nil {
+	if err := data.InitServer(ctx, server, "desk secret", "door secret", "print secret", "portal secret"); err != nil {
 		t.Fatal(err)
 	}
 	admin := openEvent(t, server)
@@ -386,7 +386,7 @@ func TestPurgeOnAServerNeedsItsAdministrator(t *testing.T) {
 // does any file of the event's database in the server's data folder.
 func TestPurgeOnAServerReachesTheStatistics(t *testing.T) {
 	server := pgtest.Database(t)
-	if err := data.InitServer(ctx, server, "desk secret", "door secret", "print secret"); err != nil {
+	if err := data.InitServer(ctx, server, "desk secret", "door secret", "print secret", "portal secret"); err != nil {
 		t.Fatal(err)
 	}
 	admin := openEvent(t, server)

@@ -190,7 +190,7 @@ func TestSignInWithBadge(t *testing.T) {
 // with the door's login, which counts their wrong PINs too.
 func TestDoorLoginSignsIn(t *testing.T) {
 	server := pgtest.Database(t)
-	if err := data.InitServer(ctx, server, "desk secret", "door secret", "print secret"); err != nil {
+	if err := data.InitServer(ctx, server, "desk secret", "door secret", "print secret", "portal secret"); err != nil {
 		t.Fatal(err)
 	}
 	admin := openEvent(t, server)

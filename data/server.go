@@ -13,14 +13,15 @@ import (
 
 // The logins of a venue's event server, besides its administrator's.
 const (
-	DeskRole  = "accred_desk"  // registration desks: register, edit, approve, hand badges over
-	DoorRole  = "accred_door"  // doors: read the roster and sessions, record scans
-	PrintRole = "accred_print" // printing stations: a desk's rights, and the signing key
+	DeskRole   = "accred_desk"   // registration desks: register, edit, approve, hand badges over
+	DoorRole   = "accred_door"   // doors: read the roster and sessions, record scans
+	PrintRole  = "accred_print"  // printing stations: a desk's rights, and the signing key
+	PortalRole = "accred_portal" // the nominations portal (accred serve): its focal points' changes only
 )
 
 // ServerLogins are the logins 'server init' makes, in the order their
 // passwords are given.
-var ServerLogins = []string{DeskRole, DoorRole, PrintRole}
+var ServerLogins = []string{DeskRole, DoorRole, PrintRole, PortalRole}
 
 // serverTables are the tables whose rights are not simply a desk's full
 // ones: the event (its signing key), operators (their PINs), the scans and
@@ -76,7 +77,8 @@ func doorGrants(eventColumns []string) []string {
 }
 
 // functionGrants are who may call which of the server's functions: every
-// login signs operators in and counts a door's scans; only a door notes its
+// station's login signs operators in and counts a door's scans (the
+// portal's calls none); only a door notes its
 // station files; only a desk or printing station (with an admin signed in)
 // changes operators.
 func functionGrants(schema string) []string {
@@ -84,7 +86,7 @@ func functionGrants(schema string) []string {
 	return []string{
 		`REVOKE ALL ON ALL FUNCTIONS IN SCHEMA ` + quoteName(schema) + ` FROM PUBLIC`,
 		`GRANT EXECUTE ON FUNCTION accred_pin_params(text, text), accred_sign_in(text, text),
-			accred_lock_session(bigint), accred_recount(text) TO ` + strings.Join(ServerLogins, ", "),
+			accred_lock_session(bigint), accred_recount(text) TO ` + DeskRole + `, ` + DoorRole + `, ` + PrintRole,
 		`GRANT EXECUTE ON FUNCTION accred_door_note(text, text, text, text, bigint, text) TO ` + DoorRole,
 		`GRANT EXECUTE ON FUNCTION accred_add_operator(text, text, text, text), accred_change_operator(text, text, text) TO ` + desks,
 	}
@@ -154,6 +156,7 @@ func InitServer(ctx context.Context, url string, passwords ...string) error {
 		grants = append(grants, functionGrants(schema)...)
 		grants = append(grants, deskGrants(DeskRole, eventColumns, false)...)
 		grants = append(grants, deskGrants(PrintRole, eventColumns, true)...)
+		grants = append(grants, portalGrants(schema, eventColumns)...)
 		for _, g := range append(grants, doorGrants(eventColumns)...) {
 			if _, err := tx.ExecContext(ctx, g); err != nil {
 				return NewError(EINVALID, msgGrants, msg.Args{"Err": err})

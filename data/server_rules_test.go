@@ -25,7 +25,7 @@ type venue struct {
 func newVenue(t *testing.T) venue {
 	t.Helper()
 	server := pgtest.Database(t)
-	if err := data.InitServer(ctx, server, "desk secret", "door secret", "print secret"); err != nil {
+	if err := data.InitServer(ctx, server, "desk secret", "door secret", "print secret", "portal secret"); err != nil {
 		t.Fatal(err)
 	}
 	admin, err := data.Open(server)

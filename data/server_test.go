@@ -30,10 +30,10 @@ func loginAs(t *testing.T, server, role, password string) string {
 // a desk's work.
 func TestServerLoginsHaveLeastPrivilege(t *testing.T) {
 	server := pgtest.Database(t)
-	if err := data.InitServer(ctx, server, "desk secret", "door secret", "print secret"); err != nil {
+	if err := data.InitServer(ctx, server, "desk secret", "door secret", "print secret", "portal secret"); err != nil {
 		t.Fatal(err)
 	}
-	if err := data.InitServer(ctx, server, "desk secret 2", "door secret 2", "print secret 2"); err != nil {
+	if err := data.InitServer(ctx, server, "desk secret 2", "door secret 2", "print secret 2", "portal secret 2"); err != nil {
 		t.Fatalf("running server init again: %v", err)
 	}
 	admin, err := data.Open(server)

@@ -60,7 +60,7 @@ func TestReadsFollowRoles(t *testing.T) {
 // no file is left where the copy was to go.
 func TestCopyByALoginThatMayNotReadLeavesNoFile(t *testing.T) {
 	server := pgtest.Database(t)
-	if code := Run(context.Background(), []string{"server", "init", server}, strings.NewReader("desk passphrase\ndoor passphrase\nprint passphrase\n"), io.Discard, io.Discard); code != 0 {
+	if code := Run(context.Background(), []string{"server", "init", server}, strings.NewReader("desk passphrase\ndoor passphrase\nprint passphrase\nportal passphrase\n"), io.Discard, io.Discard); code != 0 {
 		t.Fatal("server init")
 	}
 	if code, _, errs := run(t, server, "demo", "--participants", "20"); code != 0 {

@@ -68,7 +68,7 @@ func init() {
 		{"audit", "[--participant ID] [--operator NAME] [--since DATE|TIME] [--format tab|csv]", "the audit trail: time, operator, station, participant, action, field, old, new", runAudit},
 		{"serve", "--listen ADDR [--cert F --key F]", "the nominations portal and its API for focal points, until SIGTERM", runServe},
 		{"portal", portalUsage(), "invitations to the nominations portal: list, make one (prints its link and code), revoke one", runPortal},
-		{"server", "init URL", "a venue's PostgreSQL event server: schema, and the accred_desk, accred_door and accred_print logins (passwords on stdin, one line each, in that order)", runServer},
+		{"server", "init URL", "a venue's PostgreSQL event server: schema, and the accred_desk, accred_door, accred_print and accred_portal logins (passwords on stdin, one line each, in that order)", runServer},
 	}
 }
 

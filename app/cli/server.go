@@ -10,9 +10,9 @@ import (
 )
 
 // runServer prepares a venue's PostgreSQL event server: the schema, and the
-// logins of desks, doors and printing stations, whose passwords are read
-// from standard input, one line each in that order, never from the command
-// line.
+// logins of desks, doors, printing stations and the nominations portal,
+// whose passwords are read from standard input, one line each in that
+// order, never from the command line.
 func runServer(e *env, args []string) error {
 	rest, err := parse(flags("server"), args)
 	if err != nil || len(rest) != 2 || rest[0] != "init" {

@@ -19,8 +19,8 @@ func TestServerInitMakesTheLogins(t *testing.T) {
 	}
 	out.Reset()
 	errb.Reset()
-	if code := Run(context.Background(), []string{"server", "init", server}, strings.NewReader("desk passphrase\ndoor passphrase\nprint passphrase\n"), &out, &errb); code != 0 ||
-		!strings.Contains(out.String(), "accred_desk, accred_door, accred_print") {
+	if code := Run(context.Background(), []string{"server", "init", server}, strings.NewReader("desk passphrase\ndoor passphrase\nprint passphrase\nportal passphrase\n"), &out, &errb); code != 0 ||
+		!strings.Contains(out.String(), "accred_desk, accred_door, accred_print, accred_portal") {
 		t.Fatalf("server init: exit %d: %s %s", code, out.String(), errb.String())
 	}
 	if code, _, errs := run(t, server, "demo", "--participants", "20"); code != 0 {
