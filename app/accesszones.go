@@ -4,11 +4,14 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"accred/data"
@@ -19,7 +22,7 @@ import (
 func (v *details) askZones(p data.Participant) {
 	zones, own := v.read.zones, v.read.own
 	if len(zones) == 0 {
-		v.say(lang.L("The event has no zones yet: 'accred zones import' defines them."), widget.MediumImportance, nil)
+		v.say(lang.L("The event has no zones yet: an admin defines them in Settings, under Access zones."), widget.MediumImportance, nil)
 		return
 	}
 	checks := container.NewVBox()
@@ -59,4 +62,75 @@ func (v *details) saveZones(p data.Participant, changes []data.ZoneChange) {
 		text = lang.L("The zones of {{.Name}} are their category's, changed: {{.Changes}}.", map[string]any{"Name": updated.ListName(), "Changes": data.FormatZoneChanges(changes)})
 	}
 	v.say(text, widget.SuccessImportance, nil)
+}
+
+// zoneEditor is the Settings section where an admin defines the access
+// zones: each one's number, name and the categories that have it; a row
+// left with no number or name is left out.
+type zoneEditor struct {
+	s    *settings
+	rows []zoneRow
+	grid *fyne.Container
+	add  *widget.Button
+	save *widget.Button
+}
+
+// zoneRow is one zone's fields.
+type zoneRow struct{ code, name, categories *widget.Entry }
+
+func newZoneEditor(s *settings) *zoneEditor { return &zoneEditor{s: s} }
+
+func (z *zoneEditor) buildUI() fyne.CanvasObject {
+	z.grid = container.NewGridWithColumns(3)
+	for _, heading := range []string{lang.L("Zone number"), lang.L("Name"), lang.L("Categories that have it")} {
+		z.grid.Add(&widget.Label{Text: heading, TextStyle: fyne.TextStyle{Bold: true}})
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), readTimeout)
+	defer cancel()
+	zones, err := z.s.u.store.Zones(ctx)
+	if err != nil {
+		return &widget.Label{Text: problemText(err), Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
+	}
+	for _, zone := range zones {
+		z.addRow(zone)
+	}
+	z.add = &widget.Button{Text: lang.L("Add a zone"), Icon: theme.ContentAddIcon(), OnTapped: func() { z.addRow(data.Zone{}) }}
+	z.save = &widget.Button{Text: lang.L("Save the zones"), Importance: widget.HighImportance, OnTapped: z.onSave}
+	note := &widget.Label{Wrapping: fyne.TextWrapWord, Text: lang.L("A badge carries its category's zones, changed person by person at the desk; a session or a door may require one. Categories are written by their codes, such as delegate vip.")}
+	return container.NewVBox(note, z.grid, container.NewHBox(z.add, z.save))
+}
+
+// addRow adds a zone's row to the grid.
+func (z *zoneEditor) addRow(zone data.Zone) {
+	r := zoneRow{code: &widget.Entry{PlaceHolder: lang.L("1 to 99")}, name: &widget.Entry{PlaceHolder: lang.L("Such as Plenary floor")},
+		categories: &widget.Entry{Text: strings.Join(zone.Categories, " "), PlaceHolder: lang.L("None: given person by person")}}
+	if zone.Code != 0 {
+		r.code.SetText(strconv.Itoa(zone.Code))
+	}
+	r.name.SetText(zone.Name)
+	z.rows = append(z.rows, r)
+	z.grid.Add(r.code)
+	z.grid.Add(r.name)
+	z.grid.Add(r.categories)
+	z.grid.Refresh()
+}
+
+// onSave saves the zones as the rows give them, all or none.
+func (z *zoneEditor) onSave() {
+	var zones []data.Zone
+	z.s.at(noteZones)
+	for _, r := range z.rows {
+		code, name := strings.TrimSpace(r.code.Text), strings.TrimSpace(r.name.Text)
+		if code == "" && name == "" {
+			continue
+		}
+		n, err := strconv.Atoi(code)
+		if err != nil {
+			z.s.say(errorText(lang.L("Zone number") + " " + code + ": " + lang.L("The zone is a number from 1 to 99, or empty for none.")))
+			return
+		}
+		zones = append(zones, data.Zone{Code: n, Name: name, Categories: strings.Fields(strings.ToLower(r.categories.Text))})
+	}
+	z.s.change(noteZones, func(ctx context.Context) error { return z.s.u.store.SaveZones(ctx, zones) },
+		lang.N("{{.Count}} access zone is saved.", len(zones), map[string]any{"Count": len(zones)}))
 }

@@ -5,18 +5,14 @@ package app
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"slices"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -271,30 +267,8 @@ var (
 )
 
 // chooseFile asks for a file, of the given endings when there are any, and
-// hands its path on. The dialog opens large, in the folder of the file
-// chosen last at this station, else the event's folder.
-func (u *ui) chooseFile(endings []string, then func(path string)) {
-	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		r.Close()
-		u.app.Preferences().SetString(prefLastFolder, filepath.Dir(r.URI().Path()))
-		then(r.URI().Path())
-	}, u.win)
-	if len(endings) > 0 {
-		var both []string
-		for _, e := range endings {
-			both = append(both, e, strings.ToUpper(e))
-		}
-		open.SetFilter(storage.NewExtensionFileFilter(both))
-	}
-	if folder, err := storage.ListerForURI(storage.NewFileURI(u.openFolder())); err == nil {
-		open.SetLocation(folder)
-	}
-	open.Show()
-	open.Resize(fileDialogSize(u.win.Canvas().Size()))
-}
+// hands its path on (askFile).
+func (u *ui) chooseFile(endings []string, then func(path string)) { u.askFile(endings, then) }
 
 // prefLastFolder is the station's folder of the file chosen last.
 const prefLastFolder = "lastFolder"

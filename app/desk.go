@@ -232,7 +232,7 @@ func (d *desk) updateResultRow(i widget.ListItemID, o fyne.CanvasObject) {
 		name += "  ·  " + p.NativeName
 	}
 	lines[0].(*widget.Label).SetText(name)
-	lines[1].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s · %s", p.BadgeNumber(), d.category(p.Category).Name,
+	lines[1].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s · %s", p.BadgeNumber(), categoryText(d.category(p.Category)),
 		affiliationText(p.Affiliation), statusLabel(p.Status)))
 }
 

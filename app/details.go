@@ -112,7 +112,7 @@ func (v *details) build(p data.Participant) fyne.CanvasObject {
 	}
 	band := canvas.NewRectangle(cat.RGB())
 	band.SetMinSize(fyne.NewSize(10, 34))
-	catLabel := &widget.Label{Text: cat.Name, TextStyle: fyne.TextStyle{Bold: true}}
+	catLabel := &widget.Label{Text: categoryText(cat), TextStyle: fyne.TextStyle{Bold: true}}
 	status := &widget.Label{Text: statusLabel(p.Status), TextStyle: fyne.TextStyle{Bold: true}, Importance: statusImportance(p.Status)}
 	header.Add(container.NewHBox(band, catLabel, widget.NewSeparator(), status))
 

@@ -670,7 +670,7 @@ func (d *door) showPerson(p data.Participant) {
 		}
 		d.portrait.load(&d.work, d.store(), p.ID)
 		d.name.Text = p.ListName()
-		lines := []string{categoryNamed(d.categories, p.Category).Name + " · " + affiliationText(p.Affiliation), p.BadgeNumber()}
+		lines := []string{categoryText(categoryNamed(d.categories, p.Category)) + " · " + affiliationText(p.Affiliation), p.BadgeNumber()}
 		if p.NativeName != "" {
 			lines = append([]string{p.NativeName}, lines...)
 		}

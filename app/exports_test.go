@@ -71,13 +71,13 @@ func TestDownloadTheTemplate(t *testing.T) {
 	tab := u.tab(tabImport).Content
 	entryIn(t, tab).SetText(path)
 	tapButton(t, tab, "Check")
-	if said := labelTexts(tab); !strings.Contains(said, "1 problem(s) on 1 line(s)") || findButton(tab, "Import 1 lines") != nil {
+	if said := labelTexts(tab); !strings.Contains(said, "1 problem(s) on 1 line(s)") || findButton(tab, "Import 1 line") != nil {
 		t.Fatalf("the template's example was offered for import: %s", said)
 	}
 	os.WriteFile(path, []byte(strings.Replace(string(raw), "Tanaka", "Sato", 1)), 0o600)
 	tapButton(t, tab, "Check")
-	tapButton(t, tab, "Import 1 lines")
-	if said := labelTexts(tab); !strings.Contains(said, "Imported 1 lines: 1 new") {
+	tapButton(t, tab, "Import 1 line")
+	if said := labelTexts(tab); !strings.Contains(said, "Imported 1 line: 1 new") {
 		t.Fatalf("the filled template imported: %s", said)
 	}
 

@@ -51,7 +51,14 @@ func historyLine(e data.AuditEntry, loc *time.Location, admin bool) string {
 	case data.AuditRegister:
 		what = lang.L("registered: {{.New}}", args)
 	case data.AuditEdit:
-		args["Field"] = fieldLabel(e.Field)
+		args["Field"] = fieldWord(e.Field)
+		if e.Field == "zones" { // none of their own: the category's
+			for _, k := range []string{"Old", "New"} {
+				if args[k] == "—" {
+					args[k] = lang.L("the category's")
+				}
+			}
+		}
 		what = lang.L("changed {{.Field}} from {{.Old}} to {{.New}}", args)
 	case data.AuditStatus:
 		args["Old"], args["New"] = statusLabel(data.Status(e.Old)), statusLabel(data.Status(e.New))
@@ -70,6 +77,7 @@ func historyLine(e data.AuditEntry, loc *time.Location, admin bool) string {
 			what = lang.L("took them off the invitation list of {{.Field}}", args)
 		}
 	case data.AuditCheckin:
+		args["New"] = checkinText(e.New)
 		what = lang.L("scanned the badge at {{.Field}}: {{.New}}", args)
 	case data.AuditCollect:
 		what = lang.L("handed the badge over")
@@ -84,6 +92,29 @@ func historyLine(e data.AuditEntry, loc *time.Location, admin bool) string {
 		what += ": " + e.Field
 	}
 	return e.At.In(loc).Format("2006-01-02 15:04") + " " + who(e) + " " + what
+}
+
+// checkinText words a scan as the trail keeps it in the person's
+// language: the verdict, whether found by name, and the door's reason.
+func checkinText(kept string) string {
+	c, ok := data.ReadCheckin(kept)
+	if !ok {
+		return kept
+	}
+	text := map[data.VerdictKind]string{data.Accepted: lang.L("Accepted"), data.Already: lang.L("Already in"), data.Rejected: lang.L("Refused")}[c.Verdict]
+	if c.Exit {
+		text += " (" + lang.L("Exit") + ")"
+	}
+	if c.Manual {
+		text += " (" + lang.L("found by name") + ")"
+	}
+	switch {
+	case c.Reason.Code != "":
+		text += ": " + say(c.Reason.Message())
+	case c.Said != "":
+		text += ": " + c.Said
+	}
+	return text
 }
 
 // who names whoever made a change, and where.

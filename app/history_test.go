@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -70,7 +71,7 @@ func TestDeskHistoryShowsTheWholeTrailNewestFirst(t *testing.T) {
 	}
 	for i, want := range []string{
 		" changed Position from — to Legal Adviser",
-		" huy at door-1 scanned the badge at PLEN-1: accepted in",
+		" huy at door-1 scanned the badge at PLEN-1: Accepted",
 		" added them to the invitation list of PLEN-1",
 		" mai printed the badge (issue 1) in badges.pdf",
 		" lan changed the status from Registered to Approved",
@@ -163,5 +164,33 @@ func TestRemovingAPhotoAsksAndIsInTheHistory(t *testing.T) {
 	}
 	if lines := historyLines(d); len(lines) < 2 || !strings.Contains(lines[0], "removed the photo") || !strings.Contains(lines[1], "attached a photo") {
 		t.Fatalf("the history: %q", lines)
+	}
+}
+
+// TestHistoryIsWordedInTheStationsLanguage: in Vietnamese, a scan found
+// by name, a door's refusal with its reason and a change of zones read in
+// Vietnamese, with no English word or field name left.
+func TestHistoryIsWordedInTheStationsLanguage(t *testing.T) {
+	t.Cleanup(func() { useLanguage("en") })
+	useLanguage("vi")
+	at := time.Date(2025, 10, 25, 9, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		entry data.AuditEntry
+		want  string
+	}{
+		{data.AuditEntry{At: at, Operator: "huy", Action: data.AuditCheckin, Field: "PLEN-1", New: "accepted in (found by name)"}, "Cho vào (tìm theo tên)"},
+		{data.AuditEntry{At: at, Operator: "huy", Action: data.AuditCheckin, Field: "PLEN-1", New: "rejected in: too early: the door opens at 13:30"},
+			say(data.Reason{Code: data.ReasonTooEarly, Args: map[string]any{"At": "13:30"}}.Message())},
+		{data.AuditEntry{At: at, Operator: "lan", Action: data.AuditEdit, Field: "zones", Old: "+4"}, lang.L("Zones")},
+	} {
+		line := historyLine(c.entry, time.UTC, true)
+		for _, english := range []string{"accepted", "rejected", "found by name", "too early", "zones", "changed", "scanned"} {
+			if strings.Contains(line, english) {
+				t.Errorf("%q keeps %q", line, english)
+			}
+		}
+		if !strings.Contains(line, c.want) {
+			t.Errorf("%q does not say %q", line, c.want)
+		}
 	}
 }

@@ -49,6 +49,7 @@ func previewColumns() []string {
 func (im *importer) buildUI() fyne.CanvasObject {
 	im.path = &widget.Entry{PlaceHolder: lang.L("Path of a .csv or .xlsx file")}
 	im.path.OnSubmitted = func(string) { im.onCheck() }
+	im.path.OnChanged = func(string) { im.unchecked() }
 	im.choose = &widget.Button{Text: lang.L("Choose file…"), Icon: theme.FolderOpenIcon(), OnTapped: im.onChoose}
 	im.check = &widget.Button{Text: lang.L("Check"), Icon: theme.SearchIcon(), OnTapped: im.onCheck}
 	im.template = &widget.Button{Text: lang.L("Download the template"), Icon: theme.DownloadIcon(), OnTapped: im.onTemplate}
@@ -118,7 +119,7 @@ func (im *importer) showRows() {
 func (im *importer) problemsOf(line int) string {
 	var text []string
 	for _, p := range im.problems[line] {
-		text = append(text, fieldLabel(p.Field)+": "+say(p.Reason))
+		text = append(text, fieldWord(p.Field)+": "+say(p.Reason))
 	}
 	return strings.Join(text, "\n")
 }
@@ -191,17 +192,24 @@ func (im *importer) checked(rows []data.ImportRow, rep data.ImportReport, err er
 		im.showProblems(err)
 	} else {
 		im.summary.Importance = widget.SuccessImportance
-		im.summary.SetText(lang.L("{{.Rows}} lines are ready: {{.Created}} new, {{.Updated}} corrected, {{.Unchanged}} unchanged. Nothing is written until you import them.",
-			map[string]any{"Rows": rep.Rows, "Created": rep.Created, "Updated": rep.Updated, "Unchanged": rep.Unchanged}))
-		im.commit.SetText(lang.L("Import {{.Rows}} lines", map[string]any{"Rows": rep.Rows}))
+		im.summary.SetText(lang.N("{{.Rows}} line is ready: {{.Created}} new, {{.Updated}} corrected, {{.Unchanged}} unchanged. Nothing is written until you import it.",
+			rep.Rows, map[string]any{"Rows": number(rep.Rows), "Created": number(rep.Created), "Updated": number(rep.Updated), "Unchanged": number(rep.Unchanged)}))
+		im.commit.SetText(lang.N("Import {{.Rows}} line", rep.Rows, map[string]any{"Rows": number(rep.Rows)}))
 		im.commit.Enable()
 	}
 	im.showRows()
 }
 
+// unchecked offers no import until the file named is checked: the button
+// never counts the lines of another file.
+func (im *importer) unchecked() {
+	im.commit.SetText(lang.L("Import"))
+	im.commit.Disable()
+}
+
 // busy shows that work is under way and holds every button until it ends.
 func (im *importer) busy(text string) {
-	im.commit.Disable()
+	im.unchecked()
 	im.check.Disable()
 	im.choose.Disable()
 	im.path.Disable()
@@ -256,8 +264,8 @@ func (im *importer) committed(rep data.ImportReport, err error) {
 		return
 	}
 	im.summary.Importance = widget.SuccessImportance
-	im.summary.SetText(lang.L("Imported {{.Rows}} lines: {{.Created}} new, {{.Updated}} corrected, {{.Unchanged}} unchanged.",
-		map[string]any{"Rows": rep.Rows, "Created": rep.Created, "Updated": rep.Updated, "Unchanged": rep.Unchanged}))
+	im.summary.SetText(lang.N("Imported {{.Rows}} line: {{.Created}} new, {{.Updated}} corrected, {{.Unchanged}} unchanged.",
+		rep.Rows, map[string]any{"Rows": number(rep.Rows), "Created": number(rep.Created), "Updated": number(rep.Updated), "Unchanged": number(rep.Unchanged)}))
 	if im.imported != nil {
 		im.imported()
 	}

@@ -179,3 +179,36 @@ func drawn(o fyne.CanvasObject) []fyne.CanvasObject {
 	}
 	return all
 }
+
+// TestImporterCountsFollowTheFileChecked: one line is "1 line", and the
+// button's count goes with the file named: typing another file's path
+// takes the offer back until that file is checked.
+func TestImporterCountsFollowTheFileChecked(t *testing.T) {
+	u := newTestUI(t)
+	im := newImporter(u, nil)
+	u.win.SetContent(im.buildUI())
+	dir := t.TempDir()
+	one, two := filepath.Join(dir, "one.csv"), filepath.Join(dir, "two.csv")
+	writeRoster(t, one, "delegate,Ingrid,Ødegård,NO,NO,N1")
+	writeRoster(t, two, "delegate,Ingrid,Ødegård,NO,NO,N1", "delegate,Ola,Nordmann,NO,NO,N2")
+	test.Type(im.path, two)
+	test.Tap(im.check)
+	im.work.wait()
+	if im.commit.Text != "Import 2 lines" || !strings.HasPrefix(im.summary.Text, "2 lines are ready") {
+		t.Fatalf("two lines: %q, %q", im.commit.Text, im.summary.Text)
+	}
+	retype(im.path, one)
+	if im.commit.Text != "Import" || !im.commit.Disabled() {
+		t.Fatalf("another file named: %q, enabled %v", im.commit.Text, !im.commit.Disabled())
+	}
+	test.Tap(im.check)
+	im.work.wait()
+	if im.commit.Text != "Import 1 line" || !strings.HasPrefix(im.summary.Text, "1 line is ready: 1 new") {
+		t.Fatalf("one line: %q, %q", im.commit.Text, im.summary.Text)
+	}
+	test.Tap(im.commit)
+	im.work.wait()
+	if !strings.HasPrefix(im.summary.Text, "Imported 1 line: 1 new") {
+		t.Fatalf("imported: %q", im.summary.Text)
+	}
+}

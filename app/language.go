@@ -72,16 +72,7 @@ func (u *ui) setLanguage(code string) {
 	case u.signIn != nil:
 		u.showSignIn(u.signIn.name.Text, "")
 	case u.tabs != nil && u.home != nil:
-		tab := ""
-		for _, s := range u.stations {
-			if s.item == u.tabs.Selected() {
-				tab = s.name
-			}
-		}
-		u.showHome()
-		if t := u.tab(tab); t != nil && t != u.tabs.Selected() {
-			u.tabs.Select(t)
-		}
+		u.showHomeKeepingTab()
 	default:
 		u.showHome()
 	}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -21,6 +22,7 @@ import (
 
 	"accred/app/printjob"
 	"accred/data"
+	"accred/data/country"
 	"accred/printing"
 )
 
@@ -125,6 +127,7 @@ func (v *overview) refresh(showing int) {
 		ctx, cancel := context.WithTimeout(context.Background(), scanTimeout)
 		defer cancel()
 		o, err := v.u.store.Overview(ctx)
+		o = inLanguage(o)
 		var changed map[printing.Chart][]byte
 		if err == nil {
 			changed, err = drawChanged(o, before, drawn, tr)
@@ -194,9 +197,34 @@ func (v *overview) show(o data.Overview, changed map[printing.Chart][]byte) {
 			out++
 		}
 	}
-	v.attention.SetText(lang.L("{{.Count}} delegations; {{.Attention}} with no head of delegation accredited or nobody's badge collected, listed first in red.",
+	v.attention.SetText(lang.L("{{.Count}} delegations; {{.Attention}} need someone to act now (no head of delegation accredited, or, once the doors are open, printed badges nobody came for), listed first in red.",
 		map[string]any{"Count": number(len(o.Delegations)), "Attention": number(out)}))
 	v.delegations.Refresh()
+}
+
+// inLanguage gives the overview's categories and delegations their names
+// in the station's language, the delegations in the order of those names.
+func inLanguage(o data.Overview) data.Overview {
+	names := map[string]string{} // by English name
+	o.Funnel = slices.Clone(o.Funnel)
+	for i, f := range o.Funnel {
+		names[f.Category.Name] = categoryText(f.Category)
+		o.Funnel[i].Category.Name = names[f.Category.Name]
+	}
+	o.Gender = slices.Clone(o.Gender)
+	for i, g := range o.Gender {
+		if name, ok := names[g.Name]; ok {
+			o.Gender[i].Name = name
+		}
+	}
+	o.Delegations = slices.Clone(o.Delegations)
+	for i, d := range o.Delegations {
+		if c, ok := country.Lookup(d.Country); ok {
+			o.Delegations[i].Name = c.Name(currentLanguage())
+		}
+	}
+	data.SortDelegations(o.Delegations)
+	return o
 }
 
 // showFunnel fills grid with the funnel's figures: a row per category
@@ -234,7 +262,7 @@ func womenText(o data.Overview) string {
 		if g.Total() == 0 {
 			return "–"
 		}
-		return fmt.Sprintf("%.0f%%", float64(g.Counts[0])*100/float64(g.Total()))
+		return printing.PercentText(printing.Share(g.Counts[0], g.Total()))
 	}
 	return lang.L("Women: {{.All}} of participants, {{.Heads}} of heads of delegation.", map[string]any{"All": share(all), "Heads": share(o.HeadsGender)})
 }

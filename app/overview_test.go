@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -17,6 +18,7 @@ import (
 
 	"accred/data"
 	"accred/data/demo"
+	"accred/data/search"
 	"accred/printing"
 )
 
@@ -243,6 +245,103 @@ func TestOverviewWordsAreTranslated(t *testing.T) {
 	for _, w := range printing.OverviewWords {
 		if tr(w) == w {
 			t.Errorf("%q is not translated for the overview", w)
+		}
+	}
+}
+
+// delegationRows is each delegation's row as the overview shows it: name
+// and whether it is in red.
+func delegationRows(v *overview) (names []string, red []bool) {
+	for i := range v.current.Delegations {
+		row := newDelegationRow()
+		v.updateDelegationRow(i, row)
+		name := row.(*fyne.Container).Objects[0].(*widget.Label)
+		names, red = append(names, name.Text), append(red, name.Importance == widget.DangerImportance)
+	}
+	return names, red
+}
+
+// TestOverviewRedOnlyWhereACoordinatorMustAct: the day before the event,
+// nobody has collected a badge and that is no reason for red; only a
+// delegation with no head of delegation accredited is.
+func TestOverviewRedOnlyWhereACoordinatorMustAct(t *testing.T) {
+	u, _ := demoAt1350(t)
+	loc, _ := time.LoadLocation(demo.TimeZone)
+	u.store.Now = func() time.Time { return time.Date(2025, 10, 24, 10, 0, 0, 0, loc) }
+	v := u.overview
+	u.tabs.Select(u.tab(tabOverview))
+	v.work.wait()
+	_, red := delegationRows(v)
+	reds := 0
+	for i, d := range v.current.Delegations {
+		if red[i] != d.NoHead() {
+			t.Errorf("%s: red %v, no head accredited %v", d.Name, red[i], d.NoHead())
+		}
+		if red[i] {
+			reds++
+		}
+	}
+	if reds == len(red) || !strings.Contains(v.attention.Text, " "+number(reds)+" need someone to act now") {
+		t.Fatalf("%d of %d delegations in red: %q", reds, len(red), v.attention.Text)
+	}
+}
+
+// TestOverviewSpeaksTheStationsLanguage: in Vietnamese, the delegations
+// are named as the desk names them, in the order of those names, and the
+// categories are in Vietnamese too.
+func TestOverviewSpeaksTheStationsLanguage(t *testing.T) {
+	u, _ := demoAt1350(t)
+	t.Cleanup(func() { useLanguage("en") })
+	useLanguage("vi")
+	u.showHome()
+	u.overview.later = func(time.Duration, func()) {}
+	v := u.overview
+	u.tabs.Select(u.tab(tabOverview))
+	v.work.wait()
+	names, red := delegationRows(v)
+	if !slices.Contains(names, "Việt Nam") || slices.Contains(names, "Viet Nam") {
+		t.Fatalf("delegations: %v", names)
+	}
+	for i := 1; i < len(names); i++ {
+		if red[i] == red[i-1] && search.Fold(names[i]) < search.Fold(names[i-1]) {
+			t.Fatalf("%q listed after %q", names[i], names[i-1])
+		}
+	}
+	if funnel := labelTexts(v.funnel); !strings.Contains(funnel, "Đại biểu") || strings.Contains(funnel, "Delegate") {
+		t.Fatalf("funnel: %s", funnel)
+	}
+}
+
+// TestWomenShareAgreesWithTheChart: the text writes the women's share as
+// the chart's segment does.
+func TestWomenShareAgreesWithTheChart(t *testing.T) {
+	o := data.Overview{Gender: []data.GenderCount{{Name: "Delegate", Counts: []int{5549, 4451, 0, 0}}},
+		HeadsGender: data.GenderCount{Counts: []int{1, 1, 0, 0}}}
+	if got := womenText(o); got != "Women: 55% of participants, 50% of heads of delegation." {
+		t.Fatalf("%q", got)
+	}
+}
+
+// TestCategoryNamesFollowTheLanguage: a category's name on screen is the
+// event's name for it in the station's language, else the built-in
+// name's translation, else its name as given.
+func TestCategoryNamesFollowTheLanguage(t *testing.T) {
+	t.Cleanup(func() { useLanguage("en") })
+	cats := data.DefaultCategories()
+	named := cats[0]
+	named.Names = map[string]string{"fr": "Délégation officielle"}
+	own := data.Category{Code: "press", Name: "Press corps"}
+	for _, c := range []struct {
+		language string
+		category data.Category
+		want     string
+	}{
+		{"fr", cats[0], "Délégué"}, {"vi", cats[0], "Đại biểu"}, {"vi", cats[2], "Báo chí"}, {"en", cats[0], "Delegate"},
+		{"fr", named, "Délégation officielle"}, {"fr", own, "Press corps"},
+	} {
+		useLanguage(c.language)
+		if got := categoryText(c.category); got != c.want {
+			t.Errorf("%s in %s: %q, want %q", c.category.Code, c.language, got, c.want)
 		}
 	}
 }

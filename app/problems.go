@@ -39,7 +39,7 @@ func fieldProblem(f data.FieldError) string {
 		s = lang.L("Line {{.Line}}", map[string]any{"Line": f.Line}) + " — "
 	}
 	if f.Field != "" {
-		s += fieldLabel(f.Field) + ": "
+		s += fieldWord(f.Field) + ": "
 	}
 	return s + say(f.Reason)
 }
@@ -61,4 +61,44 @@ func (u *ui) showError(err error) {
 	d := dialog.NewError(errors.New(problemText(err)), u.win)
 	d.Show()
 	u.answerKeys(d.Hide, d.Hide)
+}
+
+// fieldWord names a field of a problem or of the trail in the person's
+// language: the programme's, the settings' and the categories' fields, and
+// a participant's (fieldLabel), whose names they share where they mean the
+// same (title, name).
+func fieldWord(field string) string {
+	switch field {
+	case "code":
+		return lang.L("Code")
+	case "kind":
+		return lang.L("Kind")
+	case "room":
+		return lang.L("Room")
+	case "starts_at":
+		return lang.L("Starts")
+	case "ends_at":
+		return lang.L("Ends")
+	case "capacity":
+		return lang.L("Capacity")
+	case "categories":
+		return lang.L("Who may enter")
+	case "zone":
+		return lang.L("Zone required")
+	case "zones":
+		return lang.L("Zones")
+	case "early_minutes":
+		return lang.L("Door opens (minutes before)")
+	case "records_exits":
+		return lang.L("The door scans people out too")
+	case "invitation_only":
+		return lang.L("Only invited participants")
+	case "timezone":
+		return lang.L("Time zone")
+	case "reason":
+		return lang.L("Reason")
+	case "colour":
+		return lang.L("Colour")
+	}
+	return fieldLabel(field)
 }

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -25,14 +24,21 @@ type programme struct {
 	u          *ui
 	attendance []data.Attendance
 	list       *widget.List
-	editing    string // the code of the session in the form; empty for a new one
+	editing    string       // the code of the session in the form; empty for a new one
+	current    data.Session // the session in the form as saved; ID 0 for a new one
+	clean      string       // the form as shown or saved: anything else is an edit
 
-	code, title, room, starts, ends, capacity, categories, early, invited *widget.Entry
-	kind                                                                  *widget.Select
-	invitation, exits                                                     *widget.Check
-	problem                                                               *widget.Label
-	warning                                                               *widget.Label // sessions sharing a room at one time
-	save, add                                                             *widget.Button
+	code, title, room, starts, ends, capacity, categories, early *widget.Entry
+	kind                                                         *widget.Select
+	invitation, exits                                            *widget.Check
+	problem                                                      *widget.Label // what saving said: saved, or why not
+	warning                                                      *widget.Label // sessions sharing a room at one time
+	save, add, cancel, remove                                    *widget.Button
+
+	invited []data.Participant // the invitation list, by name
+	invite  *widget.Entry      // a name typed finds people to invite
+	found   *fyne.Container    // those found, each offered to invite
+	list2   *fyne.Container    // the invited, each with a button that takes them off
 
 	zone *widget.Entry // the access zone a badge must carry; empty for none
 
@@ -81,19 +87,19 @@ func (g *programme) buildUI() fyne.CanvasObject {
 		return container.NewVBox(&widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis},
 			&widget.Label{SizeName: theme.SizeNameCaptionText, Truncation: fyne.TextTruncateEllipsis})
 	}, g.updateRow)
-	g.list.OnSelected = func(i widget.ListItemID) { g.edit(g.attendance[i].Session) }
-	for _, e := range []**widget.Entry{&g.code, &g.title, &g.room, &g.starts, &g.ends, &g.capacity, &g.categories, &g.early, &g.invited, &g.zone} {
+	g.list.OnSelected = g.onChoose
+	for _, e := range []**widget.Entry{&g.code, &g.title, &g.room, &g.starts, &g.ends, &g.capacity, &g.categories, &g.early, &g.zone} {
 		*e = &widget.Entry{}
 	}
-	g.starts.PlaceHolder, g.ends.PlaceHolder = "2025-10-25 14:00", "2025-10-25 17:00"
+	g.starts.PlaceHolder, g.ends.PlaceHolder = "YYYY-MM-DD HH:MM", "YYYY-MM-DD HH:MM"
 	g.capacity.PlaceHolder = lang.L("No limit")
 	g.zone.PlaceHolder = lang.L("None (or a zone's number)")
 	g.categories.PlaceHolder = lang.L("All categories (or: delegate vip …)")
-	g.kind = &widget.Select{Options: data.SessionKinds}
+	g.kind = &widget.Select{Options: kindTexts()}
 	g.invitation = widget.NewCheck(lang.L("Only invited participants"), nil)
-	g.invited.MultiLine = true
-	g.invited.Wrapping = fyne.TextWrapWord
-	g.invited.PlaceHolder = lang.L("Badge numbers of the invited, separated by spaces")
+	g.invite = &widget.Entry{PlaceHolder: lang.L("Type a name to find someone to invite")}
+	g.invite.OnChanged = g.onFind
+	g.found, g.list2 = container.NewVBox(), container.NewVBox()
 	g.exits = widget.NewCheck(lang.L("The door scans people out too"), nil)
 	g.problem = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
 	g.warning = &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord}
@@ -108,19 +114,25 @@ func (g *programme) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Who may enter"), g.categories),
 		widget.NewFormItem(lang.L("Zone required"), g.zone),
 		widget.NewFormItem("", g.invitation),
-		widget.NewFormItem(lang.L("Invited"), g.invited),
+		widget.NewFormItem(lang.L("Invited"), container.NewVBox(g.list2, g.invite, g.found)),
 		widget.NewFormItem("", g.exits),
 		widget.NewFormItem(lang.L("Door opens (minutes before)"), g.early),
 	)
 	g.save = &widget.Button{Text: lang.L("Save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: g.onSave}
-	g.add = &widget.Button{Text: lang.L("New session"), Icon: theme.ContentAddIcon(), OnTapped: func() { g.edit(data.Session{Kind: data.KindSeminar, EarlyMinutes: 30}) }}
+	g.add = &widget.Button{Text: lang.L("New session"), Icon: theme.ContentAddIcon(), OnTapped: func() {
+		g.leave(func() { g.list.UnselectAll(); g.edit(data.Session{Kind: data.KindSeminar, EarlyMinutes: 30}) }, nil)
+	}}
+	g.cancel = &widget.Button{Text: lang.L("Cancel the session…"), Icon: theme.CancelIcon(), OnTapped: g.onCancel}
+	g.remove = &widget.Button{Text: lang.L("Delete the session…"), Icon: theme.DeleteIcon(), Importance: widget.DangerImportance, OnTapped: g.onDelete}
 	imp := &widget.Button{Text: lang.L("Import programme…"), Icon: theme.UploadIcon(), OnTapped: g.onImport}
 	export := &widget.Button{Text: lang.L("Station file for this session…"), Icon: theme.DownloadIcon(), OnTapped: g.onExportStation}
 	merge := &widget.Button{Text: lang.L("Merge a station's scans…"), Icon: theme.MailReplyAllIcon(), OnTapped: g.onMergeStation}
-	g.u.onlyFor(data.RoleAdmin, g.save, g.add, imp)
+	g.u.onlyFor(data.RoleAdmin, g.save, g.add, imp, g.cancel, g.remove)
 	g.u.onlyFor(data.RoleDoor, export, merge)
 	left := container.NewBorder(container.NewVBox(container.NewHBox(g.add, imp), container.NewHBox(export, merge)), nil, nil, nil, g.list)
-	right := container.NewVScroll(container.NewVBox(form, g.problem, g.warning, g.save))
+	// Save and what it said stay in sight below the form, however long.
+	right := container.NewBorder(nil, container.NewVBox(g.problem, g.warning, container.NewHBox(g.save, g.cancel, g.remove)), nil, nil,
+		container.NewVScroll(form))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.5
 	g.reload()
@@ -146,7 +158,11 @@ func (g *programme) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	a := g.attendance[i]
 	s := a.Session
 	lines := o.(*fyne.Container).Objects
-	lines[0].(*widget.Label).SetText(fmt.Sprintf("%s · %s", s.Code, s.Title))
+	title := fmt.Sprintf("%s · %s", s.Code, s.Title)
+	if s.Cancelled {
+		title = lang.L("{{.Session}} (cancelled)", map[string]any{"Session": title})
+	}
+	lines[0].(*widget.Label).SetText(title)
 	capacity := lang.L("no limit")
 	if s.Capacity > 0 {
 		capacity = strconv.Itoa(s.Capacity)
@@ -158,10 +174,10 @@ func (g *programme) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 
 // edit puts a session in the form.
 func (g *programme) edit(s data.Session) {
-	g.editing = s.Code
+	g.editing, g.current = s.Code, s
 	g.code.SetText(s.Code)
 	g.title.SetText(s.Title)
-	g.kind.SetSelected(s.Kind)
+	g.kind.SetSelected(kindText(s.Kind))
 	g.room.SetText(s.Room)
 	g.starts.SetText(formatSessionTime(s.Starts))
 	g.ends.SetText(formatSessionTime(s.Ends))
@@ -177,17 +193,202 @@ func (g *programme) edit(s data.Session) {
 	g.invitation.SetChecked(s.InvitationOnly)
 	g.exits.SetChecked(s.RecordsExits)
 	g.early.SetText(strconv.Itoa(s.EarlyMinutes))
-	g.invited.SetText("")
-	if s.ID != 0 {
-		ids, _ := g.u.store.Invitations(context.Background(), s.ID)
-		numbers := make([]string, len(ids))
-		for i, id := range ids {
-			numbers[i] = data.BadgeNumber(id)
-		}
-		g.invited.SetText(strings.Join(numbers, " "))
-	}
+	g.invited = nil
+	g.invite.SetText("")
 	g.problem.SetText("")
 	g.warning.SetText("")
+	if s.ID != 0 {
+		invited, err := g.invitedOf(s.ID)
+		if err != nil {
+			g.say(problemText(err), widget.DangerImportance)
+		}
+		g.invited = invited
+	}
+	g.showInvited()
+	g.cancel.SetText(lang.L("Cancel the session…"))
+	if s.Cancelled {
+		g.cancel.SetText(lang.L("Take the cancellation back"))
+	}
+	for _, b := range []*widget.Button{g.cancel, g.remove} {
+		if s.ID == 0 || !g.u.can(data.RoleAdmin) {
+			b.Disable()
+		} else {
+			b.Enable()
+		}
+	}
+	g.clean = g.snapshot()
+}
+
+// invitedOf reads a session's invitation list, by name.
+func (g *programme) invitedOf(id int64) ([]data.Participant, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), readTimeout)
+	defer cancel()
+	ids, err := g.u.store.Invitations(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	list := make([]data.Participant, 0, len(ids))
+	for _, id := range ids {
+		p, err := g.u.store.Participant(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, p)
+	}
+	return list, nil
+}
+
+// say shows what saving or a change did, in its colour.
+func (g *programme) say(text string, importance widget.Importance) {
+	g.problem.Importance = importance
+	g.problem.SetText(text)
+}
+
+// snapshot is the form as a string, to tell whether it was edited.
+func (g *programme) snapshot() string {
+	fields := []string{g.code.Text, g.title.Text, g.kind.Selected, g.room.Text, g.starts.Text, g.ends.Text, g.capacity.Text, g.categories.Text,
+		g.zone.Text, strconv.FormatBool(g.invitation.Checked), strconv.FormatBool(g.exits.Checked), g.early.Text}
+	for _, p := range g.invited {
+		fields = append(fields, strconv.FormatInt(p.ID, 10))
+	}
+	return strings.Join(fields, "\x00")
+}
+
+// edited reports whether the form holds changes not saved.
+func (g *programme) edited() bool { return g.snapshot() != g.clean }
+
+// onChoose puts the session chosen in the list in the form, once the
+// person has agreed to drop the edits of the one there.
+func (g *programme) onChoose(i widget.ListItemID) {
+	if i >= len(g.attendance) || g.attendance[i].Session.ID == g.current.ID && g.current.ID != 0 {
+		return
+	}
+	chosen := g.attendance[i].Session
+	g.leave(func() { g.edit(chosen) }, func() {
+		if j := g.indexOf(g.current.ID); j >= 0 {
+			g.list.Select(j)
+		} else {
+			g.list.UnselectAll()
+		}
+	})
+}
+
+// leave runs next once the form's edits may be dropped: at once when there
+// are none, else when the person agrees; stay runs when they do not.
+func (g *programme) leave(next, stay func()) {
+	if !g.edited() {
+		next()
+		return
+	}
+	name := g.current.Code
+	if name == "" {
+		name = lang.L("the new session")
+	}
+	ask := dialog.NewConfirm(lang.L("Drop your changes?"), lang.L("The changes to {{.Session}} are not saved. Drop them?", map[string]any{"Session": name}),
+		func(drop bool) {
+			if drop {
+				next()
+			} else if stay != nil {
+				stay()
+			}
+		}, g.u.win)
+	ask.SetConfirmText(lang.L("Drop the changes"))
+	ask.SetDismissText(lang.L("Keep editing"))
+	ask.Show()
+}
+
+// indexOf is the list's row of the session with id, or -1.
+func (g *programme) indexOf(id int64) int {
+	return slices.IndexFunc(g.attendance, func(a data.Attendance) bool { return a.Session.ID == id })
+}
+
+// onFind lists the participants whose names match what is typed, to invite.
+func (g *programme) onFind(text string) {
+	g.found.RemoveAll()
+	if len(strings.TrimSpace(text)) < 2 {
+		g.found.Refresh()
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), readTimeout)
+	defer cancel()
+	people, total, err := g.u.store.FindParticipants(ctx, data.ParticipantFilter{Query: text, Limit: maxFound})
+	if err != nil {
+		g.found.Add(&widget.Label{Text: problemText(err), Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord})
+	}
+	for _, p := range people {
+		if slices.ContainsFunc(g.invited, func(q data.Participant) bool { return q.ID == p.ID }) {
+			continue
+		}
+		g.found.Add(&widget.Button{Text: lang.L("Invite {{.Person}}", map[string]any{"Person": personText(p)}), Icon: theme.ContentAddIcon(),
+			Alignment: widget.ButtonAlignLeading, OnTapped: func() { g.addInvited(p) }})
+	}
+	if total > len(people) {
+		g.found.Add(&widget.Label{Text: lang.N("{{.Count}} more: type more of the name.", total-len(people), map[string]any{"Count": number(total - len(people))}),
+			Importance: widget.LowImportance})
+	}
+	if len(people) == 0 && err == nil {
+		g.found.Add(&widget.Label{Text: lang.L("Nobody found."), Importance: widget.LowImportance})
+	}
+	g.found.Refresh()
+}
+
+// maxFound is how many people a name typed offers to invite.
+const maxFound = 6
+
+// personText names a participant as the lists do, with their affiliation
+// and badge number.
+func personText(p data.Participant) string {
+	return p.ListName() + " · " + affiliationText(p.Affiliation) + " · " + p.BadgeNumber()
+}
+
+func (g *programme) addInvited(p data.Participant) {
+	g.invited = append(g.invited, p)
+	g.invite.SetText("")
+	g.showInvited()
+}
+
+// showInvited lists the invited by name, each with a button that takes
+// them off the list.
+func (g *programme) showInvited() {
+	g.list2.RemoveAll()
+	if len(g.invited) == 0 {
+		g.list2.Add(&widget.Label{Text: lang.L("Nobody invited yet."), Importance: widget.LowImportance})
+	}
+	for _, p := range g.invited {
+		off := &widget.Button{Icon: theme.ContentRemoveIcon(), Importance: widget.LowImportance, OnTapped: func() {
+			g.invited = slices.DeleteFunc(g.invited, func(q data.Participant) bool { return q.ID == p.ID })
+			g.showInvited()
+		}}
+		g.list2.Add(container.NewBorder(nil, nil, nil, off, &widget.Label{Text: personText(p), Truncation: fyne.TextTruncateEllipsis}))
+	}
+	g.list2.Refresh()
+}
+
+// kindTexts are the session kinds in the station's language, in
+// data.SessionKinds' order.
+func kindTexts() []string {
+	texts := make([]string, len(data.SessionKinds))
+	for i, k := range data.SessionKinds {
+		texts[i] = kindText(k)
+	}
+	return texts
+}
+
+// kindText names a session kind in the station's language.
+func kindText(kind string) string {
+	switch kind {
+	case data.KindCeremony:
+		return lang.L("Ceremony")
+	case data.KindPlenary:
+		return lang.L("Plenary")
+	case data.KindSeminar:
+		return lang.L("Seminar")
+	case data.KindSideEvent:
+		return lang.L("Side event")
+	case data.KindMeeting:
+		return lang.L("Closed meeting")
+	}
+	return kind
 }
 
 func formatSessionTime(t time.Time) string {
@@ -200,9 +401,12 @@ func formatSessionTime(t time.Time) string {
 // form reads the session in the form; problems of form are said at once.
 func (g *programme) form() (data.Session, []string) {
 	loc := g.u.event.Location()
-	s := data.Session{Code: strings.TrimSpace(g.code.Text), Title: strings.TrimSpace(g.title.Text), Kind: g.kind.Selected,
+	s := data.Session{ID: g.current.ID, Code: strings.TrimSpace(g.code.Text), Title: strings.TrimSpace(g.title.Text), Kind: g.current.Kind,
 		Room: strings.TrimSpace(g.room.Text), Categories: strings.Fields(strings.ToLower(g.categories.Text)),
 		InvitationOnly: g.invitation.Checked, RecordsExits: g.exits.Checked}
+	if i := g.kind.SelectedIndex(); i >= 0 {
+		s.Kind = data.SessionKinds[i]
+	}
 	var problems []string
 	var err error
 	if s.Starts, err = time.ParseInLocation(data.SessionTimeLayout, strings.TrimSpace(g.starts.Text), loc); err != nil {
@@ -227,31 +431,92 @@ func (g *programme) form() (data.Session, []string) {
 	return s, problems
 }
 
+// onSave saves the session in the form, a rename when its code changed,
+// and says so; what kept it from being saved is said instead, and an
+// overlap said before is said again only if it still holds.
 func (g *programme) onSave() {
+	g.warning.SetText("")
 	s, problems := g.form()
 	if len(problems) > 0 {
-		g.problem.SetText(strings.Join(problems, "\n"))
+		g.say(strings.Join(problems, "\n"), widget.DangerImportance)
 		return
 	}
-	if g.editing != "" && !strings.EqualFold(g.editing, s.Code) && slices.ContainsFunc(g.attendance, func(a data.Attendance) bool {
-		return strings.EqualFold(a.Session.Code, s.Code)
-	}) {
-		g.problem.SetText(lang.L("Another session has this code."))
+	invited := make([]int64, len(g.invited))
+	for i, p := range g.invited {
+		invited[i] = p.ID
+	}
+	saved, err := g.u.store.SaveSession(g.u.actor(), s, invited)
+	if err != nil {
+		g.say(problemText(err), widget.DangerImportance)
 		return
 	}
-	invited, bad := data.ParseBadgeNumbers(g.invited.Text)
-	if bad != "" {
-		g.problem.SetText(lang.L("Invited") + ": " + lang.L("{{.Value}} is not a badge number.", map[string]any{"Value": bad}))
-		return
-	}
-	if _, err := g.u.store.SaveSession(g.u.actor(), s, invited); err != nil {
-		g.problem.SetText(problemText(err))
-		return
-	}
-	g.editing = s.Code
-	g.problem.SetText("")
 	g.reload()
-	g.warnOverlaps([]data.Session{s})
+	g.edit(saved)
+	if i := g.indexOf(saved.ID); i >= 0 {
+		g.list.Select(i)
+	}
+	g.say(lang.L("{{.Session}} is saved.", map[string]any{"Session": saved.Code}), widget.SuccessImportance)
+	g.warnOverlaps([]data.Session{saved})
+}
+
+// onCancel asks, then cancels the session in the form, or takes its
+// cancellation back: it stays in the programme and the history, and its
+// doors refuse entries as cancelled.
+func (g *programme) onCancel() {
+	x := g.current
+	question := lang.L("Cancel {{.Session}}? It stays in the programme and in the history; its doors refuse every entry, saying it is cancelled.", map[string]any{"Session": x.Code})
+	if x.Cancelled {
+		question = lang.L("Take back the cancellation of {{.Session}}? Its doors admit people again, by its rules.", map[string]any{"Session": x.Code})
+	}
+	dialog.ShowConfirm(lang.L("Cancel the session?"), question, func(yes bool) {
+		if !yes {
+			return
+		}
+		if err := g.u.store.CancelSession(g.u.actor(), x.ID, !x.Cancelled); err != nil {
+			g.say(problemText(err), widget.DangerImportance)
+			return
+		}
+		g.reload()
+		if i := g.indexOf(x.ID); i >= 0 {
+			g.edit(g.attendance[i].Session)
+		}
+		done := lang.L("{{.Session}} is cancelled: its doors refuse every entry.", map[string]any{"Session": x.Code})
+		if x.Cancelled {
+			done = lang.L("{{.Session}} is no longer cancelled.", map[string]any{"Session": x.Code})
+		}
+		g.say(done, widget.SuccessImportance)
+	}, g.u.win)
+}
+
+// onDelete asks, then deletes the session in the form: only one whose
+// doors recorded no scan; another is to be cancelled.
+func (g *programme) onDelete() {
+	x := g.current
+	ctx, cancel := context.WithTimeout(context.Background(), readTimeout)
+	defer cancel()
+	scans, err := g.u.store.SessionScans(ctx, x.ID)
+	switch {
+	case err != nil:
+		g.say(problemText(err), widget.DangerImportance)
+		return
+	case scans > 0:
+		g.say(lang.N("{{.Session}} cannot be deleted: its doors have recorded {{.Count}} scan. Cancel it instead: it stays in the history.", scans,
+			map[string]any{"Session": x.Code, "Count": number(scans)}), widget.DangerImportance)
+		return
+	}
+	dialog.ShowConfirm(lang.L("Delete the session?"), lang.L("Delete {{.Session}} and its invitation list? The history keeps that it was there.", map[string]any{"Session": x.Code}), func(yes bool) {
+		if !yes {
+			return
+		}
+		if err := g.u.store.DeleteSession(g.u.actor(), x.ID); err != nil {
+			g.say(problemText(err), widget.DangerImportance)
+			return
+		}
+		g.reload()
+		g.list.UnselectAll()
+		g.edit(data.Session{Kind: data.KindSeminar, EarlyMinutes: 30})
+		g.say(lang.L("{{.Session}} is deleted.", map[string]any{"Session": x.Code}), widget.SuccessImportance)
+	}, g.u.win)
 }
 
 // warnOverlaps says which of the changed sessions share a room, at the same
@@ -281,11 +546,12 @@ func (g *programme) importFile(path string) {
 	if err == nil {
 		_, _, err = g.u.store.SaveSessions(ctx, sessions)
 	}
+	g.warning.SetText("")
 	if err != nil {
-		g.problem.SetText(problemText(err))
+		g.say(problemText(err), widget.DangerImportance)
 		return
 	}
-	g.problem.SetText("")
+	g.say(lang.N("{{.Count}} session imported.", len(sessions), map[string]any{"Count": number(len(sessions))}), widget.SuccessImportance)
 	g.reload()
 	g.warnOverlaps(sessions)
 }
@@ -298,17 +564,9 @@ func (g *programme) onExportStation() {
 		g.problem.SetText(lang.L("Choose a session in the list first."))
 		return
 	}
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		os.Remove(path) // the dialog made it; the station file is written whole
+	g.u.askNewFile(lang.L("Station file for {{.Session}}", map[string]any{"Session": s.Code}), nil, s.Code+".station", func(path string) {
 		g.exportStation(s, path)
-	}, g.u.win)
-	save.SetFileName(s.Code + ".station")
-	save.Show()
+	})
 }
 
 func (g *programme) exportStation(s data.Session, path string) {

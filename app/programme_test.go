@@ -47,7 +47,7 @@ func TestProgrammeEditsAndImports(t *testing.T) {
 	test.Type(g.capacity, "120")
 	test.Type(g.categories, "delegate observer")
 	test.Tap(g.save)
-	if g.problem.Text != "" || len(g.attendance) != 1 || g.attendance[0].Session.Capacity != 120 {
+	if g.problem.Text != "SEM-9 is saved." || len(g.attendance) != 1 || g.attendance[0].Session.Capacity != 120 {
 		t.Fatalf("save: %q %+v", g.problem.Text, g.attendance)
 	}
 	retype(g.categories, "spies")
@@ -64,7 +64,7 @@ func TestProgrammeEditsAndImports(t *testing.T) {
 	}
 	writeFile(t, path, "code,title,kind,room,starts_at,ends_at\nPLEN-1,Plenary,plenary,Hall,2025-10-25 09:00,2025-10-25 12:00\n")
 	g.importFile(path)
-	if g.problem.Text != "" || len(g.attendance) != 2 || g.attendance[0].Session.Code != "PLEN-1" {
+	if g.problem.Text != "1 session imported." || len(g.attendance) != 2 || g.attendance[0].Session.Code != "PLEN-1" {
 		t.Fatalf("import: %q %d", g.problem.Text, len(g.attendance))
 	}
 }
@@ -127,6 +127,8 @@ func TestStationFileFromTheProgramme(t *testing.T) {
 	}
 }
 
+// TestProgrammeInvitations: people are invited by typing their name and
+// choosing them, and the list shows them by name, never as badge numbers.
 func TestProgrammeInvitations(t *testing.T) {
 	u := newTestUI(t)
 	g := u.programme
@@ -135,33 +137,44 @@ func TestProgrammeInvitations(t *testing.T) {
 	s := saveSession(t, u, x)
 	g.reload()
 	g.list.Select(0)
-	retype(g.invited, "000001 2\nabc")
-	test.Tap(g.save)
-	if !strings.Contains(g.problem.Text, "abc") {
-		t.Fatalf("a bad badge number: %q", g.problem.Text)
+	test.Type(g.invite, "nguyen")
+	var found []string
+	for _, o := range test.LaidOutObjects(g.found) {
+		if b, ok := o.(*widget.Button); ok {
+			found = append(found, b.Text)
+		}
 	}
-	retype(g.invited, "000001, 2")
+	if b := findButton(g.found, "Invite H.E. Mr. NGUYỄN Văn An · Delegation of Viet Nam · 000001"); b == nil {
+		t.Fatalf("typing a name finds nobody to invite:\n%s", found)
+	} else {
+		test.Tap(b)
+	}
+	test.Type(g.invite, "sullivan")
+	tapButton(t, g.found, "Invite Seán O'SULLIVAN · Delegation of Ireland · 000002")
+	if got := labelTexts(g.list2); got != "H.E. Mr. NGUYỄN Văn An · Delegation of Viet Nam · 000001\nSeán O'SULLIVAN · Delegation of Ireland · 000002" {
+		t.Fatalf("the invited: %q", got)
+	}
 	test.Tap(g.save)
-	if ids, _ := u.store.Invitations(ctx, s.ID); len(ids) != 2 || g.problem.Text != "" {
+	if ids, _ := u.store.Invitations(ctx, s.ID); !slices.Equal(ids, []int64{1, 2}) || g.problem.Text != "PLEN-1 is saved." {
 		t.Fatalf("invitations %v %q", ids, g.problem.Text)
 	}
-	// A correction whose list names nobody's badge changes nothing.
-	retype(g.title, "Renamed plenary")
-	retype(g.invited, "000001 999")
+	// Taken off the list by its button, and saved.
+	var off *widget.Button
+	for _, o := range test.LaidOutObjects(g.list2) {
+		if b, ok := o.(*widget.Button); ok && off == nil {
+			off = b
+		}
+	}
+	test.Tap(off)
 	test.Tap(g.save)
-	if !strings.Contains(g.problem.Text, "000999") {
-		t.Fatalf("an unknown badge number: %q", g.problem.Text)
-	}
-	if got, _ := u.store.Session(ctx, "PLEN-1"); got.Title != "Plenary" {
-		t.Fatalf("the refused save renamed the session %q", got.Title)
-	}
-	if ids, _ := u.store.Invitations(ctx, s.ID); !slices.Equal(ids, []int64{1, 2}) {
-		t.Fatalf("the refused save changed the list to %v", ids)
+	if ids, _ := u.store.Invitations(ctx, s.ID); !slices.Equal(ids, []int64{2}) {
+		t.Fatalf("after one was taken off: %v", ids)
 	}
 	g.list.UnselectAll()
+	g.edit(data.Session{})
 	g.list.Select(0)
-	if g.invited.Text != "000001 000002" || g.title.Text != "Plenary" {
-		t.Fatalf("the form shows %q, %q", g.title.Text, g.invited.Text)
+	if got := labelTexts(g.list2); got != "Seán O'SULLIVAN · Delegation of Ireland · 000002" || g.title.Text != "Plenary" {
+		t.Fatalf("the form shows %q, %q", g.title.Text, got)
 	}
 }
 
@@ -181,7 +194,7 @@ func TestProgrammeKeepsTheSessionsZone(t *testing.T) {
 	// Saving another change keeps the zone.
 	retype(g.title, "Plenary, morning")
 	test.Tap(g.save)
-	if got, _ := u.store.Session(ctx, "PLEN-1"); g.problem.Text != "" || got.Zone != 1 || got.Title != "Plenary, morning" {
+	if got, _ := u.store.Session(ctx, "PLEN-1"); g.problem.Text != "PLEN-1 is saved." || got.Zone != 1 || got.Title != "Plenary, morning" {
 		t.Fatalf("save: %q %+v", g.problem.Text, got)
 	}
 	for _, bad := range []string{"x", "100", "7"} {
@@ -193,7 +206,7 @@ func TestProgrammeKeepsTheSessionsZone(t *testing.T) {
 	}
 	retype(g.zone, "")
 	test.Tap(g.save)
-	if got, _ := u.store.Session(ctx, "PLEN-1"); g.problem.Text != "" || got.Zone != 0 {
+	if got, _ := u.store.Session(ctx, "PLEN-1"); g.problem.Text != "PLEN-1 is saved." || got.Zone != 0 {
 		t.Fatalf("clearing the zone: %q %+v", g.problem.Text, got)
 	}
 }
@@ -243,5 +256,131 @@ func TestProgrammeAttendanceMovesWithTheDoors(t *testing.T) {
 	tick()
 	if len(ticks) != 0 || g.watching {
 		t.Fatal("the programme goes on reading while it is not shown")
+	}
+}
+
+// programmeOfTwo opens the programme on PLEN-1 and SEM-1, PLEN-1 chosen.
+func programmeOfTwo(t *testing.T) (*ui, *programme) {
+	t.Helper()
+	u := newTestUI(t)
+	g := u.programme
+	saveSession(t, u, plenary())
+	other := plenary()
+	other.Code, other.Room = "SEM-1", "Room A"
+	saveSession(t, u, other)
+	g.reload()
+	g.list.Select(0)
+	return u, g
+}
+
+// TestProgrammeRenamesCancelsAndDeletes: a new code renames the session
+// (no second one); a session cancelled stays in the list, marked, and its
+// door refuses as cancelled; one with scans cannot be deleted, one
+// without can.
+func TestProgrammeRenamesCancelsAndDeletes(t *testing.T) {
+	u, g := programmeOfTwo(t)
+	retype(g.code, "PLEN-1A")
+	test.Tap(g.save)
+	if len(g.attendance) != 2 || g.attendance[0].Session.Code != "PLEN-1A" || g.problem.Text != "PLEN-1A is saved." {
+		t.Fatalf("renamed: %q, %+v", g.problem.Text, g.attendance)
+	}
+
+	test.Tap(g.cancel)
+	tapButton(t, u.win.Canvas().Overlays().Top(), "Yes")
+	row := g.list.CreateItem()
+	g.updateRow(0, row)
+	if !g.attendance[0].Session.Cancelled || !strings.Contains(labelTexts(row), "PLEN-1A · Plenary (cancelled)") || g.cancel.Text != "Take the cancellation back" {
+		t.Fatalf("cancelled: %q, %q", labelTexts(row), g.cancel.Text)
+	}
+	p, _, _ := u.store.FindParticipants(ctx, data.ParticipantFilter{})
+	if _, _, err := u.store.ApproveAll(ctx, "desk"); err != nil {
+		t.Fatal(err)
+	}
+	v, err := u.store.CheckIn(ctx, data.Scan{SessionID: g.current.ID, ParticipantID: p[0].ID, Station: "Door"})
+	if err != nil || v.Reason.Code != data.ReasonCancelled {
+		t.Fatalf("the cancelled session's door: %+v, %v", v, err)
+	}
+	test.Tap(g.remove)
+	if !strings.Contains(g.problem.Text, "PLEN-1A cannot be deleted: its doors have recorded 1 scan.") || u.win.Canvas().Overlays().Top() != nil {
+		t.Fatalf("a scanned session: %q", g.problem.Text)
+	}
+
+	g.list.Select(1)
+	test.Tap(g.remove)
+	tapButton(t, u.win.Canvas().Overlays().Top(), "Yes")
+	if len(g.attendance) != 1 || g.problem.Text != "SEM-1 is deleted." {
+		t.Fatalf("deleted: %q, %d sessions", g.problem.Text, len(g.attendance))
+	}
+}
+
+// TestProgrammeAsksBeforeDroppingEdits: another session clicked while the
+// form holds changes asks first; kept, the changes stay, dropped, the
+// other session shows.
+func TestProgrammeAsksBeforeDroppingEdits(t *testing.T) {
+	u, g := programmeOfTwo(t)
+	retype(g.title, "Plenary, edited")
+	g.list.Select(1)
+	ask := u.win.Canvas().Overlays().Top()
+	if ask == nil || !strings.Contains(labelTexts(ask), "The changes to PLEN-1 are not saved. Drop them?") {
+		t.Fatal("the edits were dropped without asking")
+	}
+	tapButton(t, ask, "Keep editing")
+	if g.title.Text != "Plenary, edited" || g.code.Text != "PLEN-1" {
+		t.Fatalf("kept: %q %q", g.code.Text, g.title.Text)
+	}
+	g.list.Select(1)
+	tapButton(t, u.win.Canvas().Overlays().Top(), "Drop the changes")
+	if g.code.Text != "SEM-1" {
+		t.Fatalf("dropped: the form shows %q", g.code.Text)
+	}
+	g.list.Select(0) // nothing edited: no question
+	if u.win.Canvas().Overlays().Top() != nil || g.code.Text != "PLEN-1" {
+		t.Fatal("asked though nothing was edited")
+	}
+}
+
+// TestProgrammeSaveStaysInSightAndOverlapsAreCurrent: with every field
+// wrong, Save is still on screen; an overlap warning goes once the room is
+// changed and saved.
+func TestProgrammeSaveStaysInSightAndOverlapsAreCurrent(t *testing.T) {
+	u := newTestUI(t)
+	u.tabs.Select(u.tab(tabProgramme))
+	g := u.programme
+	path := filepath.Join(t.TempDir(), "programme.csv")
+	writeFile(t, path, "code,title,kind,room,starts_at,ends_at\n"+
+		"PLEN-1,Plenary,plenary,Hall,2025-10-25 09:00,2025-10-25 12:00\nSIDE-1,Side event,side-event,Hall,2025-10-25 11:30,2025-10-25 12:30\n")
+	g.importFile(path)
+	if !strings.Contains(g.warning.Text, "PLEN-1 and SIDE-1 are both in Hall") {
+		t.Fatalf("no overlap said: %q", g.warning.Text)
+	}
+	g.list.Select(1)
+	retype(g.room, "Room C")
+	test.Tap(g.save)
+	if g.warning.Text != "" || g.problem.Text != "SIDE-1 is saved." {
+		t.Fatalf("after the move: %q, warning %q", g.problem.Text, g.warning.Text)
+	}
+
+	for _, e := range []*widget.Entry{g.starts, g.ends, g.capacity, g.zone, g.early} {
+		retype(e, "wrong")
+	}
+	test.Tap(g.save)
+	d := fyne.CurrentApp().Driver()
+	d.CanvasForObject(g.save).Content().Refresh()
+	bottom := d.AbsolutePositionForObject(g.save).Y + g.save.Size().Height
+	if strings.Count(g.problem.Text, "\n") < 4 || bottom > u.win.Canvas().Size().Height || g.save.Size().Height == 0 {
+		t.Fatalf("Save ends at %v in a window %v tall, with %q", bottom, u.win.Canvas().Size().Height, g.problem.Text)
+	}
+}
+
+// TestProgrammeFileNamesEachProblemOnce: a line with a negative capacity
+// is said to have a wrong capacity once, with words for its field.
+func TestProgrammeFileNamesEachProblemOnce(t *testing.T) {
+	u := newTestUI(t)
+	g := u.programme
+	path := filepath.Join(t.TempDir(), "programme.csv")
+	writeFile(t, path, "code,title,kind,room,starts_at,ends_at,capacity\nPLEN-1,Plenary,plenary,Hall,2025-10-25 09:00,2025-10-25 08:00,-5\n")
+	g.importFile(path)
+	if strings.Count(g.problem.Text, "Capacity") != 1 || !strings.Contains(g.problem.Text, "Line 2 — Ends: ") || strings.Contains(g.problem.Text, "_") {
+		t.Fatalf("the line's problems: %q", g.problem.Text)
 	}
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -50,6 +51,7 @@ func (r *restorer) onRestore() {
 			current, err = r.s.u.store.Summary(ctx)
 		}
 		return func() {
+			r.s.at(noteBackup)
 			if err != nil {
 				r.s.say(errorText(problemText(err)))
 				return
@@ -61,8 +63,10 @@ func (r *restorer) onRestore() {
 
 // confirm asks before the backup replaces the database.
 func (r *restorer) confirm(path string, current, backup data.EventSummary) {
-	text := lang.L("This replaces the database's event with the backup's.\n\nNow: {{.Current}}, {{.CurrentCount}} participants.\nBackup: {{.Backup}}, {{.BackupCount}} participants.\n\nThe database as it is now is kept beside it. Close Accred at every other station that uses this file first.",
-		map[string]any{"Current": current.Name, "CurrentCount": current.Participants, "Backup": backup.Name, "BackupCount": backup.Participants})
+	loc := r.s.u.event.Location()
+	text := lang.L("This replaces the database's event with the backup's.\n\nNow: {{.Current}}, {{.CurrentCount}} participants, last changed {{.CurrentChange}}.\nBackup: {{.Backup}}, {{.BackupCount}} participants, made {{.Made}}, last changed {{.BackupChange}}.\n\nThe database as it is now is kept beside it. Close Accred at every other station that uses this file first.",
+		map[string]any{"Current": current.Name, "CurrentCount": number(current.Participants), "CurrentChange": whenText(current.LastChange, loc),
+			"Backup": backup.Name, "BackupCount": number(backup.Participants), "Made": whenText(backup.Written, loc), "BackupChange": whenText(backup.LastChange, loc)})
 	ask := dialog.NewConfirm(lang.L("Restore this backup?"), text, func(yes bool) {
 		if yes {
 			r.restoreBackup(path)
@@ -71,6 +75,15 @@ func (r *restorer) confirm(path string, current, backup data.EventSummary) {
 	ask.SetConfirmText(lang.L("Restore"))
 	ask.SetDismissText(lang.L("Cancel"))
 	ask.Show()
+}
+
+// whenText is a moment at the event's time, or "unknown" when none is
+// known.
+func whenText(t time.Time, loc *time.Location) string {
+	if t.IsZero() {
+		return lang.L("unknown")
+	}
+	return t.In(loc).Format("2006-01-02 15:04")
 }
 
 // restoreBackup closes the database, puts the backup in its place and opens
@@ -95,11 +108,11 @@ func (r *restorer) restoreBackup(path string) {
 				return
 			}
 			if err != nil {
-				u.showEvent(u.event, "")
+				u.showEvent(u.event, noteBackup, "")
 				u.settings.say(errorText(problemText(err)))
 				return
 			}
-			u.showEvent(u.event, lang.L("The backup {{.Path}} is restored; the database it replaced is kept as {{.Kept}}.", map[string]any{"Path": path, "Kept": kept}))
+			u.showEvent(u.event, noteBackup, lang.L("The backup {{.Path}} is restored; the database it replaced is kept as {{.Kept}}.", map[string]any{"Path": path, "Kept": kept}))
 		}
 	})
 }

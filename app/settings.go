@@ -11,11 +11,14 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"accred/data"
+	"accred/data/roster"
 	"accred/resources"
 )
 
@@ -45,24 +48,65 @@ type settings struct {
 	dropLogo   *widget.Button
 
 	categories  *categoryEditor
+	zones       *zoneEditor
 	restore     *restorer
-	status      *widget.Label
+	requests    *widget.Button           // writes the security service's request file
+	notes       map[string]*widget.Label // what happened, beside each part's button, by part
+	status      *widget.Label            // the note of the part last acted on
+	scroll      *container.Scroll
 	work        worker
 	stationFile bool // a door's station file: only the station's settings, the event is changed at the desk
 }
 
 func newSettings(u *ui) *settings { return &settings{u: u} }
 
+// The parts of the settings that say what happened beside their button.
+const (
+	noteStation    = "station"
+	noteName       = "name"
+	noteDays       = "days"
+	noteZone       = "zone"
+	noteLanguages  = "languages"
+	noteLogo       = "logo"
+	noteSymbol     = "symbol"
+	noteCategories = "categories"
+	noteBackup     = "backup"
+	noteZones      = "zones"
+	noteClearance  = "clearance"
+)
+
+// note is the part's note, made at its first use: hidden until it has
+// something to say.
+func (s *settings) note(part string) *widget.Label {
+	if l, ok := s.notes[part]; ok {
+		return l
+	}
+	l := &widget.Label{Wrapping: fyne.TextWrapWord}
+	l.Hide()
+	s.notes[part] = l
+	return l
+}
+
+// withNote puts the part's note under what it is about.
+func (s *settings) withNote(part string, o fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewVBox(o, s.note(part))
+}
+
+// at makes the part's note the one that says what happens next.
+func (s *settings) at(part string) { s.status = s.note(part) }
+
 func (s *settings) buildUI() fyne.CanvasObject {
 	ev := s.u.event
-	s.status = &widget.Label{Wrapping: fyne.TextWrapWord}
+	s.notes = map[string]*widget.Label{}
+	s.status = s.note(noteStation)
 	if s.stationFile {
-		return container.NewVBox(s.stationForm(), s.status, widget.NewForm(
+		return container.NewVBox(s.withNote(noteStation, s.stationForm()), widget.NewForm(
 			widget.NewFormItem(lang.L("Event"), widget.NewLabel(ev.Name)),
 			widget.NewFormItem(lang.L("Database"), &widget.Label{Text: s.u.dbPath, Wrapping: fyne.TextWrapBreak})))
 	}
 	s.name = &widget.Entry{Text: ev.Name}
 	s.rename = &widget.Button{Text: lang.L("Rename"), OnTapped: s.onRename}
+	s.name.OnSubmitted = func(string) { s.onRename() }
 	s.starts = &widget.Entry{Text: ev.Starts.Format(data.DateLayout), PlaceHolder: "YYYY-MM-DD"}
 	s.ends = &widget.Entry{Text: ev.Ends.Format(data.DateLayout), PlaceHolder: "YYYY-MM-DD"}
 	s.setDays = &widget.Button{Text: lang.L("Change the days"), OnTapped: s.onDays}
@@ -80,30 +124,42 @@ func (s *settings) buildUI() fyne.CanvasObject {
 	s.readSymbol()
 
 	event := widget.NewForm(
-		widget.NewFormItem(lang.L("Event"), container.NewBorder(nil, nil, nil, s.rename, s.name)),
-		widget.NewFormItem(lang.L("Dates"), container.NewBorder(nil, nil, nil, s.setDays, container.NewGridWithColumns(2, s.starts, s.ends))),
-		widget.NewFormItem(lang.L("Time zone"), container.NewBorder(nil, nil, nil, s.setZone, s.zone)),
-		widget.NewFormItem(lang.L("Badge languages"), container.NewBorder(nil, nil, nil, s.setLangs, s.languages)),
-		widget.NewFormItem(lang.L("Logo"), container.NewHBox(s.logo, container.NewCenter(container.NewHBox(s.chooseLogo, s.dropLogo)))),
-		widget.NewFormItem(lang.L("Document symbol"), container.NewBorder(nil, nil, nil, s.setSymbol, s.symbol)),
+		widget.NewFormItem(lang.L("Event"), s.withNote(noteName, container.NewBorder(nil, nil, nil, s.rename, s.name))),
+		widget.NewFormItem(lang.L("Dates"), s.withNote(noteDays, container.NewBorder(nil, nil, nil, s.setDays, container.NewGridWithColumns(2, s.starts, s.ends)))),
+		widget.NewFormItem(lang.L("Time zone"), s.withNote(noteZone, container.NewBorder(nil, nil, nil, s.setZone, s.zone))),
+		widget.NewFormItem(lang.L("Badge languages"), s.withNote(noteLanguages, container.NewBorder(nil, nil, nil, s.setLangs, s.languages))),
+		widget.NewFormItem(lang.L("Logo"), s.withNote(noteLogo, container.NewHBox(s.logo, container.NewCenter(container.NewHBox(s.chooseLogo, s.dropLogo))))),
+		widget.NewFormItem(lang.L("Document symbol"), s.withNote(noteSymbol, container.NewBorder(nil, nil, nil, s.setSymbol, s.symbol))),
 		widget.NewFormItem(lang.L("Database"), &widget.Label{Text: s.u.dbPath, Wrapping: fyne.TextWrapBreak}),
 		widget.NewFormItem(lang.L("Badge key"), widget.NewLabel(ev.KeyID)),
 	)
 	s.categories = newCategoryEditor(s)
+	s.zones = newZoneEditor(s)
 	s.restore = newRestorer(s)
+	s.requests = &widget.Button{Text: lang.L("Write the list for the security service…"), Icon: theme.DocumentSaveIcon(), OnTapped: s.onRequests}
 	s.operators = newOperatorsView(s.u)
 	backup := &widget.Button{Text: lang.L("Back up the database now"), OnTapped: s.onBackup}
-	// What happened stays in sight, below the part that scrolls.
-	return container.NewBorder(nil, s.status, nil, nil, container.NewVScroll(container.NewVBox(
-		s.stationForm(),
+	// The right margin keeps the buttons clear of the scroll bar.
+	s.scroll = container.NewVScroll(container.New(layout.NewCustomPaddedLayout(0, 0, 0, scrollBarRoom), container.NewVBox(
+		s.withNote(noteStation, s.stationForm()),
 		heading(lang.L("The event")), event,
-		heading(lang.L("Categories on badges")), s.categories.buildUI(),
-		heading(lang.L("Backups")), container.NewHBox(backup), s.restore.buildUI(),
+		heading(lang.L("Categories on badges")), s.withNote(noteCategories, s.categories.buildUI()),
+		heading(lang.L("Access zones")), s.withNote(noteZones, s.zones.buildUI()),
+		heading(lang.L("Security clearance")), s.withNote(noteClearance, container.NewVBox(
+			&widget.Label{Wrapping: fyne.TextWrapWord, Text: lang.L("Where the event requires clearance, the host country's security service is sent the list of those pending; its answer is recorded in the Import tab, and a person's at the desk.")},
+			container.NewHBox(s.requests))),
+		heading(lang.L("Backups")), s.withNote(noteBackup, container.NewVBox(container.NewHBox(backup), s.restore.buildUI())),
 		heading(lang.L("Operators")), s.operators.buildUI(),
 		heading(lang.L("Nominations portal")), container.NewHBox(&widget.Button{Text: lang.L("Invitations to the nominations portal…"),
 			Icon: theme.MailSendIcon(), OnTapped: newInvitationsView(s.u).show}),
 	)))
+	s.status = s.notes[noteStation]
+	return s.scroll
 }
+
+// scrollBarRoom is the room a page that scrolls leaves on its right for the
+// scroll bar.
+const scrollBarRoom = 18
 
 // heading names a part of the screen.
 func heading(text string) fyne.CanvasObject {
@@ -124,6 +180,7 @@ func (s *settings) stationForm() fyne.CanvasObject {
 
 // onIdle keeps the station's idle minutes, when they are a number of them.
 func (s *settings) onIdle(text string) {
+	s.at(noteStation)
 	minutes, err := strconv.Atoi(strings.TrimSpace(text))
 	if err != nil || minutes < 0 || minutes > maxIdleMinutes {
 		s.say(errorText(lang.L("Give the idle minutes as a whole number from 0 (never lock) to {{.Most}}.", map[string]any{"Most": maxIdleMinutes})))
@@ -134,8 +191,10 @@ func (s *settings) onIdle(text string) {
 }
 
 // change makes a change to the event in the background, then shows the
-// event again with what happened: done, or why not.
-func (s *settings) change(work func(ctx context.Context) error, done string) {
+// event again with what happened beside the part's button: done, or why
+// not.
+func (s *settings) change(part string, work func(ctx context.Context) error, done string) {
+	s.at(part)
 	ctx := s.u.actor()
 	s.work.run(func() func() {
 		err := work(ctx)
@@ -148,7 +207,7 @@ func (s *settings) change(work func(ctx context.Context) error, done string) {
 				s.say(errorText(problemText(err)))
 				return
 			}
-			s.u.showEvent(ev, done)
+			s.u.showEvent(ev, part, done)
 		}
 	})
 }
@@ -167,11 +226,16 @@ func (s *settings) say(m notice) {
 		s.status.Importance = widget.DangerImportance
 	}
 	s.status.SetText(m.text)
+	if m.text == "" {
+		s.status.Hide()
+	} else {
+		s.status.Show()
+	}
 }
 
 func (s *settings) onRename() {
 	name := s.name.Text
-	s.change(func(ctx context.Context) error { return s.u.store.SetSetting(ctx, data.SettingName, name) },
+	s.change(noteName, func(ctx context.Context) error { return s.u.store.SetSetting(ctx, data.SettingName, name) },
 		lang.L("The event is now called {{.Name}}.", map[string]any{"Name": data.NameText.Tidy(name)}))
 }
 
@@ -180,25 +244,96 @@ func (s *settings) onRename() {
 func (s *settings) onDays() {
 	starts, err1 := time.Parse(data.DateLayout, strings.TrimSpace(s.starts.Text))
 	ends, err2 := time.Parse(data.DateLayout, strings.TrimSpace(s.ends.Text))
+	s.at(noteDays)
 	if err1 != nil || err2 != nil {
 		s.say(errorText(lang.L("Give the first and last day as YYYY-MM-DD.")))
 		return
 	}
-	s.change(func(ctx context.Context) error { return s.u.store.SetDays(ctx, starts, ends) },
+	s.change(noteDays, func(ctx context.Context) error { return s.u.store.SetDays(ctx, starts, ends) },
 		lang.L("The event's days are now {{.Starts}} to {{.Ends}}.", map[string]any{"Starts": starts.Format(data.DateLayout), "Ends": ends.Format(data.DateLayout)}))
 }
 
-// onZone changes the event's time zone; the programme's times stay as
-// written.
+// onZone asks before changing the event's time zone, naming what moves:
+// the programme's times stay as written, so every door window moves in
+// real time. Once the doors have recorded scans, it asks for a reason too.
 func (s *settings) onZone() {
+	s.at(noteZone)
 	zone := strings.TrimSpace(s.zone.Text)
-	s.change(func(ctx context.Context) error { return s.u.store.SetTimezone(ctx, zone) },
-		lang.L("The event's time zone is now {{.Zone}}.", map[string]any{"Zone": zone}))
+	store := s.u.store
+	s.work.run(func() func() {
+		ctx, cancel := context.WithTimeout(context.Background(), readTimeout)
+		defer cancel()
+		change, err := store.TimezoneChange(ctx, zone)
+		return func() {
+			s.at(noteZone)
+			switch {
+			case err != nil:
+				s.say(errorText(problemText(err)))
+			case !change.Moves():
+				s.say(notice{text: lang.L("The event's time zone is {{.Zone}} already.", map[string]any{"Zone": change.To})})
+			default:
+				s.askZone(change)
+			}
+		}
+	})
+}
+
+// askZone asks whether to make the change, naming what it moves, with a
+// reason when scans exist.
+func (s *settings) askZone(change data.TimezoneMove) {
+	text := &widget.Label{Text: zoneChangeText(change), Wrapping: fyne.TextWrapWord}
+	reason := &widget.Entry{PlaceHolder: lang.L("Why the time zone changes")}
+	content := container.NewVBox(text)
+	if change.NeedsReason() {
+		content.Add(&widget.Label{Text: lang.L("Reason (kept in the history)"), TextStyle: fyne.TextStyle{Bold: true}})
+		content.Add(reason)
+	}
+	ask := dialog.NewCustomConfirm(lang.L("Change the time zone?"), lang.L("Change the time zone"), lang.L("Cancel"), content, func(yes bool) {
+		if yes {
+			s.change(noteZone, func(ctx context.Context) error { return s.u.store.SetTimezone(ctx, change.To, reason.Text) },
+				lang.L("The event's time zone is now {{.Zone}}.", map[string]any{"Zone": change.To}))
+		}
+	}, s.u.win)
+	ask.Resize(fyne.NewSize(560, content.MinSize().Height+160))
+	ask.Show()
+	if change.NeedsReason() {
+		s.u.win.Canvas().Focus(reason)
+	}
+}
+
+// zoneChangeText says what a change of time zone moves.
+func zoneChangeText(z data.TimezoneMove) string {
+	args := map[string]any{"From": z.From, "To": z.To, "Sessions": number(z.Sessions), "Scans": number(z.Scans), "Shift": durationText(z.Shift.Abs())}
+	var text string
+	switch {
+	case z.Shift > 0:
+		text = lang.N("From {{.From}} to {{.To}}: the {{.Sessions}} session of the programme keeps its written times, read in {{.To}}, so its door opens and closes {{.Shift}} later than now.",
+			z.Sessions, args)
+	case z.Shift < 0:
+		text = lang.N("From {{.From}} to {{.To}}: the {{.Sessions}} session of the programme keeps its written times, read in {{.To}}, so its door opens and closes {{.Shift}} earlier than now.",
+			z.Sessions, args)
+	default:
+		text = lang.L("From {{.From}} to {{.To}}: the programme's times keep their moment.", args)
+	}
+	text += " " + lang.L("The clock in the header shows {{.To}}'s time.", args)
+	if z.Scans > 0 {
+		text += " " + lang.N("The {{.Scans}} scan already recorded keeps its moment.", z.Scans, args)
+	}
+	return text
+}
+
+// durationText is a length of time in hours and minutes: 5 h, 5 h 30.
+func durationText(d time.Duration) string {
+	h, m := int(d.Hours()), int(d.Minutes())%60
+	if m == 0 {
+		return fmt.Sprintf("%d h", h)
+	}
+	return fmt.Sprintf("%d h %02d", h, m)
 }
 
 func (s *settings) onLanguages() {
 	value := s.languages.Text
-	s.change(func(ctx context.Context) error { return s.u.store.SetLanguages(ctx, value) },
+	s.change(noteLanguages, func(ctx context.Context) error { return s.u.store.SetLanguages(ctx, value) },
 		lang.L("The badges' languages are changed; give the categories' names in them below."))
 }
 
@@ -209,6 +344,7 @@ func (s *settings) onChooseLogo() {
 	s.u.chooseFile(logoFiles, func(path string) {
 		img, err := data.ReadLogo(path)
 		if err != nil {
+			s.at(noteLogo)
 			s.say(errorText(err.Error()))
 			return
 		}
@@ -222,7 +358,7 @@ func (s *settings) setLogo(img []byte) {
 	if img == nil {
 		done = lang.L("The badges print Accred's logo.")
 	}
-	s.change(func(ctx context.Context) error { return s.u.store.SetLogo(ctx, img) }, done)
+	s.change(noteLogo, func(ctx context.Context) error { return s.u.store.SetLogo(ctx, img) }, done)
 }
 
 // showLogo shows the event's logo, or Accred's, read in the background.
@@ -250,6 +386,7 @@ func (s *settings) readSymbol() {
 		symbol, err := store.Setting(ctx, data.SettingDocumentSymbol)
 		return func() {
 			if err != nil {
+				s.at(noteSymbol)
 				s.say(errorText(problemText(err)))
 				return
 			}
@@ -264,6 +401,7 @@ func (s *settings) readSymbol() {
 func (s *settings) onSymbol() {
 	symbol := s.symbol.Text
 	store, ctx := s.u.store, s.u.actor()
+	s.at(noteSymbol)
 	s.setSymbol.Disable()
 	s.work.run(func() func() {
 		err := store.SetSetting(ctx, data.SettingDocumentSymbol, symbol)
@@ -284,6 +422,7 @@ func (s *settings) onSymbol() {
 }
 
 func (s *settings) onBackup() {
+	s.at(noteBackup)
 	path := filepath.Join(filepath.Dir(s.u.dbPath), fmt.Sprintf("backup-%s.db", time.Now().Format("20060102-150405")))
 	s.work.run(func() func() {
 		err := s.u.store.Backup(context.Background(), path)
@@ -298,13 +437,64 @@ func (s *settings) onBackup() {
 	})
 }
 
+// onRequests writes the list of those pending clearance to a new file, as
+// 'accred clearance export' does.
+func (s *settings) onRequests() {
+	s.at(noteClearance)
+	s.u.askNewFile(lang.L("Write the list for the security service"), nil, "clearance-requests.xlsx", func(path string) {
+		s.at(noteClearance)
+		format := strings.ToLower(strings.TrimPrefix(filepath.Ext(path), "."))
+		if format != "csv" && format != "xlsx" {
+			s.say(errorText(lang.L("Name the file .csv or .xlsx: the list is a table.")))
+			return
+		}
+		store := s.u.store
+		s.work.run(func() func() {
+			table, err := store.ClearanceRequests(context.Background())
+			if err == nil {
+				err = roster.WriteFile(path, format, table)
+			}
+			return func() {
+				s.at(noteClearance)
+				if err != nil {
+					s.say(errorText(problemText(err)))
+					return
+				}
+				s.say(notice{text: lang.N("{{.Count}} participant pending clearance written to {{.Path}}.", len(table)-1, map[string]any{"Count": number(len(table) - 1), "Path": path})})
+			}
+		})
+	})
+}
+
 // showEvent shows every screen again with the event as changed, back on
-// the settings, which say what was done.
-func (u *ui) showEvent(ev data.Event, done string) {
+// the settings where they were, which say what was done beside the part's
+// button.
+func (u *ui) showEvent(ev data.Event, part, done string) {
 	u.event = ev
+	u.showHomeKeepingTab()
+	u.settings.at(part)
+	u.settings.say(notice{text: done})
+}
+
+// showHomeKeepingTab builds the stations again (in another language, for
+// an event changed) and shows the tab that was shown, the settings
+// scrolled where they were.
+func (u *ui) showHomeKeepingTab() {
+	name := ""
+	for _, s := range u.stations {
+		if u.tabs != nil && s.item == u.tabs.Selected() {
+			name = s.name
+		}
+	}
+	var offset fyne.Position
+	if u.settings != nil && u.settings.scroll != nil {
+		offset = u.settings.scroll.Offset
+	}
 	u.showHome()
-	if t := u.tab(tabSettings); t != nil {
+	if t := u.tab(name); t != nil && t != u.tabs.Selected() {
 		u.tabs.Select(t)
 	}
-	u.settings.say(notice{text: done})
+	if u.settings != nil && u.settings.scroll != nil {
+		u.settings.scroll.ScrollToOffset(offset)
+	}
 }

@@ -8,7 +8,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -153,11 +156,21 @@ func TestSettingsRestoreABackup(t *testing.T) {
 		t.Fatalf("a text file: %q", s.status.Text)
 	}
 
+	// The backup was made the evening before; its last change was the
+	// last participant registered before it.
+	made := time.Date(2025, 10, 24, 18, 30, 0, 0, u.event.Location())
+	if err := os.Chtimes(backup, made, made); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := data.ReadBackup(ctx, backup)
+	if err != nil || sum.LastChange.IsZero() {
+		t.Fatalf("the backup's last change: %+v, %v", sum, err)
+	}
 	retype(s.restore.path, backup)
 	test.Tap(s.restore.restore)
 	ask := u.win.Canvas().Overlays().Top()
-	want := "Now: Renamed Conference, 5 participants.\nBackup: Test Conference, 4 participants."
-	if ask == nil || !strings.Contains(labelTexts(ask), want) {
+	want := "\nBackup: Test Conference, 4 participants, made 2025-10-24 18:30, last changed " + sum.LastChange.In(u.event.Location()).Format("2006-01-02 15:04") + "."
+	if ask == nil || !strings.Contains(labelTexts(ask), "Now: Renamed Conference, 5 participants, last changed ") || !strings.Contains(labelTexts(ask), want) {
 		t.Fatalf("the question does not say %q:\n%s", want, labelTexts(ask))
 	}
 	if participantsNamed(t, u, "nordmann") != 1 {
@@ -184,5 +197,184 @@ func TestSettingsOnAServerRestoreThere(t *testing.T) {
 	s := openSettings(t, u)
 	if s.restore.path != nil || !strings.Contains(labelTexts(u.win.Content()), "This event is kept on a PostgreSQL server: restore it there, with pg_restore.") {
 		t.Fatal("an event on a server offers to restore a file")
+	}
+}
+
+// below reports whether o is shown just under (or beside) the button:
+// within three rows of it, not at the foot of the page.
+func below(o, button fyne.CanvasObject) bool {
+	d := fyne.CurrentApp().Driver()
+	d.CanvasForObject(button).Content().Refresh() // laid out again, as the next frame would
+	gap := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(button).Y
+	return o.Visible() && gap > 0 && gap < 3*button.Size().Height
+}
+
+// TestSettingsSayWhatHappenedBesideTheButton: a PIN too short is said
+// under the operator's Add button, an operator added too; the event
+// renamed is said under Rename; every other part says nothing.
+func TestSettingsSayWhatHappenedBesideTheButton(t *testing.T) {
+	u := newTestUI(t)
+	s := openSettings(t, u)
+	v := s.operators
+	test.Type(v.name, "Minh")
+	v.roles.SetSelected([]string{"Desk"})
+	test.Type(v.pin.pin, "12")
+	test.Type(v.pin.again, "12")
+	test.Tap(v.add)
+	if !below(v.added, v.add) || v.added.Importance != widget.DangerImportance || !strings.Contains(v.added.Text, "digits") || v.managed.Visible() {
+		t.Fatalf("a short PIN: %q (shown %v) under Add", v.added.Text, v.added.Visible())
+	}
+	retype(v.pin.pin, "246810")
+	retype(v.pin.again, "246810")
+	test.Tap(v.add)
+	if !below(v.added, v.add) || v.added.Text != "Minh may now sign in." || v.added.Importance != widget.SuccessImportance {
+		t.Fatalf("added: %q", v.added.Text)
+	}
+	test.Tap(v.setPIN)
+	if !below(v.managed, v.setPIN) || v.managed.Text != "Choose an operator first." {
+		t.Fatalf("no operator chosen: %q", v.managed.Text)
+	}
+
+	retype(s.name, "Hanoi Review Conference")
+	test.Tap(s.rename)
+	s = u.settings
+	if !below(s.notes[noteName], s.rename) || s.notes[noteName].Text != "The event is now called Hanoi Review Conference." {
+		t.Fatalf("renamed: %q", s.notes[noteName].Text)
+	}
+	for part, l := range s.notes {
+		if part != noteName && l.Visible() {
+			t.Errorf("%s says %q too", part, l.Text)
+		}
+	}
+}
+
+// TestChangingTheLanguageKeepsTheTab: French chosen in the settings, the
+// screens speak French and the settings stay in front.
+func TestChangingTheLanguageKeepsTheTab(t *testing.T) {
+	u := newTestUI(t)
+	t.Cleanup(func() { useLanguage("en") })
+	s := openSettings(t, u)
+	test.Tap(s.language)
+	tapMenuItem(t, u.win.Canvas(), "Français")
+	if u.tabs.Selected() != u.tab(tabSettings) || u.tabs.Selected().Text != "Réglages" {
+		t.Fatalf("after French was chosen (%q): the %q tab", s.language.Selected, u.tabs.Selected().Text)
+	}
+}
+
+// tapMenuItem taps the item of the open pop-up menu that reads text.
+func tapMenuItem(t *testing.T, c fyne.Canvas, text string) {
+	t.Helper()
+	top := c.Overlays().Top()
+	if top == nil {
+		t.Fatal("no menu open")
+	}
+	var item fyne.Tappable // the innermost that holds the text
+	for _, o := range test.LaidOutObjects(top) {
+		tap, ok := o.(fyne.Tappable)
+		if !ok {
+			continue
+		}
+		for _, x := range test.LaidOutObjects(o) {
+			if l, ok := x.(*canvas.Text); ok && l.Text == text {
+				item = tap
+			}
+		}
+	}
+	if item == nil {
+		t.Fatalf("no item %q in the menu", text)
+	}
+	item.Tapped(&fyne.PointEvent{})
+}
+
+// typeFile answers the file question open over the window: the path typed
+// in its field, then Open.
+func typeFile(t *testing.T, u *ui, path string) {
+	t.Helper()
+	ask := u.win.Canvas().Overlays().Top()
+	var field *widget.Entry
+	for _, o := range test.LaidOutObjects(ask) {
+		if e, ok := o.(*widget.Entry); ok && field == nil {
+			field = e
+		}
+	}
+	if field == nil || !strings.HasPrefix(field.Text, u.fileFolder()) {
+		t.Fatalf("the file question does not start in the event's folder %s", u.fileFolder())
+	}
+	retype(field, path)
+	tapButton(t, ask, "Open")
+}
+
+// TestSettingsSetZonesColoursAndClearance: an admin defines the access
+// zones, changes a category's colour and writes the security service's
+// list, all in the app; problems are said in words, never
+// as a command to type.
+func TestSettingsSetZonesColoursAndClearance(t *testing.T) {
+	u := newTestUI(t)
+	s := openSettings(t, u)
+	test.Tap(s.zones.add)
+	r := s.zones.rows[len(s.zones.rows)-1]
+	test.Type(r.code, "1")
+	test.Type(r.name, "Plenary floor")
+	test.Type(r.categories, "delegate vip")
+	test.Tap(s.zones.save)
+	s = u.settings
+	if zones, _ := u.store.Zones(ctx); len(zones) != 1 || zones[0].Name != "Plenary floor" || s.notes[noteZones].Text != "1 access zone is saved." {
+		t.Fatalf("zones %+v: %q", zones, s.notes[noteZones].Text)
+	}
+	retype(s.zones.rows[0].categories, "spies")
+	test.Tap(s.zones.save)
+	if text := s.notes[noteZones].Text; s.notes[noteZones].Importance != widget.DangerImportance || strings.Contains(text, "accred ") {
+		t.Fatalf("an unknown category: %q", text)
+	}
+
+	retype(s.categories.rows[0].colour, "#123abc")
+	test.Tap(s.categories.save)
+	if cats, _ := u.store.Categories(ctx); cats[0].Colour != "#123ABC" {
+		t.Fatalf("the colour: %s (%q)", cats[0].Colour, u.settings.status.Text)
+	}
+	s = u.settings
+	retype(s.categories.rows[0].colour, "blue")
+	test.Tap(s.categories.save)
+	if !strings.Contains(s.status.Text, "Category delegate") || s.status.Importance != widget.DangerImportance {
+		t.Fatalf("a colour that is not one: %q", s.status.Text)
+	}
+
+	if err := u.store.SetSetting(ctx, data.SettingClearanceRequired, "yes"); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(s.requests)
+	tapButton(t, u.win.Canvas().Overlays().Top(), "Save")
+	list := filepath.Join(u.fileFolder(), "clearance-requests.xlsx")
+	if _, err := os.Stat(list); err != nil || !strings.Contains(s.notes[noteClearance].Text, "pending clearance written to "+list) {
+		t.Fatalf("the list: %v, %q", err, s.notes[noteClearance].Text)
+	}
+}
+
+// TestFileQuestionsStartInTheEventsFolder: choosing a file to import asks
+// for its path, typed, in the event's folder; Browse… opens a dialog large
+// enough to see a folder.
+func TestFileQuestionsStartInTheEventsFolder(t *testing.T) {
+	u := newTestUI(t)
+	im := newImporter(u, nil)
+	u.win.SetContent(im.buildUI())
+	path := filepath.Join(u.fileFolder(), "people.csv")
+	writeRoster(t, path, "delegate,Ingrid,Ødegård,NO,NO,N1")
+	test.Tap(im.choose)
+	typeFile(t, u, path)
+	im.work.wait()
+	if im.path.Text != path || im.commit.Text != "Import 1 line" {
+		t.Fatalf("the file typed: %q, %q", im.path.Text, im.commit.Text)
+	}
+	test.Tap(im.choose)
+	tapButton(t, u.win.Canvas().Overlays().Top(), "Browse…")
+	// The dialog's largest box: the dialog itself, as large as it was made.
+	var size fyne.Size
+	for _, o := range test.LaidOutObjects(u.win.Canvas().Overlays().Top()) {
+		if c, ok := o.(*fyne.Container); ok && c.Size().Width < u.win.Canvas().Size().Width && c.Size().Width > size.Width {
+			size = c.Size()
+		}
+	}
+	if size.Width < 900 || size.Height < 600 {
+		t.Fatalf("the file dialog opens %v", size)
 	}
 }

@@ -278,7 +278,7 @@ func TestAdminManagesOperatorsInSettings(t *testing.T) {
 	u := newTestUI(t)
 	v := u.settings.operators
 	test.Type(v.name, "Minh")
-	v.roles.SetSelected([]string{"desk", "printing"})
+	v.roles.SetSelected([]string{"Desk", "Printing"})
 	test.Type(v.pin.pin, "246810")
 	test.Type(v.pin.again, "246801")
 	test.Tap(v.add)
@@ -287,8 +287,8 @@ func TestAdminManagesOperatorsInSettings(t *testing.T) {
 	}
 	v.pin.again.SetText("246810")
 	test.Tap(v.add)
-	if !strings.Contains(v.list.Text, "desk,printing") {
-		t.Fatalf("the operator was not added: %q %q", v.status.Text, v.list.Text)
+	if !strings.Contains(labelTexts(v.list), "Minh\nDesk, Printing\nactive") {
+		t.Fatalf("the operator was not added: %q %q", v.status.Text, labelTexts(v.list))
 	}
 	v.chosen.SetSelected("Minh")
 	test.Type(v.newPIN.pin, "112233")
@@ -304,12 +304,12 @@ func TestAdminManagesOperatorsInSettings(t *testing.T) {
 	}
 	v.badge.SetText("000001")
 	test.Tap(v.link)
-	if !strings.Contains(v.list.Text, "badge 000001") {
-		t.Fatalf("the badge was not linked: %q %q", v.status.Text, v.list.Text)
+	if !strings.Contains(labelTexts(v.list), "Minh\nDesk, Printing\nactive\n000001") {
+		t.Fatalf("the badge was not linked: %q %q", v.status.Text, labelTexts(v.list))
 	}
 	test.Tap(v.disable)
-	if !strings.Contains(v.list.Text, "disabled") {
-		t.Fatalf("not disabled: %q", v.list.Text)
+	if !strings.Contains(labelTexts(v.list), "Minh\nDesk, Printing\ndisabled") {
+		t.Fatalf("not disabled: %q", labelTexts(v.list))
 	}
 }
 

@@ -60,6 +60,8 @@ func TestSettingsChangeTheZoneAndTheHeaderShowsLocalTime(t *testing.T) {
 	st.zone.SetText("")
 	test.Type(st.zone, "Asia/Ho_Chi_Minh")
 	test.Tap(st.setZone)
+	tapButton(t, u.win.Canvas().Overlays().Top(), "Change the time zone")
+	st = u.settings
 	if ev, _ := u.store.Event(ctx); ev.Timezone != "Asia/Ho_Chi_Minh" || u.event.Timezone != "Asia/Ho_Chi_Minh" {
 		t.Fatalf("zone not changed: %q %q", ev.Timezone, st.status.Text)
 	}
@@ -86,7 +88,7 @@ func TestProgrammeImportWarnsOfOverlaps(t *testing.T) {
 		"SIDE-1,Side event,side-event,Hall,2025-10-25 11:30,2025-10-25 12:30\n"+
 		"SEM-1,Seminar,seminar,Room A,2025-10-25 11:30,2025-10-25 12:30\n"), 0o600)
 	g.importFile(path)
-	if len(g.attendance) != 3 || g.problem.Text != "" ||
+	if len(g.attendance) != 3 || g.problem.Text != "3 sessions imported." ||
 		g.warning.Text != "PLEN-1 and SIDE-1 are both in Hall at the same time (25/10 09:00–12:00 and 25/10 11:30–12:30)." {
 		t.Fatalf("import: %q warning %q", g.problem.Text, g.warning.Text)
 	}

@@ -40,6 +40,9 @@ const (
 // session's invitation list, and its old value for one taken off it.
 const AuditInvited = "invited"
 
+// AuditCancelled is a programme entry's Old or New for a session cancelled.
+const AuditCancelled = "cancelled"
+
 // AuditEntry is one line of the audit trail.
 type AuditEntry struct {
 	At            time.Time
@@ -121,6 +124,30 @@ func checkinEntry(session string, c chain.Scan) AuditEntry {
 	}
 	return AuditEntry{At: parseTime(c.At), Operator: c.Operator, Station: c.Station, ParticipantID: c.ParticipantID,
 		Action: AuditCheckin, Field: session, New: verdict}
+}
+
+// Checkin is a scan as the trail keeps it (checkinEntry's New), read
+// back to be worded in another language.
+type Checkin struct {
+	Verdict VerdictKind
+	Exit    bool
+	Manual  bool   // found by name, not scanned
+	Reason  Reason // the reason, when the trail's English is one the door gives
+	Said    string // the reason as the trail keeps it, in English
+}
+
+// ReadCheckin reads back a checkin entry's New; false when it is not one.
+func ReadCheckin(text string) (Checkin, bool) {
+	head, said, _ := strings.Cut(text, ": ")
+	head, manual := strings.CutSuffix(head, " (found by name)")
+	verdict, direction, ok := strings.Cut(head, " ")
+	kinds := map[string]VerdictKind{"accepted": Accepted, "already": Already, "rejected": Rejected}
+	if !ok || kinds[verdict] == "" || (direction != "in" && direction != "out") {
+		return Checkin{}, false
+	}
+	c := Checkin{Verdict: kinds[verdict], Exit: direction == "out", Manual: manual, Said: said}
+	c.Reason, _ = ReadReason(said)
+	return c, true
 }
 
 // AuditFilter chooses lines of the trail; zero fields choose all.

@@ -180,7 +180,7 @@ func TestAuditRecordsTheProgrammeSettingsAndZones(t *testing.T) {
 	if err := s.SetSetting(ctx, data.SettingClearanceRequired, "yes"); err != nil { // unchanged
 		t.Fatal(err)
 	}
-	if err := s.SetTimezone(ctx, "Asia/Ho_Chi_Minh"); err != nil {
+	if err := s.SetTimezone(ctx, "Asia/Ho_Chi_Minh", ""); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SaveZones(ctx, []data.Zone{{Code: 1, Name: "Plenary", Categories: []string{"delegate"}}, {Code: 2, Name: "Press"}}); err != nil {

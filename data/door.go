@@ -66,7 +66,8 @@ type door struct {
 }
 
 // decide applies the door's rules, in order: a valid badge; for an exit, a
-// door that records exits and someone inside; for an entry, not inside
+// door that records exits and someone inside; for an entry, a session not
+// cancelled, not inside
 // already, an admitted category, the zone the session requires and the
 // one the door requires, an invitation where one is needed, the
 // session's window (opening early by its tolerance), and a free seat.
@@ -81,6 +82,8 @@ func decide(d door) (VerdictKind, Reason) {
 		return Rejected, Reason{Code: ReasonNotInside}
 	case d.exit:
 		return Accepted, Reason{}
+	case s.Cancelled:
+		return Rejected, Reason{Code: ReasonCancelled}
 	case d.inside:
 		var station any = d.firstAt
 		if d.firstAt == "" { // let in before this station file was written

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"accred/data/credential"
+	"accred/data/msg"
 )
 
 func TestDoorRules(t *testing.T) {
@@ -66,6 +67,9 @@ func TestDoorRules(t *testing.T) {
 		{"exit when not inside", door{session: withExits, category: "un", exit: true, now: during}, Rejected, ReasonNotInside},
 		{"exit where exits are not recorded", door{session: open, category: "un", inside: true, exit: true, now: during}, Rejected, ReasonNoExits},
 		{"re-entry after exit", door{session: withExits, category: "un", inside: false, now: during}, Accepted, ""},
+		{"cancelled session", door{session: func() Session { s := open; s.Cancelled = true; return s }(), category: "un", now: during}, Rejected, ReasonCancelled},
+		{"cancelled session, already inside", door{session: func() Session { s := open; s.Cancelled = true; return s }(), category: "un", inside: true, now: during}, Rejected, ReasonCancelled},
+		{"cancelled session, leaving", door{session: func() Session { s := withExits; s.Cancelled = true; return s }(), category: "un", inside: true, exit: true, now: during}, Accepted, ""},
 		{"exit after the end", door{session: withExits, category: "un", inside: true, exit: true, now: open.Ends.Add(time.Hour)}, Accepted, ""},
 	}
 	for _, c := range cases {
@@ -122,5 +126,25 @@ func TestAlreadyInNamesTheDoor(t *testing.T) {
 		if reason.String() != want {
 			t.Errorf("%q: %q, want %q", station, reason, want)
 		}
+	}
+}
+
+// TestReasonsReadBack: every reason the door gives, kept in English in the
+// trail, reads back to its code and values, to be worded in any language.
+func TestReasonsReadBack(t *testing.T) {
+	args := msg.Args{"At": "14:00", "Station": "Door North", "Err": "unreadable", "Present": "3", "Capacity": "3", "Zone": "4"}
+	for code := range reasonKeys {
+		r := Reason{Code: code, Args: args}
+		got, ok := ReadReason(r.String())
+		if !ok || got.Code != code || got.String() != r.String() {
+			t.Errorf("%s: read back as %+v (%v)", code, got, ok)
+		}
+	}
+	c, ok := ReadCheckin("rejected in (found by name): too early: the door opens at 13:30")
+	if !ok || c.Verdict != Rejected || c.Exit || !c.Manual || c.Reason.Code != ReasonTooEarly || c.Reason.Args["At"] != "13:30" {
+		t.Fatalf("a check-in read back: %+v", c)
+	}
+	if _, ok := ReadCheckin("changed nothing"); ok {
+		t.Fatal("a line that is no check-in was read as one")
 	}
 }

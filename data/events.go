@@ -66,31 +66,87 @@ func (s *Store) CreateEvent(ctx context.Context, e Event, categories []Category)
 	return e, err
 }
 
+// TimezoneMove is what changing the event's time zone moves: the programme's
+// times stay as written and are read in the new zone, so every session's
+// door window moves in real time; scans keep their moment.
+type TimezoneMove struct {
+	From, To string
+	Shift    time.Duration // how far the door windows move in real time, on the event's first day (later when positive)
+	Sessions int           // sessions of the programme
+	Scans    int           // scans recorded at the doors: a change then needs a reason
+}
+
+// Moves reports whether the change moves anything at all.
+func (z TimezoneMove) Moves() bool { return z.From != z.To }
+
+// NeedsReason reports whether the change must be given a reason: scans
+// were recorded under the zone in force.
+func (z TimezoneMove) NeedsReason() bool { return z.Moves() && z.Scans > 0 }
+
+// TimezoneChange tells what changing the event's time zone to zone would
+// move, changing nothing. It returns EINVALID for a name that is not an
+// IANA time zone and ENOTFOUND when the database holds no event.
+func (s *Store) TimezoneChange(ctx context.Context, zone string) (TimezoneMove, error) {
+	zone = NameText.Tidy(zone)
+	if !KnownZone(zone) {
+		return TimezoneMove{}, &Error{Code: EINVALID, Message: msgZoneNotChanged.Msg(),
+			Fields: []FieldError{{Field: "timezone", Reason: msgUnknownZone.Msg()}}}
+	}
+	return s.timezoneChange(ctx, s.db, zone)
+}
+
+func (s *Store) timezoneChange(ctx context.Context, q querier, zone string) (TimezoneMove, error) {
+	var z TimezoneMove
+	var starts string
+	if err := q.QueryRowContext(ctx, `SELECT timezone, starts_on, (SELECT COUNT(*) FROM sessions), (SELECT COUNT(*) FROM checkins)
+		FROM event WHERE id = 1`).Scan(&z.From, &starts, &z.Sessions, &z.Scans); err != nil {
+		return TimezoneMove{}, notFound(err, "read the time zone", msgNoEvent, nil)
+	}
+	z.To = zone
+	day, _ := time.Parse(DateLayout, starts)
+	from, to := Event{Timezone: z.From}.Location(), Event{Timezone: zone}.Location()
+	noon := func(loc *time.Location) time.Time {
+		return time.Date(day.Year(), day.Month(), day.Day(), 12, 0, 0, 0, loc)
+	}
+	z.Shift = noon(to).Sub(noon(from))
+	return z, nil
+}
+
 // SetTimezone changes the event's time zone. The programme's times stay as
-// written and are read in the new zone from then on. It returns EINVALID
-// for a name that is not an IANA time zone and ENOTFOUND when the database
-// holds no event.
-func (s *Store) SetTimezone(ctx context.Context, zone string) error {
+// written and are read in the new zone from then on (TimezoneChange tells
+// what that moves). Once scans are recorded, a change needs a reason, which
+// the trail keeps. It returns EINVALID for a name that is not an IANA time
+// zone or a change that needs a reason and has none, and ENOTFOUND when the
+// database holds no event.
+func (s *Store) SetTimezone(ctx context.Context, zone, reason string) error {
 	if err := allow(ctx, RoleAdmin); err != nil {
 		return err
 	}
-	zone = NameText.Tidy(zone)
+	zone, reason = NameText.Tidy(zone), NameText.Tidy(reason)
 	if !KnownZone(zone) {
 		return &Error{Code: EINVALID, Message: msgZoneNotChanged.Msg(),
 			Fields: []FieldError{{Field: "timezone", Reason: msgUnknownZone.Msg()}}}
 	}
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
-		old, err := settingTx(ctx, tx, SettingTimezone)
+		change, err := s.timezoneChange(ctx, tx, zone)
 		if err != nil {
 			return err
+		}
+		if !change.Moves() {
+			return nil
+		}
+		if change.NeedsReason() && reason == "" {
+			return &Error{Code: EINVALID, Message: msgZoneNotChanged.Msg(),
+				Fields: []FieldError{{Field: "reason", Reason: msgZoneReason.With(msg.Args{"Scans": change.Scans})}}}
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE event SET timezone = ? WHERE id = 1`, zone); err != nil {
 			return fmt.Errorf("update time zone: %w", err)
 		}
-		if old == zone {
-			return nil
+		entry := AuditEntry{Action: AuditSetting, Field: SettingTimezone, Old: change.From, New: zone}
+		if reason != "" {
+			entry.New += " (" + reason + ")"
 		}
-		return s.audit(ctx, tx, AuditEntry{Action: AuditSetting, Field: SettingTimezone, Old: old, New: zone})
+		return s.audit(ctx, tx, entry)
 	})
 	if err != nil {
 		return err
@@ -154,4 +210,5 @@ func readCategories(ctx context.Context, q querier) ([]Category, error) {
 var (
 	msgEventExists    = msg.Define("This database already holds an event. Choose a new file for a new event.")
 	msgZoneNotChanged = msg.Define("The time zone was not changed.")
+	msgZoneReason     = msg.Define("The doors have recorded scans under the time zone in force ({{.Scans}}): give the reason for changing it.")
 )

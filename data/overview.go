@@ -35,12 +35,14 @@ type FunnelCount struct {
 
 // DelegationCount is one delegation's state.
 type DelegationCount struct {
-	Name       string // its English name
+	Name       string // its English name; the screens put it in their language
 	Country    string // its ISO code
 	Registered int    // its participants, rejected and withdrawn left out
 	Heads      int    // of them, heads of delegation
 	HeadsReady int    // heads of delegation approved (or further) and not refused clearance
+	Waiting    int    // badges printed and not yet handed over
 	Collected  int    // badges handed over
+	Underway   bool   // a door of the programme has opened: badges should be in hands
 }
 
 // NoHead reports whether no head of the delegation is accredited.
@@ -49,8 +51,13 @@ func (d DelegationCount) NoHead() bool { return d.HeadsReady == 0 }
 // NoneCollected reports whether nobody of the delegation has their badge.
 func (d DelegationCount) NoneCollected() bool { return d.Collected == 0 }
 
-// StandsOut reports whether the delegation needs attention.
-func (d DelegationCount) StandsOut() bool { return d.NoHead() || d.NoneCollected() }
+// StandsOut reports whether a coordinator must act on the delegation now:
+// no head of delegation is accredited, or, once the doors have opened,
+// badges are printed and nobody has come for one. Before the event nobody
+// has collected a badge, and that calls for nothing.
+func (d DelegationCount) StandsOut() bool {
+	return d.NoHead() || (d.Underway && d.Waiting > 0 && d.NoneCollected())
+}
 
 // SessionNow is a session's door seen from the overview.
 type SessionNow struct {
@@ -131,11 +138,12 @@ func (s *Store) Overview(ctx context.Context) (Overview, error) {
 	if err := s.overviewQueue(ctx, &o); err != nil {
 		return Overview{}, err
 	}
-	if o.Delegations, err = s.delegationCounts(ctx); err != nil {
-		return Overview{}, err
-	}
 	sessions, err := s.Sessions(ctx)
 	if err != nil {
+		return Overview{}, err
+	}
+	underway := slices.ContainsFunc(sessions, func(x Session) bool { return !o.At.Before(x.Opens()) })
+	if o.Delegations, err = s.delegationCounts(ctx, underway); err != nil {
 		return Overview{}, err
 	}
 	now, next, today := sessionsAround(sessions, o.At)
@@ -229,13 +237,14 @@ func (s *Store) overviewQueue(ctx context.Context, o *Overview) error {
 }
 
 // delegationCounts counts each delegation's participants, heads and
-// badges collected: those with no accredited head or nobody collected
-// first, then by name.
-func (s *Store) delegationCounts(ctx context.Context) ([]DelegationCount, error) {
+// badges waiting and collected: those that stand out first, then by name.
+// Underway says whether a door of the programme has opened.
+func (s *Store) delegationCounts(ctx context.Context, underway bool) ([]DelegationCount, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT a.name, a.country,
 		COALESCE(SUM(CASE WHEN p.status NOT IN ('rejected', 'withdrawn') THEN 1 ELSE 0 END), 0),
 		COALESCE(SUM(CASE WHEN p.head_of_delegation AND p.status NOT IN ('rejected', 'withdrawn') THEN 1 ELSE 0 END), 0),
 		COALESCE(SUM(CASE WHEN p.head_of_delegation AND p.status IN ('approved', 'printed', 'collected') AND p.clearance <> 'refused' THEN 1 ELSE 0 END), 0),
+		COALESCE(SUM(CASE WHEN p.status = 'printed' THEN 1 ELSE 0 END), 0),
 		COALESCE(SUM(CASE WHEN p.status = 'collected' THEN 1 ELSE 0 END), 0)
 		FROM affiliations a LEFT JOIN participants p ON p.affiliation_id = a.id
 		WHERE a.kind = 'delegation' GROUP BY a.id, a.name, a.country`)
@@ -245,14 +254,22 @@ func (s *Store) delegationCounts(ctx context.Context) ([]DelegationCount, error)
 	defer rows.Close()
 	var list []DelegationCount
 	for rows.Next() {
-		var d DelegationCount
-		if err := rows.Scan(&d.Name, &d.Country, &d.Registered, &d.Heads, &d.HeadsReady, &d.Collected); err != nil {
+		d := DelegationCount{Underway: underway}
+		if err := rows.Scan(&d.Name, &d.Country, &d.Registered, &d.Heads, &d.HeadsReady, &d.Waiting, &d.Collected); err != nil {
 			return nil, fmt.Errorf("count delegations: %w", err)
 		}
 		if d.Registered > 0 {
 			list = append(list, d)
 		}
 	}
+	SortDelegations(list)
+	return list, rows.Err()
+}
+
+// SortDelegations puts those that stand out first, then the others, each
+// in order of name, whatever its accents and case: the overview's order,
+// whatever the language of the names.
+func SortDelegations(list []DelegationCount) {
 	slices.SortFunc(list, func(a, b DelegationCount) int {
 		if a.StandsOut() != b.StandsOut() {
 			if a.StandsOut() {
@@ -262,14 +279,16 @@ func (s *Store) delegationCounts(ctx context.Context) ([]DelegationCount, error)
 		}
 		return strings.Compare(search.Fold(a.Name), search.Fold(b.Name))
 	})
-	return list, rows.Err()
 }
 
-// sessionsAround picks, from the programme, the sessions whose door is
-// open at now, the next ones to start later that day, and every session of
-// that day.
+// sessionsAround picks, from the programme less its cancelled sessions,
+// the sessions whose door is open at now, the next ones to start later
+// that day, and every session of that day.
 func sessionsAround(programme []Session, now time.Time) (open, next, today []Session) {
 	for _, x := range programme {
+		if x.Cancelled { // its doors admit nobody
+			continue
+		}
 		if sameDay(x.Starts, now) || sameDay(x.Ends, now) {
 			today = append(today, x)
 		}

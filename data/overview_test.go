@@ -20,7 +20,7 @@ var hanoi, _ = time.LoadLocation("Asia/Ho_Chi_Minh")
 func overviewEvent(t *testing.T) *data.Store {
 	t.Helper()
 	s := newStore(t)
-	if err := s.SetTimezone(ctx, "Asia/Ho_Chi_Minh"); err != nil {
+	if err := s.SetTimezone(ctx, "Asia/Ho_Chi_Minh", ""); err != nil {
 		t.Fatal(err)
 	}
 	local := func(day, h, m int) time.Time { return time.Date(2025, 10, day, h, m, 0, 0, hanoi) }
@@ -176,5 +176,26 @@ func TestOverviewQueueLeavesOutThoseAwaitingClearance(t *testing.T) {
 	o, err := s.Overview(ctx)
 	if err != nil || o.PrintQueue != 0 || o.AwaitingClearance != 1 {
 		t.Fatalf("queue %d, awaiting clearance %d, %v", o.PrintQueue, o.AwaitingClearance, err)
+	}
+}
+
+// TestDelegationStandsOutOnlyWhenACoordinatorMustAct: red flags a missing
+// head of delegation at any time, and badges nobody came for only once the
+// doors have opened; before that, nobody's badge collected is the rule.
+func TestDelegationStandsOutOnlyWhenACoordinatorMustAct(t *testing.T) {
+	for name, c := range map[string]struct {
+		d    data.DelegationCount
+		want bool
+	}{
+		"before the event, head accredited, nothing collected": {data.DelegationCount{Registered: 5, Heads: 1, HeadsReady: 1, Waiting: 5}, false},
+		"before the event, no head accredited":                 {data.DelegationCount{Registered: 5, Heads: 1, Waiting: 4}, true},
+		"underway, badges waiting, nobody came":                {data.DelegationCount{Registered: 5, Heads: 1, HeadsReady: 1, Waiting: 5, Underway: true}, true},
+		"underway, nothing printed yet":                        {data.DelegationCount{Registered: 5, Heads: 1, HeadsReady: 1, Underway: true}, false},
+		"underway, someone came":                               {data.DelegationCount{Registered: 5, Heads: 1, HeadsReady: 1, Waiting: 4, Collected: 1, Underway: true}, false},
+		"underway, no head accredited":                         {data.DelegationCount{Registered: 5, Collected: 5, Underway: true}, true},
+	} {
+		if got := c.d.StandsOut(); got != c.want {
+			t.Errorf("%s: stands out %v, want %v", name, got, c.want)
+		}
 	}
 }

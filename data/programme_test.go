@@ -1,6 +1,7 @@
 package data_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -108,11 +109,25 @@ func TestSetTimezoneMovesTheDoorsToLocalTime(t *testing.T) {
 	if v, _ := s.CheckIn(ctx, data.Scan{SessionID: room.ID, ParticipantID: p.ID, Station: "d"}); v.Kind != data.Rejected {
 		t.Fatalf("in UTC, 13:50 in Hanoi is 06:50, before the door opens: %s", v.Kind)
 	}
-	if err := s.SetTimezone(ctx, "Mars/Olympus"); data.ErrorCode(err) != data.EINVALID {
+	if err := s.SetTimezone(ctx, "Mars/Olympus", ""); data.ErrorCode(err) != data.EINVALID {
 		t.Fatalf("unknown zone: %v", err)
 	}
-	if err := s.SetTimezone(ctx, "Asia/Ho_Chi_Minh"); err != nil {
+	// A scan was recorded (refused): the change needs a reason.
+	change, err := s.TimezoneChange(ctx, "Asia/Ho_Chi_Minh")
+	if err != nil || change.From != "UTC" || change.Shift != -7*time.Hour || change.Sessions != 1 || change.Scans != 1 || !change.NeedsReason() {
+		t.Fatalf("the change: %+v, %v", change, err)
+	}
+	if err := s.SetTimezone(ctx, "Asia/Ho_Chi_Minh", " "); data.ErrorCode(err) != data.EINVALID || !strings.Contains(err.Error(), "recorded scans under the time zone in force (1)") {
+		t.Fatalf("no reason after a scan: %v", err)
+	}
+	if ev, _ := s.Event(ctx); ev.Timezone != "UTC" {
+		t.Fatalf("changed without a reason: %q", ev.Timezone)
+	}
+	if err := s.SetTimezone(ctx, "Asia/Ho_Chi_Minh", "The event is in Hanoi"); err != nil {
 		t.Fatal(err)
+	}
+	if trail, _ := s.AuditTrail(ctx, data.AuditFilter{}); trail[len(trail)-1].New != "Asia/Ho_Chi_Minh (The event is in Hanoi)" {
+		t.Fatalf("the trail: %+v", trail[len(trail)-1])
 	}
 	if ev, _ := s.Event(ctx); ev.Timezone != "Asia/Ho_Chi_Minh" {
 		t.Fatalf("zone %q", ev.Timezone)
@@ -140,5 +155,109 @@ func TestCheckInRefusesHostileStationNames(t *testing.T) {
 	}
 	if report, _ := s.AttendanceReport(ctx); report[0].Refused != 0 || report[0].Admitted != 0 {
 		t.Fatalf("a refused scan was recorded: %+v", report[0])
+	}
+}
+
+// TestRenamingASessionKeepsIt: a session saved with its id under a new code
+// is the same session renamed, its invitations and scans kept; a code
+// another session has is refused.
+func TestRenamingASessionKeepsIt(t *testing.T) {
+	s := newStore(t)
+	x := newSession(t, s, seminar("SEM-1", "A", 14))
+	newSession(t, s, seminar("SEM-2", "B", 14))
+	p := mustCreate(t, s, delegate("A", "Invited", "VN", "1"))
+	x.Code, x.Title = "SEM-1A", "Seminar renamed"
+	renamed, err := s.SaveSession(ctx, x, []int64{p.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, _ := s.Sessions(ctx)
+	if len(list) != 2 || renamed.ID != x.ID || renamed.Code != "SEM-1A" || renamed.Title != "Seminar renamed" {
+		t.Fatalf("after the rename: %+v", list)
+	}
+	if invited, _ := s.Invitations(ctx, x.ID); len(invited) != 1 {
+		t.Fatalf("invitations: %v", invited)
+	}
+	x.Code = "sem-2"
+	if _, err := s.SaveSession(ctx, x, nil); data.ErrorCode(err) != data.ECONFLICT || !strings.Contains(err.Error(), "Another session has the code sem-2") {
+		t.Fatalf("another's code: %v", err)
+	}
+	if got, _ := s.Session(ctx, "SEM-1A"); got.ID != x.ID {
+		t.Fatal("the refused rename changed the session")
+	}
+	trail, _ := s.AuditTrail(ctx, data.AuditFilter{})
+	if !slices.ContainsFunc(trail, func(e data.AuditEntry) bool { return e.Old == "SEM-1" && e.New == "SEM-1A" }) {
+		t.Fatal("the rename is not in the trail")
+	}
+}
+
+// TestCancelledSessionStaysAndItsDoorRefuses: a cancelled session stays in
+// the programme and the trail, its door refuses entries as cancelled; taken
+// back, it admits again.
+func TestCancelledSessionStaysAndItsDoorRefuses(t *testing.T) {
+	s := newStore(t)
+	x := newSession(t, s, seminar("SEM-1", "A", 14))
+	p := mustCreate(t, s, delegate("A", "Punctual", "VN", "1"))
+	s.Approve(ctx, []int64{p.ID}, "desk")
+	s.Now = func() time.Time { return time.Date(2025, 10, 25, 14, 10, 0, 0, time.UTC) }
+	if err := s.CancelSession(ctx, x.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Session(ctx, "SEM-1"); !got.Cancelled {
+		t.Fatal("not cancelled")
+	}
+	if v, _ := s.CheckIn(ctx, data.Scan{SessionID: x.ID, ParticipantID: p.ID, Station: "d"}); v.Kind != data.Rejected || v.Reason.Code != data.ReasonCancelled {
+		t.Fatalf("at a cancelled session's door: %s %s", v.Kind, v.Reason)
+	}
+	if err := s.CancelSession(ctx, x.ID, false); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := s.CheckIn(ctx, data.Scan{SessionID: x.ID, ParticipantID: p.ID, Station: "d"}); v.Kind != data.Accepted {
+		t.Fatalf("taken back: %s %s", v.Kind, v.Reason)
+	}
+	trail, _ := s.AuditTrail(ctx, data.AuditFilter{})
+	var cancels []string
+	for _, e := range trail {
+		if e.Action == data.AuditProgramme && e.Field == "SEM-1" && (e.Old == data.AuditCancelled || e.New == data.AuditCancelled) {
+			cancels = append(cancels, e.Old+">"+e.New)
+		}
+	}
+	if strings.Join(cancels, " ") != ">cancelled cancelled>" {
+		t.Fatalf("the trail: %v", cancels)
+	}
+}
+
+// TestSessionDeletedOnlyWithoutScans: a session nobody scanned at is
+// deleted with its invitations; one with scans is refused, and kept.
+func TestSessionDeletedOnlyWithoutScans(t *testing.T) {
+	s := newStore(t)
+	empty := newSession(t, s, seminar("SEM-1", "A", 14))
+	scanned := newSession(t, s, seminar("SEM-2", "B", 14))
+	p := mustCreate(t, s, delegate("A", "Invited", "VN", "1"))
+	if _, err := s.SaveSession(ctx, empty, []int64{p.ID}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CheckIn(ctx, data.Scan{SessionID: scanned.ID, ParticipantID: p.ID, Station: "d"}); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := s.SessionScans(ctx, scanned.ID); n != 1 {
+		t.Fatalf("%d scans", n)
+	}
+	if err := s.DeleteSession(ctx, scanned.ID); data.ErrorCode(err) != data.ECONFLICT || !strings.Contains(err.Error(), "Cancel it instead") {
+		t.Fatalf("a scanned session deleted: %v", err)
+	}
+	if err := s.DeleteSession(ctx, empty.ID); err != nil {
+		t.Fatal(err)
+	}
+	list, _ := s.Sessions(ctx)
+	if len(list) != 1 || list[0].Code != "SEM-2" {
+		t.Fatalf("left: %+v", list)
+	}
+	if _, err := s.Session(ctx, "SEM-1"); data.ErrorCode(err) != data.ENOTFOUND {
+		t.Fatalf("the deleted session: %v", err)
+	}
+	history, _ := s.AuditTrail(ctx, data.AuditFilter{ParticipantID: p.ID})
+	if last := history[len(history)-1]; last.Field != "SEM-1" || last.Old != data.AuditInvited {
+		t.Fatalf("the invited's history: %+v", last)
 	}
 }

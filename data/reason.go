@@ -2,6 +2,8 @@ package data
 
 import (
 	"errors"
+	"regexp"
+	"sync"
 
 	"accred/data/credential"
 	"accred/data/msg"
@@ -31,6 +33,7 @@ const (
 	ReasonTooLate       ReasonCode = "too-late"       // Args["At"]: when the session ended
 	ReasonRoomFull      ReasonCode = "room-full"      // Args["Present"], Args["Capacity"]
 	ReasonZone          ReasonCode = "zone"           // Args["Zone"]: the zone the session requires, not on the badge
+	ReasonCancelled     ReasonCode = "cancelled"      // the session is cancelled
 )
 
 // Reason is why the door refused a badge or did not count it again: its
@@ -52,6 +55,48 @@ func (r Reason) Message() msg.Message {
 // check-in record keeps it.
 func (r Reason) String() string { return r.Message().String() }
 
+// ReadReason reads back a reason from its English (String), with the
+// values its sentence names, as text; false when no reason reads so.
+func ReadReason(english string) (Reason, bool) {
+	readReasons.Do(func() {
+		placeholder := regexp.MustCompile(`{{\.(\w+)}}`)
+		for code, key := range reasonKeys {
+			text, pattern, at := key.String(), "^", 0
+			for _, m := range placeholder.FindAllStringSubmatchIndex(text, -1) {
+				pattern += regexp.QuoteMeta(text[at:m[0]]) + "(?P<" + text[m[2]:m[3]] + ">.+?)"
+				at = m[1]
+			}
+			pattern += regexp.QuoteMeta(text[at:]) + "$"
+			reasonPatterns = append(reasonPatterns, reasonPattern{code, regexp.MustCompile(pattern)})
+		}
+	})
+	for _, p := range reasonPatterns {
+		m := p.re.FindStringSubmatch(english)
+		if m == nil {
+			continue
+		}
+		args := msg.Args{}
+		for i, name := range p.re.SubexpNames() {
+			if name != "" {
+				args[name] = m[i]
+			}
+		}
+		return Reason{Code: p.code, Args: args}, true
+	}
+	return Reason{}, false
+}
+
+// reasonPattern reads one reason's English back.
+type reasonPattern struct {
+	code ReasonCode
+	re   *regexp.Regexp
+}
+
+var (
+	readReasons    sync.Once
+	reasonPatterns []reasonPattern
+)
+
 var reasonKeys = map[ReasonCode]msg.Key{
 	ReasonMalformed:     msg.Define("not an Accred badge code"),
 	ReasonOtherEvent:    msg.Define("badge of another event or key"),
@@ -71,6 +116,7 @@ var reasonKeys = map[ReasonCode]msg.Key{
 	ReasonTooLate:       msg.Define("too late: the session ended at {{.At}}"),
 	ReasonRoomFull:      msg.Define("room full ({{.Present}} of {{.Capacity}})"),
 	ReasonZone:          msg.Define("zone {{.Zone}} not on badge"),
+	ReasonCancelled:     msg.Define("session cancelled"),
 }
 
 // badgeReasons are the reasons of VerifyBadge's refusals.

@@ -17,11 +17,14 @@ import (
 	"accred/data/msg"
 )
 
-// EventSummary names an event database's event and counts its
-// participants: what a restore says it replaces, and with what.
+// EventSummary names an event database's event, counts its participants
+// and says how recent it is: what a restore says it replaces, and with
+// what.
 type EventSummary struct {
 	Name         string
 	Participants int
+	LastChange   time.Time // the newest change its audit trail records; zero when it records none
+	Written      time.Time // when a backup's file was last written; zero for the event's database
 }
 
 // Summary names this store's event and counts its participants.
@@ -35,7 +38,15 @@ func readSummary(ctx context.Context, q querier) (EventSummary, error) {
 	if errors.Is(err, sql.ErrNoRows) {
 		return sum, errNoEvent()
 	}
-	return sum, err
+	if err != nil {
+		return sum, err
+	}
+	// A backup older than the audit trail has none: no time to tell.
+	var last sql.NullString
+	if q.QueryRowContext(ctx, `SELECT MAX(at) FROM audit`).Scan(&last) == nil && last.Valid {
+		sum.LastChange = parseTime(last.String)
+	}
+	return sum, nil
 }
 
 // ReadBackup names the event of the backup file at path and counts its
@@ -54,6 +65,9 @@ func ReadBackup(ctx context.Context, path string) (EventSummary, error) {
 	sum, err := readSummary(ctx, db)
 	if err != nil {
 		return EventSummary{}, NewError(EINVALID, msgNotBackup, msg.Args{"Path": path, "Err": err})
+	}
+	if info, err := os.Stat(path); err == nil {
+		sum.Written = info.ModTime()
 	}
 	return sum, nil
 }

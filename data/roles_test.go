@@ -52,7 +52,7 @@ func TestRolesAreChecked(t *testing.T) {
 			return err
 		}},
 		{"settings", data.RoleAdmin, func(ctx context.Context) error { return s.SetSetting(ctx, data.SettingName, "Renamed") }},
-		{"time zone", data.RoleAdmin, func(ctx context.Context) error { return s.SetTimezone(ctx, "Asia/Ho_Chi_Minh") }},
+		{"time zone", data.RoleAdmin, func(ctx context.Context) error { return s.SetTimezone(ctx, "Asia/Ho_Chi_Minh", "") }},
 		{"import", data.RoleAdmin, func(ctx context.Context) error {
 			_, err := s.ImportParticipants(ctx, []data.ImportRow{{Line: 2}}, true, "x")
 			return err

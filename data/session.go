@@ -39,6 +39,7 @@ type Session struct {
 	EarlyMinutes   int       // the door opens this many minutes before the start
 	Present        int       // inside now, or admitted when exits are not recorded
 	Zone           int       // the access zone a badge must carry to enter; 0 for none
+	Cancelled      bool      // the session will not take place: its doors refuse every entry
 }
 
 // Validate reports EINVALID with a FieldError per problem.

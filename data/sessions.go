@@ -14,13 +14,13 @@ import (
 )
 
 const sessionColumns = `id, code, title, kind, room, starts_at, ends_at, capacity, categories, invitation_only,
-	records_exits, early_minutes, present, zone`
+	records_exits, early_minutes, present, zone, cancelled`
 
 func (s *Store) scanSession(row scanner, loc *time.Location) (Session, error) {
 	var x Session
 	var starts, ends, cats string
 	err := row.Scan(&x.ID, &x.Code, &x.Title, &x.Kind, &x.Room, &starts, &ends, &x.Capacity, &cats,
-		&x.InvitationOnly, &x.RecordsExits, &x.EarlyMinutes, &x.Present, &x.Zone)
+		&x.InvitationOnly, &x.RecordsExits, &x.EarlyMinutes, &x.Present, &x.Zone, &x.Cancelled)
 	x.Starts, _ = time.ParseInLocation(SessionTimeLayout, starts, loc)
 	x.Ends, _ = time.ParseInLocation(SessionTimeLayout, ends, loc)
 	x.Categories = strings.Fields(cats)
@@ -150,11 +150,13 @@ func (s *Store) checkSessions(ctx context.Context, sessions []Session) ([]Sessio
 	return sessions, problems, nil
 }
 
-// SaveSession adds a session, or corrects the one with its code, and
+// SaveSession adds a session, or corrects the one with its id (which may
+// take a new code: a rename), or without an id the one with its code, and
 // replaces its invitation list, all or nothing. It returns EINVALID naming
-// every problem of the session (one outside the event's days too), and
-// ENOTFOUND naming the first invited badge number nobody holds; then nothing
-// was changed.
+// every problem of the session (one outside the event's days too),
+// ECONFLICT when another session has the code, and ENOTFOUND for an id no
+// session has or naming the first invited badge number nobody holds; then
+// nothing was changed.
 func (s *Store) SaveSession(ctx context.Context, x Session, invited []int64) (Session, error) {
 	if err := allow(ctx, RoleAdmin); err != nil {
 		return Session{}, err
@@ -171,6 +173,11 @@ func (s *Store) SaveSession(ctx context.Context, x Session, invited []int64) (Se
 	}
 	x = checked[0]
 	err = s.withTx(ctx, func(tx *sql.Tx) error {
+		if x.ID != 0 {
+			if err := s.renameSessionTx(ctx, tx, x); err != nil {
+				return err
+			}
+		}
 		id, _, err := s.saveSessionTx(ctx, tx, x)
 		if err != nil {
 			return err
@@ -181,6 +188,110 @@ func (s *Store) SaveSession(ctx context.Context, x Session, invited []int64) (Se
 		return Session{}, err
 	}
 	return s.Session(ctx, x.Code)
+}
+
+// renameSessionTx gives the session with x's id x's code within tx, when
+// it had another, recording the rename; the rest is saveSessionTx's.
+func (s *Store) renameSessionTx(ctx context.Context, tx *sql.Tx, x Session) error {
+	var old string
+	if err := tx.QueryRowContext(ctx, `SELECT code FROM sessions WHERE id = ?`, x.ID).Scan(&old); err != nil {
+		return notFound(err, "read session", msgNoSessionID, msg.Args{"ID": x.ID})
+	}
+	if old == x.Code {
+		return nil
+	}
+	var other int
+	err := tx.QueryRowContext(ctx, `SELECT 1 FROM sessions WHERE upper(code) = upper(?) AND id <> ?`, x.Code, x.ID).Scan(&other)
+	switch {
+	case err == nil:
+		return NewError(ECONFLICT, msgSessionCodeTaken, msg.Args{"Code": x.Code})
+	case !errors.Is(err, sql.ErrNoRows):
+		return fmt.Errorf("find session: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE sessions SET code = ? WHERE id = ?`, x.Code, x.ID); err != nil {
+		return fmt.Errorf("rename session: %w", err)
+	}
+	return s.audit(ctx, tx, AuditEntry{Action: AuditProgramme, Field: x.Code, Old: old, New: x.Code})
+}
+
+// CancelSession cancels the session with id, or takes the cancellation
+// back: a cancelled session stays in the programme and in the trail, and
+// its doors refuse every entry, saying it is cancelled. It returns
+// ENOTFOUND for an id no session has.
+func (s *Store) CancelSession(ctx context.Context, id int64, cancelled bool) error {
+	if err := allow(ctx, RoleAdmin); err != nil {
+		return err
+	}
+	return s.withTx(ctx, func(tx *sql.Tx) error {
+		var code string
+		var was bool
+		if err := tx.QueryRowContext(ctx, `SELECT code, cancelled FROM sessions WHERE id = ?`, id).Scan(&code, &was); err != nil {
+			return notFound(err, "read session", msgNoSessionID, msg.Args{"ID": id})
+		}
+		if was == cancelled {
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE sessions SET cancelled = ? WHERE id = ?`, cancelled, id); err != nil {
+			return fmt.Errorf("cancel session: %w", err)
+		}
+		state := map[bool]string{true: AuditCancelled, false: ""}
+		return s.audit(ctx, tx, AuditEntry{Action: AuditProgramme, Field: code, Old: state[was], New: state[cancelled]})
+	})
+}
+
+// SessionScans counts the scans the doors recorded for the session with
+// id: a session with any cannot be deleted, only cancelled.
+func (s *Store) SessionScans(ctx context.Context, id int64) (int, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM checkins WHERE session_id = ?`, id).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count scans: %w", err)
+	}
+	return n, nil
+}
+
+// DeleteSession takes the session with id out of the programme, with its
+// invitation list, recording it in the trail. A session whose doors have
+// recorded scans, or that a door's station file was written for, is
+// refused with ECONFLICT: cancel it instead. It returns ENOTFOUND for an id
+// no session has.
+func (s *Store) DeleteSession(ctx context.Context, id int64) error {
+	if err := allow(ctx, RoleAdmin); err != nil {
+		return err
+	}
+	loc, err := s.location(ctx)
+	if err != nil {
+		return err
+	}
+	return s.withTx(ctx, func(tx *sql.Tx) error {
+		x, err := s.scanSession(tx.QueryRowContext(ctx, `SELECT `+sessionColumns+` FROM sessions WHERE id = ?`, id), loc)
+		if err != nil {
+			return notFound(err, "read session", msgNoSessionID, msg.Args{"ID": id})
+		}
+		var scans, files int
+		if err := tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM checkins WHERE session_id = ?),
+			(SELECT COUNT(*) FROM station_file_sessions WHERE session_id = ?)`, id, id).Scan(&scans, &files); err != nil {
+			return fmt.Errorf("count scans: %w", err)
+		}
+		switch {
+		case scans > 0:
+			return NewError(ECONFLICT, msgSessionScanned, msg.Args{"Code": x.Code, "Scans": scans})
+		case files > 0:
+			return NewError(ECONFLICT, msgSessionAtStation, msg.Args{"Code": x.Code})
+		}
+		invited, err := queryIDs(ctx, tx, `SELECT participant_id FROM invitations WHERE session_id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if err := s.inviteTx(ctx, tx, id, x.Code, invited, nil); err != nil {
+			return err
+		}
+		for _, q := range []string{`DELETE FROM invitations WHERE session_id = ?`, `DELETE FROM sessions WHERE id = ?`} {
+			if _, err := tx.ExecContext(ctx, q, id); err != nil {
+				return fmt.Errorf("delete session: %w", err)
+			}
+		}
+		return s.audit(ctx, tx, AuditEntry{Action: AuditProgramme, Field: x.Code, Old: x.auditText()})
+	})
 }
 
 // saveSessionTx corrects the session with x's code, or inserts x; it
@@ -353,4 +464,7 @@ var (
 	msgOutsideDays       = msg.Define("The session falls outside the event's days; change its date, or the event's days.")
 	msgCodeTwice         = msg.Define("The code is on line {{.Line}} already.")
 	msgSessionNotSaved   = msg.Define("The session was not saved. Nothing was changed.")
+	msgSessionCodeTaken  = msg.Define("Another session has the code {{.Code}}; choose another.")
+	msgSessionScanned    = msg.Define("{{.Code}} was not deleted: its doors have recorded scans ({{.Scans}}). Cancel it instead: it stays in the history.")
+	msgSessionAtStation  = msg.Define("{{.Code}} was not deleted: a door's station file was written for it. Cancel it instead.")
 )

@@ -102,7 +102,7 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 	var arg any
 	switch key {
 	case SettingTimezone:
-		return s.SetTimezone(ctx, value)
+		return s.SetTimezone(ctx, value, "")
 	case SettingStartsOn, SettingEndsOn:
 		return s.setDay(ctx, key, value)
 	case SettingLanguages:

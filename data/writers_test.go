@@ -202,6 +202,14 @@ func TestEveryChangeLeavesALine(t *testing.T) {
 			return err
 		}},
 		{"Invite", func() error { return s.Invite(as, room.ID, []int64{person("V1")}) }},
+		{"CancelSession", func() error { return s.CancelSession(as, room.ID, true) }},
+		{"DeleteSession", func() error {
+			x, err := s.Session(ctx, "SEM-3")
+			if err != nil {
+				return err
+			}
+			return s.DeleteSession(as, x.ID)
+		}},
 		{"SaveZones", func() error {
 			return s.SaveZones(as, []data.Zone{{Code: 1, Name: "Plenary floor", Categories: []string{"delegate"}}})
 		}},
@@ -215,7 +223,7 @@ func TestEveryChangeLeavesALine(t *testing.T) {
 		{"SetLanguages", func() error { return s.SetLanguages(as, "en fr") }},
 		{"SetLogo", func() error { return s.SetLogo(as, logoImage(t, "png", 40, 20)) }},
 		{"SetSetting", func() error { return s.SetSetting(as, data.SettingName, "Renamed Conference") }},
-		{"SetTimezone", func() error { return s.SetTimezone(as, "Asia/Ho_Chi_Minh") }},
+		{"SetTimezone", func() error { return s.SetTimezone(as, "Asia/Ho_Chi_Minh", "The event is in Hanoi") }},
 		{"SaveCategory", func() error {
 			cats, _ := s.Categories(ctx)
 			c := cats[0]

@@ -99,8 +99,14 @@ func funnelBars(o data.Overview, tr Translate) charts.BarChartOption {
 	return unlabelled(bars(steps, names, colors, values, true, true))
 }
 
-// arrivalBars stacks each door's arrivals in each slot.
+// arrivalsShown is the fewest slots the arrivals' chart shows: two hours,
+// so that a slot is drawn as wide as a quarter of an hour and no wider.
+const arrivalsShown = 8
+
+// arrivalBars stacks each door's arrivals in each slot; fewer slots than
+// arrivalsShown are followed by empty ones.
 func arrivalBars(a data.Arrivals, tr Translate) charts.BarChartOption {
+	a = paddedArrivals(a)
 	labels := make([]string, len(a.Slots))
 	for i, t := range a.Slots {
 		if len(a.Slots) <= 8 || t.Minute() == 0 { // beyond two hours, only the hours
@@ -118,6 +124,35 @@ func arrivalBars(a data.Arrivals, tr Translate) charts.BarChartOption {
 	return opt
 }
 
+// paddedArrivals adds empty slots after the last until there are
+// arrivalsShown of them.
+func paddedArrivals(a data.Arrivals) data.Arrivals {
+	if len(a.Slots) == 0 || len(a.Slots) >= arrivalsShown {
+		return a
+	}
+	slots := slices.Clone(a.Slots)
+	for len(slots) < arrivalsShown {
+		slots = append(slots, slots[len(slots)-1].Add(data.ArrivalSlot))
+	}
+	counts := make([][]int, len(a.Counts))
+	for i, door := range a.Counts {
+		counts[i] = append(slices.Clone(door), make([]int, len(slots)-len(door))...)
+	}
+	return data.Arrivals{Doors: a.Doors, Slots: slots, Counts: counts}
+}
+
+// Share is n out of total in per cent; 0 when total is 0.
+func Share(n, total int) float64 {
+	if total == 0 {
+		return 0
+	}
+	return float64(n) * 100 / float64(total)
+}
+
+// PercentText writes a share in whole per cent, as the charts and the
+// screens write it: 55.49 is 55 %, 55.5 is 56 %.
+func PercentText(share float64) string { return fmt.Sprintf("%.0f%%", math.Round(share)) }
+
 // unlabelled leaves the bars without numbers: the axis gives them.
 func unlabelled(opt charts.BarChartOption) charts.BarChartOption {
 	for i := range opt.SeriesList {
@@ -133,10 +168,19 @@ var doorColors = []string{"#1F77B4", "#FF7F0E", "#2CA02C", "#D62728", "#9467BD",
 var (
 	genderWords  = []string{"Female", "Male", "Other gender", "Not stated"}
 	genderColors = []string{"#8E44AD", "#16A085", "#F39C12", "#B0BEC5"}
+	genderInk    = []string{"#FFFFFF", "#FFFFFF", "#000000", "#000000"} // the shares written on them
 )
 
+// genderLabelRoom is how far back from a segment's end its share is
+// written, in pixels: inside the segment, where "100%" fits.
+const genderLabelRoom = 32
+
+// genderLabelShare is the narrowest share written on its segment.
+const genderLabelShare = 8.0
+
 // genderBars stacks each category's share of each gender, in per cent,
-// then that of the heads of delegation.
+// then that of the heads of delegation; each share is written inside its
+// own segment.
 func genderBars(o data.Overview, tr Translate) charts.BarChartOption {
 	var labels []string
 	values := make([][]float64, len(genderWords))
@@ -151,19 +195,22 @@ func genderBars(o data.Overview, tr Translate) charts.BarChartOption {
 		}
 		labels = append(labels, g.Name)
 		for i, n := range g.Counts {
-			values[i] = append(values[i], math.Round(float64(n)*1000/float64(total))/10)
+			values[i] = append(values[i], Share(n, total))
 		}
 	}
 	opt := bars(labels, translated(genderWords, tr), genderColors, values, true, true)
 	opt.ValueAxis[0].Max, opt.ValueAxis[0].LabelCount = charts.Ptr(100.0), 5
 	opt.ValueAxis[0].ValueFormatter = func(f float64) string { return fmt.Sprintf("%.0f%%", f) }
 	for i := range opt.SeriesList {
-		opt.SeriesList[i].Label.ValueFormatter = func(f float64) string {
-			if f < 4 { // too narrow a share to write on
+		label := &opt.SeriesList[i].Label
+		label.ValueFormatter = func(f float64) string {
+			if f < genderLabelShare { // too narrow a segment to write in
 				return ""
 			}
-			return fmt.Sprintf("%.0f%%", f)
+			return PercentText(f)
 		}
+		label.Offset = charts.OffsetInt{Left: -genderLabelRoom}
+		label.FontStyle.FontColor = charts.ColorFromHex(genderInk[i])
 	}
 	return opt
 }

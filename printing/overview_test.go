@@ -34,9 +34,9 @@ func sampleOverview() data.Overview {
 	o.Next = []data.SessionNow{{Session: data.Session{Code: "SEM-2", Title: "Seminar", Room: "Room A", Starts: at.Add(3 * time.Hour), Ends: at.Add(4 * time.Hour)}}}
 	o.Arrivals = data.Arrivals{Doors: []string{"Cửa Bắc", "Door South"}, Slots: []time.Time{at.Add(-45 * time.Minute), at.Add(-30 * time.Minute), at.Add(-15 * time.Minute)},
 		Counts: [][]int{{5, 12, 3}, {0, 7, 9}}}
-	o.Delegations = append(o.Delegations, data.DelegationCount{Name: "Côte d'Ivoire", Country: "CI", Registered: 3, Heads: 1}, data.DelegationCount{Name: "Nigeria", Country: "NG", Registered: 2, Heads: 1, HeadsReady: 1})
+	o.Delegations = append(o.Delegations, data.DelegationCount{Name: "Côte d'Ivoire", Country: "CI", Registered: 3, Heads: 1}, data.DelegationCount{Name: "Nigeria", Country: "NG", Registered: 2, Heads: 1, HeadsReady: 1, Waiting: 2, Underway: true})
 	for i := range 58 {
-		o.Delegations = append(o.Delegations, data.DelegationCount{Name: "Delegation " + string(rune('A'+i%26)) + string(rune('a'+i/26)), Registered: 5, Heads: 1, HeadsReady: 1, Collected: 2})
+		o.Delegations = append(o.Delegations, data.DelegationCount{Name: "Delegation " + string(rune('A'+i%26)) + string(rune('a'+i/26)), Registered: 5, Heads: 1, HeadsReady: 1, Collected: 2, Underway: true})
 	}
 	return o
 }

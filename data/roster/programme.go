@@ -56,9 +56,10 @@ func ReadProgramme(path string, loc *time.Location, categories []data.Category) 
 		if c := cell("capacity"); c != "" {
 			n, err := strconv.Atoi(c)
 			if err != nil || n <= 0 {
-				bad("capacity", msgCapacity.Msg())
+				bad("capacity", msgCapacity.Msg()) // said once: Validate is given no capacity
+			} else {
+				s.Capacity = n
 			}
-			s.Capacity = n
 		}
 		if z := cell("zone"); z != "" {
 			n, err := strconv.Atoi(z)
