@@ -256,3 +256,20 @@ func TestLeavingTheDoorChecksThePINInTheBackground(t *testing.T) {
 		t.Fatal("the right PIN, once checked, did not leave the door")
 	}
 }
+
+// TestForgottenBadgeSaysWhenTheSearchFails: a search for a forgotten badge
+// that cannot be read says so, rather than list nobody.
+func TestForgottenBadgeSaysWhenTheSearchFails(t *testing.T) {
+	u := newTestUI(t)
+	d, _ := openDoor(t, u, plenary())
+	press(d.scan, fyne.KeyF2)
+	test.Type(d.manual.search, "ngu")
+	if len(d.manual.results) != 2 || d.manual.why.Visible() {
+		t.Fatalf("a search that works: %d found, problem shown %v", len(d.manual.results), d.manual.why.Visible())
+	}
+	u.store.Close()
+	test.Type(d.manual.search, "y")
+	if !d.manual.why.Visible() || d.manual.why.Text == "" {
+		t.Fatal("a search that failed says nothing")
+	}
+}

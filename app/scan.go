@@ -111,14 +111,15 @@ type manualCheckIn struct {
 	photo   photoSlot // the chosen person's photo, for a face check
 	results []data.Participant
 	chosen  int
-	asked   int // counts searches, so that only the last one's results show
+	asked   int           // counts searches, so that only the last one's results show
+	why     *widget.Label // why the search failed
 }
 
 func newManualCheckIn(d *door) *manualCheckIn {
 	m := &manualCheckIn{d: d}
 	m.search = newDoorField(d, lang.L("Name, passport or badge number"), false)
 	m.search.OnChanged = func(string) { m.find() }
-	m.search.OnSubmitted = func(string) { m.letIn() }
+	m.search.OnSubmitted = func(string) { m.onLetIn() }
 	bindKeys(map[fyne.KeyName]func(){fyne.KeyEscape: m.hide, fyne.KeyUp: func() { m.choose(m.chosen - 1) }, fyne.KeyDown: func() { m.choose(m.chosen + 1) }}, &m.search.keyEntry)
 	m.list = widget.NewList(func() int { return len(m.results) }, func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -130,9 +131,11 @@ func newManualCheckIn(d *door) *manualCheckIn {
 	m.list.OnSelected = func(i widget.ListItemID) { m.choose(i) }
 	m.photo.frame = container.NewGridWrap(fyne.NewSize(150, 200))
 	close := &widget.Button{Text: lang.L("Cancel") + "  [Esc]", OnTapped: m.hide}
-	letIn := &widget.Button{Text: lang.L("Let in") + "  [Enter]", Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: m.letIn}
+	letIn := &widget.Button{Text: lang.L("Let in") + "  [Enter]", Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: m.onLetIn}
+	m.why = &widget.Label{Importance: widget.DangerImportance, TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
+	m.why.Hide()
 	m.box = container.NewBorder(container.NewVBox(&widget.Label{Text: lang.L("Forgotten badge: find the person, check their face, press Enter to let them in."), TextStyle: fyne.TextStyle{Bold: true}},
-		container.NewBorder(nil, nil, nil, container.NewHBox(letIn, close), m.search)), nil, m.photo.frame, nil, m.list)
+		container.NewBorder(nil, nil, nil, container.NewHBox(letIn, close), m.search), m.why), nil, m.photo.frame, nil, m.list)
 	m.box.Hide()
 	return m
 }
@@ -159,14 +162,18 @@ func (m *manualCheckIn) find() {
 	asked, query, store := m.asked, m.search.Text, m.d.store()
 	m.d.work.run(func() func() {
 		var results []data.Participant
+		var err error
 		if query != "" {
 			ctx, cancel := context.WithTimeout(context.Background(), scanTimeout)
 			defer cancel()
-			results, _, _ = store.FindParticipants(ctx, data.ParticipantFilter{Query: query, Limit: 8})
+			results, _, err = store.FindParticipants(ctx, data.ParticipantFilter{Query: query, Limit: 8})
 		}
 		return func() {
 			if asked == m.asked && m.open {
 				m.showResults(results)
+				if err != nil {
+					showText(m.why, problemText(err))
+				}
 			}
 		}
 	})
@@ -179,6 +186,7 @@ func (m *manualCheckIn) showResults(results []data.Participant) {
 	m.list.Refresh()
 	m.chosen = -1
 	m.photo.clear()
+	showText(m.why, "")
 	m.choose(0)
 }
 
@@ -192,8 +200,8 @@ func (m *manualCheckIn) choose(i int) {
 	m.photo.load(&m.d.work, m.d.store(), m.results[i].ID)
 }
 
-// letIn checks in the person chosen.
-func (m *manualCheckIn) letIn() {
+// onLetIn checks in the person chosen.
+func (m *manualCheckIn) onLetIn() {
 	if m.chosen < 0 || m.chosen >= len(m.results) {
 		return
 	}
