@@ -21,6 +21,7 @@ import (
 
 	"accred/app/printjob"
 	"accred/app/printjob/cups"
+	"accred/app/printjob/winprint"
 	"accred/data"
 	"accred/data/atomicfile"
 	"accred/data/msg"
@@ -619,6 +620,10 @@ func (b *badges) onCancel() {
 
 // openFiles opens files in the desktop's PDF reader, saying in note why not.
 func (b *badges) openFiles(files []string, note *widget.Label) {
+	if winprint.Supported {
+		openThroughWindows(files, note)
+		return
+	}
 	for _, f := range files {
 		if err := exec.Command("xdg-open", f).Start(); err != nil {
 			note.SetText(lang.L("Cannot open the PDF: {{.Reason}}", map[string]any{"Reason": err.Error()}))

@@ -4,9 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"sync"
 
 	"accred/data"
@@ -14,52 +11,20 @@ import (
 
 // Each verdict has its own sound, so that door staff hear it without looking:
 // a rising pair of notes for accepted, one middle note for already in, and
-// a low double buzz for refused. They are played with the system's player
-// (aplay or paplay) when there is one.
+// a low double buzz for refused. They are played by Windows itself, or
+// elsewhere with the system's player (aplay or paplay) when there is one.
 var verdictTones = map[data.VerdictKind][][2]float64{ // frequency (Hz), duration (s)
 	data.Accepted: {{880, 0.09}, {1320, 0.14}},
 	data.Already:  {{660, 0.22}},
 	data.Rejected: {{220, 0.18}, {0, 0.06}, {220, 0.18}},
 }
 
-var (
-	soundsOnce  sync.Once
-	soundFiles  = map[data.VerdictKind]string{}
-	soundPlayer string
-)
+var soundsOnce sync.Once
 
 // playVerdict plays a verdict's sound without waiting for it.
 func playVerdict(k data.VerdictKind) {
 	soundsOnce.Do(prepareSounds)
-	if soundPlayer == "" || soundFiles[k] == "" {
-		return
-	}
-	cmd := exec.Command(soundPlayer, soundFiles[k])
-	if cmd.Start() == nil {
-		go cmd.Wait()
-	}
-}
-
-func prepareSounds() {
-	for _, p := range []string{"aplay", "paplay"} {
-		if _, err := exec.LookPath(p); err == nil {
-			soundPlayer = p
-			break
-		}
-	}
-	if soundPlayer == "" {
-		return
-	}
-	dir, err := os.MkdirTemp("", "accred-sounds")
-	if err != nil {
-		return
-	}
-	for k, tones := range verdictTones {
-		path := filepath.Join(dir, string(k)+".wav")
-		if os.WriteFile(path, toneWAV(tones), 0o600) == nil {
-			soundFiles[k] = path
-		}
-	}
+	play(k)
 }
 
 // toneWAV makes a 16-bit mono WAV file of sine tones (a frequency of 0 is silence).

@@ -6,7 +6,8 @@ import (
 )
 
 // DefaultPath is the database the desktop app and the command line use when
-// none is named: $ACCRED_DB, or accred/event.db in the user's data folder.
+// none is named: $ACCRED_DB, or event.db in Accred's folder among the user's
+// data (see dataDir).
 func DefaultPath() string {
 	if p := os.Getenv("ACCRED_DB"); p != "" {
 		return p
@@ -24,15 +25,12 @@ func LocalDir() string {
 	return filepath.Dir(defaultFile())
 }
 
-// defaultFile is accred/event.db in the user's data folder.
+// defaultFile is event.db in Accred's data folder, or accred.db in the
+// working folder when the user has no data folder.
 func defaultFile() string {
-	dir := os.Getenv("XDG_DATA_HOME")
-	if dir == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "accred.db"
-		}
-		dir = filepath.Join(home, ".local", "share")
+	dir, err := dataDir()
+	if err != nil {
+		return "accred.db"
 	}
-	return filepath.Join(dir, "accred", "event.db")
+	return filepath.Join(dir, "event.db")
 }

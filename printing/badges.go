@@ -69,10 +69,7 @@ func Badges(out io.Writer, sheet Sheet, badges []Badge) error {
 		return fmt.Errorf("load fonts: %w", err)
 	}
 	pdf := newDocument(sheet.Layout)
-	d := &drawer{pdf: pdf, w: newWriter(pdf), sheet: sheet, categories: map[string]data.Category{}}
-	for _, c := range sheet.Categories {
-		d.categories[c.Code] = c
-	}
+	d := newDrawer(pdf, sheet)
 	d.registerLogo()
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("event logo: %w", err)
@@ -99,14 +96,20 @@ func Badges(out io.Writer, sheet Sheet, badges []Badge) error {
 	return output(pdf, out)
 }
 
-func newDocument(layout Layout) *gofpdf.Fpdf {
-	pdf := gofpdf.NewCustom(&gofpdf.InitType{UnitStr: "mm", Size: gofpdf.SizeType{Wd: 105, Ht: 148}})
+// pageSize is the width and height of a layout's page, in millimetres.
+func pageSize(layout Layout) (w, h float64) {
 	switch layout {
 	case ID1:
-		pdf = gofpdf.NewCustom(&gofpdf.InitType{UnitStr: "mm", Size: gofpdf.SizeType{Wd: 85.6, Ht: 54}})
+		return 85.6, 54
 	case A4:
-		pdf = gofpdf.NewCustom(&gofpdf.InitType{UnitStr: "mm", Size: gofpdf.SizeType{Wd: 210, Ht: 297}})
+		return 210, 297
 	}
+	return 105, 148
+}
+
+func newDocument(layout Layout) *gofpdf.Fpdf {
+	w, h := pageSize(layout)
+	pdf := gofpdf.NewCustom(&gofpdf.InitType{UnitStr: "mm", Size: gofpdf.SizeType{Wd: w, Ht: h}})
 	pdf.SetAutoPageBreak(false, 0)
 	// The library would compress the pages one by one; compressStreams
 	// does it on every core once the document is written.
@@ -116,13 +119,21 @@ func newDocument(layout Layout) *gofpdf.Fpdf {
 	return pdf
 }
 
-// drawer draws the badges of one document.
+// drawer draws the badges of one document, or the preview of one.
 type drawer struct {
-	pdf        *gofpdf.Fpdf
+	pdf        canvas
 	w          *writer
 	sheet      Sheet
 	categories map[string]data.Category
 	logoRatio  float64 // the logo's width over its height
+}
+
+func newDrawer(c canvas, sheet Sheet) *drawer {
+	d := &drawer{pdf: c, w: newWriter(c), sheet: sheet, categories: map[string]data.Category{}}
+	for _, cat := range sheet.Categories {
+		d.categories[cat.Code] = cat
+	}
+	return d
 }
 
 // registerLogo makes the event's logo, or Accred's, the document's "logo",

@@ -5,7 +5,6 @@ import (
 	"sync"
 	"unicode"
 
-	"github.com/jung-kurt/gofpdf"
 	xfont "golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
@@ -245,7 +244,7 @@ func segments(line string) []segment {
 // writer draws text on a PDF in any of the embedded faces, registering each
 // face with the document the first time it is needed.
 type writer struct {
-	pdf        *gofpdf.Fpdf
+	pdf        canvas
 	registered map[string]bool // family and style
 	lines      map[string][]segment
 	current    advanceKey // the font selected, with its size in r
@@ -253,7 +252,7 @@ type writer struct {
 	drawn      func(x, y float64, text string, bold bool, size float64) // hears each line drawn, for tests
 }
 
-func newWriter(pdf *gofpdf.Fpdf) *writer {
+func newWriter(pdf canvas) *writer {
 	return &writer{pdf: pdf, registered: map[string]bool{}, lines: map[string][]segment{}}
 }
 

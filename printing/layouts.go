@@ -288,10 +288,6 @@ const lineHeight = 1.15
 // lineGap is the least white between the ink of one line and the next, in ems.
 const lineGap = 0.08
 
-// afterLast is the least room a block keeps below its last baseline, in
-// ems, so that the next block does not crowd it.
-const afterLast = 0.25
-
 // shape is where the lines of a block sit, in ems of its size: first is the
 // first baseline below the block's top, pitch[i] the distance from line
 // i-1's baseline to line i's, and after the room the block takes below its
@@ -310,7 +306,7 @@ func (d *drawer) shape(lines []string, bold bool) (first float64, pitch []float6
 		}
 		above = r
 	}
-	return first, pitch, max(above.down+lineGap, afterLast)
+	return first, pitch, above.down + lineGap
 }
 
 // blockHeight is the height of a block of lines, in ems of its size.

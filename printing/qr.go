@@ -197,6 +197,7 @@ func linePenalty(line uint64, n int) int {
 type qrMark struct {
 	size int // modules per side, without the quiet zone
 	ops  string
+	code *qrMatrix // the modules, for a preview
 }
 
 func newQRMark(code *qrMatrix) qrMark {
@@ -220,12 +221,17 @@ func newQRMark(code *qrMatrix) qrMark {
 		buf = append(buf, '\n')
 	}
 	buf = append(buf, "EI\n"...)
-	return qrMark{size: code.Size, ops: string(buf)}
+	return qrMark{size: code.Size, ops: string(buf), code: code}
 }
 
 // drawQR draws a code at (x, y) with the given side including the quiet
 // zone, in millimetres.
-func drawQR(pdf *gofpdf.Fpdf, mark qrMark, x, y, side float64) {
+func drawQR(c canvas, mark qrMark, x, y, side float64) {
+	pdf, ok := c.(*gofpdf.Fpdf)
+	if !ok {
+		c.(*raster).qr(mark, x, y, side)
+		return
+	}
 	k := pdf.UnitToPointConvert(1)
 	_, pageH := pdf.GetPageSize()
 	module := side / float64(mark.size+2*quietZone)

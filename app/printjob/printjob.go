@@ -125,11 +125,7 @@ func (j Job) Preview(ctx context.Context, p data.Participant, dpi int) ([]byte, 
 		jpeg, _ := j.Store.Photo(ctx, id)
 		return jpeg
 	}
-	var pdf bytes.Buffer
-	if err := printing.Badges(&pdf, sheet, []printing.Badge{{Participant: p, Code: "PREVIEW"}}); err != nil {
-		return nil, err
-	}
-	return printing.PageImage(pdf.Bytes(), dpi)
+	return printing.BadgeImage(sheet, printing.Badge{Participant: p, Code: "PREVIEW"}, dpi)
 }
 
 // Parts names the files a run of count badges writes to path: the path

@@ -7,6 +7,14 @@
 // survives a power cut. The temporary file is removed when writing fails;
 // one left by a program that was killed is removed by the next write in the
 // same folder.
+//
+// Windows has no file modes and cannot sync a folder: there a file is
+// readable by whom its folder lets read (a user's own folders: that user),
+// the link is made on the open file, which is flushed again once named, and
+// where a drive takes no links the file is moved under its name by a move
+// that refuses a taken name and returns once it is on the disk. A file
+// another program still holds open cannot be removed there, which is how a
+// leftover is told from a file being written.
 package atomicfile
 
 import (
@@ -16,7 +24,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 )
 
 // ErrExists is returned, wrapped with the path, when the file to create is
@@ -48,10 +55,10 @@ func Create(path string, write func(f *os.File) error) error {
 	if err := tmp.Sync(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if err := publish(tmp.Name(), path); err != nil {
+	if err := publish(tmp, path); err != nil {
 		return err
 	}
-	return SyncDir(dir)
+	return syncNamed(tmp, dir)
 }
 
 // Exists reports whether something is at path already.
@@ -81,38 +88,26 @@ func createLocked(dir, base string) (*os.File, error) {
 
 // publish gives the written temporary file its name without replacing a
 // file that appeared meanwhile. A folder that takes no hard links (a FAT
-// memory stick) gets a rename after a last check.
-func publish(tmp, path string) error {
-	err := os.Link(tmp, path)
+// memory stick) gets a move instead (moveNew).
+func publish(tmp *os.File, path string) error {
+	err := os.Link(tmp.Name(), path)
 	switch {
 	case err == nil:
 		return nil
 	case errors.Is(err, fs.ErrExist):
 		return fmt.Errorf("%s: %w", path, ErrExists)
-	case !errors.Is(err, syscall.EPERM) && !errors.Is(err, syscall.ENOTSUP) && !errors.Is(err, syscall.EXDEV):
+	case !linkUnsupported(err):
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if Exists(path) {
+	err = moveNew(tmp, path)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, fs.ErrExist):
 		return fmt.Errorf("%s: %w", path, ErrExists)
-	}
-	if err := os.Rename(tmp, path); err != nil {
+	default:
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	return nil
-}
-
-// SyncDir writes a folder's entries to disk: a file created in it is then
-// found there after a power cut.
-func SyncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return fmt.Errorf("sync %s: %w", dir, err)
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil && !errors.Is(err, syscall.EINVAL) {
-		return fmt.Errorf("sync %s: %w", dir, err)
-	}
-	return nil
 }
 
 // Clean removes the temporary files that writes in dir left behind when
@@ -122,14 +117,7 @@ func Clean(dir string) {
 	journals, _ := filepath.Glob(filepath.Join(dir, ".*"+tempSuffix+"-journal"))
 	names, _ := filepath.Glob(filepath.Join(dir, ".*"+tempSuffix))
 	for _, name := range names {
-		f, err := os.Open(name)
-		if err != nil {
-			continue
-		}
-		if lock(f) == nil {
-			os.Remove(name)
-		}
-		f.Close()
+		removeUnused(name)
 	}
 	for _, journal := range journals {
 		if !Exists(strings.TrimSuffix(journal, "-journal")) {
