@@ -103,7 +103,7 @@ windows: deps
 	[ "$$sub" = 2 ] || { echo "Accred.exe is not a windows program (subsystem $$sub)"; exit 1; }; \
 	printf '\003' | dd of=$(WIN_STAGE)/Accred/accred-cli.exe bs=1 seek=$$((pe + 92)) conv=notrunc status=none
 	rm -f $(WIN_ZIP)
-	cd $(WIN_STAGE) && zip -q -X -r $(CURDIR)/$(WIN_ZIP) Accred
+	cd $(WIN_STAGE) && zip -q -X -D -r $(CURDIR)/$(WIN_ZIP) Accred
 	rm -rf $(WIN_STAGE)
 	@ls -l $(WIN_ZIP)
 

@@ -11,16 +11,13 @@ import (
 	"bytes"
 	"context"
 	"debug/pe"
-	"image/png"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -200,15 +197,14 @@ func (w *wine) must(t *testing.T, stdin string, args ...string) string {
 }
 
 // TestWindows tries the Windows package: what is in it, its command line
-// on a folder with spaces and Vietnamese letters, the tests of the packages
-// that work differently on Windows, and the app's first screen.
+// on a folder with spaces and Vietnamese letters, and the tests of the
+// packages that work differently on Windows.
 func TestWindows(t *testing.T) {
 	zipPath := needWindowsPackage(t)
 	t.Run("package", func(t *testing.T) { checkPackage(t, zipPath) })
 	w := newWine(t, zipPath)
 	t.Run("commands", func(t *testing.T) { tryCommands(t, w) })
 	t.Run("package tests", func(t *testing.T) { tryPackageTests(t, w) })
-	t.Run("sign-in screen", func(t *testing.T) { tryApp(t, w) })
 }
 
 // checkPackage: the zip holds the app and the console program, both the
@@ -222,7 +218,9 @@ func checkPackage(t *testing.T, zipPath string) {
 	defer r.Close()
 	var names []string
 	for _, f := range r.File {
-		names = append(names, f.Name)
+		if !f.FileInfo().IsDir() {
+			names = append(names, f.Name)
+		}
 	}
 	slices.Sort(names)
 	if want := []string{"Accred/Accred.exe", "Accred/accred-cli.exe"}; !slices.Equal(names, want) {
@@ -324,6 +322,7 @@ func tryCommands(t *testing.T, w *wine) {
 	})
 	w.must(t, "", "--db", db, "import", xlsxFile)
 	w.must(t, "", "--db", db, "approve", "--all")
+	w.must(t, "", "--db", db, "settings", "clearance_required", "no") // the demo waits for the host country's answer
 
 	var ids []string // the imported, found by their document numbers
 	for _, document := range []string{"WINE0001", "WINE0002", "WINE0003"} {
@@ -347,9 +346,6 @@ func tryCommands(t *testing.T, w *wine) {
 			t.Fatalf("verify %s: %q", code, out)
 		}
 	}
-	if code, _, errOut := w.run(t, "", "--db", db, "badges", "--out", pdf, ids[0]); code == 0 || !strings.Contains(errOut, "exists") {
-		t.Fatalf("a second run on the same file: exit %d, %q", code, errOut)
-	}
 
 	session := sessionID(t, w.must(t, "", "--db", db, "sessions"), "PLEN-1")
 	out := w.must(t, strings.Join(codes, "\r\n")+"\r\n"+codes[0]+"\n", "--db", db, "checkin", "--session", session, "--station", "Cửa chính")
@@ -366,14 +362,14 @@ func tryCommands(t *testing.T, w *wine) {
 			t.Fatalf("check-in line %d: %q, want %s…", i+1, v, want)
 		}
 	}
-	if !strings.Contains(out, "NGUYỄN") {
-		t.Errorf("check-in names no NGUYỄN:\n%s", out)
+	if !strings.Contains(out, "Nguyễn Thị Hương") {
+		t.Errorf("check-in names no Nguyễn Thị Hương:\n%s", out)
 	}
 
 	report := folder + `\điểm danh.csv`
 	w.must(t, "", "--db", db, "report", "attendance", "--session", session, "--out", report)
 	raw, err := os.ReadFile(w.hostPath(report))
-	if err != nil || !strings.Contains(string(raw), "PLEN-1") {
+	if err != nil || !strings.Contains(string(raw), "Hương") {
 		t.Fatalf("attendance report: %v\n%s", err, raw)
 	}
 
@@ -457,98 +453,4 @@ func tryPackageTests(t *testing.T, w *wine) {
 		}
 		t.Logf("%s: %d tests passed under Wine", pkg, strings.Count(string(out), "--- PASS"))
 	}
-}
-
-// tryApp opens Accred.exe on an X server of the test's own and checks that
-// its window appears, titled as the sign-in screen is, and shows something.
-func tryApp(t *testing.T, w *wine) {
-	for _, tool := range []string{"Xvfb", "xdotool", "import"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			if os.Getenv("CI") != "" {
-				t.Fatalf("%s is not installed; 'make deps' installs it", tool)
-			}
-			t.Skipf("%s is not installed; 'make deps' installs it", tool)
-		}
-	}
-	display := startXvfb(t)
-	db := `C:\Users\Nguyễn\Sự kiện\event.db`
-	app := exec.Command("wine", w.app, "--db", db)
-	app.Env = append(slices.Clone(w.env), "DISPLAY="+display)
-	var out bytes.Buffer
-	app.Stdout, app.Stderr = &out, &out
-	if err := app.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() { app.Process.Kill(); app.Wait() }()
-	x := func(name string, args ...string) (string, error) {
-		cmd := exec.Command(name, args...)
-		cmd.Env = append(os.Environ(), "DISPLAY="+display)
-		raw, err := cmd.Output()
-		return strings.TrimSpace(string(raw)), err
-	}
-	var window string
-	for deadline := time.Now().Add(90 * time.Second); window == "" && time.Now().Before(deadline); time.Sleep(time.Second) {
-		window, _ = x("xdotool", "search", "--onlyvisible", "--name", "^Accred$")
-	}
-	if window == "" {
-		t.Fatalf("no window titled Accred within 90 s; the app said:\n%s", out.String())
-	}
-	time.Sleep(5 * time.Second) // the first frames
-	shot := filepath.Join(t.TempDir(), "sign-in.png")
-	if _, err := x("import", "-window", "root", shot); err != nil {
-		t.Fatal(err)
-	}
-	if dir := os.Getenv("ACCRED_SHOTS"); dir != "" {
-		raw, _ := os.ReadFile(shot)
-		os.WriteFile(filepath.Join(dir, "windows-sign-in.png"), raw, 0o600)
-	}
-	if colours := distinctColours(t, shot); colours < 50 {
-		t.Fatalf("the screen shows %d colours: the window is empty", colours)
-	}
-}
-
-// startXvfb starts an X server on a free display and returns its name.
-func startXvfb(t *testing.T) string {
-	t.Helper()
-	r, wr, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-	x.ExtraFiles = []*os.File{wr}
-	if err := x.Start(); err != nil {
-		t.Fatal(err)
-	}
-	wr.Close()
-	t.Cleanup(func() { x.Process.Kill(); x.Wait() })
-	line := make([]byte, 16)
-	n, _ := r.Read(line)
-	r.Close()
-	number := strings.TrimSpace(string(line[:n]))
-	if !regexp.MustCompile(`^\d+$`).MatchString(number) {
-		t.Fatalf("Xvfb gave no display: %q", number)
-	}
-	return ":" + number
-}
-
-func distinctColours(t *testing.T, path string) int {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	seen := map[[3]uint32]bool{}
-	b := img.Bounds()
-	for y := b.Min.Y; y < b.Max.Y; y += 2 {
-		for x := b.Min.X; x < b.Max.X; x += 2 {
-			r, g, bl, _ := img.At(x, y).RGBA()
-			seen[[3]uint32{r >> 8, g >> 8, bl >> 8}] = true
-		}
-	}
-	return len(seen)
 }
