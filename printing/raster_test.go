@@ -59,15 +59,6 @@ func TestBadgeImageIsThePrintedPage(t *testing.T) {
 	}
 }
 
-func decodePNG(t *testing.T, raw []byte) image.Image {
-	t.Helper()
-	img, err := png.Decode(bytes.NewReader(raw))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return img
-}
-
 func popplerPage(t *testing.T, pdf []byte, dpi int) image.Image {
 	t.Helper()
 	dir := t.TempDir()
