@@ -38,6 +38,7 @@ type ui struct {
 	clock     *widget.Label // the event's local time, in the header
 
 	operator      data.Operator     // who is signed in; none at a door's station file
+	stationFile   bool              // a door's station file, where nobody signs in
 	home          fyne.CanvasObject // the stations, kept while the station is locked
 	signIn        *signIn           // the sign-in screen, while shown
 	first         *firstAdmin       // the first admin's screen, while shown
@@ -154,6 +155,7 @@ func (u *ui) showHome() bool {
 	if !isStation && u.operator.Name == "" {
 		return u.showSignInOrFirstAdmin()
 	}
+	u.stationFile = isStation
 	if isStation && u.operator.Name == "" {
 		u.operator.Name = osUser() // a door's station file holds no operators
 	}

@@ -27,7 +27,7 @@ func init() {
 // flush.
 func openBadges(t *testing.T, u *ui) (b *badges, flush func()) {
 	t.Helper()
-	if _, _, err := u.store.ApproveAll(ctx, "desk"); err != nil {
+	if _, _, err := u.store.ApproveAll(ctx); err != nil {
 		t.Fatal(err)
 	}
 	b = u.badges
@@ -123,11 +123,11 @@ func TestADelegationPrintsOnlyThoseNotYetPrinted(t *testing.T) {
 	b, flush := openBadges(t, u)
 	printRun(t, u, b, filepath.Join(t.TempDir(), "first.pdf"))
 	late, err := u.store.CreateParticipant(ctx, data.ParticipantInput{Category: "delegate", GivenName: "Minh", FamilyName: "Trần",
-		Nationality: "VN", Delegation: "VN", DocumentNumber: "C3"}, "test")
+		Nationality: "VN", Delegation: "VN", DocumentNumber: "C3"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := u.store.SetStatus(ctx, late.ID, data.StatusApproved, "desk", ""); err != nil {
+	if _, err := u.store.SetStatus(ctx, late.ID, data.StatusApproved, ""); err != nil {
 		t.Fatal(err)
 	}
 	b.onShow()
@@ -347,7 +347,7 @@ func TestBadgePreviewWaitsForTypingAndKeepsDrawings(t *testing.T) {
 // until the reads are back; then the lookup, then the preview.
 func TestBadgesReadTheStoreInTheBackground(t *testing.T) {
 	u := newTestUI(t)
-	if _, _, err := u.store.ApproveAll(ctx, "desk"); err != nil {
+	if _, _, err := u.store.ApproveAll(ctx); err != nil {
 		t.Fatal(err)
 	}
 	b := u.badges

@@ -153,12 +153,12 @@ func (r *replacePanel) replace(list []data.Participant) {
 		ids[i] = p.ID
 	}
 	reason := strings.TrimSpace(r.reason.Text)
-	store, actor, operator := r.b.u.store, r.b.u.actor(), r.b.u.operator.Name
+	store, actor := r.b.u.store, r.b.u.actor()
 	r.button.Disable()
 	r.b.work.run(func() func() {
 		ctx, cancel := context.WithTimeout(actor, readTimeout)
 		defer cancel()
-		err := store.ReprintBadges(ctx, ids, reason, operator)
+		err := store.ReprintBadges(ctx, ids, reason)
 		var fresh []data.Participant
 		if err == nil {
 			// The new issues are read back, so that the badges carry them.

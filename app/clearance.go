@@ -82,7 +82,7 @@ func (v *details) recordClearance(p data.Participant, result data.Clearance, rea
 	ctx, cancel := context.WithTimeout(v.d.u.actor(), clearanceTimeout)
 	defer cancel()
 	answer := data.ClearanceAnswer{Line: 1, DocumentNumber: p.DocumentNumber, Nationality: p.Nationality, Result: string(result), Reason: reason}
-	if _, err := v.d.u.store.ImportClearance(ctx, []data.ClearanceAnswer{answer}, v.d.u.operator.Name); err != nil {
+	if _, err := v.d.u.store.ImportClearance(ctx, []data.ClearanceAnswer{answer}); err != nil {
 		v.say(problemText(err), widget.DangerImportance, nil)
 		return
 	}
@@ -117,7 +117,7 @@ func (u *ui) clearanceImportView() fyne.CanvasObject {
 
 // onRecord reads the answer file and records it, in the background.
 func (c *clearanceImport) onRecord() {
-	path, store, actor, operator := strings.TrimSpace(c.path.Text), c.u.store, c.u.actor(), c.u.operator.Name
+	path, store, actor := strings.TrimSpace(c.path.Text), c.u.store, c.u.actor()
 	c.said.Importance = widget.MediumImportance
 	c.said.SetText(lang.L("Reading {{.Path}}…", map[string]any{"Path": path}))
 	c.work.run(func() func() {
@@ -126,7 +126,7 @@ func (c *clearanceImport) onRecord() {
 		answers, err := roster.ReadClearance(path)
 		n := 0
 		if err == nil {
-			n, err = store.ImportClearance(ctx, answers, operator)
+			n, err = store.ImportClearance(ctx, answers)
 		}
 		return func() {
 			if err != nil {

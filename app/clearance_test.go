@@ -22,7 +22,7 @@ func requireClearance(t *testing.T, u *ui) {
 	}
 	answers := []data.ClearanceAnswer{{Line: 2, DocumentNumber: "C1", Nationality: "VN", Result: "cleared"},
 		{Line: 3, DocumentNumber: "P1", Nationality: "IE", Result: "refused"}}
-	if _, err := u.store.ImportClearance(ctx, answers, "admin"); err != nil {
+	if _, err := u.store.ImportClearance(ctx, answers); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -14,7 +14,7 @@ import (
 // openPrinted finds Seán O'Sullivan (document P1) at the desk with his badge printed.
 func openPrinted(t *testing.T, u *ui) *desk {
 	t.Helper()
-	if err := u.store.Approve(ctx, []int64{2}, "desk"); err != nil {
+	if err := u.store.Approve(ctx, []int64{2}); err != nil {
 		t.Fatal(err)
 	}
 	printedBadge(t, u, 2, 1)

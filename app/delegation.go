@@ -65,7 +65,7 @@ func (v *details) askApproveDelegation(p data.Participant) {
 func (v *details) approveDelegation(p data.Participant) {
 	ctx, cancel := context.WithTimeout(v.d.u.actor(), readTimeout)
 	defer cancel()
-	ids, err := v.d.u.store.ApproveDelegation(ctx, p.Affiliation.ID, v.d.u.operator.Name)
+	ids, err := v.d.u.store.ApproveDelegation(ctx, p.Affiliation.ID)
 	if err != nil {
 		v.say(problemText(err), widget.DangerImportance, nil)
 		return
@@ -75,7 +75,7 @@ func (v *details) approveDelegation(p data.Participant) {
 	v.d.offerUndo(lang.N("{{.Count}} approved in {{.Name}}.", len(ids), map[string]any{"Count": len(ids), "Name": name}), widget.SuccessImportance, func() {
 		ctx, cancel := context.WithTimeout(v.d.u.actor(), readTimeout)
 		defer cancel()
-		n, err := v.d.u.store.SetStatuses(ctx, ids, data.StatusApproved, data.StatusRegistered, v.d.u.operator.Name, lang.L("Undo"))
+		n, err := v.d.u.store.SetStatuses(ctx, ids, data.StatusApproved, data.StatusRegistered, lang.L("Undo"))
 		if err != nil {
 			v.say(problemText(err), widget.DangerImportance, nil)
 			return

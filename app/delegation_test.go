@@ -43,7 +43,7 @@ func askHandover(t *testing.T, u *ui, document, list string) {
 func TestDeskHandsADelegationsBadgesToItsFocalPoint(t *testing.T) {
 	u := newTestUI(t)
 	d := u.desk
-	if err := u.store.Approve(ctx, []int64{1, 2, 4}, "desk"); err != nil {
+	if err := u.store.Approve(ctx, []int64{1, 2, 4}); err != nil {
 		t.Fatal(err)
 	}
 	showFound(d, "nguyen van")
@@ -115,7 +115,7 @@ func TestDeskHandsADelegationsBadgesToItsFocalPoint(t *testing.T) {
 
 func TestDeskHandsADelegationsBadgesOverOnASupervisorsWord(t *testing.T) {
 	u := newTestUI(t)
-	if err := u.store.Approve(ctx, []int64{1, 4}, "desk"); err != nil {
+	if err := u.store.Approve(ctx, []int64{1, 4}); err != nil {
 		t.Fatal(err)
 	}
 	printedBadge(t, u, 1, 1)

@@ -425,7 +425,7 @@ func (d *desk) onStatus(status data.Status, note string) {
 		return
 	}
 	before := d.current.Status
-	p, err := d.u.store.SetStatus(d.u.actor(), d.current.ID, status, d.u.operator.Name, note)
+	p, err := d.u.store.SetStatus(d.u.actor(), d.current.ID, status, note)
 	switch {
 	case err != nil && d.current.Status.CanBecome(status):
 		d.details.say(problemText(err), widget.DangerImportance, nil) // refused for another reason, such as a missing nomination
@@ -472,7 +472,7 @@ func (d *desk) offerUndo(text string, importance widget.Importance, undo func())
 func (d *desk) undoStatus(p data.Participant, back data.Status) {
 	for _, s := range p.Status.PathTo(back) {
 		var err error
-		if p, err = d.u.store.SetStatus(d.u.actor(), p.ID, s, d.u.operator.Name, lang.L("Undo")); err != nil {
+		if p, err = d.u.store.SetStatus(d.u.actor(), p.ID, s, lang.L("Undo")); err != nil {
 			d.details.say(problemText(err), widget.DangerImportance, nil)
 			return
 		}

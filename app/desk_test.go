@@ -17,7 +17,8 @@ import (
 	"accred/data"
 )
 
-var ctx = context.Background()
+// ctx acts as the System, with every right, as the unrestricted command line does.
+var ctx = data.WithActor(context.Background(), data.System("test", ""))
 
 // newEventDB makes a new database at path holding a one-day event.
 func newEventDB(t *testing.T, path string) (*data.Store, data.Event) {
@@ -54,7 +55,7 @@ func newTestUIOn(t *testing.T, name string) *ui {
 		{Category: "media", GivenName: "Anne-Sophie", FamilyName: "de la Fontaine-Ébrard", Nationality: "FR", MediaOutlet: "Le Monde", DocumentNumber: "F1"},
 		{Category: "delegate", GivenName: "Thị Hồng", FamilyName: "Nguyễn", Nationality: "VN", Delegation: "VN", DocumentNumber: "C2"},
 	} {
-		if _, err := s.CreateParticipant(ctx, in, "test"); err != nil {
+		if _, err := s.CreateParticipant(ctx, in); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -270,7 +271,7 @@ func saveSameDocument(u *ui) *participantForm {
 func TestDeskReplacesALostBadge(t *testing.T) {
 	u := newTestUI(t)
 	d := u.desk
-	if err := u.store.Approve(ctx, []int64{2}, "desk"); err != nil {
+	if err := u.store.Approve(ctx, []int64{2}); err != nil {
 		t.Fatal(err)
 	}
 	code := printedBadge(t, u, 2, 1)
@@ -334,7 +335,7 @@ func TestFormRefusesToSaveOverAnotherDesksChange(t *testing.T) {
 	f := correctOSullivan(d)
 	other := d.current.Input()
 	other.Position = "Ambassador"
-	if _, err := u.store.UpdateParticipant(data.WithActor(ctx, data.Actor{Operator: "desk-3"}), d.current.ID, other); err != nil {
+	if _, err := u.store.UpdateParticipant(data.WithActor(ctx, data.System("desk-3", "")), d.current.ID, other); err != nil {
 		t.Fatal(err)
 	}
 	f.entries["position"].SetText("Legal Adviser")

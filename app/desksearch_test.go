@@ -25,7 +25,7 @@ func TestDeskFindsADelegationOrOutletByName(t *testing.T) {
 	u := newTestUI(t)
 	d := u.desk
 	if _, err := u.store.CreateParticipant(ctx, data.ParticipantInput{Category: "observer", GivenName: "Ana", FamilyName: "Ruiz",
-		Nationality: "ES", Organization: "United Nations Office on Drugs and Crime", DocumentNumber: "E1"}, "test"); err != nil {
+		Nationality: "ES", Organization: "United Nations Office on Drugs and Crime", DocumentNumber: "E1"}); err != nil {
 		t.Fatal(err)
 	}
 	cases := map[string]string{
@@ -55,7 +55,7 @@ func TestDeskFindsGermanNamesAsPassportsSpellThem(t *testing.T) {
 		{Category: "delegate", GivenName: "Käthe", FamilyName: "Götz", Nationality: "AT", Delegation: "AT", DocumentNumber: "A1"},
 		{Category: "delegate", GivenName: "Heinz", FamilyName: "Straße", Nationality: "CH", Delegation: "CH", DocumentNumber: "S1"},
 	} {
-		if _, err := u.store.CreateParticipant(ctx, in, "test"); err != nil {
+		if _, err := u.store.CreateParticipant(ctx, in); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -379,7 +379,7 @@ func (v *details) onReplace(p data.Participant) {
 }
 
 func (v *details) replace(p data.Participant, reason string) {
-	updated, err := v.d.u.store.Reprint(v.d.u.actor(), p.ID, reason, v.d.u.operator.Name)
+	updated, err := v.d.u.store.Reprint(v.d.u.actor(), p.ID, reason)
 	if err != nil {
 		v.say(problemText(err), widget.DangerImportance, nil)
 		return

@@ -30,7 +30,7 @@ func TestDeskDetailsShowZones(t *testing.T) {
 	changes := []data.ZoneChange{{Zone: 4, Granted: true}, {Zone: 1}}
 	row := data.ImportRow{Line: 2, Zones: &changes, Input: data.ParticipantInput{Category: "delegate", GivenName: "Seán", FamilyName: "O'Sullivan",
 		Nationality: "IE", Delegation: "IE", DocumentNumber: "P1"}}
-	if r, err := u.store.ImportParticipants(ctx, []data.ImportRow{row}, false, "test"); err != nil || r.Updated != 1 {
+	if r, err := u.store.ImportParticipants(ctx, []data.ImportRow{row}, false); err != nil || r.Updated != 1 {
 		t.Fatalf("import: %+v %v", r, err)
 	}
 	for _, c := range []struct{ query, zones string }{

@@ -500,7 +500,7 @@ func (d *door) onManual(p data.Participant) {
 // deadline at most: the door shows "checking…" at once, and the verdict
 // once it is recorded; the window never waits for the database.
 func (d *door) check(scan data.Scan) {
-	scan.SessionID, scan.Station, scan.Operator, scan.Exit = d.current.ID, d.station.Text, d.u.operator.Name, d.exit.Checked
+	scan.SessionID, scan.Station, scan.Exit = d.current.ID, d.station.Text, d.exit.Checked
 	d.shown++
 	shown, opening, store, actor, file := d.shown, d.opened, d.store(), d.u.actor(), d.fallback.file
 	d.showChecking()

@@ -25,7 +25,7 @@ func openDoor(t *testing.T, u *ui, x data.Session) (*door, map[int64]string) {
 	if _, _, err := u.store.SaveSessions(ctx, []data.Session{x}); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := u.store.ApproveAll(ctx, "desk"); err != nil {
+	if _, _, err := u.store.ApproveAll(ctx); err != nil {
 		t.Fatal(err)
 	}
 	codes := map[int64]string{}
@@ -48,7 +48,7 @@ func printedBadge(t *testing.T, u *ui, id int64, issue int) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := u.store.MarkPrinted(ctx, []data.Printed{{ID: id, Issue: issue}}, "printer"); err != nil {
+	if err := u.store.MarkPrinted(ctx, []data.Printed{{ID: id, Issue: issue}}); err != nil {
 		t.Fatal(err)
 	}
 	return code
@@ -71,7 +71,7 @@ func TestDoorScansInQuickSuccession(t *testing.T) {
 	if u.win.Canvas().Focused() != d.scan {
 		t.Fatal("the scan field does not have the keyboard")
 	}
-	if _, err := u.store.Reprint(ctx, 4, "lost", "desk"); err != nil {
+	if _, err := u.store.Reprint(ctx, 4, "lost"); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []string{codes[1], codes[2], codes[1], "NOT-A-BADGE", codes[4], codes[3]} {

@@ -463,7 +463,7 @@ func (f *participantForm) onSave() {
 	var p data.Participant
 	var err error
 	if f.editing == nil {
-		p, err = store.CreateParticipant(ctx, in, f.d.u.operator.Name)
+		p, err = store.CreateParticipant(ctx, in)
 	} else {
 		p, err = store.UpdateParticipant(ctx, f.editing.ID, in)
 	}

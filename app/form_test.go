@@ -88,7 +88,7 @@ func TestFormShowsWhatTheRecordHolds(t *testing.T) {
 	u := newTestUI(t)
 	d := u.desk
 	if _, err := u.store.CreateParticipant(ctx, data.ParticipantInput{Category: "un", FamilyName: "Reporter", Nationality: "CH",
-		MediaOutlet: "UN News", DocumentNumber: "U9"}, "test"); err != nil {
+		MediaOutlet: "UN News", DocumentNumber: "U9"}); err != nil {
 		t.Fatal(err)
 	}
 	showFound(d, "reporter")

@@ -35,10 +35,10 @@ func printOSullivan(t *testing.T, u *ui) data.Participant {
 	t.Helper()
 	found, _, _ := u.store.FindParticipants(ctx, data.ParticipantFilter{Query: "osullivan"})
 	p := found[0]
-	if err := u.store.Approve(ctx, []int64{p.ID}, "lan"); err != nil {
+	if err := u.store.Approve(data.WithActor(ctx, data.System("lan", "")), []int64{p.ID}); err != nil {
 		t.Fatal(err)
 	}
-	if err := u.store.MarkPrinted(ctx, []data.Printed{{ID: p.ID, Issue: 1, File: "badges.pdf"}}, "mai"); err != nil {
+	if err := u.store.MarkPrinted(data.WithActor(ctx, data.System("mai", "")), []data.Printed{{ID: p.ID, Issue: 1, File: "badges.pdf"}}); err != nil {
 		t.Fatal(err)
 	}
 	return p
@@ -59,7 +59,7 @@ func TestDeskHistoryShowsTheWholeTrailNewestFirst(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _ := u.store.BadgeCode(ctx, p.ID, 1)
-	if _, err := u.store.CheckIn(ctx, data.Scan{SessionID: plenary.ID, Code: code, Station: "door-1", Operator: "huy"}); err != nil {
+	if _, err := u.store.CheckIn(data.WithActor(ctx, data.System("huy", "")), data.Scan{SessionID: plenary.ID, Code: code, Station: "door-1"}); err != nil {
 		t.Fatal(err)
 	}
 	f := correctOSullivan(d)

@@ -167,7 +167,7 @@ func (im *importer) onChoose() {
 func (im *importer) onCheck() {
 	path := strings.TrimSpace(im.path.Text)
 	im.busy(lang.L("Checking the file…"))
-	ctx, operator := im.u.actor(), im.u.operator.Name
+	ctx := im.u.actor()
 	im.work.run(func() func() {
 		rows, err := roster.Read(path)
 		var rep data.ImportReport
@@ -176,7 +176,7 @@ func (im *importer) onCheck() {
 			source, err = data.ImportSourceAt(path)
 		}
 		if err == nil {
-			rep, err = im.u.store.ImportFile(ctx, source, rows, true, operator)
+			rep, err = im.u.store.ImportFile(ctx, source, rows, true)
 		}
 		return func() { im.source = source; im.checked(rows, rep, err) }
 	})
@@ -248,9 +248,9 @@ func (im *importer) showProblems(err error) {
 func (im *importer) onCommit() {
 	rows, source := im.rows, im.source
 	im.busy(lang.L("Importing…"))
-	ctx, operator := im.u.actor(), im.u.operator.Name
+	ctx := im.u.actor()
 	im.work.run(func() func() {
-		rep, err := im.u.store.ImportFile(ctx, source, rows, false, operator)
+		rep, err := im.u.store.ImportFile(ctx, source, rows, false)
 		return func() { im.committed(rep, err) }
 	})
 }

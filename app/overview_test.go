@@ -43,6 +43,13 @@ func demoAt1350(t *testing.T) (u *ui, refreshes *[]func()) {
 	if err != nil || len(approved) < 41 {
 		t.Fatalf("%d approved, %v", len(approved), err)
 	}
+	var printed []data.Printed // a door lets in only someone whose badge was printed
+	for _, p := range approved[:41] {
+		printed = append(printed, data.Printed{ID: p.ID, Issue: 1})
+	}
+	if err := s.MarkPrinted(ctx, printed); err != nil {
+		t.Fatal(err)
+	}
 	for i, p := range approved[:40] {
 		at := now.Add(time.Duration(i-40) * 30 * time.Second)
 		s.Now = func() time.Time { return at }
@@ -71,7 +78,7 @@ func checkIn(t *testing.T, s *data.Store, session string, id int64, door string)
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, err := s.CheckIn(ctx, data.Scan{SessionID: x.ID, ParticipantID: id, Station: door, Operator: "door"})
+	v, err := s.CheckIn(data.WithActor(ctx, data.System("door", "")), data.Scan{SessionID: x.ID, ParticipantID: id, Station: door})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +103,7 @@ func TestOverviewShowsTheStoreAndKeepsUp(t *testing.T) {
 	v.work.wait()
 
 	queue, _ := u.store.BadgesToPrint(ctx, data.BadgeFilter{})
-	delegates, _ := u.store.BadgesToPrint(ctx, data.BadgeFilter{Category: "delegate"})
+	delegates, _ := u.store.BadgesToPrint(ctx, data.BadgeFilter{Category: "delegate", Printed: true})
 	waiting, _ := u.store.AwaitingClearance(ctx, data.BadgeFilter{})
 	byStatus, _ := u.store.StatsBy(ctx, data.ByStatus)
 	want := "Print queue: " + number(len(queue)) + " · Awaiting clearance: " + number(waiting) + " · Printed, not collected: " + number(byStatus[2].Count)

@@ -16,7 +16,7 @@ func TestProblemsWithValuesAreTranslated(t *testing.T) {
 	if got, want := problemText(err), "Aucun participant n'a le numéro de badge "+data.BadgeNumber(424242)+"."; got != want {
 		t.Errorf("unknown badge number: %q, want %q", got, want)
 	}
-	_, err = u.store.SetStatus(ctx, 1, data.StatusCollected, "desk", "")
+	_, err = u.store.SetStatus(ctx, 1, data.StatusCollected, "")
 	if got, want := problemText(err), "Un participant enregistré ne peut pas devenir remis."; got != want {
 		t.Errorf("a status that cannot follow: %q, want %q", got, want)
 	}

@@ -80,9 +80,7 @@ func TestStationFileFromTheProgramme(t *testing.T) {
 	}
 	start := plenary().Starts
 	s := saveSession(t, u, plenary())
-	if _, _, err := u.store.ApproveAll(ctx, "desk"); err != nil {
-		t.Fatal(err)
-	}
+	printOSullivan(t, u)
 	g.exportStation(s, path)
 	if !strings.Contains(g.problem.Text, "Station file written") {
 		t.Fatalf("export: %q", g.problem.Text)
@@ -231,7 +229,7 @@ func TestProgrammeAttendanceMovesWithTheDoors(t *testing.T) {
 	if _, _, err := u.store.SaveSessions(ctx, []data.Session{x}); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := u.store.ApproveAll(ctx, "desk"); err != nil {
+	if _, _, err := u.store.ApproveAll(ctx); err != nil {
 		t.Fatal(err)
 	}
 	code := printedBadge(t, u, 1, 1)
@@ -293,7 +291,7 @@ func TestProgrammeRenamesCancelsAndDeletes(t *testing.T) {
 		t.Fatalf("cancelled: %q, %q", labelTexts(row), g.cancel.Text)
 	}
 	p, _, _ := u.store.FindParticipants(ctx, data.ParticipantFilter{})
-	if _, _, err := u.store.ApproveAll(ctx, "desk"); err != nil {
+	if _, _, err := u.store.ApproveAll(ctx); err != nil {
 		t.Fatal(err)
 	}
 	v, err := u.store.CheckIn(ctx, data.Scan{SessionID: g.current.ID, ParticipantID: p[0].ID, Station: "Door"})

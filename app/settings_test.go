@@ -138,7 +138,7 @@ func TestSettingsRestoreABackup(t *testing.T) {
 		t.Fatal(err)
 	}
 	if _, err := u.store.CreateParticipant(ctx, data.ParticipantInput{Category: "delegate", GivenName: "Ola", FamilyName: "Nordmann",
-		Nationality: "NO", Delegation: "NO", DocumentNumber: "N2"}, "test"); err != nil {
+		Nationality: "NO", Delegation: "NO", DocumentNumber: "N2"}); err != nil {
 		t.Fatal(err)
 	}
 	if err := u.store.SetSetting(ctx, "name", "Renamed Conference"); err != nil {

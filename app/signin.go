@@ -150,9 +150,10 @@ func (u *ui) lock() {
 }
 
 // can reports whether the operator signed in may act as role. A station
-// where nobody signs in (a door's station file) may do what its file lets it.
+// where nobody signs in (a door's station file) may do what its file lets it;
+// an operator with no roles may do nothing.
 func (u *ui) can(role data.Role) bool {
-	return u.operator.Roles == nil || u.operator.Roles.Has(role)
+	return u.stationFile || u.operator.Roles.Has(role)
 }
 
 // onlyFor hides the objects unless the operator signed in may act as role:
@@ -193,6 +194,9 @@ var tabRoles = map[string][]data.Role{
 // their roles. Every change goes through it, so it also counts as activity.
 func (u *ui) actor() context.Context {
 	u.touch()
+	if u.stationFile {
+		return data.WithActor(context.Background(), data.StationActor(u.operator.Name, stationName()))
+	}
 	return data.WithActor(context.Background(), data.Actor{Operator: u.operator.Name, Station: stationName(), Roles: u.operator.Roles})
 }
 

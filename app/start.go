@@ -106,7 +106,8 @@ func (s *start) onDemo() {
 	s.working.Add(1)
 	go func() {
 		defer s.working.Done()
-		ctx := context.Background()
+		// Whoever makes a new event's demo holds its database: every right.
+		ctx := data.WithActor(context.Background(), data.System(osUser(), stationName()))
 		err := demo.Create(ctx, s.u.store, 0)
 		ev, _ := s.u.store.Event(ctx)
 		fyne.DoAndWait(func() {

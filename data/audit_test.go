@@ -37,7 +37,7 @@ func TestAuditRecordsEachFieldOfAnEditAndEveryStatusAndPhoto(t *testing.T) {
 	s := newStore(t)
 	in := delegate("An", "Nguyen", "VN", "C123")
 	in.Position = "Director"
-	p, err := s.CreateParticipant(atDesk, in, "lan")
+	p, err := s.CreateParticipant(atDesk, in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +48,7 @@ func TestAuditRecordsEachFieldOfAnEditAndEveryStatusAndPhoto(t *testing.T) {
 	if _, err := s.UpdateParticipant(atDesk, p.ID, in); err != nil { // nothing changes
 		t.Fatal(err)
 	}
-	if _, err := s.SetStatus(atDesk, p.ID, data.StatusRejected, "lan", "no invitation"); err != nil {
+	if _, err := s.SetStatus(atDesk, p.ID, data.StatusRejected, "no invitation"); err != nil {
 		t.Fatal(err)
 	}
 	jpeg := testJPEG(t)
@@ -82,7 +82,7 @@ func TestAuditRecordsEachFieldOfAnEditAndEveryStatusAndPhoto(t *testing.T) {
 	if _, err := s.UpdateParticipant(atDesk, p.ID, in); data.ErrorCode(err) != data.EINVALID {
 		t.Fatalf("an edit without a document: %v", err)
 	}
-	if _, err := s.SetStatus(atDesk, p.ID, data.StatusPrinted, "lan", ""); data.ErrorCode(err) != data.EINVALID {
+	if _, err := s.SetStatus(atDesk, p.ID, data.StatusPrinted, ""); data.ErrorCode(err) != data.EINVALID {
 		t.Fatalf("a rejected participant printed: %v", err)
 	}
 	if got := trail(t, s, data.AuditFilter{}); len(got) != 8 {
@@ -95,18 +95,19 @@ func TestAuditRecordsAnImportAndWhatItChanged(t *testing.T) {
 	if err := s.SaveZones(ctx, []data.Zone{{Code: 3, Name: "Media centre"}}); err != nil {
 		t.Fatal(err)
 	}
+	ctx := data.WithActor(ctx, data.System("importer", ""))
 	ana, ben := delegate("Ana", "Silva", "BR", "B1"), delegate("Ben", "Costa", "BR", "B2")
 	first := data.ImportSource{Name: "delegates.csv", SHA256: "aa11"}
-	if _, err := s.ImportFile(ctx, first, []data.ImportRow{{Line: 2, Input: ana}, {Line: 3, Input: ben}}, false, "importer"); err != nil {
+	if _, err := s.ImportFile(ctx, first, []data.ImportRow{{Line: 2, Input: ana}, {Line: 3, Input: ben}}, false); err != nil {
 		t.Fatal(err)
 	}
 	ben.Position = "Counsellor"
 	again := data.ImportSource{Name: "delegates (2).csv", SHA256: "bb22"}
 	rows := []data.ImportRow{{Line: 2, Input: ana}, importRow(3, ben, "+3")}
-	if _, err := s.ImportFile(ctx, again, rows, true, "importer"); err != nil { // a dry run
+	if _, err := s.ImportFile(ctx, again, rows, true); err != nil { // a dry run
 		t.Fatal(err)
 	}
-	if _, err := s.ImportFile(ctx, again, rows, false, "importer"); err != nil {
+	if _, err := s.ImportFile(ctx, again, rows, false); err != nil {
 		t.Fatal(err)
 	}
 	wantTrail(t, trail(t, s, data.AuditFilter{Since: time.Unix(0, 0)})[1:], // after the zone
@@ -135,16 +136,16 @@ func TestImportSourceIsTheFilesNameAndHash(t *testing.T) {
 func TestAuditRecordsPrintsReprintsAndCollections(t *testing.T) {
 	s := newStore(t)
 	p := mustCreate(t, s, delegate("Ana", "Silva", "BR", "B1"))
-	if err := s.Approve(atDesk, []int64{p.ID}, "lan"); err != nil {
+	if err := s.Approve(atDesk, []int64{p.ID}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.MarkPrinted(atDesk, []data.Printed{{ID: p.ID, Issue: 1, File: "badges.pdf"}}, "lan"); err != nil {
+	if err := s.MarkPrinted(atDesk, []data.Printed{{ID: p.ID, Issue: 1, File: "badges.pdf"}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Reprint(atDesk, p.ID, "lost at the hotel", "lan"); err != nil {
+	if _, err := s.Reprint(atDesk, p.ID, "lost at the hotel"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.MarkPrinted(atDesk, []data.Printed{{ID: p.ID, Issue: 2, File: "badges (2).pdf"}}, "lan"); err != nil {
+	if err := s.MarkPrinted(atDesk, []data.Printed{{ID: p.ID, Issue: 2, File: "badges (2).pdf"}}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.CollectBadge(atDesk, p.ID, data.CollectInput{Document: "B1"}); err != nil {
@@ -200,26 +201,26 @@ func TestAuditRecordsTheProgrammeSettingsAndZones(t *testing.T) {
 		}
 	}
 	wantTrail(t, trail(t, s, data.AuditFilter{}),
-		"@ 000000 programme SEM-1:  → Seminar SEM-1; seminar; A; 2025-10-25 09:00 – 2025-10-25 10:00",
-		"tester@ 000001 register :  → delegate, Ana Silva, BR, BR",
-		"@ 000000 programme SEM-1: Seminar SEM-1; seminar; A; 2025-10-25 09:00 – 2025-10-25 10:00 → Seminar SEM-1; seminar; B; 2025-10-25 09:00 – 2025-10-25 10:00; capacity 40",
-		"@ 000001 programme SEM-1:  → invited",
-		"@ 000001 programme SEM-1: invited → ",
-		"@ 000000 setting name: Test Conference → Hanoi Convention",
-		"@ 000000 setting clearance_required: no → yes",
-		"@ 000000 setting timezone: UTC → Asia/Ho_Chi_Minh",
-		"@ 000000 zone 1:  → Plenary; delegate",
-		"@ 000000 zone 2:  → Press",
-		"@ 000000 zone 2: Press → ",
-		"@ 000000 zone 1: Plenary; delegate → Plenary floor; delegate",
-		"@ 000001 edit zones:  → -1",
-		"@ 000000 door door-1:  → 1",
-		"@ 000000 door door-1: 1 → ")
+		"test@test-station 000000 programme SEM-1:  → Seminar SEM-1; seminar; A; 2025-10-25 09:00 – 2025-10-25 10:00",
+		"test@test-station 000001 register :  → delegate, Ana Silva, BR, BR",
+		"test@test-station 000000 programme SEM-1: Seminar SEM-1; seminar; A; 2025-10-25 09:00 – 2025-10-25 10:00 → Seminar SEM-1; seminar; B; 2025-10-25 09:00 – 2025-10-25 10:00; capacity 40",
+		"test@test-station 000001 programme SEM-1:  → invited",
+		"test@test-station 000001 programme SEM-1: invited → ",
+		"test@test-station 000000 setting name: Test Conference → Hanoi Convention",
+		"test@test-station 000000 setting clearance_required: no → yes",
+		"test@test-station 000000 setting timezone: UTC → Asia/Ho_Chi_Minh",
+		"test@test-station 000000 zone 1:  → Plenary; delegate",
+		"test@test-station 000000 zone 2:  → Press",
+		"test@test-station 000000 zone 2: Press → ",
+		"test@test-station 000000 zone 1: Plenary; delegate → Plenary floor; delegate",
+		"test@test-station 000001 edit zones:  → -1",
+		"test@test-station 000000 door door-1:  → 1",
+		"test@test-station 000000 door door-1: 1 → ")
 }
 
 func TestAuditRecordsClearanceAndNominations(t *testing.T) {
 	s, people := clearanceEvent(t)
-	if _, err := s.ImportClearance(atDesk, []data.ClearanceAnswer{answer(2, "B1", "BR", "cleared"), answer(3, "B2", "BR", "refused")}, "lan"); err != nil {
+	if _, err := s.ImportClearance(atDesk, []data.ClearanceAnswer{answer(2, "B1", "BR", "cleared"), answer(3, "B2", "BR", "refused")}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.RecordNomination(atDesk, data.NominationInput{Name: "Brazil", Reference: "NV 7", Date: "2025-09-01", FocalPoint: "Ana Silva"}); err != nil {
@@ -241,9 +242,9 @@ func TestAuditRecordsEveryScanAtADoorAndAMerge(t *testing.T) {
 	room := newSession(t, s, data.Session{Code: "SEM-1", Title: "Seminar", Kind: data.KindSeminar, Room: "A",
 		Starts: start, Ends: start.Add(time.Hour), InvitationOnly: true})
 	p := mustCreate(t, s, delegate("Ana", "Silva", "BR", "B1"))
-	s.Approve(ctx, []int64{p.ID}, "desk")
+	s.Approve(ctx, []int64{p.ID})
 	code := printBadge(t, s, p.ID)
-	atDoor := data.WithActor(ctx, data.Actor{Operator: "huy"})
+	atDoor := data.WithActor(ctx, data.System("huy", ""))
 	for range 2 {
 		if _, err := s.CheckIn(atDoor, data.Scan{SessionID: room.ID, Code: code, Station: "door-1"}); err != nil {
 			t.Fatal(err)
@@ -253,7 +254,7 @@ func TestAuditRecordsEveryScanAtADoorAndAMerge(t *testing.T) {
 		t.Fatal(err)
 	}
 	station, path := stationFile(t, s, room.ID)
-	if _, err := station.CheckIn(ctx, data.Scan{SessionID: room.ID, Code: code, Station: "door-2", Operator: "mai"}); err != nil {
+	if _, err := station.CheckIn(data.WithActor(ctx, data.System("mai", "")), data.Scan{SessionID: room.ID, Code: code, Station: "door-2"}); err != nil {
 		t.Fatal(err)
 	}
 	station.Close()
@@ -273,14 +274,14 @@ func TestAuditRecordsEveryScanAtADoorAndAMerge(t *testing.T) {
 		t.Errorf("the station file's id: %q", fileID)
 	}
 	wantTrail(t, got,
-		"@ 000000 programme SEM-1:  → Seminar; seminar; A; 2025-10-25 09:00 – 2025-10-25 10:00; invitation only",
-		"tester@ 000001 register :  → delegate, Ana Silva, BR, BR",
-		"desk@ 000001 status : registered → approved",
-		"printer@ 000001 print issue 1:  → ",
+		"test@test-station 000000 programme SEM-1:  → Seminar; seminar; A; 2025-10-25 09:00 – 2025-10-25 10:00; invitation only",
+		"test@test-station 000001 register :  → delegate, Ana Silva, BR, BR",
+		"test@test-station 000001 status : registered → approved",
+		"test@test-station 000001 print issue 1:  → ",
 		"huy@door-1 000001 checkin SEM-1:  → rejected in: not invited to this session",
 		"huy@door-1 000001 checkin SEM-1:  → rejected in: not invited to this session",
-		"@ 000001 programme SEM-1:  → invited",
-		"@ 000000 station door.station:  → "+fileID,
+		"test@test-station 000001 programme SEM-1:  → invited",
+		"test@test-station 000000 station door.station:  → "+fileID,
 		"mai@door-2 000001 checkin SEM-1:  → accepted in",
 		"lan@desk-2 000000 merge door.station:  → 1 new scans of 1",
 		"lan@desk-2 000000 merge door.station:  → 0 new scans of 1")

@@ -10,6 +10,7 @@ import (
 
 	"accred/data/credential"
 	"accred/data/msg"
+	"accred/data/rules"
 )
 
 // Why a genuine-looking badge is refused, in the words of its reason at the
@@ -20,6 +21,9 @@ var (
 	ErrNotIssued     = errors.New(Reason{Code: ReasonNotIssued}.String())
 	ErrNotAccredited = errors.New(Reason{Code: ReasonNotAccredited}.String())
 	ErrNotApproved   = errors.New(Reason{Code: ReasonNotApproved}.String())
+	// ErrClearancePending is a badge of someone whose clearance the event
+	// requires and has not received.
+	ErrClearancePending = errors.New(Reason{Code: ReasonClearancePending}.String())
 )
 
 // keys is the event's key pair. It never changes once made, so the store
@@ -154,13 +158,21 @@ type Printed struct {
 // MarkPrinted records that the badges' pages were written: each participant
 // becomes "badge printed", all or none. It returns ECONFLICT when one of
 // them changed meanwhile (approval withdrawn, or a reprint made).
-func (s *Store) MarkPrinted(ctx context.Context, printed []Printed, operator string) error {
+func (s *Store) MarkPrinted(ctx context.Context, printed []Printed) error {
 	if err := allow(ctx, RolePrinting); err != nil {
 		return err
 	}
+	operator := actorFrom(ctx).Operator
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
 		for _, b := range printed {
+			p, err := s.participantTx(ctx, tx, b.ID)
+			if err != nil {
+				return err
+			}
+			if verdict, why := rules.Print(p.Person()); verdict != rules.Accepted {
+				return NewError(ECONFLICT, msgNotPrintable, msg.Args{"Number": BadgeNumber(b.ID), "Reason": why.Message()})
+			}
 			res, err := tx.ExecContext(ctx, `UPDATE participants SET status = 'printed', status_at = ?, updated_at = ?, updated_by = ?, badge_issue = ?,
 				rev = (SELECT MAX(rev) + 1 FROM participants)
 				WHERE id = ? AND status = 'approved' AND (badge_issue = ? OR (badge_issue = 0 AND ? = 1))`,
@@ -179,7 +191,7 @@ func (s *Store) MarkPrinted(ctx context.Context, printed []Printed, operator str
 				return fmt.Errorf("record status: %w", err)
 			}
 			if err := s.audit(ctx, tx, AuditEntry{ParticipantID: b.ID, Action: AuditPrint, Field: fmt.Sprintf("issue %d", b.Issue),
-				New: b.File, Operator: operator}); err != nil {
+				New: b.File}); err != nil {
 				return err
 			}
 		}
@@ -207,8 +219,8 @@ func (s *Store) RecordPrintJob(ctx context.Context, printed []Printed, printer s
 // goes up, so the old badge is refused from then on, and they wait for the
 // new one to be printed. It returns EINVALID without a reason, ENOTFOUND for
 // an unknown participant, and ECONFLICT when no badge was printed yet.
-func (s *Store) Reprint(ctx context.Context, id int64, reason, operator string) (Participant, error) {
-	if err := s.ReprintBadges(ctx, []int64{id}, reason, operator); err != nil {
+func (s *Store) Reprint(ctx context.Context, id int64, reason string) (Participant, error) {
+	if err := s.ReprintBadges(ctx, []int64{id}, reason); err != nil {
 		return Participant{}, err
 	}
 	return s.Participant(ctx, id)
@@ -218,7 +230,7 @@ func (s *Store) Reprint(ctx context.Context, id int64, reason, operator string) 
 // none: each issue number goes up, so every old badge is refused from then
 // on. It returns the errors of Reprint, naming the first badge that cannot
 // be replaced; then no badge was changed.
-func (s *Store) ReprintBadges(ctx context.Context, ids []int64, reason, operator string) error {
+func (s *Store) ReprintBadges(ctx context.Context, ids []int64, reason string) error {
 	if err := allow(ctx, RolePrinting); err != nil {
 		return err
 	}
@@ -232,7 +244,7 @@ func (s *Store) ReprintBadges(ctx context.Context, ids []int64, reason, operator
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
 		for _, id := range ids {
-			if err := s.reprintTx(ctx, tx, now, id, reason, operator); err != nil {
+			if err := s.reprintTx(ctx, tx, now, id, reason); err != nil {
 				return err
 			}
 		}
@@ -241,13 +253,14 @@ func (s *Store) ReprintBadges(ctx context.Context, ids []int64, reason, operator
 }
 
 // reprintTx raises one participant's badge issue within tx.
-func (s *Store) reprintTx(ctx context.Context, tx *sql.Tx, now string, id int64, reason, operator string) error {
+func (s *Store) reprintTx(ctx context.Context, tx *sql.Tx, now string, id int64, reason string) error {
+	operator := actorFrom(ctx).Operator
 	p, err := s.participantTx(ctx, tx, id)
 	if err != nil {
 		return err
 	}
-	if p.Status != StatusPrinted && p.Status != StatusCollected {
-		return NewError(ECONFLICT, msgNothingToReplace, msg.Args{"Number": BadgeNumber(id), "Status": p.Status.Message()})
+	if verdict, why := rules.Reprint(p.Person()); verdict != rules.Accepted {
+		return NewError(ECONFLICT, msgNotReplaceable, msg.Args{"Number": BadgeNumber(id), "Reason": why.Message()})
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE participants SET badge_issue = badge_issue + 1, status = 'approved', status_at = ?, updated_at = ?,
 		updated_by = ?, rev = (SELECT MAX(rev) + 1 FROM participants) WHERE id = ?`, now, now, operator, id); err != nil {
@@ -262,13 +275,14 @@ func (s *Store) reprintTx(ctx context.Context, tx *sql.Tx, now string, id int64,
 		return fmt.Errorf("record status: %w", err)
 	}
 	return s.audit(ctx, tx, AuditEntry{ParticipantID: id, Action: AuditReprint, Field: reason,
-		Old: fmt.Sprintf("issue %d", p.BadgeIssue), New: fmt.Sprintf("issue %d", p.BadgeIssue+1), Operator: operator})
+		Old: fmt.Sprintf("issue %d", p.BadgeIssue), New: fmt.Sprintf("issue %d", p.BadgeIssue+1)})
 }
 
 // VerifyBadge tells whose badge a scanned code is, or why it is refused:
 // credential.ErrMalformed, ErrOtherKey or ErrForged for a code that is not
 // this event's, ErrUnknownBadge, ErrSuperseded, ErrNotIssued,
-// ErrNotAccredited or ErrNotApproved for a genuine one that is not valid.
+// ErrNotAccredited, ErrNotApproved or ErrClearancePending for a genuine one
+// that is not valid.
 // The participant is returned whenever the code names one.
 func (s *Store) VerifyBadge(ctx context.Context, code string) (Participant, credential.Credential, error) {
 	return s.verifyBadge(ctx, s.db, code)
@@ -295,18 +309,11 @@ func (s *Store) verifyBadge(ctx context.Context, q querier, code string) (Partic
 	return p, c, badgeValidity(p, c.Issue)
 }
 
-// badgeValidity says whether a genuine badge of the given issue lets its
-// holder in.
+// badgeValidity asks the rulebook whether a genuine badge of the given
+// issue lets its holder in, and returns its refusal as VerifyBadge's error.
 func badgeValidity(p Participant, issue int) error {
-	switch {
-	case issue < p.BadgeIssue:
-		return ErrSuperseded
-	case issue > p.BadgeIssue:
-		return ErrNotIssued
-	case p.Status == StatusRejected || p.Status == StatusWithdrawn || p.Clearance == ClearanceRefused:
-		return ErrNotAccredited
-	case p.Status == StatusRegistered:
-		return ErrNotApproved
+	if verdict, why := rules.Badge(p.Person(), issue); verdict != rules.Accepted {
+		return reasonErrors[why.Code]
 	}
 	return nil
 }
@@ -318,5 +325,6 @@ var (
 	msgChangedWhilePrinting = msg.Define("Badge {{.Number}} changed while it was printing (no longer approved, or reprinted). Nothing was marked printed; print again.")
 	msgReprintReason        = msg.Define("Give the reason for the reprint (lost, damaged, name corrected …).")
 	msgNotReprinted         = msg.Define("The badge was not reprinted.")
-	msgNothingToReplace     = msg.Define("Badge {{.Number}} has no printed badge to replace (the participant is {{.Status}}); print it instead.")
+	msgNotReplaceable       = msg.Define("Badge {{.Number}} cannot be replaced: {{.Reason}}.")
+	msgNotPrintable         = msg.Define("Badge {{.Number}} cannot be marked printed: {{.Reason}}. Nothing was marked printed.")
 )

@@ -21,7 +21,7 @@ func printBadge(t *testing.T, s *data.Store, id int64) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.MarkPrinted(ctx, []data.Printed{{ID: id, Issue: issue}}, "printer"); err != nil {
+	if err := s.MarkPrinted(ctx, []data.Printed{{ID: id, Issue: issue}}); err != nil {
 		t.Fatal(err)
 	}
 	return code
@@ -30,7 +30,7 @@ func printBadge(t *testing.T, s *data.Store, id int64) string {
 func TestPrintReprintVerify(t *testing.T) {
 	s := newStore(t)
 	p := mustCreate(t, s, delegate("Ana", "Silva", "BR", "B1"))
-	if _, err := s.SetStatus(ctx, p.ID, data.StatusApproved, "desk", ""); err != nil {
+	if _, err := s.SetStatus(ctx, p.ID, data.StatusApproved, ""); err != nil {
 		t.Fatal(err)
 	}
 	unprinted, _ := s.BadgeCode(ctx, p.ID, 1)
@@ -42,10 +42,10 @@ func TestPrintReprintVerify(t *testing.T) {
 	if err != nil || got.ID != p.ID || c.Issue != 1 || got.Status != data.StatusPrinted {
 		t.Fatalf("first badge: %+v %+v %v", got, c, err)
 	}
-	if _, err := s.Reprint(ctx, p.ID, "  ", "desk"); data.ErrorCode(err) != data.EINVALID {
+	if _, err := s.Reprint(ctx, p.ID, "  "); data.ErrorCode(err) != data.EINVALID {
 		t.Fatalf("reprint without reason: %v", err)
 	}
-	r, err := s.Reprint(ctx, p.ID, "lost at the hotel", "desk")
+	r, err := s.Reprint(ctx, p.ID, "lost at the hotel")
 	if err != nil || r.BadgeIssue != 2 || r.Status != data.StatusApproved {
 		t.Fatalf("reprint: %+v %v", r, err)
 	}
@@ -56,10 +56,10 @@ func TestPrintReprintVerify(t *testing.T) {
 	if _, c, err := s.VerifyBadge(ctx, second); err != nil || c.Issue != 2 {
 		t.Fatalf("the new badge: %v", err)
 	}
-	if _, err := s.Reprint(ctx, 999, "lost", "desk"); data.ErrorCode(err) != data.ENOTFOUND {
+	if _, err := s.Reprint(ctx, 999, "lost"); data.ErrorCode(err) != data.ENOTFOUND {
 		t.Fatalf("reprint of nobody: %v", err)
 	}
-	if _, err := s.SetStatus(ctx, p.ID, data.StatusWithdrawn, "desk", ""); err != nil {
+	if _, err := s.SetStatus(ctx, p.ID, data.StatusWithdrawn, ""); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := s.VerifyBadge(ctx, second); !errors.Is(err, data.ErrNotAccredited) {
@@ -70,7 +70,7 @@ func TestPrintReprintVerify(t *testing.T) {
 func TestReprintNeedsAPrintedBadge(t *testing.T) {
 	s := newStore(t)
 	p := mustCreate(t, s, delegate("Ana", "Silva", "BR", "B1"))
-	if _, err := s.Reprint(ctx, p.ID, "lost", "desk"); data.ErrorCode(err) != data.ECONFLICT {
+	if _, err := s.Reprint(ctx, p.ID, "lost"); data.ErrorCode(err) != data.ECONFLICT {
 		t.Fatalf("reprint before printing: %v", err)
 	}
 }
@@ -79,8 +79,8 @@ func TestMarkPrintedIsAllOrNothing(t *testing.T) {
 	s := newStore(t)
 	a := mustCreate(t, s, delegate("A", "One", "FR", "1"))
 	b := mustCreate(t, s, delegate("B", "Two", "FR", "2"))
-	s.Approve(ctx, []int64{a.ID}, "desk")
-	err := s.MarkPrinted(ctx, []data.Printed{{ID: a.ID, Issue: 1}, {ID: b.ID, Issue: 1}}, "printer")
+	s.Approve(ctx, []int64{a.ID})
+	err := s.MarkPrinted(ctx, []data.Printed{{ID: a.ID, Issue: 1}, {ID: b.ID, Issue: 1}})
 	if data.ErrorCode(err) != data.ECONFLICT {
 		t.Fatalf("marking an unapproved participant printed: %v", err)
 	}
@@ -93,10 +93,10 @@ func TestVerifyRefusesForeignAndForgedCodes(t *testing.T) {
 	s := newStore(t)
 	other := newStore(t)
 	p := mustCreate(t, s, delegate("A", "One", "FR", "1"))
-	s.Approve(ctx, []int64{p.ID}, "desk")
+	s.Approve(ctx, []int64{p.ID})
 	code := printBadge(t, s, p.ID)
 	o := mustCreate(t, other, delegate("A", "One", "FR", "1"))
-	other.Approve(ctx, []int64{o.ID}, "desk")
+	other.Approve(ctx, []int64{o.ID})
 	foreign := printBadge(t, other, o.ID)
 	altered := []byte(code)
 	altered[30] = map[bool]byte{true: 'B', false: 'A'}[altered[30] == 'A']
@@ -123,7 +123,7 @@ func TestBadgesToPrint(t *testing.T) {
 	a := mustCreate(t, s, delegate("A", "One", "FR", "1"))
 	b := mustCreate(t, s, delegate("B", "Two", "DE", "2"))
 	mustCreate(t, s, delegate("C", "Three", "DE", "3"))
-	s.Approve(ctx, []int64{a.ID, b.ID}, "desk")
+	s.Approve(ctx, []int64{a.ID, b.ID})
 	list, _ := s.BadgesToPrint(ctx, data.BadgeFilter{})
 	if len(list) != 2 {
 		t.Fatalf("pending: %d", len(list))
@@ -145,13 +145,13 @@ func TestReprintBadgesIsAllOrNothing(t *testing.T) {
 	a := mustCreate(t, s, delegate("A", "One", "FR", "1"))
 	b := mustCreate(t, s, delegate("B", "Two", "FR", "2"))
 	c := mustCreate(t, s, delegate("C", "Three", "FR", "3"))
-	if err := s.Approve(ctx, []int64{a.ID, b.ID, c.ID}, "desk"); err != nil {
+	if err := s.Approve(ctx, []int64{a.ID, b.ID, c.ID}); err != nil {
 		t.Fatal(err)
 	}
 	first := printBadge(t, s, a.ID)
 	printBadge(t, s, c.ID)
 	// b was never printed: the batch is refused whole, naming b.
-	err := s.ReprintBadges(ctx, []int64{a.ID, b.ID, c.ID}, "printed again", "printer")
+	err := s.ReprintBadges(ctx, []int64{a.ID, b.ID, c.ID}, "printed again")
 	if data.ErrorCode(err) != data.ECONFLICT || !strings.Contains(err.Error(), b.BadgeNumber()) {
 		t.Fatalf("a batch with an unprinted badge: %v", err)
 	}
@@ -163,7 +163,7 @@ func TestReprintBadgesIsAllOrNothing(t *testing.T) {
 	if _, _, err := s.VerifyBadge(ctx, first); err != nil {
 		t.Fatalf("a refused batch made a badge invalid: %v", err)
 	}
-	if err := s.ReprintBadges(ctx, []int64{a.ID, c.ID}, "printed again", "printer"); err != nil {
+	if err := s.ReprintBadges(ctx, []int64{a.ID, c.ID}, "printed again"); err != nil {
 		t.Fatal(err)
 	}
 	for _, id := range []int64{a.ID, c.ID} {

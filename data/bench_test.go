@@ -136,7 +136,7 @@ func import100k(b *testing.B, e benchEngine) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		rep, err := s.ImportParticipants(ctx, rows, false, "bench")
+		rep, err := s.ImportParticipants(ctx, rows, false)
 		if err != nil || rep.Created != benchParticipants {
 			b.Fatalf("%+v %v", rep, err)
 		}

@@ -84,7 +84,8 @@ type ClearanceAnswer struct {
 // it recorded, or EINVALID naming every bad line (an unknown person, a
 // result that is neither cleared nor refused, a person twice), changing
 // nothing; ECONFLICT where the event requires no clearance.
-func (s *Store) ImportClearance(ctx context.Context, answers []ClearanceAnswer, operator string) (int, error) {
+func (s *Store) ImportClearance(ctx context.Context, answers []ClearanceAnswer) (int, error) {
+	operator := actorFrom(ctx).Operator
 	if err := allow(ctx, RoleAdmin); err != nil {
 		return 0, err
 	}
@@ -144,7 +145,7 @@ func (s *Store) ImportClearance(ctx context.Context, answers []ClearanceAnswer, 
 				string(result), now, operator, rev, id); err != nil {
 				return fmt.Errorf("record clearance: %w", err)
 			}
-			trail = append(trail, AuditEntry{ParticipantID: id, Action: AuditClearance, Field: NameText.Tidy(a.Reason), Old: string(before), New: string(result), Operator: operator})
+			trail = append(trail, AuditEntry{ParticipantID: id, Action: AuditClearance, Field: NameText.Tidy(a.Reason), Old: string(before), New: string(result)})
 		}
 		if len(problems) > 0 {
 			sortFieldErrors(problems)

@@ -21,7 +21,7 @@ func clearanceEvent(t *testing.T) (*data.Store, []data.Participant) {
 		in := delegate(name, "Silva", "BR", "B"+string(rune('1'+i)))
 		in.DateOfBirth, in.PlaceOfBirth = "1980-0"+string(rune('1'+i))+"-15", "Recife"
 		p := mustCreate(t, s, in)
-		if err := s.Approve(ctx, []int64{p.ID}, "desk"); err != nil {
+		if err := s.Approve(ctx, []int64{p.ID}); err != nil {
 			t.Fatal(err)
 		}
 		people = append(people, p)
@@ -44,7 +44,7 @@ func TestDateOfBirthIsValidated(t *testing.T) {
 		"1850-01-01": "is written YYYY-MM-DD"} {
 		in := delegate("Ana", "Silva", "BR", "B1")
 		in.DateOfBirth = bad
-		_, err := s.CreateParticipant(ctx, in, "desk")
+		_, err := s.CreateParticipant(ctx, in)
 		if f := data.ErrorFields(err); len(f) != 1 || f[0].Field != data.FieldDateOfBirth || !strings.Contains(f[0].Reason.String(), says) {
 			t.Errorf("date of birth %q: %v", bad, err)
 		}
@@ -62,17 +62,17 @@ func TestClearanceNeedsTheSetting(t *testing.T) {
 	if _, err := s.ClearanceRequests(ctx); data.ErrorCode(err) != data.ECONFLICT || !strings.Contains(err.Error(), "clearance_required yes") {
 		t.Fatalf("export without the setting: %v", err)
 	}
-	if _, err := s.ImportClearance(ctx, []data.ClearanceAnswer{answer(2, "B1", "BR", "cleared")}, "admin"); data.ErrorCode(err) != data.ECONFLICT {
+	if _, err := s.ImportClearance(ctx, []data.ClearanceAnswer{answer(2, "B1", "BR", "cleared")}); data.ErrorCode(err) != data.ECONFLICT {
 		t.Fatalf("import without the setting: %v", err)
 	}
 }
 
 func TestClearanceExportListsOnlyThePending(t *testing.T) {
 	s, people := clearanceEvent(t)
-	if _, err := s.ImportClearance(ctx, []data.ClearanceAnswer{answer(2, "b-1", "Brazil", "Cleared")}, "admin"); err != nil {
+	if _, err := s.ImportClearance(ctx, []data.ClearanceAnswer{answer(2, "b-1", "Brazil", "Cleared")}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SetStatus(ctx, people[2].ID, data.StatusWithdrawn, "desk", "stays home"); err != nil {
+	if _, err := s.SetStatus(ctx, people[2].ID, data.StatusWithdrawn, "stays home"); err != nil {
 		t.Fatal(err)
 	}
 	table, err := s.ClearanceRequests(ctx)
@@ -99,7 +99,7 @@ func TestClearanceImportIsAllOrNothing(t *testing.T) {
 		answer(5, "B1", "BRA", "refused"),
 		answer(6, "B3", "Atlantis", "cleared"),
 	}
-	_, err := s.ImportClearance(ctx, bad, "admin")
+	_, err := s.ImportClearance(ctx, bad)
 	var lines []int
 	for _, f := range data.ErrorFields(err) {
 		lines = append(lines, f.Line)
@@ -113,7 +113,7 @@ func TestClearanceImportIsAllOrNothing(t *testing.T) {
 			t.Fatalf("a refused answer changed %s to %s", p.FullName(), c)
 		}
 	}
-	n, err := s.ImportClearance(ctx, []data.ClearanceAnswer{answer(2, "B1", "BR", "cleared"), answer(3, "B2", "BR", "refused")}, "admin")
+	n, err := s.ImportClearance(ctx, []data.ClearanceAnswer{answer(2, "B1", "BR", "cleared"), answer(3, "B2", "BR", "refused")})
 	if err != nil || n != 2 {
 		t.Fatalf("good answer: %d %v", n, err)
 	}
@@ -124,7 +124,7 @@ func TestClearanceImportIsAllOrNothing(t *testing.T) {
 
 func TestBadgesWaitForClearance(t *testing.T) {
 	s, people := clearanceEvent(t)
-	if _, err := s.ImportClearance(ctx, []data.ClearanceAnswer{answer(2, "B1", "BR", "cleared"), answer(3, "B2", "BR", "refused")}, "admin"); err != nil {
+	if _, err := s.ImportClearance(ctx, []data.ClearanceAnswer{answer(2, "B1", "BR", "cleared"), answer(3, "B2", "BR", "refused")}); err != nil {
 		t.Fatal(err)
 	}
 	list, err := s.BadgesToPrint(ctx, data.BadgeFilter{})
@@ -155,19 +155,19 @@ func TestDoorSaysNotAccreditedToARefusedPerson(t *testing.T) {
 	s.Now = func() time.Time { return start }
 	room := newSession(t, s, data.Session{Code: "PLEN-1", Title: "Plenary", Kind: data.KindPlenary, Room: "Hall",
 		Starts: start, Ends: start.Add(time.Hour), EarlyMinutes: 30})
-	if _, err := s.ImportClearance(ctx, []data.ClearanceAnswer{answer(2, "B1", "BR", "cleared"), answer(3, "B2", "BR", "cleared")}, "admin"); err != nil {
+	if _, err := s.ImportClearance(ctx, []data.ClearanceAnswer{answer(2, "B1", "BR", "cleared"), answer(3, "B2", "BR", "cleared")}); err != nil {
 		t.Fatal(err)
 	}
 	cleared, refused := printBadge(t, s, people[0].ID), printBadge(t, s, people[1].ID)
 	// The answer is corrected after the badge was printed.
-	if _, err := s.ImportClearance(ctx, []data.ClearanceAnswer{answer(2, "B2", "BR", "refused")}, "admin"); err != nil {
+	if _, err := s.ImportClearance(ctx, []data.ClearanceAnswer{answer(2, "B2", "BR", "refused")}); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []struct {
 		code string
 		kind data.VerdictKind
 	}{{cleared, data.Accepted}, {refused, data.Rejected}} {
-		v, err := s.CheckIn(ctx, data.Scan{SessionID: room.ID, Code: c.code, Station: "door", Operator: "test"})
+		v, err := s.CheckIn(data.WithActor(ctx, data.System("test", "")), data.Scan{SessionID: room.ID, Code: c.code, Station: "door"})
 		if err != nil || v.Kind != c.kind {
 			t.Fatalf("%s: %+v %v", v.Participant.FullName(), v, err)
 		}
@@ -175,7 +175,7 @@ func TestDoorSaysNotAccreditedToARefusedPerson(t *testing.T) {
 			t.Fatalf("refused person: %s", v.Reason)
 		}
 	}
-	v, err := s.CheckIn(ctx, data.Scan{SessionID: room.ID, ParticipantID: people[1].ID, Station: "door", Operator: "test"})
+	v, err := s.CheckIn(data.WithActor(ctx, data.System("test", "")), data.Scan{SessionID: room.ID, ParticipantID: people[1].ID, Station: "door"})
 	if err != nil || v.Kind != data.Rejected || v.Reason.Code != data.ReasonNotAccredited {
 		t.Fatalf("refused person by search: %+v %v", v, err)
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"accred/data/msg"
+	"accred/data/rules"
 	"accred/data/search"
 )
 
@@ -136,8 +137,8 @@ func (c *collector) check(id int64) error {
 	if err != nil {
 		return err
 	}
-	if p.Status != StatusPrinted {
-		return notPrinted(id, p.Status)
+	if err := collectable(id, p.Person()); err != nil {
+		return err
 	}
 	if c.in.By == 0 || c.in.By == id {
 		c.in.By = 0
@@ -201,18 +202,14 @@ func (c *collector) checkDocument(p Participant) error {
 
 // collect marks participant id's printed badge collected and records how.
 func (c *collector) collect(id int64) error {
-	var status Status
-	var clearance Clearance
-	if err := c.tx.QueryRowContext(c.ctx, `SELECT status, CASE WHEN `+clearanceRequired+` THEN clearance ELSE '' END FROM participants WHERE id = ?`, id).Scan(&status, &clearance); err != nil {
+	var p rules.Person
+	if err := c.tx.QueryRowContext(c.ctx, `SELECT status, CASE WHEN `+clearanceRequired+` THEN clearance ELSE '' END FROM participants WHERE id = ?`, id).Scan(&p.Status, &p.Clearance); err != nil {
 		return notFoundParticipant(err, "read status", id)
 	}
-	if status != StatusPrinted {
-		return notPrinted(id, status)
-	}
 	// Every badge handed over is checked here, one by one or a whole
-	// delegation's at a time: a refused clearance keeps it at the desk.
-	if clearance == ClearanceRefused {
-		return NewError(EINVALID, msgNotAccreditedBadge, badgeArgs(id))
+	// delegation's at a time.
+	if err := collectable(id, p); err != nil {
+		return err
 	}
 	a := actorFrom(c.ctx)
 	var by any
@@ -231,7 +228,21 @@ func (c *collector) collect(id int64) error {
 	if err := c.s.audit(c.ctx, c.tx, AuditEntry{ParticipantID: id, Action: AuditCollect, Field: note}); err != nil {
 		return err
 	}
-	return c.s.recordStatus(c.ctx, c.tx, c.now, id, StatusCollected, a.Operator, note)
+	return c.s.recordStatus(c.ctx, c.tx, c.now, id, StatusCollected, note)
+}
+
+// collectable asks the rulebook whether participant id's badge may be
+// handed over, and says why not: not printed, or no longer accredited (a
+// refused clearance keeps it at the desk).
+func collectable(id int64, p rules.Person) error {
+	verdict, why := rules.Collect(p)
+	switch {
+	case verdict == rules.Accepted:
+		return nil
+	case why.Code == rules.NotAccredited && p.Status == rules.Printed:
+		return NewError(EINVALID, msgNotAccreditedBadge, badgeArgs(id))
+	}
+	return notPrinted(id, Status(p.Status))
 }
 
 // notPrinted says why participant id's badge, with status s, cannot be

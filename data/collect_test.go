@@ -12,7 +12,7 @@ func printed(t *testing.T, s *data.Store, in data.ParticipantInput) data.Partici
 	t.Helper()
 	p := mustCreate(t, s, in)
 	for _, st := range []data.Status{data.StatusApproved, data.StatusPrinted} {
-		if _, err := s.SetStatus(ctx, p.ID, st, "desk", ""); err != nil {
+		if _, err := s.SetStatus(ctx, p.ID, st, ""); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -20,7 +20,7 @@ func printed(t *testing.T, s *data.Store, in data.ParticipantInput) data.Partici
 }
 
 // atDesk is a context with an operator at a desk.
-var atDesk = data.WithActor(ctx, data.Actor{Operator: "lan", Station: "desk-2"})
+var atDesk = data.WithActor(ctx, data.System("lan", "desk-2"))
 
 func TestCollectBadgeChecksTheDocument(t *testing.T) {
 	s := newStore(t)
@@ -70,7 +70,7 @@ func TestCollectBadgeOverrideIsRecorded(t *testing.T) {
 func TestOnlyAPrintedBadgeIsCollected(t *testing.T) {
 	s := newStore(t)
 	p := mustCreate(t, s, delegate("Ana", "Silva", "BR", "B1"))
-	s.SetStatus(ctx, p.ID, data.StatusApproved, "desk", "")
+	s.SetStatus(ctx, p.ID, data.StatusApproved, "")
 	_, err := s.CollectBadge(atDesk, p.ID, data.CollectInput{Document: "B1"})
 	if data.ErrorCode(err) != data.EINVALID || !strings.Contains(err.Error(), "only a printed badge") {
 		t.Fatalf("an approved participant's badge: %v", err)
@@ -158,7 +158,7 @@ func TestBadgeOfSomeoneRefusedClearanceIsNotHandedOver(t *testing.T) {
 	if err := s.SetSetting(ctx, "clearance_required", "yes"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.ImportClearance(ctx, []data.ClearanceAnswer{{Line: 2, DocumentNumber: "B1", Nationality: "BR", Result: "refused"}}, "admin"); err != nil {
+	if _, err := s.ImportClearance(ctx, []data.ClearanceAnswer{{Line: 2, DocumentNumber: "B1", Nationality: "BR", Result: "refused"}}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.CollectBadge(atDesk, p.ID, data.CollectInput{Document: "B1"}); data.ErrorCode(err) != data.EINVALID || !strings.Contains(err.Error(), "not accredited") {
@@ -178,7 +178,7 @@ func TestFocalPointCannotCollectARefusedBadge(t *testing.T) {
 	}
 	refuse := func(doc string) {
 		t.Helper()
-		if _, err := s.ImportClearance(ctx, []data.ClearanceAnswer{{Line: 2, DocumentNumber: doc, Nationality: "BR", Result: "refused"}}, "admin"); err != nil {
+		if _, err := s.ImportClearance(ctx, []data.ClearanceAnswer{{Line: 2, DocumentNumber: doc, Nationality: "BR", Result: "refused"}}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -32,7 +32,7 @@ func TestTwoDoorsFillTheRoomExactly(t *testing.T) {
 	var codes []string
 	for i := range 30 {
 		p := mustCreate(t, s, delegate("Door", "Person"+strconv.Itoa(i), "FR", "D"+strconv.Itoa(i)))
-		if err := s.Approve(ctx, []int64{p.ID}, "desk"); err != nil {
+		if err := s.Approve(ctx, []int64{p.ID}); err != nil {
 			t.Fatal(err)
 		}
 		codes = append(codes, printBadge(t, s, p.ID))
@@ -78,7 +78,7 @@ func TestDesksAtOnceNeverShareANumber(t *testing.T) {
 	s := newStore(t)
 	desks := []*data.Store{s, secondProgram(t, s)}
 	lost := mustCreate(t, s, delegate("Lost", "Often", "FR", "LOST"))
-	if err := s.Approve(ctx, []int64{lost.ID}, "desk"); err != nil {
+	if err := s.Approve(ctx, []int64{lost.ID}); err != nil {
 		t.Fatal(err)
 	}
 	printBadge(t, s, lost.ID)
@@ -90,14 +90,14 @@ func TestDesksAtOnceNeverShareANumber(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := range 25 {
-				p, err := desk.CreateParticipant(ctx, delegate("Desk", strconv.Itoa(d)+"x"+strconv.Itoa(i), "DE", strconv.Itoa(d)+"-"+strconv.Itoa(i)), "desk")
+				p, err := desk.CreateParticipant(ctx, delegate("Desk", strconv.Itoa(d)+"x"+strconv.Itoa(i), "DE", strconv.Itoa(d)+"-"+strconv.Itoa(i)))
 				if err != nil {
 					t.Error(err)
 					return
 				}
 				ids <- p.ID
 				if i%5 == 0 {
-					again, err := desk.Reprint(ctx, lost.ID, "lost again", "desk")
+					again, err := desk.Reprint(ctx, lost.ID, "lost again")
 					if data.ErrorCode(err) == data.ECONFLICT {
 						continue // the other desk's reprint is not printed yet
 					}
@@ -107,7 +107,7 @@ func TestDesksAtOnceNeverShareANumber(t *testing.T) {
 					}
 					issues <- again.BadgeIssue
 					// Printed at once, so that the next reprint has a badge to replace.
-					err = desk.MarkPrinted(ctx, []data.Printed{{ID: lost.ID, Issue: again.BadgeIssue}}, "printer")
+					err = desk.MarkPrinted(ctx, []data.Printed{{ID: lost.ID, Issue: again.BadgeIssue}})
 					if err != nil && data.ErrorCode(err) != data.ECONFLICT {
 						t.Error(err)
 						return

@@ -22,7 +22,7 @@ func TestSecondDeskSavingOverAChangeIsRefused(t *testing.T) {
 	first.Now = func() time.Time { return at }
 	fix := seenByFirst.Input()
 	fix.GivenName = "Anh Thu"
-	byDesk3 := data.WithActor(ctx, data.Actor{Operator: "desk-3", Station: "counter 3"})
+	byDesk3 := data.WithActor(ctx, data.System("desk-3", "counter 3"))
 	if _, err := first.UpdateParticipant(byDesk3, p.ID, fix); err != nil {
 		t.Fatal(err)
 	}

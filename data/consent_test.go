@@ -13,7 +13,7 @@ func TestConsentIsARealDateNotInTheFuture(t *testing.T) {
 	for _, bad := range []string{"20/10/2025", "2025-02-30", "1999-12-31", "yesterday", "2025-10-21", "2030-01-01"} {
 		in := delegate("Ana", "Silva", "BR", "B1")
 		in.ConsentOn = bad
-		_, err := s.CreateParticipant(ctx, in, "desk")
+		_, err := s.CreateParticipant(ctx, in)
 		if f := data.ErrorFields(err); len(f) != 1 || f[0].Field != data.FieldConsent {
 			t.Errorf("consent %q: %v", bad, err)
 		}

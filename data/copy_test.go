@@ -88,7 +88,7 @@ func TestCopyBetweenEngines(t *testing.T) {
 	if err := demo.Create(ctx, file, 300); err != nil {
 		t.Fatal(err)
 	}
-	if err := file.Approve(ctx, []int64{1, 2, 3}, "tester"); err != nil {
+	if err := file.Approve(ctx, []int64{1, 2, 3}); err != nil {
 		t.Fatal(err)
 	}
 	code := printBadge(t, file, 2)

@@ -43,7 +43,7 @@ func printedDemo(b *testing.B, name string) (*data.Store, []string) {
 		codes = append(codes, code)
 		printed = append(printed, data.Printed{ID: p.ID, Issue: 1})
 	}
-	if err := s.MarkPrinted(ctx, printed, "bench"); err != nil {
+	if err := s.MarkPrinted(ctx, printed); err != nil {
 		b.Fatal(err)
 	}
 	return s, codes

@@ -1,6 +1,7 @@
 package data_test
 
 import (
+	"database/sql"
 	"testing"
 	"time"
 
@@ -29,11 +30,11 @@ func TestCheckInRecordsEveryScanAndCounts(t *testing.T) {
 	var codes []string
 	for i, name := range []string{"One", "Two", "Three"} {
 		p := mustCreate(t, s, delegate("A", name, "FR", string(rune('1'+i))))
-		s.Approve(ctx, []int64{p.ID}, "desk")
+		s.Approve(ctx, []int64{p.ID})
 		codes = append(codes, printBadge(t, s, p.ID))
 	}
 	scan := func(code string, exit bool) data.Verdict {
-		v, err := s.CheckIn(ctx, data.Scan{SessionID: room.ID, Code: code, Station: "door-1", Operator: "test", Exit: exit})
+		v, err := s.CheckIn(data.WithActor(ctx, data.System("test", "")), data.Scan{SessionID: room.ID, Code: code, Station: "door-1", Exit: exit})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -79,7 +80,13 @@ func TestManualCheckInAndUnknownSession(t *testing.T) {
 	if v, _ := s.CheckIn(ctx, data.Scan{SessionID: room.ID, ParticipantID: p.ID, Station: "d"}); v.Kind != data.Rejected {
 		t.Fatalf("an unapproved participant checked in by hand: %s", v.Kind)
 	}
-	s.Approve(ctx, []int64{p.ID}, "desk")
+	s.Approve(ctx, []int64{p.ID})
+	// Approved is not enough: by search, only someone whose badge was printed.
+	if v, _ := s.CheckIn(ctx, data.Scan{SessionID: room.ID, ParticipantID: p.ID, Station: "d"}); v.Kind != data.Rejected ||
+		v.Reason.String() != "no badge issued: send to the desk" {
+		t.Fatalf("an approved participant without a badge checked in by hand: %s %s", v.Kind, v.Reason)
+	}
+	printBadge(t, s, p.ID)
 	if v, _ := s.CheckIn(ctx, data.Scan{SessionID: room.ID, ParticipantID: p.ID, Station: "d"}); v.Kind != data.Accepted {
 		t.Fatalf("manual check-in: %s %s", v.Kind, v.Reason)
 	}
@@ -136,7 +143,7 @@ func TestAlreadyInSaysWhenAndWhere(t *testing.T) {
 	s.Now = func() time.Time { return now }
 	room := newSession(t, s, data.Session{Code: "PLEN-1", Title: "Plenary", Kind: data.KindPlenary, Room: "Hall", Starts: start, Ends: start.Add(time.Hour)})
 	p := mustCreate(t, s, delegate("A", "Early", "FR", "1"))
-	s.Approve(ctx, []int64{p.ID}, "desk")
+	s.Approve(ctx, []int64{p.ID})
 	code := printBadge(t, s, p.ID)
 	if v, err := s.CheckIn(ctx, data.Scan{SessionID: room.ID, ParticipantID: p.ID, Station: "door-north"}); err != nil || v.Kind != data.Accepted || !v.Manual {
 		t.Fatalf("manual check-in: %s manual %v, %v", v.Kind, v.Manual, err)
@@ -148,5 +155,37 @@ func TestAlreadyInSaysWhenAndWhere(t *testing.T) {
 	}
 	if want := "already inside since 09:05 on 25 Oct, let in at door-north"; v.Reason.String() != want {
 		t.Fatalf("reason %q, want %q", v.Reason, want)
+	}
+}
+
+// TestAFaultIsNoVerdict: when the badge's holder cannot be read, the door
+// gets an error, never a REJECTED verdict, and nothing is recorded as a
+// refusal.
+func TestAFaultIsNoVerdict(t *testing.T) {
+	s := newStore(t)
+	start := time.Date(2025, 10, 25, 9, 0, 0, 0, time.UTC)
+	s.Now = func() time.Time { return start.Add(5 * time.Minute) }
+	room := newSession(t, s, data.Session{Code: "PLEN-1", Title: "Plenary", Kind: data.KindPlenary, Room: "Hall", Starts: start, Ends: start.Add(time.Hour)})
+	p := mustCreate(t, s, delegate("A", "Faulty", "FR", "1"))
+	s.Approve(ctx, []int64{p.ID})
+	code := printBadge(t, s, p.ID)
+	driver := map[bool]string{false: "sqlite3", true: "pgx"}[s.OnServer()]
+	raw, err := sql.Open(driver, s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec(`ALTER TABLE participants RENAME TO participants_away`); err != nil {
+		t.Fatal(err)
+	}
+	for _, scan := range []data.Scan{{SessionID: room.ID, Code: code, Station: "door-1"}, {SessionID: room.ID, ParticipantID: p.ID, Station: "door-1"}} {
+		v, err := s.CheckIn(ctx, scan)
+		if err == nil || v.Kind != "" {
+			t.Errorf("a fault became a verdict: %s %q, %v", v.Kind, v.Reason, err)
+		}
+	}
+	var recorded int
+	if err := raw.QueryRow(`SELECT COUNT(*) FROM checkins`).Scan(&recorded); err != nil || recorded != 0 {
+		t.Fatalf("%d scans recorded, %v", recorded, err)
 	}
 }

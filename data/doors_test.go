@@ -81,10 +81,10 @@ func TestDoorRefusesABadgeWithoutTheDoorsZone(t *testing.T) {
 		importRow(2, delegate("An", "Nguyen", "VN", "D1"), ""),
 		importRow(3, delegate("Binh", "Tran", "VN", "D2"), "-1"),
 	}
-	if _, err := s.ImportParticipants(ctx, rows, false, "tester"); err != nil {
+	if _, err := s.ImportParticipants(ctx, rows, false); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Approve(ctx, []int64{1, 2}, "tester"); err != nil {
+	if err := s.Approve(ctx, []int64{1, 2}); err != nil {
 		t.Fatal(err)
 	}
 	codes := map[int64]string{1: printBadge(t, s, 1), 2: printBadge(t, s, 2)}
@@ -137,7 +137,7 @@ func TestDoorRulesAndZonesNeedTheirRoles(t *testing.T) {
 	if err := s.SaveZones(ctx, []data.Zone{{Code: 1, Name: "Plenary floor"}}); err != nil {
 		t.Fatal(err)
 	}
-	p, err := s.CreateParticipant(ctx, delegate("An", "Nguyen", "VN", "D1"), "tester")
+	p, err := s.CreateParticipant(ctx, delegate("An", "Nguyen", "VN", "D1"))
 	if err != nil {
 		t.Fatal(err)
 	}

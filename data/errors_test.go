@@ -33,8 +33,8 @@ func TestDatabaseFailuresAreNotCalledNotFound(t *testing.T) {
 	checks := map[string]error{}
 	_, checks["update"] = s.UpdateParticipant(ctx, p.ID, delegate("Lan", "Nguyen", "VN", "B2"))
 	checks["photo"] = s.SetPhoto(ctx, p.ID, testJPEG(t))
-	_, checks["status"] = s.SetStatus(ctx, p.ID, data.StatusApproved, "tester", "")
-	checks["approve"] = s.Approve(ctx, []int64{p.ID}, "tester")
+	_, checks["status"] = s.SetStatus(ctx, p.ID, data.StatusApproved, "")
+	checks["approve"] = s.Approve(ctx, []int64{p.ID})
 	_, checks["read"] = s.Participant(ctx, p.ID)
 	for name, err := range checks {
 		if code := data.ErrorCode(err); code != data.EINTERNAL {
@@ -67,7 +67,7 @@ func TestFailedReadsAreNotRemembered(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := mustCreate(t, s, delegate("Lan", "Nguyen", "VN", "B1"))
-	if err := s.Approve(ctx, []int64{p.ID}, "tester"); err != nil {
+	if err := s.Approve(ctx, []int64{p.ID}); err != nil {
 		t.Fatal(err)
 	}
 	code := printBadge(t, s, p.ID)

@@ -48,8 +48,8 @@ type ImportReport struct {
 // line, field and reason, and changes nothing. A dry run checks everything
 // and reports what would happen, changing nothing. ENOTFOUND means the
 // database holds no event.
-func (s *Store) ImportParticipants(ctx context.Context, rows []ImportRow, dryRun bool, operator string) (ImportReport, error) {
-	return s.ImportFile(ctx, ImportSource{}, rows, dryRun, operator)
+func (s *Store) ImportParticipants(ctx context.Context, rows []ImportRow, dryRun bool) (ImportReport, error) {
+	return s.ImportFile(ctx, ImportSource{}, rows, dryRun)
 }
 
 // ImportSource is the file an import's rows were read from, as the audit
@@ -76,7 +76,7 @@ func ImportSourceAt(path string) (ImportSource, error) {
 // ImportFile imports rows as ImportParticipants does, recording in the audit
 // trail the file they came from, then every participant it registered or
 // changed, field by field.
-func (s *Store) ImportFile(ctx context.Context, file ImportSource, rows []ImportRow, dryRun bool, operator string) (ImportReport, error) {
+func (s *Store) ImportFile(ctx context.Context, file ImportSource, rows []ImportRow, dryRun bool) (ImportReport, error) {
 	if err := allow(ctx, RoleAdmin); err != nil {
 		return ImportReport{}, err
 	}
@@ -113,9 +113,9 @@ func (s *Store) ImportFile(ctx context.Context, file ImportSource, rows []Import
 		if err := w.loadHolders(); err != nil {
 			return err
 		}
-		w.trail = append(w.trail, AuditEntry{Action: AuditImport, Field: file.Name, New: file.SHA256, Operator: operator})
+		w.trail = append(w.trail, AuditEntry{Action: AuditImport, Field: file.Name, New: file.SHA256})
 		for i := range rows {
-			if err := w.importRow(&rows[i], keys[i], &report, operator); err != nil {
+			if err := w.importRow(&rows[i], keys[i], &report); err != nil {
 				return err
 			}
 		}
@@ -194,14 +194,14 @@ func checkRows(rows []ImportRow, categories []Category, zones []Zone, today stri
 	return nil, &Error{Code: EINVALID, Fields: problems, Message: msgNotImported.With(msg.Args{"Problems": len(problems), "Lines": countLines(problems)})}
 }
 
-func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, operator string) error {
+func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport) error {
 	photo := row.Photo
 	id, err := w.holderOf(row.Input.Nationality, k.document)
 	if err != nil {
 		return err
 	}
 	if id == 0 {
-		if id, err = w.insert(row.Input, k, operator); err != nil {
+		if id, err = w.insert(row.Input, k); err != nil {
 			return err
 		}
 		report.Created++
@@ -209,7 +209,7 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 			if err := w.flush(); err != nil {
 				return err
 			}
-			if _, err := w.importZones(id, row, operator); err != nil {
+			if _, err := w.importZones(id, row); err != nil {
 				return err
 			}
 		}
@@ -232,7 +232,7 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 		if row.KeepConsent {
 			row.Input.ConsentOn = before.ConsentOn
 		}
-		zonesChanged, err := w.importZones(id, row, operator)
+		zonesChanged, err := w.importZones(id, row)
 		if err != nil {
 			return err
 		}
@@ -249,7 +249,7 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 			}
 			return nil
 		}
-		if err := w.update(id, before, row.Input, k, operator); err != nil {
+		if err := w.update(id, before, row.Input, k); err != nil {
 			return err
 		}
 		report.Updated++
@@ -258,7 +258,7 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport, o
 		if err := w.flush(); err != nil {
 			return err
 		}
-		entry, err := w.s.putPhoto(w.ctx, w.tx, w.now, id, photo, operator)
+		entry, err := w.s.putPhoto(w.ctx, w.tx, w.now, id, photo)
 		w.trail = append(w.trail, entry)
 		return err
 	}
@@ -283,7 +283,7 @@ func (w *writer) newPhoto(id int64, jpeg []byte) ([]byte, error) {
 
 // importZones makes a row's zone changes, when its file has a zones column,
 // the participant's, and reports whether they were different.
-func (w *writer) importZones(id int64, row *ImportRow, operator string) (bool, error) {
+func (w *writer) importZones(id int64, row *ImportRow) (bool, error) {
 	if row.Zones == nil {
 		return false, nil
 	}
@@ -291,7 +291,6 @@ func (w *writer) importZones(id int64, row *ImportRow, operator string) (bool, e
 	if err != nil || changed == nil {
 		return false, err
 	}
-	changed.Operator = operator
 	w.trail = append(w.trail, *changed)
 	return true, nil
 }

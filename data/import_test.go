@@ -22,7 +22,7 @@ func TestImportOfManyRowsWithPhotosAndCorrections(t *testing.T) {
 		rows = append(rows, row)
 	}
 	rows[130].Input = delegate("Anh", "Tran Thi", "VN", "KNOWN-1") // a correction amid the new rows
-	rep, err := s.ImportParticipants(ctx, rows, false, "test")
+	rep, err := s.ImportParticipants(ctx, rows, false)
 	if err != nil || rep.Created != 249 || rep.Updated != 1 {
 		t.Fatalf("import: %+v %v", rep, err)
 	}

@@ -31,7 +31,7 @@ func TestParticipantsListOrder(t *testing.T) {
 	} {
 		ids = append(ids, mustCreate(t, s, in).ID)
 	}
-	if err := s.Approve(ctx, ids[:len(ids)-1], "desk"); err != nil {
+	if err := s.Approve(ctx, ids[:len(ids)-1]); err != nil {
 		t.Fatal(err)
 	}
 	outline := func(f data.ListFilter) string {

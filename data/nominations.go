@@ -10,6 +10,7 @@ import (
 	"accred/data/country"
 	"accred/data/document"
 	"accred/data/msg"
+	"accred/data/rules"
 	"accred/data/search"
 )
 
@@ -224,21 +225,38 @@ const awaitingNomination = `(SELECT nominations_required FROM event WHERE id = 1
 	SELECT 1 FROM affiliations a WHERE a.id = p.affiliation_id AND a.kind IN ('delegation', 'organization')
 	AND NOT EXISTS (SELECT 1 FROM nominations n WHERE n.affiliation_id = a.id))`
 
-// checkNominated returns EINVALID naming the participant's delegation or
-// organisation when they are registered and it has no nomination the event
-// requires. Someone accredited already (a printed badge going back to
-// approved) is not held back.
-func checkNominated(ctx context.Context, tx *sql.Tx, id int64) error {
-	var name string
-	err := tx.QueryRowContext(ctx, `SELECT a.name FROM participants p JOIN affiliations a ON a.id = p.affiliation_id
-		WHERE p.id = ? AND p.status = ? AND `+awaitingNomination, id, StatusRegistered).Scan(&name)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		return nil
-	case err != nil:
-		return fmt.Errorf("check nomination: %w", err)
+// approvalColumns read, from participants p, what the rulebook looks at to
+// approve: status, clearance, category, badge issue, and the name of the
+// delegation or organisation whose nomination the event awaits, if any.
+const approvalColumns = `p.status, CASE WHEN ` + clearanceRequired + ` THEN p.clearance ELSE '' END, p.category, p.badge_issue,
+	CASE WHEN ` + awaitingNomination + ` THEN (SELECT a.name FROM affiliations a WHERE a.id = p.affiliation_id) ELSE '' END`
+
+// approval asks the rulebook whether participant id may be approved, within
+// tx. It returns Accepted, Already (approved already: nothing to do), or
+// EINVALID saying why not (rejected or withdrawn, or the delegation's or
+// organisation's nomination awaited).
+func approval(ctx context.Context, tx *sql.Tx, id int64) (rules.Verdict, error) {
+	var p rules.Person
+	var n rules.Nomination
+	err := tx.QueryRowContext(ctx, `SELECT `+approvalColumns+` FROM participants p WHERE p.id = ?`, id).
+		Scan(&p.Status, &p.Clearance, &p.Category, &p.Issue, &n.Awaited)
+	if err != nil {
+		return "", notFoundParticipant(err, "read status", id)
 	}
-	return NewError(EINVALID, msgAwaitingNomination, msg.Args{"Number": BadgeNumber(id), "Name": name})
+	verdict, why := rules.Approve(p, n)
+	return verdict, approvalError(id, p, verdict, why)
+}
+
+// approvalError is the rulebook's refusal to approve participant id as an
+// EINVALID naming them; nil when it did not refuse.
+func approvalError(id int64, p rules.Person, verdict rules.Verdict, why rules.Reason) error {
+	switch {
+	case verdict != rules.Rejected:
+		return nil
+	case why.Code == rules.AwaitingNomination:
+		return NewError(EINVALID, msgAwaitingNomination, msg.Args{"Number": BadgeNumber(id), "Name": why.Args["Name"]})
+	}
+	return NewError(EINVALID, msgNotApprovable, msg.Args{"Number": BadgeNumber(id), "Status": p.Status.Message()})
 }
 
 // ApproveDelegation approves every registered participant of the
@@ -246,7 +264,7 @@ func checkNominated(ctx context.Context, tx *sql.Tx, id int64) error {
 // returns their ids (for an Undo). It returns ENOTFOUND for an unknown
 // affiliation and EINVALID when its nomination is required and not
 // recorded yet.
-func (s *Store) ApproveDelegation(ctx context.Context, affiliationID int64, operator string) ([]int64, error) {
+func (s *Store) ApproveDelegation(ctx context.Context, affiliationID int64) ([]int64, error) {
 	if err := allow(ctx, RoleDesk); err != nil {
 		return nil, err
 	}
@@ -263,10 +281,10 @@ func (s *Store) ApproveDelegation(ctx context.Context, affiliationID int64, oper
 		}
 		now := s.now()
 		for _, id := range ids {
-			if err := checkNominated(ctx, tx, id); err != nil {
+			if _, err := approval(ctx, tx, id); err != nil {
 				return err
 			}
-			if err := s.recordStatus(ctx, tx, now, id, StatusApproved, operator, ""); err != nil {
+			if err := s.recordStatus(ctx, tx, now, id, StatusApproved, ""); err != nil {
 				return err
 			}
 		}

@@ -18,27 +18,27 @@ func TestApprovalWaitsForTheNomination(t *testing.T) {
 	fr := mustCreate(t, s, delegate("Anne", "Martin", "FR", "1"))
 	observer := mustCreate(t, s, data.ParticipantInput{Category: "observer", FamilyName: "Wolf", Nationality: "AT", Organization: "UNODC", OrganizationKind: "international", DocumentNumber: "2"})
 	journalist := mustCreate(t, s, data.ParticipantInput{Category: "media", FamilyName: "Lee", Nationality: "KR", MediaOutlet: "Yonhap", DocumentNumber: "3"})
-	if err := s.Approve(ctx, []int64{fr.ID}, "desk"); err != nil {
+	if err := s.Approve(ctx, []int64{fr.ID}); err != nil {
 		t.Fatalf("approval while nominations are not required: %v", err)
 	}
-	if _, err := s.SetStatus(ctx, fr.ID, data.StatusRegistered, "desk", ""); err != nil {
+	if _, err := s.SetStatus(ctx, fr.ID, data.StatusRegistered, ""); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SetSetting(ctx, data.SettingNominationsRequired, "yes"); err != nil {
 		t.Fatal(err)
 	}
 
-	err := s.Approve(ctx, []int64{journalist.ID, fr.ID}, "desk")
+	err := s.Approve(ctx, []int64{journalist.ID, fr.ID})
 	if data.ErrorCode(err) != data.EINVALID || !strings.Contains(err.Error(), "France has no nomination recorded yet") {
 		t.Fatalf("approving a delegate without a nomination: %v", err)
 	}
 	if status(t, s, journalist.ID) != data.StatusRegistered {
 		t.Fatal("half an approval stayed behind")
 	}
-	if _, err := s.SetStatus(ctx, observer.ID, data.StatusApproved, "desk", ""); data.ErrorCode(err) != data.EINVALID || !strings.Contains(err.Error(), "UNODC") {
+	if _, err := s.SetStatus(ctx, observer.ID, data.StatusApproved, ""); data.ErrorCode(err) != data.EINVALID || !strings.Contains(err.Error(), "UNODC") {
 		t.Fatalf("approving an observer without a nomination: %v", err)
 	}
-	approved, waiting, err := s.ApproveAll(ctx, "desk")
+	approved, waiting, err := s.ApproveAll(ctx)
 	if approved != 1 || waiting != 2 || err != nil {
 		t.Fatalf("approve all: %d approved, %d waiting, %v", approved, waiting, err)
 	}
@@ -51,17 +51,17 @@ func TestApprovalWaitsForTheNomination(t *testing.T) {
 	if err != nil || n.Affiliation.Name != "France" || n.Reference != "NV 123/2025" || n.FileSize != 12 {
 		t.Fatalf("record France's nomination: %+v %v", n, err)
 	}
-	if err := s.Approve(ctx, []int64{fr.ID}, "desk"); err != nil {
+	if err := s.Approve(ctx, []int64{fr.ID}); err != nil {
 		t.Fatalf("approval once the nomination is recorded: %v", err)
 	}
 	if _, err := s.RecordNomination(ctx, data.NominationInput{Name: "unodc", Reference: "UNODC/2025/4", Date: "2025-09-20"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SetStatus(ctx, observer.ID, data.StatusApproved, "desk", ""); err != nil {
+	if _, err := s.SetStatus(ctx, observer.ID, data.StatusApproved, ""); err != nil {
 		t.Fatalf("approving the observer once nominated: %v", err)
 	}
 	list, err := s.Nominations(ctx)
-	if err != nil || len(list) != 2 || list[0].Affiliation.Name != "France" || list[1].Affiliation.Name != "UNODC" || list[0].RecordedBy != "" {
+	if err != nil || len(list) != 2 || list[0].Affiliation.Name != "France" || list[1].Affiliation.Name != "UNODC" || list[0].RecordedBy != "test" {
 		t.Fatalf("nominations: %+v %v", list, err)
 	}
 	if file, err := s.NominationFile(ctx, fr.Affiliation.ID); string(file) != "%PDF-1.7\n..." || err != nil {
@@ -78,10 +78,10 @@ func TestApproveDelegationInOneAction(t *testing.T) {
 	b := mustCreate(t, s, delegate("Bruno", "Petit", "FR", "2"))
 	rejected := mustCreate(t, s, delegate("Claire", "Roux", "FR", "3"))
 	other := mustCreate(t, s, delegate("Dieter", "Braun", "DE", "4"))
-	if _, err := s.SetStatus(ctx, rejected.ID, data.StatusRejected, "desk", ""); err != nil {
+	if _, err := s.SetStatus(ctx, rejected.ID, data.StatusRejected, ""); err != nil {
 		t.Fatal(err)
 	}
-	if ids, err := s.ApproveDelegation(ctx, a.Affiliation.ID, "desk"); ids != nil || data.ErrorCode(err) != data.EINVALID || !strings.Contains(err.Error(), "France") {
+	if ids, err := s.ApproveDelegation(ctx, a.Affiliation.ID); ids != nil || data.ErrorCode(err) != data.EINVALID || !strings.Contains(err.Error(), "France") {
 		t.Fatalf("approving France without its nomination: %v %v", ids, err)
 	}
 	if _, err := s.RecordNomination(ctx, data.NominationInput{Name: "France", Reference: "NV 1", Date: "2025-09-01"}); err != nil {
@@ -90,7 +90,7 @@ func TestApproveDelegationInOneAction(t *testing.T) {
 	if n, err := s.CountInAffiliation(ctx, a.Affiliation.ID, data.StatusRegistered); n != 2 || err != nil {
 		t.Fatalf("France's registered: %d %v", n, err)
 	}
-	ids, err := s.ApproveDelegation(ctx, a.Affiliation.ID, "desk")
+	ids, err := s.ApproveDelegation(ctx, a.Affiliation.ID)
 	if len(ids) != 2 || ids[0] != a.ID || ids[1] != b.ID || err != nil {
 		t.Fatalf("approving France: %v %v", ids, err)
 	}
@@ -99,15 +99,15 @@ func TestApproveDelegationInOneAction(t *testing.T) {
 			t.Errorf("%d is %s, not %s", id, got, want)
 		}
 	}
-	if _, err := s.ApproveDelegation(ctx, 999, "desk"); data.ErrorCode(err) != data.ENOTFOUND {
+	if _, err := s.ApproveDelegation(ctx, 999); data.ErrorCode(err) != data.ENOTFOUND {
 		t.Fatalf("an unknown delegation: %v", err)
 	}
 
 	// Undone at once, but for whoever moved on meanwhile.
-	if _, err := s.SetStatus(ctx, b.ID, data.StatusRejected, "desk", "no show"); err != nil {
+	if _, err := s.SetStatus(ctx, b.ID, data.StatusRejected, "no show"); err != nil {
 		t.Fatal(err)
 	}
-	if n, err := s.SetStatuses(ctx, ids, data.StatusApproved, data.StatusRegistered, "desk", "Undo"); n != 1 || err != nil {
+	if n, err := s.SetStatuses(ctx, ids, data.StatusApproved, data.StatusRegistered, "Undo"); n != 1 || err != nil {
 		t.Fatalf("undo: %d %v", n, err)
 	}
 	for id, want := range map[int64]data.Status{a.ID: data.StatusRegistered, b.ID: data.StatusRejected} {
@@ -115,10 +115,10 @@ func TestApproveDelegationInOneAction(t *testing.T) {
 			t.Errorf("after the undo %d is %s, not %s", id, got, want)
 		}
 	}
-	if n, err := s.SetStatuses(ctx, ids, data.StatusRegistered, data.StatusCollected, "desk", ""); n != 0 || data.ErrorCode(err) != data.EINVALID {
+	if n, err := s.SetStatuses(ctx, ids, data.StatusRegistered, data.StatusCollected, ""); n != 0 || data.ErrorCode(err) != data.EINVALID {
 		t.Fatalf("a move not allowed: %d %v", n, err)
 	}
-	if n, err := s.SetStatuses(ctx, []int64{a.ID, 999}, data.StatusRegistered, data.StatusApproved, "desk", ""); n != 0 || data.ErrorCode(err) != data.ENOTFOUND || status(t, s, a.ID) != data.StatusRegistered {
+	if n, err := s.SetStatuses(ctx, []int64{a.ID, 999}, data.StatusRegistered, data.StatusApproved, ""); n != 0 || data.ErrorCode(err) != data.ENOTFOUND || status(t, s, a.ID) != data.StatusRegistered {
 		t.Fatalf("all or nothing: %d %v", n, err)
 	}
 }
@@ -157,20 +157,20 @@ func TestNominationRefusesBadInput(t *testing.T) {
 func TestAccreditedBeforeNominationsWereRequiredStayAccredited(t *testing.T) {
 	s := newStore(t)
 	p := mustCreate(t, s, delegate("Anne", "Martin", "FR", "1"))
-	if err := s.Approve(ctx, []int64{p.ID}, "desk"); err != nil {
+	if err := s.Approve(ctx, []int64{p.ID}); err != nil {
 		t.Fatal(err)
 	}
 	printBadge(t, s, p.ID)
 	if err := s.SetSetting(ctx, data.SettingNominationsRequired, "yes"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SetStatus(ctx, p.ID, data.StatusApproved, "desk", "badge to print again"); err != nil {
+	if _, err := s.SetStatus(ctx, p.ID, data.StatusApproved, "badge to print again"); err != nil {
 		t.Fatalf("a printed badge back to approved: %v", err)
 	}
-	if _, err := s.SetStatus(ctx, p.ID, data.StatusRegistered, "desk", ""); err != nil {
+	if _, err := s.SetStatus(ctx, p.ID, data.StatusRegistered, ""); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SetStatus(ctx, p.ID, data.StatusApproved, "desk", ""); data.ErrorCode(err) != data.EINVALID {
+	if _, err := s.SetStatus(ctx, p.ID, data.StatusApproved, ""); data.ErrorCode(err) != data.EINVALID {
 		t.Fatalf("registered again, then approved without a nomination: %v", err)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"accred/data/msg"
@@ -108,8 +109,8 @@ func (s *Store) AddOperator(ctx context.Context, name string, roles Roles, pin s
 	if err != nil || name == "" {
 		return NewError(EINVALID, msgOperatorName, nil)
 	}
-	if len(roles) == 0 {
-		return NewError(EINVALID, msgNoRole, msg.Args{"Roles": Roles(AllRoles).String()})
+	if roles, err = ParseRoles(roles.String()); err != nil {
+		return err // no role, or one Accred does not know
 	}
 	if err := CheckPIN(pin); err != nil {
 		return err
@@ -210,13 +211,14 @@ func (s *Store) SignIn(ctx context.Context, name, pin string) (Operator, error) 
 	var hash string
 	err := s.db.QueryRowContext(ctx, `SELECT pin_hash FROM operators WHERE folded = ?`, folded).Scan(&hash)
 	if errors.Is(err, sql.ErrNoRows) {
-		hash = dummyPINHash
+		hash = dummyPINHash()
 	} else if err != nil {
 		return Operator{}, fmt.Errorf("look up operator: %w", err)
 	}
 	right := pinMatches(hash, pin) // the same time for every name
 	var o Operator
 	var verdict signInVerdict
+	var rolesErr error // roles that do not parse: no rights
 	err = s.withTx(ctx, func(tx *sql.Tx) error {
 		var roles, stored, lockedUntil string
 		var failed int
@@ -231,7 +233,7 @@ func (s *Store) SignIn(ctx context.Context, name, pin string) (Operator, error) 
 		if err != nil {
 			return fmt.Errorf("look up operator: %w", err)
 		}
-		o.Roles, _ = ParseRoles(roles)
+		o.Roles, rolesErr = operatorRoles(o.Name, roles)
 		now := s.Now()
 		verdict = decideSignIn(signInTry{known: true, right: right && stored == hash, disabled: o.Disabled,
 			failed: failed, waitLeft: parseTime(lockedUntil).Sub(now)})
@@ -247,6 +249,9 @@ func (s *Store) SignIn(ctx context.Context, name, pin string) (Operator, error) 
 	})
 	if err != nil {
 		return Operator{}, err
+	}
+	if verdict.outcome == signInOK && rolesErr != nil {
+		return Operator{}, rolesErr
 	}
 	return verdict.result(o)
 }
@@ -330,7 +335,9 @@ func (s *Store) signInOnServer(ctx context.Context, name, pin string) (Operator,
 	}
 	v.waitLeft = time.Duration(seconds-1) * time.Second
 	if v.outcome == signInOK {
-		o.Roles, _ = ParseRoles(roles)
+		if o.Roles, err = operatorRoles(o.Name, roles); err != nil {
+			return Operator{}, err
+		}
 		s.cacheMu.Lock()
 		if s.tokens == nil {
 			s.tokens = map[string]string{}
@@ -350,14 +357,32 @@ func (s *Store) token(ctx context.Context) string {
 }
 
 // dummyPINHash is checked for an unknown name, so that it takes as long.
-var dummyPINHash, _ = hashPIN("000000")
+// It is made on the first sign-in that needs it, never when the program
+// starts: a command that signs nobody in pays nothing for it.
+var dummyPINHash = sync.OnceValue(func() string {
+	hash, _ := hashPIN("000000")
+	return hash
+})
+
+// operatorRoles reads the roles stored for the operator called name. Roles
+// that do not parse (a role Accred does not know, or none) give no rights:
+// EFORBIDDEN says so, and the operator cannot act until an admin adds them
+// again.
+func operatorRoles(name, stored string) (Roles, error) {
+	roles, err := ParseRoles(stored)
+	if err != nil {
+		return nil, NewError(EFORBIDDEN, msgRolesUnreadable, msg.Args{"Name": name, "Roles": stored})
+	}
+	return roles, nil
+}
 
 var (
-	msgUnknownRole    = msg.Define("There is no role {{.Role}}; the roles are {{.Roles}}.")
-	msgNoRole         = msg.Define("Give at least one role: {{.Roles}}.")
-	msgBadPIN         = msg.Define("A PIN is {{.Least}} to {{.Most}} digits.")
-	msgOperatorName   = msg.Define("Give the operator's name.")
-	msgOperatorExists = msg.Define("There is already an operator named {{.Name}}.")
-	msgSignInFailed   = msg.Define("Wrong name or PIN.")
-	msgSignInWait     = msg.Define("Too many wrong PINs: wait {{.Seconds}} seconds before trying again.")
+	msgUnknownRole     = msg.Define("There is no role {{.Role}}; the roles are {{.Roles}}.")
+	msgNoRole          = msg.Define("Give at least one role: {{.Roles}}.")
+	msgBadPIN          = msg.Define("A PIN is {{.Least}} to {{.Most}} digits.")
+	msgOperatorName    = msg.Define("Give the operator's name.")
+	msgOperatorExists  = msg.Define("There is already an operator named {{.Name}}.")
+	msgSignInFailed    = msg.Define("Wrong name or PIN.")
+	msgSignInWait      = msg.Define("Too many wrong PINs: wait {{.Seconds}} seconds before trying again.")
+	msgRolesUnreadable = msg.Define("{{.Name}} has no rights: their roles ({{.Roles}}) are not Accred's. An admin may add them again.")
 )

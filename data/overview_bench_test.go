@@ -57,7 +57,7 @@ func admitAtFourDoors(b *testing.B, s *data.Store) {
 		for i, p := range list[:min(len(list), 1500)] {
 			at = at.Add(800 * time.Millisecond)
 			s.Now = func() time.Time { return at }
-			if _, err := s.CheckIn(ctx, data.Scan{SessionID: x.ID, ParticipantID: p.ID, Station: doors[i%len(doors)], Operator: "bench"}); err != nil {
+			if _, err := s.CheckIn(data.WithActor(ctx, data.System("bench", "")), data.Scan{SessionID: x.ID, ParticipantID: p.ID, Station: doors[i%len(doors)]}); err != nil {
 				b.Fatal(err)
 			}
 		}

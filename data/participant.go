@@ -12,20 +12,22 @@ import (
 
 	"accred/data/country"
 	"accred/data/msg"
+	"accred/data/rules"
 	"accred/data/search"
 )
 
 // Status is where a participant stands in accreditation.
 type Status string
 
-// Statuses, in the order a participant normally goes through them.
+// Statuses, in the order a participant normally goes through them: the
+// rulebook's.
 const (
-	StatusRegistered Status = "registered"
-	StatusApproved   Status = "approved"
-	StatusPrinted    Status = "printed"
-	StatusCollected  Status = "collected"
-	StatusRejected   Status = "rejected"
-	StatusWithdrawn  Status = "withdrawn"
+	StatusRegistered = Status(rules.Registered)
+	StatusApproved   = Status(rules.Approved)
+	StatusPrinted    = Status(rules.Printed)
+	StatusCollected  = Status(rules.Collected)
+	StatusRejected   = Status(rules.RejectedAs)
+	StatusWithdrawn  = Status(rules.Withdrawn)
 )
 
 // Statuses lists every status in order.

@@ -10,6 +10,7 @@ import (
 
 	"accred/data/country"
 	"accred/data/msg"
+	"accred/data/rules"
 	"accred/data/search"
 )
 
@@ -150,7 +151,7 @@ func (s *Store) participantsByID(ctx context.Context, ids []int64) ([]Participan
 // CreateParticipant registers a participant. It returns EINVALID with a
 // FieldError per problem, and ECONFLICT when someone of the same
 // nationality already holds the document number.
-func (s *Store) CreateParticipant(ctx context.Context, in ParticipantInput, operator string) (Participant, error) {
+func (s *Store) CreateParticipant(ctx context.Context, in ParticipantInput) (Participant, error) {
 	if err := allow(ctx, RoleDesk); err != nil {
 		return Participant{}, err
 	}
@@ -168,7 +169,7 @@ func (s *Store) CreateParticipant(ctx context.Context, in ParticipantInput, oper
 		if err := w.checkDocumentFree(in, k, 0); err != nil {
 			return err
 		}
-		if id, err = w.insert(in, k, operator); err != nil {
+		if id, err = w.insert(in, k); err != nil {
 			return err
 		}
 		return w.done()
@@ -210,7 +211,7 @@ func (s *Store) UpdateParticipant(ctx context.Context, id int64, in ParticipantI
 			return err
 		}
 		before := current.Input().Normalize()
-		if err := w.update(id, before, in, k, actorFrom(ctx).Operator); err != nil {
+		if err := w.update(id, before, in, k); err != nil {
 			return err
 		}
 		return w.done()
@@ -252,7 +253,7 @@ func (s *Store) Duplicates(ctx context.Context, in ParticipantInput, exceptID in
 // It returns ENOTFOUND, or EINVALID when the move is not allowed (a rejected
 // participant cannot be approved without being registered again, nor anyone
 // whose delegation's nomination the event requires and does not have).
-func (s *Store) SetStatus(ctx context.Context, id int64, status Status, operator, note string) (Participant, error) {
+func (s *Store) SetStatus(ctx context.Context, id int64, status Status, note string) (Participant, error) {
 	if err := allow(ctx, RoleDesk); err != nil {
 		return Participant{}, err
 	}
@@ -265,12 +266,12 @@ func (s *Store) SetStatus(ctx context.Context, id int64, status Status, operator
 		if !current.CanBecome(status) {
 			return NewError(EINVALID, msgStatusMove, msg.Args{"Current": current.Message(), "Status": status.Message()})
 		}
-		if status == StatusApproved {
-			if err := checkNominated(ctx, tx, id); err != nil {
+		if status == StatusApproved && current == StatusRegistered {
+			if _, err := approval(ctx, tx, id); err != nil {
 				return err
 			}
 		}
-		return s.recordStatus(ctx, tx, now, id, status, operator, note)
+		return s.recordStatus(ctx, tx, now, id, status, note)
 	})
 	if err != nil {
 		return Participant{}, err
@@ -282,7 +283,7 @@ func (s *Store) SetStatus(ctx context.Context, id int64, status Status, operator
 // still has the status from to the status to, noting why, and returns how
 // many moved: those changed meanwhile are left as they are. A desk undoes a
 // whole delegation's approval with it.
-func (s *Store) SetStatuses(ctx context.Context, ids []int64, from, to Status, operator, note string) (int, error) {
+func (s *Store) SetStatuses(ctx context.Context, ids []int64, from, to Status, note string) (int, error) {
 	if err := allow(ctx, RoleDesk); err != nil {
 		return 0, err
 	}
@@ -300,12 +301,12 @@ func (s *Store) SetStatuses(ctx context.Context, ids []int64, from, to Status, o
 			if current != from {
 				continue
 			}
-			if to == StatusApproved {
-				if err := checkNominated(ctx, tx, id); err != nil {
+			if to == StatusApproved && from == StatusRegistered {
+				if _, err := approval(ctx, tx, id); err != nil {
 					return err
 				}
 			}
-			if err := s.recordStatus(ctx, tx, now, id, to, operator, note); err != nil {
+			if err := s.recordStatus(ctx, tx, now, id, to, note); err != nil {
 				return err
 			}
 			moved++
@@ -321,21 +322,38 @@ func (s *Store) SetStatuses(ctx context.Context, ids []int64, from, to Status, o
 // ApproveAll approves every registered participant who may be approved and
 // returns how many, and how many wait for their delegation's or
 // organisation's nomination.
-func (s *Store) ApproveAll(ctx context.Context, operator string) (approved, waiting int, err error) {
+func (s *Store) ApproveAll(ctx context.Context) (approved, waiting int, err error) {
 	if err = allow(ctx, RoleDesk); err != nil {
 		return
 	}
 	err = s.withTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
-		ids, err := queryIDs(ctx, tx, `SELECT id FROM participants p WHERE status = ? AND NOT (`+awaitingNomination+`)`, StatusRegistered)
+		rows, err := tx.QueryContext(ctx, `SELECT p.id, `+approvalColumns+` FROM participants p WHERE p.status = ? ORDER BY p.id`, StatusRegistered)
 		if err != nil {
-			return err
+			return fmt.Errorf("find the registered: %w", err)
 		}
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM participants p WHERE status = ? AND `+awaitingNomination, StatusRegistered).Scan(&waiting); err != nil {
-			return fmt.Errorf("count waiting: %w", err)
+		var ids []int64
+		for rows.Next() {
+			var id int64
+			var p rules.Person
+			var n rules.Nomination
+			if err := rows.Scan(&id, &p.Status, &p.Clearance, &p.Category, &p.Issue, &n.Awaited); err != nil {
+				rows.Close()
+				return fmt.Errorf("read the registered: %w", err)
+			}
+			switch verdict, why := rules.Approve(p, n); {
+			case verdict == rules.Accepted:
+				ids = append(ids, id)
+			case why.Code == rules.AwaitingNomination:
+				waiting++
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("read the registered: %w", err)
 		}
 		for _, id := range ids {
-			if err := s.recordStatus(ctx, tx, now, id, StatusApproved, operator, ""); err != nil {
+			if err := s.recordStatus(ctx, tx, now, id, StatusApproved, ""); err != nil {
 				return err
 			}
 		}
@@ -348,27 +366,21 @@ func (s *Store) ApproveAll(ctx context.Context, operator string) (approved, wait
 // Approve approves the participants with the given ids, all or none. It
 // returns ENOTFOUND or EINVALID naming the first that cannot be approved
 // (for one, because their delegation's nomination is not recorded yet).
-func (s *Store) Approve(ctx context.Context, ids []int64, operator string) error {
+func (s *Store) Approve(ctx context.Context, ids []int64) error {
 	if err := allow(ctx, RoleDesk); err != nil {
 		return err
 	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
 		for _, id := range ids {
-			var current Status
-			if err := tx.QueryRowContext(ctx, `SELECT status FROM participants WHERE id = ?`, id).Scan(&current); err != nil {
-				return notFoundParticipant(err, "read status", id)
-			}
-			if current == StatusApproved {
-				continue
-			}
-			if !current.CanBecome(StatusApproved) {
-				return NewError(EINVALID, msgNotApprovable, msg.Args{"Number": BadgeNumber(id), "Status": current.Message()})
-			}
-			if err := checkNominated(ctx, tx, id); err != nil {
+			verdict, err := approval(ctx, tx, id)
+			if err != nil {
 				return err
 			}
-			if err := s.recordStatus(ctx, tx, now, id, StatusApproved, operator, ""); err != nil {
+			if verdict == rules.Already {
+				continue
+			}
+			if err := s.recordStatus(ctx, tx, now, id, StatusApproved, ""); err != nil {
 				return err
 			}
 		}
@@ -408,7 +420,8 @@ func (s *Store) StatusHistory(ctx context.Context, id int64) ([]StatusChange, er
 
 // recordStatus moves a participant to status within tx, in the status
 // history and the audit trail.
-func (s *Store) recordStatus(ctx context.Context, tx *sql.Tx, now string, id int64, status Status, operator, note string) error {
+func (s *Store) recordStatus(ctx context.Context, tx *sql.Tx, now string, id int64, status Status, note string) error {
+	operator := actorFrom(ctx).Operator
 	var current Status
 	if err := tx.QueryRowContext(ctx, `SELECT status FROM participants WHERE id = ?`, id).Scan(&current); err != nil {
 		return notFoundParticipant(err, "read status", id)
@@ -421,7 +434,7 @@ func (s *Store) recordStatus(ctx context.Context, tx *sql.Tx, now string, id int
 		id, status, now, operator, note); err != nil {
 		return fmt.Errorf("record status: %w", err)
 	}
-	return s.audit(ctx, tx, AuditEntry{ParticipantID: id, Action: AuditStatus, Field: note, Old: string(current), New: string(status), Operator: operator})
+	return s.audit(ctx, tx, AuditEntry{ParticipantID: id, Action: AuditStatus, Field: note, Old: string(current), New: string(status)})
 }
 
 // querier is a database or a transaction.

@@ -24,7 +24,7 @@ func (s *Store) SetPhoto(ctx context.Context, id int64, raw []byte) error {
 		if _, err := s.participantTx(ctx, tx, id); err != nil {
 			return err
 		}
-		entry, err := s.putPhoto(ctx, tx, s.now(), id, jpeg, actorFrom(ctx).Operator)
+		entry, err := s.putPhoto(ctx, tx, s.now(), id, jpeg)
 		if err != nil {
 			return err
 		}
@@ -41,8 +41,9 @@ const (
 
 // putPhoto keeps jpeg as participant id's photo within tx, and returns the
 // audit trail's line for it for the caller to record.
-func (s *Store) putPhoto(ctx context.Context, tx *sql.Tx, now string, id int64, jpeg []byte, operator string) (AuditEntry, error) {
-	entry := AuditEntry{ParticipantID: id, Action: AuditPhoto, Field: photoAdded, Operator: operator}
+func (s *Store) putPhoto(ctx context.Context, tx *sql.Tx, now string, id int64, jpeg []byte) (AuditEntry, error) {
+	operator := actorFrom(ctx).Operator
+	entry := AuditEntry{ParticipantID: id, Action: AuditPhoto, Field: photoAdded}
 	var had bool
 	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM photos WHERE participant_id = ?)`, id).Scan(&had); err != nil {
 		return entry, fmt.Errorf("read photo: %w", err)

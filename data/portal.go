@@ -267,9 +267,8 @@ func (s *Store) SaveNominee(ctx context.Context, inv PortalInvitation, id int64,
 		if err := w.checkNomineeDocument(inv, in, k, id); err != nil {
 			return err
 		}
-		operator := inv.Operator()
 		if id == 0 {
-			if id, err = w.insert(in, k, operator); err != nil {
+			if id, err = w.insert(in, k); err != nil {
 				return err
 			}
 			if _, err := tx.ExecContext(ctx, `UPDATE participants SET invitation_id = ? WHERE id = ?`, inv.ID, id); err != nil {
@@ -279,7 +278,7 @@ func (s *Store) SaveNominee(ctx context.Context, inv PortalInvitation, id int64,
 		}
 		before := current.Input().Normalize()
 		before.Version = 0
-		if err := w.update(id, before, in, k, operator); err != nil {
+		if err := w.update(id, before, in, k); err != nil {
 			return err
 		}
 		return w.done()
@@ -326,7 +325,7 @@ func (s *Store) WithdrawNominee(ctx context.Context, inv PortalInvitation, id in
 		if !p.Status.CanBecome(StatusWithdrawn) {
 			return NewError(EINVALID, msgStatusMove, msg.Args{"Current": p.Status.Message(), "Status": StatusWithdrawn.Message()})
 		}
-		return s.recordStatus(ctx, tx, s.now(), id, StatusWithdrawn, inv.Operator(), msgPortalWithdrawn.String())
+		return s.recordStatus(ctx, tx, s.now(), id, StatusWithdrawn, msgPortalWithdrawn.String())
 	})
 }
 
@@ -349,7 +348,7 @@ func (s *Store) SetNomineePhoto(ctx context.Context, inv PortalInvitation, id in
 		if p.Status != StatusRegistered {
 			return NewError(ECONFLICT, msgPortalNotRegistered, msg.Args{"Status": p.Status.Message()})
 		}
-		entry, err := s.putPhoto(ctx, tx, s.now(), id, jpeg, inv.Operator())
+		entry, err := s.putPhoto(ctx, tx, s.now(), id, jpeg)
 		if err != nil {
 			return err
 		}
@@ -413,7 +412,6 @@ func (s *Store) ImportNominees(ctx context.Context, inv PortalInvitation, source
 	if len(problems) > 0 {
 		return report, notImported(problems)
 	}
-	operator := inv.Operator()
 	err = s.withTx(ctx, func(tx *sql.Tx) error {
 		w, err := s.newWriter(ctx, tx)
 		if err != nil {
@@ -444,9 +442,9 @@ func (s *Store) ImportNominees(ctx context.Context, inv PortalInvitation, source
 			return notImported(problems)
 		}
 		first := w.nextID
-		w.trail = append(w.trail, AuditEntry{Action: AuditImport, Field: source.Name, New: source.SHA256, Operator: operator})
+		w.trail = append(w.trail, AuditEntry{Action: AuditImport, Field: source.Name, New: source.SHA256})
 		for i := range rows {
-			if err := w.importRow(&rows[i], keys[i], &report, operator); err != nil {
+			if err := w.importRow(&rows[i], keys[i], &report); err != nil {
 				return err
 			}
 		}

@@ -174,7 +174,7 @@ func TestPortalApprovesAndPrintsNobody(t *testing.T) {
 	}
 	// The portal's actor has no role: the desk's methods refuse it.
 	portalCtx := data.WithActor(ctx, data.Actor{Operator: vn.Operator(), Station: data.PortalStation, Roles: data.Roles{}})
-	if _, err := s.SetStatus(portalCtx, p.ID, data.StatusApproved, vn.Operator(), ""); data.ErrorCode(err) != data.EFORBIDDEN {
+	if _, err := s.SetStatus(portalCtx, p.ID, data.StatusApproved, ""); data.ErrorCode(err) != data.EFORBIDDEN {
 		t.Fatalf("the portal's actor approves: %v", err)
 	}
 	if err := s.SetSetting(ctx, data.SettingNominationsRequired, "yes"); err != nil {
@@ -190,7 +190,7 @@ func TestPortalApprovesAndPrintsNobody(t *testing.T) {
 	if err != nil || !ok || n.Reference != "NV/2025/114" || n.RecordedBy != vn.Operator() || n.FileSize == 0 {
 		t.Fatalf("the nomination the desk sees: %+v %v %v", n, ok, err)
 	}
-	if err := s.Approve(ctx, []int64{p.ID}, "desk"); err != nil {
+	if err := s.Approve(ctx, []int64{p.ID}); err != nil {
 		t.Fatalf("the desk approves once the letter is in: %v", err)
 	}
 	if err := s.SaveLetter(ctx, vn, data.LetterInput{Reference: "NV", Date: "2025-09-15", File: []byte("MZ not a pdf")}); data.ErrorCode(err) != data.EINVALID {
@@ -226,7 +226,7 @@ func TestPortalAndDeskDecideAlike(t *testing.T) {
 	}
 	for _, in := range cases {
 		in.Category, in.Delegation = "delegate", "VN"
-		_, deskErr := s.CreateParticipant(ctx, in, "desk")
+		_, deskErr := s.CreateParticipant(ctx, in)
 		_, portalErr := s.SaveNominee(ctx, vn, 0, in)
 		if deskErr == nil || portalErr == nil {
 			t.Errorf("%+v: desk %v, portal %v", in, deskErr, portalErr)

@@ -103,7 +103,8 @@ func TestSetTimezoneMovesTheDoorsToLocalTime(t *testing.T) {
 	door.EarlyMinutes = 30
 	room := newSession(t, s, door)
 	p := mustCreate(t, s, delegate("A", "Punctual", "VN", "1"))
-	s.Approve(ctx, []int64{p.ID}, "desk")
+	s.Approve(ctx, []int64{p.ID})
+	printBadge(t, s, p.ID)
 	hanoi, _ := time.LoadLocation("Asia/Ho_Chi_Minh")
 	s.Now = func() time.Time { return time.Date(2025, 10, 25, 13, 50, 0, 0, hanoi) }
 	if v, _ := s.CheckIn(ctx, data.Scan{SessionID: room.ID, ParticipantID: p.ID, Station: "d"}); v.Kind != data.Rejected {
@@ -144,11 +145,14 @@ func TestCheckInRefusesHostileStationNames(t *testing.T) {
 	s := newStore(t)
 	room := newSession(t, s, seminar("SEM-1", "A", 9))
 	p := mustCreate(t, s, delegate("A", "B", "FR", "1"))
-	for field, scan := range map[string]data.Scan{
-		"station":  {SessionID: room.ID, ParticipantID: p.ID, Station: "door\x1b]0;pwned\a"},
-		"operator": {SessionID: room.ID, ParticipantID: p.ID, Station: "door-1", Operator: strings.Repeat("x", 201)},
+	for field, c := range map[string]struct {
+		operator string
+		scan     data.Scan
+	}{
+		"station":  {"test", data.Scan{SessionID: room.ID, ParticipantID: p.ID, Station: "door\x1b]0;pwned\a"}},
+		"operator": {strings.Repeat("x", 201), data.Scan{SessionID: room.ID, ParticipantID: p.ID, Station: "door-1"}},
 	} {
-		_, err := s.CheckIn(ctx, scan)
+		_, err := s.CheckIn(data.WithActor(ctx, data.System(c.operator, "")), c.scan)
 		if fields := data.ErrorFields(err); data.ErrorCode(err) != data.EINVALID || len(fields) != 1 || fields[0].Field != field {
 			t.Errorf("%s: %v", field, err)
 		}
@@ -198,7 +202,7 @@ func TestCancelledSessionStaysAndItsDoorRefuses(t *testing.T) {
 	s := newStore(t)
 	x := newSession(t, s, seminar("SEM-1", "A", 14))
 	p := mustCreate(t, s, delegate("A", "Punctual", "VN", "1"))
-	s.Approve(ctx, []int64{p.ID}, "desk")
+	s.Approve(ctx, []int64{p.ID})
 	s.Now = func() time.Time { return time.Date(2025, 10, 25, 14, 10, 0, 0, time.UTC) }
 	if err := s.CancelSession(ctx, x.ID, true); err != nil {
 		t.Fatal(err)

@@ -44,7 +44,7 @@ func newPurgeScene(t *testing.T, s *data.Store) purgeScene {
 	in = delegate("Benedikt", "Wolkenstein", "AT", "ATP8812345")
 	in.Email, in.DateOfBirth = "b.wolkenstein@bmeia.example", "1980-11-30"
 	x.ben = mustCreate(t, s, in)
-	if _, err := s.SetStatus(ctx, x.ben.ID, data.StatusRejected, "desk", "Same person as Benedikt Wolkenstein ATP8812345, registered twice"); err != nil {
+	if _, err := s.SetStatus(ctx, x.ben.ID, data.StatusRejected, "Same person as Benedikt Wolkenstein ATP8812345, registered twice"); err != nil {
 		t.Fatal(err)
 	}
 
@@ -59,12 +59,12 @@ func newPurgeScene(t *testing.T, s *data.Store) purgeScene {
 	room := newSession(t, s, data.Session{Code: "PLEN-1", Title: "Plenary", Kind: data.KindSeminar, Room: "Hall",
 		Starts: now.Add(time.Hour), Ends: now.Add(3 * time.Hour), EarlyMinutes: 90})
 	for _, p := range []data.Participant{x.ana, x.chloe} {
-		if err := s.Approve(ctx, []int64{p.ID}, "desk"); err != nil {
+		if err := s.Approve(ctx, []int64{p.ID}); err != nil {
 			t.Fatal(err)
 		}
 		printBadge(t, s, p.ID)
 	}
-	if _, err := s.Reprint(ctx, x.ana.ID, "Anabela Quixadá-Ferraz lost it at the hotel", "desk"); err != nil {
+	if _, err := s.Reprint(ctx, x.ana.ID, "Anabela Quixadá-Ferraz lost it at the hotel"); err != nil {
 		t.Fatal(err)
 	}
 	codes := map[int64]string{x.ana.ID: printBadge(t, s, x.ana.ID), x.chloe.ID: ""}
@@ -73,7 +73,7 @@ func newPurgeScene(t *testing.T, s *data.Store) purgeScene {
 		if _, err := s.CollectBadge(atDesk, id, data.CollectInput{Document: document}); err != nil {
 			t.Fatal(err)
 		}
-		if v, err := s.CheckIn(ctx, data.Scan{SessionID: room.ID, Code: codes[id], Station: "door-1", Operator: "door"}); err != nil || v.Kind != data.Accepted {
+		if v, err := s.CheckIn(data.WithActor(ctx, data.System("door", "")), data.Scan{SessionID: room.ID, Code: codes[id], Station: "door-1"}); err != nil || v.Kind != data.Accepted {
 			t.Fatalf("check-in: %+v %v", v, err)
 		}
 	}

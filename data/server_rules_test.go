@@ -115,7 +115,7 @@ func TestDoorLoginRecordsScansOnly(t *testing.T) {
 	if _, err := v.admin.SaveSession(ctx, plenary, nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := v.admin.Approve(ctx, []int64{1, 2, 3}, "admin"); err != nil {
+	if err := v.admin.Approve(ctx, []int64{1, 2, 3}); err != nil {
 		t.Fatal(err)
 	}
 	door, err := data.Open(v.doorURL)
@@ -222,16 +222,16 @@ func TestServerStampsTheTrail(t *testing.T) {
 	}
 	defer desk.Close()
 	desk.StartClockAt(time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC))
-	named := data.WithActor(ctx, data.Actor{Operator: "Lan", Station: "desk-1"}) // as --operator Lan does
+	named := data.WithActor(ctx, data.System("Lan", "desk-1")) // as --operator Lan does
 	before := time.Now()
-	if _, err := desk.CreateParticipant(named, delegate("Linh", "Pham", "VN", "STAMP1"), "Lan"); err != nil {
+	if _, err := desk.CreateParticipant(named, delegate("Linh", "Pham", "VN", "STAMP1")); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := desk.SignIn(ctx, "Tuan", "444444"); err != nil {
 		t.Fatal(err)
 	}
-	signed := data.WithActor(ctx, data.Actor{Operator: "Tuan", Station: "desk-2"})
-	if _, err := desk.CreateParticipant(signed, delegate("Mai", "Pham", "VN", "STAMP2"), "Tuan"); err != nil {
+	signed := data.WithActor(ctx, data.System("Tuan", "desk-2"))
+	if _, err := desk.CreateParticipant(signed, delegate("Mai", "Pham", "VN", "STAMP2")); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := v.desk.Exec(`INSERT INTO audit (at, operator, station, action) VALUES ('2001-01-01T00:00:00Z', 'Lan', 'desk-9', 'purge')`); err != nil {

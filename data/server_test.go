@@ -44,7 +44,7 @@ func TestServerLoginsHaveLeastPrivilege(t *testing.T) {
 	if err := demo.Create(ctx, admin, 60); err != nil {
 		t.Fatal(err)
 	}
-	if err := admin.Approve(ctx, []int64{1, 2}, "admin"); err != nil {
+	if err := admin.Approve(ctx, []int64{1, 2}); err != nil {
 		t.Fatal(err)
 	}
 	code := printBadge(t, admin, 1)
@@ -73,7 +73,7 @@ func TestServerLoginsHaveLeastPrivilege(t *testing.T) {
 	if _, err := desk.RecordNomination(ctx, data.NominationInput{Name: "VN", Reference: "NV 1", Date: "2025-09-01", File: []byte("%PDF-1.7")}); err != nil {
 		t.Fatalf("the desk cannot record a nomination: %v", err)
 	}
-	if ids, err := desk.ApproveDelegation(ctx, p.Affiliation.ID, "desk"); len(ids) == 0 || err != nil {
+	if ids, err := desk.ApproveDelegation(ctx, p.Affiliation.ID); len(ids) == 0 || err != nil {
 		t.Fatalf("the desk cannot approve a delegation: %v %v", ids, err)
 	}
 
@@ -110,10 +110,10 @@ func TestServerLoginsHaveLeastPrivilege(t *testing.T) {
 	if _, err := door.BadgeCode(ctx, 2, 1); data.ErrorCode(err) != data.ECONFLICT {
 		t.Fatalf("the door signed a badge: %v", err)
 	}
-	if _, err := door.CreateParticipant(ctx, delegate("Not", "Allowed", "FR", "X1"), "door"); err == nil {
+	if _, err := door.CreateParticipant(ctx, delegate("Not", "Allowed", "FR", "X1")); err == nil {
 		t.Fatal("the door registered someone")
 	}
-	if _, err := door.SetStatus(ctx, 2, data.StatusRejected, "door", ""); err == nil {
+	if _, err := door.SetStatus(ctx, 2, data.StatusRejected, ""); err == nil {
 		t.Fatal("the door changed someone's status")
 	}
 	// The door writes its own station file, and merges its scans back.

@@ -93,9 +93,7 @@ func (s Session) Tidy() Session {
 var sessionCode = codeLike(`^[A-Za-z0-9][A-Za-z0-9-]{0,19}$`)
 
 // Admits reports whether participants of a category may enter.
-func (s Session) Admits(category string) bool {
-	return len(s.Categories) == 0 || slices.Contains(s.Categories, category)
-}
+func (s Session) Admits(category string) bool { return s.rules().Admits(category) }
 
 // Opens is when the door opens: the start, less the early tolerance.
 func (s Session) Opens() time.Time {
@@ -104,9 +102,7 @@ func (s Session) Opens() time.Time {
 
 // outside reports whether an admission at t could not have happened at the
 // door: an entry before it opens or from the end on, an exit before it opens.
-func (s Session) outside(t time.Time, exit bool) bool {
-	return t.Before(s.Opens()) || (!exit && !t.Before(s.Ends))
-}
+func (s Session) outside(t time.Time, exit bool) bool { return s.rules().Outside(t, exit) }
 
 // Overlap is two sessions in one room at the same time.
 type Overlap struct{ First, Second Session }

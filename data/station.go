@@ -110,7 +110,7 @@ func (s *Store) writeStation(ctx context.Context, station *Store, name string, s
 		}{
 			{`INSERT INTO station_files (id, public_key, issued_at) VALUES (?, ?, ?)`, []any{fileID, []byte(pub), s.now()}},
 			{`INSERT INTO station_file_sessions (file_id, session_id) SELECT ?, id FROM sessions WHERE id IN ` + in, append([]any{fileID}, ids...)},
-			{`INSERT INTO station_file_people (file_id, participant_id) SELECT ?, id FROM participants WHERE ` + accreditedOnly, []any{fileID}},
+			{`INSERT INTO station_file_people (file_id, participant_id) SELECT ?, id FROM participants`, []any{fileID}},
 		}
 		for _, st := range steps {
 			if _, err := tx.ExecContext(ctx, st.sql, st.args...); err != nil {
@@ -121,14 +121,17 @@ func (s *Store) writeStation(ctx context.Context, station *Store, name string, s
 	})
 }
 
-// accreditedOnly is who a door's roster holds.
+// accreditedOnly is whose photos a door's roster holds: a door shows the
+// photo of someone it may let in. The roster itself holds everyone, so that
+// a station's door refuses a withdrawn or rejected person's badge for the
+// same reason as the event's doors do.
 const accreditedOnly = `status IN ('approved', 'printed', 'collected')`
 
 // copyStation copies into a new station file what its door needs: the
 // event without its private key, the categories and affiliations, the
-// sessions (in, with ids), the zones and the doors' rules, the accredited roster reduced to what
-// a door shows with their photos and zones, and the sessions' invitations
-// and presence.
+// sessions (in, with ids), the zones and the doors' rules, the roster
+// reduced to what a door shows with their zones (and the photos of those
+// accredited), and the sessions' invitations and presence.
 func copyStation(ctx context.Context, from querier, to *sql.Tx, in string, ids []any) error {
 	var e struct {
 		name, starts, ends, keyID, created, zone string
@@ -143,7 +146,7 @@ func copyStation(ctx context.Context, from querier, to *sql.Tx, in string, ids [
 		VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, e.name, e.starts, e.ends, e.keyID, e.pub, []byte{}, e.created, e.zone, e.clearance); err != nil {
 		return fmt.Errorf("copy event: %w", err)
 	}
-	people := `participant_id IN (SELECT id FROM participants WHERE ` + accreditedOnly + `)`
+	accredited := `participant_id IN (SELECT id FROM participants WHERE ` + accreditedOnly + `)`
 	copies := []struct {
 		table, query string
 		args         []any
@@ -166,10 +169,10 @@ func copyStation(ctx context.Context, from querier, to *sql.Tx, in string, ids [
 		table, query string
 		args         []any
 	}{
-		{"photos", `SELECT * FROM photos WHERE ` + people, nil},
-		{"invitations", `SELECT * FROM invitations WHERE session_id IN ` + in + ` AND ` + people, ids},
-		{"presence", `SELECT * FROM presence WHERE session_id IN ` + in + ` AND ` + people, ids},
-		{"participant_zones", `SELECT * FROM participant_zones WHERE ` + people, nil},
+		{"photos", `SELECT * FROM photos WHERE ` + accredited, nil},
+		{"invitations", `SELECT * FROM invitations WHERE session_id IN ` + in, ids},
+		{"presence", `SELECT * FROM presence WHERE session_id IN ` + in, ids},
+		{"participant_zones", `SELECT * FROM participant_zones`, nil},
 	}
 	for _, c := range copies {
 		if _, err := copyRows(ctx, from, to, sqliteEngine, c.table, c.query, c.args...); err != nil {
@@ -185,7 +188,7 @@ func copyStation(ctx context.Context, from querier, to *sql.Tx, in string, ids [
 func copyRoster(ctx context.Context, from querier, to *sql.Tx) error {
 	rows, err := from.QueryContext(ctx, `SELECT id, category, title, given_name, family_name, native_name, nationality, affiliation_id, head_of_delegation,
 		status, status_at, badge_issue, sort_key, created_at, updated_at, rev, clearance
-		FROM participants WHERE `+accreditedOnly)
+		FROM participants`)
 	if err != nil {
 		return fmt.Errorf("read roster: %w", err)
 	}

@@ -29,7 +29,7 @@ func printedEvent(t *testing.T, name string, n int) (*data.Store, []data.Partici
 	for _, p := range list[:n] {
 		code, _ := main.BadgeCode(ctx, p.ID, 1)
 		codes = append(codes, code)
-		main.MarkPrinted(ctx, []data.Printed{{ID: p.ID, Issue: 1}}, "printer")
+		main.MarkPrinted(ctx, []data.Printed{{ID: p.ID, Issue: 1}})
 	}
 	plenary, _ := main.Session(ctx, "PLEN-1")
 	return main, list, codes, plenary

@@ -20,7 +20,7 @@ func TestMergeRefusesADamagedStationFile(t *testing.T) {
 	var codes []string
 	for _, doc := range []string{"B1", "B2", "B3"} {
 		p := mustCreate(t, s, delegate("Ana", "Silva"+doc, "BR", doc))
-		s.Approve(ctx, []int64{p.ID}, "desk")
+		s.Approve(ctx, []int64{p.ID})
 		codes = append(codes, printBadge(t, s, p.ID))
 	}
 	station, path := stationFile(t, s, room.ID)

@@ -54,7 +54,7 @@ func newDoorFile(t *testing.T) doorFile {
 	}
 	station.StartClockAt(d.plenary.Starts.Add(time.Minute))
 	for _, c := range []string{d.codes[0], "NOT A BADGE", d.codes[1], d.codes[2]} {
-		if _, err := station.CheckIn(ctx, data.Scan{SessionID: d.plenary.ID, Code: c, Station: "door-1", Operator: "ana"}); err != nil {
+		if _, err := station.CheckIn(data.WithActor(ctx, data.System("ana", "")), data.Scan{SessionID: d.plenary.ID, Code: c, Station: "door-1"}); err != nil {
 			t.Fatal(err)
 		}
 	}

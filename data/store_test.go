@@ -14,7 +14,8 @@ import (
 	"accred/data/pgtest"
 )
 
-var ctx = context.Background()
+// ctx acts as the System, with every right, as the unrestricted command line does.
+var ctx = data.WithActor(context.Background(), data.System("test", "test-station"))
 
 // newStore opens a new event: in a file in a temporary folder, or on the
 // test server when the tests run on PostgreSQL.
@@ -51,7 +52,7 @@ func delegate(given, family, nat, doc string) data.ParticipantInput {
 
 func mustCreate(t testing.TB, s *data.Store, in data.ParticipantInput) data.Participant {
 	t.Helper()
-	p, err := s.CreateParticipant(ctx, in, "tester")
+	p, err := s.CreateParticipant(ctx, in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +155,7 @@ func TestCreateParticipantValidation(t *testing.T) {
 		{"head without delegation", data.ParticipantInput{Category: "un", FamilyName: "X", Nationality: "FR", DocumentNumber: "1", HeadOfDelegation: true}, []string{"head_of_delegation"}},
 	}
 	for _, c := range cases {
-		_, err := s.CreateParticipant(ctx, c.in, "tester")
+		_, err := s.CreateParticipant(ctx, c.in)
 		if data.ErrorCode(err) != data.EINVALID {
 			t.Errorf("%s: %v", c.name, err)
 			continue
@@ -194,7 +195,7 @@ func TestCreateNormalisesAndFinds(t *testing.T) {
 func TestDocumentConflictAndDuplicates(t *testing.T) {
 	s := newStore(t)
 	first := mustCreate(t, s, delegate("Anna", "Schmidt", "DE", "C01X00T47"))
-	_, err := s.CreateParticipant(ctx, delegate("Other", "Person", "DE", "c01x-00t47"), "tester")
+	_, err := s.CreateParticipant(ctx, delegate("Other", "Person", "DE", "c01x-00t47"))
 	if data.ErrorCode(err) != data.ECONFLICT || !strings.Contains(err.Error(), first.BadgeNumber()) {
 		t.Fatalf("same document: %v", err)
 	}
@@ -239,19 +240,19 @@ func TestUpdateIsSeenBySearchInAnotherProgram(t *testing.T) {
 func TestStatusFlowAndHistory(t *testing.T) {
 	s := newStore(t)
 	p := mustCreate(t, s, delegate("Ana", "Silva", "BR", "FB1"))
-	if _, err := s.SetStatus(ctx, p.ID, data.StatusCollected, "desk", ""); data.ErrorCode(err) != data.EINVALID {
+	if _, err := s.SetStatus(ctx, p.ID, data.StatusCollected, ""); data.ErrorCode(err) != data.EINVALID {
 		t.Fatalf("registered → collected: %v", err)
 	}
 	for _, st := range []data.Status{data.StatusApproved, data.StatusPrinted, data.StatusCollected} {
-		if p, err := s.SetStatus(ctx, p.ID, st, "desk", "ok"); err != nil || p.Status != st {
+		if p, err := s.SetStatus(ctx, p.ID, st, "ok"); err != nil || p.Status != st {
 			t.Fatalf("→ %s: %v", st, err)
 		}
 	}
 	h, _ := s.StatusHistory(ctx, p.ID)
-	if len(h) != 4 || h[0].Status != data.StatusRegistered || h[3].Status != data.StatusCollected || h[3].Operator != "desk" {
+	if len(h) != 4 || h[0].Status != data.StatusRegistered || h[3].Status != data.StatusCollected || h[3].Operator != "test" {
 		t.Fatalf("history %+v", h)
 	}
-	if _, err := s.SetStatus(ctx, 424242, data.StatusApproved, "desk", ""); data.ErrorCode(err) != data.ENOTFOUND {
+	if _, err := s.SetStatus(ctx, 424242, data.StatusApproved, ""); data.ErrorCode(err) != data.ENOTFOUND {
 		t.Fatalf("unknown participant: %v", err)
 	}
 }
@@ -260,15 +261,15 @@ func TestApproveIsAllOrNothing(t *testing.T) {
 	s := newStore(t)
 	a := mustCreate(t, s, delegate("A", "One", "FR", "1"))
 	b := mustCreate(t, s, delegate("B", "Two", "FR", "2"))
-	s.SetStatus(ctx, b.ID, data.StatusRejected, "desk", "")
-	if err := s.Approve(ctx, []int64{a.ID, b.ID}, "desk"); data.ErrorCode(err) != data.EINVALID {
+	s.SetStatus(ctx, b.ID, data.StatusRejected, "")
+	if err := s.Approve(ctx, []int64{a.ID, b.ID}); data.ErrorCode(err) != data.EINVALID {
 		t.Fatalf("approving a rejected participant: %v", err)
 	}
 	if p, _ := s.Participant(ctx, a.ID); p.Status != data.StatusRegistered {
 		t.Fatal("half an approval stayed behind")
 	}
 	mustCreate(t, s, delegate("C", "Three", "FR", "3"))
-	if n, w, err := s.ApproveAll(ctx, "desk"); n != 2 || w != 0 || err != nil {
+	if n, w, err := s.ApproveAll(ctx); n != 2 || w != 0 || err != nil {
 		t.Fatalf("approve all: %d %v", n, err)
 	}
 	byCat, byStatus, _ := s.Stats(ctx)
@@ -310,7 +311,7 @@ func TestFindManyParticipants(t *testing.T) {
 	for i := 0; i < 1200; i++ {
 		rows = append(rows, data.ImportRow{Line: i + 2, Input: delegate("Ana", "Silva", "BR", "D"+strconv.Itoa(i))})
 	}
-	if _, err := s.ImportParticipants(ctx, rows, false, "test"); err != nil {
+	if _, err := s.ImportParticipants(ctx, rows, false); err != nil {
 		t.Fatal(err)
 	}
 	list, total, err := s.FindParticipants(ctx, data.ParticipantFilter{Query: "silva", Limit: 5000})
@@ -331,9 +332,9 @@ func TestTwoProgramsWriteAtOnce(t *testing.T) {
 	errs := make(chan error, 2)
 	write := func(s *data.Store, prefix string) {
 		for i := 0; i < 150; i++ {
-			p, err := s.CreateParticipant(ctx, delegate("A", prefix+strconv.Itoa(i), "FR", prefix+strconv.Itoa(i)), "t")
+			p, err := s.CreateParticipant(ctx, delegate("A", prefix+strconv.Itoa(i), "FR", prefix+strconv.Itoa(i)))
 			if err == nil {
-				_, err = s.SetStatus(ctx, p.ID, data.StatusApproved, "t", "")
+				_, err = s.SetStatus(ctx, p.ID, data.StatusApproved, "")
 			}
 			if err == nil {
 				_, _, err = s.FindParticipants(ctx, data.ParticipantFilter{Query: prefix})

@@ -98,10 +98,10 @@ func (v *invalid) text(field string, k TextKind, value string) {
 
 // validate reports EINVALID when the station or operator name of a scan
 // does not fit NameText.
-func (sc Scan) validate() error {
+func (sc Scan) validate(operator string) error {
 	var v invalid
 	v.text("station", NameText, sc.Station)
-	v.text("operator", NameText, sc.Operator)
+	v.text("operator", NameText, operator)
 	return v.err(msgScan)
 }
 

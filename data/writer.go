@@ -197,7 +197,8 @@ func (w *writer) affiliationID(in ParticipantInput) (sql.NullInt64, error) {
 // insert registers a normalised, valid participant and returns their id.
 // During an import (once loadHolders has run) the row is kept with the
 // next ones and sent with them; flush sends what is kept.
-func (w *writer) insert(in ParticipantInput, k storedKeys, operator string) (int64, error) {
+func (w *writer) insert(in ParticipantInput, k storedKeys) (int64, error) {
+	operator := actorFrom(w.ctx).Operator
 	aff, err := w.affiliationID(in)
 	if err != nil {
 		return 0, err
@@ -208,7 +209,6 @@ func (w *writer) insert(in ParticipantInput, k storedKeys, operator string) (int
 		in.DateOfBirth, in.PlaceOfBirth, in.ConsentOn, operator, k.searchWords(id), k.sort, w.now, w.now, operator, w.rev}
 	w.nextID++
 	registered := registerEntry(id, in)
-	registered.Operator = operator
 	w.trail = append(w.trail, registered)
 	if w.holders == nil {
 		if err := w.exec(participantInsert+participantValues, values...); err != nil {
@@ -251,7 +251,8 @@ func (w *writer) done() error {
 
 // update replaces a participant's details, before, with a normalised,
 // valid input.
-func (w *writer) update(id int64, before, in ParticipantInput, k storedKeys, operator string) error {
+func (w *writer) update(id int64, before, in ParticipantInput, k storedKeys) error {
+	operator := actorFrom(w.ctx).Operator
 	aff, err := w.affiliationID(in)
 	if err != nil {
 		return err
@@ -268,10 +269,7 @@ func (w *writer) update(id int64, before, in ParticipantInput, k storedKeys, ope
 	if n, _ := res.RowsAffected(); n == 0 {
 		return errNoParticipant(id)
 	}
-	for _, e := range editEntries(id, before, in) {
-		e.Operator = operator
-		w.trail = append(w.trail, e)
-	}
+	w.trail = append(w.trail, editEntries(id, before, in)...)
 	return nil
 }
 

@@ -104,11 +104,11 @@ func TestEveryChangeLeavesALine(t *testing.T) {
 	s := newStore(t)
 	start := time.Date(2025, 10, 25, 9, 0, 0, 0, time.UTC)
 	s.Now = func() time.Time { return start.Add(5 * time.Minute) }
-	as := data.WithActor(ctx, data.Actor{Operator: "lan", Station: "desk-9"})
+	as := data.WithActor(ctx, data.System("lan", "desk-9"))
 	dir := t.TempDir()
 	var ids []int64
 	person := func(doc string) int64 {
-		p, err := s.CreateParticipant(ctx, delegate("Ana", "Silva "+doc, "BR", doc), "x")
+		p, err := s.CreateParticipant(ctx, delegate("Ana", "Silva "+doc, "BR", doc))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -116,7 +116,7 @@ func TestEveryChangeLeavesALine(t *testing.T) {
 		return p.ID
 	}
 	printed := func(id int64) {
-		if err := s.Approve(ctx, []int64{id}, "x"); err != nil {
+		if err := s.Approve(ctx, []int64{id}); err != nil {
 			t.Fatal(err)
 		}
 		printBadge(t, s, id)
@@ -127,7 +127,7 @@ func TestEveryChangeLeavesALine(t *testing.T) {
 		method string
 		change func() error
 	}{
-		{"CreateParticipant", func() error { _, err := s.CreateParticipant(as, delegate("Bo", "Lima", "BR", "C1"), "lan"); return err }},
+		{"CreateParticipant", func() error { _, err := s.CreateParticipant(as, delegate("Bo", "Lima", "BR", "C1")); return err }},
 		{"UpdateParticipant", func() error {
 			id := person("U1")
 			p, _ := s.Participant(ctx, id)
@@ -138,30 +138,30 @@ func TestEveryChangeLeavesALine(t *testing.T) {
 		}},
 		{"SetPhoto", func() error { return s.SetPhoto(as, person("P1"), testJPEG(t)) }},
 		{"RemovePhoto", func() error { id := person("P2"); s.SetPhoto(ctx, id, testJPEG(t)); return s.RemovePhoto(as, id) }},
-		{"Approve", func() error { return s.Approve(as, []int64{person("A1")}, "lan") }},
-		{"ApproveAll", func() error { person("A2"); _, _, err := s.ApproveAll(as, "lan"); return err }},
+		{"Approve", func() error { return s.Approve(as, []int64{person("A1")}) }},
+		{"ApproveAll", func() error { person("A2"); _, _, err := s.ApproveAll(as); return err }},
 		{"ApproveDelegation", func() error {
 			p, _ := s.Participant(ctx, person("A3"))
-			_, err := s.ApproveDelegation(as, p.Affiliation.ID, "lan")
+			_, err := s.ApproveDelegation(as, p.Affiliation.ID)
 			return err
 		}},
-		{"SetStatus", func() error { _, err := s.SetStatus(as, person("S1"), data.StatusRejected, "lan", "twice"); return err }},
+		{"SetStatus", func() error { _, err := s.SetStatus(as, person("S1"), data.StatusRejected, "twice"); return err }},
 		{"SetStatuses", func() error {
-			_, err := s.SetStatuses(as, []int64{person("S2")}, data.StatusRegistered, data.StatusRejected, "lan", "twice")
+			_, err := s.SetStatuses(as, []int64{person("S2")}, data.StatusRegistered, data.StatusRejected, "twice")
 			return err
 		}},
 		{"MarkPrinted", func() error {
 			id := person("M1")
-			s.Approve(ctx, []int64{id}, "x")
+			s.Approve(ctx, []int64{id})
 			p, _ := s.Participant(ctx, id)
-			return s.MarkPrinted(as, []data.Printed{{ID: id, Issue: data.PrintableIssue(p)}}, "lan")
+			return s.MarkPrinted(as, []data.Printed{{ID: id, Issue: data.PrintableIssue(p)}})
 		}},
 		{"RecordPrintJob", func() error {
 			id := person("J1")
 			return s.RecordPrintJob(as, []data.Printed{{ID: id, Issue: 1, File: "badges.pdf"}}, "Badge printer", 7)
 		}},
-		{"Reprint", func() error { id := person("R1"); printed(id); _, err := s.Reprint(as, id, "lost", "lan"); return err }},
-		{"ReprintBadges", func() error { id := person("R2"); printed(id); return s.ReprintBadges(as, []int64{id}, "lost", "lan") }},
+		{"Reprint", func() error { id := person("R1"); printed(id); _, err := s.Reprint(as, id, "lost"); return err }},
+		{"ReprintBadges", func() error { id := person("R2"); printed(id); return s.ReprintBadges(as, []int64{id}, "lost") }},
 		{"CollectBadge", func() error {
 			id := person("K1")
 			printed(id)
@@ -175,17 +175,17 @@ func TestEveryChangeLeavesALine(t *testing.T) {
 			return err
 		}},
 		{"ImportParticipants", func() error {
-			_, err := s.ImportParticipants(as, []data.ImportRow{{Line: 2, Input: delegate("Imp", "Orted", "BR", "I1")}}, false, "lan")
+			_, err := s.ImportParticipants(as, []data.ImportRow{{Line: 2, Input: delegate("Imp", "Orted", "BR", "I1")}}, false)
 			return err
 		}},
 		{"ImportFile", func() error {
-			_, err := s.ImportFile(as, data.ImportSource{Name: "people.csv", SHA256: "00"}, []data.ImportRow{{Line: 2, Input: delegate("Imp", "Orted", "BR", "I2")}}, false, "lan")
+			_, err := s.ImportFile(as, data.ImportSource{Name: "people.csv", SHA256: "00"}, []data.ImportRow{{Line: 2, Input: delegate("Imp", "Orted", "BR", "I2")}}, false)
 			return err
 		}},
 		{"ImportClearance", func() error {
 			s.SetSetting(ctx, data.SettingClearanceRequired, "yes")
 			person("Q1")
-			_, err := s.ImportClearance(as, []data.ClearanceAnswer{{Line: 2, DocumentNumber: "Q1", Nationality: "BR", Result: "cleared"}}, "lan")
+			_, err := s.ImportClearance(as, []data.ClearanceAnswer{{Line: 2, DocumentNumber: "Q1", Nationality: "BR", Result: "cleared"}})
 			s.SetSetting(ctx, data.SettingClearanceRequired, "no")
 			return err
 		}},

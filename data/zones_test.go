@@ -100,13 +100,13 @@ func TestParticipantsZonesComeFromCategoryAndImport(t *testing.T) {
 		importRow(3, delegate("Binh", "Tran", "VN", "D2"), ""),
 		importRow(4, delegate("Chi", "Le", "VN", "D3"), "+7"),
 	}
-	_, err := s.ImportParticipants(ctx, rows, false, "tester")
+	_, err := s.ImportParticipants(ctx, rows, false)
 	fields := data.ErrorFields(err)
 	if data.ErrorCode(err) != data.EINVALID || len(fields) != 1 || fields[0].Line != 4 || fields[0].Field != "zones" {
 		t.Fatalf("an unknown zone: %v %+v", err, fields)
 	}
 	rows = rows[:2]
-	if r, err := s.ImportParticipants(ctx, rows, false, "tester"); err != nil || r.Created != 2 {
+	if r, err := s.ImportParticipants(ctx, rows, false); err != nil || r.Created != 2 {
 		t.Fatalf("import: %+v %v", r, err)
 	}
 	an, _ := s.Participant(ctx, 1)
@@ -124,11 +124,11 @@ func TestParticipantsZonesComeFromCategoryAndImport(t *testing.T) {
 	}
 
 	// The same file again changes nothing; a change of zones alone is an update.
-	if r, err := s.ImportParticipants(ctx, rows, false, "tester"); err != nil || r.Unchanged != 2 {
+	if r, err := s.ImportParticipants(ctx, rows, false); err != nil || r.Unchanged != 2 {
 		t.Fatalf("import again: %+v %v", r, err)
 	}
 	rows[1] = importRow(3, delegate("Binh", "Tran", "VN", "D2"), "+3")
-	if r, err := s.ImportParticipants(ctx, rows, false, "tester"); err != nil || r.Unchanged != 1 || r.Updated != 1 {
+	if r, err := s.ImportParticipants(ctx, rows, false); err != nil || r.Unchanged != 1 || r.Updated != 1 {
 		t.Fatalf("import a change of zones: %+v %v", r, err)
 	}
 	if zones, _, _ := s.ParticipantZones(ctx, binh); !slices.Equal(zoneCodes(zones), []int{1, 3}) {
@@ -136,7 +136,7 @@ func TestParticipantsZonesComeFromCategoryAndImport(t *testing.T) {
 	}
 	// A file without a zones column leaves everyone's zones as they are.
 	rows[1].Zones = nil
-	if _, err := s.ImportParticipants(ctx, rows, false, "tester"); err != nil {
+	if _, err := s.ImportParticipants(ctx, rows, false); err != nil {
 		t.Fatal(err)
 	}
 	if zones, _, _ := s.ParticipantZones(ctx, binh); !slices.Equal(zoneCodes(zones), []int{1, 3}) {
@@ -172,10 +172,10 @@ func TestDoorRefusesABadgeWithoutTheSessionsZone(t *testing.T) {
 		importRow(4, media("Claire", "Martin", "M1"), "+1"),
 		importRow(5, media("Denis", "Roux", "M2"), ""),
 	}
-	if _, err := s.ImportParticipants(ctx, rows, false, "tester"); err != nil {
+	if _, err := s.ImportParticipants(ctx, rows, false); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Approve(ctx, []int64{1, 2, 3, 4}, "tester"); err != nil {
+	if err := s.Approve(ctx, []int64{1, 2, 3, 4}); err != nil {
 		t.Fatal(err)
 	}
 	codes := map[int64]string{}
@@ -229,11 +229,11 @@ func TestParticipantsZonesChangedAtTheDesk(t *testing.T) {
 	if err := s.SaveZones(ctx, []data.Zone{{Code: 1, Name: "Plenary floor", Categories: []string{"delegate"}}, {Code: 4, Name: "Bilateral rooms"}}); err != nil {
 		t.Fatal(err)
 	}
-	p, err := s.CreateParticipant(ctx, delegate("An", "Nguyen", "VN", "D1"), "tester")
+	p, err := s.CreateParticipant(ctx, delegate("An", "Nguyen", "VN", "D1"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	desk := data.WithActor(ctx, data.Actor{Operator: "Lan", Station: "desk-2"})
+	desk := data.WithActor(ctx, data.System("Lan", "desk-2"))
 	changed, err := s.SetParticipantZones(desk, p.ID, []data.ZoneChange{{Zone: 4, Granted: true}, {Zone: 1}}, p.Rev)
 	if err != nil {
 		t.Fatal(err)

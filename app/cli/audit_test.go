@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"encoding/csv"
 	"os"
 	"path/filepath"
@@ -48,7 +47,7 @@ func TestEndToEndAuditShowsReimportReprintAndCheckin(t *testing.T) {
 		t.Fatal(errs)
 	}
 	var out, errb bytes.Buffer
-	if Run(context.Background(), []string{"--db", db, "checkin", "--session", "ROOM-A", "--station", "door-1"},
+	if Run(ctx, []string{"--db", db, "checkin", "--session", "ROOM-A", "--station", "door-1"},
 		strings.NewReader(badgeCode(t, db, 1, 2)+"\n"), &out, &errb) != 0 || !strings.HasPrefix(out.String(), "ACCEPTED 1") {
 		t.Fatalf("checkin: %q %q", out.String(), errb.String())
 	}
@@ -126,7 +125,7 @@ func badgeCode(t *testing.T, db string, id int64, issue int) string {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	code, err := s.BadgeCode(context.Background(), id, issue)
+	code, err := s.BadgeCode(ctx, id, issue)
 	if err != nil {
 		t.Fatal(err)
 	}

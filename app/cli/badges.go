@@ -10,6 +10,7 @@ import (
 
 	"accred/app/printjob"
 	"accred/data"
+	"accred/data/rules"
 	"accred/printing"
 )
 
@@ -67,7 +68,8 @@ func runBadges(e *env, args []string) error {
 	return nil
 }
 
-// checkPrintable refuses named participants who cannot get a badge now.
+// checkPrintable refuses named participants whose badge the rulebook would
+// not print now.
 func checkPrintable(ids []int64, list []data.Participant) error {
 	found := map[int64]data.Participant{}
 	for _, p := range list {
@@ -76,16 +78,19 @@ func checkPrintable(ids []int64, list []data.Participant) error {
 	var problems []string
 	for _, id := range ids {
 		p, ok := found[id]
-		switch {
-		case !ok:
+		if !ok {
 			problems = append(problems, fmt.Sprintf("no participant has badge number %s", data.BadgeNumber(id)))
-		case p.Status == data.StatusPrinted || p.Status == data.StatusCollected:
-			problems = append(problems, fmt.Sprintf("badge %s (%s) was already printed; to replace it, run 'accred reprint %d --reason …' first", p.BadgeNumber(), p.FullName(), id))
-		case p.Status != data.StatusApproved:
-			problems = append(problems, fmt.Sprintf("badge %s (%s) is %s, not approved", p.BadgeNumber(), p.FullName(), p.Status))
-		case !p.Cleared():
-			problems = append(problems, fmt.Sprintf("badge %s (%s) is not cleared by the host country's security service", p.BadgeNumber(), p.FullName()))
+			continue
 		}
+		verdict, why := rules.Print(p.Person())
+		if verdict == rules.Accepted {
+			continue
+		}
+		problem := fmt.Sprintf("badge %s (%s): %s", p.BadgeNumber(), p.FullName(), why)
+		if why.Code == rules.AlreadyPrinted {
+			problem += fmt.Sprintf("; to replace it, run 'accred reprint %d --reason …' first", id)
+		}
+		problems = append(problems, problem)
 	}
 	if len(problems) > 0 {
 		return errors.New("nothing was printed:\n  " + strings.Join(problems, "\n  "))
@@ -108,7 +113,7 @@ func runReprint(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := s.Reprint(e.ctx, ids[0], *reason, e.operator)
+	p, err := s.Reprint(e.ctx, ids[0], *reason)
 	if err != nil {
 		return err
 	}

@@ -45,7 +45,7 @@ func runClearance(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		n, err := s.ImportClearance(e.ctx, answers, e.operator)
+		n, err := s.ImportClearance(e.ctx, answers)
 		if err != nil {
 			return err
 		}

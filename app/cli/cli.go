@@ -51,7 +51,7 @@ func init() {
 		{"reprint", "ID --reason TEXT", "new issue; the old badge is refused from then on", runReprint},
 		{"verify", "CODE", "who this badge belongs to, or why it is not valid", runVerify},
 		{"sessions", "[import FILE.csv]", "the programme", runSessions},
-		{"checkin", "--session ID [--station NAME] [--exit]", "codes on stdin, one per line; one verdict line each; the station's door rule applies", runCheckin},
+		{"checkin", "--session ID [--station NAME] [--exit] [--manual ID]", "codes on stdin, one per line, or --manual someone found by search without their badge; one verdict line each; the station's door rule applies", runCheckin},
 		{"doors", "[set STATION --zone N]", "the zones doors require whatever the session, by station name (0: none)", runDoors},
 		{"export", exportUsage(), "the roster as the import template (photos as files), or everything held about one person", runExport},
 		{"report", "attendance [--session ID] [--format csv|xlsx] [--out FILE]", "attendance per session, or who came to one", runReport},
@@ -151,7 +151,14 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if !e.named {
 		e.operator = osUser()
 	}
-	e.ctx = data.WithActor(ctx, data.Actor{Operator: e.operator, Station: e.station})
+	// Without --operator, whoever holds the database holds every right: the
+	// command line acts as the System. With it, the operator's roles apply
+	// once they are found (e.store), and nothing is allowed before.
+	actor := data.System(e.operator, e.station)
+	if e.named {
+		actor = data.Actor{Operator: e.operator, Station: e.station}
+	}
+	e.ctx = data.WithActor(ctx, actor)
 	for _, c := range commands {
 		if c.name != rest[0] {
 			continue

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"database/sql"
 	"fmt"
 	"os"
@@ -18,7 +17,7 @@ import (
 func run(t *testing.T, db string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code = Run(context.Background(), append([]string{"--db", db}, args...), strings.NewReader(""), &out, &errb)
+	code = Run(ctx, append([]string{"--db", db}, args...), strings.NewReader(""), &out, &errb)
 	return code, out.String(), errb.String()
 }
 
@@ -120,7 +119,7 @@ func TestDemoAndDBFromEnvironment(t *testing.T) {
 	db := pgtest.EventDB(t)
 	t.Setenv("ACCRED_DB", db)
 	var out, errb bytes.Buffer
-	if code := Run(context.Background(), []string{"demo", "--participants", "300"}, nil, &out, &errb); code != 0 {
+	if code := Run(ctx, []string{"demo", "--participants", "300"}, nil, &out, &errb); code != 0 {
 		t.Fatalf("demo: %q", errb.String())
 	}
 	code, stats, _ := run(t, db, "stats")
@@ -164,7 +163,7 @@ func TestStationExportAndMerge(t *testing.T) {
 	db := pgtest.EventDB(t)
 	run(t, db, "demo", "--participants", "40")
 	s, _ := data.Open(db)
-	p, _ := s.BadgesToPrint(context.Background(), data.BadgeFilter{})
+	p, _ := s.BadgesToPrint(ctx, data.BadgeFilter{})
 	s.Close()
 	run(t, db, "badges", "--out", filepath.Join(dir, "b.pdf"), fmt.Sprint(p[0].ID))
 	station := filepath.Join(dir, "door.station")
@@ -180,9 +179,9 @@ func TestStationExportAndMerge(t *testing.T) {
 	t.Setenv("ACCRED_NOW", "2025-10-25T14:05:00+07:00")
 	var out, errb bytes.Buffer
 	s, _ = data.Open(db)
-	code, _ := s.BadgeCode(context.Background(), p[0].ID, 1)
+	code, _ := s.BadgeCode(ctx, p[0].ID, 1)
 	s.Close()
-	if Run(context.Background(), []string{"--db", station, "checkin", "--session", "PLEN-1"}, strings.NewReader(code+"\n"), &out, &errb) != 0 || !strings.HasPrefix(out.String(), "ACCEPTED") {
+	if Run(ctx, []string{"--db", station, "checkin", "--session", "PLEN-1"}, strings.NewReader(code+"\n"), &out, &errb) != 0 || !strings.HasPrefix(out.String(), "ACCEPTED") {
 		t.Fatalf("checkin at the station: %q %q", out.String(), errb.String())
 	}
 	for _, want := range []string{"merged 1 new scans", "merged 0 new scans"} {
@@ -212,17 +211,17 @@ func TestCheckinRefusesHostileLines(t *testing.T) {
 	db := pgtest.EventDB(t)
 	run(t, db, "demo", "--participants", "20")
 	s, _ := data.Open(db)
-	p, _ := s.BadgesToPrint(context.Background(), data.BadgeFilter{})
+	p, _ := s.BadgesToPrint(ctx, data.BadgeFilter{})
 	s.Close()
 	run(t, db, "badges", "--out", filepath.Join(dir, "b.pdf"), fmt.Sprint(p[0].ID), fmt.Sprint(p[1].ID))
 	s, _ = data.Open(db)
-	first, _ := s.BadgeCode(context.Background(), p[0].ID, 1)
-	second, _ := s.BadgeCode(context.Background(), p[1].ID, 1)
+	first, _ := s.BadgeCode(ctx, p[0].ID, 1)
+	second, _ := s.BadgeCode(ctx, p[1].ID, 1)
 	s.Close()
 	t.Setenv("ACCRED_NOW", "2025-10-25T14:05:00+07:00")
 	var out, errb bytes.Buffer
 	input := "'; DROP TABLE checkins; --\n\x00\x01\x02\n\n" + first + "\n" + strings.Repeat("A", 10_000) + "\n" + second + "\n" + strings.Repeat("B", 5_000)
-	code := Run(context.Background(), []string{"--db", db, "checkin", "--session", "PLEN-1"}, strings.NewReader(input), &out, &errb)
+	code := Run(ctx, []string{"--db", db, "checkin", "--session", "PLEN-1"}, strings.NewReader(input), &out, &errb)
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
 	want := []string{"REJECTED - not an Accred badge code", "REJECTED - not an Accred badge code", fmt.Sprintf("ACCEPTED %d ", p[0].ID),
 		"REJECTED - not an Accred badge code", fmt.Sprintf("ACCEPTED %d ", p[1].ID), "REJECTED - not an Accred badge code"}

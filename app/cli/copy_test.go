@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"net/url"
 	"os"
@@ -39,10 +38,10 @@ func scanOne(t *testing.T, db, session string, id int64) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	code, _ := s.BadgeCode(context.Background(), id, 1)
+	code, _ := s.BadgeCode(ctx, id, 1)
 	s.Close()
 	var out, errb bytes.Buffer
-	if Run(context.Background(), []string{"--db", db, "checkin", "--session", session}, strings.NewReader(code+"\n"), &out, &errb) != 0 ||
+	if Run(ctx, []string{"--db", db, "checkin", "--session", session}, strings.NewReader(code+"\n"), &out, &errb) != 0 ||
 		!strings.HasPrefix(out.String(), "ACCEPTED") {
 		t.Fatalf("checkin: %q %q", out.String(), errb.String())
 	}
@@ -109,7 +108,7 @@ func TestCopyFileToServerAndBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, total, _ := s.FindParticipants(context.Background(), data.ParticipantFilter{Limit: 1})
+	_, total, _ := s.FindParticipants(ctx, data.ParticipantFilter{Limit: 1})
 	s.Close()
 	if code, out, _ := run(t, server, "search", "zzyzx"); code != 0 || !strings.HasPrefix(out, fmt.Sprintf("%d\t", total+1)) {
 		t.Fatalf("the new participant: %q", out)
@@ -155,7 +154,7 @@ func TestServerPasswordsStayOutOfMessages(t *testing.T) {
 	}
 	t.Setenv("ACCRED_DB", server)
 	var help bytes.Buffer
-	Run(context.Background(), []string{"help"}, nil, &help, &help)
+	Run(ctx, []string{"help"}, nil, &help, &help)
 	if !strings.Contains(help.String(), data.Redacted(server)) || strings.Contains(help.String(), secret) {
 		t.Fatalf("help: %q", help.String())
 	}

@@ -75,12 +75,27 @@ func runSessions(e *env, args []string) error {
 	return nil
 }
 
+// runCheckin checks in the codes read from standard input, one verdict
+// line each, or with --manual the participant a door found by search for
+// someone who forgot their badge (the door's F2).
 func runCheckin(e *env, args []string) error {
 	fs := flags("checkin")
 	sessionID := fs.String("session", "", "session id or code")
 	exit := fs.Bool("exit", false, "scan people out")
+	manual := fs.String("manual", "", "badge number of someone found by search, without their badge")
 	if rest, err := parse(fs, args); err != nil || len(rest) > 0 || *sessionID == "" {
 		return errUsage
+	}
+	var person int64
+	if *manual != "" {
+		ids, err := parseIDs([]string{*manual})
+		if err != nil {
+			return err
+		}
+		if len(ids) != 1 {
+			return errUsage
+		}
+		person = ids[0]
 	}
 	s, err := e.store()
 	if err != nil {
@@ -92,25 +107,38 @@ func runCheckin(e *env, args []string) error {
 	}
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
-	return eachLine(e.stdin, maxCodeLine, func(line string) error {
-		code := strings.TrimSpace(line)
-		if code == "" {
-			return nil
-		}
-		v, err := checkInRetrying(e, out, s, data.Scan{SessionID: session.ID, Code: code, Station: e.station, Operator: e.operator, Exit: *exit})
+	check := func(scan data.Scan) error {
+		scan.SessionID, scan.Station, scan.Exit = session.ID, e.station, *exit
+		v, err := checkInRetrying(e, out, s, scan)
 		if err != nil {
 			return err
 		}
-		who, what := "-", v.Reason.String()
-		if v.Participant.ID != 0 {
-			who = strconv.FormatInt(v.Participant.ID, 10)
-		}
-		if v.Kind != data.Rejected {
-			what = v.Participant.FullName()
-		}
-		fmt.Fprintf(out, "%s %s %s\n", v.Kind, who, what)
+		fmt.Fprintln(out, verdictLine(v))
 		return out.Flush()
+	}
+	if person != 0 {
+		return check(data.Scan{ParticipantID: person})
+	}
+	return eachLine(e.stdin, maxCodeLine, func(line string) error {
+		if code := strings.TrimSpace(line); code != "" {
+			return check(data.Scan{Code: code})
+		}
+		return nil
 	})
+}
+
+// verdictLine is a door's verdict as the command line prints it: the
+// verdict, the badge number (- for none) and the name, or the reason of a
+// refusal.
+func verdictLine(v data.Verdict) string {
+	who, what := "-", v.Reason.String()
+	if v.Participant.ID != 0 {
+		who = strconv.FormatInt(v.Participant.ID, 10)
+	}
+	if v.Kind != data.Rejected {
+		what = v.Participant.FullName()
+	}
+	return fmt.Sprintf("%s %s %s", v.Kind, who, what)
 }
 
 // Waits between tries of a scan the database did not record: doubling from

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"image"
 	"image/png"
@@ -89,7 +88,7 @@ func TestEndToEndPrintedBadgesScanBack(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer s.Close()
-			pending, _ := s.BadgesToPrint(context.Background(), data.BadgeFilter{})
+			pending, _ := s.BadgesToPrint(ctx, data.BadgeFilter{})
 			var ids []string
 			want := map[int64]bool{}
 			for _, p := range pending[:min(len(pending), map[string]int{"a6": len(pending), "id1": 40, "a4": 40}[layout])] {
@@ -113,7 +112,7 @@ func TestEndToEndPrintedBadgesScanBack(t *testing.T) {
 			codes := decodeAll(t, pngs)
 			got := map[int64]bool{}
 			for _, c := range codes {
-				p, _, err := s.VerifyBadge(context.Background(), c)
+				p, _, err := s.VerifyBadge(ctx, c)
 				if err != nil {
 					t.Errorf("scanned code %q refused: %v", c, err)
 					continue
@@ -213,7 +212,7 @@ func TestEndToEndDoorVerdicts(t *testing.T) {
 
 	checkin := func(session string, lines ...string) []string {
 		var out, errb bytes.Buffer
-		code := Run(context.Background(), []string{"--db", db, "checkin", "--session", session, "--station", "door-test"},
+		code := Run(ctx, []string{"--db", db, "checkin", "--session", session, "--station", "door-test"},
 			strings.NewReader(strings.Join(lines, "\n")+"\n"), &out, &errb)
 		if code != 0 {
 			t.Fatalf("checkin %s: %d %s", session, code, errb.String())
@@ -268,7 +267,7 @@ func scanBadges(t *testing.T, db, pdf string, pages int) map[int64]string {
 	defer s.Close()
 	codes := map[int64]string{}
 	for _, c := range decodeAll(t, pngs) {
-		p, _, err := s.VerifyBadge(context.Background(), c)
+		p, _, err := s.VerifyBadge(ctx, c)
 		if err != nil {
 			t.Fatal(err)
 		}

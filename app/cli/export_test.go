@@ -15,7 +15,8 @@ import (
 	"accred/data/pgtest"
 )
 
-var ctx = context.Background()
+// ctx acts as the System, with every right, as the unrestricted command line does.
+var ctx = data.WithActor(context.Background(), data.System("test", "test-station"))
 
 // openDB opens a database a test made with the command line.
 func openDB(t *testing.T, db string) *data.Store {

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"encoding/csv"
 	"fmt"
 	"os"
@@ -40,8 +39,8 @@ func TestBadgesNeverOverwriteAFile(t *testing.T) {
 	printed := printedCount(t, db)
 	// A second run to the same name: a reprinted badge waits again.
 	s, _ := data.Open(db)
-	list, _, _ := s.FindParticipants(context.Background(), data.ParticipantFilter{Query: ""})
-	s.Reprint(context.Background(), list[0].ID, "lost", "desk")
+	list, _, _ := s.FindParticipants(ctx, data.ParticipantFilter{Query: ""})
+	s.Reprint(ctx, list[0].ID, "lost")
 	s.Close()
 	code, _, errs := run(t, db, "badges", "--out", out)
 	if code != 1 || !strings.Contains(errs, out+" already exists") || !strings.Contains(errs, "badges (2).pdf") {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -39,11 +38,11 @@ func TestInitTimezoneMovesTheDoorsToLocalTime(t *testing.T) {
 		}
 	}
 	s, _ := data.Open(db)
-	code, _ := s.BadgeCode(context.Background(), 1, 1)
+	code, _ := s.BadgeCode(ctx, 1, 1)
 	s.Close()
 	t.Setenv("ACCRED_NOW", "2025-10-25T13:50:00+07:00")
 	var out, errb bytes.Buffer
-	if Run(context.Background(), []string{"--db", db, "checkin", "--session", "SEM-1"}, strings.NewReader(code+"\n"), &out, &errb) != 0 ||
+	if Run(ctx, []string{"--db", db, "checkin", "--session", "SEM-1"}, strings.NewReader(code+"\n"), &out, &errb) != 0 ||
 		!strings.HasPrefix(out.String(), "ACCEPTED 1 ") {
 		t.Fatalf("13:50 in Hanoi for a 14:00 session: %q %q", out.String(), errb.String())
 	}
@@ -96,7 +95,7 @@ func TestImportAndCheckinRefuseHostileText(t *testing.T) {
 	os.WriteFile(programme, []byte("code,title,kind,room,starts_at,ends_at\nSEM-1,Seminar,seminar,A,2025-10-25 09:00,2025-10-25 10:00\n"), 0o600)
 	run(t, db, "sessions", "import", programme)
 	var out, errb bytes.Buffer
-	code := Run(context.Background(), []string{"--db", db, "checkin", "--session", "SEM-1", "--station", "door\x1b[2J"}, strings.NewReader("X\n"), &out, &errb)
+	code := Run(ctx, []string{"--db", db, "checkin", "--session", "SEM-1", "--station", "door\x1b[2J"}, strings.NewReader("X\n"), &out, &errb)
 	if code != 1 || !strings.Contains(errb.String(), "station: The text holds a control character") || out.Len() != 0 {
 		t.Fatalf("checkin at a hostile station: %d %q %q", code, out.String(), errb.String())
 	}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,7 +15,7 @@ import (
 func runIn(t *testing.T, db, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code = Run(context.Background(), append([]string{"--db", db}, args...), strings.NewReader(stdin), &out, &errb)
+	code = Run(ctx, append([]string{"--db", db}, args...), strings.NewReader(stdin), &out, &errb)
 	return code, out.String(), errb.String()
 }
 
@@ -87,10 +86,10 @@ func TestOperatorsCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if _, err := s.SignIn(context.Background(), "Huy", "224466"); err != nil {
+	if _, err := s.SignIn(ctx, "Huy", "224466"); err != nil {
 		t.Fatalf("the new PIN: %v", err)
 	}
-	trail, _ := s.AuditTrail(context.Background(), data.AuditFilter{Operator: "Huy"})
+	trail, _ := s.AuditTrail(ctx, data.AuditFilter{Operator: "Huy"})
 	if len(trail) != 1 || trail[0].Station != "gate 2" || trail[0].New != "new PIN" {
 		t.Fatalf("the trail of Huy's change: %+v", trail)
 	}

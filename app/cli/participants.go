@@ -99,7 +99,7 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	rep, err := s.ImportFile(e.ctx, source, rows, *dryRun, e.operator)
+	rep, err := s.ImportFile(e.ctx, source, rows, *dryRun)
 	if err != nil {
 		return err
 	}
@@ -173,9 +173,9 @@ func runApprove(e *env, args []string) error {
 	}
 	n, waiting := len(ids), 0
 	if *all {
-		n, waiting, err = s.ApproveAll(e.ctx, e.operator)
+		n, waiting, err = s.ApproveAll(e.ctx)
 	} else {
-		err = s.Approve(e.ctx, ids, e.operator)
+		err = s.Approve(e.ctx, ids)
 	}
 	if err != nil {
 		return err

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -222,7 +221,7 @@ func TestEndToEndZones(t *testing.T) {
 func checkinAt(t *testing.T, db, session, station string, lines ...string) string {
 	t.Helper()
 	var out, errb bytes.Buffer
-	if code := Run(context.Background(), []string{"--db", db, "checkin", "--session", session, "--station", station},
+	if code := Run(ctx, []string{"--db", db, "checkin", "--session", session, "--station", station},
 		strings.NewReader(strings.Join(lines, "\n")+"\n"), &out, &errb); code != 0 {
 		t.Fatalf("checkin: %d %s", code, errb.String())
 	}

@@ -171,7 +171,7 @@ func (j Job) printFile(ctx context.Context, sheet printing.Sheet, participants [
 // mark records the badges of a written file as printed; when that fails,
 // the file is removed, since its codes would not be valid.
 func (j Job) mark(ctx context.Context, printed []data.Printed, path string) error {
-	if err := j.Store.MarkPrinted(ctx, printed, j.Operator); err != nil {
+	if err := j.Store.MarkPrinted(ctx, printed); err != nil {
 		os.Remove(path)
 		atomicfile.SyncDir(filepath.Dir(path))
 		return err

@@ -18,7 +18,8 @@ import (
 	"accred/printing"
 )
 
-var ctx = context.Background()
+// ctx acts as the System, with every right, as the unrestricted command line does.
+var ctx = data.WithActor(context.Background(), data.System("test", "test-station"))
 
 func demoStore(t testing.TB, n int) *data.Store {
 	t.Helper()
@@ -76,7 +77,7 @@ func TestPrintLeavesNothingWhenItFails(t *testing.T) {
 		t.Fatal("a cancelled run marked badges printed")
 	}
 	// Someone approved in the list but rejected before the run ends.
-	s.SetStatus(ctx, list[3].ID, data.StatusRejected, "desk", "")
+	s.SetStatus(ctx, list[3].ID, data.StatusRejected, "")
 	if _, err := (Job{Store: s, Layout: printing.A6}).Print(ctx, list, filepath.Join(dir, "run.pdf")); data.ErrorCode(err) != data.ECONFLICT {
 		t.Fatalf("a participant changed during the run: %v", err)
 	}
@@ -236,7 +237,7 @@ func BenchmarkPrintRun20k(b *testing.B) {
 		b.StopTimer()
 		if i > 0 { // the first run marked them printed: make them wait again
 			for _, p := range list {
-				s.Reprint(ctx, p.ID, "bench", "bench")
+				s.Reprint(ctx, p.ID, "bench")
 			}
 			list, _ = s.BadgesToPrint(ctx, data.BadgeFilter{IDs: ids(list)})
 		}

@@ -59,7 +59,7 @@ func Create(ctx context.Context, s *data.Store, n int) error {
 	}
 	rows := Participants(n)
 	grantHeadsZones(rows)
-	if _, err := s.ImportParticipants(ctx, rows, false, "demo"); err != nil {
+	if _, err := s.ImportParticipants(ctx, rows, false); err != nil {
 		return fmt.Errorf("import demo participants: %w", err)
 	}
 	if err := s.SetSetting(ctx, data.SettingNominationsRequired, "yes"); err != nil {
@@ -78,11 +78,11 @@ func Create(ctx context.Context, s *data.Store, n int) error {
 			approve = append(approve, id)
 		}
 	}
-	if err := s.Approve(ctx, approve, "demo"); err != nil {
+	if err := s.Approve(ctx, approve); err != nil {
 		return fmt.Errorf("approve demo participants: %w", err)
 	}
 	for _, id := range reject {
-		if _, err := s.SetStatus(ctx, id, data.StatusRejected, "demo", "Incomplete nomination letter"); err != nil {
+		if _, err := s.SetStatus(ctx, id, data.StatusRejected, "Incomplete nomination letter"); err != nil {
 			return fmt.Errorf("reject demo participant: %w", err)
 		}
 	}
@@ -125,7 +125,7 @@ func clearDemo(ctx context.Context, s *data.Store, rows []data.ImportRow) error 
 		answers = append(answers, data.ClearanceAnswer{Line: row.Line, DocumentNumber: row.Input.DocumentNumber,
 			Nationality: row.Input.Nationality, Result: string(result)})
 	}
-	if _, err := s.ImportClearance(ctx, answers, "demo"); err != nil {
+	if _, err := s.ImportClearance(ctx, answers); err != nil {
 		return fmt.Errorf("clear demo participants: %w", err)
 	}
 	return nil

@@ -68,7 +68,8 @@ func TestParticipantsAreDeterministicAndShapedLikeHanoi(t *testing.T) {
 	}
 }
 
-var ctx = context.Background()
+// ctx acts as the System, with every right, as the unrestricted command line does.
+var ctx = data.WithActor(context.Background(), data.System("test", "test-station"))
 
 // newDemo makes a demo of n participants in a new file.
 func newDemo(t *testing.T, n int) *data.Store {
@@ -151,7 +152,7 @@ func TestDemoRequiresNominationsAndLacksAFew(t *testing.T) {
 	if len(nominated) >= all || len(nominated) < all*8/10 || nominated[0].Reference == "" || nominated[0].FocalPoint == "" {
 		t.Fatalf("%d nominations for %d delegations and organisations: %+v", len(nominated), all, nominated[0])
 	}
-	approved, waiting, err := s.ApproveAll(ctx, "desk")
+	approved, waiting, err := s.ApproveAll(ctx)
 	if approved == 0 || waiting == 0 || err != nil {
 		t.Fatalf("approving the demo's waiting participants: %d approved, %d waiting, %v", approved, waiting, err)
 	}

@@ -17,7 +17,8 @@ import (
 	"accred/data/roster"
 )
 
-var ctx = context.Background()
+// ctx acts as the System, with every right, as the unrestricted command line does.
+var ctx = data.WithActor(context.Background(), data.System("test", "test-station"))
 
 func newStore(t *testing.T) *data.Store {
 	t.Helper()
@@ -48,7 +49,7 @@ func importFile(s *data.Store, path string, dryRun bool) (data.ImportReport, err
 	if err != nil {
 		return data.ImportReport{}, err
 	}
-	return s.ImportParticipants(ctx, rows, dryRun, "import")
+	return s.ImportParticipants(ctx, rows, dryRun)
 }
 
 const goodCSV = `Category,Title,Given_Name,Family_Name,Native_Name,Nationality,Delegation,Organization,Position,Head_of_Delegation,Email,Document_Number,Media_Outlet
@@ -168,7 +169,7 @@ func TestImportSemicolonsBOMAndQuotedNewlines(t *testing.T) {
 	if len(rows) != 2 || rows[1].Line != 4 {
 		t.Fatalf("rows %+v", rows)
 	}
-	if _, err := s.ImportParticipants(ctx, rows, false, "import"); err != nil {
+	if _, err := s.ImportParticipants(ctx, rows, false); err != nil {
 		t.Fatal(err)
 	}
 	if _, total, _ := s.FindParticipants(ctx, data.ParticipantFilter{Query: "tran hong"}); total != 1 {
