@@ -126,6 +126,12 @@ func TestRolesAreChecked(t *testing.T) {
 		{"SetLogo", data.RoleAdmin, func(ctx context.Context) error { return s.SetLogo(ctx, []byte("not a picture")) }},
 		{"SetDoorZone", data.RoleAdmin, func(ctx context.Context) error { return s.SetDoorZone(ctx, "gate", 99) }},
 		{"Purge", data.RoleAdmin, func(ctx context.Context) error { _, err := s.Purge(ctx, "not a date"); return err }},
+		{"InviteToPortal", data.RoleAdmin, func(ctx context.Context) error {
+			_, _, err := s.InviteToPortal(ctx, data.PortalInvitationInput{})
+			return err
+		}},
+		{"RevokePortalInvitation", data.RoleAdmin, func(ctx context.Context) error { return s.RevokePortalInvitation(ctx, 999) }},
+		{"RefreshStation", data.RoleDoor, func(ctx context.Context) error { return s.RefreshStation(ctx, s) }},
 	}
 	// Every method that writes has its row above, found in the source: a new
 	// writer without one fails here until its role is checked and tested.

@@ -29,7 +29,8 @@ import (
 
 func TestMain(m *testing.M) { pgtest.Main(m) }
 
-var ctx = context.Background()
+// ctx acts as the System, with every right, as the unrestricted command line does.
+var ctx = data.WithActor(context.Background(), data.System("test", ""))
 
 // lockedBuffer is a log the server writes to from many goroutines.
 type lockedBuffer struct {
