@@ -5,6 +5,7 @@ package app
 import (
 	"context"
 	"os"
+	"reflect"
 	"slices"
 	"time"
 
@@ -68,6 +69,7 @@ func Run(dbPath string) int {
 	if ok {
 		go u.tick()
 		go u.watchChanges()
+		go u.watchSettings(u.store)
 	}
 	u.win.ShowAndRun()
 	if !ok {
@@ -243,6 +245,31 @@ func (u *ui) tick() {
 		fyne.Do(func() {
 			u.showClock()
 			u.lockIfIdle()
+		})
+	}
+}
+
+// settingsWatch is how often a station reads the event's settings again.
+const settingsWatch = time.Second
+
+// watchSettings reads the event again every settingsWatch, off the
+// interface's goroutine, and takes a change made at another station (its
+// name, days, time zone or languages) within two seconds: the header's
+// clock at once, every screen from its next use of the event.
+func (u *ui) watchSettings(store *data.Store) {
+	for range time.Tick(settingsWatch) {
+		ctx, cancel := context.WithTimeout(context.Background(), settingsWatch)
+		ev, err := store.Event(ctx)
+		cancel()
+		if err != nil {
+			continue // the door and the desk say so where they read the database
+		}
+		fyne.Do(func() {
+			if u.store != store || u.event.Name == "" || reflect.DeepEqual(ev, u.event) {
+				return
+			}
+			u.event = ev
+			u.showClock()
 		})
 	}
 }

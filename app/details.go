@@ -279,8 +279,7 @@ func (v *details) onRemovePhoto(p data.Participant) {
 				v.d.u.showError(err)
 				return
 			}
-			updated, _ := v.d.u.store.Participant(context.Background(), p.ID)
-			v.d.show(updated)
+			v.showAgain(p)
 		}, v.d.u.win)
 	ask.SetConfirmText(lang.L("Remove"))
 	v.d.u.showConfirm(ask)
@@ -402,8 +401,7 @@ func (v *details) attachPhoto(p data.Participant, path string) {
 		v.d.u.showError(err)
 		return
 	}
-	updated, _ := v.d.u.store.Participant(context.Background(), p.ID)
-	v.d.show(updated)
+	v.showAgain(p)
 }
 
 // readAtMost reads a file, refusing one larger than limit bytes.

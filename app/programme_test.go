@@ -80,7 +80,9 @@ func TestStationFileFromTheProgramme(t *testing.T) {
 	}
 	start := plenary().Starts
 	s := saveSession(t, u, plenary())
-	printOSullivan(t, u)
+	if _, _, err := u.store.ApproveAll(ctx); err != nil {
+		t.Fatal(err)
+	}
 	g.exportStation(s, path)
 	if !strings.Contains(g.problem.Text, "Station file written") {
 		t.Fatalf("export: %q", g.problem.Text)

@@ -109,7 +109,10 @@ func (s *start) onDemo() {
 		// Whoever makes a new event's demo holds its database: every right.
 		ctx := data.WithActor(context.Background(), data.System(osUser(), stationName()))
 		err := demo.Create(ctx, s.u.store, 0)
-		ev, _ := s.u.store.Event(ctx)
+		var ev data.Event
+		if err == nil {
+			ev, err = s.u.store.Event(ctx)
+		}
 		fyne.DoAndWait(func() {
 			s.progress.Stop()
 			if err != nil {

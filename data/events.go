@@ -152,7 +152,7 @@ func (s *Store) SetTimezone(ctx context.Context, zone, reason string) error {
 		return err
 	}
 	s.cacheMu.Lock()
-	s.loc = Event{Timezone: zone}.Location()
+	s.loc, s.locRead = Event{Timezone: zone}.Location(), time.Now()
 	s.cacheMu.Unlock()
 	return nil
 }

@@ -11,6 +11,12 @@ func TestRebind(t *testing.T) {
 		{`SELECT 'it''s ?', ?`, `SELECT 'it''s ?', $1`},
 		{`INSERT INTO t VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, `INSERT INTO t VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`},
 		{`SELECT 'unterminated ?`, `SELECT 'unterminated ?`},
+		{`SELECT ? /* who? */, ?`, `SELECT $1 /* who? */, $2`},
+		{`SELECT ? /* unterminated ?`, `SELECT $1 /* unterminated ?`},
+		{`CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.a IS NULL THEN RAISE 'a?'; END IF; RETURN NEW; END $$; SELECT ?`,
+			`CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.a IS NULL THEN RAISE 'a?'; END IF; RETURN NEW; END $$; SELECT $1`},
+		{`DO $body$ SELECT 1 WHERE 'x' ? 'y' $body$; SELECT ?`, `DO $body$ SELECT 1 WHERE 'x' ? 'y' $body$; SELECT $1`},
+		{`SELECT $$ unterminated ?`, `SELECT $$ unterminated ?`},
 	}
 	for _, c := range cases {
 		if got := rebind(c.in); got != c.want {

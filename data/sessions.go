@@ -27,20 +27,27 @@ func (s *Store) scanSession(row scanner, loc *time.Location) (Session, error) {
 	return x, err
 }
 
-// location is the event's time zone, kept once read.
+// location is the event's time zone, kept for settingsFresh once read.
 func (s *Store) location(ctx context.Context) (*time.Location, error) {
 	s.cacheMu.Lock()
 	defer s.cacheMu.Unlock()
-	if s.loc != nil {
+	if s.loc != nil && time.Since(s.locRead) < settingsFresh {
 		return s.loc, nil
 	}
-	ev, err := s.Event(ctx)
+	var zone string
+	err := s.db.QueryRowContext(ctx, `SELECT timezone FROM event WHERE id = 1`).Scan(&zone)
 	if err != nil {
-		return nil, err
+		return nil, notFound(err, "read the time zone", msgNoEvent, nil)
 	}
-	s.loc = ev.Location()
+	s.loc, s.locRead = Event{Timezone: zone}.Location(), time.Now()
 	return s.loc, nil
 }
+
+// settingsFresh is how long a store keeps the event's time zone before
+// reading it again: a change made at another station, or by another program
+// on the same database, reaches every door within it. Every other setting
+// (the days, the languages, the doors' rules) is read where it is used.
+const settingsFresh = time.Second
 
 // Sessions returns the programme in order of start.
 func (s *Store) Sessions(ctx context.Context) ([]Session, error) {

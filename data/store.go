@@ -43,7 +43,8 @@ type Store struct {
 
 	cacheMu sync.Mutex        // guards what the store keeps once read
 	keys    *keys             // the event's key pair, once read
-	loc     *time.Location    // the event's time zone, once read
+	loc     *time.Location    // the event's time zone, as read at locRead
+	locRead time.Time         // when loc was read: it is read again after settingsFresh
 	signer  *signer           // a station file's scan signer, once read
 	tokens  map[string]string // on a server, each operator signed in here: the token that makes a connection act as them
 }

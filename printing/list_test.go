@@ -18,6 +18,9 @@ import (
 func pdfColumns(t *testing.T, doc []byte) []string {
 	t.Helper()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pdftotext (poppler-utils, make deps) is not installed")
+		}
 		t.Skip("pdftotext (poppler-utils, make deps) is not installed")
 	}
 	path := filepath.Join(t.TempDir(), "list.pdf")
