@@ -156,12 +156,12 @@ func (d *door) mergeBack(opening int) {
 // keepCurrent writes into the door's station file who is inside its
 // session and the room's count, as the server has them now.
 func (d *door) keepCurrent() {
-	file, store := d.fallback.file, d.u.store
+	file, store, actor := d.fallback.file, d.u.store, d.u.acting()
 	if file == nil || d.fallback.store != nil {
 		return
 	}
 	d.work.run(func() func() {
-		ctx, cancel := context.WithTimeout(context.Background(), scanTimeout)
+		ctx, cancel := context.WithTimeout(actor, scanTimeout)
 		defer cancel()
 		err := store.RefreshStation(ctx, file)
 		return func() {

@@ -194,6 +194,13 @@ var tabRoles = map[string][]data.Role{
 // their roles. Every change goes through it, so it also counts as activity.
 func (u *ui) actor() context.Context {
 	u.touch()
+	return u.acting()
+}
+
+// acting is a context that tells the store who acts at this station, for
+// work the station does by itself (a door keeping its station file
+// current), which is no activity of the operator's.
+func (u *ui) acting() context.Context {
 	if u.stationFile {
 		return data.WithActor(context.Background(), data.StationActor(u.operator.Name, stationName()))
 	}
