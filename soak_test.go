@@ -38,7 +38,7 @@ var (
 )
 
 // accredBinary builds the real program once per test run.
-func accredBinary(t *testing.T) string {
+func accredBinary(t testing.TB) string {
 	t.Helper()
 	binOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "accred-bin-")
@@ -84,7 +84,7 @@ func soakRounds() int {
 }
 
 // accred runs the program on db to the end and returns its exit status and output.
-func accred(t *testing.T, db string, stdin io.Reader, args ...string) (int, string, string) {
+func accred(t testing.TB, db string, stdin io.Reader, args ...string) (int, string, string) {
 	t.Helper()
 	cmd := exec.Command(accredBinary(t), append([]string{"--db", db}, args...)...)
 	cmd.Env = append(os.Environ(), "ACCRED_NOW="+demoNow, "ACCRED_OPERATOR=")
@@ -102,7 +102,7 @@ func accred(t *testing.T, db string, stdin io.Reader, args ...string) (int, stri
 }
 
 // mustAccred runs the program and fails the test unless it succeeds.
-func mustAccred(t *testing.T, db string, args ...string) string {
+func mustAccred(t testing.TB, db string, args ...string) string {
 	t.Helper()
 	code, out, errOut := accred(t, db, nil, args...)
 	if code != 0 {

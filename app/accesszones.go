@@ -57,6 +57,10 @@ func (v *details) saveZones(p data.Participant, changes []data.ZoneChange) {
 		return
 	}
 	v.showUpdated(updated)
+	if updated.Rev != p.Rev && (updated.Status == data.StatusPrinted || updated.Status == data.StatusCollected) {
+		v.offerReprint(updated, []string{data.FieldZones}) // the badge in their hands prints the old zones
+		return
+	}
 	text := lang.L("The zones of {{.Name}} are their category's.", map[string]any{"Name": updated.ListName()})
 	if len(changes) > 0 {
 		text = lang.L("The zones of {{.Name}} are their category's, changed: {{.Changes}}.", map[string]any{"Name": updated.ListName(), "Changes": data.FormatZoneChanges(changes)})

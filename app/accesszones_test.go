@@ -91,3 +91,23 @@ func TestDeskChangesAParticipantsZones(t *testing.T) {
 		t.Fatalf("back to the category's: %q %q", d.details.zones.Text, d.details.message.Text)
 	}
 }
+
+// TestZonesChangedOnAPrintedBadgeOfferANewOne: the badge in a person's hands
+// prints their zones; changing them offers a new badge, as a corrected name
+// does.
+func TestZonesChangedOnAPrintedBadgeOfferANewOne(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	if err := u.store.SaveZones(ctx, []data.Zone{{Code: 1, Name: "Plenary floor", Categories: []string{"delegate"}}, {Code: 5, Name: "VIP lounge"}}); err != nil {
+		t.Fatal(err)
+	}
+	printOSullivan(t, u)
+	showFound(d, "osul")
+	tapButton(t, d.right, "Change zones…")
+	ask := dialogShown(t, u)
+	test.Tap(checkNamed(t, ask, "5 VIP lounge"))
+	tapButton(t, ask, "Save")
+	if !strings.Contains(d.details.message.Text, "still shows the old Zones") || d.details.reprint.Hidden {
+		t.Fatalf("no new badge offered: %q", d.details.message.Text)
+	}
+}

@@ -625,6 +625,8 @@ func fieldLabel(field string) string {
 		return lang.L("Logo")
 	case data.FieldConsent:
 		return lang.L("Consent given on")
+	case data.FieldZones:
+		return lang.L("Zones")
 	}
 	return field
 }

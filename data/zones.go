@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"accred/data/msg"
+	"accred/data/rules"
 )
 
 // Zones returns the event's access zones in order of number.
@@ -191,7 +192,8 @@ func zoneChanges(ctx context.Context, q querier, id int64) ([]ZoneChange, error)
 // desk read them (0: unchecked). It returns ENOTFOUND, EINVALID for a zone
 // the event does not define or named twice, ECONFLICT when the participant
 // changed meanwhile, and EFORBIDDEN for a signed-in operator without the
-// desk's role.
+// desk's role, or without the admin's for a zone beyond the category's that
+// the participant did not hold already (the rulebook's Zones).
 func (s *Store) SetParticipantZones(ctx context.Context, id int64, changes []ZoneChange, version int64) (Participant, error) {
 	if err := allow(ctx, RoleDesk); err != nil {
 		return Participant{}, err
@@ -226,6 +228,9 @@ func (s *Store) SetParticipantZones(ctx context.Context, id int64, changes []Zon
 		if err := current.unchangedSince(version, loc); err != nil {
 			return err
 		}
+		if err := mayGrant(ctx, tx, current, zones, changes); err != nil {
+			return err
+		}
 		changed, err := setZoneChangesTx(ctx, tx, id, changes)
 		if err != nil || changed == nil {
 			return err
@@ -243,6 +248,31 @@ func (s *Store) SetParticipantZones(ctx context.Context, id int64, changes []Zon
 		return Participant{}, err
 	}
 	return s.Participant(ctx, id)
+}
+
+// mayGrant asks the rulebook whether the actor in ctx may grant p the zones
+// that changes add beyond their category's and that p did not hold already:
+// only an admin may. It returns EFORBIDDEN saying which zone, when not.
+func mayGrant(ctx context.Context, tx *sql.Tx, p Participant, zones []Zone, changes []ZoneChange) error {
+	old, err := zoneChanges(ctx, tx, p.ID)
+	if err != nil {
+		return err
+	}
+	var ofCategory, granted []int
+	for _, z := range zones {
+		if slices.Contains(z.Categories, p.Category) {
+			ofCategory = append(ofCategory, z.Code)
+		}
+	}
+	for _, c := range changes {
+		if c.Granted && !slices.Contains(old, c) {
+			granted = append(granted, c.Zone)
+		}
+	}
+	if verdict, why := rules.Zones(granted, ofCategory, actorFrom(ctx).May(RoleAdmin)); verdict != rules.Accepted {
+		return &Error{Code: EFORBIDDEN, Message: msgZonesNotChanged.Msg(), Fields: []FieldError{{Field: FieldZones, Reason: why.Message()}}}
+	}
+	return nil
 }
 
 // setZoneChangesTx replaces a participant's zone changes within tx, and

@@ -298,3 +298,29 @@ func TestZoneChangesForTheZonesTicked(t *testing.T) {
 		}
 	}
 }
+
+// TestZonesBeyondTheCategoryNeedAnAdmin: a desk operator may take zones away
+// and give back the category's, but only an admin grants a zone beyond the
+// category's (a VIP lounge); one granted already stays when the desk edits.
+func TestZonesBeyondTheCategoryNeedAnAdmin(t *testing.T) {
+	s := newStore(t)
+	if err := s.SaveZones(ctx, []data.Zone{{Code: 1, Name: "Plenary", Categories: []string{"delegate"}}, {Code: 5, Name: "VIP lounge", Categories: []string{"vip"}}}); err != nil {
+		t.Fatal(err)
+	}
+	p := mustCreate(t, s, delegate("An", "Tran", "VN", "B1"))
+	desk := data.WithActor(ctx, data.Actor{Operator: "Minh", Roles: data.Roles{data.RoleDesk}})
+	admin := data.WithActor(ctx, data.Actor{Operator: "Lan", Roles: data.Roles{data.RoleAdmin}})
+	vip := []data.ZoneChange{{Zone: 5, Granted: true}}
+	if _, err := s.SetParticipantZones(desk, p.ID, vip, 0); data.ErrorCode(err) != data.EFORBIDDEN || !strings.Contains(data.ErrorFields(err)[0].Reason.String(), "zone 5 is beyond the category's zones") {
+		t.Fatalf("a desk operator granted the VIP lounge: %v", err)
+	}
+	if _, err := s.SetParticipantZones(desk, p.ID, []data.ZoneChange{{Zone: 1}}, 0); err != nil {
+		t.Fatalf("a desk operator took a zone away: %v", err)
+	}
+	if _, err := s.SetParticipantZones(admin, p.ID, vip, 0); err != nil {
+		t.Fatalf("an admin granted the VIP lounge: %v", err)
+	}
+	if _, err := s.SetParticipantZones(desk, p.ID, append(vip, data.ZoneChange{Zone: 1}), 0); err != nil {
+		t.Fatalf("a desk operator kept a zone an admin granted: %v", err)
+	}
+}
