@@ -18,6 +18,7 @@ var roleFree = map[string]string{
 	"SignInWithBadge": "it counts wrong PINs of someone not signed in yet",
 	"Backup":          "it copies the database for whoever holds it (the command line), changing nothing in it",
 	"CopyTo":          "it copies the event to another database for whoever holds both (the command line)",
+	"Decide":          "it reads the rulebook's answer, changing nothing",
 	"ImportNominees":  portalOnly,
 	"SaveLetter":      portalOnly,
 	"SaveNominee":     portalOnly,

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"context"
 	"io"
 	"net"
 	"net/url"
@@ -60,7 +59,7 @@ func TestReadsFollowRoles(t *testing.T) {
 // no file is left where the copy was to go.
 func TestCopyByALoginThatMayNotReadLeavesNoFile(t *testing.T) {
 	server := pgtest.Database(t)
-	if code := Run(context.Background(), []string{"server", "init", server}, strings.NewReader("desk passphrase\ndoor passphrase\nprint passphrase\nportal passphrase\n"), io.Discard, io.Discard); code != 0 {
+	if code := Run(ctx, []string{"server", "init", server}, strings.NewReader("desk passphrase\ndoor passphrase\nprint passphrase\nportal passphrase\n"), io.Discard, io.Discard); code != 0 {
 		t.Fatal("server init")
 	}
 	if code, _, errs := run(t, server, "demo", "--participants", "20"); code != 0 {
@@ -159,8 +158,8 @@ func TestCheckinOutlivesTheServer(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, _ := s.Participant(context.Background(), int64(id[0]-'0'))
-		code, err := s.BadgeCode(context.Background(), p.ID, p.BadgeIssue)
+		p, _ := s.Participant(ctx, int64(id[0]-'0'))
+		code, err := s.BadgeCode(ctx, p.ID, p.BadgeIssue)
 		s.Close()
 		if err != nil {
 			t.Fatal(err)
@@ -179,7 +178,7 @@ func TestCheckinOutlivesTheServer(t *testing.T) {
 	done := make(chan int, 1)
 	t.Setenv("ACCRED_NOW", "2025-10-25T14:10:00+07:00")
 	go func() {
-		done <- Run(context.Background(), []string{"--db", link.url, "--station", "door-1", "checkin", "--session", "PLEN-1"}, stdin, out, io.Discard)
+		done <- Run(ctx, []string{"--db", link.url, "--station", "door-1", "checkin", "--session", "PLEN-1"}, stdin, out, io.Discard)
 	}()
 	lines := bufio.NewWriter(feed)
 	send := func(code string) { lines.WriteString(code + "\n"); lines.Flush() }
