@@ -28,7 +28,7 @@ func TestSettingsReachAnotherStation(t *testing.T) {
 	if v, err := door.CheckIn(ctx, data.Scan{SessionID: room.ID, Code: code, Station: "door-1"}); err != nil || v.Reason.Code != data.ReasonTooEarly {
 		t.Fatalf("before the change: %s %s %v", v.Kind, v.Reason, err)
 	}
-	if err := desk.SetTimezone(ctx, "Asia/Ho_Chi_Minh"); err != nil {
+	if err := desk.SetTimezone(ctx, "Asia/Ho_Chi_Minh", "the venue is in Hanoi"); err != nil {
 		t.Fatal(err)
 	}
 	changed := time.Now()
