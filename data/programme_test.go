@@ -203,6 +203,7 @@ func TestCancelledSessionStaysAndItsDoorRefuses(t *testing.T) {
 	x := newSession(t, s, seminar("SEM-1", "A", 14))
 	p := mustCreate(t, s, delegate("A", "Punctual", "VN", "1"))
 	s.Approve(ctx, []int64{p.ID})
+	printBadge(t, s, p.ID) // by search, a door lets in only someone whose badge was printed
 	s.Now = func() time.Time { return time.Date(2025, 10, 25, 14, 10, 0, 0, time.UTC) }
 	if err := s.CancelSession(ctx, x.ID, true); err != nil {
 		t.Fatal(err)

@@ -131,6 +131,8 @@ func TestRolesAreChecked(t *testing.T) {
 			_, _, err := s.InviteToPortal(ctx, data.PortalInvitationInput{})
 			return err
 		}},
+		{"CancelSession", data.RoleAdmin, func(ctx context.Context) error { return s.CancelSession(ctx, 999, true) }},
+		{"DeleteSession", data.RoleAdmin, func(ctx context.Context) error { return s.DeleteSession(ctx, 999) }},
 		{"RevokePortalInvitation", data.RoleAdmin, func(ctx context.Context) error { return s.RevokePortalInvitation(ctx, 999) }},
 		{"RefreshStation", data.RoleDoor, func(ctx context.Context) error { return s.RefreshStation(ctx, s) }},
 	}
