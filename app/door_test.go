@@ -405,3 +405,37 @@ func TestDoorAsksNoPhotoOfACategoryWithoutPhotos(t *testing.T) {
 		t.Fatalf("verdict %q; a delegate without a photo is flagged though delegates have none", d.verdict.Text)
 	}
 }
+
+// TestForgottenBadgeLetsInOnlyABadgeHolder: F2 lists someone approved whose
+// badge was never printed greyed, with the rulebook's reason, and neither
+// Let in nor Enter lets them in; someone whose badge was printed is.
+func TestForgottenBadgeLetsInOnlyABadgeHolder(t *testing.T) {
+	u := newTestUI(t)
+	d, _ := openDoor(t, u, plenary())
+	if _, err := u.store.CreateParticipant(ctx, data.ParticipantInput{Category: "delegate", GivenName: "Pierre", FamilyName: "Dupont",
+		Nationality: "FR", Delegation: "FR", DocumentNumber: "F9"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := u.store.ApproveAll(ctx); err != nil {
+		t.Fatal(err)
+	}
+	press(d.scan, fyne.KeyF2)
+	test.Type(d.manual.search, "dupont")
+	if len(d.manual.results) != 1 || !d.manual.letIn.Disabled() || !strings.Contains(d.manual.why.Text, "no badge issued: send to the desk") {
+		t.Fatalf("someone without a printed badge: let in greyed %v, %q", d.manual.letIn.Disabled(), d.manual.why.Text)
+	}
+	row := &widget.Label{}
+	d.manual.list.UpdateItem(0, row)
+	if row.Importance != widget.LowImportance || !strings.Contains(row.Text, "send to the desk") {
+		t.Fatalf("listed as %q (importance %v)", row.Text, row.Importance)
+	}
+	press(d.manual.search, fyne.KeyReturn)
+	if len(d.history) != 0 || !d.manual.open {
+		t.Fatalf("Enter let someone without a badge in: %+v", d.history)
+	}
+	d.manual.search.SetText("osullivan")
+	press(d.manual.search, fyne.KeyReturn)
+	if len(d.history) != 1 || d.history[0].Kind != data.Accepted {
+		t.Fatalf("someone with a printed badge: %+v", d.history)
+	}
+}

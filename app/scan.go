@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"accred/data"
+	"accred/data/rules"
 )
 
 // scanEntry is the door's input: a USB scanner types a code and Enter into
@@ -111,8 +112,17 @@ type manualCheckIn struct {
 	photo   photoSlot // the chosen person's photo, for a face check
 	results []data.Participant
 	chosen  int
-	asked   int           // counts searches, so that only the last one's results show
-	why     *widget.Label // why the search failed
+	asked   int            // counts searches, so that only the last one's results show
+	letIn   *widget.Button // greyed for someone the rulebook would not let in by search
+	why     *widget.Label  // why the person chosen cannot be let in, or why the search failed
+}
+
+// held asks the rulebook whether someone found by search, without their
+// badge, holds one that lets them in; if not, it says why ("no badge
+// issued: send to the desk").
+func held(p data.Participant) (bool, string) {
+	verdict, why := rules.Held(p.Person())
+	return verdict == rules.Accepted, say(why.Message())
 }
 
 func newManualCheckIn(d *door) *manualCheckIn {
@@ -124,18 +134,24 @@ func newManualCheckIn(d *door) *manualCheckIn {
 	m.list = widget.NewList(func() int { return len(m.results) }, func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(m.results) {
-				p := m.results[i]
-				o.(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s · %s", p.BadgeNumber(), p.ListName(), affiliationText(p.Affiliation), statusLabel(p.Status)))
+				p, l := m.results[i], o.(*widget.Label)
+				text := fmt.Sprintf("%s · %s · %s · %s", p.BadgeNumber(), p.ListName(), affiliationText(p.Affiliation), statusLabel(p.Status))
+				l.Importance = widget.MediumImportance
+				if ok, why := held(p); !ok {
+					text += " — " + why
+					l.Importance = widget.LowImportance // greyed: the rulebook would not let them in
+				}
+				l.SetText(text)
 			}
 		})
 	m.list.OnSelected = func(i widget.ListItemID) { m.choose(i) }
 	m.photo.frame = container.NewGridWrap(fyne.NewSize(150, 200))
 	close := &widget.Button{Text: lang.L("Cancel") + "  [Esc]", OnTapped: m.hide}
-	letIn := &widget.Button{Text: lang.L("Let in") + "  [Enter]", Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: m.onLetIn}
+	m.letIn = &widget.Button{Text: lang.L("Let in") + "  [Enter]", Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: m.onLetIn}
 	m.why = &widget.Label{Importance: widget.DangerImportance, TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
 	m.why.Hide()
 	m.box = container.NewBorder(container.NewVBox(&widget.Label{Text: lang.L("Forgotten badge: find the person, check their face, press Enter to let them in."), TextStyle: fyne.TextStyle{Bold: true}},
-		container.NewBorder(nil, nil, nil, container.NewHBox(letIn, close), m.search), m.why), nil, m.photo.frame, nil, m.list)
+		container.NewBorder(nil, nil, nil, container.NewHBox(m.letIn, close), m.search), m.why), nil, m.photo.frame, nil, m.list)
 	m.box.Hide()
 	return m
 }
@@ -187,6 +203,7 @@ func (m *manualCheckIn) showResults(results []data.Participant) {
 	m.chosen = -1
 	m.photo.clear()
 	showText(m.why, "")
+	m.letIn.Disable() // until someone is chosen
 	m.choose(0)
 }
 
@@ -198,11 +215,20 @@ func (m *manualCheckIn) choose(i int) {
 	m.chosen = i
 	m.list.Select(i)
 	m.photo.load(&m.d.work, m.d.store(), m.results[i].ID)
+	ok, why := held(m.results[i])
+	if ok {
+		why = ""
+		m.letIn.Enable()
+	} else {
+		m.letIn.Disable()
+	}
+	showText(m.why, why)
 }
 
-// onLetIn checks in the person chosen.
+// onLetIn checks in the person chosen, if the rulebook lets them in by
+// search; otherwise the reason stays on screen.
 func (m *manualCheckIn) onLetIn() {
-	if m.chosen < 0 || m.chosen >= len(m.results) {
+	if m.chosen < 0 || m.chosen >= len(m.results) || m.letIn.Disabled() {
 		return
 	}
 	p := m.results[m.chosen]
