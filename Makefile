@@ -51,12 +51,14 @@ demo: build
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	./$(BIN) --db $(DEMO_DB) demo
 
-## test: formatting, go vet, every test (unit, headless UI, end to end), then the store's and the command line's again on PostgreSQL
+## test: formatting, go vet, every test (unit, headless UI, end to end), the store's and the command line's again on PostgreSQL, then the Windows package built and tried under Wine
 test: deps
 	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
-	$(GO) test -count=1 -timeout 30m ./...
+	$(GO) test -count=1 -timeout 30m -skip '^TestWindows$$' ./...
 	ACCRED_TEST_ENGINE=postgres $(GO) test -count=1 -timeout 30m ./data/... ./app/cli/...
+	$(MAKE) --no-print-directory windows
+	ACCRED_WINDOWS_ZIP=$(CURDIR)/$(WIN_ZIP) $(GO) test -count=1 -timeout 30m -run '^TestWindows$$' .
 
 ## bench: the benchmarks for the budgets in ARCHITECTURE.md, on SQLite and PostgreSQL
 bench: deps
