@@ -145,13 +145,14 @@ func badgeCodes(t *testing.T, db string) []string {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	list, err := s.BadgesToPrint(context.Background(), data.BadgeFilter{Printed: true})
+	ctx := data.WithActor(context.Background(), data.System("tests", "soak"))
+	list, err := s.BadgesToPrint(ctx, data.BadgeFilter{Printed: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var codes []string
 	for _, p := range list {
-		code, err := s.BadgeCode(context.Background(), p.ID, p.BadgeIssue)
+		code, err := s.BadgeCode(ctx, p.ID, p.BadgeIssue)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -83,6 +83,9 @@ func TestStationFileFromTheProgramme(t *testing.T) {
 	if _, _, err := u.store.ApproveAll(ctx); err != nil {
 		t.Fatal(err)
 	}
+	for id := int64(1); id <= 4; id++ { // by search, only a badge holder is let in
+		printedBadge(t, u, id, 1)
+	}
 	g.exportStation(s, path)
 	if !strings.Contains(g.problem.Text, "Station file written") {
 		t.Fatalf("export: %q", g.problem.Text)
@@ -112,6 +115,9 @@ func TestStationFileFromTheProgramme(t *testing.T) {
 	test.Tap(findButton(d.holder, "Forgotten badge  [F2]"))
 	test.Type(d.manual.search, "osullivan")
 	press(d.manual.search, fyne.KeyReturn)
+	if len(d.history) == 0 {
+		t.Fatalf("nobody let in: %q", d.manual.why.Text)
+	}
 	if d.history[0].Kind != data.Accepted || !strings.Contains(d.details.Text, "Delegate") {
 		t.Fatalf("check-in at the station: %+v, details %q", d.history[0], d.details.Text)
 	}
