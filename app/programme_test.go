@@ -302,6 +302,7 @@ func TestProgrammeRenamesCancelsAndDeletes(t *testing.T) {
 	if _, _, err := u.store.ApproveAll(ctx); err != nil {
 		t.Fatal(err)
 	}
+	printedBadge(t, u, p[0].ID, 1) // a badge holder, whom only the cancellation keeps out
 	v, err := u.store.CheckIn(ctx, data.Scan{SessionID: g.current.ID, ParticipantID: p[0].ID, Station: "Door"})
 	if err != nil || v.Reason.Code != data.ReasonCancelled {
 		t.Fatalf("the cancelled session's door: %+v, %v", v, err)

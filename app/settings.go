@@ -448,9 +448,9 @@ func (s *settings) onRequests() {
 			s.say(errorText(lang.L("Name the file .csv or .xlsx: the list is a table.")))
 			return
 		}
-		store := s.u.store
+		store, actor := s.u.store, s.u.actor()
 		s.work.run(func() func() {
-			table, err := store.ClearanceRequests(context.Background())
+			table, err := store.ClearanceRequests(actor)
 			if err == nil {
 				err = roster.WriteFile(path, format, table)
 			}
