@@ -164,7 +164,6 @@ func TestStackedAccentsStayBetweenLines(t *testing.T) {
 		sizes[layout] = map[float64]bool{}
 		sheet := demoSheet(layout)
 		var all []drawnLine
-		var names []string
 		for _, n := range []int{1, 2, 3, 4, 5, 6, 8, 10, 14} {
 			b := base
 			p := &b.Participant
@@ -187,7 +186,6 @@ func TestStackedAccentsStayBetweenLines(t *testing.T) {
 				}
 			}
 			mostLines[layout] = max(mostLines[layout], nameLines)
-			names = append(names, p.FamilyName)
 			all = append(all, lines...)
 		}
 		inkOf(t, layout, all)
