@@ -165,37 +165,50 @@ func (s *Store) MarkPrinted(ctx context.Context, printed []Printed) error {
 	operator := actorFrom(ctx).Operator
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
-		for _, b := range printed {
-			p, err := s.participantTx(ctx, tx, b.ID)
-			if err != nil {
-				return err
+		ids := make([]int64, len(printed))
+		for i, b := range printed {
+			ids[i] = b.ID
+		}
+		current, err := s.participantsTx(ctx, tx, ids)
+		if err != nil {
+			return err
+		}
+		update, err := tx.PrepareContext(ctx, `UPDATE participants SET status = 'printed', status_at = ?, updated_at = ?, updated_by = ?, badge_issue = ?,
+			rev = (SELECT MAX(rev) + 1 FROM participants)
+			WHERE id = ? AND status = 'approved' AND (badge_issue = ? OR (badge_issue = 0 AND ? = 1))`)
+		if err != nil {
+			return fmt.Errorf("mark printed: %w", err)
+		}
+		defer update.Close()
+		prints := make([][]any, len(printed))
+		changes := make([][]any, len(printed))
+		entries := make([]AuditEntry, len(printed))
+		for i, b := range printed {
+			p, ok := current[b.ID]
+			if !ok {
+				return notFoundParticipant(sql.ErrNoRows, "read participant", b.ID)
 			}
 			if verdict, why := rules.Print(p.Person()); verdict != rules.Accepted {
 				return NewError(ECONFLICT, msgNotPrintable, msg.Args{"Number": BadgeNumber(b.ID), "Reason": why.Message()})
 			}
-			res, err := tx.ExecContext(ctx, `UPDATE participants SET status = 'printed', status_at = ?, updated_at = ?, updated_by = ?, badge_issue = ?,
-				rev = (SELECT MAX(rev) + 1 FROM participants)
-				WHERE id = ? AND status = 'approved' AND (badge_issue = ? OR (badge_issue = 0 AND ? = 1))`,
-				now, now, operator, b.Issue, b.ID, b.Issue, b.Issue)
+			res, err := update.ExecContext(ctx, now, now, operator, b.Issue, b.ID, b.Issue, b.Issue)
 			if err != nil {
 				return fmt.Errorf("mark printed: %w", err)
 			}
 			if n, _ := res.RowsAffected(); n == 0 {
 				return NewError(ECONFLICT, msgChangedWhilePrinting, badgeArgs(b.ID))
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO badge_prints (participant_id, issue, at, operator) VALUES (?, ?, ?, ?)`, b.ID, b.Issue, now, operator); err != nil {
-				return fmt.Errorf("record print: %w", err)
-			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO status_changes (participant_id, status, at, operator, note) VALUES (?, 'printed', ?, ?, ?)`,
-				b.ID, now, operator, fmt.Sprintf("issue %d", b.Issue)); err != nil {
-				return fmt.Errorf("record status: %w", err)
-			}
-			if err := s.audit(ctx, tx, AuditEntry{ParticipantID: b.ID, Action: AuditPrint, Field: fmt.Sprintf("issue %d", b.Issue),
-				New: b.File}); err != nil {
-				return err
-			}
+			prints[i] = []any{b.ID, b.Issue, now, operator}
+			changes[i] = []any{b.ID, "printed", now, operator, fmt.Sprintf("issue %d", b.Issue)}
+			entries[i] = AuditEntry{ParticipantID: b.ID, Action: AuditPrint, Field: fmt.Sprintf("issue %d", b.Issue), New: b.File}
 		}
-		return nil
+		if err := insertRows(ctx, tx, "badge_prints (participant_id, issue, at, operator)", prints); err != nil {
+			return fmt.Errorf("record print: %w", err)
+		}
+		if err := insertRows(ctx, tx, "status_changes (participant_id, status, at, operator, note)", changes); err != nil {
+			return fmt.Errorf("record status: %w", err)
+		}
+		return s.audit(ctx, tx, entries...)
 	})
 }
 

@@ -2,6 +2,7 @@ package data_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -86,6 +87,56 @@ func TestMarkPrintedIsAllOrNothing(t *testing.T) {
 	}
 	if p, _ := s.Participant(ctx, a.ID); p.Status != data.StatusApproved || p.BadgeIssue != 0 {
 		t.Fatalf("half a batch stayed behind: %+v", p)
+	}
+}
+
+// TestMarkPrintedRecordsALongRun marks a run longer than the store's
+// batches printed: everyone in it is printed, once, with a line in the
+// trail each; a run naming someone unknown at its end marks nobody.
+func TestMarkPrintedRecordsALongRun(t *testing.T) {
+	s := newStore(t)
+	const run = 1201
+	var ids []int64
+	for i := range run {
+		ids = append(ids, mustCreate(t, s, delegate("A", fmt.Sprint("Delegate", i), "FR", fmt.Sprint("D", i))).ID)
+	}
+	if err := s.Approve(ctx, ids); err != nil {
+		t.Fatal(err)
+	}
+	printed := make([]data.Printed, run)
+	for i, id := range ids {
+		printed[i] = data.Printed{ID: id, Issue: 1, File: "run.pdf"}
+	}
+	if err := s.MarkPrinted(ctx, append(printed[:run:run], data.Printed{ID: 99999, Issue: 1})); data.ErrorCode(err) != data.ENOTFOUND {
+		t.Fatalf("a run naming someone unknown: %v", err)
+	}
+	if p, _ := s.Participant(ctx, ids[0]); p.Status != data.StatusApproved {
+		t.Fatalf("a refused run marked %s printed", p.FullName())
+	}
+	if err := s.MarkPrinted(ctx, printed); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []int64{ids[0], ids[499], ids[500], ids[run-1]} {
+		p, err := s.Participant(ctx, id)
+		if err != nil || p.Status != data.StatusPrinted || p.BadgeIssue != 1 {
+			t.Fatalf("after the run: %+v %v", p, err)
+		}
+	}
+	trail, err := s.AuditTrail(ctx, data.AuditFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := 0
+	for _, e := range trail {
+		if e.Action == data.AuditPrint && e.New == "run.pdf" {
+			lines++
+		}
+	}
+	if lines != run {
+		t.Fatalf("%d print lines in the trail for %d badges", lines, run)
+	}
+	if err := s.MarkPrinted(ctx, printed[run-1:]); data.ErrorCode(err) != data.ECONFLICT {
+		t.Fatalf("the same badge marked twice: %v", err)
 	}
 }
 

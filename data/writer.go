@@ -281,6 +281,48 @@ func (s *Store) participantTx(ctx context.Context, tx *sql.Tx, id int64) (Partic
 	return p, nil
 }
 
+// participantsTx reads the participants ids, in tx, by their ids; an
+// unknown id is left out.
+func (s *Store) participantsTx(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64]Participant, error) {
+	found := make(map[int64]Participant, len(ids))
+	for start := 0; start < len(ids); start += rowBatch {
+		in, args := inList(ids[start:min(start+rowBatch, len(ids))])
+		rows, err := tx.QueryContext(ctx, s.selectParticipants()+`WHERE p.id IN `+in, args...)
+		if err != nil {
+			return nil, fmt.Errorf("read participants: %w", err)
+		}
+		list, err := scanParticipants(rows)
+		if err != nil {
+			return nil, fmt.Errorf("read participants: %w", err)
+		}
+		for _, p := range list {
+			found[p.ID] = p
+		}
+	}
+	return found, nil
+}
+
+// rowBatch is how many rows one statement reads or writes at most, well
+// within both engines' limits on a statement's arguments.
+const rowBatch = 500
+
+// insertRows appends rows to into ("table (column, …)"), rowBatch rows a
+// statement: thousands of rows cost a few statements, not thousands.
+func insertRows(ctx context.Context, tx *sql.Tx, into string, rows [][]any) error {
+	for start := 0; start < len(rows); start += rowBatch {
+		part := rows[start:min(start+rowBatch, len(rows))]
+		row := "(?" + strings.Repeat(", ?", len(part[0])-1) + ")"
+		args := make([]any, 0, len(part)*len(part[0]))
+		for _, r := range part {
+			args = append(args, r...)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO `+into+` VALUES `+row+strings.Repeat(", "+row, len(part)-1), args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 var (
 	msgDocumentRegistered = msg.Define("This passport or ID is already registered.")
 	msgDocumentHolder     = msg.Define("Document {{.Document}} from {{.Country}} is already registered for {{.Name}} (badge {{.Number}}).")

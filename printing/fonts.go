@@ -16,9 +16,33 @@ import (
 type face struct {
 	family        string
 	regular, bold string // files in resources/fonts; bold may be the regular file
-	font          *sfnt.Font
+	once          sync.Once
+	err           error
 	metrics       [2]*sfnt.Font // regular and bold, for widths
 	raw           map[string][]byte
+}
+
+// loaded reads and parses the face's files the first time a letter needs
+// them: most badges need the first face only, and the others hold
+// megabytes of Chinese, Japanese and Korean letters.
+func (f *face) loaded() *face {
+	f.once.Do(func() {
+		raw := map[string][]byte{}
+		for i, name := range []string{f.regular, f.bold} {
+			b, err := resources.Fonts.ReadFile("fonts/" + name)
+			if err != nil {
+				f.err = err
+				return
+			}
+			if f.metrics[i], err = sfnt.Parse(b); err != nil {
+				f.err = err
+				return
+			}
+			raw[name] = b
+		}
+		f.raw = raw
+	})
+	return f
 }
 
 // faces are tried in order for each letter.
@@ -30,33 +54,20 @@ var faces = []*face{
 	{family: "korean", regular: "NanumGothicBold.ttf", bold: "NanumGothicBold.ttf"},
 }
 
+// loadFaces loads the first face, which draws most of what a badge holds,
+// and its tables; the others load when a letter needs them.
 var loadFaces = sync.OnceValue(func() error {
-	for _, f := range faces {
-		f.raw = map[string][]byte{}
-		for _, name := range []string{f.regular, f.bold} {
-			b, err := resources.Fonts.ReadFile("fonts/" + name)
-			if err != nil {
-				return err
-			}
-			f.raw[name] = b
-		}
-		for i, name := range []string{f.regular, f.bold} {
-			font, err := sfnt.Parse(f.raw[name])
-			if err != nil {
-				return err
-			}
-			f.metrics[i] = font
-		}
-		f.font = f.metrics[0]
+	if err := faces[0].loaded().err; err != nil {
+		return err
 	}
 	fillLatinTables()
 	return nil
 })
 
 func lookupAdvance(faceIndex int, bold bool, r rune) float64 {
-	font := faces[faceIndex].metrics[0]
+	font := faces[faceIndex].loaded().metrics[0]
 	if bold {
-		font = faces[faceIndex].metrics[1]
+		font = faces[faceIndex].loaded().metrics[1]
 	}
 	var buf sfnt.Buffer
 	g, err := font.GlyphIndex(&buf, r)
@@ -146,8 +157,11 @@ func faceFor(r rune) int {
 
 // draws reports whether the face has a glyph for r.
 func (f *face) draws(r rune) bool {
+	if f.loaded().err != nil {
+		return false
+	}
 	var buf sfnt.Buffer
-	g, err := f.font.GlyphIndex(&buf, r)
+	g, err := f.metrics[0].GlyphIndex(&buf, r)
 	return err == nil && g != 0
 }
 
@@ -270,7 +284,7 @@ func (w *writer) use(faceIndex int, bold bool, size float64) {
 		style, file = "B", f.bold
 	}
 	if !w.registered[f.family+style] {
-		w.pdf.AddUTF8FontFromBytes(f.family, style, f.raw[file])
+		w.pdf.AddUTF8FontFromBytes(f.family, style, f.loaded().raw[file])
 		w.registered[f.family+style] = true
 	}
 	w.pdf.SetFont(f.family, style, size)
@@ -355,9 +369,9 @@ func letterReach(faceIndex int, bold bool, r rune) reach {
 	if ok {
 		return got
 	}
-	font := faces[faceIndex].metrics[0]
+	font := faces[faceIndex].loaded().metrics[0]
 	if bold {
-		font = faces[faceIndex].metrics[1]
+		font = faces[faceIndex].loaded().metrics[1]
 	}
 	var buf sfnt.Buffer
 	if g, err := font.GlyphIndex(&buf, r); err == nil && g != 0 {

@@ -150,9 +150,9 @@ func (r *raster) face(f rasterFont) xfont.Face {
 	if face, ok := r.faces[f]; ok {
 		return face
 	}
-	font := faces[f.face].metrics[0]
+	font := faces[f.face].loaded().metrics[0]
 	if f.bold {
-		font = faces[f.face].metrics[1]
+		font = faces[f.face].loaded().metrics[1]
 	}
 	face, err := opentype.NewFace(font, &opentype.FaceOptions{Size: f.size, DPI: r.dpi, Hinting: xfont.HintingNone})
 	if err != nil {
