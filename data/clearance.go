@@ -5,39 +5,12 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
+
+	"accred/data/domain"
 
 	"accred/data/country"
 	"accred/data/msg"
 )
-
-// Clearance is the host country's answer about a participant, where the
-// event requires security clearance.
-type Clearance string
-
-// The clearance statuses; every participant starts pending.
-const (
-	ClearancePending Clearance = "pending"
-	ClearanceCleared Clearance = "cleared"
-	ClearanceRefused Clearance = "refused"
-)
-
-// ParseClearanceResult reads a security service's result as written:
-// cleared or refused, in any case. ok is false for anything else.
-func ParseClearanceResult(s string) (c Clearance, ok bool) {
-	switch c := Clearance(strings.ToLower(strings.TrimSpace(s))); c {
-	case ClearanceCleared, ClearanceRefused:
-		return c, true
-	}
-	return "", false
-}
-
-// Cleared reports whether nothing in the participant's clearance stops
-// their badge being printed: cleared, or the event requires none.
-func (p Participant) Cleared() bool { return p.Clearance == "" || p.Clearance == ClearanceCleared }
-
-// ClearanceColumns are the columns of the list a security service is sent.
-var ClearanceColumns = []string{FieldFamilyName, FieldGivenName, FieldDateOfBirth, FieldPlaceOfBirth, FieldNationality, FieldDocumentNumber, FieldCategory}
 
 // ClearanceRequests returns the list the host country's security service
 // is sent: a header of ClearanceColumns, then one line per participant
@@ -117,11 +90,11 @@ func (s *Store) ImportClearance(ctx context.Context, answers []ClearanceAnswer) 
 			}
 			c, known := country.Lookup(NameText.Tidy(a.Nationality))
 			if !known {
-				bad(a.Line, FieldNationality, msgUnknownCountry, nil)
+				bad(a.Line, FieldNationality, domain.MsgUnknownCountry, nil)
 				continue
 			}
 			var id int64
-			err := tx.QueryRowContext(ctx, `SELECT id FROM participants WHERE nationality = ? AND document_key = ?`, c.Code, documentKey(a.DocumentNumber)).Scan(&id)
+			err := tx.QueryRowContext(ctx, `SELECT id FROM participants WHERE nationality = ? AND document_key = ?`, c.Code, domain.DocumentKey(a.DocumentNumber)).Scan(&id)
 			if errors.Is(err, sql.ErrNoRows) {
 				bad(a.Line, FieldDocumentNumber, msgClearanceNobody, msg.Args{"Document": a.DocumentNumber, "Nationality": c.Code})
 				continue
@@ -148,7 +121,7 @@ func (s *Store) ImportClearance(ctx context.Context, answers []ClearanceAnswer) 
 			trail = append(trail, AuditEntry{ParticipantID: id, Action: AuditClearance, Field: NameText.Tidy(a.Reason), Old: string(before), New: string(result)})
 		}
 		if len(problems) > 0 {
-			sortFieldErrors(problems)
+			domain.SortFieldErrors(problems)
 			return &Error{Code: EINVALID, Fields: problems, Message: msgClearanceNotImported.With(msg.Args{"Problems": len(problems), "Lines": countLines(problems)})}
 		}
 		return s.audit(ctx, tx, trail...)

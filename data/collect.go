@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"accred/data/domain"
+
 	"accred/data/msg"
 	"accred/data/rules"
 	"accred/data/search"
@@ -189,15 +191,15 @@ func (c *collector) focalPoint() (Participant, error) {
 // checkDocument compares the document shown with the one registered for
 // p, unless a supervisor allowed any.
 func (c *collector) checkDocument(p Participant) error {
-	shown := documentKey(c.in.Document)
+	shown := domain.DocumentKey(c.in.Document)
 	if shown == "" {
 		return NewError(EINVALID, msgNoDocumentShown, nil)
 	}
-	if c.in.Override || shown == documentKey(p.DocumentNumber) {
+	if c.in.Override || shown == domain.DocumentKey(p.DocumentNumber) {
 		return nil
 	}
 	return NewError(EINVALID, msgDocumentMismatch, msg.Args{"Shown": lastThree(shown),
-		"Registered": lastThree(documentKey(p.DocumentNumber)), "Number": p.BadgeNumber()})
+		"Registered": lastThree(domain.DocumentKey(p.DocumentNumber)), "Number": p.BadgeNumber()})
 }
 
 // collect marks participant id's printed badge collected and records how.

@@ -92,7 +92,7 @@ func (s *Store) CheckIn(ctx context.Context, scan Scan) (Verdict, error) {
 		if err != nil {
 			return fmt.Errorf("read session: %w", err)
 		}
-		a := rules.Admission{Session: session.rules(), Exit: scan.Exit, Now: v.At.In(loc)}
+		a := rules.Admission{Session: session.Rules(), Exit: scan.Exit, Now: v.At.In(loc)}
 		if scan.Code != "" {
 			var c credential.Credential
 			var err error

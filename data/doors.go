@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"accred/data/domain"
+
 	"accred/data/msg"
 	"accred/data/search"
 )
@@ -59,15 +61,15 @@ func (s *Store) SetDoorZone(ctx context.Context, station string, zone int) error
 		return err
 	}
 	station = NameText.Tidy(station)
-	var v invalid
+	var v domain.Problems
 	if doorKey(station) == "" {
-		v.add("station", msgDoorStation)
+		v.Add("station", msgDoorStation)
 	}
-	v.text("station", NameText, station)
+	v.Text("station", NameText, station)
 	if zone < 0 || zone > MaxZone {
-		v.add("zone", msgZoneCode)
+		v.Add("zone", domain.MsgZoneCode)
 	}
-	if err := v.err(msgDoorNotSaved); err != nil {
+	if err := v.Err(msgDoorNotSaved); err != nil {
 		return err
 	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"accred/data/domain"
 	"accred/data/msg"
 )
 
@@ -90,7 +91,7 @@ func (s *Store) TimezoneChange(ctx context.Context, zone string) (TimezoneMove, 
 	zone = NameText.Tidy(zone)
 	if !KnownZone(zone) {
 		return TimezoneMove{}, &Error{Code: EINVALID, Message: msgZoneNotChanged.Msg(),
-			Fields: []FieldError{{Field: "timezone", Reason: msgUnknownZone.Msg()}}}
+			Fields: []FieldError{{Field: "timezone", Reason: domain.MsgUnknownZone.Msg()}}}
 	}
 	return s.timezoneChange(ctx, s.db, zone)
 }
@@ -125,7 +126,7 @@ func (s *Store) SetTimezone(ctx context.Context, zone, reason string) error {
 	zone, reason = NameText.Tidy(zone), NameText.Tidy(reason)
 	if !KnownZone(zone) {
 		return &Error{Code: EINVALID, Message: msgZoneNotChanged.Msg(),
-			Fields: []FieldError{{Field: "timezone", Reason: msgUnknownZone.Msg()}}}
+			Fields: []FieldError{{Field: "timezone", Reason: domain.MsgUnknownZone.Msg()}}}
 	}
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		change, err := s.timezoneChange(ctx, tx, zone)

@@ -14,6 +14,8 @@ import (
 	"runtime"
 	"sync"
 
+	"accred/data/domain"
+
 	"accred/data/msg"
 )
 
@@ -156,11 +158,11 @@ func checkRows(rows []ImportRow, categories []Category, zones []Zone, today stri
 					f.Line = row.Line
 					found[i] = append(found[i], f)
 				}
-				if f, ok := row.Input.consentProblem(today); ok {
+				if f, ok := row.Input.ConsentProblem(today); ok {
 					f.Line = row.Line
 					found[i] = append(found[i], f)
 				}
-				keys[i] = row.Input.keys()
+				keys[i] = keysOf(row.Input)
 			}
 		}(w)
 	}
@@ -190,7 +192,7 @@ func checkRows(rows []ImportRow, categories []Category, zones []Zone, today stri
 	if len(problems) == 0 {
 		return keys, nil
 	}
-	sortFieldErrors(problems)
+	domain.SortFieldErrors(problems)
 	return nil, &Error{Code: EINVALID, Fields: problems, Message: msgNotImported.With(msg.Args{"Problems": len(problems), "Lines": countLines(problems)})}
 }
 

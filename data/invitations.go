@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"accred/data/domain"
+
 	"accred/data/country"
 	"accred/data/msg"
 )
@@ -110,14 +112,14 @@ func (s *Store) InviteToPortal(ctx context.Context, in PortalInvitationInput) (P
 		return PortalInvitation{}, "", err
 	}
 	loc := ev.Location()
-	var v invalid
+	var v domain.Problems
 	var member ParticipantInput
 	switch in.Kind {
 	case AffiliationDelegation:
 		if c, ok := country.Lookup(in.Name); ok {
 			member.Delegation = c.Code
 		} else {
-			v.add(FieldInvitationName, msgUnknownDelegation)
+			v.Add(FieldInvitationName, domain.MsgUnknownDelegation)
 		}
 	case AffiliationOrganization:
 		member.Organization = in.Name
@@ -127,23 +129,21 @@ func (s *Store) InviteToPortal(ctx context.Context, in PortalInvitationInput) (P
 		return PortalInvitation{}, "", NewError(EINVALID, msgInvitationKind, nil)
 	}
 	if in.Name == "" {
-		v.add(FieldInvitationName, msgInvitationName)
+		v.Add(FieldInvitationName, msgInvitationName)
 	}
-	v.text(FieldInvitationName, NameText, in.Name)
-	if in.Email != "" && !isEmail(in.Email) {
-		v.add(FieldEmail, msgEmail)
-	}
+	v.Text(FieldInvitationName, NameText, in.Name)
+	v.Email(FieldEmail, in.Email)
 	expires := ev.Ends
 	if in.Expires != "" {
 		if expires, err = time.ParseInLocation(DateLayout, in.Expires, loc); err != nil {
-			v.add(FieldExpires, msgInvitationExpires)
+			v.Add(FieldExpires, msgInvitationExpires)
 		}
 	}
 	last := time.Date(expires.Year(), expires.Month(), expires.Day(), 0, 0, 0, 0, loc).AddDate(0, 0, 1)
 	if err == nil && !last.After(s.Now()) {
-		v.add(FieldExpires, msgInvitationPast)
+		v.Add(FieldExpires, msgInvitationPast)
 	}
-	if err := v.err(msgInvitationInvalid); err != nil {
+	if err := v.Err(msgInvitationInvalid); err != nil {
 		return PortalInvitation{}, "", err
 	}
 	code, err := newInvitationCode()

@@ -11,10 +11,10 @@ import (
 	_ "image/jpeg" // logos in JPEG
 	_ "image/png"  // logos in PNG
 	"io"
-	"regexp"
-	"slices"
 	"strings"
 	"time"
+
+	"accred/data/domain"
 
 	"accred/data/msg"
 	"accred/data/plainfile"
@@ -34,7 +34,7 @@ func (s *Store) SetDays(ctx context.Context, starts, ends time.Time) error {
 	}
 	ev.Starts, ev.Ends = starts, ends
 	if ends.Before(starts) {
-		return &Error{Code: EINVALID, Message: msgDaysNotChanged.Msg(), Fields: []FieldError{{Field: "dates", Reason: msgEventOrder.Msg()}}}
+		return &Error{Code: EINVALID, Message: msgDaysNotChanged.Msg(), Fields: []FieldError{{Field: "dates", Reason: domain.MsgEventOrder.Msg()}}}
 	}
 	sessions, err := s.Sessions(ctx)
 	if err != nil {
@@ -57,7 +57,7 @@ func (s *Store) SetDays(ctx context.Context, starts, ends time.Time) error {
 func (s *Store) setDay(ctx context.Context, key, value string) error {
 	day, err := time.Parse(DateLayout, strings.TrimSpace(value))
 	if err != nil {
-		return &Error{Code: EINVALID, Message: msgDaysNotChanged.Msg(), Fields: []FieldError{{Field: key, Reason: msgEventDates.Msg()}}}
+		return &Error{Code: EINVALID, Message: msgDaysNotChanged.Msg(), Fields: []FieldError{{Field: key, Reason: domain.MsgEventDates.Msg()}}}
 	}
 	ev, err := s.Event(ctx)
 	if err != nil {
@@ -69,9 +69,6 @@ func (s *Store) setDay(ctx context.Context, key, value string) error {
 	return s.SetDays(ctx, ev.Starts, day)
 }
 
-// languagePattern is a language's code, such as en, fr or vi.
-var languagePattern = regexp.MustCompile(`^[a-z]{2,3}$`)
-
 // SetLanguages sets the one or two languages of the badges' words, given
 // as codes separated by spaces or commas ("en fr"); none prints the
 // categories' names as given. It returns EINVALID for a code that is not
@@ -80,18 +77,8 @@ func (s *Store) SetLanguages(ctx context.Context, value string) error {
 	if err := allow(ctx, RoleAdmin); err != nil {
 		return err
 	}
-	codes := strings.Fields(strings.ReplaceAll(strings.ToLower(value), ",", " "))
-	var v invalid
-	for i, c := range codes {
-		if !languagePattern.MatchString(c) || slices.Contains(codes[:i], c) {
-			v.add(SettingLanguages, msgLanguageCode)
-			break
-		}
-	}
-	if len(codes) > 2 {
-		v.add(SettingLanguages, msgTwoLanguages)
-	}
-	if err := v.err(msgSettingNotChanged); err != nil {
+	codes, v := domain.ParseLanguages(SettingLanguages, value)
+	if err := v.Err(msgSettingNotChanged); err != nil {
 		return err
 	}
 	return s.updateEvent(ctx, `badge_languages = ?`, strings.Join(codes, " "))
@@ -128,17 +115,17 @@ func CheckLogo(img []byte) error {
 	if len(img) == 0 {
 		return nil
 	}
-	var v invalid
+	var v domain.Problems
 	if len(img) > MaxLogo {
-		v.add(SettingLogo, msgLogoTooLarge)
+		v.Add(SettingLogo, msgLogoTooLarge)
 	} else if cfg, format, err := image.DecodeConfig(bytes.NewReader(img)); err != nil || (format != "png" && format != "jpeg") {
-		v.add(SettingLogo, msgLogoFormat)
+		v.Add(SettingLogo, msgLogoFormat)
 	} else if cfg.Width < 1 || cfg.Height < 1 || cfg.Width > maxLogoSide || cfg.Height > maxLogoSide {
-		v.add(SettingLogo, msgLogoPixels)
+		v.Add(SettingLogo, msgLogoPixels)
 	} else if _, _, err := image.Decode(bytes.NewReader(img)); err != nil {
-		v.add(SettingLogo, msgLogoFormat)
+		v.Add(SettingLogo, msgLogoFormat)
 	}
-	return v.err(msgSettingNotChanged)
+	return v.Err(msgSettingNotChanged)
 }
 
 // ReadLogo reads a logo file, up to one byte more than a logo may have:
@@ -266,8 +253,6 @@ func namesOf(text string) map[string]string {
 var (
 	msgDaysNotChanged  = msg.Define("The event's days were not changed.")
 	msgSessionsOutside = msg.Define("These sessions would fall outside the event's days: {{.Sessions}}. Move them first, or choose other days.")
-	msgLanguageCode    = msg.Define("Give languages as codes of two or three letters, such as en, fr or vi, each once.")
-	msgTwoLanguages    = msg.Define("A badge prints one or two languages.")
 	msgLogoTooLarge    = msg.Define("The logo is too large: 512 KB at most.")
 	msgLogoFormat      = msg.Define("The logo must be a PNG or JPEG image.")
 	msgLogoPixels      = msg.Define("The logo is too large: 4000 pixels on a side at most.")

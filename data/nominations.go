@@ -5,74 +5,12 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
 
 	"accred/data/country"
-	"accred/data/document"
 	"accred/data/msg"
 	"accred/data/rules"
 	"accred/data/search"
 )
-
-// MaxNominationFile is the largest nomination file kept, in bytes.
-const MaxNominationFile = document.MaxBytes
-
-// Nomination is a delegation's or organisation's official nomination: a
-// note verbale or a letter naming its participants.
-type Nomination struct {
-	Affiliation Affiliation
-	Reference   string
-	Date        string // YYYY-MM-DD
-	FocalPoint  string
-	Email       string
-	FileSize    int // bytes of the kept PDF; 0: none
-	RecordedAt  time.Time
-	RecordedBy  string
-}
-
-// NominationInput is a nomination as recorded: Name is a country's code or
-// name for a State's delegation, or an organisation's name.
-type NominationInput struct {
-	Name       string
-	Reference  string
-	Date       string
-	FocalPoint string
-	Email      string
-	File       []byte // a PDF, or nothing
-}
-
-// Fields of a nomination, as named in its errors.
-const (
-	FieldNominationName = "name"
-	FieldReference      = "reference"
-	FieldDate           = "date"
-	FieldFocalPoint     = "focal_point"
-	FieldFile           = "file"
-)
-
-// Validate checks a nomination's fields and returns EINVALID naming each
-// one that is wrong.
-func (in NominationInput) Validate() error {
-	var v invalid
-	if in.Reference == "" {
-		v.add(FieldReference, msgNominationReference)
-	}
-	v.text(FieldReference, NameText, in.Reference)
-	if _, err := time.Parse(DateLayout, in.Date); err != nil {
-		v.add(FieldDate, msgNominationDate)
-	}
-	v.text(FieldFocalPoint, NameText, in.FocalPoint)
-	if in.Email != "" && !isEmail(in.Email) {
-		v.add(FieldEmail, msgEmail)
-	}
-	switch {
-	case len(in.File) > MaxNominationFile:
-		v.add(FieldFile, msgNominationFileSize)
-	case in.File != nil && !document.IsPDF(in.File):
-		v.add(FieldFile, msgNominationFilePDF)
-	}
-	return v.err(msgNominationInvalid)
-}
 
 // RecordNomination records (or replaces) the nomination of the delegation
 // or organisation in.Name names. It returns EINVALID for a wrong field or a
@@ -106,7 +44,7 @@ func (s *Store) RecordNomination(ctx context.Context, in NominationInput) (Nomin
 		if err != nil {
 			return fmt.Errorf("record nomination: %w", err)
 		}
-		return s.audit(ctx, tx, AuditEntry{Action: AuditNomination, Field: in.Name, New: in.auditText()})
+		return s.audit(ctx, tx, AuditEntry{Action: AuditNomination, Field: in.Name, New: in.Summary()})
 	})
 	if err != nil {
 		return Nomination{}, err
@@ -307,28 +245,10 @@ func (s *Store) CountInAffiliation(ctx context.Context, affiliationID int64, sta
 }
 
 var (
-	msgNominationInvalid   = msg.Define("The nomination was not recorded.")
-	msgNominationReference = msg.Define("Give the nomination's reference (the note verbale's or letter's number).")
-	msgNominationDate      = msg.Define("Write the nomination's date as YYYY-MM-DD.")
-	msgNominationFileSize  = msg.Define("The nomination file is larger than 15 MB.")
-	msgNominationFilePDF   = msg.Define("The nomination file is not a PDF.")
-	msgNominationMedia     = msg.Define("{{.Name}} is a media outlet: journalists are accredited by the media unit, without a nomination.")
-	msgNoNominee           = msg.Define("There is no delegation or organisation named {{.Name}}; give a country's code or name, or an organisation's name as registered.")
-	msgNoAffiliation       = msg.Define("There is no such delegation or organisation.")
-	msgNoNomination        = msg.Define("{{.Name}} has no nomination recorded yet.")
-	msgAwaitingNomination  = msg.Define("{{.Number}} cannot be approved yet: {{.Name}} has no nomination recorded yet.")
+	msgNominationFileSize = msg.Define("The nomination file is larger than 15 MB.")
+	msgNominationMedia    = msg.Define("{{.Name}} is a media outlet: journalists are accredited by the media unit, without a nomination.")
+	msgNoNominee          = msg.Define("There is no delegation or organisation named {{.Name}}; give a country's code or name, or an organisation's name as registered.")
+	msgNoAffiliation      = msg.Define("There is no such delegation or organisation.")
+	msgNoNomination       = msg.Define("{{.Name}} has no nomination recorded yet.")
+	msgAwaitingNomination = msg.Define("{{.Number}} cannot be approved yet: {{.Name}} has no nomination recorded yet.")
 )
-
-// auditText is the nomination as the audit trail writes it: its reference
-// and date, and whether a focal point and a letter come with it (never
-// their names, which a purge could not find outside a participant's lines).
-func (in NominationInput) auditText() string {
-	text := in.Reference + "; " + in.Date
-	if in.FocalPoint != "" {
-		text += "; focal point named"
-	}
-	if in.File != nil {
-		text += "; letter kept"
-	}
-	return text
-}

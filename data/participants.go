@@ -165,7 +165,7 @@ func (s *Store) CreateParticipant(ctx context.Context, in ParticipantInput) (Par
 		if err := w.validate(in); err != nil {
 			return err
 		}
-		k := in.keys()
+		k := keysOf(in)
 		if err := w.checkDocumentFree(in, k, 0); err != nil {
 			return err
 		}
@@ -199,14 +199,14 @@ func (s *Store) UpdateParticipant(ctx context.Context, id int64, in ParticipantI
 		if err != nil {
 			return err
 		}
-		if err := current.unchangedSince(in.Version, loc); err != nil {
+		if err := unchangedSince(current, in.Version, loc); err != nil {
 			return err
 		}
 		in = in.Normalize()
 		if err := w.validate(in); err != nil {
 			return err
 		}
-		k := in.keys()
+		k := keysOf(in)
 		if err := w.checkDocumentFree(in, k, id); err != nil {
 			return err
 		}
@@ -224,7 +224,7 @@ func (s *Store) UpdateParticipant(ctx context.Context, id int64, in ParticipantI
 
 // unchangedSince returns ECONFLICT, naming who changed p and when, when p
 // changed since the desk read it at version; version 0 checks nothing.
-func (p Participant) unchangedSince(version int64, loc *time.Location) error {
+func unchangedSince(p Participant, version int64, loc *time.Location) error {
 	if version == 0 || p.Rev == version {
 		return nil
 	}
@@ -242,7 +242,7 @@ func (s *Store) Duplicates(ctx context.Context, in ParticipantInput, exceptID in
 	in = in.Normalize()
 	ids, err := queryIDs(ctx, s.db, `SELECT id FROM participants
 		WHERE nationality = ? AND (document_key = ? OR name_key = ?) AND id <> ? ORDER BY id LIMIT 20`,
-		in.Nationality, in.keys().document, in.keys().name, exceptID)
+		in.Nationality, keysOf(in).document, keysOf(in).name, exceptID)
 	if err != nil {
 		return nil, fmt.Errorf("find duplicates: %w", err)
 	}
@@ -577,7 +577,7 @@ func (s *Store) indexAffiliations(ctx context.Context) error {
 		if err := rows.Scan(&a.ID, &a.Kind, &a.Name, &a.Country); err != nil {
 			return err
 		}
-		named[a.ID] = a.searchWords()
+		named[a.ID] = a.SearchWords()
 		s.indexGroups = a.ID
 	}
 	if err := rows.Err(); err != nil {

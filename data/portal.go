@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"accred/data/domain"
+
 	"accred/data/document"
 	"accred/data/msg"
 	"accred/data/photo"
@@ -257,13 +259,13 @@ func (s *Store) SaveNominee(ctx context.Context, inv PortalInvitation, id int64,
 		verr := w.validate(in)
 		problems = append(problems, ErrorFields(verr)...)
 		if len(problems) > 0 {
-			sortFieldErrors(problems)
-			return &Error{Code: EINVALID, Message: msgParticipantInvalid.Msg(), Fields: problems}
+			domain.SortFieldErrors(problems)
+			return &Error{Code: EINVALID, Message: domain.MsgParticipantInvalid.Msg(), Fields: problems}
 		}
 		if verr != nil {
 			return verr
 		}
-		k := in.keys()
+		k := keysOf(in)
 		if err := w.checkNomineeDocument(inv, in, k, id); err != nil {
 			return err
 		}
@@ -464,7 +466,7 @@ func (s *Store) ImportNominees(ctx context.Context, inv PortalInvitation, source
 
 // notImported is the refusal of a file with problems on some of its lines.
 func notImported(problems []FieldError) error {
-	sortFieldErrors(problems)
+	domain.SortFieldErrors(problems)
 	return &Error{Code: EINVALID, Fields: problems, Message: msgNotImported.With(msg.Args{"Problems": len(problems), "Lines": countLines(problems)})}
 }
 
@@ -488,14 +490,14 @@ func (s *Store) SaveLetter(ctx context.Context, inv PortalInvitation, in LetterI
 		return err
 	}
 	if inv.Affiliation.Kind == AffiliationMedia {
-		var v invalid
+		var v domain.Problems
 		switch {
 		case len(in.File) > document.MaxBytes:
-			v.add(FieldFile, msgNominationFileSize)
+			v.Add(FieldFile, msgNominationFileSize)
 		case !document.IsPDF(in.File):
-			v.add(FieldFile, msgLetterPDF)
+			v.Add(FieldFile, msgLetterPDF)
 		}
-		if err := v.err(msgLetterNotSaved); err != nil {
+		if err := v.Err(msgLetterNotSaved); err != nil {
 			return err
 		}
 		return s.withTx(ctx, func(tx *sql.Tx) error {
@@ -522,7 +524,7 @@ func (s *Store) SaveLetter(ctx context.Context, inv PortalInvitation, in LetterI
 		if err != nil {
 			return fmt.Errorf("record nomination: %w", err)
 		}
-		return s.audit(ctx, tx, AuditEntry{Action: AuditNomination, Field: inv.Affiliation.Name, New: n.auditText()})
+		return s.audit(ctx, tx, AuditEntry{Action: AuditNomination, Field: inv.Affiliation.Name, New: n.Summary()})
 	})
 }
 

@@ -117,7 +117,7 @@ func (w *writer) purgeParticipant(p *purged, report *PurgeReport) error {
 		return nil
 	}
 	report.People++
-	k := ParticipantInput{FamilyName: badge}.keys()
+	k := keysOf(ParticipantInput{FamilyName: badge})
 	_, err := w.tx.ExecContext(w.ctx, `UPDATE participants SET given_name = '', family_name = ?, native_name = '', email = '',
 		document_number = '', document_key = ?, name_key = ?, search_words = ?, sort_key = ?, date_of_birth = '', place_of_birth = '',
 		updated_at = ?, updated_by = ?, rev = ? WHERE id = ?`,

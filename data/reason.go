@@ -72,16 +72,3 @@ var reasonErrors = map[ReasonCode]error{
 	ReasonNotApproved:      ErrNotApproved,
 	ReasonClearancePending: ErrClearancePending,
 }
-
-// Person is what the rulebook knows of p: a screen or the command line asks
-// the rulebook about p with it.
-func (p Participant) Person() rules.Person {
-	return rules.Person{Status: rules.Status(p.Status), Clearance: rules.Clearance(p.Clearance), Category: p.Category, Issue: p.BadgeIssue}
-}
-
-// rules is what the rulebook knows of the session: its door opens early by
-// its tolerance.
-func (s Session) rules() rules.Session {
-	return rules.Session{Categories: s.Categories, Zone: s.Zone, InvitationOnly: s.InvitationOnly, RecordsExits: s.RecordsExits,
-		Opens: s.Opens(), Ends: s.Ends, Capacity: s.Capacity, Present: s.Present, Cancelled: s.Cancelled}
-}

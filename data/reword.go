@@ -33,7 +33,7 @@ func rewordParticipants(ctx context.Context, tx *sql.Tx) error {
 			rows.Close()
 			return err
 		}
-		if now := in.keys().searchWords(id); now != words {
+		if now := keysOf(in).searchWords(id); now != words {
 			changes = append(changes, change{id, now})
 		}
 	}

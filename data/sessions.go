@@ -297,7 +297,7 @@ func (s *Store) DeleteSession(ctx context.Context, id int64) error {
 				return fmt.Errorf("delete session: %w", err)
 			}
 		}
-		return s.audit(ctx, tx, AuditEntry{Action: AuditProgramme, Field: x.Code, Old: x.auditText()})
+		return s.audit(ctx, tx, AuditEntry{Action: AuditProgramme, Field: x.Code, Old: x.Summary()})
 	})
 }
 
@@ -311,9 +311,9 @@ func (s *Store) saveSessionTx(ctx context.Context, tx *sql.Tx, x Session) (int64
 	old, err := s.scanSession(tx.QueryRowContext(ctx, `SELECT `+sessionColumns+` FROM sessions WHERE upper(code) = upper(?)`, x.Code), loc)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		err = s.audit(ctx, tx, AuditEntry{Action: AuditProgramme, Field: x.Code, New: x.auditText()})
-	case err == nil && old.auditText() != x.auditText():
-		err = s.audit(ctx, tx, AuditEntry{Action: AuditProgramme, Field: x.Code, Old: old.auditText(), New: x.auditText()})
+		err = s.audit(ctx, tx, AuditEntry{Action: AuditProgramme, Field: x.Code, New: x.Summary()})
+	case err == nil && old.Summary() != x.Summary():
+		err = s.audit(ctx, tx, AuditEntry{Action: AuditProgramme, Field: x.Code, Old: old.Summary(), New: x.Summary()})
 	}
 	if err != nil {
 		return 0, false, fmt.Errorf("read session: %w", err)

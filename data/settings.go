@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"accred/data/domain"
+
 	"accred/data/msg"
 )
 
@@ -114,20 +116,20 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 		return s.SetLogo(ctx, nil)
 	case SettingName:
 		value = NameText.Tidy(value)
-		var v invalid
+		var v domain.Problems
 		if value == "" {
-			v.add(key, msgEventName)
+			v.Add(key, domain.MsgEventName)
 		}
-		v.text(key, NameText, value)
-		if err := v.err(msgSettingNotChanged); err != nil {
+		v.Text(key, NameText, value)
+		if err := v.Err(msgSettingNotChanged); err != nil {
 			return err
 		}
 		column, arg = "name", value
 	case SettingDocumentSymbol:
 		value = SymbolText.Tidy(value)
-		var v invalid
-		v.text(key, SymbolText, value)
-		if err := v.err(msgSettingNotChanged); err != nil {
+		var v domain.Problems
+		v.Text(key, SymbolText, value)
+		if err := v.Err(msgSettingNotChanged); err != nil {
 			return err
 		}
 		column, arg = key, value

@@ -715,7 +715,7 @@ func (is issued) check(pub ed25519.PublicKey, fileID string, scans []chain.Scan,
 		at, err := time.Parse(time.RFC3339Nano, c.At)
 		if err != nil {
 			bad(i, msgScanTime.With(msg.Args{"Time": strconv.Quote(c.At)}))
-		} else if c.Verdict == "accepted" && x.outside(at, c.Direction == "out") {
+		} else if c.Verdict == "accepted" && x.Outside(at, c.Direction == "out") {
 			bad(i, map[string]msg.Key{"in": msgScanEntryOutside, "out": msgScanExitOutside}[c.Direction].With(msg.Args{
 				"At": moment(at.In(x.Starts.Location())), "Opens": x.Opens().Format("15:04"), "Ends": moment(x.Ends)}))
 		}

@@ -10,8 +10,5 @@ import (
 // Words that messages name, so that a sentence and the words in it read in
 // one language.
 
-// Message is the status in words: "approved".
-func (s Status) Message() msg.Message { return rules.Status(s).Message() }
-
 // moment is a time of day with its day and month: "08:30 on 25 Oct".
 func moment(t time.Time) msg.Message { return rules.Moment(t) }

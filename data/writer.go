@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"accred/data/domain"
 	"accred/data/msg"
 	"accred/data/search"
 )
@@ -120,8 +121,8 @@ func (w *writer) validate(in ParticipantInput) error {
 	if err := in.Validate(w.categories); err != nil {
 		return err
 	}
-	if problem, ok := in.consentProblem(w.today); ok {
-		return &Error{Code: EINVALID, Message: msgParticipantInvalid.Msg(), Fields: []FieldError{problem}}
+	if problem, ok := in.ConsentProblem(w.today); ok {
+		return &Error{Code: EINVALID, Message: domain.MsgParticipantInvalid.Msg(), Fields: []FieldError{problem}}
 	}
 	return nil
 }
@@ -166,7 +167,7 @@ func (w *writer) holderOf(nationality, document string) (int64, error) {
 }
 
 func (w *writer) affiliationID(in ParticipantInput) (sql.NullInt64, error) {
-	a, ok := in.affiliation()
+	a, ok := in.Affiliation()
 	if !ok {
 		return sql.NullInt64{}, nil
 	}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"accred/data/domain"
 	"accred/data/msg"
 	"accred/data/rules"
 )
@@ -79,7 +80,7 @@ func (s *Store) SaveZones(ctx context.Context, zones []Zone) error {
 			if _, kept := seen[z.Code]; kept {
 				continue
 			}
-			trail = append(trail, AuditEntry{Action: AuditZone, Field: strconv.Itoa(z.Code), Old: z.auditText()})
+			trail = append(trail, AuditEntry{Action: AuditZone, Field: strconv.Itoa(z.Code), Old: z.Summary()})
 			var sessions, people, doors int
 			if err := tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM sessions WHERE zone = ?), (SELECT COUNT(*) FROM participant_zones WHERE zone = ?),
 				(SELECT COUNT(*) FROM doors WHERE zone = ?)`, z.Code, z.Code, z.Code).Scan(&sessions, &people, &doors); err != nil {
@@ -109,10 +110,10 @@ func (s *Store) SaveZones(ctx context.Context, zones []Zone) error {
 			}
 			before := ""
 			if i := slices.IndexFunc(old, func(o Zone) bool { return o.Code == z.Code }); i >= 0 {
-				before = old[i].auditText()
+				before = old[i].Summary()
 			}
-			if before != z.auditText() {
-				trail = append(trail, AuditEntry{Action: AuditZone, Field: strconv.Itoa(z.Code), Old: before, New: z.auditText()})
+			if before != z.Summary() {
+				trail = append(trail, AuditEntry{Action: AuditZone, Field: strconv.Itoa(z.Code), Old: before, New: z.Summary()})
 			}
 		}
 		return s.audit(ctx, tx, trail...)
@@ -214,7 +215,7 @@ func (s *Store) SetParticipantZones(ctx context.Context, id int64, changes []Zon
 				problems = append(problems, FieldError{Field: FieldZones, Reason: msgNoZone.With(msg.Args{"Zone": c.Zone})})
 			}
 			if named[c.Zone] {
-				problems = append(problems, FieldError{Field: FieldZones, Reason: msgZoneChangedTwice.With(msg.Args{"Zone": c.Zone})})
+				problems = append(problems, FieldError{Field: FieldZones, Reason: domain.MsgZoneChangedTwice.With(msg.Args{"Zone": c.Zone})})
 			}
 			named[c.Zone] = true
 		}
@@ -225,7 +226,7 @@ func (s *Store) SetParticipantZones(ctx context.Context, id int64, changes []Zon
 		if err != nil {
 			return err
 		}
-		if err := current.unchangedSince(version, loc); err != nil {
+		if err := unchangedSince(current, version, loc); err != nil {
 			return err
 		}
 		if err := mayGrant(ctx, tx, current, zones, changes); err != nil {

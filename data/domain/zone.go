@@ -1,4 +1,4 @@
-package data
+package domain
 
 import (
 	"slices"
@@ -26,21 +26,21 @@ type Zone struct {
 
 // Validate reports EINVALID with a FieldError per problem.
 func (z Zone) Validate(categories []Category) error {
-	var v invalid
+	var v Problems
 	if z.Code < 1 || z.Code > MaxZone {
-		v.add("code", msgZoneCode)
+		v.Add("code", MsgZoneCode)
 	}
 	if strings.TrimSpace(z.Name) == "" {
-		v.add("name", msgZoneName)
+		v.Add("name", msgZoneName)
 	}
-	v.text("name", NameText, z.Name)
+	v.Text("name", NameText, z.Name)
 	for _, c := range z.Categories {
 		if !slices.ContainsFunc(categories, func(k Category) bool { return k.Code == c }) {
-			v.add("categories", msgSessionCategories)
+			v.Add("categories", msgSessionCategories)
 			break
 		}
 	}
-	return v.err(msgZoneIncomplete)
+	return v.Err(msgZoneIncomplete)
 }
 
 // ZoneChange adds a zone to those of a participant's category, or takes
@@ -65,7 +65,7 @@ func ParseZoneChanges(s string) ([]ZoneChange, msg.Message) {
 			return nil, msgZoneChanges.With(msg.Args{"Word": strconv.Quote(word)})
 		}
 		if slices.ContainsFunc(out, func(c ZoneChange) bool { return c.Zone == code }) {
-			return nil, msgZoneChangedTwice.With(msg.Args{"Zone": code})
+			return nil, MsgZoneChangedTwice.With(msg.Args{"Zone": code})
 		}
 		out = append(out, ZoneChange{Zone: code, Granted: sign == '+'})
 	}
@@ -102,24 +102,6 @@ func ZoneChangesFor(zones []Zone, category string, has func(Zone) bool) []ZoneCh
 	return out
 }
 
-// ZoneRules say which zones every participant has: their category's, with
-// their own changes. The zero ZoneRules give nobody any zone.
-type ZoneRules struct {
-	Zones   []Zone                 // in order of number
-	changes map[int64][]ZoneChange // by participant
-}
-
-// Of returns the zones p has, in order of number.
-func (r ZoneRules) Of(p Participant) []Zone {
-	var out []Zone
-	for _, z := range r.Zones {
-		if HasZone(z, p.Category, r.changes[p.ID]) {
-			out = append(out, z)
-		}
-	}
-	return out
-}
-
 // ZoneNumbers returns the numbers of zones as a badge prints them: "1 2 4".
 func ZoneNumbers(zones []Zone) string {
 	words := make([]string, len(zones))
@@ -131,14 +113,14 @@ func ZoneNumbers(zones []Zone) string {
 
 var (
 	msgZoneIncomplete   = msg.Define("The zone is not complete.")
-	msgZoneCode         = msg.Define("A zone is a number from 1 to 99.")
+	MsgZoneCode         = msg.Define("A zone is a number from 1 to 99.")
 	msgZoneName         = msg.Define("Give the zone a name.")
 	msgZoneChanges      = msg.Define("Write the zones added and taken away as +4 -3; {{.Word}} is neither.")
-	msgZoneChangedTwice = msg.Define("Zone {{.Zone}} is named twice.")
+	MsgZoneChangedTwice = msg.Define("Zone {{.Zone}} is named twice.")
 )
 
-// auditText is the zone as the audit trail writes it: its name, then the
-// categories that have it.
-func (z Zone) auditText() string {
+// Summary is the zone's name, then the categories that have it, as the
+// audit trail writes it.
+func (z Zone) Summary() string {
 	return strings.TrimSuffix(z.Name+"; "+strings.Join(z.Categories, " "), "; ")
 }

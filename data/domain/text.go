@@ -1,4 +1,4 @@
-package data
+package domain
 
 import (
 	"strings"
@@ -36,7 +36,6 @@ var (
 var (
 	msgNotUTF8 = msg.Define("The text is not valid UTF-8; save the file as UTF-8.")
 	msgControl = msg.Define("The text holds a control character (such as Escape or a bell); remove it.")
-	msgScan    = msg.Define("The scan was not recorded.")
 )
 
 // Clean returns s tidied as Tidy does, or EINVALID with the reason it is
@@ -89,20 +88,11 @@ func (k TextKind) Check(s string) msg.Key {
 	return msg.Key{}
 }
 
-// text adds a field error when value does not fit its kind.
-func (v *invalid) text(field string, k TextKind, value string) {
+// Text adds a field error when value does not fit its kind.
+func (v *Problems) Text(field string, k TextKind, value string) {
 	if reason := k.Check(value); !reason.IsZero() {
-		v.add(field, reason)
+		v.Add(field, reason)
 	}
-}
-
-// validate reports EINVALID when the station or operator name of a scan
-// does not fit NameText.
-func (sc Scan) validate(operator string) error {
-	var v invalid
-	v.text("station", NameText, sc.Station)
-	v.text("operator", NameText, operator)
-	return v.err(msgScan)
 }
 
 // isSpace reports whether r separates words: a space, a tab, a line break

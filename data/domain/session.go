@@ -1,10 +1,12 @@
-package data
+package domain
 
 import (
 	"fmt"
 	"slices"
 	"strings"
 	"time"
+
+	"accred/data/rules"
 
 	"accred/data/msg"
 )
@@ -44,43 +46,43 @@ type Session struct {
 
 // Validate reports EINVALID with a FieldError per problem.
 func (s Session) Validate(categories []Category) error {
-	var v invalid
+	var v Problems
 	if !sessionCode.MatchString(s.Code) {
-		v.add("code", msgSessionCode)
+		v.Add("code", msgSessionCode)
 	}
 	if strings.TrimSpace(s.Title) == "" {
-		v.add("title", msgSessionTitle)
+		v.Add("title", msgSessionTitle)
 	}
-	v.text("title", TitleText, s.Title)
+	v.Text("title", TitleText, s.Title)
 	if !slices.Contains(SessionKinds, s.Kind) {
-		v.add("kind", msgSessionKind)
+		v.Add("kind", msgSessionKind)
 	}
 	if strings.TrimSpace(s.Room) == "" {
-		v.add("room", msgSessionRoom)
+		v.Add("room", msgSessionRoom)
 	}
-	v.text("room", NameText, s.Room)
+	v.Text("room", NameText, s.Room)
 	switch {
 	case s.Starts.IsZero() || s.Ends.IsZero():
-		v.add("starts_at", msgSessionTimes)
+		v.Add("starts_at", msgSessionTimes)
 	case !s.Ends.After(s.Starts):
-		v.add("ends_at", msgSessionOrder)
+		v.Add("ends_at", msgSessionOrder)
 	}
 	if s.Capacity < 0 {
-		v.add("capacity", msgSessionCapacity)
+		v.Add("capacity", msgSessionCapacity)
 	}
 	if s.Zone < 0 || s.Zone > MaxZone {
-		v.add("zone", msgZoneCode)
+		v.Add("zone", MsgZoneCode)
 	}
 	if s.EarlyMinutes < 0 || s.EarlyMinutes > 240 {
-		v.add("early_minutes", msgSessionEarly)
+		v.Add("early_minutes", msgSessionEarly)
 	}
 	for _, c := range s.Categories {
 		if !slices.ContainsFunc(categories, func(k Category) bool { return k.Code == c }) {
-			v.add("categories", msgSessionCategories)
+			v.Add("categories", msgSessionCategories)
 			break
 		}
 	}
-	return v.err(msgSessionIncomplete)
+	return v.Err(msgSessionIncomplete)
 }
 
 // Tidy returns the session with its title and room tidied as their kinds
@@ -93,16 +95,16 @@ func (s Session) Tidy() Session {
 var sessionCode = codeLike(`^[A-Za-z0-9][A-Za-z0-9-]{0,19}$`)
 
 // Admits reports whether participants of a category may enter.
-func (s Session) Admits(category string) bool { return s.rules().Admits(category) }
+func (s Session) Admits(category string) bool { return s.Rules().Admits(category) }
 
 // Opens is when the door opens: the start, less the early tolerance.
 func (s Session) Opens() time.Time {
 	return s.Starts.Add(-time.Duration(s.EarlyMinutes) * time.Minute)
 }
 
-// outside reports whether an admission at t could not have happened at the
+// Outside reports whether an admission at t could not have happened at the
 // door: an entry before it opens or from the end on, an exit before it opens.
-func (s Session) outside(t time.Time, exit bool) bool { return s.rules().Outside(t, exit) }
+func (s Session) Outside(t time.Time, exit bool) bool { return s.Rules().Outside(t, exit) }
 
 // Overlap is two sessions in one room at the same time.
 type Overlap struct{ First, Second Session }
@@ -157,9 +159,9 @@ var (
 	msgSessionCategories = msg.Define("Unknown category; use the event's categories, separated by spaces.")
 )
 
-// auditText is the session as the audit trail writes it: every detail the
-// programme gives, in one line.
-func (s Session) auditText() string {
+// Summary is every detail the programme gives of the session, in one line,
+// as the audit trail writes it.
+func (s Session) Summary() string {
 	parts := []string{s.Title, s.Kind, s.Room, s.Starts.Format(SessionTimeLayout) + " – " + s.Ends.Format(SessionTimeLayout)}
 	if s.Capacity > 0 {
 		parts = append(parts, fmt.Sprintf("capacity %d", s.Capacity))
@@ -180,4 +182,17 @@ func (s Session) auditText() string {
 		parts = append(parts, fmt.Sprintf("zone %d", s.Zone))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// Person is what the rulebook knows of p: a screen or the command line asks
+// the rulebook about p with it.
+func (p Participant) Person() rules.Person {
+	return rules.Person{Status: rules.Status(p.Status), Clearance: rules.Clearance(p.Clearance), Category: p.Category, Issue: p.BadgeIssue}
+}
+
+// Rules is what the rulebook knows of the session: its door opens early by
+// its tolerance.
+func (s Session) Rules() rules.Session {
+	return rules.Session{Categories: s.Categories, Zone: s.Zone, InvitationOnly: s.InvitationOnly, RecordsExits: s.RecordsExits,
+		Opens: s.Opens(), Ends: s.Ends, Capacity: s.Capacity, Present: s.Present, Cancelled: s.Cancelled}
 }

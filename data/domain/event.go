@@ -1,4 +1,4 @@
-package data
+package domain
 
 import (
 	"os"
@@ -35,33 +35,35 @@ const DateLayout = "2006-01-02"
 
 // Validate reports EINVALID when the event has no name or its days are out of order.
 func (e Event) Validate() error {
-	var v invalid
+	var v Problems
 	if strings.TrimSpace(e.Name) == "" {
-		v.add("name", msgEventName)
+		v.Add("name", MsgEventName)
 	}
-	v.text("name", NameText, e.Name)
+	v.Text("name", NameText, e.Name)
 	if e.Starts.IsZero() || e.Ends.IsZero() {
-		v.add("dates", msgEventDates)
+		v.Add("dates", MsgEventDates)
 	} else if e.Ends.Before(e.Starts) {
-		v.add("dates", msgEventOrder)
+		v.Add("dates", MsgEventOrder)
 	}
 	if !KnownZone(e.Timezone) {
-		v.add("timezone", msgUnknownZone)
+		v.Add("timezone", MsgUnknownZone)
 	}
-	return v.err(msgEventIncomplete)
+	return v.Err(msgEventIncomplete)
 }
 
 var (
 	msgEventIncomplete = msg.Define("The event is not complete.")
-	msgEventName       = msg.Define("Give the event a name.")
-	msgEventDates      = msg.Define("Give the first and last day as YYYY-MM-DD.")
-	msgEventOrder      = msg.Define("The last day comes before the first day.")
-	msgUnknownZone     = msg.Define("Unknown time zone; use a name such as Asia/Ho_Chi_Minh or Europe/Vienna.")
+	MsgEventName       = msg.Define("Give the event a name.")
+	MsgEventDates      = msg.Define("Give the first and last day as YYYY-MM-DD.")
+	MsgEventOrder      = msg.Define("The last day comes before the first day.")
+	MsgUnknownZone     = msg.Define("Unknown time zone; use a name such as Asia/Ho_Chi_Minh or Europe/Vienna.")
 
 	msgCategoryIncomplete = msg.Define("The category is not complete.")
 	msgCategoryCode       = msg.Define("Use lower-case letters, digits and dashes, 1 to 20 of them.")
 	msgCategoryName       = msg.Define("Give the category a name.")
 	msgCategoryColour     = msg.Define("Give the colour as #RRGGBB.")
+	msgLanguageCode       = msg.Define("Give languages as codes of two or three letters, such as en, fr or vi, each once.")
+	msgTwoLanguages       = msg.Define("A badge prints one or two languages.")
 )
 
 // KnownZone reports whether name is an IANA time zone, such as
@@ -149,24 +151,24 @@ var colourPattern = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
 
 // Validate reports EINVALID for an empty code or name or a colour that is not #RRGGBB.
 func (c Category) Validate() error {
-	var v invalid
+	var v Problems
 	if !codePattern.MatchString(c.Code) {
-		v.add("code", msgCategoryCode)
+		v.Add("code", msgCategoryCode)
 	}
 	if strings.TrimSpace(c.Name) == "" {
-		v.add("name", msgCategoryName)
+		v.Add("name", msgCategoryName)
 	}
 	if !colourPattern.MatchString(c.Colour) {
-		v.add("colour", msgCategoryColour)
+		v.Add("colour", msgCategoryColour)
 	}
-	v.text("name", NameText, c.Name)
+	v.Text("name", NameText, c.Name)
 	for l, name := range c.Names {
 		if !languagePattern.MatchString(l) {
-			v.add("name."+l, msgLanguageCode)
+			v.Add("name."+l, msgLanguageCode)
 		}
-		v.text("name."+l, NameText, name)
+		v.Text("name."+l, NameText, name)
 	}
-	return v.err(msgCategoryIncomplete)
+	return v.Err(msgCategoryIncomplete)
 }
 
 var codePattern = codeLike(`^[a-z0-9-]{1,20}$`)
@@ -184,4 +186,26 @@ func DefaultCategories() []Category {
 		{Code: "security", Name: "Security", Colour: "#C62828"},
 		{Code: "vip", Name: "VIP", Colour: "#B8860B"},
 	}
+}
+
+// languagePattern is a language's code, such as en, fr or vi.
+var languagePattern = regexp.MustCompile(`^[a-z]{2,3}$`)
+
+// ParseLanguages reads the one or two languages of the badges' words,
+// given as codes separated by spaces or commas ("en fr"), and the problems
+// of field: a code that is not two or three lower-case letters, one given
+// twice, or more than two.
+func ParseLanguages(field, value string) ([]string, Problems) {
+	codes := strings.Fields(strings.ReplaceAll(strings.ToLower(value), ",", " "))
+	var v Problems
+	for i, c := range codes {
+		if !languagePattern.MatchString(c) || slices.Contains(codes[:i], c) {
+			v.Add(field, msgLanguageCode)
+			break
+		}
+	}
+	if len(codes) > 2 {
+		v.Add(field, msgTwoLanguages)
+	}
+	return codes, v
 }

@@ -1,4 +1,4 @@
-package data
+package domain
 
 import (
 	"accred/data/country"
@@ -33,10 +33,10 @@ type Affiliation struct {
 	OrgKind string // for an organisation
 }
 
-// searchWords are the words an affiliation's members are found by: a
+// SearchWords are the words an affiliation's members are found by: a
 // delegation's country's names in English, French and Vietnamese and its
 // codes, or the affiliation's name; and the name's acronym.
-func (a Affiliation) searchWords() []string {
+func (a Affiliation) SearchWords() []string {
 	names := []string{a.Name}
 	if c, ok := country.Lookup(a.Country); ok && a.Kind == AffiliationDelegation {
 		names = []string{c.Name("en"), c.CommonName(), c.Name("fr"), c.Name("vi"), c.Code, c.Alpha3}

@@ -1,4 +1,4 @@
-package data
+package domain
 
 import (
 	"fmt"
@@ -79,6 +79,9 @@ func (s Status) PathTo(to Status) []Status {
 	}
 	return nil
 }
+
+// Message is the status in words: "approved".
+func (s Status) Message() msg.Message { return rules.Status(s).Message() }
 
 // Participant is one accredited person.
 type Participant struct {
@@ -274,7 +277,7 @@ func (in ParticipantInput) Normalize() ParticipantInput {
 // Validate checks a normalised input against the event's categories and
 // returns EINVALID with one FieldError per problem.
 func (in ParticipantInput) Validate(categories []Category) error {
-	var v invalid
+	var v Problems
 	var cat *Category
 	for i := range categories {
 		if categories[i].Code == in.Category {
@@ -283,71 +286,67 @@ func (in ParticipantInput) Validate(categories []Category) error {
 	}
 	switch {
 	case in.Category == "":
-		v.add(FieldCategory, msgChooseCategory)
+		v.Add(FieldCategory, msgChooseCategory)
 	case cat == nil:
-		v.add(FieldCategory, msgUnknownCategory)
+		v.Add(FieldCategory, msgUnknownCategory)
 	}
 	if in.FamilyName == "" {
-		v.add(FieldFamilyName, msgFamilyName)
+		v.Add(FieldFamilyName, msgFamilyName)
 	}
 	if in.Nationality == "" {
-		v.add(FieldNationality, msgNationality)
+		v.Add(FieldNationality, msgNationality)
 	} else if _, ok := country.Lookup(in.Nationality); !ok {
-		v.add(FieldNationality, msgUnknownCountry)
+		v.Add(FieldNationality, MsgUnknownCountry)
 	}
 	if in.DocumentNumber == "" {
-		v.add(FieldDocumentNumber, msgDocument)
-	} else if documentKey(in.DocumentNumber) == "" {
-		v.add(FieldDocumentNumber, msgDocumentLetters)
+		v.Add(FieldDocumentNumber, msgDocument)
+	} else if DocumentKey(in.DocumentNumber) == "" {
+		v.Add(FieldDocumentNumber, msgDocumentLetters)
 	}
-	if in.Email != "" {
-		if !isEmail(in.Email) {
-			v.add(FieldEmail, msgEmail)
-		}
-	}
+	v.Email(FieldEmail, in.Email)
 	if in.Delegation != "" {
 		if _, ok := country.Lookup(in.Delegation); !ok {
-			v.add(FieldDelegation, msgUnknownDelegation)
+			v.Add(FieldDelegation, MsgUnknownDelegation)
 		}
 	}
 	if in.OrganizationKind != "" && !slices.Contains(OrgKinds, in.OrganizationKind) {
-		v.add(FieldOrgKind, msgOrgKind)
+		v.Add(FieldOrgKind, msgOrgKind)
 	}
 	if cat != nil {
 		switch cat.Requires {
 		case RequiresDelegation:
 			if in.Delegation == "" {
-				v.add(FieldDelegation, msgNeedsDelegation)
+				v.Add(FieldDelegation, msgNeedsDelegation)
 			}
 		case RequiresOrganization:
 			if in.Organization == "" {
-				v.add(FieldOrganization, msgNeedsOrganization)
+				v.Add(FieldOrganization, msgNeedsOrganization)
 			}
 		case RequiresMedia:
 			if in.MediaOutlet == "" {
-				v.add(FieldMediaOutlet, msgNeedsMedia)
+				v.Add(FieldMediaOutlet, msgNeedsMedia)
 			}
 		}
 	}
 	if in.HeadOfDelegation && in.Delegation == "" {
-		v.add(FieldHead, msgHeadOutside)
+		v.Add(FieldHead, msgHeadOutside)
 	}
 	if _, ok := ParseGender(in.Gender); !ok {
-		v.add(FieldGender, msgGender)
+		v.Add(FieldGender, msgGender)
 	}
 	if in.Rank < 0 || in.Rank > MaxRank {
-		v.add(FieldRank, msgRank)
+		v.Add(FieldRank, msgRank)
 	}
-	v.date(FieldDateOfBirth, in.DateOfBirth, 1900, msgDateOfBirth)
-	v.date(FieldConsent, in.ConsentOn, 2000, msgConsent)
+	v.Date(FieldDateOfBirth, in.DateOfBirth, 1900, msgDateOfBirth)
+	v.Date(FieldConsent, in.ConsentOn, 2000, msgConsent)
 	for field, value := range map[string]string{FieldCategory: in.Category, FieldTitle: in.Title, FieldGivenName: in.GivenName,
 		FieldFamilyName: in.FamilyName, FieldNativeName: in.NativeName, FieldNationality: in.Nationality, FieldDelegation: in.Delegation,
 		FieldOrganization: in.Organization, FieldOrgKind: in.OrganizationKind, FieldMediaOutlet: in.MediaOutlet,
 		FieldPosition: in.Position, FieldEmail: in.Email, FieldDocumentNumber: in.DocumentNumber, FieldPlaceOfBirth: in.PlaceOfBirth} {
-		v.text(field, NameText, value)
+		v.Text(field, NameText, value)
 	}
-	sortFieldErrors(v)
-	return v.err(msgParticipantInvalid)
+	SortFieldErrors(v)
+	return v.Err(MsgParticipantInvalid)
 }
 
 // RequiredFields are the fields Validate requires of a participant of the
@@ -371,17 +370,17 @@ func isEmail(s string) bool {
 	return err == nil && a.Address == s && strings.Contains(s[strings.LastIndex(s, "@"):], ".")
 }
 
-// date adds the problem of a date field's value s, if any: none when it
+// Date adds the problem of a date field's value s, if any: none when it
 // is empty or a day written YYYY-MM-DD from the year earliest on; "no such
 // date" when it is written so but the day does not exist (1980-02-30);
 // else wrong, the way to write it.
-func (v *invalid) date(field, s string, earliest int, wrong msg.Key) {
+func (v *Problems) Date(field, s string, earliest int, wrong msg.Key) {
 	switch ok, exists := validDate(s, earliest); {
 	case s == "" || ok:
 	case !exists && dateShape.MatchString(s):
 		*v = append(*v, FieldError{Field: field, Reason: msgNoSuchDate.With(msg.Args{"Date": s})})
 	default:
-		v.add(field, wrong)
+		v.Add(field, wrong)
 	}
 }
 
@@ -402,17 +401,17 @@ func validConsent(s string) bool {
 	return ok
 }
 
-// consentProblem returns the problem with in's consent date given the
+// ConsentProblem returns the problem with in's consent date given the
 // event's today (YYYY-MM-DD), if any: a consent cannot be given later.
-func (in ParticipantInput) consentProblem(today string) (FieldError, bool) {
+func (in ParticipantInput) ConsentProblem(today string) (FieldError, bool) {
 	if in.ConsentOn == "" || !validConsent(in.ConsentOn) || in.ConsentOn <= today {
 		return FieldError{}, false
 	}
 	return FieldError{Field: FieldConsent, Reason: msgConsentFuture.With(msg.Args{"Today": today})}, true
 }
 
-// affiliation returns the affiliation the input names, if any.
-func (in ParticipantInput) affiliation() (Affiliation, bool) {
+// Affiliation returns the affiliation the input names, if any.
+func (in ParticipantInput) Affiliation() (Affiliation, bool) {
 	switch {
 	case in.Delegation != "":
 		c, _ := country.Lookup(in.Delegation)
@@ -442,39 +441,16 @@ func (p Participant) Input() ParticipantInput {
 	return in
 }
 
-// storedKeys are what the store keeps beside a participant's details to
-// find, order and tell them apart.
-type storedKeys struct {
-	document string // the document number in upper-case letters and digits
-	name     string // the folded name terms in order, for duplicate warnings
-	sort     string // family name, then given name, folded
-	words    string // the words the participant is found under, but for their badge number
-}
-
-func (in ParticipantInput) keys() storedKeys {
-	return storedKeys{
-		document: documentKey(in.DocumentNumber),
-		name:     strings.Join(sortedCopy(search.Terms(in.GivenName+" "+in.FamilyName)), " "),
-		sort:     search.Fold(in.FamilyName + " " + in.GivenName),
-		words:    strings.Join(search.Words(in.GivenName, in.FamilyName, in.NativeName, in.DocumentNumber), " "),
-	}
-}
-
 // SameDocument reports whether p holds the document in names: the same
 // number, compared as the store compares them, of the same nationality. The
 // store registers a document once.
 func (in ParticipantInput) SameDocument(p Participant) bool {
 	in = in.Normalize()
-	return in.Nationality == p.Nationality && in.keys().document == documentKey(p.DocumentNumber)
+	return in.Nationality == p.Nationality && DocumentKey(in.DocumentNumber) == DocumentKey(p.DocumentNumber)
 }
 
-// searchWords adds the badge number to the words a participant is found under.
-func (k storedKeys) searchWords(id int64) string {
-	return k.words + " " + BadgeNumber(id) + " " + strconv.FormatInt(id, 10)
-}
-
-// documentKey is a document number reduced to upper-case letters and digits.
-func documentKey(s string) string {
+// DocumentKey is a document number reduced to upper-case letters and digits.
+func DocumentKey(s string) string {
 	var b strings.Builder
 	if isTidyASCII(s) {
 		b.Grow(len(s))
@@ -497,16 +473,16 @@ func documentKey(s string) string {
 }
 
 var (
-	msgParticipantInvalid = msg.Define("Some details are missing or wrong.")
+	MsgParticipantInvalid = msg.Define("Some details are missing or wrong.")
 	msgChooseCategory     = msg.Define("Choose a category.")
 	msgUnknownCategory    = msg.Define("Unknown category; use one of the event's categories (delegate, observer, media …).")
 	msgFamilyName         = msg.Define("The family name is required.")
 	msgNationality        = msg.Define("The nationality is required.")
-	msgUnknownCountry     = msg.Define("Unknown country. Use a code such as VN or VNM, or the English name.")
+	MsgUnknownCountry     = msg.Define("Unknown country. Use a code such as VN or VNM, or the English name.")
 	msgDocument           = msg.Define("The passport or ID number is required.")
 	msgDocumentLetters    = msg.Define("The passport or ID number needs letters or digits.")
 	msgEmail              = msg.Define("This is not an e-mail address (name@example.org).")
-	msgUnknownDelegation  = msg.Define("Unknown country for the delegation. Use a code such as VN or VNM, or the English name.")
+	MsgUnknownDelegation  = msg.Define("Unknown country for the delegation. Use a code such as VN or VNM, or the English name.")
 	msgOrgKind            = msg.Define("Unknown kind of organisation. Use international, regional, private, ngo or research.")
 	msgNeedsDelegation    = msg.Define("A delegate needs a delegation (the country they represent).")
 	msgNeedsOrganization  = msg.Define("An observer needs an organisation.")
