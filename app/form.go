@@ -451,7 +451,12 @@ func (f *participantForm) onSave() {
 	}
 	var dups []data.Participant
 	if f.dupsShownFor == nil || *f.dupsShownFor != in {
-		dups, _ = store.Duplicates(ctx, in, selfID)
+		var err error
+		if dups, err = store.Duplicates(ctx, in, selfID); err != nil { // unchecked, nothing is saved
+			f.notice.Importance = widget.DangerImportance
+			f.notice.SetText(problemText(err))
+			return
+		}
 	}
 	if len(dups) > 0 && !slices.ContainsFunc(dups, in.SameDocument) {
 		f.dupsShownFor = &in

@@ -36,9 +36,12 @@ type programme struct {
 	save, add, cancel, remove                                    *widget.Button
 
 	invited []data.Participant // the invitation list, by name
-	invite  *widget.Entry      // a name typed finds people to invite
-	found   *fyne.Container    // those found, each offered to invite
-	list2   *fyne.Container    // the invited, each with a button that takes them off
+	// invitedErr is why the invitation list could not be read, if it could
+	// not: Save then refuses, rather than save the list as empty.
+	invitedErr error
+	invite     *widget.Entry   // a name typed finds people to invite
+	found      *fyne.Container // those found, each offered to invite
+	list2      *fyne.Container // the invited, each with a button that takes them off
 
 	zone *widget.Entry // the access zone a badge must carry; empty for none
 
@@ -193,16 +196,15 @@ func (g *programme) edit(s data.Session) {
 	g.invitation.SetChecked(s.InvitationOnly)
 	g.exits.SetChecked(s.RecordsExits)
 	g.early.SetText(strconv.Itoa(s.EarlyMinutes))
-	g.invited = nil
+	g.invited, g.invitedErr = nil, nil
 	g.invite.SetText("")
 	g.problem.SetText("")
 	g.warning.SetText("")
 	if s.ID != 0 {
-		invited, err := g.invitedOf(s.ID)
-		if err != nil {
-			g.say(problemText(err), widget.DangerImportance)
+		g.invited, g.invitedErr = g.invitedOf(s.ID)
+		if g.invitedErr != nil {
+			g.say(problemText(g.invitedErr), widget.DangerImportance)
 		}
-		g.invited = invited
 	}
 	g.showInvited()
 	g.cancel.SetText(lang.L("Cancel the session…"))
@@ -260,8 +262,8 @@ func (g *programme) edited() bool { return g.snapshot() != g.clean }
 // onChoose puts the session chosen in the list in the form, once the
 // person has agreed to drop the edits of the one there.
 func (g *programme) onChoose(i widget.ListItemID) {
-	if i >= len(g.attendance) || g.attendance[i].Session.ID == g.current.ID && g.current.ID != 0 {
-		return
+	if i >= len(g.attendance) || g.attendance[i].Session.ID == g.current.ID && g.current.ID != 0 && g.invitedErr == nil {
+		return // chosen again, it is read again only when its invitation list could not be
 	}
 	chosen := g.attendance[i].Session
 	g.leave(func() { g.edit(chosen) }, func() {
@@ -351,7 +353,11 @@ func (g *programme) addInvited(p data.Participant) {
 // them off the list.
 func (g *programme) showInvited() {
 	g.list2.RemoveAll()
-	if len(g.invited) == 0 {
+	switch {
+	case g.invitedErr != nil:
+		g.list2.Add(&widget.Label{Text: lang.L("The invitation list cannot be read: {{.Problem}}", map[string]any{"Problem": problemText(g.invitedErr)}),
+			Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord})
+	case len(g.invited) == 0:
 		g.list2.Add(&widget.Label{Text: lang.L("Nobody invited yet."), Importance: widget.LowImportance})
 	}
 	for _, p := range g.invited {
@@ -439,6 +445,11 @@ func (g *programme) onSave() {
 	s, problems := g.form()
 	if len(problems) > 0 {
 		g.say(strings.Join(problems, "\n"), widget.DangerImportance)
+		return
+	}
+	if g.invitedErr != nil {
+		g.say(lang.L("Not saved: the invitation list of {{.Session}} could not be read, and saving would empty it. Choose the session again.",
+			map[string]any{"Session": g.current.Code}), widget.DangerImportance)
 		return
 	}
 	invited := make([]int64, len(g.invited))
@@ -541,8 +552,11 @@ func (g *programme) onImport() { g.u.chooseFile(tableFiles, g.importFile) }
 // importFile reads a programme file and saves it, all or nothing.
 func (g *programme) importFile(path string) {
 	ctx := g.u.actor()
-	cats, _ := g.u.store.Categories(ctx)
-	sessions, err := roster.ReadProgramme(path, g.u.event.Location(), cats)
+	cats, err := g.u.store.Categories(ctx)
+	var sessions []data.Session
+	if err == nil {
+		sessions, err = roster.ReadProgramme(path, g.u.event.Location(), cats)
+	}
 	if err == nil {
 		_, _, err = g.u.store.SaveSessions(ctx, sessions)
 	}

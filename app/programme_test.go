@@ -1,6 +1,7 @@
 package app
 
 import (
+	"database/sql"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -389,5 +390,49 @@ func TestProgrammeFileNamesEachProblemOnce(t *testing.T) {
 	g.importFile(path)
 	if strings.Count(g.problem.Text, "Capacity") != 1 || !strings.Contains(g.problem.Text, "Line 2 — Ends: ") || strings.Contains(g.problem.Text, "_") {
 		t.Fatalf("the line's problems: %q", g.problem.Text)
+	}
+}
+
+// TestProgrammeKeepsTheInvitationsWhenTheyCannotBeRead: when the invitation
+// list of a session cannot be read, the form says so, and Save refuses
+// rather than save the list as empty.
+func TestProgrammeKeepsTheInvitationsWhenTheyCannotBeRead(t *testing.T) {
+	u := newTestUI(t)
+	g := u.programme
+	x := plenary()
+	x.InvitationOnly = true
+	s, err := u.store.SaveSession(ctx, x, []int64{1, 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.reload()
+	db, err := sql.Open("sqlite3", u.store.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`ALTER TABLE invitations RENAME TO invitations_away`); err != nil {
+		t.Fatal(err)
+	}
+	g.list.Select(0)
+	if !strings.Contains(labelTexts(g.list2), "The invitation list cannot be read") || g.problem.Importance != widget.DangerImportance {
+		t.Fatalf("a failed read shows %q, says %q", labelTexts(g.list2), g.problem.Text)
+	}
+	if _, err := db.Exec(`ALTER TABLE invitations_away RENAME TO invitations`); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(g.save)
+	if !strings.HasPrefix(g.problem.Text, "Not saved: the invitation list of PLEN-1 could not be read") {
+		t.Fatalf("Save said %q", g.problem.Text)
+	}
+	if ids, err := u.store.Invitations(ctx, s.ID); err != nil || !slices.Equal(ids, []int64{1, 2}) {
+		t.Fatalf("the invitations after Save: %v, %v", ids, err)
+	}
+	// Chosen again, the list reads, and saves as it is.
+	g.list.UnselectAll()
+	g.list.Select(0)
+	test.Tap(g.save)
+	if ids, _ := u.store.Invitations(ctx, s.ID); !slices.Equal(ids, []int64{1, 2}) || g.problem.Text != "PLEN-1 is saved." {
+		t.Fatalf("saved again: %v, %q", ids, g.problem.Text)
 	}
 }

@@ -257,7 +257,10 @@ func runReport(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		ev, _ := s.Event(e.ctx)
+		ev, err := s.Event(e.ctx)
+		if err != nil {
+			return err
+		}
 		table = append(table, []string{"badge", "name", "category", "affiliation", "first_in", "inside"})
 		for _, a := range attendees {
 			table = append(table, []string{a.Participant.BadgeNumber(), a.Participant.FullName(), a.Participant.Category,

@@ -145,7 +145,11 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request, v visit) {
 		s.fault(w, v, err)
 		return
 	}
-	cats := s.categoryNames(r, v)
+	cats, err := s.categoryNames(r, v)
+	if err != nil {
+		s.fault(w, v, err)
+		return
+	}
 	rows := make([]row, len(list))
 	for i, n := range list {
 		st := statusOfNominee(n.Participant)
@@ -167,8 +171,13 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request, v visit) {
 		"Letter": letter, "Reference": reference, "Date": date, "Media": v.inv.Affiliation.Kind == data.AffiliationMedia})
 }
 
-func (s *Server) categoryNames(r *http.Request, v visit) map[string]string {
-	all, _ := s.store.Categories(r.Context())
+// categoryNames names the event's categories, by code, in the visitor's
+// language.
+func (s *Server) categoryNames(r *http.Request, v visit) (map[string]string, error) {
+	all, err := s.store.Categories(r.Context())
+	if err != nil {
+		return nil, err
+	}
 	names := map[string]string{}
 	for _, c := range all {
 		names[c.Code] = c.Name
@@ -176,7 +185,7 @@ func (s *Server) categoryNames(r *http.Request, v visit) map[string]string {
 			names[c.Code] = n
 		}
 	}
-	return names
+	return names, nil
 }
 
 // field is one field of the nominee form.
@@ -188,10 +197,17 @@ type field struct {
 }
 
 // form builds the nominee form: the fields the desk's form shows for the
-// group's categories, with values and problems.
-func (s *Server) form(r *http.Request, v visit, cells map[string]string, problems map[string]string) []field {
-	cats, _ := s.store.PortalCategories(r.Context(), v.inv)
-	settings, _ := s.store.Settings(r.Context())
+// group's categories, with values and problems. It returns the store's
+// error when what the form offers cannot be read.
+func (s *Server) form(r *http.Request, v visit, cells map[string]string, problems map[string]string) ([]field, error) {
+	cats, err := s.store.PortalCategories(r.Context(), v.inv)
+	if err != nil {
+		return nil, err
+	}
+	settings, err := s.store.Settings(r.Context())
+	if err != nil {
+		return nil, err
+	}
 	clearance := false
 	for _, st := range settings {
 		if st.Key == data.SettingClearanceRequired {
@@ -237,11 +253,16 @@ func (s *Server) form(r *http.Request, v visit, cells map[string]string, problem
 		add(field{Name: data.FieldPlaceOfBirth, Label: t("Place of birth")})
 	}
 	add(field{Name: data.FieldConsent, Label: t("Consent given on"), Hint: t("YYYY-MM-DD: the day the person agreed to their data being held")})
-	return out
+	return out, nil
 }
 
 func (s *Server) newForm(w http.ResponseWriter, r *http.Request, v visit) {
-	s.render(w, http.StatusOK, v, "form", map[string]any{"Fields": s.form(r, v, nil, nil), "Action": "/nominees"})
+	fields, err := s.form(r, v, nil, nil)
+	if err != nil {
+		s.fault(w, v, err)
+		return
+	}
+	s.render(w, http.StatusOK, v, "form", map[string]any{"Fields": fields, "Action": "/nominees"})
 }
 
 func (s *Server) editForm(w http.ResponseWriter, r *http.Request, v visit) {
@@ -249,7 +270,12 @@ func (s *Server) editForm(w http.ResponseWriter, r *http.Request, v visit) {
 	if !ok {
 		return
 	}
-	s.render(w, http.StatusOK, v, "form", map[string]any{"Fields": s.form(r, v, cellsOf(p), nil), "Action": "/nominees/" + strconv.FormatInt(p.ID, 10),
+	fields, err := s.form(r, v, cellsOf(p), nil)
+	if err != nil {
+		s.fault(w, v, err)
+		return
+	}
+	s.render(w, http.StatusOK, v, "form", map[string]any{"Fields": fields, "Action": "/nominees/" + strconv.FormatInt(p.ID, 10),
 		"Person": p.ListName(), "ID": p.ID, "HasPhoto": p.HasPhoto, "Editable": p.Status == data.StatusRegistered})
 }
 
@@ -306,7 +332,12 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request, v visit, id int64)
 		if id != 0 {
 			action += "/" + strconv.FormatInt(id, 10)
 		}
-		s.render(w, http.StatusUnprocessableEntity, v, "form", map[string]any{"Fields": s.form(r, v, cells, problems), "Action": action,
+		fields, err := s.form(r, v, cells, problems)
+		if err != nil {
+			s.fault(w, v, err)
+			return
+		}
+		s.render(w, http.StatusUnprocessableEntity, v, "form", map[string]any{"Fields": fields, "Action": action,
 			"Error": s.words.word(v.lang, message), "General": general, "ID": id, "Editable": true})
 		return
 	}

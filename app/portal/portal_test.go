@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"image"
@@ -636,4 +637,30 @@ func TestRequestTimeLimits(t *testing.T) {
 func isTimeout(err error) bool {
 	ne, ok := err.(net.Error)
 	return ok && ne.Timeout()
+}
+
+// TestPagesFailWhenTheCategoriesCannotBeRead: the home page and the form
+// answer a fault when the event's categories cannot be read, rather than a
+// list without categories or a form offering none.
+func TestPagesFailWhenTheCategoriesCannotBeRead(t *testing.T) {
+	f := newFixture(t, portal.Options{})
+	c := f.signIn(f.vnCode)
+	f.get(c, "/nominees/new", http.StatusOK)
+	driver := "sqlite3"
+	if pgtest.OnServer() {
+		driver = "pgx"
+	}
+	db, err := sql.Open(driver, f.store.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`ALTER TABLE categories RENAME TO categories_away`); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"/", "/nominees/new"} {
+		if body := f.get(c, path, http.StatusInternalServerError); !strings.Contains(body, "Something went wrong on the server") {
+			t.Errorf("%s: %s", path, body)
+		}
+	}
 }

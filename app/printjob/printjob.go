@@ -115,17 +115,24 @@ func SheetOf(ctx context.Context, store *data.Store, layout printing.Layout) (pr
 }
 
 // Preview draws p's badge, with a sample code and nothing recorded, as a
-// PNG image of dpi dots an inch.
+// PNG image of dpi dots an inch. A photo that cannot be read is an error,
+// never a badge shown without it.
 func (j Job) Preview(ctx context.Context, p data.Participant, dpi int) ([]byte, error) {
 	sheet, err := SheetOf(ctx, j.Store, j.Layout)
 	if err != nil {
 		return nil, err
 	}
+	var photoErr error
 	sheet.Photo = func(id int64) []byte {
-		jpeg, _ := j.Store.Photo(ctx, id)
+		jpeg, err := j.Store.Photo(ctx, id)
+		photoErr = err
 		return jpeg
 	}
-	return printing.BadgeImage(sheet, printing.Badge{Participant: p, Code: "PREVIEW"}, dpi)
+	png, err := printing.BadgeImage(sheet, printing.Badge{Participant: p, Code: "PREVIEW"}, dpi)
+	if photoErr != nil {
+		return nil, photoErr
+	}
+	return png, err
 }
 
 // Parts names the files a run of count badges writes to path: the path

@@ -282,3 +282,36 @@ func TestPreviewDrawsTheBadgeAndRecordsNothing(t *testing.T) {
 		t.Fatalf("the preview marked %d printed", len(list)-len(again))
 	}
 }
+
+// TestPreviewFailsWhenThePhotoCannotBeRead: a photo whose read fails is an
+// error, not a badge drawn without it; someone without a photo previews.
+func TestPreviewFailsWhenThePhotoCannotBeRead(t *testing.T) {
+	s := demoStore(t, 5)
+	list, _ := s.BadgesToPrint(ctx, data.BadgeFilter{})
+	var photo bytes.Buffer
+	if err := png.Encode(&photo, image.NewGray(image.Rect(0, 0, 120, 160))); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetPhoto(ctx, list[0].ID, photo.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	withPhoto, err := s.Participant(ctx, list[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite3", s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`ALTER TABLE photos RENAME TO photos_lost`); err != nil {
+		t.Fatal(err)
+	}
+	job := Job{Store: s, Layout: printing.A6}
+	if raw, err := job.Preview(ctx, withPhoto, 72); err == nil || raw != nil {
+		t.Fatalf("a photo that cannot be read previewed: %d bytes, %v", len(raw), err)
+	}
+	if _, err := job.Preview(ctx, list[1], 72); err != nil {
+		t.Fatalf("someone without a photo: %v", err)
+	}
+}
