@@ -71,7 +71,7 @@ func TestDownloadTheTemplate(t *testing.T) {
 	tab := u.tab(tabImport).Content
 	entryIn(t, tab).SetText(path)
 	tapButton(t, tab, "Check")
-	if said := labelTexts(tab); !strings.Contains(said, "1 problem(s) on 1 line(s)") || findButton(tab, "Import 1 line") != nil {
+	if said := labelTexts(tab); !strings.Contains(said, "1 problem on 1 line") || findButton(tab, "Import 1 line") != nil {
 		t.Fatalf("the template's example was offered for import: %s", said)
 	}
 	os.WriteFile(path, []byte(strings.Replace(string(raw), "Tanaka", "Sato", 1)), 0o600)

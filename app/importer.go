@@ -238,7 +238,7 @@ func (im *importer) showProblems(err error) {
 	im.summary.Importance = widget.DangerImportance
 	switch {
 	case len(im.rows) > 0 && len(fields) > 0:
-		im.summary.SetText(headline(err) + " " + lang.L("Correct the lines shown in the file, then check it again."))
+		im.summary.SetText(headline(err) + " " + lang.N("Correct the line shown in the file, then check it again.", len(im.problems)))
 	default:
 		im.summary.SetText(lang.L("Nothing was imported.") + " " + problemText(err))
 	}

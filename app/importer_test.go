@@ -132,7 +132,7 @@ func TestImporterWrapsProblemsAndShowsOnlyTheBadLines(t *testing.T) {
 	test.Type(im.path, path)
 	test.Tap(im.check)
 	im.work.wait()
-	if got := im.summary.Text; !strings.HasPrefix(got, "The file was not imported:") || !strings.Contains(got, "on 1 line(s). Nothing was changed.") ||
+	if got := im.summary.Text; !strings.HasPrefix(got, "The file was not imported:") || !strings.Contains(got, "on 1 line. Nothing was changed.") ||
 		strings.Count(got, "imported") != 1 {
 		t.Fatalf("one message for what happened: %q", got)
 	}

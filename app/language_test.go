@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"maps"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -22,11 +23,13 @@ import (
 // the catalogue (the data packages' errors and reasons, the print job's) and
 // every literal the app hands to lang.L or lang.N, read from its syntax tree.
 // Only translate, which words the catalogue's messages, may hand them
-// anything but a literal: any other key could not be checked.
-func sourceStrings(t *testing.T) []string {
+// anything but a literal: any other key could not be checked. Those that
+// count (handed to lang.N, or declared with msg.DefinePlural) are also in
+// counting.
+func sourceStrings(t *testing.T) (out []string, counting map[string]bool) {
 	t.Helper()
 	seen := map[string]bool{}
-	var out []string
+	counting = map[string]bool{}
 	add := func(s string) {
 		if !seen[s] {
 			seen[s] = true
@@ -35,6 +38,9 @@ func sourceStrings(t *testing.T) []string {
 	}
 	for _, k := range msg.Keys() {
 		add(k)
+		if _, counts := msg.Count(k, countArgs(k, 1)); counts {
+			counting[k] = true
+		}
 	}
 	files, err := filepath.Glob("*.go")
 	if err != nil {
@@ -70,10 +76,13 @@ func sourceStrings(t *testing.T) []string {
 				t.Fatalf("%s: %v", fset.Position(lit.Pos()), err)
 			}
 			add(s)
+			if call.Fun.(*ast.SelectorExpr).Sel.Name == "N" {
+				counting[s] = true
+			}
 			return true
 		})
 	}
-	return out
+	return out, counting
 }
 
 // isLangCall reports whether fun is lang.L or lang.N.
@@ -89,7 +98,7 @@ func isLangCall(fun ast.Expr) bool {
 var placeholder = regexp.MustCompile(`{{\.\w+}}`)
 
 func TestEveryStringIsTranslated(t *testing.T) {
-	keys := sourceStrings(t)
+	keys, counting := sourceStrings(t)
 	if len(keys) < 300 {
 		t.Fatalf("found only %d strings; the catalogue or the app's sources were not read", len(keys))
 	}
@@ -107,8 +116,32 @@ func TestEveryStringIsTranslated(t *testing.T) {
 				continue
 			}
 			text, _ := v.(string)
-			if m, plural := v.(map[string]any); plural {
+			m, plural := v.(map[string]any)
+			if plural {
 				text, _ = m["other"].(string)
+			}
+			// A sentence that counts gives each form its language has, and
+			// only those: one way of saying plurals, for the app's sentences
+			// and the catalogue's alike.
+			switch {
+			case counting[k] && !plural:
+				t.Errorf("%s.json: %q counts: give its plural forms %v", code, k, pluralForms[code])
+			case !counting[k] && plural:
+				t.Errorf("%s.json: %q counts nothing: give it one text", code, k)
+			case plural && len(m) != len(pluralForms[code]):
+				t.Errorf("%s.json: %q gives the forms %v, want %v", code, k, slices.Sorted(maps.Keys(m)), pluralForms[code])
+			case plural:
+				for _, form := range pluralForms[code] { // the form for one may leave the number out ("the only one")
+					text, _ := m[form].(string)
+					if text == "" {
+						t.Errorf("%s.json: the %s form of %q is empty", code, form, k)
+					}
+					for _, p := range placeholder.FindAllString(text, -1) {
+						if !strings.Contains(k, p) {
+							t.Errorf("%s.json: the %s form of %q adds %s", code, form, k, p)
+						}
+					}
+				}
 			}
 			if text == "" {
 				t.Errorf("%s.json: %q is empty", code, k)
@@ -119,6 +152,10 @@ func TestEveryStringIsTranslated(t *testing.T) {
 		}
 	}
 }
+
+// pluralForms are the plural forms each language's file gives a sentence
+// that counts, by the CLDR's rules for whole numbers.
+var pluralForms = map[string][]string{"en": {"one", "other"}, "fr": {"one", "other"}, "vi": {"other"}}
 
 // translations is the table of one language's file.
 func translations(t *testing.T, code string) map[string]any {

@@ -47,8 +47,12 @@ func fieldProblem(f data.FieldError) string {
 // say words a message in the person's language, with its values.
 func say(m msg.Message) string { return m.Render(currentLanguage(), translate) }
 
-// translate is msg's Translator for the interface's language.
+// translate is msg's Translator for the interface's language: a message
+// that counts takes the plural form of its number, as lang.N gives it.
 func translate(key string, args msg.Args) string {
+	if n, counts := msg.Count(key, args); counts {
+		return lang.N(key, n, args)
+	}
 	if len(args) == 0 {
 		return lang.L(key)
 	}

@@ -1,11 +1,16 @@
 package app
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
+	"text/template"
 	"time"
 
+	"fyne.io/fyne/v2/test"
+
 	"accred/data"
+	"accred/data/msg"
 )
 
 func TestProblemsWithValuesAreTranslated(t *testing.T) {
@@ -55,4 +60,85 @@ func TestDoorWordsReasonsWithTheirValuesInTheLanguage(t *testing.T) {
 	if got := d.recentText(0); !strings.HasSuffix(got, " le 25 oct.") {
 		t.Errorf("in the recent scans: %q", got)
 	}
+}
+
+// TestImportRefusalCountsInEachLanguage checks the data package's report of
+// a file it refuses, for one problem on one line and two on two, in each
+// language: the counts take their plural forms ("1 problem(s)" no more).
+func TestImportRefusalCountsInEachLanguage(t *testing.T) {
+	u := newTestUI(t)
+	t.Cleanup(func() { useLanguage("en") })
+	one := filepath.Join(t.TempDir(), "one.csv")
+	writeRoster(t, one, "delegate,Ingrid,Ødegård,XX,NO,N1", "delegate,Ola,Nordmann,NO,NO,N2")
+	two := filepath.Join(t.TempDir(), "two.csv")
+	writeRoster(t, two, "delegate,Ingrid,Ødegård,XX,NO,N1", "delegate,Ola,Nordmann,XX,NO,N2")
+	for _, c := range []struct{ lang, one, two string }{
+		{"en", "The file was not imported: 1 problem on 1 line. Nothing was changed. Correct the line shown in the file, then check it again.",
+			"The file was not imported: 2 problems on 2 lines. Nothing was changed. Correct the lines shown in the file, then check it again."},
+		{"fr", "Le fichier n'a pas été importé : 1 problème sur 1 ligne. Rien n'a été modifié. Corrigez la ligne indiquée dans le fichier, puis vérifiez-le de nouveau.",
+			"Le fichier n'a pas été importé : 2 problèmes sur 2 lignes. Rien n'a été modifié. Corrigez les lignes indiquées dans le fichier, puis vérifiez-le de nouveau."},
+		{"vi", "Tệp chưa được nhập: 1 lỗi trên 1 dòng. Không có gì thay đổi. Hãy sửa dòng được nêu trong tệp, rồi kiểm tra lại.",
+			"Tệp chưa được nhập: 2 lỗi trên 2 dòng. Không có gì thay đổi. Hãy sửa dòng được nêu trong tệp, rồi kiểm tra lại."},
+	} {
+		useLanguage(c.lang)
+		im := newImporter(u, nil)
+		u.win.SetContent(im.buildUI())
+		for path, want := range map[string]string{one: c.one, two: c.two} {
+			im.path.SetText(path)
+			test.Tap(im.check)
+			im.work.wait()
+			if got := im.summary.Text; got != want {
+				t.Errorf("%s, %s: %q, want %q", c.lang, filepath.Base(path), got, want)
+			}
+		}
+	}
+}
+
+// TestMessagesThatCountAgreeWithTheTranslations words every message of the
+// data packages that counts, for 1 and 2, in each language, as the app
+// words it (lang.N): each gives the form of its language's file that the
+// catalogue's rule (msg.Form, which the portal and the command line use)
+// chooses, and the English file holds the command line's English.
+func TestMessagesThatCountAgreeWithTheTranslations(t *testing.T) {
+	t.Cleanup(func() { useLanguage("en") })
+	counting := 0
+	for _, key := range msg.Keys() {
+		if _, counts := msg.Count(key, countArgs(key, 1)); !counts {
+			continue
+		}
+		counting++
+		for _, code := range []string{"en", "fr", "vi"} {
+			useLanguage(code)
+			forms, _ := translations(t, code)[key].(map[string]any)
+			for _, n := range []int{1, 2} {
+				args := countArgs(key, n)
+				text, _ := forms[msg.Form(code, n)].(string)
+				if text == "" {
+					t.Errorf("%s.json has no %s form for %q", code, msg.Form(code, n), key)
+					continue
+				}
+				var b strings.Builder
+				template.Must(template.New("").Parse(text)).Execute(&b, args)
+				want := b.String()
+				if got := translate(key, args); got != want {
+					t.Errorf("%s, %d: %q, want %q", code, n, got, want)
+				}
+				if code == "en" && msg.English(key, args) != want {
+					t.Errorf("the command line says %q, the app %q", msg.English(key, args), want)
+				}
+			}
+		}
+	}
+	if counting < 10 {
+		t.Fatalf("only %d messages count", counting)
+	}
+}
+
+// countArgs names n for every placeholder of key.
+func countArgs(key string, n int) msg.Args {
+	args := msg.Args{}
+	for _, p := range placeholder.FindAllString(key, -1) {
+		args[strings.Trim(p, "{}.")] = n
+	}
+	return args
 }

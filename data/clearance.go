@@ -121,8 +121,7 @@ func (s *Store) ImportClearance(ctx context.Context, answers []ClearanceAnswer) 
 			trail = append(trail, AuditEntry{ParticipantID: id, Action: AuditClearance, Field: NameText.Tidy(a.Reason), Old: string(before), New: string(result)})
 		}
 		if len(problems) > 0 {
-			domain.SortFieldErrors(problems)
-			return &Error{Code: EINVALID, Fields: problems, Message: msgClearanceNotImported.With(msg.Args{"Problems": len(problems), "Lines": countLines(problems)})}
+			return notImported(msgClearanceNotImported, problems)
 		}
 		return s.audit(ctx, tx, trail...)
 	})
@@ -150,6 +149,6 @@ var (
 	msgClearanceEmpty       = msg.Define("The file holds no answer.")
 	msgClearanceResult      = msg.Define("\"{{.Value}}\" is not a result: write cleared or refused.")
 	msgClearanceNobody      = msg.Define("Nobody is registered with document {{.Document}} of {{.Nationality}}.")
-	msgClearanceNotImported = msg.Define("The answer was not imported: {{.Problems}} problem(s) on {{.Lines}} line(s). Nothing was changed.")
+	msgClearanceNotImported = msg.Define("The answer was not imported: {{.Problems}} on {{.Lines}}. Nothing was changed.")
 	msgClearanceNotRequired = msg.Define("This event does not require security clearance; turn it on with: accred settings clearance_required yes")
 )

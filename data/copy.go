@@ -58,7 +58,7 @@ func (s *Store) CopyTo(ctx context.Context, dst *Store) (rows int, err error) {
 				return fmt.Errorf("count copied %s: %w", table, err)
 			}
 			if copied != n {
-				return NewError(EINTERNAL, msgCopyShort, msg.Args{"Table": table, "Copied": copied, "Count": n})
+				return NewError(EINTERNAL, msgCopyShort, msg.Args{"Table": table, "Copied": msgRows.With(msg.Args{"Count": copied}), "Rows": msgRows.With(msg.Args{"Count": n})})
 			}
 			rows += n
 		}
@@ -190,5 +190,6 @@ func (e engine) restartIdentities(ctx context.Context, tx *sql.Tx) error {
 
 var (
 	msgCopyNotEmpty = msg.Define("{{.Path}} already holds an event; copy into an empty database.")
-	msgCopyShort    = msg.Define("The copy of {{.Table}} holds {{.Copied}} rows instead of {{.Count}}; nothing was copied.")
+	msgCopyShort    = msg.Define("The copy of {{.Table}} holds {{.Copied}} instead of {{.Rows}}; nothing was copied.")
+	msgRows         = msg.DefinePlural("Count", "{{.Count}} row", "{{.Count}} rows")
 )

@@ -114,7 +114,7 @@ func stationZone(ctx context.Context, q querier, station string) (int, error) {
 var (
 	msgDoorNotSaved = msg.Define("The door's rule was not saved.")
 	msgDoorStation  = msg.Define("Name the door's station, as its screen or 'accred checkin --station' gives it.")
-	msgDoorsInUse   = msg.Define("Zone {{.Zone}} cannot be left out: {{.Doors}} door(s) require it; 'accred doors' lists them.")
+	msgDoorsInUse   = msg.DefinePlural("Doors", "Zone {{.Zone}} cannot be left out: {{.Doors}} door requires it; 'accred doors' lists it.", "Zone {{.Zone}} cannot be left out: {{.Doors}} doors require it; 'accred doors' lists them.")
 )
 
 // zoneText is a door's zone as the audit trail writes it: its number, or

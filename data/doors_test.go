@@ -67,7 +67,7 @@ func TestDoorRulesAreKeptByStationName(t *testing.T) {
 
 	// A zone a door requires cannot be left out of the event's zones.
 	err = s.SaveZones(ctx, []data.Zone{{Code: 3, Name: "Media centre"}})
-	if data.ErrorCode(err) != data.EINVALID || !strings.Contains(fmt.Sprint(err), "1 door(s) require it") {
+	if data.ErrorCode(err) != data.EINVALID || !strings.Contains(fmt.Sprint(err), "1 door requires it") {
 		t.Fatalf("leaving out a door's zone: %v", err)
 	}
 }

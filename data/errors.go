@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"accred/data/domain"
 	"accred/data/msg"
 )
 
@@ -37,7 +38,23 @@ func notFoundParticipant(err error, doing string, id int64) error {
 // badgeArgs names a badge number in a message, as {{.Number}}.
 func badgeArgs(id int64) msg.Args { return msg.Args{"Number": BadgeNumber(id)} }
 
+// notImported is the refusal of a file with problems on some of its lines,
+// worded by refusal ("The file was not imported: 2 problems on 1 line…"),
+// its problems in the order of the lines.
+func notImported(refusal msg.Key, problems []FieldError) error {
+	domain.SortFieldErrors(problems)
+	lines := map[int]bool{}
+	for _, p := range problems {
+		lines[p.Line] = true
+	}
+	return &Error{Code: EINVALID, Fields: problems, Message: refusal.With(msg.Args{
+		"Problems": msgProblems.With(msg.Args{"Count": len(problems)}),
+		"Lines":    msgLines.With(msg.Args{"Count": len(lines)})})}
+}
+
 var (
 	msgNoEvent       = msg.Define("This database holds no event yet. Create one with 'accred init' or 'accred demo'.")
 	msgNoParticipant = msg.Define("No participant has badge number {{.Number}}.")
+	msgProblems      = msg.DefinePlural("Count", "{{.Count}} problem", "{{.Count}} problems")
+	msgLines         = msg.DefinePlural("Count", "{{.Count}} line", "{{.Count}} lines")
 )

@@ -14,8 +14,6 @@ import (
 	"runtime"
 	"sync"
 
-	"accred/data/domain"
-
 	"accred/data/msg"
 )
 
@@ -192,8 +190,7 @@ func checkRows(rows []ImportRow, categories []Category, zones []Zone, today stri
 	if len(problems) == 0 {
 		return keys, nil
 	}
-	domain.SortFieldErrors(problems)
-	return nil, &Error{Code: EINVALID, Fields: problems, Message: msgNotImported.With(msg.Args{"Problems": len(problems), "Lines": countLines(problems)})}
+	return nil, notImported(msgNotImported, problems)
 }
 
 func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport) error {
@@ -297,16 +294,8 @@ func (w *writer) importZones(id int64, row *ImportRow) (bool, error) {
 	return true, nil
 }
 
-func countLines(problems []FieldError) int {
-	lines := map[int]bool{}
-	for _, p := range problems {
-		lines[p.Line] = true
-	}
-	return len(lines)
-}
-
 var (
 	msgImportEmpty   = msg.Define("The file holds no participants.")
 	msgDocumentTwice = msg.Define("The same document number and nationality are on line {{.Line}} already.")
-	msgNotImported   = msg.Define("The file was not imported: {{.Problems}} problem(s) on {{.Lines}} line(s). Nothing was changed.")
+	msgNotImported   = msg.Define("The file was not imported: {{.Problems}} on {{.Lines}}. Nothing was changed.")
 )

@@ -315,6 +315,6 @@ var (
 	msgOperatorName    = msg.Define("Give the operator's name.")
 	msgOperatorExists  = msg.Define("There is already an operator named {{.Name}}.")
 	msgSignInFailed    = msg.Define("Wrong name or PIN.")
-	msgSignInWait      = msg.Define("Too many wrong PINs: wait {{.Seconds}} seconds before trying again.")
+	msgSignInWait      = msg.DefinePlural("Seconds", "Too many wrong PINs: wait {{.Seconds}} second before trying again.", "Too many wrong PINs: wait {{.Seconds}} seconds before trying again.")
 	msgRolesUnreadable = msg.Define("{{.Name}} has no rights: their roles ({{.Roles}}) are not Accred's. An admin may add them again.")
 )

@@ -412,7 +412,7 @@ func (s *Store) ImportNominees(ctx context.Context, inv PortalInvitation, source
 	keys, err := checkRows(rows, all, nil, today)
 	problems = append(problems, ErrorFields(err)...)
 	if len(problems) > 0 {
-		return report, notImported(problems)
+		return report, notImported(msgNotImported, problems)
 	}
 	err = s.withTx(ctx, func(tx *sql.Tx) error {
 		w, err := s.newWriter(ctx, tx)
@@ -441,7 +441,7 @@ func (s *Store) ImportNominees(ctx context.Context, inv PortalInvitation, source
 			}
 		}
 		if len(problems) > 0 {
-			return notImported(problems)
+			return notImported(msgNotImported, problems)
 		}
 		first := w.nextID
 		w.trail = append(w.trail, AuditEntry{Action: AuditImport, Field: source.Name, New: source.SHA256})
@@ -462,12 +462,6 @@ func (s *Store) ImportNominees(ctx context.Context, inv PortalInvitation, source
 		return ImportReport{Rows: len(rows)}, err
 	}
 	return report, nil
-}
-
-// notImported is the refusal of a file with problems on some of its lines.
-func notImported(problems []FieldError) error {
-	domain.SortFieldErrors(problems)
-	return &Error{Code: EINVALID, Fields: problems, Message: msgNotImported.With(msg.Args{"Problems": len(problems), "Lines": countLines(problems)})}
 }
 
 // LetterInput is a letter uploaded at the portal: a delegation's or an

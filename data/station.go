@@ -461,7 +461,7 @@ func (s *Store) MergeStation(ctx context.Context, path string) (int, error) {
 			return err
 		}
 		if problems, bad := issued.check(ed25519.PublicKey(pub), fileID, scans, participants); bad > 0 {
-			return &Error{Code: EINVALID, Message: msgStationRefused.With(msg.Args{"Path": path, "Bad": bad, "Count": len(scans)}), Fields: problems}
+			return &Error{Code: EINVALID, Message: msgStationRefused.With(msg.Args{"Path": path, "Bad": bad, "Scans": msgScans.With(msg.Args{"Count": len(scans)})}), Fields: problems}
 		}
 		insert, err := tx.PrepareContext(ctx, `INSERT INTO checkins (id, session_id, participant_id, station, operator, at, direction, verdict, reason, manual, seq, signature)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`)
@@ -782,7 +782,8 @@ var (
 	msgNotStationBecause      = msg.Define("{{.Path}} is not a station file: {{.Err}}")
 	msgStationOtherEvent      = msg.Define("{{.Path}} belongs to another event; nothing was merged.")
 	msgStationNotIssued       = msg.Define("{{.Path}} was not issued by this event's database (it holds no station key this database made); nothing was merged.")
-	msgStationRefused         = msg.Define("{{.Path}} was refused and nothing was merged: {{.Bad}} of its {{.Count}} scans cannot be trusted.")
+	msgStationRefused         = msg.DefinePlural("Bad", "{{.Path}} was refused and nothing was merged: {{.Bad}} of its {{.Scans}} cannot be trusted.", "{{.Path}} was refused and nothing was merged: {{.Bad}} of its {{.Scans}} cannot be trusted.")
+	msgScans                  = msg.DefinePlural("Count", "{{.Count}} scan", "{{.Count}} scans")
 	msgStationScansUnreadable = msg.Define("The station file's scans cannot be read: {{.Err}}")
 
 	msgStationScan      = msg.Define("scan {{.Position}} ({{.ID}}): {{.Reason}}")

@@ -86,8 +86,11 @@ func (s *Store) SaveZones(ctx context.Context, zones []Zone) error {
 				(SELECT COUNT(*) FROM doors WHERE zone = ?)`, z.Code, z.Code, z.Code).Scan(&sessions, &people, &doors); err != nil {
 				return fmt.Errorf("count zone's use: %w", err)
 			}
-			if sessions+people > 0 {
-				problems = append(problems, FieldError{Field: "code", Reason: msgZoneInUse.With(msg.Args{"Zone": z.Code, "Sessions": sessions, "People": people})})
+			if sessions > 0 {
+				problems = append(problems, FieldError{Field: "code", Reason: msgZoneSessions.With(msg.Args{"Zone": z.Code, "Sessions": sessions})})
+			}
+			if people > 0 {
+				problems = append(problems, FieldError{Field: "code", Reason: msgZonePeople.With(msg.Args{"Zone": z.Code, "People": people})})
 			}
 			if doors > 0 {
 				problems = append(problems, FieldError{Field: "code", Reason: msgDoorsInUse.With(msg.Args{"Zone": z.Code, "Doors": doors})})
@@ -337,6 +340,7 @@ func zoneProblems(line int, field string, codes []int, zones []Zone) []FieldErro
 var (
 	msgZonesNotChanged = msg.Define("The participant's zones were not changed.")
 	msgZonesNotSaved   = msg.Define("The zones were not saved. Nothing was changed.")
-	msgZoneInUse       = msg.Define("Zone {{.Zone}} cannot be left out: {{.Sessions}} session(s) require it and {{.People}} participant(s) have it added or taken away.")
+	msgZoneSessions    = msg.DefinePlural("Sessions", "Zone {{.Zone}} cannot be left out: {{.Sessions}} session requires it.", "Zone {{.Zone}} cannot be left out: {{.Sessions}} sessions require it.")
+	msgZonePeople      = msg.DefinePlural("People", "Zone {{.Zone}} cannot be left out: {{.People}} participant has it added or taken away.", "Zone {{.Zone}} cannot be left out: {{.People}} participants have it added or taken away.")
 	msgNoZone          = msg.Define("The event has no zone {{.Zone}}; 'accred zones' lists them.")
 )

@@ -71,7 +71,7 @@ func TestZonesAreDefinedAllOrNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = s.SaveZones(ctx, zones[1:])
-	if data.ErrorCode(err) != data.EINVALID || !strings.Contains(err.Error(), "Zone 1 cannot be left out: 1 session(s)") {
+	if data.ErrorCode(err) != data.EINVALID || !strings.Contains(err.Error(), "Zone 1 cannot be left out: 1 session requires it.") {
 		t.Fatalf("leaving out a zone in use: %v", err)
 	}
 	// Renaming one and leaving out one nobody uses is fine.

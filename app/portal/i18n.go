@@ -47,8 +47,10 @@ func loadCatalogue() (*catalogue, error) {
 				switch v := v.(type) {
 				case string:
 					table[k] = v
-				case map[string]any:
-					table[k], _ = v["other"].(string)
+				case map[string]any: // plural forms, of a sentence that counts
+					for form, text := range v {
+						table[pluralKey(k, form)], _ = text.(string)
+					}
 				}
 			}
 		}
@@ -57,11 +59,27 @@ func loadCatalogue() (*catalogue, error) {
 	return c, nil
 }
 
-// translator words a key in lang, its placeholders filled from args; a key
-// not translated is worded in English.
+// pluralKey is where a table keeps one plural form of a sentence that
+// counts: "other" under the sentence's own key.
+func pluralKey(key, form string) string {
+	if form == "other" {
+		return key
+	}
+	return key + "\x00" + form
+}
+
+// translator words a key in lang, its placeholders filled from args, a
+// sentence that counts in the plural form of its number; a key not
+// translated is worded in English.
 func (c *catalogue) translator(lang string) msg.Translator {
 	return func(key string, args msg.Args) string {
-		text, ok := c.tables[lang][key]
+		entry := key
+		if n, counts := msg.Count(key, args); counts {
+			if form := pluralKey(key, msg.Form(lang, n)); c.tables[lang][form] != "" {
+				entry = form
+			}
+		}
+		text, ok := c.tables[lang][entry]
 		if !ok {
 			if english := msg.English(key, args); english != key || !strings.Contains(key, "{{") {
 				return english // a message of the catalogue, or a plain sentence
@@ -72,14 +90,14 @@ func (c *catalogue) translator(lang string) msg.Translator {
 			return text
 		}
 		c.mu.Lock()
-		t := c.parsed[lang+"\x00"+key]
+		t := c.parsed[lang+"\x00"+entry]
 		if t == nil {
 			var err error
 			if t, err = template.New("").Option("missingkey=zero").Parse(text); err != nil {
 				c.mu.Unlock()
 				return msg.English(key, args)
 			}
-			c.parsed[lang+"\x00"+key] = t
+			c.parsed[lang+"\x00"+entry] = t
 		}
 		c.mu.Unlock()
 		var b strings.Builder

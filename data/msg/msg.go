@@ -11,6 +11,9 @@ import (
 	"strings"
 	"sync"
 	"text/template"
+
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
 )
 
 // Key is a message's English template. Keys are made only by Define, so
@@ -38,7 +41,16 @@ type Named interface {
 var catalogue = struct {
 	sync.Mutex
 	templates map[string]*template.Template
-}{templates: map[string]*template.Template{}}
+	counts    map[string]counting
+}{templates: map[string]*template.Template{}, counts: map[string]counting{}}
+
+// counting is what the catalogue knows of a message that counts: the
+// placeholder holding the number, and the English template for any number
+// but one.
+type counting struct {
+	count string
+	other *template.Template
+}
 
 // Define declares a message by its English template and returns its key.
 // Packages declare their messages as package-level variables, so that every
@@ -47,8 +59,54 @@ var catalogue = struct {
 func Define(text string) Key {
 	catalogue.Lock()
 	defer catalogue.Unlock()
-	catalogue.templates[text] = template.Must(template.New("").Option("missingkey=error").Parse(text))
+	catalogue.templates[text] = parse(text)
 	return Key{text}
+}
+
+// DefinePlural declares a message that counts, such as "{{.Count}}
+// problem", by its English templates for a count of one and for any other
+// count; count names the placeholder that holds the number. The first
+// template is its key. Its translations give the plural forms their
+// language needs ("one", "other"), as the app's own counting sentences do;
+// a sentence that counts two things quotes two such messages.
+func DefinePlural(count, one, other string) Key {
+	catalogue.Lock()
+	defer catalogue.Unlock()
+	catalogue.templates[one] = parse(one)
+	catalogue.counts[one] = counting{count: count, other: parse(other)}
+	return Key{one}
+}
+
+func parse(text string) *template.Template {
+	return template.Must(template.New("").Option("missingkey=error").Parse(text))
+}
+
+// Count is the number a message that counts names among args, and whether
+// key is such a message and args name a whole number.
+func Count(key string, args Args) (int, bool) {
+	catalogue.Lock()
+	c, ok := catalogue.counts[key]
+	catalogue.Unlock()
+	if !ok {
+		return 0, false
+	}
+	switch n := args[c.count].(type) {
+	case int:
+		return n, true
+	case int64:
+		return int(n), true
+	}
+	return 0, false
+}
+
+// Form is the plural form a count of n takes in lang, by the Unicode CLDR's
+// rules: "one" (1 in English; 0 and 1 in French) or "other" (every count in
+// Vietnamese).
+func Form(lang string, n int) string {
+	if plural.Cardinal.MatchPlural(language.Make(lang), n, 0, 0, 0, 0) == plural.One {
+		return "one"
+	}
+	return "other"
 }
 
 // Keys returns the template of every declared message, sorted.
@@ -111,12 +169,16 @@ func (m Message) Render(lang string, t Translator) string {
 }
 
 // English words a declared template with args: the text the command line
-// prints. A value the template names but args lack leaves the template as it
+// prints, a message that counts in the form its number takes. A value the template names but args lack leaves the template as it
 // is, rather than a half-worded sentence.
 func English(key string, args Args) string {
 	catalogue.Lock()
 	t := catalogue.templates[key]
+	other := catalogue.counts[key].other
 	catalogue.Unlock()
+	if n, ok := Count(key, args); ok && Form("en", n) == "other" {
+		t = other
+	}
 	if t == nil || !strings.Contains(key, "{{") {
 		return key
 	}

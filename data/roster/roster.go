@@ -230,7 +230,7 @@ func parse(records [][]string, lines []int, dir string) ([]data.ImportRow, error
 		row.KeepDateOfBirth, row.KeepPlaceOfBirth, row.KeepConsent = !hasDate, !hasPlace, !hasConsent
 		if len(rec) > len(records[0]) {
 			row.Problems = append(row.Problems, data.FieldError{Line: line,
-				Reason: msgTooManyCells.With(msg.Args{"Cells": len(rec), "Columns": len(records[0])})})
+				Reason: msgTooManyCells.With(msg.Args{"Cells": msgCells.With(msg.Args{"Count": len(rec)}), "Columns": msgColumns.With(msg.Args{"Count": len(records[0])})})})
 		}
 		cell := func(name string) string {
 			if i, ok := column[name]; ok && i < len(rec) {
@@ -344,7 +344,9 @@ var (
 	msgTooManySheetRows = msg.Define("The first sheet of {{.File}} has more than {{.Max}} rows (empty rows count too); split it, or delete the empty rows below the participants.")
 	msgUnpacksTooLarge  = msg.Define("{{.File}} holds more than {{.Max}} MB once unpacked; nothing was read. Split it, or save it again from the spreadsheet program.")
 	msgPacked           = msg.Define("{{.File}} packs {{.Unpacked}} MB into {{.Packed}} KB ({{.Part}}), far more than a spreadsheet does; nothing was read. Save it again from the spreadsheet program.")
-	msgTooManyCells     = msg.Define("This line has {{.Cells}} cells but the header names {{.Columns}} columns.")
+	msgTooManyCells     = msg.Define("This line has {{.Cells}} but the header names {{.Columns}}.")
+	msgCells            = msg.DefinePlural("Count", "{{.Count}} cell", "{{.Count}} cells")
+	msgColumns          = msg.DefinePlural("Count", "{{.Count}} column", "{{.Count}} columns")
 	msgNotRead          = msg.Define("{{.File}} was not read; nothing was imported.")
 	msgCSVColumns       = msg.Define("This line has more than {{.Max}} cells; check the file's separator.")
 	msgCSVRecord        = msg.Define("This line is longer than {{.Max}} MB; check the file's quotes.")
