@@ -108,6 +108,10 @@ func TestStationFileFromTheProgramme(t *testing.T) {
 	if st.settings.categories != nil || st.settings.restore != nil || st.settings.name != nil {
 		t.Fatal("the station's settings offer to change the event or restore a backup")
 	}
+	st.tabs.Select(st.tab(tabSettings))
+	if len(languageChoices(st.win.Content())) != 1 {
+		t.Fatal("the door's laptop does not offer its language once, in the header")
+	}
 	station.StartClockAt(start.Add(time.Minute))
 	d := st.door
 	d.later = func(time.Duration, func()) {}

@@ -22,13 +22,12 @@ import (
 	"accred/resources"
 )
 
-// settings is where a station is given its language and idle lock;
+// settings is where a station is given its idle lock;
 // where the event's name, days, time zone, badge languages, logo and
 // categories are changed; where the database is backed up and restored;
 // and where an admin manages the operators.
 type settings struct {
 	u         *ui
-	language  *widget.Select
 	idle      *widget.Entry
 	operators *operatorsView
 
@@ -166,16 +165,12 @@ func heading(text string) fyne.CanvasObject {
 	return &widget.Label{Text: text, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
 }
 
-// stationForm holds what belongs to this station: its language and idle
-// lock.
+// stationForm holds what belongs to this station: its idle lock. Its
+// language is chosen in the header, as on every screen.
 func (s *settings) stationForm() fyne.CanvasObject {
-	s.language = s.u.languageChoice()
 	s.idle = &widget.Entry{Text: strconv.Itoa(s.u.idleMinutes())}
 	s.idle.OnChanged = s.onIdle
-	return widget.NewForm(
-		widget.NewFormItem(lang.L("Language"), s.language),
-		widget.NewFormItem(lang.L("Lock after idle minutes"), s.idle),
-	)
+	return widget.NewForm(widget.NewFormItem(lang.L("Lock after idle minutes"), s.idle))
 }
 
 // onIdle keeps the station's idle minutes, when they are a number of them.

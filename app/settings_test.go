@@ -248,16 +248,31 @@ func TestSettingsSayWhatHappenedBesideTheButton(t *testing.T) {
 	}
 }
 
-// TestChangingTheLanguageKeepsTheTab: French chosen in the settings, the
-// screens speak French and the settings stay in front.
+// TestChangingTheLanguageKeepsTheTab: the settings offer no choice of
+// language of their own, only the header's, as every screen does; French
+// chosen there, the screens speak French and the settings stay in front,
+// where they were.
 func TestChangingTheLanguageKeepsTheTab(t *testing.T) {
 	u := newTestUI(t)
 	t.Cleanup(func() { useLanguage("en") })
 	s := openSettings(t, u)
-	test.Tap(s.language)
+	if choices := languageChoices(u.win.Content()); len(choices) != 1 {
+		t.Fatalf("%d choices of language on the settings' screen, want the header's alone", len(choices))
+	}
+	if choices := languageChoices(s.scroll); len(choices) != 0 {
+		t.Fatal("the settings' page offers a language of its own")
+	}
+	s.scroll.ScrollToOffset(fyne.NewPos(0, 400))
+	test.Tap(languageChoiceIn(t, u.win.Content()))
 	tapMenuItem(t, u.win.Canvas(), "Français")
 	if u.tabs.Selected() != u.tab(tabSettings) || u.tabs.Selected().Text != "Réglages" {
-		t.Fatalf("after French was chosen (%q): the %q tab", s.language.Selected, u.tabs.Selected().Text)
+		t.Fatalf("after French was chosen: the %q tab", u.tabs.Selected().Text)
+	}
+	if got := u.settings.scroll.Offset.Y; got != 400 {
+		t.Fatalf("the settings came back scrolled to %v, not where they were", got)
+	}
+	if languageChoiceIn(t, u.win.Content()).Selected != "Français" {
+		t.Fatal("the header does not show the language chosen")
 	}
 }
 

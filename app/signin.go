@@ -213,11 +213,11 @@ func stationName() string {
 	return name
 }
 
-// signedInView is the header's part that says who is signed in, with the
-// button that signs them out.
+// signedInView is the header's part that chooses the language and says
+// who is signed in, with the button that signs them out.
 func (u *ui) signedInView() fyne.CanvasObject {
 	if u.operator.Roles == nil { // a door's station file: nobody signs in
-		return container.NewStack()
+		return u.languageView()
 	}
 	who := &widget.Label{Text: lang.L("Signed in: {{.Name}} ({{.Roles}})", map[string]any{"Name": u.operator.Name, "Roles": u.operator.Roles.String()})}
 	u.signOutButton = &widget.Button{Text: lang.L("Sign out"), Icon: theme.LogoutIcon(), OnTapped: u.onSignOut}
