@@ -472,11 +472,45 @@ func (f *participantForm) onSave() {
 	} else {
 		p, err = store.UpdateParticipant(ctx, f.editing.ID, in)
 	}
+	if data.IsIdentityChange(err) {
+		f.askIdentity(in, err)
+		return
+	}
 	if err != nil {
 		f.showProblems(err, true) // the same document: the store says whose it is
 		f.showDuplicates(dups)
 		return
 	}
+	f.saved(p)
+}
+
+// askIdentity asks before saving a change of who someone approved, cleared
+// or printed is, err the store's refusal naming who they were and would
+// become; confirmed, the change is saved and they go back to pending.
+func (f *participantForm) askIdentity(in data.ParticipantInput, err error) {
+	changes := data.IdentityChanges(err)
+	text := lang.L("{{.Field}} changes who this person is.", map[string]any{"Field": fieldWord(changes[0].Field)}) + "\n\n" + say(changes[0].Reason)
+	ask := dialog.NewCustomConfirm(lang.L("Change who this person is?"), lang.L("Change and send back to pending"), lang.L("Cancel"),
+		&widget.Label{Text: text, Wrapping: fyne.TextWrapWord}, func(yes bool) {
+			if !yes {
+				return
+			}
+			p, err := f.d.u.store.ChangeIdentity(f.d.u.actor(), f.editing.ID, in)
+			if err != nil {
+				f.showProblems(err, true)
+				return
+			}
+			f.saved(p)
+			f.d.details.say(lang.L("Saved. They are registered again and wait for a new approval (and, where the event requires it, the host country's clearance); a badge printed before no longer works."), widget.WarningImportance, nil)
+		}, f.d.u.win)
+	ask.Resize(fyne.NewSize(560, 280))
+	ask.Show()
+}
+
+// saved opens the record just saved, attaches the photo taken, and offers
+// a new badge when the one printed shows details now out of date.
+func (f *participantForm) saved(p data.Participant) {
+	store, ctx := f.d.u.store, f.d.u.actor()
 	var photoErr error
 	if f.photo != nil {
 		if photoErr = store.SetPhoto(ctx, p.ID, f.photo); photoErr == nil {

@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"sync"
 
+	"accred/data/domain"
 	"accred/data/msg"
 )
 
@@ -28,9 +29,18 @@ type ImportRow struct {
 	// zones column (none: their category's zones).
 	Zones *[]ZoneChange
 
-	// KeepDateOfBirth, KeepPlaceOfBirth and KeepConsent say the file has no
-	// such column: a participant already registered keeps what they had.
-	KeepDateOfBirth, KeepPlaceOfBirth, KeepConsent bool
+	// Kept are the fields whose cell is empty, or whose column the file
+	// lacks: a participant registered already keeps what they had
+	// (KeptWhenEmpty). A cell of ClearCell is read as empty and not kept.
+	Kept map[string]bool
+
+	// ConfirmIdentity confirms that the line changes who someone approved,
+	// cleared or printed is (rules.Reidentify): they go back to pending and
+	// their printed badge stops working. Unconfirmed, such a line refuses
+	// the import; confirmed, a line that changes nobody's identity does too.
+	ConfirmIdentity bool
+
+	recheck bool // a problem of a kept field, checked again once kept
 }
 
 // ImportReport says what an import did, or would do on a dry run.
@@ -99,7 +109,7 @@ func (s *Store) ImportFile(ctx context.Context, file ImportSource, rows []Import
 	if err != nil {
 		return report, err
 	}
-	keys, err := checkRows(rows, categories, zones, today)
+	keys, err := s.checkRows(ctx, rows, categories, zones, today)
 	if err != nil {
 		return report, err
 	}
@@ -114,10 +124,14 @@ func (s *Store) ImportFile(ctx context.Context, file ImportSource, rows []Import
 			return err
 		}
 		w.trail = append(w.trail, AuditEntry{Action: AuditImport, Field: file.Name, New: file.SHA256})
+		w.source = file.Name
 		for i := range rows {
 			if err := w.importRow(&rows[i], keys[i], &report); err != nil {
 				return err
 			}
+		}
+		if err := w.refusal(); err != nil {
+			return err
 		}
 		if err := w.done(); err != nil {
 			return err
@@ -139,10 +153,14 @@ func (s *Store) ImportFile(ctx context.Context, file ImportSource, rows []Import
 // checkRows normalises and checks every row, on every core, before any is
 // written, the zones they name against the event's, and their consent
 // against the event's today. It returns each row's stored keys, or EINVALID
-// with every problem.
-func checkRows(rows []ImportRow, categories []Category, zones []Zone, today string) ([]storedKeys, error) {
+// with every problem. A problem of a field an empty cell keeps (a
+// delegate's delegation left empty) waits for the import to know whether
+// someone registered already keeps a value that is right; when the file
+// is refused anyway, it is named for the lines of someone new.
+func (s *Store) checkRows(ctx context.Context, rows []ImportRow, categories []Category, zones []Zone, today string) ([]storedKeys, error) {
 	keys := make([]storedKeys, len(rows))
 	found := make([][]FieldError, len(rows))
+	waiting := make([][]FieldError, len(rows))
 	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
@@ -154,6 +172,11 @@ func checkRows(rows []ImportRow, categories []Category, zones []Zone, today stri
 				row.Input = row.Input.Normalize()
 				for _, f := range ErrorFields(row.Input.Validate(categories)) {
 					f.Line = row.Line
+					if row.keeps(f.Field) {
+						row.recheck = true // the value kept may be right
+						waiting[i] = append(waiting[i], f)
+						continue
+					}
 					found[i] = append(found[i], f)
 				}
 				if f, ok := row.Input.ConsentProblem(today); ok {
@@ -190,7 +213,54 @@ func checkRows(rows []ImportRow, categories []Category, zones []Zone, today stri
 	if len(problems) == 0 {
 		return keys, nil
 	}
+	for i, w := range waiting {
+		if len(w) == 0 {
+			continue
+		}
+		registered, err := queryIDs(ctx, s.db, `SELECT id FROM participants WHERE nationality = ? AND document_key = ?`, rows[i].Input.Nationality, keys[i].document)
+		if err != nil {
+			return nil, err
+		}
+		if len(registered) == 0 {
+			problems = append(problems, w...)
+		}
+	}
 	return nil, notImported(msgNotImported, problems)
+}
+
+// keeps reports whether a problem of field may be put right by what a
+// participant registered already has: the field is kept, or it is the
+// head of delegation of someone whose delegation is kept.
+func (row *ImportRow) keeps(field string) bool {
+	return row.Kept[field] || field == FieldHead && row.Kept[FieldDelegation]
+}
+
+// lineProblems notes the problems of err on a line, which refuse the
+// import once every line was tried.
+func (w *writer) lineProblems(line int, err error) error {
+	fields := ErrorFields(err)
+	if len(fields) == 0 {
+		return err
+	}
+	for _, f := range fields {
+		f.Line = line
+		w.problems = append(w.problems, f)
+	}
+	return nil
+}
+
+// refusal is the import's refusal once every line was tried: the lines'
+// problems, else the changes of identity waiting for a confirmation; nil
+// when there are none.
+func (w *writer) refusal() error {
+	if len(w.problems) > 0 {
+		return notImported(msgNotImported, w.problems)
+	}
+	if len(w.conflicts) > 0 {
+		domain.SortFieldErrors(w.conflicts)
+		return &Error{Code: ECONFLICT, Fields: w.conflicts, Message: msgIdentityImport.With(msg.Args{"Lines": msgLines.With(msg.Args{"Count": len(w.conflicts)})})}
+	}
+	return nil
 }
 
 func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport) error {
@@ -200,6 +270,15 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport) e
 		return err
 	}
 	if id == 0 {
+		if row.ConfirmIdentity {
+			w.problems = append(w.problems, FieldError{Line: row.Line, Reason: msgConfirmedNone.Msg()})
+			return nil
+		}
+		if row.recheck {
+			if err := w.validate(row.Input); err != nil {
+				return w.lineProblems(row.Line, err)
+			}
+		}
 		if id, err = w.insert(row.Input, k); err != nil {
 			return err
 		}
@@ -222,14 +301,27 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport) e
 		}
 		before := old.Input().Normalize()
 		before.Version = 0
-		if row.KeepDateOfBirth {
-			row.Input.DateOfBirth = before.DateOfBirth
+		row.Input = keepEmpty(row.Input, row.Kept, before)
+		k = keysOf(row.Input)
+		if row.recheck {
+			if err := w.validate(row.Input); err != nil {
+				return w.lineProblems(row.Line, err)
+			}
 		}
-		if row.KeepPlaceOfBirth {
-			row.Input.PlaceOfBirth = before.PlaceOfBirth
-		}
-		if row.KeepConsent {
-			row.Input.ConsentOn = before.ConsentOn
+		void, err := reidentify(old, row.Input, row.ConfirmIdentity, row.Line)
+		switch {
+		case IsIdentityChange(err):
+			w.conflicts = append(w.conflicts, ErrorFields(err)...)
+			return nil
+		case err != nil:
+			return err
+		case row.ConfirmIdentity && !void:
+			w.problems = append(w.problems, FieldError{Line: row.Line, Reason: msgConfirmedNone.Msg()})
+			return nil
+		case void:
+			if err := w.s.voidIdentity(w.ctx, w.tx, w.now, old, identityNote(w.source)); err != nil {
+				return err
+			}
 		}
 		zonesChanged, err := w.importZones(id, row)
 		if err != nil {

@@ -181,8 +181,22 @@ func (s *Store) CreateParticipant(ctx context.Context, in ParticipantInput) (Par
 }
 
 // UpdateParticipant corrects a participant's details. It returns ENOTFOUND,
-// EINVALID or ECONFLICT as CreateParticipant does.
+// EINVALID or ECONFLICT as CreateParticipant does, and ECONFLICT that
+// IsIdentityChange recognises for a change of who someone approved,
+// cleared or printed is: the desk asks, then calls ChangeIdentity.
 func (s *Store) UpdateParticipant(ctx context.Context, id int64, in ParticipantInput) (Participant, error) {
+	return s.updateParticipant(ctx, id, in, false)
+}
+
+// ChangeIdentity saves, as UpdateParticipant does, a change of who someone
+// is that the operator confirmed: someone approved, cleared or printed goes
+// back to registered, their clearance to pending, and their printed badge
+// stops working at the door.
+func (s *Store) ChangeIdentity(ctx context.Context, id int64, in ParticipantInput) (Participant, error) {
+	return s.updateParticipant(ctx, id, in, true)
+}
+
+func (s *Store) updateParticipant(ctx context.Context, id int64, in ParticipantInput, confirmed bool) (Participant, error) {
 	if err := allow(ctx, RoleDesk); err != nil {
 		return Participant{}, err
 	}
@@ -209,6 +223,15 @@ func (s *Store) UpdateParticipant(ctx context.Context, id int64, in ParticipantI
 		k := keysOf(in)
 		if err := w.checkDocumentFree(in, k, id); err != nil {
 			return err
+		}
+		void, err := reidentify(current, in, confirmed, 0)
+		if err != nil {
+			return err
+		}
+		if void {
+			if err := s.voidIdentity(ctx, tx, w.now, current, identityNote("")); err != nil {
+				return err
+			}
 		}
 		before := current.Input().Normalize()
 		if err := w.update(id, before, in, k); err != nil {

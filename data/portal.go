@@ -278,6 +278,9 @@ func (s *Store) SaveNominee(ctx context.Context, inv PortalInvitation, id int64,
 			}
 			return w.done()
 		}
+		if _, err := reidentify(current, in, false, 0); err != nil {
+			return err // the desk confirms such a change, not the portal
+		}
 		before := current.Input().Normalize()
 		before.Version = 0
 		if err := w.update(id, before, in, k); err != nil {
@@ -409,7 +412,10 @@ func (s *Store) ImportNominees(ctx context.Context, inv PortalInvitation, source
 	if err != nil {
 		return report, err
 	}
-	keys, err := checkRows(rows, all, nil, today)
+	keys, err := s.checkRows(ctx, rows, all, nil, today)
+	if err != nil && ErrorCode(err) != EINVALID {
+		return report, err
+	}
 	problems = append(problems, ErrorFields(err)...)
 	if len(problems) > 0 {
 		return report, notImported(msgNotImported, problems)
@@ -445,10 +451,15 @@ func (s *Store) ImportNominees(ctx context.Context, inv PortalInvitation, source
 		}
 		first := w.nextID
 		w.trail = append(w.trail, AuditEntry{Action: AuditImport, Field: source.Name, New: source.SHA256})
+		w.source = source.Name
 		for i := range rows {
+			rows[i].ConfirmIdentity = false // the desk confirms such a change, not the portal
 			if err := w.importRow(&rows[i], keys[i], &report); err != nil {
 				return err
 			}
+		}
+		if err := w.refusal(); err != nil {
+			return err
 		}
 		if err := w.done(); err != nil {
 			return err

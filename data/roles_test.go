@@ -48,6 +48,10 @@ func TestRolesAreChecked(t *testing.T) {
 			_, err := s.UpdateParticipant(ctx, p.ID, delegate("An", "Tran", "VN", "B1234567"))
 			return err
 		}},
+		{"ChangeIdentity", data.RoleDesk, func(ctx context.Context) error {
+			_, err := s.ChangeIdentity(ctx, p.ID, delegate("An", "Tran", "VN", "B1234567"))
+			return err
+		}},
 		{"Approve", data.RoleDesk, func(ctx context.Context) error { return s.Approve(ctx, []int64{p.ID}) }},
 		{"ApproveAll", data.RoleDesk, func(ctx context.Context) error { _, _, err := s.ApproveAll(ctx); return err }},
 		{"SetStatus", data.RoleDesk, func(ctx context.Context) error {

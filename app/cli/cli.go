@@ -41,7 +41,7 @@ func init() {
 	commands = []command{
 		{"init", "--event NAME --start YYYY-MM-DD --end YYYY-MM-DD [--timezone ZONE] [--admin NAME]", "new event database with its signing key, and its first admin (PIN on standard input, twice)", runInit},
 		{"demo", "[--participants N]", "the built-in Hanoi demo", runDemo},
-		{"import", "FILE.csv|FILE.xlsx [--dry-run]", "participants; all or nothing; errors name the line", runImport},
+		{"import", "FILE.csv|FILE.xlsx [--dry-run] [--confirm-identity LINE,…]", "participants; all or nothing; errors name the line", runImport},
 		{"search", "QUERY", "one line per match: id, full name, category, affiliation", runSearch},
 		{"stats", "[--by category|status|gender|region|delegation]", "name and count, one line each; without --by per category, then per status", runStats},
 		{"approve", "--all | ID...", "approve participants", runApprove},

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -83,6 +84,7 @@ func runDemo(e *env, args []string) error {
 func runImport(e *env, args []string) error {
 	fs := flags("import")
 	dryRun := fs.Bool("dry-run", false, "check only")
+	confirm := fs.String("confirm-identity", "", "the lines (3,7) that change who someone approved, cleared or printed is, confirmed")
 	rest, err := parse(fs, args)
 	if err != nil || len(rest) != 1 {
 		return errUsage
@@ -95,11 +97,21 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := confirmLines(rows, *confirm); err != nil {
+		return err
+	}
 	source, err := data.ImportSourceAt(rest[0])
 	if err != nil {
 		return err
 	}
 	rep, err := s.ImportFile(e.ctx, source, rows, *dryRun)
+	if changes := data.IdentityChanges(err); len(changes) > 0 {
+		lines := make([]string, len(changes))
+		for i, c := range changes {
+			lines[i] = strconv.Itoa(c.Line)
+		}
+		return fmt.Errorf("%w\nto import them, confirm each line: --confirm-identity %s", err, strings.Join(lines, ","))
+	}
 	if err != nil {
 		return err
 	}
@@ -108,6 +120,23 @@ func runImport(e *env, args []string) error {
 		verb = "checked (dry run, nothing changed)"
 	}
 	fmt.Fprintf(e.stdout, "%s %d rows: %d created, %d updated, %d unchanged\n", verb, rep.Rows, rep.Created, rep.Updated, rep.Unchanged)
+	return nil
+}
+
+// confirmLines confirms the identity changes of the rows on the lines
+// listed, comma-separated; a line the file does not hold is refused.
+func confirmLines(rows []data.ImportRow, list string) error {
+	if strings.TrimSpace(list) == "" {
+		return nil
+	}
+	for _, word := range strings.Split(list, ",") {
+		line, err := strconv.Atoi(strings.TrimSpace(word))
+		i := slices.IndexFunc(rows, func(r data.ImportRow) bool { return r.Line == line })
+		if err != nil || i < 0 {
+			return fmt.Errorf("--confirm-identity %q: the file has no participant on line %q; nothing was imported", list, strings.TrimSpace(word))
+		}
+		rows[i].ConfirmIdentity = true
+	}
 	return nil
 }
 

@@ -224,19 +224,27 @@ func parse(records [][]string, lines []int, dir string) ([]data.ImportRow, error
 			continue
 		}
 		row := data.ImportRow{Line: line}
-		_, hasDate := column[data.FieldDateOfBirth]
-		_, hasPlace := column[data.FieldPlaceOfBirth]
-		_, hasConsent := column[data.FieldConsent]
-		row.KeepDateOfBirth, row.KeepPlaceOfBirth, row.KeepConsent = !hasDate, !hasPlace, !hasConsent
 		if len(rec) > len(records[0]) {
 			row.Problems = append(row.Problems, data.FieldError{Line: line,
 				Reason: msgTooManyCells.With(msg.Args{"Cells": msgCells.With(msg.Args{"Count": len(rec)}), "Columns": msgColumns.With(msg.Args{"Count": len(records[0])})})})
 		}
+		// An empty cell, or a column the file lacks, leaves the field of
+		// someone registered already as it is; a cell of data.ClearCell
+		// clears it.
 		cell := func(name string) string {
-			if i, ok := column[name]; ok && i < len(rec) {
-				return rec[i]
+			value := rawCell(column, rec, name)
+			switch strings.TrimSpace(value) {
+			case "":
+				if data.KeptWhenEmpty(name) {
+					if row.Kept == nil {
+						row.Kept = map[string]bool{}
+					}
+					row.Kept[name] = true
+				}
+			case data.ClearCell:
+				return ""
 			}
-			return ""
+			return value
 		}
 		row.Input = data.ParticipantInput{
 			Category: cell(data.FieldCategory), Title: cell(data.FieldTitle), GivenName: cell(data.FieldGivenName),
@@ -263,8 +271,10 @@ func parse(records [][]string, lines []int, dir string) ([]data.ImportRow, error
 			}
 			row.Photo = jpeg
 		}
-		if _, ok := column[data.FieldZones]; ok {
-			row.Zones, row.Problems = readZones(line, cell(data.FieldZones), row.Problems)
+		if zones := rawCell(column, rec, data.FieldZones); strings.TrimSpace(zones) == data.ClearCell {
+			row.Zones = &[]data.ZoneChange{} // back to the category's zones
+		} else if strings.TrimSpace(zones) != "" { // empty: their zones stay as they are
+			row.Zones, row.Problems = readZones(line, zones, row.Problems)
 		}
 		if isExample(cell) {
 			row.Problems = append(row.Problems, data.FieldError{Line: line, Reason: msgExampleLine.Msg()})
@@ -272,6 +282,15 @@ func parse(records [][]string, lines []int, dir string) ([]data.ImportRow, error
 		rows = append(rows, row)
 	}
 	return rows, nil
+}
+
+// rawCell is the cell of a record under the column named, as written;
+// empty when the file lacks the column.
+func rawCell(column map[string]int, rec []string, name string) string {
+	if i, ok := column[name]; ok && i < len(rec) {
+		return rec[i]
+	}
+	return ""
 }
 
 // isExample reports whether the row read by cell is the template's example

@@ -53,6 +53,7 @@ const (
 	AlreadyCollected   Code = "already-collected" // collection: handed over before
 	ZoneBeyondCategory Code = "zone-beyond"       // zones: Args["Zone"], beyond the category's: an admin's grant
 	Cancelled          Code = "cancelled"         // the session is cancelled
+	IdentityChange     Code = "identity-change"   // who someone vouched for is changes: Args["Field"], Args["Was"]
 	// CheckFailed is no verdict: the badge could not be checked (Args["Err"]
 	// says why), nothing was recorded, and a screen says so.
 	CheckFailed Code = "check-failed"
@@ -106,6 +107,7 @@ var reasonKeys = map[Code]msg.Key{
 	AlreadyCollected:   msg.Define("the badge was handed over already"),
 	ZoneBeyondCategory: msg.Define("zone {{.Zone}} is beyond the category's zones: only an admin may grant it"),
 	Cancelled:          msg.Define("session cancelled"),
+	IdentityChange:     msg.Define("someone other than the person {{.Was}}; once confirmed, approval and clearance go back to pending and a printed badge stops working"),
 	CheckFailed:        msg.Define("the badge cannot be checked: {{.Err}}"),
 }
 

@@ -1,0 +1,54 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"accred/data"
+)
+
+// TestDeskAsksBeforeChangingWhoSomeoneIs: another family name for someone
+// whose badge is printed asks first; Cancel saves nothing, and confirmed,
+// he is registered again and the badge in his hands stops working.
+func TestDeskAsksBeforeChangingWhoSomeoneIs(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	p := printOSullivan(t, u)
+	code, _ := u.store.BadgeCode(ctx, p.ID, 1)
+	f := correctOSullivan(d)
+	f.entries[data.FieldFamilyName].SetText("Sullivan")
+	press(f.entries[data.FieldFamilyName], fyne.KeyReturn)
+	ask := dialogShown(t, u)
+	var asked string
+	for _, o := range test.LaidOutObjects(ask) {
+		if l, ok := o.(*widget.Label); ok {
+			asked += l.Text + "\n"
+		}
+	}
+	for _, want := range []string{"Change who this person is?", "Family name changes who this person is.",
+		"Seán O'SULLIVAN would become Seán SULLIVAN, someone other than the person whose badge was printed"} {
+		if !strings.Contains(asked, want) {
+			t.Fatalf("the question does not say %q:\n%s", want, asked)
+		}
+	}
+	test.Tap(findButton(ask, "Cancel"))
+	if got, _ := u.store.Participant(ctx, p.ID); got.FamilyName != "O'Sullivan" || got.Status != data.StatusPrinted || d.form == nil {
+		t.Fatalf("cancelled, yet %s %s; the form open: %v", got.FamilyName, got.Status, d.form != nil)
+	}
+	press(f.entries[data.FieldFamilyName], fyne.KeyReturn)
+	test.Tap(findButton(dialogShown(t, u), "Change and send back to pending"))
+	got, _ := u.store.Participant(ctx, p.ID)
+	if got.FamilyName != "Sullivan" || got.Status != data.StatusRegistered || got.BadgeIssue != 2 || d.form != nil {
+		t.Fatalf("confirmed: %s %s issue %d; the form open: %v", got.FamilyName, got.Status, got.BadgeIssue, d.form != nil)
+	}
+	if !strings.Contains(d.details.message.Text, "registered again") {
+		t.Fatalf("the details say %q", d.details.message.Text)
+	}
+	if _, _, err := u.store.VerifyBadge(ctx, code); err == nil {
+		t.Fatal("the badge printed before still works")
+	}
+}
