@@ -282,6 +282,7 @@ func (b *badges) choose(keep string, then func()) {
 	b.work.run(func() func() {
 		ctx, cancel := context.WithTimeout(actor, readTimeout)
 		defer cancel()
+		filter.Printed = true // to count those printed before, whom no first print includes
 		list, left, err := printjob.NewBadges(ctx, store, filter)
 		warnings := printjob.Check(list)
 		return func() {
@@ -339,15 +340,15 @@ func (b *badges) chosen(printable []data.Participant, left printjob.LeftOut, war
 	b.onPreview()
 }
 
-// leftOutText says, a line each, who a choice names but leaves out for not
-// being approved or cleared, and which numbers belong to nobody.
+// leftOutText says, a line each, who a choice names but the rulebook leaves
+// out for not being approved or accredited, and which numbers belong to nobody.
 func leftOutText(left printjob.LeftOut) string {
 	text := ""
 	if left.NotApproved > 0 {
 		text += "\n" + lang.N("{{.Count}} not approved, left out.", left.NotApproved, map[string]any{"Count": left.NotApproved})
 	}
-	if left.NotCleared > 0 {
-		text += "\n" + lang.N("{{.Count}} not cleared by the host country's security service, left out.", left.NotCleared, map[string]any{"Count": left.NotCleared})
+	if left.NotAccredited > 0 {
+		text += "\n" + lang.N("{{.Count}} not accredited, left out.", left.NotAccredited, map[string]any{"Count": left.NotAccredited})
 	}
 	if left.Unknown > 0 {
 		text += "\n" + lang.N("{{.Count}} badge number belongs to nobody.", left.Unknown, map[string]any{"Count": number(left.Unknown)})

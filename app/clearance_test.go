@@ -39,7 +39,7 @@ func TestPrintingStationCountsThoseWaitingForClearance(t *testing.T) {
 	test.Type(b.numbers, "1 2")
 	flush()
 	if len(b.selected) != 1 || b.selected[0].DocumentNumber != "C1" ||
-		!strings.Contains(b.summary.Text, "1 not cleared by the host country's security service, left out.") {
+		!strings.Contains(b.summary.Text, "1 not accredited, left out.") {
 		t.Fatalf("a refused person named: %d %q", len(b.selected), b.summary.Text)
 	}
 }

@@ -76,13 +76,16 @@ func (s *Store) BadgesToPrint(ctx context.Context, f BadgeFilter) ([]Participant
 	if len(f.IDs) == 0 {
 		where = append(where, `(p.clearance = 'cleared' OR NOT `+clearanceRequired+`)`)
 	}
-	rows, err := s.db.QueryContext(ctx, s.selectParticipants()+`WHERE `+strings.Join(where, " AND ")+
-		` ORDER BY COALESCE(a.folded, ''), p.head_of_delegation DESC, p.sort_key, p.id`, args...)
+	rows, err := s.db.QueryContext(ctx, s.selectParticipants()+`WHERE `+strings.Join(where, " AND ")+badgeOrder, args...)
 	if err != nil {
 		return nil, fmt.Errorf("find badges to print: %w", err)
 	}
 	return scanParticipants(rows)
 }
+
+// badgeOrder is the order badges print in: by delegation, its head first,
+// then by name.
+const badgeOrder = ` ORDER BY COALESCE(a.folded, ''), p.head_of_delegation DESC, p.sort_key, p.id`
 
 // AwaitingClearance counts the participants the filter would print but for
 // their clearance, still pending; 0 where the event does not require it.

@@ -38,6 +38,18 @@ const (
 	ReasonCancelled        = rules.Cancelled
 )
 
+// The reasons of the printing station's and the desk's answers, as the
+// rulebook names them.
+const (
+	ReasonAlreadyPrinted     = rules.AlreadyPrinted
+	ReasonNothingToReplace   = rules.NothingToReplace
+	ReasonAlreadyApproved    = rules.AlreadyApproved
+	ReasonNotApprovable      = rules.NotApprovable
+	ReasonAwaitingNomination = rules.AwaitingNomination
+	ReasonNotPrinted         = rules.NotPrinted
+	ReasonAlreadyCollected   = rules.AlreadyCollected
+)
+
 // ReadReason reads back a reason from its English (String), with the
 // values its sentence names, as text; false when no reason reads so.
 func ReadReason(english string) (Reason, bool) { return rules.ReadReason(english) }

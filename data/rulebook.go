@@ -2,6 +2,8 @@ package data
 
 import (
 	"context"
+	"fmt"
+	"strings"
 
 	"accred/data/msg"
 	"accred/data/rules"
@@ -38,16 +40,54 @@ func (s *Store) Decide(ctx context.Context, id int64, action Action) (VerdictKin
 		verdict, why := rules.Approve(p, n)
 		return verdict, why, nil
 	}
+	if decidedAlone[action] == nil {
+		return "", Reason{}, NewError(EINVALID, msgUnknownAction, nil)
+	}
 	p, err := s.Participant(ctx, id)
 	if err != nil {
 		return "", Reason{}, err
 	}
-	decide := map[Action]func(rules.Person) (rules.Verdict, rules.Reason){
-		ActionPrint: rules.Print, ActionReprint: rules.Reprint, ActionCollect: rules.Collect,
-	}[action]
-	if decide == nil {
-		return "", Reason{}, NewError(EINVALID, msgUnknownAction, nil)
-	}
-	verdict, why := decide(p.Person())
+	verdict, why := decidedAlone[action](p.Person())
 	return verdict, why, nil
+}
+
+// decidedAlone are the rules of the actions the rulebook decides from the
+// participant alone.
+var decidedAlone = map[Action]func(rules.Person) (rules.Verdict, rules.Reason){
+	ActionPrint: rules.Print, ActionReprint: rules.Reprint, ActionCollect: rules.Collect,
+}
+
+// Decided is a participant with the rulebook's answer to an action on them.
+type Decided struct {
+	Participant
+	Verdict VerdictKind
+	Reason  Reason // why not, when the verdict is not Accepted
+}
+
+// DecideBadges asks the rulebook, for each participant the filter names,
+// whether their badge may be printed now (ActionPrint) or replaced
+// (ActionReprint), as Decide does for one, in delegation and name order.
+// Without IDs the filter names those approved (and, with Printed, those
+// printed or collected) of its category or affiliation; with IDs, those
+// participants, whatever their status, leaving out numbers nobody has. It
+// returns EINVALID for another action.
+func (s *Store) DecideBadges(ctx context.Context, f BadgeFilter, action Action) ([]Decided, error) {
+	if action != ActionPrint && action != ActionReprint {
+		return nil, NewError(EINVALID, msgUnknownAction, nil)
+	}
+	where, args := f.where()
+	rows, err := s.db.QueryContext(ctx, s.selectParticipants()+`WHERE `+strings.Join(where, " AND ")+badgeOrder, args...)
+	if err != nil {
+		return nil, fmt.Errorf("find badges to decide: %w", err)
+	}
+	list, err := scanParticipants(rows)
+	if err != nil {
+		return nil, err
+	}
+	decided := make([]Decided, len(list))
+	for i, p := range list {
+		verdict, why := decidedAlone[action](p.Person())
+		decided[i] = Decided{Participant: p, Verdict: verdict, Reason: why}
+	}
+	return decided, nil
 }

@@ -10,7 +10,6 @@ import (
 
 	"accred/app/printjob"
 	"accred/data"
-	"accred/data/rules"
 	"accred/printing"
 )
 
@@ -35,20 +34,14 @@ func runBadges(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	list, err := s.BadgesToPrint(e.ctx, data.BadgeFilter{IDs: ids})
+	list, left, err := printjob.NewBadges(e.ctx, s, data.BadgeFilter{IDs: ids})
 	if err != nil {
 		return err
 	}
-	if len(ids) == 0 {
-		waiting, err := s.AwaitingClearance(e.ctx, data.BadgeFilter{})
-		if err != nil {
-			return err
-		}
-		if waiting > 0 {
-			fmt.Fprintf(e.stdout, "%d approved participants still wait for security clearance\n", waiting)
-		}
+	if len(ids) == 0 && left.Waiting > 0 {
+		fmt.Fprintf(e.stdout, "%d approved participants still wait for security clearance\n", left.Waiting)
 	}
-	if err := checkPrintable(ids, list); err != nil {
+	if err := checkPrintable(ids, list, left); err != nil {
 		return err
 	}
 	for _, w := range printjob.Check(list) {
@@ -68,29 +61,28 @@ func runBadges(e *env, args []string) error {
 	return nil
 }
 
-// checkPrintable refuses named participants whose badge the rulebook would
-// not print now.
-func checkPrintable(ids []int64, list []data.Participant) error {
-	found := map[int64]data.Participant{}
-	for _, p := range list {
-		found[p.ID] = p
+// checkPrintable refuses the run when the rulebook would not print a badge
+// named by its number now, or a number belongs to nobody.
+func checkPrintable(ids []int64, chosen []data.Participant, left printjob.LeftOut) error {
+	why := map[int64]string{}
+	for _, p := range chosen {
+		why[p.ID] = ""
+	}
+	for _, d := range left.Refused {
+		why[d.ID] = fmt.Sprintf("badge %s (%s): %s", d.BadgeNumber(), d.FullName(), d.Reason)
+		if d.Reason.Code == data.ReasonAlreadyPrinted {
+			why[d.ID] += fmt.Sprintf("; to replace it, run 'accred reprint %d --reason …' first", d.ID)
+		}
 	}
 	var problems []string
 	for _, id := range ids {
-		p, ok := found[id]
-		if !ok {
-			problems = append(problems, fmt.Sprintf("no participant has badge number %s", data.BadgeNumber(id)))
-			continue
+		problem, found := why[id]
+		if !found {
+			problem = fmt.Sprintf("no participant has badge number %s", data.BadgeNumber(id))
 		}
-		verdict, why := rules.Print(p.Person())
-		if verdict == rules.Accepted {
-			continue
+		if problem != "" {
+			problems = append(problems, problem)
 		}
-		problem := fmt.Sprintf("badge %s (%s): %s", p.BadgeNumber(), p.FullName(), why)
-		if why.Code == rules.AlreadyPrinted {
-			problem += fmt.Sprintf("; to replace it, run 'accred reprint %d --reason …' first", id)
-		}
-		problems = append(problems, problem)
 	}
 	if len(problems) > 0 {
 		return errors.New("nothing was printed:\n  " + strings.Join(problems, "\n  "))
