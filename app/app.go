@@ -13,7 +13,6 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -205,7 +204,7 @@ func (u *ui) showHome() bool {
 	header := container.NewBorder(nil, nil, nil, u.clock, name)
 	// Who is signed in, and the language, sit at the right of the tabs'
 	// row, leaving the header's width to the event's name.
-	operator := container.NewVBox(container.NewHBox(layout.NewSpacer(), u.signedInView()))
+	operator := container.NewVBox(u.signedInView())
 	u.home = container.NewBorder(header, nil, nil, nil, container.NewStack(u.tabs, operator))
 	u.win.SetContent(u.home)
 	u.listen()

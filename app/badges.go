@@ -177,7 +177,7 @@ func (b *badges) buildUI() fyne.CanvasObject {
 	b.who.Selected = b.who.Options[whoPending]
 	b.enableChoice()
 	b.layout.SetSelectedIndex(0)
-	split := container.NewHSplit(container.NewVScroll(left), container.NewBorder(
+	split := container.NewHSplit(newWheelScroll(left), container.NewBorder(
 		&widget.Label{Text: lang.L("Preview"), TextStyle: fyne.TextStyle{Bold: true}}, nil, nil, nil, b.preview()))
 	split.Offset = 0.5
 	return split

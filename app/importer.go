@@ -92,7 +92,7 @@ var previewWidths = []float32{50, 200, 110, 110, 190, 560}
 func (im *importer) size() (int, int) { return len(im.shown), len(previewColumns()) }
 
 // showRows shows every line, or only those with problems, in a new table
-// whose rows with problems are as tall as their text.
+// whose rows are as tall as their tallest cell's text, wrapped in its column.
 func (im *importer) showRows() {
 	im.shown = im.shown[:0]
 	for i, r := range im.rows {
@@ -103,12 +103,21 @@ func (im *importer) showRows() {
 	im.table = im.newTable() // heights set before it is drawn cost nothing
 	measure := widget.NewRichTextWithText("")
 	measure.Wrapping = fyne.TextWrapWord
+	room := theme.TextSize()
 	for row, i := range im.shown {
-		if text := im.problemsOf(im.rows[i].Line); text != "" {
+		var tallest float32
+		for col, width := range previewWidths {
+			text, _ := im.cellText(im.rows[i], col)
+			if !strings.Contains(text, "\n") && fyne.MeasureText(text, room, fyne.TextStyle{}).Width <= width-2*theme.InnerPadding() {
+				continue // one line: the table's own height
+			}
 			measure.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleInline, Text: text}}
-			measure.Resize(fyne.NewSize(previewWidths[len(previewWidths)-1], 0))
+			measure.Resize(fyne.NewSize(width, 0))
 			measure.Refresh()
-			im.table.SetRowHeight(row, measure.MinSize().Height)
+			tallest = max(tallest, measure.MinSize().Height)
+		}
+		if tallest > 0 {
+			im.table.SetRowHeight(row, tallest)
 		}
 	}
 	im.tableBox.Objects = []fyne.CanvasObject{im.table}
@@ -130,30 +139,30 @@ func (im *importer) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		l.SetText("")
 		return
 	}
-	r := im.rows[im.shown[id.Row]]
+	text, importance := im.cellText(im.rows[im.shown[id.Row]], id.Col)
+	l.Importance = importance
+	l.SetText(text)
+}
+
+// cellText is what the preview shows of r in column col, in its colour.
+func (im *importer) cellText(r data.ImportRow, col int) (string, widget.Importance) {
 	in := r.Input
-	l.Importance = widget.MediumImportance
-	switch id.Col {
+	switch col {
 	case 0:
-		l.SetText(strconv.Itoa(r.Line))
+		return strconv.Itoa(r.Line), widget.MediumImportance
 	case 1:
-		l.SetText(strings.TrimSpace(in.Title + " " + in.GivenName + " " + in.FamilyName))
+		return strings.TrimSpace(in.Title + " " + in.GivenName + " " + in.FamilyName), widget.MediumImportance
 	case 2:
-		l.SetText(in.Category)
+		return in.Category, widget.MediumImportance
 	case 3:
-		l.SetText(in.Nationality)
+		return in.Nationality, widget.MediumImportance
 	case 4:
-		l.SetText(firstNonEmpty(in.Delegation, in.Organization, in.MediaOutlet))
-	case 5:
-		if text := im.problemsOf(r.Line); text != "" {
-			l.SetText(text)
-			l.Importance = widget.DangerImportance
-		} else {
-			l.SetText("✓")
-			l.Importance = widget.SuccessImportance
-		}
+		return firstNonEmpty(in.Delegation, in.Organization, in.MediaOutlet), widget.MediumImportance
 	}
-	l.Refresh()
+	if text := im.problemsOf(r.Line); text != "" {
+		return text, widget.DangerImportance
+	}
+	return "✓", widget.SuccessImportance
 }
 
 func (im *importer) onChoose() {

@@ -163,6 +163,33 @@ func TestImporterWrapsProblemsAndShowsOnlyTheBadLines(t *testing.T) {
 	}
 }
 
+// TestImporterRowsHoldTheirLongestCell: a right line whose name wraps in
+// its column is as tall as the name, rather than spilling over the next.
+func TestImporterRowsHoldTheirLongestCell(t *testing.T) {
+	u := newTestUI(t)
+	im := newImporter(u, nil)
+	u.win.SetContent(im.buildUI())
+	path := filepath.Join(t.TempDir(), "people.csv")
+	writeRoster(t, path, "delegate,Ingrid Margrethe Sofie,Ødegård-Kristiansen,NO,NO,N1", "delegate,Ola,Nordmann,NO,NO,N2")
+	test.Type(im.path, path)
+	test.Tap(im.check)
+	im.work.wait()
+	if im.commit.Disabled() {
+		t.Fatalf("the lines are right, yet: %q", im.summary.Text)
+	}
+	plain := (&widget.Label{Text: "✓"}).MinSize().Height
+	name, _ := im.cellText(im.rows[0], 1)
+	for _, o := range drawn(im.table) {
+		if l, ok := o.(*widget.Label); ok && l.Text == name {
+			if l.Size().Height < l.MinSize().Height || l.Size().Height <= plain*1.5 {
+				t.Fatalf("the name is %v tall in a row of %v: cut to one line", l.MinSize().Height, l.Size().Height)
+			}
+			return
+		}
+	}
+	t.Fatalf("no cell shows %q", name)
+}
+
 // drawn is o and every object its renderers hold, as they are drawn
 // (test.LaidOutObjects lays a table out again, without its cells).
 func drawn(o fyne.CanvasObject) []fyne.CanvasObject {

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -56,10 +57,17 @@ func (u *ui) languageChoice() *widget.Select {
 	return choice
 }
 
-// languageView is languageChoice, wide enough for every language's name.
+// languageView is languageChoice, as wide as its longest name needs.
 func (u *ui) languageView() fyne.CanvasObject {
 	choice := u.languageChoice()
-	return container.NewGridWrap(fyne.NewSize(180, choice.MinSize().Height), choice)
+	var width float32
+	for _, name := range choice.Options {
+		width = max(width, fyne.MeasureText(name, theme.TextSize(), fyne.TextStyle{}).Width)
+	}
+	// The select draws its name within a padding on each side, beside its
+	// icon; one padding more spares the name being cut by a rounding.
+	width += theme.IconInlineSize() + theme.InnerPadding() + 5*theme.Padding()
+	return container.NewGridWrap(fyne.NewSize(width, choice.MinSize().Height), choice)
 }
 
 // setLanguage keeps code as the station's language and shows the screen

@@ -135,7 +135,7 @@ func (g *programme) buildUI() fyne.CanvasObject {
 	left := container.NewBorder(container.NewVBox(container.NewHBox(g.add, imp), container.NewHBox(export, merge)), nil, nil, nil, g.list)
 	// Save and what it said stay in sight below the form, however long.
 	right := container.NewBorder(nil, container.NewVBox(g.problem, g.warning, container.NewHBox(g.save, g.cancel, g.remove)), nil, nil,
-		container.NewVScroll(form))
+		newWheelScroll(form))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.5
 	g.reload()

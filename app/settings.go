@@ -139,7 +139,7 @@ func (s *settings) buildUI() fyne.CanvasObject {
 	s.operators = newOperatorsView(s.u)
 	backup := &widget.Button{Text: lang.L("Back up the database now"), OnTapped: s.onBackup}
 	// The right margin keeps the buttons clear of the scroll bar.
-	s.scroll = container.NewVScroll(container.New(layout.NewCustomPaddedLayout(0, 0, 0, scrollBarRoom), container.NewVBox(
+	s.scroll = newWheelScroll(container.New(layout.NewCustomPaddedLayout(0, 0, 0, scrollBarRoom), container.NewVBox(
 		s.withNote(noteStation, s.stationForm()),
 		heading(lang.L("The event")), event,
 		heading(lang.L("Categories on badges")), s.withNote(noteCategories, s.categories.buildUI()),

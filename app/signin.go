@@ -75,7 +75,7 @@ func (s *signIn) buildUI(name, note string) fyne.CanvasObject {
 func (s *signIn) demoOperators() fyne.CanvasObject {
 	rows := container.NewVBox(&widget.Label{Text: lang.L("This is the demo. Its operators, with their PINs:"), TextStyle: fyne.TextStyle{Bold: true}})
 	for _, o := range demo.Operators {
-		rows.Add(&widget.Button{Text: lang.L("{{.Name}} ({{.Roles}}), PIN {{.PIN}}", map[string]any{"Name": o.Name, "Roles": o.Roles.String(), "PIN": o.PIN}),
+		rows.Add(&widget.Button{Text: lang.L("{{.Name}} ({{.Roles}}), PIN {{.PIN}}", map[string]any{"Name": o.Name, "Roles": rolesText(o.Roles), "PIN": o.PIN}),
 			Alignment: widget.ButtonAlignLeading, Importance: widget.LowImportance, Icon: theme.AccountIcon(),
 			OnTapped: func() {
 				s.name.SetText(o.Name)
@@ -217,11 +217,67 @@ func stationName() string {
 // who is signed in, with the button that signs them out.
 func (u *ui) signedInView() fyne.CanvasObject {
 	if u.operator.Roles == nil { // a door's station file: nobody signs in
-		return u.languageView()
+		return container.New(besideTabs{tabs: u.tabs}, u.languageView())
 	}
-	who := &widget.Label{Text: lang.L("Signed in: {{.Name}} ({{.Roles}})", map[string]any{"Name": u.operator.Name, "Roles": u.operator.Roles.String()})}
+	who := &widget.Label{Text: lang.L("Signed in: {{.Name}} ({{.Roles}})", map[string]any{"Name": u.operator.Name, "Roles": rolesText(u.operator.Roles)}),
+		Truncation: fyne.TextTruncateEllipsis}
 	u.signOutButton = &widget.Button{Text: lang.L("Sign out"), Icon: theme.LogoutIcon(), OnTapped: u.onSignOut}
-	return container.NewHBox(u.languageView(), who, u.signOutButton)
+	return container.New(besideTabs{tabs: u.tabs, who: who}, u.languageView(), who, u.signOutButton)
+}
+
+// besideTabs lays the header's language, who is signed in and Sign out
+// side by side at the right of the tabs' row, each as wide as it needs;
+// when a long name or role leaves too little room, who is signed in is
+// cut short (…) rather than drawn over the tabs.
+type besideTabs struct {
+	tabs *container.AppTabs
+	who  *widget.Label
+}
+
+func (l besideTabs) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var size fyne.Size
+	for _, o := range objects {
+		size.Width += o.MinSize().Width + theme.Padding()
+		size.Height = max(size.Height, o.MinSize().Height)
+	}
+	return size
+}
+
+func (l besideTabs) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	room := size.Width - tabBarWidth(l.tabs) - theme.Padding()
+	for _, o := range objects {
+		if o != l.who {
+			room -= o.MinSize().Width + theme.Padding()
+		}
+	}
+	x := size.Width
+	for i := len(objects) - 1; i >= 0; i-- {
+		o := objects[i]
+		width := o.MinSize().Width
+		if o == l.who {
+			// A padding more than the text and its own spares it being cut
+			// by a rounding.
+			whole := fyne.MeasureText(l.who.Text, theme.TextSize(), l.who.TextStyle).Width + 2*theme.InnerPadding() + theme.Padding()
+			width = max(width, min(whole, room))
+		}
+		x -= width
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(width, size.Height))
+		x -= theme.Padding()
+	}
+}
+
+// tabBarWidth is how wide the tabs' names stand in their row, as the tabs
+// draw them: each name in bold within its padding, a padding between.
+func tabBarWidth(tabs *container.AppTabs) float32 {
+	if tabs == nil || len(tabs.Items) == 0 {
+		return 0
+	}
+	width := -theme.Padding()
+	for _, item := range tabs.Items {
+		width += fyne.MeasureText(item.Text, theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 2*theme.InnerPadding() + theme.Padding()
+	}
+	return width
 }
 
 // onSignOut signs out, after a door or admin PIN when at an open door.

@@ -5,7 +5,11 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"accred/data"
 )
@@ -70,7 +74,7 @@ func TestEachRoleSeesItsTabs(t *testing.T) {
 		if got := tabNames(u); got != c.tabs {
 			t.Errorf("%s sees %s, want %s", c.role, got, c.tabs)
 		}
-		if !strings.Contains(labelTexts(u.win.Content()), "Signed in: "+name+" ("+string(c.role)+")") {
+		if !strings.Contains(labelTexts(u.win.Content()), "Signed in: "+name+" ("+roleText(c.role)+")") {
 			t.Errorf("the header does not say %s is signed in", name)
 		}
 	}
@@ -355,4 +359,72 @@ func TestLeavingAnOpenDoorNeedsAPIN(t *testing.T) {
 	if d.holder.Objects[0] != d.setupView {
 		t.Fatal("the door's PIN did not leave the scan view")
 	}
+}
+
+// TestHeaderLeavesTheTabsInSight: at 1280 × 800, the header's language,
+// who is signed in (their role in the language) and Sign out stand clear of
+// an admin's last tab in each language: whole for a short name, cut short
+// (…) for a long one rather than drawn over the tabs.
+func TestHeaderLeavesTheTabsInSight(t *testing.T) {
+	u := newTestUI(t)
+	t.Cleanup(func() { useLanguage("en") })
+	for _, c := range []struct {
+		name  string
+		whole bool // in every language
+	}{{"Lan", true}, {"Nguyễn Thị Thanh Hương Lan-Anh", false}} {
+		addOperator(t, u.store, c.name, data.RoleAdmin)
+		signInAs(t, u, c.name, testPIN)
+		for _, code := range []string{"English", "Français", "Tiếng Việt"} {
+			languageChoiceIn(t, u.win.Content()).SetSelected(code)
+			screen := u.win.Content()
+			at := positions(screen)
+			last := u.tabs.Items[len(u.tabs.Items)-1].Text
+			var tab *canvas.Text
+			var who *widget.Label
+			for o := range at {
+				if x, ok := o.(*canvas.Text); ok && x.Text == last {
+					tab = x
+				}
+				if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, c.name) {
+					who = l
+				}
+			}
+			if tab == nil || who == nil {
+				t.Fatalf("%s: no tab %q or nobody signed in", code, last)
+			}
+			if end, start := at[tab].X+tab.MinSize().Width, at[languageChoiceIn(t, screen)].X; end >= start {
+				t.Errorf("%s, %s: the tab %q ends at %v, over the language at %v", c.name, code, last, end, start)
+			}
+			whole := fyne.MeasureText(who.Text, theme.TextSize(), who.TextStyle).Width + 2*theme.InnerPadding()
+			if shown := who.Size().Width; c.whole && shown < whole || shown < who.MinSize().Width {
+				t.Errorf("%s, %s: %q shown %v wide of %v", c.name, code, who.Text, shown, whole)
+			}
+			if at[who].X+who.Size().Width > at[u.signOutButton].X {
+				t.Errorf("%s, %s: who is signed in runs into Sign out", c.name, code)
+			}
+		}
+	}
+}
+
+// positions are where o and every object drawn under it stand, from o's
+// top left corner.
+func positions(o fyne.CanvasObject) map[fyne.CanvasObject]fyne.Position {
+	at := map[fyne.CanvasObject]fyne.Position{}
+	var walk func(o fyne.CanvasObject, origin fyne.Position)
+	walk = func(o fyne.CanvasObject, origin fyne.Position) {
+		here := origin.Add(o.Position())
+		at[o] = here
+		var children []fyne.CanvasObject
+		switch x := o.(type) {
+		case fyne.Widget:
+			children = test.WidgetRenderer(x).Objects()
+		case *fyne.Container:
+			children = x.Objects
+		}
+		for _, c := range children {
+			walk(c, here)
+		}
+	}
+	walk(o, fyne.Position{})
+	return at
 }

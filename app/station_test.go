@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -37,7 +38,8 @@ func languageChoices(o fyne.CanvasObject) []*widget.Select {
 }
 
 // TestDemoSignInNamesItsOperators: the demo's sign-in screen names its
-// operators and PINs, a tap fills in the name; another event's does not.
+// operators, their roles in the station's language, and their PINs; a tap
+// fills in the name; another event's does not.
 func TestDemoSignInNamesItsOperators(t *testing.T) {
 	a := test.NewTempApp(t)
 	useLanguage("en")
@@ -58,11 +60,15 @@ func TestDemoSignInNamesItsOperators(t *testing.T) {
 	}
 	screen := u.win.Content()
 	for _, o := range demo.Operators {
-		if buttonNaming(screen, o.Name+" ("+o.Roles.String()+"), PIN "+o.PIN) == nil {
+		if buttonNaming(screen, o.Name+" ("+rolesText(o.Roles)+"), PIN "+o.PIN) == nil {
 			t.Fatalf("the sign-in screen does not name %s and their PIN", o.Name)
 		}
 	}
-	tapButton(t, screen, "Minh (desk), PIN 222222")
+	// In French, their roles too.
+	t.Cleanup(func() { useLanguage("en") })
+	languageChoiceIn(t, screen).SetSelected("Français")
+	screen = u.win.Content()
+	tapButton(t, screen, "Minh (Accueil), code PIN 222222")
 	if u.signIn.name.Text != "Minh" || u.win.Canvas().Focused() != u.signIn.pin {
 		t.Fatal("a tap on the demo's operator did not fill in the name")
 	}
@@ -71,6 +77,10 @@ func TestDemoSignInNamesItsOperators(t *testing.T) {
 	if u.operator.Name != "Minh" || u.desk == nil {
 		t.Fatalf("the demo's operator could not sign in: %q", u.signInProblem())
 	}
+	if !strings.Contains(labelTexts(u.win.Content()), "Connecté : Minh (Accueil)") {
+		t.Fatalf("the header does not name the role in French: %s", labelTexts(u.win.Content()))
+	}
+	useLanguage("en")
 
 	other := newTestUI(t)
 	other.signOut()
@@ -167,6 +177,35 @@ func TestFormScrollsWithTheWheelOverAnEntry(t *testing.T) {
 	test.Scroll(u.win.Canvas(), fyne.CurrentApp().Driver().AbsolutePositionForObject(entry).AddXY(10, 10), 0, -60)
 	if f.scroll.Offset.Y <= 0 {
 		t.Fatal("the wheel over an entry does not scroll the form")
+	}
+}
+
+// TestPagesScrollWithTheWheelOverAnEntry: the settings' page and the
+// programme's form, mostly fields, scroll with the wheel over a field, as
+// the desk's form does.
+func TestPagesScrollWithTheWheelOverAnEntry(t *testing.T) {
+	u := newTestUI(t)
+	u.win.Resize(fyne.NewSize(1280, 500))
+	s := openSettings(t, u)
+	test.Scroll(u.win.Canvas(), fyne.CurrentApp().Driver().AbsolutePositionForObject(s.name).AddXY(10, 10), 0, -60)
+	if s.scroll.Offset.Y <= 0 {
+		t.Error("the wheel over the event's name does not scroll the settings")
+	}
+	u.tabs.Select(u.tab(tabProgramme))
+	g := u.programme
+	u.win.Resize(fyne.NewSize(1280, 300))
+	var scroll *container.Scroll
+	for _, o := range test.LaidOutObjects(u.tab(tabProgramme).Content) {
+		if sc, ok := o.(*container.Scroll); ok && slices.Contains(test.LaidOutObjects(sc), fyne.CanvasObject(g.code)) {
+			scroll = sc
+		}
+	}
+	if scroll == nil {
+		t.Fatal("the programme's form does not scroll")
+	}
+	test.Scroll(u.win.Canvas(), fyne.CurrentApp().Driver().AbsolutePositionForObject(g.code).AddXY(10, 10), 0, -60)
+	if scroll.Offset.Y <= 0 {
+		t.Error("the wheel over a session's code does not scroll the programme's form")
 	}
 }
 
