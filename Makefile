@@ -51,11 +51,12 @@ demo: build
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	./$(BIN) --db $(DEMO_DB) demo
 
-## test: formatting, go vet, every test (unit, headless UI, end to end), the store's and the command line's again on PostgreSQL, then the Windows package built and tried under Wine
+## test: formatting, go vet, every test (unit, headless UI, end to end; the app's packages under the race detector), the store's and the command line's again on PostgreSQL, then the Windows package built and tried under Wine
 test: deps
 	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
-	$(GO) test -count=1 -timeout 30m -skip '^TestWindows$$' ./...
+	$(GO) test -count=1 -timeout 30m -skip '^TestWindows$$' $$($(GO) list ./... | grep -v '/app')
+	$(GO) test -race -count=1 -timeout 30m ./app/...
 	ACCRED_TEST_ENGINE=postgres $(GO) test -count=1 -timeout 30m ./data/... ./app/cli/...
 	$(MAKE) --no-print-directory windows
 	ACCRED_WINDOWS_ZIP=$(CURDIR)/$(WIN_ZIP) $(GO) test -count=1 -timeout 30m -run '^TestWindows$$' .

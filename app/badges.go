@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -72,8 +71,8 @@ type badges struct {
 	selected    []data.Participant
 	cancelled   chan struct{}
 	lastFiles   []string
-	running     sync.WaitGroup // the print run in the background, if any
-	mayPrint    map[int64]int  // badges in a job that could not be withdrawn and may still print, by job
+	printing    worker        // the print run in the background, if any
+	mayPrint    map[int64]int // badges in a job that could not be withdrawn and may still print, by job
 
 	typing     *debouncer        // badge numbers are looked up once typing pauses
 	work       worker            // lookups and previews are made in the background
@@ -541,7 +540,7 @@ func (b *badges) start(list []data.Participant, note *widget.Label) {
 	b.progress.Show()
 	job := printjob.Job{Store: b.u.store, Layout: layout, Operator: b.u.operator.Name,
 		Progress: func(done, total int) bool {
-			fyne.Do(func() { b.progress.SetValue(float64(done) / float64(total)) })
+			b.printing.show(func() { b.progress.SetValue(float64(done) / float64(total)) })
 			select {
 			case <-cancelled:
 				return false
@@ -558,22 +557,18 @@ func (b *badges) start(list []data.Participant, note *widget.Label) {
 		note.SetText(lang.L("Sending to the printer {{.Printer}}…", map[string]any{"Printer": queue}))
 	}
 	service := b.service
-	b.running.Add(1)
-	go func() {
-		defer b.running.Done()
+	b.printing.run(func() func() {
 		var files []string
 		var err error
 		if queue == "" {
 			files, err = job.Print(ctx, list, path)
 		} else {
 			files, err = job.Send(ctx, printjob.Printer{Service: service, Queue: queue}, list, path, func(m msg.Message) {
-				fyne.Do(func() { note.SetText(say(m)) })
+				b.printing.show(func() { note.SetText(say(m)) })
 			})
 		}
-		fyne.DoAndWait(func() {
-			b.finished(list, files, queue, note, err)
-		})
-	}()
+		return func() { b.finished(list, files, queue, note, err) }
+	})
 }
 
 func (b *badges) finished(list []data.Participant, files []string, queue string, note *widget.Label, err error) {

@@ -51,7 +51,7 @@ func printRun(t *testing.T, _ *ui, b *badges, out string) {
 	t.Helper()
 	b.out.SetText(out)
 	test.Tap(b.printButton)
-	b.running.Wait()
+	b.printing.wait()
 	b.work.wait()
 }
 
@@ -198,7 +198,7 @@ func TestReplacingBadgesAsksAReasonAndNamesThoseInHands(t *testing.T) {
 	}
 	test.Tap(findButton(top, "Replace 2 badges"))
 	b.work.wait()
-	b.running.Wait()
+	b.printing.wait()
 	b.work.wait()
 	for _, id := range []int64{1, 2} {
 		if st, issue := status(t, u, id); st != data.StatusPrinted || issue != 2 {

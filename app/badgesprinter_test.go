@@ -144,6 +144,7 @@ func TestBadgesSayWhyThePrinterPrintedNothing(t *testing.T) {
 // TestBadgesCancelAJobThePrinterHolds: while the printer holds the job, the
 // screen says so and nobody is printed; Cancel withdraws the job.
 func TestBadgesCancelAJobThePrinterHolds(t *testing.T) {
+	concurrently(t) // the run goes on while the test taps Cancel
 	u, b, srv := openBadgesWithPrinter(t, "A6")
 	srv.Hold(t, "Card")
 	test.Tap(b.printButton)
@@ -153,7 +154,7 @@ func TestBadgesCancelAJobThePrinterHolds(t *testing.T) {
 		t.Fatalf("a held job marked %s", st)
 	}
 	test.Tap(b.cancel)
-	b.running.Wait()
+	b.printing.wait()
 	b.work.wait()
 	if !strings.Contains(b.summary.Text, "Printing cancelled. Nobody was marked printed.") {
 		t.Fatalf("cancelled: %q", b.summary.Text)
@@ -183,13 +184,14 @@ func waitHeld(t *testing.T, srv *cupstest.Server) {
 // print; its badges are not marked printed, and sending them again asks
 // first.
 func TestBadgesAskBeforeSendingAgainAJobThatMayStillPrint(t *testing.T) {
+	concurrently(t) // the run goes on while the test taps Cancel
 	u, b, srv := openBadgesWithPrinter(t, "A6")
 	srv.Hold(t, "Card")
 	test.Tap(b.printButton)
 	waitHeld(t, srv)
 	srv.Stop(t)
 	test.Tap(b.cancel)
-	b.running.Wait()
+	b.printing.wait()
 	b.work.wait()
 	if !strings.Contains(b.summary.Text, "Job 1 (4 badges) could not be withdrawn from the printer Card") {
 		t.Fatalf("cancelled without a print service: %q", b.summary.Text)

@@ -45,6 +45,9 @@ type desk struct {
 	details *details
 	form    *participantForm
 
+	work     worker // searches in the background
+	searches int    // searches asked for; an answer to an earlier one is dropped
+
 	keys map[fyne.KeyName]func() // the desk's keys, wherever the focus is
 	// later runs f on the interface's goroutine after a while.
 	later func(wait time.Duration, f func())
@@ -59,11 +62,7 @@ const undoFor = 10 * time.Second
 const resultLimit = 100
 
 func newDesk(u *ui) *desk {
-	cats, err := u.store.Categories(context.Background())
-	if err != nil {
-		fyne.LogError("read categories", err)
-	}
-	return &desk{u: u, categories: cats, later: later}
+	return &desk{u: u, later: later}
 }
 
 func (d *desk) buildUI() fyne.CanvasObject {
@@ -104,23 +103,77 @@ func (d *desk) buildUI() fyne.CanvasObject {
 }
 
 // refresh runs the search again, keeping the person shown if still listed.
+// The search runs in the background, the count saying "Searching…"
+// meanwhile; an answer overtaken by more typing is dropped. The first
+// search also reads the categories the list is coloured with.
 func (d *desk) refresh() {
-	list, total, err := d.u.store.FindParticipants(context.Background(), data.ParticipantFilter{Query: d.search.Text, Limit: resultLimit})
-	if err != nil {
-		d.u.showError(err)
-		return
+	d.searches++
+	asked, query, readCategories := d.searches, d.search.Text, d.categories == nil
+	d.count.SetText(lang.L("Searching…"))
+	store := d.u.store
+	d.work.run(func() func() {
+		ctx, cancel := context.WithTimeout(context.Background(), readTimeout)
+		defer cancel()
+		var cats []data.Category
+		var catsErr error
+		if readCategories {
+			cats, catsErr = store.Categories(ctx)
+		}
+		found, err := findAtDesk(ctx, store, query)
+		return func() {
+			if catsErr != nil {
+				fyne.LogError("read categories", catsErr)
+			} else if readCategories {
+				d.categories = cats
+			}
+			if asked != d.searches {
+				return // overtaken by more typing
+			}
+			if err != nil {
+				d.count.SetText("")
+				d.u.showError(err)
+				return
+			}
+			d.showFound(query, found)
+		}
+	})
+}
+
+// found is what a search at the desk found: the first matches and how
+// many there are, or, when nobody, those whose names come close.
+type found struct {
+	list    []data.Participant
+	total   int
+	similar []data.Participant
+}
+
+// findAtDesk finds the participants that query names and, when nobody, those
+// whose names come close.
+func findAtDesk(ctx context.Context, store *data.Store, query string) (found, error) {
+	list, total, err := store.FindParticipants(ctx, data.ParticipantFilter{Query: query, Limit: resultLimit})
+	if err != nil || total > 0 {
+		return found{list: list, total: total}, err
 	}
-	d.results, d.total = list, total
-	if query := d.search.Text; query != d.listed {
+	similar, err := store.SimilarParticipants(ctx, query, similarLimit)
+	if err != nil {
+		fyne.LogError("find close matches", err) // the search itself is answered
+	}
+	return found{list: list, similar: similar}, nil
+}
+
+// showFound lists what the search for query found.
+func (d *desk) showFound(query string, f found) {
+	d.results, d.total = f.list, f.total
+	if query != d.listed {
 		d.listed = query
 		d.followList()
 	}
 	d.similar.RemoveAll()
 	d.close, d.closeButtons, d.lit = nil, nil, -1
-	switch {
+	switch total, list := f.total, f.list; {
 	case total > len(list):
 		d.count.SetText(lang.L("{{.Total}} found — showing the first {{.Shown}}; type more to narrow", map[string]any{"Total": number(total), "Shown": len(list)}))
-	case total == 0 && d.showSimilar():
+	case total == 0 && d.showSimilar(f.similar):
 		d.count.SetText(lang.L("Nobody found. Did you mean one of these? If not, press F3 to register a new participant."))
 	case total == 0:
 		d.count.SetText(lang.L("Nobody found. Press F3 to register a new participant."))
@@ -163,12 +216,7 @@ const similarLimit = 5
 // showSimilar offers those whose names come close to the search, which
 // found nobody, each opening the record when tapped; it reports whether
 // there are any.
-func (d *desk) showSimilar() bool {
-	similar, err := d.u.store.SimilarParticipants(context.Background(), d.search.Text, similarLimit)
-	if err != nil {
-		fyne.LogError("find close matches", err)
-		return false
-	}
+func (d *desk) showSimilar(similar []data.Participant) bool {
 	d.close = similar
 	for i, p := range similar {
 		open := &widget.Button{Text: shortened(p.ListName(), 40), Icon: theme.SearchIcon(), Importance: widget.LowImportance,

@@ -115,3 +115,59 @@ func TestShortened(t *testing.T) {
 		}
 	}
 }
+
+// TestDeskSearchesInTheBackgroundAndDropsAnOvertakenAnswer: with the
+// searches on goroutines of their own, typing answers at once ("Searching…"),
+// the list follows the last search typed, and an answer to an earlier
+// search that comes back after it is dropped.
+func TestDeskSearchesInTheBackgroundAndDropsAnOvertakenAnswer(t *testing.T) {
+	concurrently(t)
+	u := newTestUI(t)
+	d := u.desk
+	d.work.wait()
+	if len(d.results) != 4 {
+		t.Fatalf("the first search lists %d", len(d.results))
+	}
+	var held []func()
+	d.work.start = func(job func()) { held = append(held, job) }
+	test.Type(d.search, "osul")
+	if len(held) != 4 || d.count.Text != "Searching…" || len(d.results) != 4 {
+		t.Fatalf("while searching: %d searches, the count says %q, %d listed", len(held), d.count.Text, len(d.results))
+	}
+	for i := len(held) - 1; i >= 0; i-- { // the last search answers first, "o" last
+		runElsewhere(held[i])
+		if got := strings.Join(familyNames(d.results), " "); got != "O'Sullivan" || d.count.Text != "1 participant found" {
+			t.Fatalf("after the answer to search %d: %q listed, the count says %q", i+1, got, d.count.Text)
+		}
+	}
+	d.work.start = nil
+	d.search.SetText("")
+	test.Type(d.search, "nguyen")
+	d.work.wait()
+	if got := strings.Join(familyNames(d.results), " "); got != "Nguyễn Nguyễn" {
+		t.Fatalf("searching again on goroutines lists %q", got)
+	}
+}
+
+// runElsewhere runs a job held by a test on a goroutine of its own, then
+// what it handed back, and what else came back meanwhile, on the test's.
+func runElsewhere(job func()) {
+	done := make(chan struct{})
+	go func() {
+		job()
+		close(done)
+	}()
+	<-done
+	for len(outcomes) > 0 {
+		(<-outcomes)()
+	}
+}
+
+// familyNames are the family names of list, in its order.
+func familyNames(list []data.Participant) []string {
+	var names []string
+	for _, p := range list {
+		names = append(names, p.FamilyName)
+	}
+	return names
+}

@@ -37,6 +37,7 @@ type details struct {
 	// changeZones changes the participant's zones, once they are read.
 	changeZones *widget.Button
 	buttons     *fyne.Container // what can be done with the participant, always in sight
+	dups        *fyne.Container // others who may be the same person, once looked for
 	read        detailsRead     // what was read in the background for the participant shown
 	builds      int             // counts builds, so that a late reading fills only its own
 	work        worker
@@ -100,7 +101,6 @@ func (v *details) offerReprint(p data.Participant, changed []string) {
 }
 
 func (v *details) build(p data.Participant) fyne.CanvasObject {
-	ctx := context.Background()
 	v.builds++
 	v.read = detailsRead{}
 	cat := v.d.category(p.Category)
@@ -157,12 +157,13 @@ func (v *details) build(p data.Participant) fyne.CanvasObject {
 			map[string]any{"Number": p.Invitation}), Wrapping: fyne.TextWrapWord})
 	}
 
-	top := container.NewBorder(nil, nil, nil, v.photo(ctx, p), container.NewVBox(header, facts))
+	top := container.NewBorder(nil, nil, nil, v.photo(p), container.NewVBox(header, facts))
 	// What happened with its Undo, then the actions, stay in sight below
 	// the details, however far they run; the actions, at the foot, never
 	// move, whatever is said above them.
 	said := container.NewBorder(nil, nil, nil, container.NewHBox(v.reprint, v.undo), v.message)
-	body := container.NewVBox(top, v.duplicates(ctx, p), widget.NewSeparator(), v.history(p))
+	v.dups = container.NewVBox()
+	body := container.NewVBox(top, v.dups, widget.NewSeparator(), v.history(p))
 	v.load(p)
 	v.buttons = v.actions(p)
 	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), said, v.buttons), nil, nil, newWheelScroll(body))
@@ -175,9 +176,9 @@ func valueAndButton(value *widget.Label, button *widget.Button) fyne.CanvasObjec
 	return container.NewVBox(value, container.NewHBox(button))
 }
 
-// load reads the participant's zones and their affiliation's nomination in
-// the background, then shows them, unless another participant (or a new
-// build) took the details' place meanwhile.
+// load reads the participant's zones, their affiliation's nomination and
+// who may be the same person in the background, then shows them, unless
+// another participant (or a new build) took the details' place meanwhile.
 func (v *details) load(p data.Participant) {
 	store, build := v.d.u.store, v.builds
 	v.work.run(func() func() {
@@ -191,10 +192,12 @@ func (v *details) load(p data.Participant) {
 		if needsNomination(p.Affiliation) {
 			r.nomination, r.nominated, nominationErr = store.Nomination(ctx, p.Affiliation.ID)
 		}
+		dups, dupsErr := store.Duplicates(ctx, p.Input(), p.ID)
 		return func() {
 			if v.builds != build {
 				return
 			}
+			v.showDuplicates(dups, dupsErr)
 			v.read = r
 			if zonesErr != nil {
 				v.zones.SetText(problemText(zonesErr))
@@ -258,13 +261,17 @@ func zonesText(zones []data.Zone, p data.Participant, own []data.ZoneChange) str
 	return strings.Join(names, " · ")
 }
 
-func (v *details) photo(ctx context.Context, p data.Participant) fyne.CanvasObject {
+// photo is the participant's photo, read in the background, with the
+// buttons that attach or remove one.
+func (v *details) photo(p data.Participant) fyne.CanvasObject {
 	buttons := container.NewVBox(&widget.Button{Text: lang.L("Attach photo…"), Icon: theme.FileImageIcon(), OnTapped: func() { v.onAttachPhoto(p) }})
 	if p.HasPhoto {
 		buttons.Add(&widget.Button{Text: lang.L("Remove photo…"), Icon: theme.DeleteIcon(), OnTapped: func() { v.onRemovePhoto(p) }})
 	}
 	v.d.u.onlyFor(data.RoleDesk, buttons.Objects...)
-	return container.NewBorder(nil, buttons, nil, nil, container.NewGridWrap(fyne.NewSize(150, 200), photoView(ctx, v.d.u.store, p.ID)))
+	slot := &photoSlot{frame: container.NewStack()}
+	slot.load(&v.work, v.d.u.store, p.ID)
+	return container.NewBorder(nil, buttons, nil, nil, container.NewGridWrap(fyne.NewSize(150, 200), slot.frame))
 }
 
 // onRemovePhoto asks, then removes a participant's photo (a wrong one
@@ -285,12 +292,6 @@ func (v *details) onRemovePhoto(p data.Participant) {
 	v.d.u.showConfirm(ask)
 }
 
-// photoView shows a participant's photo for a face check, or a frame that
-// says there is none.
-func photoView(ctx context.Context, store *data.Store, id int64) fyne.CanvasObject {
-	return photoOf(store.Photo(ctx, id))
-}
-
 // photoOf shows a photo read, or the frame that says there is none.
 func photoOf(jpeg []byte, err error) fyne.CanvasObject {
 	if err == nil {
@@ -302,17 +303,20 @@ func photoOf(jpeg []byte, err error) fyne.CanvasObject {
 	return container.NewStack(frame, container.NewCenter(widget.NewLabel(lang.L("No photo"))))
 }
 
-// duplicates warns of others who may be the same person.
-func (v *details) duplicates(ctx context.Context, p data.Participant) fyne.CanvasObject {
-	dups, err := v.d.u.store.Duplicates(ctx, p.Input(), p.ID)
-	if err != nil || len(dups) == 0 {
-		return container.NewVBox()
+// showDuplicates warns of others who may be the same person, or says why
+// they could not be looked for.
+func (v *details) showDuplicates(dups []data.Participant, err error) {
+	v.dups.RemoveAll()
+	switch {
+	case err != nil:
+		v.dups.Add(&widget.Label{Text: lang.L("Possible duplicates could not be looked for: {{.Reason}}", map[string]any{"Reason": problemText(err)}),
+			Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord})
+	case len(dups) > 0:
+		v.dups.Add(&widget.Label{Text: lang.L("Possible duplicate — check before handing over a badge:"), Importance: widget.WarningImportance, TextStyle: fyne.TextStyle{Bold: true}})
+		for _, o := range dups {
+			v.dups.Add(participantButton(o, func() { v.d.show(o) }))
+		}
 	}
-	box := container.NewVBox(&widget.Label{Text: lang.L("Possible duplicate — check before handing over a badge:"), Importance: widget.WarningImportance, TextStyle: fyne.TextStyle{Bold: true}})
-	for _, o := range dups {
-		box.Add(participantButton(o, func() { v.d.show(o) }))
-	}
-	return box
 }
 
 // participantButton names someone by badge number, name and status, and

@@ -162,3 +162,17 @@ func TestScreensFitInFrenchAndVietnamese(t *testing.T) {
 		}
 	}
 }
+
+// TestDeskDetailsSayWhenDuplicatesCannotBeLookedFor: the details read in
+// the background say that possible duplicates could not be looked for,
+// rather than showing nobody.
+func TestDeskDetailsSayWhenDuplicatesCannotBeLookedFor(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	p := d.results[0]
+	u.store.Close()
+	d.show(p)
+	if got := labelTexts(d.details.dups); !strings.Contains(got, "Possible duplicates could not be looked for") {
+		t.Fatalf("the details say %q", got)
+	}
+}

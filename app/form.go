@@ -40,6 +40,7 @@ type participantForm struct {
 	dups     *fyne.Container // buttons opening the possible duplicates
 	save     *widget.Button
 	scroll   *container.Scroll // the fields, which the wheel scrolls
+	work     worker            // reads and saves in the background
 
 	nationality, delegation *countryChoice
 	// cases offer to write the given and family names, typed in lower
@@ -65,6 +66,8 @@ type participantForm struct {
 	// dupsShownFor is the input the duplicate warning was last shown for;
 	// saving the same input again means "save anyway".
 	dupsShownFor *data.ParticipantInput
+	// saving is set while a save runs in the background.
+	saving bool
 	// photo is the photo chosen in the form, ready to store once the
 	// participant is saved; nil for none. photoFrame shows it, or the
 	// photo held already, and photoProblem why a file was refused.
@@ -206,7 +209,9 @@ func (f *participantForm) offerCases() bool {
 func (f *participantForm) photoView() fyne.CanvasObject {
 	f.photoFrame = container.NewGridWrap(fyne.NewSize(90, 120), photoOf(nil, errNoPhoto))
 	if f.editing != nil && f.editing.HasPhoto {
-		f.photoFrame.Objects = []fyne.CanvasObject{photoView(context.Background(), f.d.u.store, f.editing.ID)}
+		held := &photoSlot{frame: container.NewStack()}
+		held.load(&f.work, f.d.u.store, f.editing.ID)
+		f.photoFrame.Objects = []fyne.CanvasObject{held.frame}
 	}
 	choose := &widget.Button{Text: lang.L("Choose a photo…"), Icon: theme.FileImageIcon(),
 		OnTapped: touching(func() { f.d.u.chooseFile(photoFiles, f.takePhoto) })}
@@ -429,9 +434,16 @@ func (f *participantForm) input() data.ParticipantInput {
 	return in
 }
 
+// onSave saves the participant typed, after the offer of capitals and the
+// warning of possible duplicates. The duplicates are looked for and the
+// participant saved in the background, the button greyed and the notice
+// saying "Saving…" meanwhile; a failed look for duplicates is said, and
+// saves nothing. A change of who an approved, cleared or printed person
+// is asks first.
 func (f *participantForm) onSave() {
-	ctx := f.d.u.actor()
-	store := f.d.u.store
+	if f.saving {
+		return
+	}
 	in := f.input()
 	f.closeChoicesBut("")
 	f.showProblems(nil, false)
@@ -449,74 +461,134 @@ func (f *participantForm) onSave() {
 		f.notice.SetText(lang.L("Passports write names with capitals: click the suggestion under the name, or press Enter again to keep it as typed."))
 		return
 	}
-	var dups []data.Participant
-	if f.dupsShownFor == nil || *f.dupsShownFor != in {
-		var err error
-		if dups, err = store.Duplicates(ctx, in, selfID); err != nil { // unchecked, nothing is saved
-			f.notice.Importance = widget.DangerImportance
-			f.notice.SetText(problemText(err))
-			return
+	lookForDups := f.dupsShownFor == nil || *f.dupsShownFor != in
+	f.startSaving()
+	actor, store, editing, photo := f.d.u.actor(), f.d.u.store, f.editing, f.photo
+	f.work.run(func() func() {
+		ctx, cancel := context.WithTimeout(actor, changeTimeout)
+		defer cancel()
+		var dups []data.Participant
+		if lookForDups {
+			var err error
+			if dups, err = store.Duplicates(ctx, in, selfID); err != nil { // unchecked, nothing is saved
+				return func() { f.doneSaving(); f.showLookFailed(err) }
+			}
 		}
+		if len(dups) > 0 && !slices.ContainsFunc(dups, in.SameDocument) {
+			return func() { f.doneSaving(); f.showPossibleDuplicates(in, dups) }
+		}
+		var p data.Participant
+		var err error
+		if editing == nil {
+			p, err = store.CreateParticipant(ctx, in)
+		} else {
+			p, err = store.UpdateParticipant(ctx, editing.ID, in)
+		}
+		var photoErr error
+		if err == nil {
+			p, photoErr = attachChosenPhoto(ctx, store, p, photo)
+		}
+		return func() {
+			f.doneSaving()
+			switch {
+			case data.IsIdentityChange(err):
+				f.askIdentity(in, err)
+			case err != nil:
+				f.showProblems(err, true) // the same document: the store says whose it is
+				f.showDuplicates(dups)
+			default:
+				f.saved(p, photoErr)
+			}
+		}
+	})
+}
+
+// startSaving greys the form's button while a save runs in the background.
+func (f *participantForm) startSaving() {
+	f.saving = true
+	f.save.Disable()
+	f.notice.Importance = widget.MediumImportance
+	f.notice.SetText(lang.L("Saving…"))
+}
+
+// doneSaving gives the form back once a save has answered.
+func (f *participantForm) doneSaving() {
+	f.saving = false
+	f.save.Enable()
+	f.notice.SetText("")
+}
+
+// attachChosenPhoto keeps photo, the one chosen in the form (nil for
+// none), as the photo of p, saved just before.
+func attachChosenPhoto(ctx context.Context, store *data.Store, p data.Participant, photo []byte) (data.Participant, error) {
+	if photo == nil {
+		return p, nil
 	}
-	if len(dups) > 0 && !slices.ContainsFunc(dups, in.SameDocument) {
-		f.dupsShownFor = &in
-		f.notice.Importance = widget.WarningImportance
-		f.notice.SetText(lang.L("This may be someone already registered. Open them to check, or press Enter again to save anyway."))
-		f.showDuplicates(dups)
-		return
+	err := store.SetPhoto(ctx, p.ID, photo)
+	if err == nil {
+		p.HasPhoto = true
 	}
-	var p data.Participant
-	var err error
-	if f.editing == nil {
-		p, err = store.CreateParticipant(ctx, in)
-	} else {
-		p, err = store.UpdateParticipant(ctx, f.editing.ID, in)
-	}
-	if data.IsIdentityChange(err) {
-		f.askIdentity(in, err)
-		return
-	}
-	if err != nil {
-		f.showProblems(err, true) // the same document: the store says whose it is
-		f.showDuplicates(dups)
-		return
-	}
-	f.saved(p)
+	return p, err
+}
+
+// showLookFailed says that possible duplicates could not be looked for,
+// and why; nothing was saved.
+func (f *participantForm) showLookFailed(err error) {
+	f.notice.Importance = widget.DangerImportance
+	f.notice.SetText(lang.L("Possible duplicates could not be looked for: {{.Reason}}", map[string]any{"Reason": problemText(err)}) + " " +
+		lang.L("Nothing was saved."))
+}
+
+// showPossibleDuplicates warns that in may be someone already registered,
+// and offers them; saving the same again saves anyway.
+func (f *participantForm) showPossibleDuplicates(in data.ParticipantInput, dups []data.Participant) {
+	f.dupsShownFor = &in
+	f.notice.Importance = widget.WarningImportance
+	f.notice.SetText(lang.L("This may be someone already registered. Open them to check, or press Enter again to save anyway."))
+	f.showDuplicates(dups)
 }
 
 // askIdentity asks before saving a change of who someone approved, cleared
 // or printed is, err the store's refusal naming who they were and would
-// become; confirmed, the change is saved and they go back to pending.
+// become; confirmed, the change is saved in the background and they go
+// back to pending.
 func (f *participantForm) askIdentity(in data.ParticipantInput, err error) {
 	changes := data.IdentityChanges(err)
 	text := lang.L("{{.Field}} changes who this person is.", map[string]any{"Field": fieldWord(changes[0].Field)}) + "\n\n" + say(changes[0].Reason)
 	ask := dialog.NewCustomConfirm(lang.L("Change who this person is?"), lang.L("Change and send back to pending"), lang.L("Cancel"),
 		&widget.Label{Text: text, Wrapping: fyne.TextWrapWord}, func(yes bool) {
-			if !yes {
+			if !yes || f.saving {
 				return
 			}
-			p, err := f.d.u.store.ChangeIdentity(f.d.u.actor(), f.editing.ID, in)
-			if err != nil {
-				f.showProblems(err, true)
-				return
-			}
-			f.saved(p)
-			f.d.details.say(lang.L("Saved. They are registered again and wait for a new approval (and, where the event requires it, the host country's clearance); a badge printed before no longer works."), widget.WarningImportance, nil)
+			f.startSaving()
+			actor, store, id, photo := f.d.u.actor(), f.d.u.store, f.editing.ID, f.photo
+			f.work.run(func() func() {
+				ctx, cancel := context.WithTimeout(actor, changeTimeout)
+				defer cancel()
+				p, err := store.ChangeIdentity(ctx, id, in)
+				var photoErr error
+				if err == nil {
+					p, photoErr = attachChosenPhoto(ctx, store, p, photo)
+				}
+				return func() {
+					f.doneSaving()
+					if err != nil {
+						f.showProblems(err, true)
+						return
+					}
+					f.saved(p, photoErr)
+					f.d.details.say(lang.L("Saved. They are registered again and wait for a new approval (and, where the event requires it, the host country's clearance); a badge printed before no longer works."), widget.WarningImportance, nil)
+				}
+			})
 		}, f.d.u.win)
 	ask.Resize(fyne.NewSize(560, 280))
 	ask.Show()
 }
 
-// saved opens the record just saved, attaches the photo taken, and offers
-// a new badge when the one printed shows details now out of date.
-func (f *participantForm) saved(p data.Participant) {
-	store, ctx := f.d.u.store, f.d.u.actor()
-	var photoErr error
-	if f.photo != nil {
-		if photoErr = store.SetPhoto(ctx, p.ID, f.photo); photoErr == nil {
-			p.HasPhoto = true
-		}
-	}
+// saved opens the record just saved, saying what went wrong with its
+// photo, and offers a new badge when the one printed shows details now
+// out of date.
+func (f *participantForm) saved(p data.Participant, photoErr error) {
 	f.d.openRecord(p)
 	if photoErr != nil { // the participant is saved: the photo can be attached again from the details
 		f.d.details.say(problemText(photoErr), widget.DangerImportance, nil)

@@ -290,3 +290,47 @@ func TestFormShows(t *testing.T) {
 		}
 	}
 }
+
+// TestFormSaysWhenDuplicatesCannotBeLookedFor: a store that cannot be read
+// while the form looks for possible duplicates is said, and the form stays
+// open with what was typed; nothing is saved as if nobody were there.
+func TestFormSaysWhenDuplicatesCannotBeLookedFor(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	f := newForm(d)
+	fill(f, map[string]string{"family_name": "Dupont", "nationality": "FR", "delegation": "FR", "document_number": "F9"})
+	u.store.Close()
+	test.Tap(f.save)
+	if d.form != f || f.save.Disabled() || f.entries[data.FieldFamilyName].Text != "Dupont" ||
+		!strings.Contains(f.notice.Text, "Possible duplicates could not be looked for") || !strings.Contains(f.notice.Text, "Nothing was saved.") {
+		t.Fatalf("the form after a failed look for duplicates: %q", f.notice.Text)
+	}
+}
+
+// TestFormSavesInTheBackground: with the save on a goroutine of its own,
+// the button is greyed and the notice says "Saving…" at once, Enter
+// meanwhile saves nothing more, and the record opens once saved.
+func TestFormSavesInTheBackground(t *testing.T) {
+	concurrently(t)
+	u := newTestUI(t)
+	d := u.desk
+	d.work.wait()
+	f := newForm(d)
+	fill(f, map[string]string{"family_name": "Dupont", "nationality": "FR", "delegation": "FR", "document_number": "F9"})
+	test.Tap(f.save)
+	if !f.save.Disabled() || f.notice.Text != "Saving…" || d.form != f {
+		t.Fatalf("while saving: greyed %v, %q", f.save.Disabled(), f.notice.Text)
+	}
+	press(f.entries[data.FieldFamilyName], fyne.KeyReturn)
+	if n := f.work.pending.Load(); n != 1 {
+		t.Fatalf("Enter while saving started %d saves", n)
+	}
+	f.work.wait()
+	d.work.wait()
+	if d.form != nil || d.current == nil || d.current.FamilyName != "Dupont" {
+		t.Fatalf("after the save: form open %v, %q", d.form != nil, f.notice.Text)
+	}
+	if list, total, _ := u.store.FindParticipants(ctx, data.ParticipantFilter{Query: "dupont"}); total != 1 || len(list) != 1 {
+		t.Fatalf("%d Duponts saved", total)
+	}
+}

@@ -27,20 +27,27 @@ func (u *ui) onChange() {
 
 // onChanged runs the desk's search again after a change made elsewhere.
 // The list moves only when whom it lists changed; otherwise its rows are
-// drawn again where they are, so that nobody loses their place.
+// drawn again where they are, so that nobody loses their place. A search
+// typed meanwhile has the last word.
 func (d *desk) onChanged() {
-	ctx, cancel := context.WithTimeout(context.Background(), readTimeout)
-	defer cancel()
-	list, total, err := d.u.store.FindParticipants(ctx, data.ParticipantFilter{Query: d.search.Text, Limit: resultLimit})
-	if err != nil {
-		return // the next change tries again; a fault is no change to show
-	}
-	if total != d.total || !slices.Equal(ids(list), ids(d.results)) {
-		d.refresh()
-		return
-	}
-	d.results = list
-	d.list.Refresh()
+	asked, query := d.searches, d.search.Text
+	store := d.u.store
+	d.work.run(func() func() {
+		ctx, cancel := context.WithTimeout(context.Background(), readTimeout)
+		defer cancel()
+		list, total, err := store.FindParticipants(ctx, data.ParticipantFilter{Query: query, Limit: resultLimit})
+		return func() {
+			if err != nil || asked != d.searches {
+				return // the next change tries again; a fault is no change to show
+			}
+			if total != d.total || !slices.Equal(ids(list), ids(d.results)) {
+				d.refresh()
+				return
+			}
+			d.results = list
+			d.list.Refresh()
+		}
+	})
 }
 
 // ids are the participants' ids, in their order.

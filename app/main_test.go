@@ -10,6 +10,6 @@ import (
 // and runs the screens' background work where it is started (a test's
 // fyne.Do does not hand work back to one goroutine as the app's does).
 func TestMain(m *testing.M) {
-	inBackground = func(job func()) { job() }
+	inBackground = runHere
 	pgtest.Main(m)
 }

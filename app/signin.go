@@ -19,8 +19,7 @@ import (
 	"accred/data/demo"
 )
 
-// signInTimeout bounds a sign-in's reading of the store, on the
-// interface's goroutine.
+// signInTimeout bounds a sign-in's reading of the store.
 const signInTimeout = 5 * time.Second
 
 // signIn is the screen a station opens on, and goes back to when it locks:
@@ -31,6 +30,9 @@ type signIn struct {
 	pin     *widget.Entry
 	button  *widget.Button
 	problem *widget.Label
+
+	work     worker // checks the PIN in the background: its hash takes a moment
+	checking bool   // a PIN is being checked; the button is greyed
 }
 
 // showSignIn fills the window with the sign-in screen; name is filled in
@@ -87,7 +89,12 @@ func (s *signIn) demoOperators() fyne.CanvasObject {
 
 // onSignIn signs in the operator named, or whose badge was scanned, with
 // the PIN typed; a wrong one is counted, and after five the operator waits.
+// The PIN is checked in the background (its hash takes a moment, a server
+// may be slow), the screen saying "Checking…" and the button greyed.
 func (s *signIn) onSignIn() {
+	if s.checking {
+		return
+	}
 	who := strings.TrimSpace(s.name.Text)
 	pin := strings.TrimSpace(s.pin.Text)
 	s.pin.SetText("")
@@ -96,22 +103,35 @@ func (s *signIn) onSignIn() {
 		s.u.win.Canvas().Focus(s.name)
 		return
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), signInTimeout)
-	defer cancel()
-	var o data.Operator
-	var err error
-	if strings.HasPrefix(strings.ToUpper(who), credential.Prefix) {
-		o, err = s.u.store.SignInWithBadge(ctx, strings.ToUpper(who), pin)
-	} else {
-		o, err = s.u.store.SignIn(ctx, who, pin)
-	}
-	if err != nil {
-		s.problem.Importance = widget.DangerImportance
-		s.problem.SetText(problemText(err))
-		s.u.win.Canvas().Focus(s.pin)
-		return
-	}
-	s.u.signedIn(o)
+	s.checking = true
+	s.button.Disable()
+	s.problem.Importance = widget.MediumImportance
+	s.problem.SetText(lang.L("Checking…"))
+	store := s.u.store
+	s.work.run(func() func() {
+		ctx, cancel := context.WithTimeout(context.Background(), signInTimeout)
+		defer cancel()
+		var o data.Operator
+		var err error
+		if strings.HasPrefix(strings.ToUpper(who), credential.Prefix) {
+			o, err = store.SignInWithBadge(ctx, strings.ToUpper(who), pin)
+		} else {
+			o, err = store.SignIn(ctx, who, pin)
+		}
+		return func() {
+			s.checking = false
+			s.button.Enable()
+			switch {
+			case s.u.signIn != s: // the screen was left meanwhile
+			case err != nil:
+				s.problem.Importance = widget.DangerImportance
+				s.problem.SetText(problemText(err))
+				s.u.win.Canvas().Focus(s.pin)
+			default:
+				s.u.signedIn(o)
+			}
+		}
+	})
 }
 
 // signedIn shows the stations the operator's roles open. The same operator

@@ -42,6 +42,41 @@ func signInAs(t *testing.T, u *ui, name, pin string) {
 	test.Type(s.name, name)
 	test.Type(s.pin, pin)
 	test.Tap(s.button)
+	s.work.wait()
+}
+
+// TestSignInChecksThePINInTheBackground: with the check on a goroutine of
+// its own, the screen says "Checking…" and greys the button at once, a
+// second tap checks nothing more, and the answer then signs in, or says
+// why not.
+func TestSignInChecksThePINInTheBackground(t *testing.T) {
+	concurrently(t)
+	u := newTestUI(t)
+	u.signOut()
+	s := u.signIn
+	test.Type(s.name, "Tester")
+	test.Type(s.pin, "000000")
+	test.Tap(s.button)
+	if s.problem.Text != "Checking…" || !s.button.Disabled() || s.pin.Text != "" {
+		t.Fatalf("while checking: %q, button greyed %v, PIN box %q", s.problem.Text, s.button.Disabled(), s.pin.Text)
+	}
+	s.onSignIn() // Enter in the PIN box, as the button is greyed
+	if n := s.work.pending.Load(); n != 1 {
+		t.Fatalf("a second try while checking started %d checks", n)
+	}
+	s.work.wait()
+	if u.signIn != s || s.button.Disabled() || !strings.Contains(s.problem.Text, "Wrong name or PIN") {
+		t.Fatalf("a wrong PIN: %q", s.problem.Text)
+	}
+	test.Type(s.pin, testPIN)
+	press(s.pin, fyne.KeyReturn)
+	if s.problem.Text != "Checking…" || u.signIn != s {
+		t.Fatalf("Enter in the PIN box: %q", s.problem.Text)
+	}
+	s.work.wait()
+	if u.signIn != nil || u.operator.Name != "Tester" || u.home == nil {
+		t.Fatalf("the right PIN did not sign in: %q", s.problem.Text)
+	}
 }
 
 // tabNames are the names of the tabs the home shows.

@@ -1,7 +1,7 @@
 package app
 
 import (
-	"sync"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -11,19 +11,29 @@ import (
 // its outcome back to the interface with fyne.Do, so the window never
 // freezes.
 type worker struct {
-	running sync.WaitGroup
+	// pending counts what was started and not yet handed back: jobs and
+	// what they show while they run.
+	pending atomic.Int64
 	// start starts a job: on a goroutine of its own, unless a test holds it.
 	start func(job func())
+	// back hands a function to the interface's goroutine: fyne.Do, taken
+	// when the worker's first job starts, before any job may call it.
+	back func(func())
 }
 
 // run calls work in the background, then the function it returns on the
-// interface's goroutine.
+// interface's goroutine. It is called on the interface's goroutine.
 func (w *worker) run(work func() (then func())) {
-	w.running.Add(1)
+	if w.back == nil {
+		w.back = handBack
+	}
+	w.pending.Add(1)
 	job := func() {
-		defer w.running.Done()
 		then := work()
-		fyne.Do(then)
+		w.back(func() {
+			defer w.pending.Add(-1)
+			then()
+		})
 	}
 	if w.start != nil {
 		w.start(job)
@@ -32,13 +42,29 @@ func (w *worker) run(work func() (then func())) {
 	inBackground(job)
 }
 
+// show hands f to the interface's goroutine from a running job, for what
+// the job does meanwhile (its progress) to be seen.
+func (w *worker) show(f func()) {
+	w.pending.Add(1)
+	w.back(func() {
+		defer w.pending.Add(-1)
+		f()
+	})
+}
+
+// changeTimeout bounds how long a change made at a screen waits for the
+// store (reads wait readTimeout).
+const changeTimeout = 10 * time.Second
+
 // inBackground starts a job on a goroutine of its own. The screens' tests,
 // whose fyne.Do runs at once on the calling goroutine, run jobs where they
-// are started instead, so that widgets are only ever touched by one goroutine.
+// are started instead, unless a test asks for goroutines (see
+// concurrently in the tests), so that widgets are only ever touched by one
+// goroutine.
 var inBackground = func(job func()) { go job() }
 
-// wait returns once every job started so far has handed back its outcome.
-func (w *worker) wait() { w.running.Wait() }
+// handBack hands a job's outcome to the interface's goroutine.
+var handBack = fyne.Do
 
 // debouncer runs only the last of a quick series of calls, once the typing
 // has paused.
