@@ -15,6 +15,7 @@ import (
 
 	"accred/data"
 	"accred/data/pgtest"
+	"accred/data/testproc"
 )
 
 // TestReadsFollowRoles: an operator named with --operator takes out of the
@@ -108,26 +109,8 @@ func TestSettingsLogoRefusesAPipe(t *testing.T) {
 	}
 }
 
-// lockedBuffer is standard output shared with a command still running.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 // waitFor waits until out holds want, or fails.
-func waitFor(t *testing.T, out *lockedBuffer, want string) {
+func waitFor(t *testing.T, out *testproc.Output, want string) {
 	t.Helper()
 	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
 		if strings.Contains(out.String(), want) {
@@ -174,7 +157,7 @@ func TestCheckinOutlivesTheServer(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer stdin.Close()
-	out := &lockedBuffer{}
+	out := &testproc.Output{}
 	done := make(chan int, 1)
 	t.Setenv("ACCRED_NOW", "2025-10-25T14:10:00+07:00")
 	go func() {

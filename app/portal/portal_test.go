@@ -19,13 +19,13 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"accred/app/portal"
 	"accred/data"
 	"accred/data/pgtest"
+	"accred/data/testproc"
 )
 
 func TestMain(m *testing.M) { pgtest.Main(m) }
@@ -33,30 +33,12 @@ func TestMain(m *testing.M) { pgtest.Main(m) }
 // ctx acts as the System, with every right, as the unrestricted command line does.
 var ctx = data.WithActor(context.Background(), data.System("test", ""))
 
-// lockedBuffer is a log the server writes to from many goroutines.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 // fixture is an event a month before it opens, with a portal serving it.
 type fixture struct {
 	t       *testing.T
 	store   *data.Store
 	server  *httptest.Server
-	log     *lockedBuffer
+	log     *testproc.Output
 	vn, fr  data.PortalInvitation
 	vnCode  string
 	frCode  string
@@ -77,7 +59,7 @@ func newFixture(t *testing.T, opts portal.Options) *fixture {
 		t.Fatal(err)
 	}
 	s.Now = func() time.Time { return time.Date(2025, 9, 20, 10, 0, 0, 0, time.UTC) }
-	f := &fixture{t: t, store: s, log: &lockedBuffer{}}
+	f := &fixture{t: t, store: s, log: &testproc.Output{}}
 	f.vn, f.vnCode = f.invite(data.AffiliationDelegation, "VN")
 	f.fr, f.frCode = f.invite(data.AffiliationDelegation, "FR")
 	if opts.FailDelay == 0 {

@@ -29,7 +29,6 @@ import (
 	"os/exec"
 	"os/user"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -37,6 +36,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"accred/data/testproc"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the PostgreSQL driver, registered as "pgx"
 )
@@ -46,10 +47,9 @@ const startTimeout = time.Minute
 
 // server is the test binary's one PostgreSQL server.
 type server struct {
-	dir    string        // the temporary folder: data, socket and log
-	cmd    *exec.Cmd     // the postmaster
-	exited chan struct{} // closed when the postmaster has exited
-	admin  *sql.DB       // connected to the postgres database, for CREATE and DROP DATABASE
+	dir   string         // the temporary folder: data, socket and log
+	proc  *testproc.Proc // the postmaster
+	admin *sql.DB        // connected to the postgres database, for CREATE and DROP DATABASE
 }
 
 var (
@@ -139,7 +139,7 @@ func start() (*server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pgtest: make the server's folder: %w", err)
 	}
-	s := &server{dir: dir, exited: make(chan struct{})}
+	s := &server{dir: dir}
 	if err := s.run(bin, cred); err != nil {
 		s.stop()
 		return nil, err
@@ -166,48 +166,22 @@ func (s *server) run(bin string, cred *syscall.Credential) error {
 		return fmt.Errorf("pgtest: make the server's log: %w", err)
 	}
 	defer log.Close()
-	s.cmd = exec.Command(filepath.Join(bin, "postgres"), "-D", data,
+	postgres := exec.Command(filepath.Join(bin, "postgres"), "-D", data,
 		"-c", "listen_addresses=", "-c", "unix_socket_directories="+s.dir)
-	s.cmd.Dir = s.dir
-	s.cmd.Stdout, s.cmd.Stderr = log, log
+	postgres.Dir = s.dir
+	postgres.Stdout, postgres.Stderr = log, log
+	postgres.SysProcAttr = &syscall.SysProcAttr{Credential: cred}
 	// A test binary that is killed takes its server with it.
-	s.cmd.SysProcAttr = &syscall.SysProcAttr{Credential: cred, Pdeathsig: syscall.SIGQUIT}
-	started := make(chan error)
-	go func() {
-		// The kernel sends Pdeathsig when the thread that started the
-		// server ends: keep this one until the server has exited.
-		runtime.LockOSThread()
-		err := s.cmd.Start()
-		started <- err
-		if err == nil {
-			s.cmd.Wait()
-		}
-		close(s.exited)
-	}()
-	if err := <-started; err != nil {
-		s.cmd = nil
+	if s.proc, err = testproc.Start(postgres, syscall.SIGQUIT); err != nil {
 		return fmt.Errorf("pgtest: start postgres: %w", err)
 	}
-	admin, err := sql.Open("pgx", s.url("postgres"))
-	if err != nil {
+	if s.admin, err = sql.Open("pgx", s.url("postgres")); err != nil {
 		return fmt.Errorf("pgtest: connect: %w", err)
 	}
-	s.admin = admin
-	deadline := time.Now().Add(startTimeout)
-	for {
-		err := admin.Ping()
-		if err == nil {
-			return nil
-		}
-		select {
-		case <-s.exited:
-			return fmt.Errorf("pgtest: the server stopped at start: %s", s.logTail())
-		case <-time.After(20 * time.Millisecond):
-		}
-		if time.Now().After(deadline) {
-			return fmt.Errorf("pgtest: the server did not accept connections within %v: %v\n%s", startTimeout, err, s.logTail())
-		}
+	if err := s.proc.WaitReady(startTimeout, s.admin.Ping); err != nil {
+		return fmt.Errorf("pgtest: the server %w\n%s", err, s.logTail())
 	}
+	return nil
 }
 
 // stop shuts the server down and removes its folder.
@@ -216,16 +190,9 @@ func (s *server) stop() error {
 		s.admin.Close()
 	}
 	var err error
-	if s.cmd != nil {
-		// A fast shutdown; the cluster is thrown away, so it need not be more.
-		s.cmd.Process.Signal(syscall.SIGINT)
-		select {
-		case <-s.exited:
-		case <-time.After(startTimeout):
-			s.cmd.Process.Kill()
-			<-s.exited
-			err = fmt.Errorf("the server did not stop within %v and was killed", startTimeout)
-		}
+	// A fast shutdown; the cluster is thrown away, so it need not be more.
+	if s.proc != nil && s.proc.Stop(syscall.SIGINT, startTimeout) {
+		err = fmt.Errorf("the server did not stop within %v and was killed", startTimeout)
 	}
 	if rmErr := os.RemoveAll(s.dir); rmErr != nil && err == nil {
 		err = fmt.Errorf("remove the server's folder: %w", rmErr)

@@ -17,13 +17,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
 	"accred/app/printjob/cups"
+	"accred/data/testproc"
 )
 
 const (
@@ -36,11 +36,10 @@ const (
 
 // Server is a running print service of one test.
 type Server struct {
-	Dir    string // its folder: configuration, spool, logs, the queues' output
-	Socket string // its unix socket
-	Port   int    // its port on 127.0.0.1
-	cmd    *exec.Cmd
-	exited chan struct{}
+	Dir    string            // its folder: configuration, spool, logs, the queues' output
+	Socket string            // its unix socket
+	Port   int               // its port on 127.0.0.1
+	proc   *testproc.Proc    // cupsd, until stopped
 	queues map[string]string // queue name → the cups-pdf settings file it reads
 }
 
@@ -66,7 +65,7 @@ func Start(t testing.TB) *Server {
 	}
 	os.Mkdir(filepath.Join(dir, "tmp"), 0o1777)
 	os.Chmod(filepath.Join(dir, "tmp"), 0o1777)
-	s := &Server{Dir: dir, Socket: filepath.Join(dir, "cups.sock"), Port: freePort(t), exited: make(chan struct{}), queues: map[string]string{}}
+	s := &Server{Dir: dir, Socket: filepath.Join(dir, "cups.sock"), Port: freePort(t), queues: map[string]string{}}
 	t.Cleanup(func() { s.remove(t) })
 	write(t, filepath.Join(dir, "etc", "cups-files.conf"), fmt.Sprintf(`ServerRoot %[1]s/etc
 RequestRoot %[1]s/spool
@@ -135,40 +134,21 @@ func (s *Server) start(t testing.TB) {
 		t.Fatal(err)
 	}
 	defer log.Close()
-	s.cmd = exec.Command(cupsd, "-f", "-c", filepath.Join(s.Dir, "etc", "cupsd.conf"), "-s", filepath.Join(s.Dir, "etc", "cups-files.conf"))
-	s.cmd.Stdout, s.cmd.Stderr = log, log
+	cmd := exec.Command(cupsd, "-f", "-c", filepath.Join(s.Dir, "etc", "cupsd.conf"), "-s", filepath.Join(s.Dir, "etc", "cups-files.conf"))
+	cmd.Stdout, cmd.Stderr = log, log
 	// A test binary that is killed takes its print service with it.
-	s.cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGTERM}
-	s.exited = make(chan struct{})
-	started := make(chan error)
-	go func() {
-		// Pdeathsig follows the thread that started cupsd: keep it.
-		runtime.LockOSThread()
-		err := s.cmd.Start()
-		started <- err
-		if err == nil {
-			s.cmd.Wait()
-		}
-		close(s.exited)
-	}()
-	if err := <-started; err != nil {
-		s.cmd = nil
+	if s.proc, err = testproc.Start(cmd, syscall.SIGTERM); err != nil {
 		t.Fatalf("cupstest: start cupsd: %v", err)
 	}
-	deadline := time.Now().Add(waitLimit)
-	for {
-		if c, err := net.Dial("unix", s.Socket); err == nil {
+	answers := func() error {
+		c, err := net.Dial("unix", s.Socket)
+		if err == nil {
 			c.Close()
-			return
 		}
-		select {
-		case <-s.exited:
-			t.Fatalf("cupstest: cupsd stopped at start: %s", s.log())
-		case <-time.After(20 * time.Millisecond):
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("cupstest: cupsd did not answer within %v: %s", waitLimit, s.log())
-		}
+		return err
+	}
+	if err := s.proc.WaitReady(waitLimit, answers); err != nil {
+		t.Fatalf("cupstest: cupsd %v: %s", err, s.log())
 	}
 }
 
@@ -254,17 +234,11 @@ func (s *Server) Outputs(queue string) []string {
 // Stop stops the print service, as when CUPS is not running.
 func (s *Server) Stop(t testing.TB) {
 	t.Helper()
-	if s.cmd == nil {
+	if s.proc == nil {
 		return
 	}
-	s.cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case <-s.exited:
-	case <-time.After(waitLimit):
-		s.cmd.Process.Kill()
-		<-s.exited
-	}
-	s.cmd = nil
+	s.proc.Stop(syscall.SIGTERM, waitLimit)
+	s.proc = nil
 }
 
 // remove stops the print service and removes its folder and the queues' settings.
