@@ -32,9 +32,9 @@ func (s *Store) CopyTo(ctx context.Context, dst *Store) (rows int, err error) {
 	if _, err := s.Event(ctx); err != nil {
 		return 0, err
 	}
-	src, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: s.engine == postgresEngine})
+	src, err := s.engine.beginSnapshot(ctx, s.db)
 	if err != nil {
-		return 0, fmt.Errorf("begin reading: %w", err)
+		return 0, err
 	}
 	defer src.Rollback()
 	err = dst.withTx(ctx, func(tx *sql.Tx) error {
@@ -68,20 +68,6 @@ func (s *Store) CopyTo(ctx context.Context, dst *Store) (rows int, err error) {
 		return dst.engine.restartIdentities(ctx, tx)
 	})
 	return rows, err
-}
-
-// countScans switches a server's counting of scans as they are recorded
-// (checkin_check, checkin_count) off or on again, within tx: a copy brings
-// presence, seats and the trail as they stand, already counted.
-func (e engine) countScans(ctx context.Context, tx *sql.Tx, on bool) error {
-	if e != postgresEngine {
-		return nil
-	}
-	verb := map[bool]string{false: "DISABLE", true: "ENABLE"}[on]
-	if _, err := tx.ExecContext(ctx, `ALTER TABLE checkins `+verb+` TRIGGER USER`); err != nil {
-		return fmt.Errorf("%s the counting of scans: %w", strings.ToLower(verb), err)
-	}
-	return nil
 }
 
 // copyRows copies the rows query reads from src into table on dst, whose
@@ -134,58 +120,6 @@ func copyRows(ctx context.Context, src querier, dst *sql.Tx, dstEngine engine, t
 		n++
 	}
 	return n, read.Err()
-}
-
-// columnTypes returns the type of each column of table where the engine is
-// strict about types (PostgreSQL); SQLite takes any value as it comes.
-func (e engine) columnTypes(ctx context.Context, tx *sql.Tx, table string) (map[string]string, error) {
-	types := map[string]string{}
-	if e != postgresEngine {
-		return types, nil
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT column_name, data_type FROM information_schema.columns
-		WHERE table_schema = current_schema() AND table_name = ?`, table)
-	if err != nil {
-		return nil, fmt.Errorf("read columns of %s: %w", table, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var c, t string
-		if err := rows.Scan(&c, &t); err != nil {
-			return nil, err
-		}
-		types[c] = t
-	}
-	return types, rows.Err()
-}
-
-// restartIdentities moves PostgreSQL's id generators past the ids a copy
-// wrote, so that the next row made on the server gets a free id.
-func (e engine) restartIdentities(ctx context.Context, tx *sql.Tx) error {
-	if e != postgresEngine {
-		return nil
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT table_name FROM information_schema.columns
-		WHERE table_schema = current_schema() AND column_name = 'id' AND is_identity = 'YES'`)
-	if err != nil {
-		return fmt.Errorf("find id generators: %w", err)
-	}
-	var tables []string
-	for rows.Next() {
-		var t string
-		if err := rows.Scan(&t); err != nil {
-			rows.Close()
-			return err
-		}
-		tables = append(tables, t)
-	}
-	rows.Close()
-	for _, t := range tables {
-		if _, err := tx.ExecContext(ctx, `SELECT setval(pg_get_serial_sequence(?, 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM `+t+`), false)`, t); err != nil {
-			return fmt.Errorf("restart ids of %s: %w", t, err)
-		}
-	}
-	return nil
 }
 
 var (

@@ -164,8 +164,8 @@ func (s *Store) CheckIn(ctx context.Context, scan Scan) (Verdict, error) {
 		if err := signer.record(ctx, tx, c); err != nil {
 			return err
 		}
-		if s.OnServer() {
-			return nil // the server counts the admission and writes the scan's line (checkin_count)
+		if s.engine.countsScansItself() {
+			return nil
 		}
 		if v.Kind == Accepted {
 			if err := s.admit(ctx, tx, session.ID, pid.Int64, scan.Exit, v.At); err != nil {
@@ -184,11 +184,7 @@ func (s *Store) CheckIn(ctx context.Context, scan Scan) (Verdict, error) {
 // doors of one session count its seats one at a time. On a server, whose
 // doors may not change sessions, the server takes the lock for them.
 func (s *Store) lockSession(ctx context.Context, tx *sql.Tx, id int64) error {
-	query := `SELECT 1 FROM sessions WHERE id = ?`
-	if s.OnServer() {
-		query = `SELECT 1 FROM (SELECT accred_lock_session(?)) l`
-	}
-	if err := tx.QueryRowContext(ctx, query, id).Scan(new(int)); err != nil && !errors.Is(err, sql.ErrNoRows) {
+	if err := tx.QueryRowContext(ctx, s.engine.lockSessionQuery(), id).Scan(new(int)); err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("lock session: %w", err)
 	}
 	return nil

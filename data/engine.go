@@ -261,3 +261,218 @@ func Unreachable(err error) bool {
 	}
 	return true
 }
+
+// What else differs, by what the store does.
+
+// open opens the event database name: a postgres:// URL on its server,
+// anything else as a SQLite file.
+func open(name string) (engine, *sql.DB, error) {
+	if IsServerURL(name) {
+		db, err := openPostgres(name)
+		return postgresEngine, db, err
+	}
+	db, err := openSQLite(name)
+	return sqliteEngine, db, err
+}
+
+// OnServer reports whether the event is kept on a PostgreSQL server rather
+// than in a file.
+func (s *Store) OnServer() bool { return s.engine == postgresEngine }
+
+// openSQLiteToRead opens the SQLite file at path, an event's backup or a
+// door's station file whatever the engine of the event, to read without
+// changing it; immutable reads it as it is, leaving no journal beside it.
+func openSQLiteToRead(path string, immutable bool) (*sql.DB, error) {
+	mode := "?mode=ro"
+	if immutable {
+		mode += "&immutable=1"
+	}
+	return sql.Open("sqlite3", "file:"+url.PathEscape(path)+mode)
+}
+
+// beginSnapshot begins a transaction that reads the whole event as it
+// stands at its start: read-only on a server, which then takes no locks; a
+// SQLite transaction holds the file, and its driver begins none read-only.
+func (e engine) beginSnapshot(ctx context.Context, db *sql.DB) (*sql.Tx, error) {
+	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: e == postgresEngine})
+	if err != nil {
+		return nil, fmt.Errorf("begin reading: %w", err)
+	}
+	return tx, nil
+}
+
+// tellWhoActs tells a server, for the rest of the transaction, the token of
+// the operator who acts (the server then writes their name in the audit
+// trail), the station they work at, and the operator's name, which the
+// server believes of its owner's login only. A SQLite file needs none: the
+// store writes the trail itself.
+func (e engine) tellWhoActs(ctx context.Context, tx *sql.Tx, token, station, operator string) error {
+	if e == sqliteEngine {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `SELECT set_config('accred.token', ?, true), set_config('accred.station', ?, true),
+		set_config('accred.operator', ?, true)`, token, station, operator); err != nil {
+		return fmt.Errorf("tell the server who acts: %w", err)
+	}
+	return nil
+}
+
+// guardsOperators reports whether operators are added, changed and signed
+// in by the database's own functions (accred_add_operator,
+// accred_change_operator, accred_sign_in), which check who acts and write
+// the trail: on a server no desk's login writes operators or reads a PIN's
+// hash. In a SQLite file the store does it.
+func (e engine) guardsOperators() bool { return e == postgresEngine }
+
+// countsScansItself reports whether the database counts each admission it
+// records and writes the scan's line in the trail (a server's
+// checkin_count, and accred_recount after a merge: its doors' logins may
+// not change presence or the trail). In a SQLite file the store does both.
+func (e engine) countsScansItself() bool { return e == postgresEngine }
+
+// lockSessionQuery locks the session whose id it is given until the
+// transaction ends: on a server, whose doors may not change sessions, its
+// accred_lock_session takes the lock for them; in a SQLite file, the write
+// transaction holds the file already.
+func (e engine) lockSessionQuery() string {
+	if e == postgresEngine {
+		return `SELECT 1 FROM (SELECT accred_lock_session(?)) l`
+	}
+	return `SELECT 1 FROM sessions WHERE id = ?`
+}
+
+// holdsStations reports whether a database of the engine may be a door's
+// station file: station files are SQLite files.
+func (e engine) holdsStations() bool { return e == sqliteEngine }
+
+// backsUpToFile reports whether the store writes the database's backup to
+// a file (SQLite's VACUUM INTO); a server is backed up with its own tools.
+func (e engine) backsUpToFile() bool { return e == sqliteEngine }
+
+// serverCode is the SQLSTATE and message of a server's error, if err is one.
+func serverCode(err error) (code, message string) {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return pgErr.Code, strings.TrimPrefix(pgErr.Message, "accred: ")
+	}
+	return "", ""
+}
+
+// zeroFreedPages makes a SQLite connection overwrite with zeros whatever a
+// page frees from now on (secure_delete); a server's tables are written
+// anew after a purge instead (wipeFreed).
+func (e engine) zeroFreedPages(ctx context.Context, conn *sql.Conn) error {
+	if e != sqliteEngine {
+		return nil
+	}
+	if _, err := conn.ExecContext(ctx, `PRAGMA secure_delete = ON`); err != nil {
+		return fmt.Errorf("secure delete: %w", err)
+	}
+	return nil
+}
+
+// mayRewriteTrail reports whether the store's login may change the audit
+// trail, as a purge does: a SQLite file's owner may; on a server, only its
+// administrator's login.
+func (e engine) mayRewriteTrail(ctx context.Context, db *sql.DB) (bool, error) {
+	if e != postgresEngine {
+		return true, nil
+	}
+	var may bool
+	err := db.QueryRowContext(ctx, `SELECT has_table_privilege('audit', 'UPDATE') AND has_table_privilege('audit_purge', 'DELETE')`).Scan(&may)
+	return may, err
+}
+
+// wipeFreed removes from the database's files the bytes a purge freed.
+func (e engine) wipeFreed(ctx context.Context, conn *sql.Conn) error {
+	if e == postgresEngine {
+		// The tables are written anew, and their statistics made again from
+		// what they hold now: the old ones sampled names and document
+		// numbers (pg_stats shows them). The statistics' own table is then
+		// written anew, without the rows the new statistics replaced.
+		for _, q := range []string{`VACUUM (FULL, ANALYZE) participants, photos, collections, nominations, portal_invitations, assignment_letters, status_changes, badge_reprints, audit`,
+			`VACUUM (FULL) pg_catalog.pg_statistic`} {
+			if _, err := conn.ExecContext(ctx, q); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if _, err := conn.ExecContext(ctx, `VACUUM`); err != nil {
+		return err
+	}
+	var busy, log, done int
+	if err := conn.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &log, &done); err != nil {
+		return err
+	}
+	if busy != 0 {
+		return errors.New("another program is reading the database")
+	}
+	return nil
+}
+
+// countScans switches a server's counting of scans as they are recorded
+// (checkin_check, checkin_count) off or on again, within tx: a copy brings
+// presence, seats and the trail as they stand, already counted.
+func (e engine) countScans(ctx context.Context, tx *sql.Tx, on bool) error {
+	if e != postgresEngine {
+		return nil
+	}
+	verb := map[bool]string{false: "DISABLE", true: "ENABLE"}[on]
+	if _, err := tx.ExecContext(ctx, `ALTER TABLE checkins `+verb+` TRIGGER USER`); err != nil {
+		return fmt.Errorf("%s the counting of scans: %w", strings.ToLower(verb), err)
+	}
+	return nil
+}
+
+// columnTypes returns the type of each column of table where the engine is
+// strict about types (PostgreSQL); SQLite takes any value as it comes.
+func (e engine) columnTypes(ctx context.Context, tx *sql.Tx, table string) (map[string]string, error) {
+	types := map[string]string{}
+	if e != postgresEngine {
+		return types, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT column_name, data_type FROM information_schema.columns
+		WHERE table_schema = current_schema() AND table_name = ?`, table)
+	if err != nil {
+		return nil, fmt.Errorf("read columns of %s: %w", table, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c, t string
+		if err := rows.Scan(&c, &t); err != nil {
+			return nil, err
+		}
+		types[c] = t
+	}
+	return types, rows.Err()
+}
+
+// restartIdentities moves PostgreSQL's id generators past the ids a copy
+// wrote, so that the next row made on the server gets a free id.
+func (e engine) restartIdentities(ctx context.Context, tx *sql.Tx) error {
+	if e != postgresEngine {
+		return nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT table_name FROM information_schema.columns
+		WHERE table_schema = current_schema() AND column_name = 'id' AND is_identity = 'YES'`)
+	if err != nil {
+		return fmt.Errorf("find id generators: %w", err)
+	}
+	var tables []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			rows.Close()
+			return err
+		}
+		tables = append(tables, t)
+	}
+	rows.Close()
+	for _, t := range tables {
+		if _, err := tx.ExecContext(ctx, `SELECT setval(pg_get_serial_sequence(?, 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM `+t+`), false)`, t); err != nil {
+			return fmt.Errorf("restart ids of %s: %w", t, err)
+		}
+	}
+	return nil
+}

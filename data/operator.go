@@ -53,7 +53,7 @@ func (s *Store) AddOperator(ctx context.Context, name string, roles Roles, pin s
 	if err != nil {
 		return err
 	}
-	if s.OnServer() {
+	if s.engine.guardsOperators() {
 		if has, err := s.HasOperators(ctx); err != nil {
 			return err
 		} else if has {
@@ -138,7 +138,7 @@ func (s *Store) HasOperators(ctx context.Context) (bool, error) {
 // slips past the count. On a server, the server decides (accred_sign_in),
 // and no login reads a PIN's hash.
 func (s *Store) SignIn(ctx context.Context, name, pin string) (Operator, error) {
-	if s.OnServer() {
+	if s.engine.guardsOperators() {
 		return s.signInOnServer(ctx, name, pin)
 	}
 	folded := foldOperator(name)

@@ -5,9 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
-
-	"github.com/jackc/pgx/v5/pgconn"
 
 	"accred/data/msg"
 )
@@ -44,7 +41,7 @@ func (s *Store) DisableOperator(ctx context.Context, name string) error {
 	if err := allow(ctx, RoleAdmin); err != nil {
 		return err
 	}
-	if s.OnServer() {
+	if s.engine.guardsOperators() {
 		return s.changeOperatorOnServer(ctx, name, "disable", "")
 	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
@@ -84,7 +81,7 @@ func (s *Store) SetOperatorPIN(ctx context.Context, name, pin string) error {
 	if err != nil {
 		return err
 	}
-	if s.OnServer() {
+	if s.engine.guardsOperators() {
 		return s.changeOperatorOnServer(ctx, name, "pin", hash)
 	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
@@ -106,7 +103,7 @@ func (s *Store) LinkOperatorBadge(ctx context.Context, name string, id int64) er
 	if err := allow(ctx, RoleAdmin); err != nil {
 		return err
 	}
-	if s.OnServer() {
+	if s.engine.guardsOperators() {
 		if id != 0 {
 			if _, err := s.Participant(ctx, id); err != nil {
 				return err
@@ -209,15 +206,6 @@ func (s *Store) changeOnServer(ctx context.Context, query string, args ...any) e
 		return NewError(ENOTFOUND, msgServerRefused, msg.Args{"Reason": message})
 	}
 	return err
-}
-
-// serverCode is the SQLSTATE and message of a server's error, if err is one.
-func serverCode(err error) (code, message string) {
-	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) {
-		return pgErr.Code, strings.TrimPrefix(pgErr.Message, "accred: ")
-	}
-	return "", ""
 }
 
 // lockOperator reads the operator called name inside tx, locking its row

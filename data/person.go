@@ -47,9 +47,9 @@ func (s *Store) PersonRecord(ctx context.Context, id int64) (PersonRecord, error
 	if err := s.mayReadEverything(ctx, false); err != nil {
 		return r, err
 	}
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: s.engine == postgresEngine})
+	tx, err := s.engine.beginSnapshot(ctx, s.db)
 	if err != nil {
-		return r, fmt.Errorf("begin reading: %w", err)
+		return r, err
 	}
 	defer tx.Rollback()
 	rows, err := readRows(ctx, tx, `SELECT * FROM participants WHERE id = ?`, id)

@@ -82,11 +82,8 @@ func (s *Store) Purge(ctx context.Context, before string) (PurgeReport, error) {
 		return report, fmt.Errorf("connect: %w", err)
 	}
 	defer conn.Close()
-	if s.engine == sqliteEngine {
-		// Whatever a page frees is overwritten with zeros.
-		if _, err := conn.ExecContext(ctx, `PRAGMA secure_delete = ON`); err != nil {
-			return report, fmt.Errorf("secure delete: %w", err)
-		}
+	if err := s.engine.zeroFreedPages(ctx, conn); err != nil {
+		return report, err
 	}
 	err = transactOn(ctx, conn, s.engine.lockParticipants, func(tx *sql.Tx) error {
 		return s.purgeTx(ctx, tx, cutoff, &report)
@@ -94,7 +91,10 @@ func (s *Store) Purge(ctx context.Context, before string) (PurgeReport, error) {
 	if err != nil {
 		return PurgeReport{Before: report.Before}, err
 	}
-	return report, s.wipeFreed(ctx, conn)
+	if err := s.engine.wipeFreed(ctx, conn); err != nil {
+		return report, NewError(EINVALID, msgPurgeVacuum, msg.Args{"Err": err})
+	}
+	return report, nil
 }
 
 // purgeCutoff reads a purge's date and returns the time registrations must
@@ -158,43 +158,12 @@ func (s *Store) purgeTx(ctx context.Context, tx *sql.Tx, cutoff string, report *
 // mayPurge returns EFORBIDDEN when the store's login may not change the
 // audit trail: on a server, only its administrator's may.
 func (s *Store) mayPurge(ctx context.Context) error {
-	if s.engine != postgresEngine {
-		return nil
-	}
-	var may bool
-	if err := s.db.QueryRowContext(ctx, `SELECT has_table_privilege('audit', 'UPDATE') AND has_table_privilege('audit_purge', 'DELETE')`).Scan(&may); err != nil {
+	may, err := s.engine.mayRewriteTrail(ctx, s.db)
+	if err != nil {
 		return fmt.Errorf("read the login's rights: %w", err)
 	}
 	if !may {
 		return NewError(EFORBIDDEN, msgPurgeLogin, nil)
-	}
-	return nil
-}
-
-// wipeFreed removes from the database's files the bytes a purge freed.
-func (s *Store) wipeFreed(ctx context.Context, conn *sql.Conn) error {
-	if s.engine == postgresEngine {
-		// The tables are written anew, and their statistics made again from
-		// what they hold now: the old ones sampled names and document
-		// numbers (pg_stats shows them). The statistics' own table is then
-		// written anew, without the rows the new statistics replaced.
-		for _, q := range []string{`VACUUM (FULL, ANALYZE) participants, photos, collections, nominations, portal_invitations, assignment_letters, status_changes, badge_reprints, audit`,
-			`VACUUM (FULL) pg_catalog.pg_statistic`} {
-			if _, err := conn.ExecContext(ctx, q); err != nil {
-				return NewError(EINVALID, msgPurgeVacuum, msg.Args{"Err": err})
-			}
-		}
-		return nil
-	}
-	if _, err := conn.ExecContext(ctx, `VACUUM`); err != nil {
-		return NewError(EINVALID, msgPurgeVacuum, msg.Args{"Err": err})
-	}
-	var busy, log, done int
-	if err := conn.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &log, &done); err != nil || busy != 0 {
-		if err == nil {
-			err = fmt.Errorf("another program is reading the database")
-		}
-		return NewError(EINVALID, msgPurgeVacuum, msg.Args{"Err": err})
 	}
 	return nil
 }

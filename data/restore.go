@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -56,8 +55,7 @@ func ReadBackup(ctx context.Context, path string) (EventSummary, error) {
 	if err := checkBackupFile(path); err != nil {
 		return EventSummary{}, err
 	}
-	// Immutable: read as it is, leaving no journal files beside it.
-	db, err := sql.Open("sqlite3", "file:"+url.PathEscape(path)+"?mode=ro&immutable=1")
+	db, err := openSQLiteToRead(path, true)
 	if err != nil {
 		return EventSummary{}, NewError(EINVALID, msgNotBackup, msg.Args{"Path": path, "Err": err})
 	}

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -32,8 +31,8 @@ import (
 
 // IsStation reports whether this database is a door station's file.
 func (s *Store) IsStation(ctx context.Context) (bool, error) {
-	if s.OnServer() {
-		return false, nil // station files are SQLite files
+	if !s.engine.holdsStations() {
+		return false, nil
 	}
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT length(private_key) FROM event WHERE id = 1`).Scan(&n); err != nil {
@@ -95,7 +94,7 @@ func (s *Store) writeStation(ctx context.Context, station *Store, name string, s
 			return NewError(EINVALID, msgNoSuchSession, nil)
 		}
 		err := station.withTx(ctx, func(out *sql.Tx) error {
-			if err := copyStation(ctx, tx, out, in, ids); err != nil {
+			if err := copyStation(ctx, tx, out, station.engine, in, ids); err != nil {
 				return err
 			}
 			_, err := out.ExecContext(ctx, `INSERT INTO station_key (id, file_id, private_key) VALUES (1, ?, ?)`, fileID, []byte(priv))
@@ -131,8 +130,9 @@ const accreditedOnly = `status IN ('approved', 'printed', 'collected')`
 // event without its private key, the categories and affiliations, the
 // sessions (in, with ids), the zones and the doors' rules, the roster
 // reduced to what a door shows with their zones (and the photos of those
-// accredited), and the sessions' invitations and presence.
-func copyStation(ctx context.Context, from querier, to *sql.Tx, in string, ids []any) error {
+// accredited), and the sessions' invitations and presence. The file's
+// engine is toEngine.
+func copyStation(ctx context.Context, from querier, to *sql.Tx, toEngine engine, in string, ids []any) error {
 	var e struct {
 		name, starts, ends, keyID, created, zone string
 		pub                                      []byte
@@ -158,7 +158,7 @@ func copyStation(ctx context.Context, from querier, to *sql.Tx, in string, ids [
 		{"doors", `SELECT * FROM doors`, nil},
 	}
 	for _, c := range copies {
-		if _, err := copyRows(ctx, from, to, sqliteEngine, c.table, c.query, c.args...); err != nil {
+		if _, err := copyRows(ctx, from, to, toEngine, c.table, c.query, c.args...); err != nil {
 			return err
 		}
 	}
@@ -175,7 +175,7 @@ func copyStation(ctx context.Context, from querier, to *sql.Tx, in string, ids [
 		{"participant_zones", `SELECT * FROM participant_zones`, nil},
 	}
 	for _, c := range copies {
-		if _, err := copyRows(ctx, from, to, sqliteEngine, c.table, c.query, c.args...); err != nil {
+		if _, err := copyRows(ctx, from, to, toEngine, c.table, c.query, c.args...); err != nil {
 			return err
 		}
 	}
@@ -488,7 +488,7 @@ func (s *Store) MergeStation(ctx context.Context, path string) (int, error) {
 				return fmt.Errorf("merge scan: %w", err)
 			}
 			added += int(n)
-			if n > 0 && !s.OnServer() { // a server writes a scan's line itself
+			if n > 0 && !s.engine.countsScansItself() {
 				c.ParticipantID = participants[i].Int64
 				trail = append(trail, checkinEntry(issued.sessions[c.SessionID].Code, c))
 			}
@@ -597,7 +597,7 @@ func sameEntry(list []admission, at string) (admission, bool) {
 // (PRAGMA integrity_check), read without changing it. A damaged station
 // file is refused before its signatures are checked, or anything merged.
 func checkWhole(ctx context.Context, path string) error {
-	db, err := sql.Open("sqlite3", "file:"+url.PathEscape(path)+"?mode=ro")
+	db, err := openSQLiteToRead(path, false)
 	if err != nil {
 		return NewError(EINVALID, msgNotStationBecause, msg.Args{"Path": path, "Err": err})
 	}
@@ -727,8 +727,7 @@ func (is issued) check(pub ed25519.PublicKey, fileID string, scans []chain.Scan,
 // the sessions a station file was issued for (on a server: accred_recount,
 // its twin).
 func (s *Store) recountPresence(ctx context.Context, tx *sql.Tx, fileID string) error {
-	if s.OnServer() {
-		// The server counts, as its doors may not change presence.
+	if s.engine.countsScansItself() {
 		if _, err := tx.ExecContext(ctx, `SELECT accred_recount(?)`, fileID); err != nil {
 			return fmt.Errorf("recount: %w", err)
 		}

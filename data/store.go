@@ -54,15 +54,9 @@ type Store struct {
 // and brings its schema up to date. A database made by a newer Accred is
 // refused with ECONFLICT.
 func Open(name string) (*Store, error) {
-	s := &Store{path: name, Now: time.Now}
+	s := &Store{path: Redacted(name), Now: time.Now}
 	var err error
-	if IsServerURL(name) {
-		s.engine, s.path = postgresEngine, Redacted(name)
-		s.db, err = openPostgres(name)
-	} else {
-		s.db, err = openSQLite(name)
-	}
-	if err != nil {
+	if s.engine, s.db, err = open(name); err != nil {
 		return nil, err
 	}
 	if err := s.migrate(); err != nil {
@@ -82,10 +76,6 @@ func (s *Store) Close() error { return s.db.Close() }
 // Path is the file the store keeps its data in, or its server's URL
 // without the password.
 func (s *Store) Path() string { return s.path }
-
-// OnServer reports whether the event is kept on a PostgreSQL server rather
-// than in a file.
-func (s *Store) OnServer() bool { return s.engine == postgresEngine }
 
 func (s *Store) migrate() error {
 	names, err := fs.Glob(migrations, s.engine.migrationsDir()+"/*.sql")
@@ -170,15 +160,8 @@ func (s *Store) transact(ctx context.Context, lock func(context.Context, *sql.Tx
 // audit trail), the station they work at, and the operator's name, which
 // the server believes of its owner's login only. A SQLite file needs none.
 func (s *Store) actOnServer(ctx context.Context, tx *sql.Tx) error {
-	if !s.OnServer() {
-		return nil
-	}
 	a := actorFrom(ctx)
-	if _, err := tx.ExecContext(ctx, `SELECT set_config('accred.token', ?, true), set_config('accred.station', ?, true),
-		set_config('accred.operator', ?, true)`, s.token(ctx), a.Station, a.Operator); err != nil {
-		return fmt.Errorf("tell the server who acts: %w", err)
-	}
-	return nil
+	return s.engine.tellWhoActs(ctx, tx, s.token(ctx), a.Station, a.Operator)
 }
 
 // beginner is a database or one of its connections.
@@ -215,7 +198,7 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 	if err := allow(ctx, RoleAdmin); err != nil {
 		return err
 	}
-	if s.OnServer() {
+	if !s.engine.backsUpToFile() {
 		return NewError(ECONFLICT, msgBackupServer, nil)
 	}
 	err := atomicfile.Create(path, func(f *os.File) error {
