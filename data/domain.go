@@ -113,6 +113,7 @@ var (
 	SessionKinds     = domain.SessionKinds
 	Statuses         = domain.Statuses
 	SymbolText       = domain.SymbolText
+	Timezones        = domain.Timezones
 	TitleText        = domain.TitleText
 )
 

@@ -1,4 +1,4 @@
-package data
+package domain
 
 // Timezones lists the IANA time zones offered where a zone is chosen (the
 // zones of the time zone database's zone.tab, and UTC), in
