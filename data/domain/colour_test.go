@@ -1,10 +1,10 @@
-package data_test
+package domain_test
 
 import (
 	"image/color"
 	"testing"
 
-	"accred/data"
+	"accred/data/domain"
 )
 
 func TestCategoryRGB(t *testing.T) {
@@ -22,7 +22,7 @@ func TestCategoryRGB(t *testing.T) {
 		{"#GGGGGG", grey},
 		{"#-1F4E9", grey},
 	} {
-		if got := (data.Category{Colour: c.colour}).RGB(); got != c.want {
+		if got := (domain.Category{Colour: c.colour}).RGB(); got != c.want {
 			t.Errorf("%q: %v, want %v", c.colour, got, c.want)
 		}
 	}
