@@ -22,7 +22,7 @@ const historyWait = 10 * time.Second
 func (v *details) history(p data.Participant) fyne.CanvasObject {
 	lines := container.NewVBox(&widget.Label{Text: lang.L("Reading the history…"), SizeName: theme.SizeNameCaptionText})
 	box := container.NewVBox(&widget.Label{Text: lang.L("History"), TextStyle: fyne.TextStyle{Bold: true}}, lines)
-	store, loc, admin := v.d.u.store, v.d.u.event.Location(), v.d.u.can(data.RoleAdmin)
+	store, loc, admin, cats := v.d.u.store, v.d.u.event.Location(), v.d.u.can(data.RoleAdmin), v.d.categories
 	v.work.run(func() func() {
 		ctx, cancel := context.WithTimeout(context.Background(), historyWait)
 		defer cancel()
@@ -34,7 +34,7 @@ func (v *details) history(p data.Participant) fyne.CanvasObject {
 				return
 			}
 			for i := len(trail) - 1; i >= 0; i-- {
-				lines.Add(&widget.Label{Text: historyLine(trail[i], loc, admin), SizeName: theme.SizeNameCaptionText, Wrapping: fyne.TextWrapWord})
+				lines.Add(&widget.Label{Text: historyLine(trail[i], loc, admin, cats), SizeName: theme.SizeNameCaptionText, Wrapping: fyne.TextWrapWord})
 			}
 		}
 	})
@@ -43,16 +43,27 @@ func (v *details) history(p data.Participant) fyne.CanvasObject {
 
 // historyLine says what one entry of the trail did, in the person's
 // language, at the event's time: "2025-10-25 14:02 Lan at desk-2 changed
-// Family name from Nguyen to Nguyễn".
-func historyLine(e data.AuditEntry, loc *time.Location, admin bool) string {
+// Family name from Nguyen to Nguyễn". Categories, kept by their codes, are
+// named as the event's cats name them in that language.
+func historyLine(e data.AuditEntry, loc *time.Location, admin bool, cats []data.Category) string {
 	args := map[string]any{"Field": e.Field, "Old": orDash(e.Old), "New": orDash(e.New)}
 	var what string
 	switch e.Action {
-	case data.AuditRegister:
+	case data.AuditRegister: // the category's code first: "delegate, Seán O'Sullivan, IE, IE"
+		if code, rest, found := strings.Cut(e.New, ", "); found {
+			args["New"] = categoryText(categoryNamed(cats, code)) + ", " + rest
+		}
 		what = lang.L("registered: {{.New}}", args)
 	case data.AuditEdit:
 		args["Field"] = fieldWord(e.Field)
-		if e.Field == "zones" { // none of their own: the category's
+		switch e.Field {
+		case data.FieldCategory:
+			for k, code := range map[string]string{"Old": e.Old, "New": e.New} {
+				if code != "" {
+					args[k] = categoryText(categoryNamed(cats, code))
+				}
+			}
+		case "zones": // none of their own: the category's
 			for _, k := range []string{"Old", "New"} {
 				if args[k] == "—" {
 					args[k] = lang.L("the category's")

@@ -75,7 +75,7 @@ func TestDeskHistoryShowsTheWholeTrailNewestFirst(t *testing.T) {
 		" added them to the invitation list of PLEN-1",
 		" mai printed the badge (issue 1) in badges.pdf",
 		" lan changed the status from Registered to Approved",
-		" test registered: delegate, Seán O'Sullivan, IE, IE",
+		" test registered: Delegate, Seán O'Sullivan, IE, IE",
 	} {
 		if !strings.Contains(lines[i], want) {
 			t.Errorf("line %d reads %q, want %q in it", i, lines[i], want)
@@ -168,8 +168,9 @@ func TestRemovingAPhotoAsksAndIsInTheHistory(t *testing.T) {
 }
 
 // TestHistoryIsWordedInTheStationsLanguage: in Vietnamese, a scan found
-// by name, a door's refusal with its reason and a change of zones read in
-// Vietnamese, with no English word or field name left.
+// by name, a door's refusal with its reason, a change of zones, a
+// registration and a change of category read in Vietnamese, with no
+// English word, field name or category code left.
 func TestHistoryIsWordedInTheStationsLanguage(t *testing.T) {
 	t.Cleanup(func() { useLanguage("en") })
 	useLanguage("vi")
@@ -182,9 +183,12 @@ func TestHistoryIsWordedInTheStationsLanguage(t *testing.T) {
 		{data.AuditEntry{At: at, Operator: "huy", Action: data.AuditCheckin, Field: "PLEN-1", New: "rejected in: too early: the door opens at 13:30"},
 			say(data.Reason{Code: data.ReasonTooEarly, Args: map[string]any{"At": "13:30"}}.Message())},
 		{data.AuditEntry{At: at, Operator: "lan", Action: data.AuditEdit, Field: "zones", Old: "+4"}, lang.L("Zones")},
+		{data.AuditEntry{At: at, Operator: "lan", Action: data.AuditRegister, New: "delegate, Seán O'Sullivan, IE, IE"}, lang.L("Delegate") + ", Seán O'Sullivan, IE, IE"},
+		{data.AuditEntry{At: at, Operator: "lan", Action: data.AuditEdit, Field: data.FieldCategory, Old: "delegate", New: "observer"},
+			lang.L("Delegate") + " thành " + lang.L("Observer")},
 	} {
-		line := historyLine(c.entry, time.UTC, true)
-		for _, english := range []string{"accepted", "rejected", "found by name", "too early", "zones", "changed", "scanned"} {
+		line := historyLine(c.entry, time.UTC, true, data.DefaultCategories())
+		for _, english := range []string{"accepted", "rejected", "found by name", "too early", "zones", "changed", "scanned", "registered", "delegate", "observer"} {
 			if strings.Contains(line, english) {
 				t.Errorf("%q keeps %q", line, english)
 			}
