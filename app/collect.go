@@ -17,8 +17,7 @@ func (d *desk) askCollect() {
 	if d.current == nil {
 		return
 	}
-	if !d.current.Status.CanBecome(data.StatusCollected) {
-		d.sayNotPossible()
+	if d.details.refuses(data.ActionCollect) {
 		return
 	}
 	document := newKeyEntry(lang.L("Passport or ID card number"))

@@ -78,9 +78,13 @@ func (d *desk) buildUI() fyne.CanvasObject {
 		fyne.KeyEscape: d.onClear,
 		fyne.KeyF2:     d.onEdit,
 		fyne.KeyF3:     d.onNew,
-		fyne.KeyF5:     func() { d.onStatus(data.StatusApproved, "") },
-		fyne.KeyF6:     d.askCollect,
-		fyne.KeyF8:     func() { d.askStatus(data.StatusRejected) },
+		fyne.KeyF5: func() {
+			if d.current != nil && !d.details.refuses(data.ActionApprove) {
+				d.onStatus(data.StatusApproved, "")
+			}
+		},
+		fyne.KeyF6: d.askCollect,
+		fyne.KeyF8: func() { d.askStatus(data.StatusRejected) },
 	}
 	bindKeys(d.keys, d.search)
 

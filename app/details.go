@@ -38,9 +38,13 @@ type details struct {
 	changeZones *widget.Button
 	buttons     *fyne.Container // what can be done with the participant, always in sight
 	dups        *fyne.Container // others who may be the same person, once looked for
-	read        detailsRead     // what was read in the background for the participant shown
-	builds      int             // counts builds, so that a late reading fills only its own
-	work        worker
+	// rulings are the buttons whose action the rulebook decides, and why
+	// says, above the buttons, why the rulebook refuses each one greyed.
+	rulings []ruling
+	why     *widget.Label
+	read    detailsRead // what was read in the background for the participant shown
+	builds  int         // counts builds, so that a late reading fills only its own
+	work    worker
 }
 
 // detailsRead is what the details read in the background, off the
@@ -49,7 +53,8 @@ type detailsRead struct {
 	zones      []data.Zone       // the event's zones
 	own        []data.ZoneChange // the participant's own changes to their category's
 	nomination data.Nomination
-	nominated  bool // the affiliation has a nomination
+	nominated  bool                     // the affiliation has a nomination
+	decisions  map[data.Action]decision // the rulebook's answers for the ruled buttons
 }
 
 // readTimeout bounds how long the details wait for the database.
@@ -98,6 +103,7 @@ func (v *details) offerReprint(p data.Participant, changed []string) {
 		map[string]any{"Name": p.ListName(), "Fields": fields}), widget.WarningImportance, nil)
 	v.reprint.OnTapped = func() { v.replace(p, lang.L("Details corrected: {{.Fields}}", map[string]any{"Fields": fields})) }
 	v.reprint.Show()
+	v.applyRulings()
 }
 
 func (v *details) build(p data.Participant) fyne.CanvasObject {
@@ -164,9 +170,12 @@ func (v *details) build(p data.Participant) fyne.CanvasObject {
 	said := container.NewBorder(nil, nil, nil, container.NewHBox(v.reprint, v.undo), v.message)
 	v.dups = container.NewVBox()
 	body := container.NewVBox(top, v.dups, widget.NewSeparator(), v.history(p))
+	v.rulings = nil
+	v.why = &widget.Label{Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Italic: true}}
 	v.load(p)
 	v.buttons = v.actions(p)
-	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), said, v.buttons), nil, nil, newWheelScroll(body))
+	v.applyRulings()
+	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), said, v.why, v.buttons), nil, nil, newWheelScroll(body))
 }
 
 // valueAndButton shows a detail's value with the button that acts on it
@@ -176,8 +185,9 @@ func valueAndButton(value *widget.Label, button *widget.Button) fyne.CanvasObjec
 	return container.NewVBox(value, container.NewHBox(button))
 }
 
-// load reads the participant's zones, their affiliation's nomination and
-// who may be the same person in the background, then shows them, unless
+// load reads the participant's zones, their affiliation's nomination,
+// who may be the same person and the rulebook's answers for the buttons in
+// the background, then shows them, unless
 // another participant (or a new build) took the details' place meanwhile.
 func (v *details) load(p data.Participant) {
 	store, build := v.d.u.store, v.builds
@@ -193,12 +203,14 @@ func (v *details) load(p data.Participant) {
 			r.nomination, r.nominated, nominationErr = store.Nomination(ctx, p.Affiliation.ID)
 		}
 		dups, dupsErr := store.Duplicates(ctx, p.Input(), p.ID)
+		r.decisions = decide(ctx, store, p.ID)
 		return func() {
 			if v.builds != build {
 				return
 			}
 			v.showDuplicates(dups, dupsErr)
 			v.read = r
+			v.applyRulings()
 			if zonesErr != nil {
 				v.zones.SetText(problemText(zonesErr))
 			} else {
@@ -332,25 +344,28 @@ func participantButton(p data.Participant, open func()) *widget.Button {
 func (v *details) actions(p data.Participant) *fyne.Container {
 	var buttons []fyne.CanvasObject
 	role := data.RoleDesk
-	add := func(text string, icon fyne.Resource, importance widget.Importance, possible bool, fn func()) {
+	add := func(text string, icon fyne.Resource, importance widget.Importance, possible bool, fn func()) *widget.Button {
 		if !v.d.u.can(role) {
-			return // not this operator's to do: not shown
+			return nil // not this operator's to do: not shown
 		}
 		b := &widget.Button{Text: text, Icon: icon, Importance: importance, OnTapped: touching(fn)}
 		if !possible {
 			b.Disable()
 		}
 		buttons = append(buttons, b)
+		return b
 	}
 	s := p.Status
 	add(lang.L("Edit")+"  [F2]", theme.DocumentCreateIcon(), widget.MediumImportance, true, v.d.onEdit)
-	add(lang.L("Approve")+"  [F5]", theme.ConfirmIcon(), widget.HighImportance, s == data.StatusRegistered,
-		func() { v.d.onStatus(data.StatusApproved, "") })
-	add(lang.L("Badge handed over")+"  [F6]", theme.ConfirmIcon(), widget.SuccessImportance, s.CanBecome(data.StatusCollected),
-		v.d.askCollect)
+	// The rulebook's buttons wait for its answers (applyRulings).
+	v.rule(data.ActionApprove, lang.L("Approve"), add(lang.L("Approve")+"  [F5]", theme.ConfirmIcon(), widget.HighImportance, false,
+		func() { v.d.onStatus(data.StatusApproved, "") }))
+	v.rule(data.ActionCollect, lang.L("Badge handed over"), add(lang.L("Badge handed over")+"  [F6]", theme.ConfirmIcon(), widget.SuccessImportance, false,
+		v.d.askCollect))
 	role = data.RolePrinting
-	add(lang.L("Replace lost badge…"), theme.ContentCopyIcon(), widget.WarningImportance, s == data.StatusPrinted || s == data.StatusCollected,
-		func() { v.onReplace(p) })
+	v.rule(data.ActionReprint, lang.L("Replace lost badge…"), add(lang.L("Replace lost badge…"), theme.ContentCopyIcon(), widget.WarningImportance, false,
+		func() { v.onReplace(p) }))
+	v.rule(data.ActionReprint, lang.L("Print a new badge"), v.reprint)
 	role = data.RoleDesk
 	add(lang.L("Register again"), theme.ViewRefreshIcon(), widget.MediumImportance, s == data.StatusRejected || s == data.StatusWithdrawn,
 		func() { v.d.onStatus(data.StatusRegistered, "") })
