@@ -102,6 +102,9 @@ func historyLine(e data.AuditEntry, loc *time.Location, admin bool, cats []data.
 	if e.Field != "" && (e.Action == data.AuditStatus || e.Action == data.AuditReprint || e.Action == data.AuditCollect || e.Action == data.AuditClearance && admin) {
 		what += ": " + e.Field
 	}
+	if e.Source != "" && !strings.Contains(what, e.Source) { // the import's own line, a note naming it, say it already
+		what = lang.L("{{.What}} (import of {{.File}})", map[string]any{"What": what, "File": e.Source})
+	}
 	return e.At.In(loc).Format("2006-01-02 15:04") + " " + who(e) + " " + what
 }
 

@@ -52,3 +52,30 @@ func TestDeskAsksBeforeChangingWhoSomeoneIs(t *testing.T) {
 		t.Fatal("the badge printed before still works")
 	}
 }
+
+// TestHistoryNamesTheImportOfEachChange: the History of someone an import
+// sent back to pending names the file on each line the import wrote.
+func TestHistoryNamesTheImportOfEachChange(t *testing.T) {
+	u := newTestUI(t)
+	d := u.desk
+	p := printOSullivan(t, u)
+	in := p.Input()
+	in.GivenName, in.Position = "Siobhán", "Counsellor"
+	rows := []data.ImportRow{{Line: 2, Input: in, ConfirmIdentity: true}}
+	if _, err := u.store.ImportFile(ctx, data.ImportSource{Name: "ireland.csv"}, rows, false); err != nil {
+		t.Fatal(err)
+	}
+	test.Type(d.search, "osullivan")
+	press(d.search, fyne.KeyReturn)
+	lines := strings.Join(historyLines(d), "\n")
+	for _, want := range []string{
+		"changed Given name from Seán to Siobhán (import of ireland.csv)",
+		"changed Position from — to Counsellor (import of ireland.csv)",
+		"changed the status from Badge printed to Registered: identity changed by the import of ireland.csv\n",
+		"(issue 1) by a new one (issue 2): identity changed by the import of ireland.csv\n",
+	} {
+		if !strings.Contains(lines, want) {
+			t.Errorf("the history does not say %q:\n%s", want, lines)
+		}
+	}
+}

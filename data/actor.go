@@ -17,6 +17,14 @@ type Actor struct {
 	Station  string
 	Roles    Roles
 	kind     actorKind
+	source   string // the file an import reads, which each line of the trail names
+}
+
+// importing is a making the changes of an import of the file named: each
+// line of the trail names the file.
+func (a Actor) importing(file string) Actor {
+	a.source = file
+	return a
 }
 
 // actorKind tells an operator from the two actors that are not one.

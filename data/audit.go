@@ -52,6 +52,7 @@ type AuditEntry struct {
 	Action        string
 	Field         string
 	Old, New      string
+	Source        string // the file an import read, on each change it made; "" otherwise
 }
 
 // auditBatch is how many entries one statement appends: an import records
@@ -82,10 +83,10 @@ func (s *Store) audit(ctx context.Context, tx *sql.Tx, entries ...AuditEntry) er
 		}
 		return nil
 	}
-	now := s.now()
+	now, file := s.now(), a.source
 	for start := 0; start < len(entries); start += auditBatch {
 		part := entries[start:min(start+auditBatch, len(entries))]
-		args := make([]any, 0, 8*len(part))
+		args := make([]any, 0, 9*len(part))
 		for _, e := range part {
 			at, operator, station := now, a.Operator, a.Station
 			if !e.At.IsZero() {
@@ -101,10 +102,10 @@ func (s *Store) audit(ctx context.Context, tx *sql.Tx, entries ...AuditEntry) er
 			if e.ParticipantID != 0 {
 				participant = e.ParticipantID
 			}
-			args = append(args, at, operator, station, participant, e.Action, e.Field, e.Old, e.New)
+			args = append(args, at, operator, station, participant, e.Action, e.Field, e.Old, e.New, cmp.Or(e.Source, file))
 		}
-		query := `INSERT INTO audit (at, operator, station, participant_id, action, field, old, new) VALUES ` +
-			strings.Repeat(`(?, ?, ?, ?, ?, ?, ?, ?), `, len(part)-1) + `(?, ?, ?, ?, ?, ?, ?, ?)`
+		query := `INSERT INTO audit (at, operator, station, participant_id, action, field, old, new, source) VALUES ` +
+			strings.Repeat(`(?, ?, ?, ?, ?, ?, ?, ?, ?), `, len(part)-1) + `(?, ?, ?, ?, ?, ?, ?, ?, ?)`
 		if _, err := tx.ExecContext(ctx, query, args...); err != nil {
 			return fmt.Errorf("record %s in the audit trail: %w", part[0].Action, err)
 		}
@@ -180,7 +181,7 @@ func (s *Store) AuditTrail(ctx context.Context, filter AuditFilter) ([]AuditEntr
 	if !filter.Since.IsZero() {
 		where, args = append(where, `at >= ?`), append(args, timeText(filter.Since))
 	}
-	query := `SELECT at, operator, station, COALESCE(participant_id, 0), action, field, old, new FROM audit`
+	query := `SELECT at, operator, station, COALESCE(participant_id, 0), action, field, old, new, source FROM audit`
 	if len(where) > 0 {
 		query += ` WHERE ` + strings.Join(where, ` AND `)
 	}
@@ -193,7 +194,7 @@ func (s *Store) AuditTrail(ctx context.Context, filter AuditFilter) ([]AuditEntr
 	for rows.Next() {
 		var e AuditEntry
 		var at string
-		if err := rows.Scan(&at, &e.Operator, &e.Station, &e.ParticipantID, &e.Action, &e.Field, &e.Old, &e.New); err != nil {
+		if err := rows.Scan(&at, &e.Operator, &e.Station, &e.ParticipantID, &e.Action, &e.Field, &e.Old, &e.New, &e.Source); err != nil {
 			return nil, fmt.Errorf("read the audit trail: %w", err)
 		}
 		e.At = parseTime(at)

@@ -20,7 +20,11 @@ func trail(t *testing.T, s *data.Store, filter data.AuditFilter) []string {
 	}
 	var out []string
 	for _, e := range entries {
-		out = append(out, e.Operator+"@"+e.Station+" "+data.BadgeNumber(e.ParticipantID)+" "+e.Action+" "+e.Field+": "+e.Old+" → "+e.New)
+		line := e.Operator + "@" + e.Station + " " + data.BadgeNumber(e.ParticipantID) + " " + e.Action + " " + e.Field + ": " + e.Old + " → " + e.New
+		if e.Source != "" {
+			line += " [" + e.Source + "]"
+		}
+		out = append(out, line)
 	}
 	return out
 }
@@ -111,12 +115,38 @@ func TestAuditRecordsAnImportAndWhatItChanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantTrail(t, trail(t, s, data.AuditFilter{Since: time.Unix(0, 0)})[1:], // after the zone
-		"importer@ 000000 import delegates.csv:  → aa11",
-		"importer@ 000001 register :  → delegate, Ana Silva, BR, BR",
-		"importer@ 000002 register :  → delegate, Ben Costa, BR, BR",
-		"importer@ 000000 import delegates (2).csv:  → bb22",
-		"importer@ 000002 edit zones:  → +3",
-		"importer@ 000002 edit position:  → Counsellor")
+		"importer@ 000000 import delegates.csv:  → aa11 [delegates.csv]",
+		"importer@ 000001 register :  → delegate, Ana Silva, BR, BR [delegates.csv]",
+		"importer@ 000002 register :  → delegate, Ben Costa, BR, BR [delegates.csv]",
+		"importer@ 000000 import delegates (2).csv:  → bb22 [delegates (2).csv]",
+		"importer@ 000002 edit zones:  → +3 [delegates (2).csv]",
+		"importer@ 000002 edit position:  → Counsellor [delegates (2).csv]")
+}
+
+// TestTrailNamesTheImportOnEachChangeOfIdentity: a confirmed change of
+// who someone is, made by an import, names the file on every line it
+// wrote: the names, the status and clearance sent back, the badge made
+// void; the desk's own changes name none.
+func TestTrailNamesTheImportOnEachChangeOfIdentity(t *testing.T) {
+	s, head := clearedHead(t)
+	printBadge(t, s, head.ID)
+	since := s.Now()
+	rows, source := readCSV(t, "viet-nam.csv", identityHeader, "delegate,,Thị Mai,Trần,VN,VN,Adviser,,,VN1007919,,,,")
+	rows[0].ConfirmIdentity = true
+	if _, err := s.ImportFile(data.WithActor(ctx, data.System("lan", "desk-2")), source, rows, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SetStatus(atDesk, head.ID, data.StatusApproved, "checked"); err != nil {
+		t.Fatal(err)
+	}
+	wantTrail(t, trail(t, s, data.AuditFilter{ParticipantID: head.ID, Since: since}),
+		"lan@desk-2 000001 clearance identity changed by the import of viet-nam.csv: cleared → pending [viet-nam.csv]",
+		"lan@desk-2 000001 reprint identity changed by the import of viet-nam.csv: issue 1 → issue 2 [viet-nam.csv]",
+		"lan@desk-2 000001 status identity changed by the import of viet-nam.csv: printed → registered [viet-nam.csv]",
+		"lan@desk-2 000001 edit given_name: Phương Thảo → Thị Mai [viet-nam.csv]",
+		"lan@desk-2 000001 edit family_name: Bùi → Trần [viet-nam.csv]",
+		"lan@desk-2 000001 edit position: Minister of Foreign Affairs → Adviser [viet-nam.csv]",
+		"lan@desk-2 000001 status checked: registered → approved")
 }
 
 func TestImportSourceIsTheFilesNameAndHash(t *testing.T) {

@@ -115,6 +115,9 @@ func (s *Store) ImportFile(ctx context.Context, file ImportSource, rows []Import
 	}
 
 	errDryRun := errors.New("dry run")
+	if file.Name != "" {
+		ctx = WithActor(ctx, actorFrom(ctx).importing(file.Name)) // each change names the file in the trail
+	}
 	err = s.withTx(ctx, func(tx *sql.Tx) error {
 		w, err := s.newWriter(ctx, tx)
 		if err != nil {
@@ -124,7 +127,6 @@ func (s *Store) ImportFile(ctx context.Context, file ImportSource, rows []Import
 			return err
 		}
 		w.trail = append(w.trail, AuditEntry{Action: AuditImport, Field: file.Name, New: file.SHA256})
-		w.source = file.Name
 		for i := range rows {
 			if err := w.importRow(&rows[i], keys[i], &report); err != nil {
 				return err
@@ -319,7 +321,7 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport) e
 			w.problems = append(w.problems, FieldError{Line: row.Line, Reason: msgConfirmedNone.Msg()})
 			return nil
 		case void:
-			if err := w.s.voidIdentity(w.ctx, w.tx, w.now, old, identityNote(w.source)); err != nil {
+			if err := w.s.voidIdentity(w.ctx, w.tx, w.now, old, identityNote(actorFrom(w.ctx).source)); err != nil {
 				return err
 			}
 		}

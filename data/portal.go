@@ -420,6 +420,9 @@ func (s *Store) ImportNominees(ctx context.Context, inv PortalInvitation, source
 	if len(problems) > 0 {
 		return report, notImported(msgNotImported, problems)
 	}
+	if file := source.Name; file != "" {
+		ctx = WithActor(ctx, actorFrom(ctx).importing(file)) // each change names the file in the trail
+	}
 	err = s.withTx(ctx, func(tx *sql.Tx) error {
 		w, err := s.newWriter(ctx, tx)
 		if err != nil {
@@ -451,7 +454,6 @@ func (s *Store) ImportNominees(ctx context.Context, inv PortalInvitation, source
 		}
 		first := w.nextID
 		w.trail = append(w.trail, AuditEntry{Action: AuditImport, Field: source.Name, New: source.SHA256})
-		w.source = source.Name
 		for i := range rows {
 			rows[i].ConfirmIdentity = false // the desk confirms such a change, not the portal
 			if err := w.importRow(&rows[i], keys[i], &report); err != nil {

@@ -29,7 +29,6 @@ type writer struct {
 	holders      map[[2]string]int64 // document holders, once loaded for an import
 	pending      []any               // new participants' values not yet sent, during an import
 	trail        []AuditEntry        // what was changed, for the audit trail when the writer is done
-	source       string              // the file an import reads, which its changes name in the trail
 	problems     []FieldError        // an import's lines found wrong once kept values are known
 	conflicts    []FieldError        // an import's lines changing who someone is, unconfirmed
 }

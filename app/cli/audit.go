@@ -11,7 +11,7 @@ import (
 )
 
 // auditHeader names the columns of accred audit, on its first line.
-var auditHeader = []string{"time", "operator", "station", "participant", "action", "field", "old", "new"}
+var auditHeader = []string{"time", "operator", "station", "participant", "action", "field", "old", "new", "source"}
 
 // runAudit prints the audit trail in the order recorded: a header line, then one
 // line an entry, tab-separated (tabs, line breaks and backslashes inside a
@@ -61,7 +61,7 @@ func runAudit(e *env, args []string) error {
 		if a.ParticipantID != 0 {
 			badge = data.BadgeNumber(a.ParticipantID)
 		}
-		table = append(table, []string{a.At.In(loc).Format(time.RFC3339), a.Operator, a.Station, badge, a.Action, a.Field, a.Old, a.New})
+		table = append(table, []string{a.At.In(loc).Format(time.RFC3339), a.Operator, a.Station, badge, a.Action, a.Field, a.Old, a.New, a.Source})
 	}
 	if *format == "csv" {
 		return roster.WriteCSV(e.stdout, table)

@@ -57,26 +57,26 @@ func TestEndToEndAuditShowsReimportReprintAndCheckin(t *testing.T) {
 		t.Fatal(errs)
 	}
 	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
-	if lines[0] != "time\toperator\tstation\tparticipant\taction\tfield\told\tnew" {
+	if lines[0] != "time\toperator\tstation\tparticipant\taction\tfield\told\tnew\tsource" {
 		t.Fatalf("header %q", lines[0])
 	}
 	host, _ := os.Hostname()
 	for _, want := range []string{
-		"2025-10-25T14:10:00+07:00\tlan\t" + host + "\t000001\tregister\t\t\tdelegate, Nguyen Văn An, VN, VN",
-		"\tlan\t" + host + "\t000001\tedit\tfamily_name\tNguyen\tNguyễn",
-		"\tedit\tposition\t\t=1+2",
-		"\tprint\tissue 1\t\tfirst.pdf",
-		"\treprint\tlost at the hotel\tissue 1\tissue 2",
-		"\tprint\tissue 2\t\tsecond.pdf",
-		"\tlan\tdoor-1\t000001\tcheckin\tROOM-A\t\taccepted in",
+		"2025-10-25T14:10:00+07:00\tlan\t" + host + "\t000001\tregister\t\t\tdelegate, Nguyen Văn An, VN, VN\tpeople.csv",
+		"\tlan\t" + host + "\t000001\tedit\tfamily_name\tNguyen\tNguyễn\tpeople.csv",
+		"\tedit\tposition\t\t=1+2\tpeople.csv",
+		"\tprint\tissue 1\t\tfirst.pdf\t",
+		"\treprint\tlost at the hotel\tissue 1\tissue 2\t",
+		"\tprint\tissue 2\t\tsecond.pdf\t",
+		"\tlan\tdoor-1\t000001\tcheckin\tROOM-A\t\taccepted in\t",
 	} {
 		if !strings.Contains(text, want+"\n") {
 			t.Errorf("no line with %q in\n%s", want, text)
 		}
 	}
 	for _, l := range lines {
-		if strings.Count(l, "\t") != 7 {
-			t.Errorf("a line without 8 columns: %q", l)
+		if strings.Count(l, "\t") != 8 {
+			t.Errorf("a line without 9 columns: %q", l)
 		}
 	}
 	if strings.Contains(text, "000002") {
