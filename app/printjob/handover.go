@@ -49,4 +49,4 @@ func Handover(ctx context.Context, s *data.Store, delegation string, in data.Col
 	return nil, err // an existing file, or one that cannot be written
 }
 
-var msgListNotWritten = msg.Define("The {{.Count}} badges were handed over, but the list to sign could not be written to {{.Path}}: {{.Err}}")
+var msgListNotWritten = msg.DefinePlural("Count", "{{.Count}} badge was handed over, but the list to sign could not be written to {{.Path}}: {{.Err}}", "The {{.Count}} badges were handed over, but the list to sign could not be written to {{.Path}}: {{.Err}}")

@@ -235,11 +235,11 @@ var (
 	msgPartlyPrinted    = msg.Define("{{.Err}} The badges in {{.Files}} were printed and recorded.")
 	msgJobCancelled     = msg.Define("Job {{.Job}} was cancelled at the printer {{.Printer}}: nobody in it was marked printed. Print them again.")
 	msgJobAborted       = msg.Define("The printer {{.Printer}} could not print job {{.Job}} ({{.Why}}): nobody in it was marked printed. Print them again.")
-	msgJobWaiting       = msg.Define("Job {{.Job}} waits at the printer {{.Printer}}: {{.Count}} badges, marked printed once they come out.")
-	msgJobPrinting      = msg.Define("The printer {{.Printer}} is printing job {{.Job}}: {{.Count}} badges, marked printed once they come out.")
-	msgJobPrinterPaused = msg.Define("The printer {{.Printer}} is paused: job {{.Job}} ({{.Count}} badges) waits and nobody is marked printed. Resume the printer, or cancel.")
-	msgJobLeft          = msg.Define("Job {{.Job}} ({{.Count}} badges) could not be withdrawn from the printer {{.Printer}}: the print service does not answer, and the job may still print. Nobody in it was marked printed; before printing them again, see whether they came out.")
-	msgJobNoService     = msg.Define("The print service stopped answering: job {{.Job}} ({{.Count}} badges) is not known to be printed, and nobody is marked printed. Waiting for it…")
+	msgJobWaiting       = msg.DefinePlural("Count", "Job {{.Job}} waits at the printer {{.Printer}}: {{.Count}} badge, marked printed once it comes out.", "Job {{.Job}} waits at the printer {{.Printer}}: {{.Count}} badges, marked printed once they come out.")
+	msgJobPrinting      = msg.DefinePlural("Count", "The printer {{.Printer}} is printing job {{.Job}}: {{.Count}} badge, marked printed once it comes out.", "The printer {{.Printer}} is printing job {{.Job}}: {{.Count}} badges, marked printed once they come out.")
+	msgJobPrinterPaused = msg.DefinePlural("Count", "The printer {{.Printer}} is paused: job {{.Job}} ({{.Count}} badge) waits and nobody is marked printed. Resume the printer, or cancel.", "The printer {{.Printer}} is paused: job {{.Job}} ({{.Count}} badges) waits and nobody is marked printed. Resume the printer, or cancel.")
+	msgJobLeft          = msg.DefinePlural("Count", "Job {{.Job}} ({{.Count}} badge) could not be withdrawn from the printer {{.Printer}}: the print service does not answer, and the job may still print. Nobody in it was marked printed; before printing it again, see whether it came out.", "Job {{.Job}} ({{.Count}} badges) could not be withdrawn from the printer {{.Printer}}: the print service does not answer, and the job may still print. Nobody in it was marked printed; before printing them again, see whether they came out.")
+	msgJobNoService     = msg.DefinePlural("Count", "The print service stopped answering: job {{.Job}} ({{.Count}} badge) is not known to be printed, and nobody is marked printed. Waiting for it…", "The print service stopped answering: job {{.Job}} ({{.Count}} badges) is not known to be printed, and nobody is marked printed. Waiting for it…")
 )
 
 // Stocked reports whether a printer holds, or is set for, the media a
