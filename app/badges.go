@@ -63,9 +63,9 @@ type badges struct {
 	listOpen *widget.Button
 	listFile string
 
-	service     *cups.Client // the computer's print service
-	printers    []string     // the printers offered, in the order of the list
-	queue       cups.Printer // the chosen printer as last asked, if any
+	service     printjob.Service // the computer's print service: CUPS, or Windows' spooler
+	printers    []string         // the printers offered, in the order of the list
+	queue       cups.Printer     // the chosen printer as last asked, if any
 	delegations []data.Affiliation
 	categories  []data.Category
 	selected    []data.Participant
@@ -90,7 +90,7 @@ type sample struct {
 }
 
 // defaultPrintService is the print service the station offers printers of.
-var defaultPrintService = cups.Default
+var defaultPrintService = printjob.DefaultService
 
 func newBadges(u *ui) *badges {
 	return &badges{u: u, typing: newDebouncer(), previews: map[string]sample{}, service: defaultPrintService(), mayPrint: map[int64]int{}}

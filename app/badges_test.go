@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"accred/app/printjob"
 	"accred/app/printjob/cups"
 	"accred/data"
 )
@@ -19,7 +20,7 @@ import (
 func init() {
 	// No test prints on the computer's own printers: a station offers
 	// those of a test's own print service, or none.
-	defaultPrintService = func() *cups.Client { return cups.New(filepath.Join(os.TempDir(), "no-print-service-here.sock")) }
+	defaultPrintService = func() printjob.Service { return cups.New(filepath.Join(os.TempDir(), "no-print-service-here.sock")) }
 }
 
 // openBadges approves the test participants and opens the printing station,

@@ -25,7 +25,7 @@ func (b *badges) chosenPrinter() string {
 // findPrinters asks the print service for its printers, off the
 // interface's goroutine; the function it returns offers them, keeping the
 // printer chosen if it is still there, else the service's default.
-func (b *badges) findPrinters(ctx context.Context, service *cups.Client) func() {
+func (b *badges) findPrinters(ctx context.Context, service printjob.Service) func() {
 	var list []cups.Printer
 	var def string
 	err := cups.ErrNotRunning

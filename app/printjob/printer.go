@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"accred/app/printjob/cups"
+	"accred/app/printjob/winprint"
 	"accred/data"
 	"accred/data/atomicfile"
 	"accred/data/msg"
@@ -18,7 +19,7 @@ import (
 
 // Printer is where badges go to be printed: a queue of a print service.
 type Printer struct {
-	Service *cups.Client
+	Service Service
 	Queue   string
 }
 
@@ -34,8 +35,9 @@ func MediaOf(l printing.Layout) cups.Options {
 }
 
 // Ready describes the printer if it would print now. A print service that
-// does not answer, a printer it does not have, and a printer that is paused
-// or refuses jobs are each said in plain words (ECONFLICT).
+// does not answer, a printer it does not have, a printer that is paused or
+// refuses jobs, and a Windows without a program that prints PDF files are
+// each said in plain words (ECONFLICT).
 func (p Printer) Ready(ctx context.Context) (cups.Printer, error) {
 	if p.Service == nil || p.Queue == "" {
 		return cups.Printer{}, data.NewError(data.ECONFLICT, msgNoPrinterChosen, nil)
@@ -46,6 +48,8 @@ func (p Printer) Ready(ctx context.Context) (cups.Printer, error) {
 		return q, data.NewError(data.ECONFLICT, msgServiceDown, nil)
 	case errors.Is(err, cups.ErrNoPrinter):
 		return q, data.NewError(data.ECONFLICT, msgPrinterMissing, msg.Args{"Printer": p.Queue})
+	case errors.Is(err, winprint.ErrNoPDFProgram):
+		return q, data.NewError(data.ECONFLICT, msgNoPDFProgram, msg.Args{"Printer": p.Queue})
 	case err != nil:
 		return q, data.NewError(data.ECONFLICT, msgServiceFault, msg.Args{"Err": err})
 	case q.State == cups.PrinterStopped:
@@ -230,6 +234,7 @@ var (
 	msgServiceDown      = msg.Define("The print service is not running on this computer: nothing was sent, and nobody was marked printed. Start it (or ask whoever looks after this computer), or save the badges as a PDF file.")
 	msgServiceFault     = msg.Define("The print service did not take the badges ({{.Err}}): nobody was marked printed.")
 	msgPrinterMissing   = msg.Define("There is no printer named {{.Printer}} on this computer (any more): nothing was sent, and nobody was marked printed. Choose another printer.")
+	msgNoPDFProgram     = msg.Define("Windows has no program that prints PDF files, so nothing can be sent to {{.Printer}}, and nobody was marked printed. Install one (such as Adobe Acrobat Reader or SumatraPDF) and make it Windows' program for PDF files, or save the badges as a PDF file.")
 	msgPrinterPaused    = msg.Define("The printer {{.Printer}} is paused {{.Why}}: nothing was sent, and nobody was marked printed. Resume it in the computer's printer settings, or choose another printer.")
 	msgPrinterRefuses   = msg.Define("The printer {{.Printer}} does not take jobs now {{.Why}}: nothing was sent, and nobody was marked printed. Let it take jobs again in the computer's printer settings, or choose another printer.")
 	msgPartlyPrinted    = msg.Define("{{.Err}} The badges in {{.Files}} were printed and recorded.")

@@ -1,16 +1,20 @@
-// Package winprint hands PDF files to Windows, where there is no CUPS and
-// no xdg-open: to its default printer, through the program Windows prints
-// PDF files with (its "print" action for them: Adobe Reader, SumatraPDF, a
-// printer maker's), or to the program that shows them. Elsewhere Supported
-// is false and Print and Open refuse.
+// Package winprint is Windows' print service for the station, where there
+// is no CUPS and no xdg-open: Windows' printers (Spooler, on Windows only),
+// a PDF file sent to one through the program Windows prints PDF files with
+// (its "printto" action: Adobe Acrobat Reader, SumatraPDF, a printer
+// maker's), the job that program makes followed in the printer's queue
+// until Windows says it printed, and a PDF shown by the program that shows
+// them. It describes printers and jobs in the words of package cups, so
+// that the station has one way of printing whatever the print service.
+// Elsewhere Supported is false and DefaultPrinter and Open refuse.
 package winprint
 
 import "errors"
 
 // The reasons a file is not sent, for the app to tell in words a person
-// acts on; Print's other errors are the system's own.
+// acts on; the other errors are the system's own.
 var (
 	ErrUnsupported      = errors.New("printing through Windows is for Windows only")
 	ErrNoDefaultPrinter = errors.New("no default printer")
-	ErrNoPDFProgram     = errors.New("no program prints or shows PDF files")
+	ErrNoPDFProgram     = errors.New("Windows has no program that prints or shows PDF files")
 )

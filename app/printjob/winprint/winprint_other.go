@@ -2,14 +2,11 @@
 
 package winprint
 
-// Supported says whether Print can send a file here.
+// Supported says whether Windows' printers can be used here.
 const Supported = false
 
 // DefaultPrinter returns ErrUnsupported outside Windows.
 func DefaultPrinter() (string, error) { return "", ErrUnsupported }
-
-// Print returns ErrUnsupported outside Windows.
-func Print(string) (string, error) { return "", ErrUnsupported }
 
 // Open returns ErrUnsupported outside Windows.
 func Open(string) error { return ErrUnsupported }
