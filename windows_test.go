@@ -11,6 +11,10 @@ import (
 	"bytes"
 	"context"
 	"debug/pe"
+	"fmt"
+	"image"
+	"image/color"
+	_ "image/png"
 	"io"
 	"os"
 	"os/exec"
@@ -18,9 +22,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
+	"accred/app/printjob/cupstest"
 	"accred/data"
 )
 
@@ -81,11 +87,7 @@ func newWine(t *testing.T, zipPath string) *wine {
 	if out, err := boot.CombinedOutput(); err != nil {
 		t.Fatalf("wineboot: %v\n%s", err, out)
 	}
-	t.Cleanup(func() {
-		kill := exec.Command("wineserver", "-k")
-		kill.Env = w.env
-		kill.Run()
-	})
+	t.Cleanup(w.stopSession)
 	buildPRNG(t, filepath.Join(w.prefix, "drive_c", "windows", "system32", "bcryptprimitives.dll"))
 	dir := w.hostPath(`C:\Users\Nguyễn\Tải về`)
 	unzip(t, zipPath, dir)
@@ -197,14 +199,18 @@ func (w *wine) must(t *testing.T, stdin string, args ...string) string {
 }
 
 // TestWindows tries the Windows package: what is in it, its command line
-// on a folder with spaces and Vietnamese letters, and the tests of the
-// packages that work differently on Windows.
+// on a folder with spaces and Vietnamese letters, the tests of the
+// packages that work differently on Windows (printing again with a print
+// service's printers), and the app's window opening on its sign-in
+// screen.
 func TestWindows(t *testing.T) {
 	zipPath := needWindowsPackage(t)
 	t.Run("package", func(t *testing.T) { checkPackage(t, zipPath) })
 	w := newWine(t, zipPath)
 	t.Run("commands", func(t *testing.T) { tryCommands(t, w) })
 	t.Run("package tests", func(t *testing.T) { tryPackageTests(t, w) })
+	t.Run("printers", func(t *testing.T) { tryPrinters(t, w) })
+	t.Run("window", func(t *testing.T) { tryWindow(t, w) })
 }
 
 // checkPackage: the zip holds the app and the console program, both the
@@ -439,18 +445,193 @@ var windowsTested = []string{"./data/atomicfile", "./app/printjob/winprint"}
 // them under Wine.
 func tryPackageTests(t *testing.T, w *wine) {
 	for _, pkg := range windowsTested {
-		test := filepath.Join(t.TempDir(), filepath.Base(pkg)+".test.exe")
-		build := exec.Command("go", "test", "-c", "-o", test, pkg)
-		build.Env = append(os.Environ(), "GOOS=windows", "GOARCH=amd64", "CGO_ENABLED=0")
-		if out, err := build.CombinedOutput(); err != nil {
-			t.Fatalf("go test -c %s: %v\n%s", pkg, err, out)
-		}
-		cmd := exec.Command("wine", test, "-test.v")
-		cmd.Env = w.env
-		out, err := cmd.CombinedOutput()
-		if err != nil || !strings.Contains(string(out), "\nPASS") {
-			t.Fatalf("the tests of %s under Windows: %v\n%s", pkg, err, out)
-		}
-		t.Logf("%s: %d tests passed under Wine", pkg, strings.Count(string(out), "--- PASS"))
+		runWindowsTests(t, w, pkg)
 	}
+}
+
+// tryPrinters runs the tests of Windows' printing again with printers:
+// Wine gives a Windows program the printers of the CUPS that CUPS_SERVER
+// names, here a print service of the test's own with two queues, one the
+// default.
+func tryPrinters(t *testing.T, w *wine) {
+	s := cupstest.Start(t)
+	s.AddPDFQueue(t, "Badges-A6", "A6")
+	s.AddPDFQueue(t, "Office", "A4")
+	s.SetDefault(t, "Badges-A6")
+	runWindowsTests(t, w, "./app/printjob/winprint", "CUPS_SERVER="+s.Socket, "ACCRED_TEST_PRINTERS=Badges-A6,Office")
+}
+
+// runWindowsTests builds a package's tests for Windows and runs them under
+// Wine, with env added to the prefix's.
+func runWindowsTests(t *testing.T, w *wine, pkg string, env ...string) {
+	t.Helper()
+	test := filepath.Join(t.TempDir(), filepath.Base(pkg)+".test.exe")
+	build := exec.Command("go", "test", "-c", "-o", test, pkg)
+	build.Env = append(os.Environ(), "GOOS=windows", "GOARCH=amd64", "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go test -c %s: %v\n%s", pkg, err, out)
+	}
+	cmd := exec.Command("wine", test, "-test.v")
+	cmd.Env = append(slices.Clone(w.env), env...)
+	out, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "\nPASS") {
+		t.Fatalf("the tests of %s under Windows: %v\n%s", pkg, err, out)
+	}
+	t.Logf("%s: %d tests passed under Wine\n%s", pkg, strings.Count(string(out), "--- PASS"), out)
+}
+
+// tryWindow starts Accred.exe on the demo under Wine, on an Xvfb display of
+// the test's own, and checks that its window opens on the sign-in screen:
+// titled with the event's name, and showing the two fields and the wide
+// Sign in button of that screen (a screenshot read back).
+func tryWindow(t *testing.T, w *wine) {
+	needTools(t, "Xvfb", "xdotool", "import")
+	const db = `C:\Users\Nguyễn\Sự kiện\cửa sổ.db`
+	w.must(t, "", "--db", db, "demo", "--participants", "20")
+	// The commands ran without a display: Wine's desktop process started
+	// then has none. A new Wine session starts with the display.
+	w.stopSession()
+	display := xServer(t)
+	app := exec.Command("wine", w.app, "--db", db)
+	app.Env = append(slices.Clone(w.env), "DISPLAY="+display)
+	var output bytes.Buffer
+	app.Stdout, app.Stderr = &output, &output
+	if err := app.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		app.Process.Kill()
+		app.Wait()
+		w.stopSession()
+	})
+	x := func(args ...string) (string, error) {
+		cmd := exec.Command(args[0], args[1:]...)
+		cmd.Env = append(os.Environ(), "DISPLAY="+display)
+		out, err := cmd.Output()
+		return strings.TrimSpace(string(out)), err
+	}
+	shot := filepath.Join(t.TempDir(), "sign-in.png")
+	var window, problem string
+	for deadline := time.Now().Add(3 * time.Minute); ; time.Sleep(time.Second) {
+		if time.Now().After(deadline) {
+			kept := filepath.Join(os.TempDir(), "accred-windows-screen.png")
+			x("import", "-window", "root", kept)
+			t.Fatalf("Accred.exe did not show its sign-in screen within 3 minutes: %s (the screen: %s)\n%s", problem, kept, output.String())
+		}
+		if window == "" {
+			ids, _ := x("xdotool", "search", "--name", " — Accred$")
+			if ids == "" {
+				problem = "no window titled … — Accred"
+				continue
+			}
+			window = strings.Fields(ids)[0]
+			if title, _ := x("xdotool", "getwindowname", window); title != demoEventName+" — Accred" {
+				t.Fatalf("the window is titled %q, want the demo event's name", title)
+			}
+		}
+		if _, err := x("import", "-window", window, shot); err != nil {
+			problem = "import: " + err.Error()
+			continue
+		}
+		if problem = signInShown(shot); problem == "" {
+			return
+		}
+	}
+}
+
+// demoEventName is the name of the event 'accred demo' makes.
+const demoEventName = "Opening for signature of the United Nations Convention against Cybercrime"
+
+// stopSession ends the prefix's Wine session (wineserver and its
+// processes), as when a Windows user logs out.
+func (w *wine) stopSession() {
+	kill := exec.Command("wineserver", "-k")
+	kill.Env = w.env
+	kill.Run()
+}
+
+// signInShown reads a screenshot of the app's window and says what it
+// lacks of the sign-in screen ("" when nothing): a button of the theme's
+// primary colour at least 300 pixels wide and 25 high, with above it, in
+// the same column, exactly two entry fields (operator and PIN).
+func signInShown(png string) string {
+	f, err := os.Open(png)
+	if err != nil {
+		return err.Error()
+	}
+	defer f.Close()
+	img, _, err := image.Decode(f)
+	if err != nil {
+		return "the screenshot: " + err.Error()
+	}
+	// Fyne's light theme: its primary blue, and the entries' background.
+	primary, field := color.RGBA{0x29, 0x6f, 0xf6, 0xff}, color.RGBA{0xf3, 0xf3, 0xf3, 0xff}
+	b := img.Bounds()
+	// The button: the tallest band of rows that are mostly the primary
+	// colour (the button's words and icon aside) over the same 300 pixels or
+	// more.
+	type band struct{ left, right, top, height int }
+	var button, current band
+	for y := b.Min.Y; y <= b.Max.Y; y++ {
+		start, end, count := 0, 0, 0
+		for x := b.Min.X; y < b.Max.Y && x < b.Max.X; x++ {
+			if near(img.At(x, y), primary) {
+				if count == 0 {
+					start = x
+				}
+				end = x + 1
+				count++
+			}
+		}
+		if count < (end-start)*3/5 {
+			end = start
+		}
+		switch {
+		case end-start < 300:
+			current = band{}
+		case current.height > 0 && abs(start-current.left) <= 2 && abs(end-current.right) <= 2:
+			current.height++
+		default:
+			current = band{left: start, right: end, top: y, height: 1}
+		}
+		if current.height > button.height {
+			button = current
+		}
+	}
+	left, right, top, height := button.left, button.right, button.top, button.height
+	if height < 25 {
+		return fmt.Sprintf("no Sign in button (a band of %v at least 300×25 pixels)", primary)
+	}
+	// The fields: runs of the fields' colour above the button, in a column
+	// right of any text they hold.
+	column := left + (right-left)*4/5
+	fields, run := 0, 0
+	for y := top - 1; y >= b.Min.Y; y-- {
+		if near(img.At(column, y), field) {
+			run++
+			continue
+		}
+		if run >= 15 {
+			fields++
+		}
+		run = 0
+	}
+	if fields != 2 {
+		return fmt.Sprintf("%d entry fields above the button, want 2 (operator and PIN)", fields)
+	}
+	return ""
+}
+
+// near reports whether two colours differ by at most 8 in each channel.
+func near(a, b color.Color) bool {
+	ar, ag, ab, _ := a.RGBA()
+	br, bg, bb, _ := b.RGBA()
+	return abs(int(ar>>8)-int(br>>8)) <= 8 && abs(int(ag>>8)-int(bg>>8)) <= 8 && abs(int(ab>>8)-int(bb>>8)) <= 8
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
