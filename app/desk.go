@@ -146,9 +146,10 @@ func (d *desk) refresh() {
 // found is what a search at the desk found: the first matches and how
 // many there are, or, when nobody, those whose names come close.
 type found struct {
-	list    []data.Participant
-	total   int
-	similar []data.Participant
+	list       []data.Participant
+	total      int
+	similar    []data.Participant
+	similarErr error // why those close could not be looked for, if they could not
 }
 
 // findAtDesk finds the participants that query names and, when nobody, those
@@ -159,10 +160,7 @@ func findAtDesk(ctx context.Context, store *data.Store, query string) (found, er
 		return found{list: list, total: total}, err
 	}
 	similar, err := store.SimilarParticipants(ctx, query, similarLimit)
-	if err != nil {
-		fyne.LogError("find close matches", err) // the search itself is answered
-	}
-	return found{list: list, similar: similar}, nil
+	return found{list: list, similar: similar, similarErr: err}, nil // the search itself is answered
 }
 
 // showFound lists what the search for query found.
@@ -177,6 +175,9 @@ func (d *desk) showFound(query string, f found) {
 	switch total, list := f.total, f.list; {
 	case total > len(list):
 		d.count.SetText(lang.L("{{.Total}} found — showing the first {{.Shown}}; type more to narrow", map[string]any{"Total": number(total), "Shown": len(list)}))
+	case total == 0 && f.similarErr != nil: // said, lest someone registered be registered again
+		d.count.SetText(lang.L("Nobody found, but those whose names come close could not be looked for: {{.Problem}}",
+			map[string]any{"Problem": problemText(f.similarErr)}))
 	case total == 0 && d.showSimilar(f.similar):
 		d.count.SetText(lang.L("Nobody found. Did you mean one of these? If not, press F3 to register a new participant."))
 	case total == 0:

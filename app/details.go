@@ -304,15 +304,20 @@ func (v *details) onRemovePhoto(p data.Participant) {
 	v.d.u.showConfirm(ask)
 }
 
-// photoOf shows a photo read, or the frame that says there is none.
+// photoOf shows a photo read, or the frame that says there is none, or
+// that it cannot be read: a failed read is never taken for no photo.
 func photoOf(jpeg []byte, err error) fyne.CanvasObject {
 	if err == nil {
 		pic := canvas.NewImageFromReader(bytes.NewReader(jpeg), "photo.jpg")
 		pic.FillMode = canvas.ImageFillContain
 		return pic
 	}
+	say := &widget.Label{Text: lang.L("No photo"), Alignment: fyne.TextAlignCenter, Wrapping: fyne.TextWrapWord}
+	if err != errNoPhoto && data.ErrorCode(err) != data.ENOTFOUND {
+		say.Text, say.Importance = lang.L("The photo cannot be read: {{.Problem}}", map[string]any{"Problem": problemText(err)}), widget.DangerImportance
+	}
 	frame := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
-	return container.NewStack(frame, container.NewCenter(widget.NewLabel(lang.L("No photo"))))
+	return container.NewStack(frame, container.NewCenter(say))
 }
 
 // showDuplicates warns of others who may be the same person, or says why

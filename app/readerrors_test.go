@@ -1,14 +1,21 @@
 package app
 
 import (
+	"bytes"
+	"database/sql"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"image"
+	"image/png"
 	"io/fs"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 )
 
 // storeMethodsWithErrors are the names of the store's methods whose last
@@ -180,4 +187,66 @@ func exprText(e ast.Expr) string {
 		}
 	}
 	return ""
+}
+
+// breakColumn renames a column of the test's SQLite database, so that the
+// reads of it fail, and returns what puts it back.
+func breakColumn(t *testing.T, u *ui, table, column string) (restore func()) {
+	t.Helper()
+	db, err := sql.Open("sqlite3", u.store.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	rename := func(from, to string) {
+		t.Helper()
+		if _, err := db.Exec(`ALTER TABLE ` + table + ` RENAME COLUMN ` + from + ` TO ` + to); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rename(column, column+"_away")
+	return func() { rename(column+"_away", column) }
+}
+
+// TestAFailedReadIsNoEmptyAnswer: a photo or a logo whose read fails is
+// said so, never shown as no photo or as Accred's logo chosen.
+func TestAFailedReadIsNoEmptyAnswer(t *testing.T) {
+	u := newTestUI(t)
+	var photo bytes.Buffer
+	if err := png.Encode(&photo, image.NewGray(image.Rect(0, 0, 120, 160))); err != nil {
+		t.Fatal(err)
+	}
+	if err := u.store.SetPhoto(ctx, 2, photo.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	showFound(u.desk, "fontaine")
+	if text := labelTexts(u.desk.right); !strings.Contains(text, "No photo") {
+		t.Fatalf("someone without a photo: %q", text)
+	}
+	restore := breakColumn(t, u, "photos", "jpeg")
+	showFound(u.desk, "osul")
+	u.desk.details.work.wait()
+	if text := labelTexts(u.desk.right); !strings.Contains(text, "The photo cannot be read") || strings.Contains(text, "No photo") {
+		t.Fatalf("a photo that cannot be read shows as %q", text)
+	}
+	restore()
+
+	// Nobody found, and "did you mean" cannot be read: said, lest someone
+	// registered be registered again.
+	restore = breakColumn(t, u, "photos", "participant_id")
+	press(u.desk.search, fyne.KeyEscape)
+	test.Type(u.desk.search, "Sullivn")
+	if text := u.desk.count.Text; !strings.HasPrefix(text, "Nobody found, but those whose names come close could not be looked for") {
+		t.Fatalf("close matches that cannot be read: %q", text)
+	}
+	restore()
+
+	restore = breakColumn(t, u, "event", "logo")
+	u.showHome()
+	s := openSettings(t, u)
+	s.work.wait()
+	if note := s.note(noteLogo); !note.Visible() || !strings.HasPrefix(note.Text, "The event's logo cannot be read") {
+		t.Fatalf("a logo that cannot be read: the note says %q", note.Text)
+	}
+	restore()
 }

@@ -356,11 +356,18 @@ func (s *settings) setLogo(img []byte) {
 	s.change(noteLogo, func(ctx context.Context) error { return s.u.store.SetLogo(ctx, img) }, done)
 }
 
-// showLogo shows the event's logo, or Accred's, read in the background.
+// showLogo shows the event's logo, or Accred's, read in the background; a
+// logo that cannot be read is said so, never taken for none.
 func (s *settings) showLogo() {
 	s.work.run(func() func() {
 		img, err := s.u.store.Logo(context.Background())
 		return func() {
+			if err != nil { // Accred's is shown, and the note says it is not the event's choice
+				note := s.note(noteLogo)
+				note.Importance = widget.DangerImportance
+				note.SetText(lang.L("The event's logo cannot be read: {{.Problem}}", map[string]any{"Problem": problemText(err)}))
+				note.Show()
+			}
 			if err != nil || len(img) == 0 {
 				img = resources.Icon
 			}
