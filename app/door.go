@@ -482,12 +482,18 @@ var (
 // method changed beyond reading is not checked, and the door says what to
 // switch off.
 func (d *door) onScan(typed string) {
-	r := scantext.Read(typed)
+	r := scantext.ReadSigned(typed, d.signed)
 	if r.Layout == scantext.VietnameseIME {
 		d.showUnread()
 		return
 	}
 	d.check(data.Scan{Code: r.Code})
+}
+
+// signed reports whether code is signed by the event's key.
+func (d *door) signed(code string) bool {
+	_, err := credential.Verify(code, d.u.event.KeyID, d.u.event.PublicKey)
+	return err == nil
 }
 
 // onManual checks in someone who forgot their badge, found by search.

@@ -3,7 +3,8 @@
 // layout turns them into other characters. Read gives back the code where
 // the layout's mapping is known (French AZERTY, the Vietnamese keyboard) and
 // says when a Vietnamese input method (Telex, VNI) changed it beyond
-// reading. Burst tells a scan from a person's typing by its shape: the
+// reading; ReadSigned also reads German QWERTZ back, whose scans keep a
+// code's shape. Burst tells a scan from a person's typing by its shape: the
 // credential's prefix, typed fast, ending in Enter.
 package scantext
 
@@ -26,6 +27,7 @@ const (
 	AZERTY             Layout = "azerty"       // French (and Belgian) AZERTY: digits as &é"'(-è, A↔Q, Z↔W, M as ?
 	VietnameseKeyboard Layout = "vn-keyboard"  // the Vietnamese keyboard: digits as ă â ê ô and tone marks
 	VietnameseIME      Layout = "vn-telex-vni" // a Vietnamese input method (Telex, VNI): cannot be read back
+	QWERTZ             Layout = "qwertz"       // German (Austrian, Swiss) QWERTZ: Y↔Z, digits as typed
 )
 
 // Reading is what a scanned text says.
@@ -60,6 +62,29 @@ func Read(typed string) Reading {
 	return Reading{Code: text}
 }
 
+// ReadSigned is Read for a scan that may have come through German QWERTZ,
+// which swaps Y and Z only: its scans keep the prefix and a code's shape, so
+// that only the signature tells them from a code as typed. Of the text as
+// typed and its QWERTZ reading, it gives the one signed finds signed by
+// the event's key, else Read's.
+func ReadSigned(typed string, signed func(code string) bool) Reading {
+	r := Read(typed)
+	if r.Layout != US || !hasPrefix(r.Code) || signed(r.Code) {
+		return r
+	}
+	if code := fromQWERTZ(r.Code); signed(code) {
+		return Reading{Code: code, Layout: QWERTZ}
+	}
+	return r
+}
+
+// qwertz maps what German QWERTZ types for a US key back to that key's
+// character: only Y and Z differ among a code's letters and digits.
+var qwertz = map[rune]rune{'Y': 'Z', 'Z': 'Y', 'y': 'z', 'z': 'y'}
+
+// fromQWERTZ reads text typed through QWERTZ as a US keyboard meant it.
+func fromQWERTZ(text string) string { return readBack(text, qwertz) }
+
 // IsScan reports whether text has the shape of a scanned badge: it starts
 // with the credential's prefix, as typed through any layout Read knows, or
 // it is one that a Vietnamese input method changed.
@@ -88,9 +113,13 @@ var azerty = map[rune]rune{
 }
 
 // fromAZERTY reads text typed through AZERTY back to what the US keys say.
-func fromAZERTY(text string) string {
+func fromAZERTY(text string) string { return readBack(text, azerty) }
+
+// readBack maps each character of text that layout changed back to the US
+// key's.
+func readBack(text string, layout map[rune]rune) string {
 	return strings.Map(func(r rune) rune {
-		if us, ok := azerty[r]; ok {
+		if us, ok := layout[r]; ok {
 			return us
 		}
 		return r

@@ -38,6 +38,7 @@ var (
 		'1': "&", '2': "é", '3': `"`, '4': "'", '5': "(", '6': "-", '7': "è"}
 	belgianKeys    = map[rune]string{'A': "Q", 'Q': "A", 'Z': "W", 'W': "Z", 'M': "?", '1': "&", '2': "é", '3': `"`, '4': "'", '5': "(", '6': "§", '7': "è"}
 	vietnameseKeys = map[rune]string{'1': "ă", '2': "â", '3': "ê", '4': "ô", '5': "\u0300", '6': "\u0309", '7': "\u0303"}
+	germanKeys     = map[rune]string{'Y': "Z", 'Z': "Y"}
 )
 
 // through types code as a keyboard whose keys say keys.
@@ -95,6 +96,43 @@ func TestReadBringsBackWhatTheLayoutChanged(t *testing.T) {
 		}
 		if _, err := credential.Verify(got.Code, keyID, pub); err != nil {
 			t.Errorf("%s: read back as %q: %v", c.name, got.Code, err)
+		}
+	}
+}
+
+// TestReadSignedBringsBackGermanQWERTZ: a genuine code typed through
+// German QWERTZ (Y and Z swapped, the prefix and digits as they are) is read
+// back by its signature, with Caps Lock on too; a code as typed stays as
+// it is, and one signed by no key is left for the badge's check to refuse.
+func TestReadSignedBringsBackGermanQWERTZ(t *testing.T) {
+	code, keyID, pub := badge(t)
+	for !strings.ContainsAny(code, "YZ") { // so that the layout changes it
+		code, keyID, pub = badge(t)
+	}
+	signed := func(c string) bool {
+		_, err := credential.Verify(c, keyID, pub)
+		return err == nil
+	}
+	german := through(code, germanKeys)
+	altered := []byte(german) // one character changed: no key signed it
+	altered[len(altered)-5] = map[bool]byte{true: 'B', false: 'C'}[altered[len(altered)-5] != 'B']
+	for _, c := range []struct {
+		name, typed string
+		layout      Layout
+		want        string
+	}{
+		{"US", code, US, code},
+		{"German QWERTZ", german, QWERTZ, code},
+		{"German QWERTZ, Caps Lock on", strings.ToLower(german), QWERTZ, strings.ToLower(code)},
+		{"French AZERTY", through(code, frenchKeys), AZERTY, code},
+		{"no key's", string(altered), US, string(altered)},
+	} {
+		got := ReadSigned(c.typed, signed)
+		if got.Layout != c.layout || got.Code != c.want {
+			t.Errorf("%s: read as %+v, want %q through %q", c.name, got, c.want, c.layout)
+		}
+		if !IsScan(c.typed) {
+			t.Errorf("%s: not taken for a scan", c.name)
 		}
 	}
 }
