@@ -49,23 +49,25 @@ func (v *details) askZones(p data.Participant) {
 
 // saveZones makes changes p's own changes to their category's zones.
 func (v *details) saveZones(p data.Participant, changes []data.ZoneChange) {
-	ctx, cancel := context.WithTimeout(v.d.u.actor(), readTimeout)
-	defer cancel()
-	updated, err := v.d.u.store.SetParticipantZones(ctx, p.ID, changes, p.Rev)
-	if err != nil {
-		v.say(problemText(err), widget.DangerImportance, nil)
-		return
-	}
-	v.showUpdated(updated)
-	if updated.Rev != p.Rev && (updated.Status == data.StatusPrinted || updated.Status == data.StatusCollected) {
-		v.offerReprint(updated, []string{data.FieldZones}) // the badge in their hands prints the old zones
-		return
-	}
-	text := lang.L("The zones of {{.Name}} are their category's.", map[string]any{"Name": updated.ListName()})
-	if len(changes) > 0 {
-		text = lang.L("The zones of {{.Name}} are their category's, changed: {{.Changes}}.", map[string]any{"Name": updated.ListName(), "Changes": data.FormatZoneChanges(changes)})
-	}
-	v.say(text, widget.SuccessImportance, nil)
+	store := v.d.u.store
+	change(v.d, func(ctx context.Context) (data.Participant, error) {
+		return store.SetParticipantZones(ctx, p.ID, changes, p.Rev)
+	}, func(updated data.Participant, err error) {
+		if err != nil {
+			v.say(problemText(err), widget.DangerImportance, nil)
+			return
+		}
+		v.showUpdated(updated)
+		if updated.Rev != p.Rev && (updated.Status == data.StatusPrinted || updated.Status == data.StatusCollected) {
+			v.offerReprint(updated, []string{data.FieldZones}) // the badge in their hands prints the old zones
+			return
+		}
+		text := lang.L("The zones of {{.Name}} are their category's.", map[string]any{"Name": updated.ListName()})
+		if len(changes) > 0 {
+			text = lang.L("The zones of {{.Name}} are their category's, changed: {{.Changes}}.", map[string]any{"Name": updated.ListName(), "Changes": data.FormatZoneChanges(changes)})
+		}
+		v.say(text, widget.SuccessImportance, nil)
+	})
 }
 
 // zoneEditor is the Settings section where an admin defines the access
@@ -89,19 +91,15 @@ func (z *zoneEditor) buildUI() fyne.CanvasObject {
 	for _, heading := range []string{lang.L("Zone number"), lang.L("Name"), lang.L("Categories that have it")} {
 		z.grid.Add(&widget.Label{Text: heading, TextStyle: fyne.TextStyle{Bold: true}})
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), readTimeout)
-	defer cancel()
-	zones, err := z.s.u.store.Zones(ctx)
-	if err != nil {
-		return &widget.Label{Text: problemText(err), Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
-	}
-	for _, zone := range zones {
-		z.addRow(zone)
-	}
 	z.add = &widget.Button{Text: lang.L("Add a zone"), Icon: theme.ContentAddIcon(), OnTapped: func() { z.addRow(data.Zone{}) }}
 	z.save = &widget.Button{Text: lang.L("Save the zones"), Importance: widget.HighImportance, OnTapped: z.onSave}
 	note := &widget.Label{Wrapping: fyne.TextWrapWord, Text: lang.L("A badge carries its category's zones, changed person by person at the desk; a session or a door may require one. Categories are written by their codes, such as delegate vip.")}
-	return container.NewVBox(note, z.grid, container.NewHBox(z.add, z.save))
+	return readInto(&z.s.work, z.s.u.store.Zones, func(zones []data.Zone) fyne.CanvasObject {
+		for _, zone := range zones {
+			z.addRow(zone)
+		}
+		return container.NewVBox(note, z.grid, container.NewHBox(z.add, z.save))
+	})
 }
 
 // addRow adds a zone's row to the grid.

@@ -7,7 +7,6 @@ import (
 	"image/color"
 	"maps"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -51,10 +50,16 @@ func (c *categoryEditor) buildUI() fyne.CanvasObject {
 	}
 	grid.Add(widget.NewLabel(""))
 	c.save = &widget.Button{Text: lang.L("Save the categories"), Importance: widget.HighImportance, OnTapped: c.onSave}
-	cats, err := c.read()
-	if err != nil {
-		return widget.NewLabel(problemText(err))
-	}
+	return readInto(&c.s.work, c.s.u.store.Categories, func(cats []data.Category) fyne.CanvasObject {
+		c.addRows(grid, cats)
+		note := &widget.Label{Wrapping: fyne.TextWrapWord, Text: lang.L("The band prints the names in the badge languages, such as DELEGATE / DÉLÉGUÉ. Without a photo, a category's badges have no frame and the door asks for no look at a document.")}
+		return container.NewVBox(note, grid, container.NewHBox(c.save))
+	})
+}
+
+// addRows adds a row of fields to grid for each of cats.
+func (c *categoryEditor) addRows(grid *fyne.Container, cats []data.Category) {
+	languages := c.s.u.event.Languages
 	for _, cat := range cats {
 		row := categoryRow{category: cat, name: &widget.Entry{Text: cat.Name}, names: map[string]*widget.Entry{},
 			photo: &widget.Check{Text: lang.L("Photo on the badge"), Checked: !cat.NoPhoto}}
@@ -87,15 +92,6 @@ func (c *categoryEditor) buildUI() fyne.CanvasObject {
 		grid.Add(row.photo)
 		c.rows = append(c.rows, row)
 	}
-	note := &widget.Label{Wrapping: fyne.TextWrapWord, Text: lang.L("The band prints the names in the badge languages, such as DELEGATE / DÉLÉGUÉ. Without a photo, a category's badges have no frame and the door asks for no look at a document.")}
-	return container.NewVBox(note, grid, container.NewHBox(c.save))
-}
-
-// read reads the categories, waiting five seconds at most.
-func (c *categoryEditor) read() ([]data.Category, error) {
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	return c.s.u.store.Categories(ctx)
 }
 
 // onSave saves every category whose fields changed, in the background,

@@ -79,16 +79,20 @@ func (v *details) askClearance(p data.Participant) {
 // recordClearance records the answer about p as a one-line answer of the
 // host country's, then shows p again.
 func (v *details) recordClearance(p data.Participant, result data.Clearance, reason string) {
-	ctx, cancel := context.WithTimeout(v.d.u.actor(), clearanceTimeout)
-	defer cancel()
+	store := v.d.u.store
 	answer := data.ClearanceAnswer{Line: 1, DocumentNumber: p.DocumentNumber, Nationality: p.Nationality, Result: string(result), Reason: reason}
-	if _, err := v.d.u.store.ImportClearance(ctx, []data.ClearanceAnswer{answer}); err != nil {
-		v.say(problemText(err), widget.DangerImportance, nil)
-		return
-	}
-	v.showAgain(p)
-	v.say(lang.L("The security clearance of {{.Name}} is recorded: {{.Answer}}.", map[string]any{"Name": p.ListName(), "Answer": clearanceText(result, true)}),
-		widget.SuccessImportance, nil)
+	change(v.d, func(ctx context.Context) (int, error) {
+		return store.ImportClearance(ctx, []data.ClearanceAnswer{answer})
+	}, func(_ int, err error) {
+		if err != nil {
+			v.say(problemText(err), widget.DangerImportance, nil)
+			return
+		}
+		v.showAgain(p, func() {
+			v.say(lang.L("The security clearance of {{.Name}} is recorded: {{.Answer}}.", map[string]any{"Name": p.ListName(), "Answer": clearanceText(result, true)}),
+				widget.SuccessImportance, nil)
+		})
+	})
 }
 
 // clearanceImport records the host country's answer file for many people

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -35,22 +36,25 @@ func (d *desk) askCollect() {
 // a document other than the one registered is refused, and a supervisor
 // may then hand it over anyway.
 func (d *desk) collect(document string, override bool) {
-	before := d.current.Status
-	p, err := d.u.store.CollectBadge(d.u.actor(), d.current.ID, data.CollectInput{Document: document, Override: override})
-	switch {
-	case data.IsDocumentMismatch(err):
-		d.details.say(problemText(err), widget.DangerImportance, nil)
-		refusal := dialog.NewConfirm(lang.L("Not the document registered"), problemText(err), func(anyway bool) {
-			if anyway {
-				d.collect(document, true)
-			}
-		}, d.u.win)
-		refusal.SetConfirmText(lang.L("Hand over anyway (supervisor)"))
-		refusal.SetDismissText(lang.L("Do not hand over"))
-		d.u.showConfirm(refusal)
-	case err != nil:
-		d.details.say(problemText(err), widget.DangerImportance, nil)
-	default:
-		d.showStatus(p, func() { d.undoStatus(p, before) })
-	}
+	before, id, store := d.current.Status, d.current.ID, d.u.store
+	change(d, func(ctx context.Context) (data.Participant, error) {
+		return store.CollectBadge(ctx, id, data.CollectInput{Document: document, Override: override})
+	}, func(p data.Participant, err error) {
+		switch {
+		case data.IsDocumentMismatch(err):
+			d.details.say(problemText(err), widget.DangerImportance, nil)
+			refusal := dialog.NewConfirm(lang.L("Not the document registered"), problemText(err), func(anyway bool) {
+				if anyway {
+					d.collect(document, true)
+				}
+			}, d.u.win)
+			refusal.SetConfirmText(lang.L("Hand over anyway (supervisor)"))
+			refusal.SetDismissText(lang.L("Do not hand over"))
+			d.u.showConfirm(refusal)
+		case err != nil:
+			d.details.say(problemText(err), widget.DangerImportance, nil)
+		default:
+			d.showStatus(p, func() { d.undoStatus(p, before) })
+		}
+	})
 }

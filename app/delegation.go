@@ -63,38 +63,49 @@ func (v *details) askApproveDelegation(p data.Participant) {
 // approveDelegation approves every registered member of p's delegation or
 // organisation at once, and offers to take them all back.
 func (v *details) approveDelegation(p data.Participant) {
-	ctx, cancel := context.WithTimeout(v.d.u.actor(), readTimeout)
-	defer cancel()
-	ids, err := v.d.u.store.ApproveDelegation(ctx, p.Affiliation.ID)
-	if err != nil {
-		v.say(problemText(err), widget.DangerImportance, nil)
-		return
-	}
-	name := affiliationText(p.Affiliation)
-	v.showAgain(p)
-	v.d.offerUndo(lang.N("{{.Count}} approved in {{.Name}}.", len(ids), map[string]any{"Count": len(ids), "Name": name}), widget.SuccessImportance, func() {
-		ctx, cancel := context.WithTimeout(v.d.u.actor(), readTimeout)
-		defer cancel()
-		n, err := v.d.u.store.SetStatuses(ctx, ids, data.StatusApproved, data.StatusRegistered, lang.L("Undo"))
+	store, name := v.d.u.store, affiliationText(p.Affiliation)
+	change(v.d, func(ctx context.Context) ([]int64, error) {
+		return store.ApproveDelegation(ctx, p.Affiliation.ID)
+	}, func(ids []int64, err error) {
 		if err != nil {
 			v.say(problemText(err), widget.DangerImportance, nil)
 			return
 		}
-		v.showAgain(p)
-		v.say(lang.N("{{.Count}} back to Registered in {{.Name}}.", n, map[string]any{"Count": n, "Name": name}), widget.WarningImportance, nil)
+		v.showAgain(p, func() {
+			v.d.offerUndo(lang.N("{{.Count}} approved in {{.Name}}.", len(ids), map[string]any{"Count": len(ids), "Name": name}), widget.SuccessImportance, func() {
+				change(v.d, func(ctx context.Context) (int, error) {
+					return store.SetStatuses(ctx, ids, data.StatusApproved, data.StatusRegistered, lang.L("Undo"))
+				}, func(n int, err error) {
+					if err != nil {
+						v.say(problemText(err), widget.DangerImportance, nil)
+						return
+					}
+					v.showAgain(p, func() {
+						v.say(lang.N("{{.Count}} back to Registered in {{.Name}}.", n, map[string]any{"Count": n, "Name": name}), widget.WarningImportance, nil)
+					})
+				})
+			})
+		})
 	})
 }
 
-// showAgain reads p again and shows them, with the search's list refreshed.
-func (v *details) showAgain(p data.Participant) {
-	ctx, cancel := context.WithTimeout(v.d.u.actor(), readTimeout)
-	defer cancel()
-	updated, err := v.d.u.store.Participant(ctx, p.ID)
-	if err != nil {
-		v.say(problemText(err), widget.DangerImportance, nil)
-		return
-	}
-	v.showUpdated(updated)
+// showAgain reads p again in the background and shows them, with the
+// search's list refreshed, then does what comes after (say what changed);
+// it says why not when p cannot be read.
+func (v *details) showAgain(p data.Participant, after func()) {
+	store := v.d.u.store
+	storeJob(&v.work, v.d.u.acting(), readTimeout, func(ctx context.Context) (data.Participant, error) {
+		return store.Participant(ctx, p.ID)
+	}, func(updated data.Participant, err error) {
+		if err != nil {
+			v.say(problemText(err), widget.DangerImportance, nil)
+			return
+		}
+		v.showUpdated(updated)
+		if after != nil {
+			after()
+		}
+	})
 }
 
 // showUpdated shows p as just changed, with the search's list refreshed.
@@ -144,27 +155,31 @@ func (v *details) handover(p data.Participant, in data.CollectInput, path string
 		defer cancel()
 		list, err := printjob.Handover(ctx, store, p.Affiliation.Name, in, path)
 		return func() {
+			said := func() {
+				switch {
+				case data.IsDocumentMismatch(err):
+					v.say(problemText(err), widget.DangerImportance, nil)
+					refusal := dialog.NewConfirm(lang.L("Not the document registered"), problemText(err), func(anyway bool) {
+						if anyway {
+							in.Override = true
+							v.handover(p, in, path)
+						}
+					}, v.d.u.win)
+					refusal.SetConfirmText(lang.L("Hand over anyway (supervisor)"))
+					refusal.SetDismissText(lang.L("Do not hand over"))
+					v.d.u.showConfirm(refusal)
+				case err != nil:
+					v.say(problemText(err), widget.DangerImportance, nil)
+				default:
+					v.say(lang.N("{{.Count}} badge handed over to {{.Name}}. The list to sign is {{.Path}}.", len(list),
+						map[string]any{"Count": len(list), "Name": p.ListName(), "Path": path}), widget.SuccessImportance, nil)
+				}
+			}
 			if len(list) > 0 {
-				v.showAgain(p)
+				v.showAgain(p, said)
+				return
 			}
-			switch {
-			case data.IsDocumentMismatch(err):
-				v.say(problemText(err), widget.DangerImportance, nil)
-				refusal := dialog.NewConfirm(lang.L("Not the document registered"), problemText(err), func(anyway bool) {
-					if anyway {
-						in.Override = true
-						v.handover(p, in, path)
-					}
-				}, v.d.u.win)
-				refusal.SetConfirmText(lang.L("Hand over anyway (supervisor)"))
-				refusal.SetDismissText(lang.L("Do not hand over"))
-				v.d.u.showConfirm(refusal)
-			case err != nil:
-				v.say(problemText(err), widget.DangerImportance, nil)
-			default:
-				v.say(lang.N("{{.Count}} badge handed over to {{.Name}}. The list to sign is {{.Path}}.", len(list),
-					map[string]any{"Count": len(list), "Name": p.ListName(), "Path": path}), widget.SuccessImportance, nil)
-			}
+			said()
 		}
 	})
 }

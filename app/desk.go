@@ -45,8 +45,12 @@ type desk struct {
 	details *details
 	form    *participantForm
 
-	work     worker // searches in the background
+	work     worker // searches and changes in the background
 	searches int    // searches asked for; an answer to an earlier one is dropped
+	changing bool   // a change runs in the background: the actions wait for it
+	// clearance says the event requires security clearance (the form asks
+	// for the date and place of birth): yes until the settings are read.
+	clearance bool
 
 	keys map[fyne.KeyName]func() // the desk's keys, wherever the focus is
 	// later runs f on the interface's goroutine after a while.
@@ -62,7 +66,7 @@ const undoFor = 10 * time.Second
 const resultLimit = 100
 
 func newDesk(u *ui) *desk {
-	return &desk{u: u, later: later}
+	return &desk{u: u, later: later, clearance: true}
 }
 
 func (d *desk) buildUI() fyne.CanvasObject {
@@ -360,13 +364,10 @@ func (d *desk) show(p data.Participant) {
 	d.right.Refresh()
 }
 
-// clearanceRequired reports whether the event requires security
-// clearance, which asks for the date and place of birth; yes when it
-// cannot tell, so that nothing is lost.
-func (d *desk) clearanceRequired() bool {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
-	defer cancel()
-	settings, err := d.u.store.Settings(ctx)
+// clearanceRequired reports whether settings say the event requires
+// security clearance, which asks for the date and place of birth; yes
+// when they cannot tell, so that nothing is lost.
+func clearanceRequired(settings []data.Setting, err error) bool {
 	if err != nil {
 		fyne.LogError("read settings", err)
 		return true
@@ -377,6 +378,22 @@ func (d *desk) clearanceRequired() bool {
 		}
 	}
 	return true
+}
+
+// change makes a change at the store in the background, as the operator
+// signed in, the details' actions greyed meanwhile, then shows its
+// outcome; an action asked for while one runs does nothing.
+func change[T any](d *desk, ask func(context.Context) (T, error), show func(T, error)) {
+	if d.changing {
+		return
+	}
+	d.changing = true
+	enable := d.details.busy()
+	storeJob(&d.work, d.u.actor(), changeTimeout, ask, func(answer T, err error) {
+		d.changing = false
+		enable()
+		show(answer, err)
+	})
 }
 
 func (d *desk) onNew() {
@@ -477,17 +494,20 @@ func (d *desk) onStatus(status data.Status, note string) {
 	if d.current == nil {
 		return
 	}
-	before := d.current.Status
-	p, err := d.u.store.SetStatus(d.u.actor(), d.current.ID, status, note)
-	switch {
-	case err != nil && d.current.Status.CanBecome(status):
-		d.details.say(problemText(err), widget.DangerImportance, nil) // refused for another reason, such as a missing nomination
-		return
-	case err != nil:
-		d.sayNotPossible()
-		return
-	}
-	d.showStatus(p, func() { d.undoStatus(p, before) })
+	shown := *d.current
+	store := d.u.store
+	change(d, func(ctx context.Context) (data.Participant, error) {
+		return store.SetStatus(ctx, shown.ID, status, note)
+	}, func(p data.Participant, err error) {
+		switch {
+		case err != nil && shown.Status.CanBecome(status):
+			d.details.say(problemText(err), widget.DangerImportance, nil) // refused for another reason, such as a missing nomination
+		case err != nil:
+			d.sayNotPossible()
+		default:
+			d.showStatus(p, func() { d.undoStatus(p, shown.Status) })
+		}
+	})
 }
 
 func (d *desk) sayNotPossible() {
@@ -523,14 +543,22 @@ func (d *desk) offerUndo(text string, importance widget.Importance, undo func())
 
 // undoStatus takes p back to the status it had, through the moves allowed.
 func (d *desk) undoStatus(p data.Participant, back data.Status) {
-	for _, s := range p.Status.PathTo(back) {
-		var err error
-		if p, err = d.u.store.SetStatus(d.u.actor(), p.ID, s, lang.L("Undo")); err != nil {
+	store := d.u.store
+	change(d, func(ctx context.Context) (data.Participant, error) {
+		for _, s := range p.Status.PathTo(back) {
+			var err error
+			if p, err = store.SetStatus(ctx, p.ID, s, lang.L("Undo")); err != nil {
+				return p, err
+			}
+		}
+		return p, nil
+	}, func(p data.Participant, err error) {
+		if err != nil {
 			d.details.say(problemText(err), widget.DangerImportance, nil)
 			return
 		}
-	}
-	d.showStatus(p, nil)
+		d.showStatus(p, nil)
+	})
 }
 
 // askStatus asks why the shown participant is rejected or withdrawn, and

@@ -90,6 +90,25 @@ func (v *details) say(text string, importance widget.Importance, undo func()) {
 	v.reprint.Hide()
 }
 
+// busy greys the actions offered while a change runs in the background,
+// and returns what offers them again.
+func (v *details) busy() (enable func()) {
+	var greyed []*widget.Button
+	if v.buttons != nil {
+		for _, o := range v.buttons.Objects {
+			if b, ok := o.(*widget.Button); ok && !b.Disabled() {
+				b.Disable()
+				greyed = append(greyed, b)
+			}
+		}
+	}
+	return func() {
+		for _, b := range greyed {
+			b.Enable()
+		}
+	}
+}
+
 // offerReprint warns that the badge p holds shows details since corrected
 // (the fields named by changed) and offers to replace it, the correction
 // given as the reason.
@@ -294,11 +313,16 @@ func (v *details) onRemovePhoto(p data.Participant) {
 			if !remove {
 				return
 			}
-			if err := v.d.u.store.RemovePhoto(v.d.u.actor(), p.ID); err != nil {
-				v.d.u.showError(err)
-				return
-			}
-			v.showAgain(p)
+			store := v.d.u.store
+			change(v.d, func(ctx context.Context) (struct{}, error) {
+				return struct{}{}, store.RemovePhoto(ctx, p.ID)
+			}, func(_ struct{}, err error) {
+				if err != nil {
+					v.d.u.showError(err)
+					return
+				}
+				v.showAgain(p, nil)
+			})
 		}, v.d.u.win)
 	ask.SetConfirmText(lang.L("Remove"))
 	v.d.u.showConfirm(ask)
@@ -401,31 +425,43 @@ func (v *details) onReplace(p data.Participant) {
 	v.d.u.showForm(ask, reason)
 }
 
+// replace makes p's badge invalid, for reason, and tells that a new one
+// waits at the printing station.
 func (v *details) replace(p data.Participant, reason string) {
-	updated, err := v.d.u.store.Reprint(v.d.u.actor(), p.ID, reason)
-	if err != nil {
-		v.say(problemText(err), widget.DangerImportance, nil)
-		return
-	}
-	v.showUpdated(updated)
-	v.say(lang.L("The old badge no longer works. Print the new one at the printing station (badge {{.Number}}).", map[string]any{"Number": updated.BadgeNumber()}), widget.SuccessImportance, nil)
+	store := v.d.u.store
+	change(v.d, func(ctx context.Context) (data.Participant, error) {
+		return store.Reprint(ctx, p.ID, reason)
+	}, func(updated data.Participant, err error) {
+		if err != nil {
+			v.say(problemText(err), widget.DangerImportance, nil)
+			return
+		}
+		v.showUpdated(updated)
+		v.say(lang.L("The old badge no longer works. Print the new one at the printing station (badge {{.Number}}).", map[string]any{"Number": updated.BadgeNumber()}), widget.SuccessImportance, nil)
+	})
 }
 
 func (v *details) onAttachPhoto(p data.Participant) {
 	v.d.u.chooseFile(photoFiles, func(path string) { v.attachPhoto(p, path) })
 }
 
-// attachPhoto checks, scales and keeps a picture file as the participant's photo.
+// attachPhoto checks, scales and keeps a picture file as the participant's
+// photo, in the background.
 func (v *details) attachPhoto(p data.Participant, path string) {
-	raw, err := readAtMost(path, 16<<20)
-	if err == nil {
-		err = v.d.u.store.SetPhoto(v.d.u.actor(), p.ID, raw)
-	}
-	if err != nil {
-		v.d.u.showError(err)
-		return
-	}
-	v.showAgain(p)
+	store := v.d.u.store
+	change(v.d, func(ctx context.Context) (struct{}, error) {
+		raw, err := readAtMost(path, 16<<20)
+		if err == nil {
+			err = store.SetPhoto(ctx, p.ID, raw)
+		}
+		return struct{}{}, err
+	}, func(_ struct{}, err error) {
+		if err != nil {
+			v.d.u.showError(err)
+			return
+		}
+		v.showAgain(p, nil)
+	})
 }
 
 // readAtMost reads a file, refusing one larger than limit bytes.

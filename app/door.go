@@ -650,6 +650,9 @@ func (d *door) show(v data.Verdict, shown int) {
 	d.fallbackNote.SetText(d.fallbackText())
 	d.history = append([]data.Verdict{v}, d.history[:min(len(d.history), 19)]...)
 	d.recent.Refresh()
+	if shown != d.shown {
+		return // a later scan holds the banner: this verdict is listed among the recent ones
+	}
 	colour, word := verdictLook(v)
 	frame := color.Color(color.Transparent)
 	if v.Participant.ID != 0 {

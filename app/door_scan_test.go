@@ -278,3 +278,45 @@ func TestForgottenBadgeSaysWhenTheSearchFails(t *testing.T) {
 		t.Fatal("a search that failed says nothing")
 	}
 }
+
+// TestDoorChecksScansOnGoroutinesOfTheirOwn: with the checks on goroutines
+// of their own, the scan box takes the next badge while one is checked,
+// both verdicts are recorded and listed, and a verdict that comes back
+// after a later scan's stays off the banner, which shows the person in
+// front of the door.
+func TestDoorChecksScansOnGoroutinesOfTheirOwn(t *testing.T) {
+	concurrently(t)
+	u := newTestUI(t)
+	d, codes := openDoor(t, u, plenary())
+	scanner(d.scan, codes[1])
+	scanner(d.scan, codes[2])
+	if d.verdict.Text != "checking…" || d.scan.Text != "" || len(d.history) != 0 {
+		t.Fatalf("two scans in a row: %q, scan box %q, %d verdicts", d.verdict.Text, d.scan.Text, len(d.history))
+	}
+	d.work.wait()
+	if len(d.history) != 2 || d.history[0].Kind != data.Accepted || d.history[1].Kind != data.Accepted ||
+		d.verdict.Text != "ACCEPTED" || !strings.HasPrefix(d.stamp.Text, "Scan 2") || d.name.Text != "Seán O'SULLIVAN" {
+		t.Fatalf("after both: %q %q %q, %+v", d.verdict.Text, d.stamp.Text, d.name.Text, d.history)
+	}
+
+	var held []func()
+	d.work.start = func(job func()) { held = append(held, job) }
+	scanner(d.scan, codes[3])
+	scanner(d.scan, codes[4])
+	d.work.start = nil
+	if len(held) != 2 {
+		t.Fatalf("%d checks started for two scans", len(held))
+	}
+	runElsewhere(held[1]) // the later scan answers first
+	runElsewhere(held[0])
+	d.work.wait()
+	if len(d.history) != 4 || !strings.HasPrefix(d.stamp.Text, "Scan 4") || d.history[0].Participant.ID != 3 || d.history[1].Participant.ID != 4 {
+		t.Fatalf("an earlier scan answering last: banner %q %q, recent %+v", d.stamp.Text, d.name.Text, d.history)
+	}
+	if d.name.Text != "Thị Hồng NGUYỄN" && d.name.Text != "NGUYỄN Thị Hồng" {
+		t.Fatalf("the banner shows %q, not the last scanned", d.name.Text)
+	}
+	if recorded := count(t, u, `SELECT COUNT(*) FROM checkins`); recorded != 4 {
+		t.Fatalf("%d scans recorded, want 4", recorded)
+	}
+}

@@ -35,9 +35,11 @@ func openDoor(t *testing.T, u *ui, x data.Session) (*door, map[int64]string) {
 	d := u.door
 	d.later = func(time.Duration, func()) {} // no timers outliving the test
 	u.tabs.Select(u.tab(tabDoor))
+	d.work.wait() // the sessions, read as the tab shows
 	d.session.SetSelectedIndex(0)
 	d.station.SetText("door-test")
 	test.Tap(d.openDoor)
+	d.work.wait()
 	return d, codes
 }
 

@@ -63,7 +63,7 @@ func (d *door) prepareFallback(opening int) {
 		return func() {
 			if d.opened != opening {
 				if file != nil {
-					file.Close()
+					d.closeStationFile(file, "")
 				}
 				return
 			}
@@ -231,11 +231,26 @@ func removeStationFile(path string) {
 // opens next; a file that holds none is removed.
 func (d *door) closeFallback() {
 	if d.fallback.file != nil {
-		d.fallback.file.Close()
-	}
-	if d.fallback.path != "" && !d.fallback.held {
+		remove := ""
+		if !d.fallback.held {
+			remove = d.fallback.path
+		}
+		d.closeStationFile(d.fallback.file, remove)
+	} else if d.fallback.path != "" && !d.fallback.held {
 		removeStationFile(d.fallback.path)
 	}
 	left := d.fallback.left
 	d.fallback = fallback{left: left}
+}
+
+// closeStationFile closes a station file in the background (closing
+// writes what it holds to the disk), then removes it when remove names it.
+func (d *door) closeStationFile(file *data.Store, remove string) {
+	d.work.run(func() func() {
+		file.Close()
+		if remove != "" {
+			removeStationFile(remove)
+		}
+		return func() {}
+	})
 }

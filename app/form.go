@@ -95,7 +95,7 @@ func (f *participantForm) buildUI() fyne.CanvasObject {
 	for _, c := range f.d.categories {
 		names = append(names, c.Name)
 	}
-	f.clearance = f.d.clearanceRequired()
+	f.clearance = f.d.clearance
 	f.category = &widget.Select{Options: names, PlaceHolder: lang.L("Choose…")}
 	f.orgKind = &widget.Select{Options: orgKindLabels(), PlaceHolder: lang.L("Choose…")}
 	f.head = widget.NewCheck("", nil) // named by its row
@@ -146,6 +146,7 @@ func (f *participantForm) buildUI() fyne.CanvasObject {
 	f.fill()
 	f.ready = true
 	f.onChange("")
+	f.readClearance()
 	f.initial = f.input()
 
 	f.scroll = newWheelScroll(grid)
@@ -432,6 +433,21 @@ func (f *participantForm) input() data.ParticipantInput {
 		in.Version = f.editing.Rev // a save over another desk's newer change is refused
 	}
 	return in
+}
+
+// readClearance reads in the background whether the event requires
+// security clearance, and shows or hides the date and place of birth
+// when the answer differs from the one the form opened with.
+func (f *participantForm) readClearance() {
+	store := f.d.u.store
+	storeJob(&f.work, context.Background(), readTimeout, store.Settings, func(settings []data.Setting, err error) {
+		required := clearanceRequired(settings, err)
+		f.d.clearance = required
+		if required != f.clearance && f.d.form == f {
+			f.clearance = required
+			f.onChange("")
+		}
+	})
 }
 
 // onSave saves the participant typed, after the offer of capitals and the

@@ -316,6 +316,7 @@ func TestFormSavesInTheBackground(t *testing.T) {
 	d := u.desk
 	d.work.wait()
 	f := newForm(d)
+	f.work.wait() // the settings, read as the form opens
 	fill(f, map[string]string{"family_name": "Dupont", "nationality": "FR", "delegation": "FR", "document_number": "F9"})
 	test.Tap(f.save)
 	if !f.save.Disabled() || f.notice.Text != "Saving…" || d.form != f {

@@ -35,6 +35,7 @@ type invitationsView struct {
 	revoke  *widget.Button
 	status  *widget.Label
 	ids     map[string]int64 // the chosen invitation's id, by its line
+	work    worker           // reads and changes the invitations in the background
 }
 
 // invitationKinds are the kinds of group offered, in order, in words.
@@ -91,9 +92,11 @@ func (v *invitationsView) show() {
 
 // refresh lists the invitations again, newest first.
 func (v *invitationsView) refresh() {
-	ctx, cancel := context.WithTimeout(v.u.actor(), readTimeout)
-	defer cancel()
-	list, err := v.u.store.PortalInvitations(ctx)
+	storeJob(&v.work, v.u.actor(), readTimeout, v.u.store.PortalInvitations, v.showList)
+}
+
+// showList lists the invitations read, or says why they could not be.
+func (v *invitationsView) showList(list []data.PortalInvitation, err error) {
 	if err != nil {
 		v.status.SetText(problemText(err))
 		return
@@ -133,9 +136,23 @@ func (v *invitationsView) onInvite() {
 			in.Kind = k.kind
 		}
 	}
-	ctx, cancel := context.WithTimeout(v.u.actor(), readTimeout)
-	defer cancel()
-	inv, code, err := v.u.store.InviteToPortal(ctx, in)
+	type invited struct {
+		inv  data.PortalInvitation
+		code string
+	}
+	store := v.u.store
+	v.invite.Disable()
+	storeJob(&v.work, v.u.actor(), changeTimeout, func(ctx context.Context) (invited, error) {
+		inv, code, err := store.InviteToPortal(ctx, in)
+		return invited{inv, code}, err
+	}, func(answer invited, err error) {
+		v.invite.Enable()
+		v.showInvited(answer.inv, answer.code, err)
+	})
+}
+
+// showInvited shows the link of the invitation made, or why none was.
+func (v *invitationsView) showInvited(inv data.PortalInvitation, code string, err error) {
 	if err != nil {
 		v.link.Hide()
 		v.status.SetText(problemText(err))
@@ -157,12 +174,17 @@ func (v *invitationsView) onRevoke() {
 		v.status.SetText(lang.L("Choose the invitation to revoke."))
 		return
 	}
-	ctx, cancel := context.WithTimeout(v.u.actor(), readTimeout)
-	defer cancel()
-	if err := v.u.store.RevokePortalInvitation(ctx, id); err != nil {
-		v.status.SetText(problemText(err))
-		return
-	}
-	v.status.SetText(lang.L("Invitation {{.Number}} is revoked: its link and code no longer work.", map[string]any{"Number": id}))
-	v.refresh()
+	store := v.u.store
+	v.revoke.Disable()
+	storeJob(&v.work, v.u.actor(), changeTimeout, func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, store.RevokePortalInvitation(ctx, id)
+	}, func(_ struct{}, err error) {
+		v.revoke.Enable()
+		if err != nil {
+			v.status.SetText(problemText(err))
+			return
+		}
+		v.status.SetText(lang.L("Invitation {{.Number}} is revoked: its link and code no longer work.", map[string]any{"Number": id}))
+		v.refresh()
+	})
 }

@@ -32,6 +32,7 @@ type operatorsView struct {
 	added   *widget.Label // what adding said, under its button
 	managed *widget.Label // what the changes to an operator said, under their buttons
 	status  *widget.Label // the one of them last said
+	work    worker        // reads and changes the operators in the background
 }
 
 func newOperatorsView(u *ui) *operatorsView { return &operatorsView{u: u} }
@@ -114,9 +115,27 @@ func (v *operatorsView) say(at *widget.Label, text string, bad bool) {
 
 // refresh lists the operators again.
 func (v *operatorsView) refresh() {
-	ctx, cancel := context.WithTimeout(context.Background(), signInTimeout)
-	defer cancel()
-	ops, err := v.u.store.Operators(ctx)
+	storeJob(&v.work, v.u.acting(), readTimeout, v.u.store.Operators, v.showList)
+}
+
+// change makes a change to the operators in the background, button greyed
+// meanwhile, then says why not under at, or does done.
+func (v *operatorsView) change(at *widget.Label, button *widget.Button, do func(ctx context.Context) error, done func()) {
+	button.Disable()
+	storeJob(&v.work, v.u.actor(), changeTimeout, func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, do(ctx)
+	}, func(_ struct{}, err error) {
+		button.Enable()
+		if err != nil {
+			v.say(at, problemText(err), true)
+			return
+		}
+		done()
+	})
+}
+
+// showList lists the operators read, or says why they could not be read.
+func (v *operatorsView) showList(ops []data.Operator, err error) {
 	if err != nil {
 		v.say(v.managed, problemText(err), true)
 		return
@@ -157,18 +176,18 @@ func (v *operatorsView) onAdd() {
 		}
 	}
 	roles, err := data.ParseRoles(strings.Join(chosen, ","))
-	if err == nil {
-		err = v.u.store.AddOperator(v.u.actor(), v.name.Text, roles, pin)
-	}
 	if err != nil {
 		v.say(v.added, problemText(err), true)
 		return
 	}
-	v.say(v.added, lang.L("{{.Name}} may now sign in.", map[string]any{"Name": strings.TrimSpace(v.name.Text)}), false)
-	v.name.SetText("")
-	v.roles.SetSelected(nil)
-	v.pin.clear()
-	v.refresh()
+	store, name := v.u.store, v.name.Text
+	v.change(v.added, v.add, func(ctx context.Context) error { return store.AddOperator(ctx, name, roles, pin) }, func() {
+		v.say(v.added, lang.L("{{.Name}} may now sign in.", map[string]any{"Name": strings.TrimSpace(name)}), false)
+		v.name.SetText("")
+		v.roles.SetSelected(nil)
+		v.pin.clear()
+		v.refresh()
+	})
 }
 
 func (v *operatorsView) onDisable() {
@@ -177,12 +196,11 @@ func (v *operatorsView) onDisable() {
 		v.say(v.managed, lang.L("Choose an operator first."), true)
 		return
 	}
-	if err := v.u.store.DisableOperator(v.u.actor(), name); err != nil {
-		v.say(v.managed, problemText(err), true)
-		return
-	}
-	v.say(v.managed, lang.L("{{.Name}} can no longer sign in.", map[string]any{"Name": name}), false)
-	v.refresh()
+	store := v.u.store
+	v.change(v.managed, v.disable, func(ctx context.Context) error { return store.DisableOperator(ctx, name) }, func() {
+		v.say(v.managed, lang.L("{{.Name}} can no longer sign in.", map[string]any{"Name": name}), false)
+		v.refresh()
+	})
 }
 
 func (v *operatorsView) onSetPIN() {
@@ -196,12 +214,11 @@ func (v *operatorsView) onSetPIN() {
 		v.say(v.managed, problem, true)
 		return
 	}
-	if err := v.u.store.SetOperatorPIN(v.u.actor(), name, pin); err != nil {
-		v.say(v.managed, problemText(err), true)
-		return
-	}
-	v.newPIN.clear()
-	v.say(v.managed, lang.L("{{.Name}} has a new PIN.", map[string]any{"Name": name}), false)
+	store := v.u.store
+	v.change(v.managed, v.setPIN, func(ctx context.Context) error { return store.SetOperatorPIN(ctx, name, pin) }, func() {
+		v.newPIN.clear()
+		v.say(v.managed, lang.L("{{.Name}} has a new PIN.", map[string]any{"Name": name}), false)
+	})
 }
 
 // onLink makes a staff badge sign the chosen operator in, or none.
@@ -220,15 +237,14 @@ func (v *operatorsView) onLink() {
 		}
 		id = ids[0]
 	}
-	if err := v.u.store.LinkOperatorBadge(v.u.actor(), name, id); err != nil {
-		v.say(v.managed, problemText(err), true)
-		return
-	}
-	done := lang.L("{{.Name}} signs in by name only.", map[string]any{"Name": name})
-	if id != 0 {
-		done = lang.L("Badge {{.Number}} signs in {{.Name}}.", map[string]any{"Number": data.BadgeNumber(id), "Name": name})
-	}
-	v.say(v.managed, done, false)
-	v.badge.SetText("")
-	v.refresh()
+	store := v.u.store
+	v.change(v.managed, v.link, func(ctx context.Context) error { return store.LinkOperatorBadge(ctx, name, id) }, func() {
+		done := lang.L("{{.Name}} signs in by name only.", map[string]any{"Name": name})
+		if id != 0 {
+			done = lang.L("Badge {{.Number}} signs in {{.Name}}.", map[string]any{"Number": data.BadgeNumber(id), "Name": name})
+		}
+		v.say(v.managed, done, false)
+		v.badge.SetText("")
+		v.refresh()
+	})
 }

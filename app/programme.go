@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -47,6 +48,7 @@ type programme struct {
 
 	watching bool   // the attendance is being read again while the screen is shown
 	work     worker // reads it in the background
+	finds    int    // names typed to invite; an answer to an earlier one is dropped
 	// later runs f on the interface's goroutine after a while.
 	later func(wait time.Duration, f func())
 }
@@ -143,15 +145,20 @@ func (g *programme) buildUI() fyne.CanvasObject {
 	return split
 }
 
-// reload reads the programme and its attendance again.
-func (g *programme) reload() {
-	report, err := g.u.store.AttendanceReport(context.Background())
-	if err != nil {
-		g.problem.SetText(problemText(err))
-		return
-	}
-	g.attendance = report
-	g.list.Refresh()
+// reload reads the programme and its attendance again in the background,
+// then does what comes after, if anything, once they are shown.
+func (g *programme) reload(after ...func()) {
+	storeJob(&g.work, context.Background(), readTimeout, g.u.store.AttendanceReport, func(report []data.Attendance, err error) {
+		if err != nil {
+			g.problem.SetText(problemText(err))
+			return
+		}
+		g.attendance = report
+		g.list.Refresh()
+		for _, f := range after {
+			f()
+		}
+	})
 }
 
 func (g *programme) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
@@ -201,10 +208,8 @@ func (g *programme) edit(s data.Session) {
 	g.problem.SetText("")
 	g.warning.SetText("")
 	if s.ID != 0 {
-		g.invited, g.invitedErr = g.invitedOf(s.ID)
-		if g.invitedErr != nil {
-			g.say(problemText(g.invitedErr), widget.DangerImportance)
-		}
+		g.invitedErr = errStillReading // Save waits for the list
+		g.readInvited(s)
 	}
 	g.showInvited()
 	g.cancel.SetText(lang.L("Cancel the session…"))
@@ -221,17 +226,39 @@ func (g *programme) edit(s data.Session) {
 	g.clean = g.snapshot()
 }
 
+// errStillReading stands for an invitation list being read: shown as
+// such, and Save waits for it.
+var errStillReading = errors.New("still reading")
+
+// readInvited reads the invitation list of s, being edited, in the
+// background, then shows it, unless another session took the form
+// meanwhile.
+func (g *programme) readInvited(s data.Session) {
+	store := g.u.store
+	storeJob(&g.work, context.Background(), readTimeout, func(ctx context.Context) ([]data.Participant, error) {
+		return invitedOf(ctx, store, s.ID)
+	}, func(list []data.Participant, err error) {
+		if g.current.ID != s.ID || g.invitedErr != errStillReading {
+			return // another session chosen meanwhile
+		}
+		g.invited, g.invitedErr = list, err
+		if err != nil {
+			g.say(problemText(err), widget.DangerImportance)
+		}
+		g.showInvited()
+		g.clean = g.snapshot()
+	})
+}
+
 // invitedOf reads a session's invitation list, by name.
-func (g *programme) invitedOf(id int64) ([]data.Participant, error) {
-	ctx, cancel := context.WithTimeout(context.Background(), readTimeout)
-	defer cancel()
-	ids, err := g.u.store.Invitations(ctx, id)
+func invitedOf(ctx context.Context, store *data.Store, id int64) ([]data.Participant, error) {
+	ids, err := store.Invitations(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	list := make([]data.Participant, 0, len(ids))
 	for _, id := range ids {
-		p, err := g.u.store.Participant(ctx, id)
+		p, err := store.Participant(ctx, id)
 		if err != nil {
 			return nil, err
 		}
@@ -311,9 +338,24 @@ func (g *programme) onFind(text string) {
 		g.found.Refresh()
 		return
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), readTimeout)
-	defer cancel()
-	people, total, err := g.u.store.FindParticipants(ctx, data.ParticipantFilter{Query: text, Limit: maxFound})
+	g.finds++
+	asked, store := g.finds, g.u.store
+	type found struct {
+		people []data.Participant
+		total  int
+	}
+	storeJob(&g.work, context.Background(), readTimeout, func(ctx context.Context) (found, error) {
+		people, total, err := store.FindParticipants(ctx, data.ParticipantFilter{Query: text, Limit: maxFound})
+		return found{people, total}, err
+	}, func(f found, err error) {
+		if asked == g.finds { // else overtaken by more typing
+			g.showFound(f.people, f.total, err)
+		}
+	})
+}
+
+// showFound offers to invite the people found, or says why none could be.
+func (g *programme) showFound(people []data.Participant, total int, err error) {
 	if err != nil {
 		g.found.Add(&widget.Label{Text: problemText(err), Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord})
 	}
@@ -354,6 +396,8 @@ func (g *programme) addInvited(p data.Participant) {
 func (g *programme) showInvited() {
 	g.list2.RemoveAll()
 	switch {
+	case g.invitedErr == errStillReading:
+		g.list2.Add(&widget.Label{Text: lang.L("Reading…"), Importance: widget.LowImportance})
 	case g.invitedErr != nil:
 		g.list2.Add(&widget.Label{Text: lang.L("The invitation list cannot be read: {{.Problem}}", map[string]any{"Problem": problemText(g.invitedErr)}),
 			Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord})
@@ -447,6 +491,10 @@ func (g *programme) onSave() {
 		g.say(strings.Join(problems, "\n"), widget.DangerImportance)
 		return
 	}
+	if g.invitedErr == errStillReading {
+		g.say(lang.L("Reading…"), widget.MediumImportance)
+		return
+	}
 	if g.invitedErr != nil {
 		g.say(lang.L("Not saved: the invitation list of {{.Session}} could not be read, and saving would empty it. Choose the session again.",
 			map[string]any{"Session": g.current.Code}), widget.DangerImportance)
@@ -456,18 +504,25 @@ func (g *programme) onSave() {
 	for i, p := range g.invited {
 		invited[i] = p.ID
 	}
-	saved, err := g.u.store.SaveSession(g.u.actor(), s, invited)
-	if err != nil {
-		g.say(problemText(err), widget.DangerImportance)
-		return
-	}
-	g.reload()
-	g.edit(saved)
-	if i := g.indexOf(saved.ID); i >= 0 {
-		g.list.Select(i)
-	}
-	g.say(lang.L("{{.Session}} is saved.", map[string]any{"Session": saved.Code}), widget.SuccessImportance)
-	g.warnOverlaps([]data.Session{saved})
+	store := g.u.store
+	g.save.Disable()
+	storeJob(&g.work, g.u.actor(), changeTimeout, func(ctx context.Context) (data.Session, error) {
+		return store.SaveSession(ctx, s, invited)
+	}, func(saved data.Session, err error) {
+		g.save.Enable()
+		if err != nil {
+			g.say(problemText(err), widget.DangerImportance)
+			return
+		}
+		g.reload(func() {
+			g.edit(saved)
+			if i := g.indexOf(saved.ID); i >= 0 {
+				g.list.Select(i)
+			}
+			g.say(lang.L("{{.Session}} is saved.", map[string]any{"Session": saved.Code}), widget.SuccessImportance)
+			g.warnOverlaps([]data.Session{saved})
+		})
+	})
 }
 
 // onCancel asks, then cancels the session in the form, or takes its
@@ -483,29 +538,32 @@ func (g *programme) onCancel() {
 		if !yes {
 			return
 		}
-		if err := g.u.store.CancelSession(g.u.actor(), x.ID, !x.Cancelled); err != nil {
-			g.say(problemText(err), widget.DangerImportance)
-			return
-		}
-		g.reload()
-		if i := g.indexOf(x.ID); i >= 0 {
-			g.edit(g.attendance[i].Session)
-		}
-		done := lang.L("{{.Session}} is cancelled: its doors refuse every entry.", map[string]any{"Session": x.Code})
-		if x.Cancelled {
-			done = lang.L("{{.Session}} is no longer cancelled.", map[string]any{"Session": x.Code})
-		}
-		g.say(done, widget.SuccessImportance)
+		store := g.u.store
+		g.change(func(ctx context.Context) error { return store.CancelSession(ctx, x.ID, !x.Cancelled) }, func() {
+			if i := g.indexOf(x.ID); i >= 0 {
+				g.edit(g.attendance[i].Session)
+			}
+			done := lang.L("{{.Session}} is cancelled: its doors refuse every entry.", map[string]any{"Session": x.Code})
+			if x.Cancelled {
+				done = lang.L("{{.Session}} is no longer cancelled.", map[string]any{"Session": x.Code})
+			}
+			g.say(done, widget.SuccessImportance)
+		})
 	}, g.u.win)
 }
 
 // onDelete asks, then deletes the session in the form: only one whose
 // doors recorded no scan; another is to be cancelled.
 func (g *programme) onDelete() {
-	x := g.current
-	ctx, cancel := context.WithTimeout(context.Background(), readTimeout)
-	defer cancel()
-	scans, err := g.u.store.SessionScans(ctx, x.ID)
+	x, store := g.current, g.u.store
+	storeJob(&g.work, context.Background(), readTimeout, func(ctx context.Context) (int, error) {
+		return store.SessionScans(ctx, x.ID)
+	}, func(scans int, err error) { g.askDelete(x, scans, err) })
+}
+
+// askDelete asks before deleting x, whose doors recorded scans (or which
+// could not be told, for err), then deletes it.
+func (g *programme) askDelete(x data.Session, scans int, err error) {
 	switch {
 	case err != nil:
 		g.say(problemText(err), widget.DangerImportance)
@@ -519,15 +577,28 @@ func (g *programme) onDelete() {
 		if !yes {
 			return
 		}
-		if err := g.u.store.DeleteSession(g.u.actor(), x.ID); err != nil {
+		store := g.u.store
+		g.change(func(ctx context.Context) error { return store.DeleteSession(ctx, x.ID) }, func() {
+			g.list.UnselectAll()
+			g.edit(data.Session{Kind: data.KindSeminar, EarlyMinutes: 30})
+			g.say(lang.L("{{.Session}} is deleted.", map[string]any{"Session": x.Code}), widget.SuccessImportance)
+		})
+	}, g.u.win)
+}
+
+// change makes a change to the programme in the background, then reads
+// the programme again and does done; what kept it from being made is said
+// instead.
+func (g *programme) change(do func(ctx context.Context) error, done func()) {
+	storeJob(&g.work, g.u.actor(), changeTimeout, func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, do(ctx)
+	}, func(_ struct{}, err error) {
+		if err != nil {
 			g.say(problemText(err), widget.DangerImportance)
 			return
 		}
-		g.reload()
-		g.list.UnselectAll()
-		g.edit(data.Session{Kind: data.KindSeminar, EarlyMinutes: 30})
-		g.say(lang.L("{{.Session}} is deleted.", map[string]any{"Session": x.Code}), widget.SuccessImportance)
-	}, g.u.win)
+		g.reload(done)
+	})
 }
 
 // warnOverlaps says which of the changed sessions share a room, at the same
@@ -549,57 +620,79 @@ func (g *programme) warnOverlaps(changed []data.Session) {
 
 func (g *programme) onImport() { g.u.chooseFile(tableFiles, g.importFile) }
 
-// importFile reads a programme file and saves it, all or nothing.
+// importFile reads a programme file and saves it, all or nothing, in the
+// background.
 func (g *programme) importFile(path string) {
-	ctx := g.u.actor()
-	cats, err := g.u.store.Categories(ctx)
-	var sessions []data.Session
-	if err == nil {
-		sessions, err = roster.ReadProgramme(path, g.u.event.Location(), cats)
-	}
-	if err == nil {
-		_, _, err = g.u.store.SaveSessions(ctx, sessions)
-	}
+	store, loc := g.u.store, g.u.event.Location()
 	g.warning.SetText("")
-	if err != nil {
-		g.say(problemText(err), widget.DangerImportance)
-		return
-	}
-	g.say(lang.N("{{.Count}} session imported.", len(sessions), map[string]any{"Count": number(len(sessions))}), widget.SuccessImportance)
-	g.reload()
-	g.warnOverlaps(sessions)
+	g.say(lang.L("Reading {{.Path}}…", map[string]any{"Path": path}), widget.MediumImportance)
+	storeJob(&g.work, g.u.actor(), changeTimeout, func(ctx context.Context) ([]data.Session, error) {
+		cats, err := store.Categories(ctx)
+		var sessions []data.Session
+		if err == nil {
+			sessions, err = roster.ReadProgramme(path, loc, cats)
+		}
+		if err == nil {
+			_, _, err = store.SaveSessions(ctx, sessions)
+		}
+		return sessions, err
+	}, func(sessions []data.Session, err error) {
+		if err != nil {
+			g.say(problemText(err), widget.DangerImportance)
+			return
+		}
+		g.say(lang.N("{{.Count}} session imported.", len(sessions), map[string]any{"Count": number(len(sessions))}), widget.SuccessImportance)
+		g.reload(func() { g.warnOverlaps(sessions) })
+	})
 }
 
 // onExportStation saves a station file for the session in the form, for a
 // door that works without the network.
 func (g *programme) onExportStation() {
-	s, err := g.u.store.Session(context.Background(), g.editing)
-	if g.editing == "" || err != nil {
+	if g.editing == "" {
 		g.problem.SetText(lang.L("Choose a session in the list first."))
 		return
 	}
-	g.u.askNewFile(lang.L("Station file for {{.Session}}", map[string]any{"Session": s.Code}), nil, s.Code+".station", func(path string) {
-		g.exportStation(s, path)
+	code, store := g.editing, g.u.store
+	storeJob(&g.work, context.Background(), readTimeout, func(ctx context.Context) (data.Session, error) {
+		return store.Session(ctx, code)
+	}, func(s data.Session, err error) {
+		if err != nil {
+			g.problem.SetText(lang.L("Choose a session in the list first."))
+			return
+		}
+		g.u.askNewFile(lang.L("Station file for {{.Session}}", map[string]any{"Session": s.Code}), nil, s.Code+".station", func(path string) {
+			g.exportStation(s, path)
+		})
 	})
 }
 
 func (g *programme) exportStation(s data.Session, path string) {
-	if err := g.u.store.ExportStation(g.u.actor(), path, []int64{s.ID}); err != nil {
-		g.problem.SetText(problemText(err))
-		return
-	}
-	g.problem.SetText(lang.L("Station file written: {{.Path}}. Open it with Accred on the door's laptop; merge its scans back afterwards.", map[string]any{"Path": path}))
+	store := g.u.store
+	storeJob(&g.work, g.u.actor(), changeTimeout, func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, store.ExportStation(ctx, path, []int64{s.ID})
+	}, func(_ struct{}, err error) {
+		if err != nil {
+			g.problem.SetText(problemText(err))
+			return
+		}
+		g.problem.SetText(lang.L("Station file written: {{.Path}}. Open it with Accred on the door's laptop; merge its scans back afterwards.", map[string]any{"Path": path}))
+	})
 }
 
 // onMergeStation brings a station file's scans back.
 func (g *programme) onMergeStation() { g.u.chooseFile(nil, g.mergeStation) }
 
 func (g *programme) mergeStation(path string) {
-	added, err := g.u.store.MergeStation(g.u.actor(), path)
-	if err != nil {
-		g.problem.SetText(problemText(err))
-		return
-	}
-	g.problem.SetText(lang.N("{{.Count}} new scan merged.", added, map[string]any{"Count": added}))
-	g.reload()
+	store := g.u.store
+	storeJob(&g.work, g.u.actor(), changeTimeout, func(ctx context.Context) (int, error) {
+		return store.MergeStation(ctx, path)
+	}, func(added int, err error) {
+		if err != nil {
+			g.problem.SetText(problemText(err))
+			return
+		}
+		g.problem.SetText(lang.N("{{.Count}} new scan merged.", added, map[string]any{"Count": added}))
+		g.reload()
+	})
 }

@@ -1,10 +1,14 @@
 package app
 
 import (
+	"context"
 	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 )
 
 // worker runs a screen's slow work off the interface's goroutine and hands
@@ -50,6 +54,33 @@ func (w *worker) show(f func()) {
 		defer w.pending.Add(-1)
 		f()
 	})
+}
+
+// storeJob asks the store in w's background, with a context from parent
+// that ends after wait, then shows the answer on the interface's goroutine.
+func storeJob[T any](w *worker, parent context.Context, wait time.Duration, ask func(context.Context) (T, error), show func(T, error)) {
+	w.run(func() func() {
+		ctx, cancel := context.WithTimeout(parent, wait)
+		defer cancel()
+		answer, err := ask(ctx)
+		return func() { show(answer, err) }
+	})
+}
+
+// readInto is a part of a screen that says "Reading…" until read answers
+// in w's background, then shows what build makes of the answer, or why it
+// could not be read.
+func readInto[T any](w *worker, read func(context.Context) (T, error), build func(T) fyne.CanvasObject) fyne.CanvasObject {
+	box := container.NewStack(&widget.Label{Text: lang.L("Reading…")})
+	storeJob(w, context.Background(), readTimeout, read, func(answer T, err error) {
+		if err != nil {
+			box.Objects = []fyne.CanvasObject{&widget.Label{Text: problemText(err), Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}}
+		} else {
+			box.Objects = []fyne.CanvasObject{build(answer)}
+		}
+		box.Refresh()
+	})
+	return box
 }
 
 // changeTimeout bounds how long a change made at a screen waits for the
