@@ -81,6 +81,29 @@ func vanished(last cups.Job, pagesPrinted, pages uint32) cups.Job {
 	return cups.Job{ID: last.ID, State: cups.JobAborted, Reasons: last.Reasons, Message: errGone}
 }
 
+// progress is what is known of a job sent to Windows' spooler, reading
+// after reading of its queue.
+type progress struct {
+	job                 cups.Job
+	pagesPrinted, pages uint32 // as Windows last counted them
+	withdrawn           bool   // the station asked Windows to delete it
+}
+
+// saw records one reading of the job in the queue (JOB_INFO_1).
+func (p *progress) saw(status uint32, text string, pagesPrinted, pages uint32) {
+	p.job = jobOf(p.job.ID, status, text)
+	p.pagesPrinted, p.pages = pagesPrinted, pages
+}
+
+// gone records that the queue no longer holds the job (vanished): a job
+// the station withdrew that Windows did not say printed is cancelled.
+func (p *progress) gone() {
+	p.job = vanished(p.job, p.pagesPrinted, p.pages)
+	if p.withdrawn && p.job.State == cups.JobAborted {
+		p.job = cups.Job{ID: p.job.ID, State: cups.JobCanceled}
+	}
+}
+
 // ours reports whether a job's document name is the PDF file's: PDF
 // programs name the jobs they send after the file, with or without its
 // extension, some with its folder.

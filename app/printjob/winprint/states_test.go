@@ -77,6 +77,46 @@ func TestAJobGoneWithoutWordIsNotPrinted(t *testing.T) {
 	}
 }
 
+// TestAJobsCourseThroughWindowsQueue: a job is followed reading after
+// reading of Windows' queue, as the spooler does while the station waits,
+// and ends printed only where Windows said so; one the station withdrew
+// ends cancelled unless Windows said it printed first.
+func TestAJobsCourseThroughWindowsQueue(t *testing.T) {
+	type reading struct {
+		status         uint32
+		printed, pages uint32
+		gone           bool
+	}
+	left := reading{gone: true}
+	for _, c := range []struct {
+		name      string
+		readings  []reading
+		withdrawn bool
+		state     int
+	}{
+		{"printed, then removed", []reading{{0, 0, 0, false}, {jobSpooling, 0, 0, false}, {jobPrinting, 1, 2, false}, {jobPrinted, 2, 2, false}, left}, false, cups.JobCompleted},
+		{"removed once all its pages printed", []reading{{jobSpooling, 0, 0, false}, {jobPrinting, 2, 2, false}, left}, false, cups.JobCompleted},
+		{"removed half printed", []reading{{jobPrinting, 1, 2, false}, left}, false, cups.JobAborted},
+		{"out of paper, then removed", []reading{{jobPrinting | jobPaperOut, 2, 2, false}, left}, false, cups.JobAborted},
+		{"cancelled in the queue", []reading{{jobPrinting, 0, 1, false}, {jobDeleting, 0, 1, false}, left}, false, cups.JobCanceled},
+		{"withdrawn by the station", []reading{{jobSpooling, 0, 0, false}, left}, true, cups.JobCanceled},
+		{"withdrawn too late: it printed", []reading{{jobPrinting, 1, 1, false}, left}, true, cups.JobCompleted},
+		{"still waiting", []reading{{0, 0, 0, false}, {jobPaused, 0, 1, false}}, false, cups.JobHeld},
+	} {
+		p := progress{job: cups.Job{ID: 12}, withdrawn: c.withdrawn}
+		for _, r := range c.readings {
+			if r.gone {
+				p.gone()
+			} else {
+				p.saw(r.status, "", r.printed, r.pages)
+			}
+		}
+		if p.job.State != c.state || p.job.ID != 12 {
+			t.Errorf("%s: %+v, want state %d", c.name, p.job, c.state)
+		}
+	}
+}
+
 // TestOurJobIsFoundByItsFileName: the job a PDF program sends for a file
 // is known by the file's name in the job's, whatever the program adds.
 func TestOurJobIsFoundByItsFileName(t *testing.T) {

@@ -97,12 +97,9 @@ type Spooler struct {
 
 // watched is a job Spooler follows until it ends.
 type watched struct {
-	printer      string
-	last         cups.Job
-	pagesPrinted uint32 // as Windows last counted them
-	pages        uint32
-	err          error // the spooler stopped answering for it
-	withdraw     bool  // Cancel asked for it
+	printer string
+	progress
+	err error // the spooler stopped answering for it
 }
 
 // New returns the computer's spooler.
@@ -210,7 +207,7 @@ func (s *Spooler) Print(ctx context.Context, printer string, pdf io.Reader, o cu
 		}
 		for id, j := range jobs {
 			if _, old := before[id]; !old && ours(j.document, file) {
-				s.follow(printer, id, jobOf(id, j.status, j.text))
+				s.follow(printer, id, j)
 				return id, nil
 			}
 		}
@@ -250,8 +247,9 @@ func jobsOf(h windows.Handle) (map[int]queued, error) {
 
 // follow reads a job's state until it ends, so that Job answers at once
 // and the moment Windows says it printed is not missed.
-func (s *Spooler) follow(printer string, id int, first cups.Job) {
-	w := &watched{printer: printer, last: first}
+func (s *Spooler) follow(printer string, id int, first queued) {
+	w := &watched{printer: printer, progress: progress{job: cups.Job{ID: id}}}
+	w.saw(first.status, first.text, 0, 0)
 	s.mu.Lock()
 	s.watched[id] = w
 	s.mu.Unlock()
@@ -266,15 +264,12 @@ func (s *Spooler) follow(printer string, id int, first cups.Job) {
 			s.mu.Lock()
 			switch {
 			case errors.Is(err, windows.ERROR_INVALID_PARAMETER): // no such job: it left the queue
-				w.last, err = vanished(w.last, w.pagesPrinted, w.pages), nil
-				if w.withdraw && w.last.State == cups.JobAborted {
-					w.last.State = cups.JobCanceled
-				}
+				w.gone()
+				err = nil
 			case err == nil:
-				w.last = jobOf(id, j.status, windows.UTF16PtrToString(j.text))
-				w.pagesPrinted, w.pages = j.pagesPrinted, j.totalPages
+				w.saw(j.status, windows.UTF16PtrToString(j.text), j.pagesPrinted, j.totalPages)
 			}
-			ended := w.last.Ended()
+			ended := w.job.Ended()
 			s.mu.Unlock()
 			if ended {
 				return
@@ -308,9 +303,9 @@ func (s *Spooler) Job(ctx context.Context, id int) (cups.Job, error) {
 	case !ok:
 		return cups.Job{}, fmt.Errorf("Windows' spooler knows no job %d sent by Accred", id)
 	case w.err != nil:
-		return w.last, spoolerError(w.err)
+		return w.job, spoolerError(w.err)
 	}
-	return w.last, nil
+	return w.job, nil
 }
 
 // Cancel withdraws a job Print sent that has not ended.
@@ -318,7 +313,7 @@ func (s *Spooler) Cancel(ctx context.Context, id int) error {
 	s.mu.Lock()
 	w, ok := s.watched[id]
 	if ok {
-		w.withdraw = true
+		w.withdrawn = true
 	}
 	s.mu.Unlock()
 	if !ok {
