@@ -213,7 +213,7 @@ func (s *Spooler) Print(ctx context.Context, printer string, pdf io.Reader, o cu
 		}
 		select {
 		case <-ctx.Done():
-			return 0, ctx.Err()
+			return 0, fmt.Errorf("cancelled while the program that prints PDF files had %s: if its badges come out, they are not marked printed", filepath.Base(file))
 		case <-time.After(250 * time.Millisecond):
 		}
 	}
