@@ -18,7 +18,8 @@ import (
 )
 
 // askZones lets the desk tick the zones p's badge lets them into: those
-// of their category unless changed, each change kept as +4 or -3.
+// of their category unless changed, each change kept as +4 or -3. A zone
+// the rulebook lets only an admin grant is greyed for others, with why.
 func (v *details) askZones(p data.Participant) {
 	zones, own := v.read.zones, v.read.own
 	if len(zones) == 0 {
@@ -36,6 +37,12 @@ func (v *details) askZones(p data.Participant) {
 		c.SetChecked(data.HasZone(z, p.Category, own))
 		ticked[z.Code] = c
 		checks.Add(c)
+		grant := append(slices.Clone(own), data.ZoneChange{Zone: z.Code, Granted: true})
+		if verdict, why := data.GrantZones(p, zones, own, grant, v.d.u.can(data.RoleAdmin)); verdict != data.Accepted && !c.Checked {
+			c.Disable() // the rulebook's: beyond the category's, an admin's to grant
+			checks.Add(&widget.Label{Text: say(why.Message()), Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Italic: true},
+				SizeName: theme.SizeNameCaptionText})
+		}
 	}
 	ask := dialog.NewCustomConfirm(lang.L("Zones of {{.Name}}", map[string]any{"Name": p.ListName()}), lang.L("Save"), lang.L("Cancel"),
 		container.NewVScroll(checks), func(ok bool) {

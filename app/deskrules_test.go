@@ -120,3 +120,34 @@ func TestDeskGreysWhatTheRulebookRefusesWithItsReason(t *testing.T) {
 	}
 	greyedWithReason(t, u, "Print a new badge", "not accredited")
 }
+
+// TestDeskGreysZonesOnlyAnAdminMayGrant: in Change zones…, a zone beyond
+// the participant's category is greyed for a desk operator, with the
+// rulebook's reason, and a tap does not tick it; an admin may tick it.
+func TestDeskGreysZonesOnlyAnAdminMayGrant(t *testing.T) {
+	u := newTestUI(t)
+	zones := []data.Zone{{Code: 1, Name: "Plenary floor", Categories: []string{"delegate"}}, {Code: 5, Name: "VIP lounge"}}
+	if err := u.store.SaveZones(ctx, zones); err != nil {
+		t.Fatal(err)
+	}
+	showFound(u.desk, "osul")
+	tapButton(t, u.desk.right, "Change zones…")
+	if vip := checkNamed(t, dialogShown(t, u), "5 VIP lounge"); vip.Disabled() {
+		t.Fatal("an admin may not grant a zone beyond the category's")
+	}
+	tapButton(t, dialogShown(t, u), "Cancel")
+
+	addOperator(t, u.store, "Minh", data.RoleDesk)
+	signInAs(t, u, "Minh", testPIN)
+	showFound(u.desk, "osul")
+	tapButton(t, u.desk.right, "Change zones…")
+	ask := dialogShown(t, u)
+	vip := checkNamed(t, ask, "5 VIP lounge")
+	test.Tap(vip)
+	if !vip.Disabled() || vip.Checked || checkNamed(t, ask, "1 Plenary floor  (the category's)").Disabled() {
+		t.Fatalf("a desk operator's VIP lounge: greyed %v, ticked %v", vip.Disabled(), vip.Checked)
+	}
+	if text := labelTexts(ask); !strings.Contains(text, "zone 5 is beyond the category's zones: only an admin may grant it") {
+		t.Fatalf("the dialog says %q", text)
+	}
+}

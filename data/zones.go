@@ -262,6 +262,18 @@ func mayGrant(ctx context.Context, tx *sql.Tx, p Participant, zones []Zone, chan
 	if err != nil {
 		return err
 	}
+	if verdict, why := GrantZones(p, zones, old, changes, actorFrom(ctx).May(RoleAdmin)); verdict != rules.Accepted {
+		return &Error{Code: EFORBIDDEN, Message: msgZonesNotChanged.Msg(), Fields: []FieldError{{Field: FieldZones, Reason: why.Message()}}}
+	}
+	return nil
+}
+
+// GrantZones asks the rulebook whether an operator, an admin or not, may
+// make changes p's own changes to their category's zones, old being those
+// p holds now: a zone beyond the category's that p did not hold already is
+// an admin's to grant. The store asks it when the zones are saved, the desk
+// to grey what the operator may not grant.
+func GrantZones(p Participant, zones []Zone, old, changes []ZoneChange, admin bool) (VerdictKind, Reason) {
 	var ofCategory, granted []int
 	for _, z := range zones {
 		if slices.Contains(z.Categories, p.Category) {
@@ -273,10 +285,7 @@ func mayGrant(ctx context.Context, tx *sql.Tx, p Participant, zones []Zone, chan
 			granted = append(granted, c.Zone)
 		}
 	}
-	if verdict, why := rules.Zones(granted, ofCategory, actorFrom(ctx).May(RoleAdmin)); verdict != rules.Accepted {
-		return &Error{Code: EFORBIDDEN, Message: msgZonesNotChanged.Msg(), Fields: []FieldError{{Field: FieldZones, Reason: why.Message()}}}
-	}
-	return nil
+	return rules.Zones(granted, ofCategory, admin)
 }
 
 // setZoneChangesTx replaces a participant's zone changes within tx, and
