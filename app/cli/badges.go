@@ -39,7 +39,7 @@ func runBadges(e *env, args []string) error {
 		return err
 	}
 	if len(ids) == 0 && left.Waiting > 0 {
-		fmt.Fprintf(e.stdout, "%d approved participants still wait for security clearance\n", left.Waiting)
+		fmt.Fprintln(e.stdout, counted(stillWaiting, left.Waiting))
 	}
 	if err := checkPrintable(ids, list, left); err != nil {
 		return err
@@ -57,7 +57,7 @@ func runBadges(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "printed %d badges to %s\n", len(list), strings.Join(files, ", "))
+	fmt.Fprintf(e.stdout, "printed %s to %s\n", counted(badgesCounted, len(list)), strings.Join(files, ", "))
 	return nil
 }
 

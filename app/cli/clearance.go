@@ -34,7 +34,7 @@ func runClearance(e *env, args []string) error {
 		if err := roster.WriteFile(*out, format, table); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "wrote %d participants pending clearance to %s\n", len(table)-1, *out)
+		fmt.Fprintf(e.stdout, "wrote %s pending clearance to %s\n", counted(participantsCounted, len(table)-1), *out)
 		return nil
 	case len(rest) == 2 && rest[0] == "import" && *out == "":
 		answers, err := roster.ReadClearance(rest[1])
@@ -49,7 +49,7 @@ func runClearance(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "recorded the clearance of %d participants\n", n)
+		fmt.Fprintf(e.stdout, "recorded the clearance of %s\n", counted(participantsCounted, n))
 		return nil
 	}
 	return errUsage

@@ -71,7 +71,7 @@ func TestEndToEndClearance(t *testing.T) {
 		}
 	}
 	code, out, errs := run(t, db, "badges", "--pending", "--out", filepath.Join(dir, "pending.pdf"))
-	if code != 0 || !strings.Contains(out, "1 approved participants still wait for security clearance") || !strings.Contains(out, "printed 1 badges") {
+	if code != 0 || !strings.Contains(out, "1 approved participant still waits for security clearance\n") || !strings.Contains(out, "printed 1 badge to") {
 		t.Fatalf("badges --pending: %d %q %q", code, out, errs)
 	}
 }

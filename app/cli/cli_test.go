@@ -184,7 +184,7 @@ func TestStationExportAndMerge(t *testing.T) {
 	if Run(ctx, []string{"--db", station, "checkin", "--session", "PLEN-1"}, strings.NewReader(code+"\n"), &out, &errb) != 0 || !strings.HasPrefix(out.String(), "ACCEPTED") {
 		t.Fatalf("checkin at the station: %q %q", out.String(), errb.String())
 	}
-	for _, want := range []string{"merged 1 new scans", "merged 0 new scans"} {
+	for _, want := range []string{"merged 1 new scan from", "merged 0 new scans from"} {
 		if code, out, errs := run(t, db, "station", "merge", station); code != 0 || !strings.Contains(out, want) {
 			t.Fatalf("merge: %d %q %q", code, out, errs)
 		}

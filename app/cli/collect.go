@@ -60,6 +60,6 @@ func collectDelegation(e *env, delegation string, in data.CollectInput, out stri
 	for _, p := range list {
 		fmt.Fprintf(e.stdout, "collected\t%d\t%s\n", p.ID, p.FullName())
 	}
-	fmt.Fprintf(e.stdout, "wrote the list to sign (%d badges) to %s\n", len(list), out)
+	fmt.Fprintf(e.stdout, "wrote the list to sign (%s) to %s\n", counted(badgesCounted, len(list)), out)
 	return nil
 }

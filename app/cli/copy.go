@@ -32,7 +32,7 @@ func runCopy(e *env, args []string) error {
 		rows, err = src.CopyTo(e.ctx, dst)
 		dst.Close()
 		if err == nil {
-			fmt.Fprintf(e.stdout, "copied %d rows from %s to %s\n", rows, src.Path(), dst.Path())
+			fmt.Fprintf(e.stdout, "copied %s from %s to %s\n", counted(rowsCounted, rows), src.Path(), dst.Path())
 			return nil
 		}
 	}

@@ -41,7 +41,7 @@ func runSessions(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "imported %d sessions: %d created, %d updated\n", len(sessions), created, updated)
+		fmt.Fprintf(e.stdout, "imported %s: %d created, %d updated\n", counted(sessionsCounted, len(sessions)), created, updated)
 		programme, err := s.Sessions(e.ctx)
 		if err != nil {
 			return err
@@ -294,7 +294,7 @@ func runStation(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "merged %d new scans from %s\n", added, rest[1])
+		fmt.Fprintf(e.stdout, "merged %s from %s\n", counted(newScansCounted, added), rest[1])
 		return nil
 	}
 	var ids []int64
@@ -308,6 +308,6 @@ func runStation(e *env, args []string) error {
 	if err := s.ExportStation(e.ctx, rest[1], ids); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "wrote the station file %s for %d sessions\n", rest[1], len(ids))
+	fmt.Fprintf(e.stdout, "wrote the station file %s for %s\n", rest[1], counted(sessionsCounted, len(ids)))
 	return nil
 }

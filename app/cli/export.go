@@ -89,16 +89,16 @@ func runExportParticipants(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "exported %d participants into %d files in %s\n", len(entries), len(files), *out)
+		fmt.Fprintf(e.stdout, "exported %s into %s in %s\n", counted(participantsCounted, len(entries)), counted(filesCounted, len(files)), *out)
 		return nil
 	}
 	n, err := roster.Export(*out, *format, entries, photos)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "exported %d participants to %s", len(entries), *out)
+	fmt.Fprintf(e.stdout, "exported %s to %s", counted(participantsCounted, len(entries)), *out)
 	if n > 0 {
-		fmt.Fprintf(e.stdout, ", %d photos to %s", n, roster.PhotoFolder(*out))
+		fmt.Fprintf(e.stdout, ", %s to %s", counted(photosCounted, n), roster.PhotoFolder(*out))
 	}
 	fmt.Fprintln(e.stdout)
 	return nil

@@ -25,6 +25,6 @@ func runParticipantsList(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "wrote the List of Participants (%d participants) to %s\n", people, *out)
+	fmt.Fprintf(e.stdout, "wrote the List of Participants (%s) to %s\n", counted(participantsCounted, people), *out)
 	return nil
 }

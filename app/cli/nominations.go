@@ -94,6 +94,6 @@ func runNominationsFile(e *env, args []string) error {
 	}); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "wrote the nomination of %s (%d bytes) to %s\n", n.Affiliation.Name, len(file), *out)
+	fmt.Fprintf(e.stdout, "wrote the nomination of %s (%s) to %s\n", n.Affiliation.Name, counted(bytesCounted, len(file)), *out)
 	return nil
 }

@@ -73,7 +73,7 @@ func runDemo(e *env, args []string) error {
 	if err := demo.Create(e.ctx, s, *n); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "created the Hanoi demo with %d participants in %s\n", *n, s.Path())
+	fmt.Fprintf(e.stdout, "created the Hanoi demo with %s in %s\n", counted(participantsCounted, *n), s.Path())
 	fmt.Fprintln(e.stdout, "its operators, to sign in with (name, role, PIN):")
 	for _, o := range demo.Operators {
 		fmt.Fprintf(e.stdout, "  %s\t%s\t%s\n", o.Name, o.Roles, o.PIN)
@@ -119,7 +119,7 @@ func runImport(e *env, args []string) error {
 	if *dryRun {
 		verb = "checked (dry run, nothing changed)"
 	}
-	fmt.Fprintf(e.stdout, "%s %d rows: %d created, %d updated, %d unchanged\n", verb, rep.Rows, rep.Created, rep.Updated, rep.Unchanged)
+	fmt.Fprintf(e.stdout, "%s %s: %d created, %d updated, %d unchanged\n", verb, counted(rowsCounted, rep.Rows), rep.Created, rep.Updated, rep.Unchanged)
 	return nil
 }
 

@@ -30,7 +30,7 @@ func runZones(e *env, args []string) error {
 		if err := s.SaveZones(e.ctx, zones); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "imported %d zones\n", len(zones))
+		fmt.Fprintf(e.stdout, "imported %s\n", counted(zonesCounted, len(zones)))
 		return nil
 	case len(rest) > 0:
 		return errUsage
