@@ -1,6 +1,11 @@
 package app
 
 import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +15,7 @@ import (
 	"accred/app/printjob"
 	"accred/app/printjob/cups"
 	"accred/app/printjob/cupstest"
+	"accred/app/printjob/winprint"
 	"accred/data"
 )
 
@@ -207,5 +213,67 @@ func TestBadgesAskBeforeSendingAgainAJobThatMayStillPrint(t *testing.T) {
 	test.Tap(findButton(asked, "No"))
 	if b.cancel.Visible() || u.win.Canvas().Overlays().Top() != nil {
 		t.Fatal("No still sent them")
+	}
+}
+
+// windowsWithoutPDFProgram stands in for Windows' spooler on a Windows
+// that has printers but no program that prints PDF files, as winprint's
+// Spooler answers there (winprint's own tests try it under Wine).
+type windowsWithoutPDFProgram struct{ printers []cups.Printer }
+
+func (w windowsWithoutPDFProgram) Printers(context.Context) ([]cups.Printer, string, error) {
+	return w.printers, w.printers[1].Name, nil
+}
+
+func (w windowsWithoutPDFProgram) Printer(_ context.Context, name string) (cups.Printer, error) {
+	for _, p := range w.printers {
+		if p.Name == name {
+			return p, winprint.ErrNoPDFProgram
+		}
+	}
+	return cups.Printer{}, cups.ErrNoPrinter
+}
+
+func (windowsWithoutPDFProgram) Print(context.Context, string, io.Reader, cups.Options) (int, error) {
+	return 0, winprint.ErrNoPDFProgram
+}
+
+func (windowsWithoutPDFProgram) Job(_ context.Context, id int) (cups.Job, error) {
+	return cups.Job{}, fmt.Errorf("no job %d", id)
+}
+
+func (windowsWithoutPDFProgram) Cancel(context.Context, int) error { return nil }
+
+// TestBadgesSayWindowsHasNoProgramForPDFFiles: on Windows the station
+// offers Windows' printers by their names, its default chosen, and on a
+// Windows without a program that prints PDF files says so in words as
+// soon as a printer is chosen, and again when Print is pressed, marking
+// nobody printed and leaving no file.
+func TestBadgesSayWindowsHasNoProgramForPDFFiles(t *testing.T) {
+	u := newTestUI(t)
+	u.badges.service = windowsWithoutPDFProgram{printers: []cups.Printer{
+		{Name: `\\máy-chủ\HP LaserJet (Phòng 2)`, State: cups.PrinterIdle, Accepting: true},
+		{Name: "Evolis Primacy", State: cups.PrinterIdle, Accepting: true, Media: "custom_85.6x54mm"},
+	}}
+	b, _ := openBadges(t, u)
+	if b.printer.Selected != "Evolis Primacy" || len(b.printer.Options) != 3 || b.printer.Options[0] != `\\máy-chủ\HP LaserJet (Phòng 2)` {
+		t.Fatalf("printers %q, chosen %q", b.printer.Options, b.printer.Selected)
+	}
+	const says = "Windows has no program that prints PDF files, so nothing can be sent to Evolis Primacy"
+	if !strings.Contains(b.printerNote.Text, says) || !strings.Contains(b.printerNote.Text, "Adobe Acrobat Reader or SumatraPDF") {
+		t.Fatalf("the printer's note: %q", b.printerNote.Text)
+	}
+	out := filepath.Join(t.TempDir(), "badges.pdf")
+	printRun(t, u, b, out)
+	if !strings.Contains(b.summary.Text, says) || !strings.Contains(b.summary.Text, "nobody was marked printed") {
+		t.Fatalf("after Print: %q", b.summary.Text)
+	}
+	for id := int64(1); id <= 4; id++ {
+		if st, _ := status(t, u, id); st != data.StatusApproved {
+			t.Fatalf("badge %d is %s", id, st)
+		}
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Fatalf("a file was left: %v", err)
 	}
 }

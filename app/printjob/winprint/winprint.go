@@ -16,5 +16,5 @@ import "errors"
 var (
 	ErrUnsupported      = errors.New("printing through Windows is for Windows only")
 	ErrNoDefaultPrinter = errors.New("no default printer")
-	ErrNoPDFProgram     = errors.New("Windows has no program that prints or shows PDF files")
+	ErrNoPDFProgram     = errors.New("this computer has no program that prints or shows PDF files")
 )

@@ -42,12 +42,14 @@ type printerInfo2 struct {
 	averagePPM                                                                  uint32
 }
 
-// devMode is the start of DEVMODEW, up to the paper's width.
+// devMode is the start of DEVMODEW, up to the paper's width: the device's
+// name, four versions and sizes, the fields set, the orientation, then the
+// paper.
 type devMode struct {
-	deviceName                                  [32]uint16
-	specVersion, driverVersion, size, extra     uint16
-	fields                                      uint32
-	orientation, paperSize, paperLength, paperW int16
+	_                                 [32]uint16
+	_, _, _, _                        uint16
+	fields                            uint32
+	_, paperSize, paperLength, paperW int16
 }
 
 // jobInfo1 is JOB_INFO_1.
@@ -176,7 +178,7 @@ func describe(info *printerInfo2) cups.Printer {
 func (s *Spooler) Print(ctx context.Context, printer string, pdf io.Reader, o cups.Options) (int, error) {
 	named, ok := pdf.(interface{ Name() string })
 	if !ok {
-		return 0, errors.New("Windows prints a PDF from its file, and this one has no name")
+		return 0, errors.New("a PDF is printed on Windows from its file, and this one has no name")
 	}
 	file, err := filepath.Abs(named.Name())
 	if err != nil {
@@ -301,7 +303,7 @@ func (s *Spooler) Job(ctx context.Context, id int) (cups.Job, error) {
 	w, ok := s.watched[id]
 	switch {
 	case !ok:
-		return cups.Job{}, fmt.Errorf("Windows' spooler knows no job %d sent by Accred", id)
+		return cups.Job{}, fmt.Errorf("the spooler knows no job %d sent by Accred", id)
 	case w.err != nil:
 		return w.job, spoolerError(w.err)
 	}
@@ -317,7 +319,7 @@ func (s *Spooler) Cancel(ctx context.Context, id int) error {
 	}
 	s.mu.Unlock()
 	if !ok {
-		return fmt.Errorf("Windows' spooler knows no job %d sent by Accred", id)
+		return fmt.Errorf("the spooler knows no job %d sent by Accred", id)
 	}
 	h, err := open(w.printer)
 	if err != nil {
@@ -376,7 +378,7 @@ func call(f func(buf *byte, size uint32, needed, returned *uint32) (uintptr, err
 // gave no reason (as Wine's spooler, which lists no jobs).
 func failed(err error) error {
 	if errno, ok := err.(windows.Errno); ok && errno == 0 {
-		return errors.New("Windows' spooler failed without saying why")
+		return errors.New("the spooler failed without saying why")
 	}
 	return err
 }

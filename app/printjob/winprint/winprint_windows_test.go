@@ -72,7 +72,7 @@ func TestSpoolerOfWindows(t *testing.T) {
 	switch {
 	case errors.Is(err, ErrNoPDFProgram):
 		t.Logf("not sent: %v", err)
-		if err.Error() != "Windows has no program that prints or shows PDF files" {
+		if err.Error() != "this computer has no program that prints or shows PDF files" {
 			t.Errorf("the reason is not said in words: %v", err)
 		}
 	case err != nil:
