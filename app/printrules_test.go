@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"accred/app/printjob/printstates"
 	"accred/data"
+	"accred/data/printstates"
 )
 
 // TestPrintingStationPicksWhomTheRulebookLets puts participants in every

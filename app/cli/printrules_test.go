@@ -7,9 +7,9 @@ import (
 	"testing"
 
 	"accred/app/printjob"
-	"accred/app/printjob/printstates"
 	"accred/data"
 	"accred/data/pgtest"
+	"accred/data/printstates"
 )
 
 // printStatesDB makes an event database, by the command line, holding a
