@@ -147,6 +147,15 @@ func TestEveryChangeLeavesALine(t *testing.T) {
 			_, err := s.UpdateParticipant(as, id, in)
 			return err
 		}},
+		{"ChangeIdentity", func() error {
+			id := person("ID1")
+			printed(id)
+			p, _ := s.Participant(ctx, id)
+			in := p.Input()
+			in.GivenName = "Beatriz"
+			_, err := s.ChangeIdentity(as, id, in)
+			return err
+		}},
 		{"SetPhoto", func() error { return s.SetPhoto(as, person("P1"), testJPEG(t)) }},
 		{"RemovePhoto", func() error { id := person("P2"); s.SetPhoto(ctx, id, testJPEG(t)); return s.RemovePhoto(as, id) }},
 		{"Approve", func() error { return s.Approve(as, []int64{person("A1")}) }},
