@@ -85,7 +85,7 @@ func TestCommandLineAndRulebookPickTheSameBadges(t *testing.T) {
 		before[st.Name] = p
 	}
 	if code, out, errs := run(t, pendingDB, "badges", "--pending", "--out", filepath.Join(dir, "pending.pdf")); code != 0 ||
-		!strings.Contains(out, "1 approved participants still wait for security clearance") {
+		!strings.Contains(out, "1 approved participant still waits for security clearance") {
 		t.Fatalf("accred badges --pending: %d %q %s", code, out, errs)
 	}
 	reprintDB, reprint, reprintIDs := printStatesDB(t)
