@@ -123,9 +123,13 @@ func TestDownloadTheTemplate(t *testing.T) {
 		t.Fatalf("sheets %q", sheets)
 	}
 	notes, _ := f.GetRows("Colonnes")
-	if len(notes) != len(roster.Columns)+1 || notes[0][0] != "Colonne" || notes[4][0] != "family_name" || notes[4][2] != "obligatoire" ||
+	if len(notes) != len(roster.Columns)+2 || notes[0][0] != "Colonne" || notes[4][0] != "family_name" || notes[4][2] != "obligatoire" ||
 		!strings.Contains(notes[4][3], "capitales") {
 		t.Fatalf("the notes: %q", notes)
+	}
+	if last := notes[len(notes)-1]; last[0] != "-" || last[1] != "Cellules vides" || !strings.Contains(last[3], "une cellule vide laisse son champ tel quel") ||
+		!strings.Contains(last[3], "ne contenant que - l'efface") || !strings.Contains(last[3], "confirmée, ligne par ligne") {
+		t.Fatalf("the notes do not say what an empty cell does: %q", last)
 	}
 	for _, n := range notes[1:] {
 		if len(n) < 4 || n[3] == "" {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -77,5 +78,51 @@ func TestHistoryNamesTheImportOfEachChange(t *testing.T) {
 		if !strings.Contains(lines, want) {
 			t.Errorf("the history does not say %q:\n%s", want, lines)
 		}
+	}
+}
+
+// TestImporterListsIdentityChangesToConfirmLineByLine: a file giving a
+// badge holder another name shows the line, the person and a check; the
+// import waits until it is ticked, then imports every line, sends him
+// back to pending and says so.
+func TestImporterListsIdentityChangesToConfirmLineByLine(t *testing.T) {
+	u := newTestUI(t)
+	p := printOSullivan(t, u)
+	im := newImporter(u, nil)
+	u.win.SetContent(im.buildUI())
+	path := filepath.Join(t.TempDir(), "ireland.csv")
+	writeRoster(t, path, "delegate,Aoife,Byrne,IE,IE,IE-NEW-1", "delegate,Siobhán,Sullivan,IE,IE,"+p.DocumentNumber)
+	test.Type(im.path, path)
+	test.Tap(im.check)
+	im.work.wait()
+	if !im.commit.Disabled() || im.commit.Text != "1 line to confirm" || len(im.confirms) != 1 || im.confirms[3] == nil {
+		t.Fatalf("before confirming: %q enabled=%v, confirms %v", im.commit.Text, !im.commit.Disabled(), im.confirms)
+	}
+	var listed string
+	for _, o := range test.LaidOutObjects(im.conflictList) {
+		if l, ok := o.(*widget.Label); ok {
+			listed += l.Text + "\n"
+		}
+	}
+	for _, want := range []string{"Given name: " + p.BadgeNumber() + " Seán O'SULLIVAN would become Siobhán SULLIVAN", "whose badge was printed"} {
+		if !strings.Contains(listed, want) {
+			t.Fatalf("the list does not say %q:\n%s", want, listed)
+		}
+	}
+	if !strings.Contains(im.summary.Text, "1 line changes who someone approved, cleared or printed is") || im.summary.Importance != widget.WarningImportance {
+		t.Fatalf("summary %q", im.summary.Text)
+	}
+	test.Tap(im.confirms[3])
+	if im.commit.Disabled() || im.commit.Text != "Import 2 lines" {
+		t.Fatalf("confirmed: %q enabled=%v", im.commit.Text, !im.commit.Disabled())
+	}
+	test.Tap(im.commit)
+	im.work.wait()
+	if !strings.Contains(im.summary.Text, "Imported 2 lines: 1 new, 1 corrected") || !strings.Contains(im.summary.Text, "1 person is someone else now") {
+		t.Fatalf("imported: %q", im.summary.Text)
+	}
+	got, _ := u.store.Participant(ctx, p.ID)
+	if got.GivenName != "Siobhán" || got.Status != data.StatusRegistered || participantsNamed(t, u, "byrne") != 1 {
+		t.Fatalf("after: %+v", got)
 	}
 }

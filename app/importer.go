@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -37,6 +38,13 @@ type importer struct {
 	shown    []int                     // the rows the table shows, by index in rows
 	source   data.ImportSource         // the file the rows were read from, for the audit trail
 	problems map[int][]data.FieldError // by line; line 0 for the file as a whole
+
+	// conflicts lists the lines that change who someone approved, cleared
+	// or printed is, each with a check that confirms it; confirms holds
+	// the checks by line, and conflicts' reasons by line too.
+	conflictList *fyne.Container
+	confirms     map[int]*widget.Check
+	conflicts    map[int]data.FieldError
 }
 
 func newImporter(u *ui, imported func()) *importer { return &importer{u: u, imported: imported} }
@@ -62,8 +70,9 @@ func (im *importer) buildUI() fyne.CanvasObject {
 	im.onlyBad = widget.NewCheck(lang.L("Only lines with problems"), func(bool) { im.showRows() })
 	im.table = im.newTable()
 	im.tableBox = container.NewStack(im.table)
+	im.conflictList = container.NewVBox()
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(im.choose, im.check, im.template), im.path), im.summary, im.progress,
-		container.NewBorder(nil, nil, im.onlyBad, nil, im.commit))
+		im.conflictList, container.NewBorder(nil, nil, im.onlyBad, nil, im.commit))
 	return container.NewBorder(top, nil, nil, nil, im.tableBox)
 }
 
@@ -96,7 +105,7 @@ func (im *importer) size() (int, int) { return len(im.shown), len(previewColumns
 func (im *importer) showRows() {
 	im.shown = im.shown[:0]
 	for i, r := range im.rows {
-		if !im.onlyBad.Checked || len(im.problems[r.Line]) > 0 {
+		if _, conflict := im.conflicts[r.Line]; !im.onlyBad.Checked || len(im.problems[r.Line]) > 0 || conflict {
 			im.shown = append(im.shown, i)
 		}
 	}
@@ -162,6 +171,9 @@ func (im *importer) cellText(r data.ImportRow, col int) (string, widget.Importan
 	if text := im.problemsOf(r.Line); text != "" {
 		return text, widget.DangerImportance
 	}
+	if c, ok := im.conflicts[r.Line]; ok {
+		return fieldWord(c.Field) + ": " + say(c.Reason), widget.WarningImportance
+	}
 	return "✓", widget.SuccessImportance
 }
 
@@ -197,7 +209,9 @@ func (im *importer) checked(rows []data.ImportRow, rep data.ImportReport, err er
 	im.idle()
 	im.rows = rows
 	im.problems = map[int][]data.FieldError{}
-	if err != nil {
+	if changes := data.IdentityChanges(err); len(changes) > 0 {
+		im.showConflicts(changes)
+	} else if err != nil {
 		im.showProblems(err)
 	} else {
 		im.summary.Importance = widget.SuccessImportance
@@ -209,11 +223,49 @@ func (im *importer) checked(rows []data.ImportRow, rep data.ImportReport, err er
 	im.showRows()
 }
 
+// showConflicts lists the lines that change who someone approved, cleared
+// or printed is, each with a check to confirm it: the import is offered
+// once every one is ticked, all or nothing as always.
+func (im *importer) showConflicts(changes []data.FieldError) {
+	im.summary.Importance = widget.WarningImportance
+	im.summary.SetText(lang.N("{{.Count}} line changes who someone approved, cleared or printed is. Tick it to confirm it: once imported, they go back to pending and a printed badge stops working. Nothing is imported until every such line is ticked; to import the others alone, take it out of the file and check it again.",
+		len(changes), map[string]any{"Count": number(len(changes))}))
+	for _, c := range changes {
+		confirm := widget.NewCheck(lang.L("Line {{.Line}}", map[string]any{"Line": c.Line}), func(bool) { im.offerConfirmed() })
+		im.confirms[c.Line], im.conflicts[c.Line] = confirm, c
+		im.conflictList.Add(container.NewBorder(nil, nil, container.NewVBox(confirm), nil, // the check beside the text's first line
+			&widget.Label{Text: fieldWord(c.Field) + ": " + say(c.Reason), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}))
+	}
+	im.offerConfirmed()
+}
+
+// offerConfirmed offers the import once every line changing who someone
+// is was ticked, and counts what it will do.
+func (im *importer) offerConfirmed() {
+	left := 0
+	for _, c := range im.confirms {
+		if !c.Checked {
+			left++
+		}
+	}
+	if left > 0 {
+		im.commit.SetText(lang.N("{{.Count}} line to confirm", left, map[string]any{"Count": number(left)}))
+		im.commit.Disable()
+		return
+	}
+	im.commit.SetText(lang.N("Import {{.Rows}} line", len(im.rows), map[string]any{"Rows": number(len(im.rows))}))
+	im.commit.Enable()
+}
+
 // unchecked offers no import until the file named is checked: the button
-// never counts the lines of another file.
+// never counts the lines of another file, nor confirms its lines.
 func (im *importer) unchecked() {
 	im.commit.SetText(lang.L("Import"))
 	im.commit.Disable()
+	im.confirms, im.conflicts = map[int]*widget.Check{}, map[int]data.FieldError{}
+	if im.conflictList != nil {
+		im.conflictList.RemoveAll()
+	}
 }
 
 // busy shows that work is under way and holds every button until it ends.
@@ -253,9 +305,15 @@ func (im *importer) showProblems(err error) {
 	}
 }
 
-// onCommit imports the checked lines, all or nothing.
+// onCommit imports the checked lines, all or nothing, with the changes of
+// identity ticked confirmed.
 func (im *importer) onCommit() {
-	rows, source := im.rows, im.source
+	rows, source := slices.Clone(im.rows), im.source
+	for i := range rows {
+		if c := im.confirms[rows[i].Line]; c != nil && c.Checked {
+			rows[i].ConfirmIdentity = true
+		}
+	}
 	im.busy(lang.L("Importing…"))
 	ctx := im.u.actor()
 	im.work.run(func() func() {
@@ -273,8 +331,13 @@ func (im *importer) committed(rep data.ImportReport, err error) {
 		return
 	}
 	im.summary.Importance = widget.SuccessImportance
-	im.summary.SetText(lang.N("Imported {{.Rows}} line: {{.Created}} new, {{.Updated}} corrected, {{.Unchanged}} unchanged.",
-		rep.Rows, map[string]any{"Rows": number(rep.Rows), "Created": number(rep.Created), "Updated": number(rep.Updated), "Unchanged": number(rep.Unchanged)}))
+	text := lang.N("Imported {{.Rows}} line: {{.Created}} new, {{.Updated}} corrected, {{.Unchanged}} unchanged.",
+		rep.Rows, map[string]any{"Rows": number(rep.Rows), "Created": number(rep.Created), "Updated": number(rep.Updated), "Unchanged": number(rep.Unchanged)})
+	if rep.Reidentified > 0 {
+		text += " " + lang.N("{{.Count}} person is someone else now: registered again, to be approved again, their printed badge void.",
+			rep.Reidentified, map[string]any{"Count": number(rep.Reidentified)})
+	}
+	im.summary.SetText(text)
 	if im.imported != nil {
 		im.imported()
 	}

@@ -51,7 +51,7 @@ func columnNotes() [][]string {
 		}
 		notes = append(notes, []string{c, fieldLabel(c), need, columnNote(c)})
 	}
-	return notes
+	return append(notes, []string{data.ClearCell, lang.L("Empty cells"), "", lang.L("For someone registered already (the same document number and nationality), an empty cell leaves their field as it is, and a cell holding only - clears it. A line that changes who someone approved, cleared or printed is (names, nationality, document number, date of birth) is imported only once confirmed, line by line, and sends them back to pending.")})
 }
 
 func columnNote(column string) string {

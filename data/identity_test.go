@@ -129,7 +129,7 @@ func TestConfirmedIdentityChangeVoidsWhatVouchedForHer(t *testing.T) {
 	rows, source := readCSV(t, "viet-nam.csv", identityHeader, "delegate,,Thị Mai,Trần,VN,VN,,,,VN1007919,,,,")
 	rows[0].ConfirmIdentity = true
 	rep, err := s.ImportFile(ctx, source, rows, false)
-	if err != nil || rep.Updated != 1 {
+	if err != nil || rep.Updated != 1 || rep.Reidentified != 1 {
 		t.Fatalf("%+v %v", rep, err)
 	}
 	p := mustParticipant(t, s, head.ID)

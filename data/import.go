@@ -49,6 +49,10 @@ type ImportReport struct {
 	Created   int
 	Updated   int
 	Unchanged int
+
+	// Reidentified counts the updated whose identity changed, confirmed:
+	// registered again, their clearance pending and their badge void.
+	Reidentified int
 }
 
 // ImportParticipants registers or corrects every row in one transaction, all
@@ -321,6 +325,7 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport) e
 			w.problems = append(w.problems, FieldError{Line: row.Line, Reason: msgConfirmedNone.Msg()})
 			return nil
 		case void:
+			report.Reidentified++
 			if err := w.s.voidIdentity(w.ctx, w.tx, w.now, old, identityNote(actorFrom(w.ctx).source)); err != nil {
 				return err
 			}

@@ -51,7 +51,7 @@ func TestImportConfirmsIdentityChangesLineByLine(t *testing.T) {
 	if code, out, _ := run(t, db, "stats"); code != 0 || !strings.Contains(out, "\napproved\t1\n") || !strings.Contains(out, "delegate\t1\n") {
 		t.Fatalf("refused imports changed something: %q", out)
 	}
-	if code, out, errs := run(t, db, "import", swap, "--confirm-identity", "3"); code != 0 || out != "imported 2 rows: 1 created, 1 updated, 0 unchanged\n" {
+	if code, out, errs := run(t, db, "import", swap, "--confirm-identity", "3"); code != 0 || out != "imported 2 rows: 1 created, 1 updated, 0 unchanged; 1 identity changed, registered again\n" {
 		t.Fatalf("confirmed: %d %q %s", code, out, errs)
 	}
 	if code, out, _ := run(t, db, "search", "VN1007919"); code != 0 || !strings.Contains(out, "1\tH.E. Trần Thị Mai\tdelegate") {

@@ -119,7 +119,11 @@ func runImport(e *env, args []string) error {
 	if *dryRun {
 		verb = "checked (dry run, nothing changed)"
 	}
-	fmt.Fprintf(e.stdout, "%s %s: %d created, %d updated, %d unchanged\n", verb, counted(rowsCounted, rep.Rows), rep.Created, rep.Updated, rep.Unchanged)
+	fmt.Fprintf(e.stdout, "%s %s: %d created, %d updated, %d unchanged", verb, counted(rowsCounted, rep.Rows), rep.Created, rep.Updated, rep.Unchanged)
+	if rep.Reidentified > 0 {
+		fmt.Fprintf(e.stdout, "; %d identity changed, registered again", rep.Reidentified)
+	}
+	fmt.Fprintln(e.stdout)
 	return nil
 }
 
