@@ -599,6 +599,7 @@ func (f *participantForm) askIdentity(in data.ParticipantInput, err error) {
 		}, f.d.u.win)
 	ask.Resize(fyne.NewSize(560, 280))
 	ask.Show()
+	f.d.u.answerKeys(func() {}, ask.Dismiss) // Enter, which saved the form, does not confirm: a second Enter changes nobody
 }
 
 // saved opens the record just saved, saying what went wrong with its

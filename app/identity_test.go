@@ -36,9 +36,19 @@ func TestDeskAsksBeforeChangingWhoSomeoneIs(t *testing.T) {
 			t.Fatalf("the question does not say %q:\n%s", want, asked)
 		}
 	}
-	test.Tap(findButton(ask, "Cancel"))
-	if got, _ := u.store.Participant(ctx, p.ID); got.FamilyName != "O'Sullivan" || got.Status != data.StatusPrinted || d.form == nil {
+	pressAnywhere(u.win, fyne.KeyReturn) // a second Enter confirms nothing
+	if got, _ := u.store.Participant(ctx, p.ID); got.FamilyName != "O'Sullivan" || u.win.Canvas().Overlays().Top() != ask {
+		t.Fatalf("Enter answered the question: %s", got.FamilyName)
+	}
+	pressAnywhere(u.win, fyne.KeyEscape)
+	if got, _ := u.store.Participant(ctx, p.ID); got.FamilyName != "O'Sullivan" || got.Status != data.StatusPrinted || d.form == nil ||
+		u.win.Canvas().Overlays().Top() != nil {
 		t.Fatalf("cancelled, yet %s %s; the form open: %v", got.FamilyName, got.Status, d.form != nil)
+	}
+	press(f.entries[data.FieldFamilyName], fyne.KeyReturn)
+	test.Tap(findButton(dialogShown(t, u), "Cancel"))
+	if d.form == nil || u.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Cancel closed the form")
 	}
 	press(f.entries[data.FieldFamilyName], fyne.KeyReturn)
 	test.Tap(findButton(dialogShown(t, u), "Change and send back to pending"))

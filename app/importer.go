@@ -338,6 +338,7 @@ func (im *importer) committed(rep data.ImportReport, err error) {
 			rep.Reidentified, map[string]any{"Count": number(rep.Reidentified)})
 	}
 	im.summary.SetText(text)
+	im.showRows() // the lines confirmed are imported: no longer in amber
 	if im.imported != nil {
 		im.imported()
 	}

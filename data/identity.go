@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -29,14 +30,31 @@ func reidentify(p Participant, in ParticipantInput, confirmed bool, line int) (v
 	verdict, why := rules.Reidentify(p.Person(), identityOf(p.Input().Normalize()), identityOf(in), confirmed)
 	switch {
 	case verdict != rules.Accepted:
-		now := Participant{Title: in.Title, GivenName: in.GivenName, FamilyName: in.FamilyName, Nationality: in.Nationality}
+		field := why.Args["Field"].(string)
+		args := msg.Args{"Number": p.BadgeNumber(), "Name": p.ListName(), "Reason": why.Message()}
+		reason := msgWhoChanges
+		switch field {
+		case FieldGivenName, FieldFamilyName, FieldNativeName:
+			now := Participant{Title: in.Title, GivenName: in.GivenName, FamilyName: in.FamilyName, Nationality: in.Nationality}
+			args["New"] = now.ListName()
+			if field == FieldNativeName {
+				args["Name"], args["New"] = p.ListName()+" ("+cmp.Or(p.NativeName, "—")+")", now.ListName()+" ("+cmp.Or(in.NativeName, "—")+")"
+			}
+		default: // the name stays: the value that changes is said
+			reason = msgWhoseDetailChanges
+			args["Old"], args["New"] = cmp.Or(identityValue(p.Input().Normalize(), field), "—"), cmp.Or(identityValue(in, field), "—")
+		}
 		return false, &Error{Code: ECONFLICT, Message: msgIdentityChange.With(msg.Args{"Number": p.BadgeNumber()}),
-			Fields: []FieldError{{Line: line, Field: why.Args["Field"].(string), Reason: msgWhoChanges.With(msg.Args{
-				"Number": p.BadgeNumber(), "Name": p.ListName(), "New": now.ListName(), "Reason": why.Message()})}}}
+			Fields: []FieldError{{Line: line, Field: field, Reason: reason.With(args)}}}
 	case why.Code == rules.IdentityChange:
 		return true, nil
 	}
 	return false, nil
+}
+
+// identityValue is in's value of an identity field that is not a name.
+func identityValue(in ParticipantInput, field string) string {
+	return map[string]string{FieldNationality: in.Nationality, FieldDocumentNumber: in.DocumentNumber, FieldDateOfBirth: in.DateOfBirth}[field]
 }
 
 // IsIdentityChange reports whether err refused a change of who someone
@@ -44,7 +62,7 @@ func reidentify(p Participant, in ParticipantInput, confirmed bool, line int) (v
 // asks, then calls ChangeIdentity; an import lists the lines to confirm.
 func IsIdentityChange(err error) bool {
 	var e *Error
-	return errors.As(err, &e) && e.Code == ECONFLICT && len(e.Fields) > 0 && e.Fields[0].Reason.Key == msgWhoChanges
+	return errors.As(err, &e) && e.Code == ECONFLICT && len(IdentityChanges(err)) > 0
 }
 
 // IdentityChanges are the lines of err, an import's refusal, that change
@@ -53,7 +71,7 @@ func IsIdentityChange(err error) bool {
 func IdentityChanges(err error) []FieldError {
 	var out []FieldError
 	for _, f := range ErrorFields(err) {
-		if f.Reason.Key == msgWhoChanges {
+		if f.Reason.Key == msgWhoChanges || f.Reason.Key == msgWhoseDetailChanges {
 			out = append(out, f)
 		}
 	}
@@ -136,10 +154,11 @@ func keepEmpty(in ParticipantInput, kept map[string]bool, before ParticipantInpu
 }
 
 var (
-	msgIdentityChange = msg.Define("This changes who {{.Number}} is: confirm it first.")
-	msgWhoChanges     = msg.Define("{{.Number}} {{.Name}} would become {{.New}}, {{.Reason}}")
-	msgIdentityImport = msg.Define("Nothing was imported: who someone approved, cleared or printed is changes on {{.Lines}}, waiting for a confirmation. The other lines were not imported either: confirm these, or take them out of the file.")
-	msgConfirmedNone  = msg.Define("This line was confirmed as changing who someone is, but it changes nobody's identity: confirm only the lines listed.")
+	msgIdentityChange     = msg.Define("This changes who {{.Number}} is: confirm it first.")
+	msgWhoChanges         = msg.Define("{{.Number}} {{.Name}} would become {{.New}}, {{.Reason}}")
+	msgWhoseDetailChanges = msg.Define("{{.Number}} {{.Name}}: {{.Old}} would become {{.New}}, {{.Reason}}")
+	msgIdentityImport     = msg.Define("Nothing was imported: who someone approved, cleared or printed is changes on {{.Lines}}, waiting for a confirmation. The other lines were not imported either: confirm these, or take them out of the file.")
+	msgConfirmedNone      = msg.Define("This line was confirmed as changing who someone is, but it changes nobody's identity: confirm only the lines listed.")
 )
 
 // identityNote is what the status history says of a confirmed change of

@@ -362,3 +362,39 @@ func TestDeskConfirmsAnIdentityChange(t *testing.T) {
 		t.Fatal("the old badge is still valid")
 	}
 }
+
+// TestIdentityConflictSaysWhatChanges: a date of birth changed names the
+// old and the new date, the person's name staying.
+func TestIdentityConflictSaysWhatChanges(t *testing.T) {
+	s, head := clearedHead(t)
+	rows, source := readCSV(t, "dates.csv", identityHeader, "delegate,,,Bùi,VN,VN,,,,VN1007919,,1968-03-15,,")
+	_, err := s.ImportFile(ctx, source, rows, true)
+	changes := data.IdentityChanges(err)
+	if len(changes) != 1 || changes[0].Field != data.FieldDateOfBirth ||
+		!strings.HasPrefix(changes[0].Reason.String(), head.BadgeNumber()+" H.E. BÙI Phương Thảo: 1968-03-14 would become 1968-03-15, someone other than the person who was approved") {
+		t.Fatalf("%v", err)
+	}
+}
+
+// TestACheckKeepsNothingForTheImport: an empty cell keeps what the person
+// has when the file is imported, not what they had when it was checked: a
+// desk's change in between stays.
+func TestACheckKeepsNothingForTheImport(t *testing.T) {
+	s := newStore(t)
+	p := mustCreate(t, s, thao())
+	rows, source := readCSV(t, "kept.csv", identityHeader, "delegate,,,Bùi,VN,VN,,,thao@example.org,VN1007919,,,,")
+	if rep, err := s.ImportFile(ctx, source, rows, true); err != nil || rep.Updated != 1 {
+		t.Fatalf("check: %+v %v", rep, err)
+	}
+	in := mustParticipant(t, s, p.ID).Input()
+	in.Position = "Deputy Minister"
+	if _, err := s.UpdateParticipant(atDesk, p.ID, in); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ImportFile(ctx, source, rows, false); err != nil {
+		t.Fatal(err)
+	}
+	if got := mustParticipant(t, s, p.ID); got.Position != "Deputy Minister" || got.Email != "thao@example.org" {
+		t.Fatalf("position %q, e-mail %q", got.Position, got.Email)
+	}
+}

@@ -307,14 +307,14 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport) e
 		}
 		before := old.Input().Normalize()
 		before.Version = 0
-		row.Input = keepEmpty(row.Input, row.Kept, before)
-		k = keysOf(row.Input)
+		in := keepEmpty(row.Input, row.Kept, before) // the row stays as read: a check, then the import, read it again
+		k = keysOf(in)
 		if row.recheck {
-			if err := w.validate(row.Input); err != nil {
+			if err := w.validate(in); err != nil {
 				return w.lineProblems(row.Line, err)
 			}
 		}
-		void, err := reidentify(old, row.Input, row.ConfirmIdentity, row.Line)
+		void, err := reidentify(old, in, row.ConfirmIdentity, row.Line)
 		switch {
 		case IsIdentityChange(err):
 			w.conflicts = append(w.conflicts, ErrorFields(err)...)
@@ -339,7 +339,7 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport) e
 				return err
 			}
 		}
-		if before == row.Input && photo == nil {
+		if before == in && photo == nil {
 			if zonesChanged {
 				report.Updated++
 			} else {
@@ -347,7 +347,7 @@ func (w *writer) importRow(row *ImportRow, k storedKeys, report *ImportReport) e
 			}
 			return nil
 		}
-		if err := w.update(id, before, row.Input, k); err != nil {
+		if err := w.update(id, before, in, k); err != nil {
 			return err
 		}
 		report.Updated++

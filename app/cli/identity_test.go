@@ -36,7 +36,7 @@ func TestImportConfirmsIdentityChangesLineByLine(t *testing.T) {
 	}
 	swap := write("swap.csv", "delegate,,Văn Nam,Lê,VN,VN,Adviser,,VN2000001\ndelegate,,Thị Mai,Trần,VN,VN,,,VN1007919\n")
 	code, out, errs := run(t, db, "import", swap)
-	for _, want := range []string{"Nothing was imported", "line 3: given_name: 000001 H.E. BÙI Phương Thảo would become H.E. TRẦN Thị Mai, someone other than the person approved",
+	for _, want := range []string{"Nothing was imported", "line 3: given_name: 000001 H.E. BÙI Phương Thảo would become H.E. TRẦN Thị Mai, someone other than the person who was approved",
 		"--confirm-identity 3"} {
 		if code != 1 || !strings.Contains(errs, want) {
 			t.Fatalf("unconfirmed: %d %q, stderr does not say %q:\n%s", code, out, want, errs)

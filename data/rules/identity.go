@@ -40,7 +40,7 @@ func (p Person) vouchedAs() msg.Message {
 	case p.hasBadge():
 		return msgPrinted.Msg()
 	case p.Status == Approved:
-		return Approved.Message()
+		return msgApproved.Msg()
 	case p.Clearance == Cleared:
 		return msgCleared.Msg()
 	case p.Clearance == Refused:
@@ -50,9 +50,10 @@ func (p Person) vouchedAs() msg.Message {
 }
 
 var (
-	msgPrinted = msg.Define("whose badge was printed")
-	msgCleared = msg.Define("cleared by the host country")
-	msgRefused = msg.Define("refused by the host country")
+	msgPrinted  = msg.Define("whose badge was printed")
+	msgApproved = msg.Define("who was approved")
+	msgCleared  = msg.Define("who was cleared by the host country")
+	msgRefused  = msg.Define("who was refused by the host country")
 )
 
 // Reidentify decides a change of who p is, from was to now. A change that
