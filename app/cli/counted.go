@@ -19,5 +19,6 @@ var (
 	photosCounted       = msg.DefinePlural("Count", "{{.Count}} photo", "{{.Count}} photos")
 	zonesCounted        = msg.DefinePlural("Count", "{{.Count}} zone", "{{.Count}} zones")
 	bytesCounted        = msg.DefinePlural("Count", "{{.Count}} byte", "{{.Count}} bytes")
+	identitiesCounted   = msg.DefinePlural("Count", "{{.Count}} identity changed", "{{.Count}} identities changed")
 	stillWaiting        = msg.DefinePlural("Count", "{{.Count}} approved participant still waits for security clearance", "{{.Count}} approved participants still wait for security clearance")
 )

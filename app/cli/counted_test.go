@@ -21,6 +21,7 @@ func TestSummariesCountInTheFormOfTheNumber(t *testing.T) {
 		&photosCounted:       {"1 photo", "2 photos"},
 		&zonesCounted:        {"1 zone", "2 zones"},
 		&bytesCounted:        {"1 byte", "2 bytes"},
+		&identitiesCounted:   {"1 identity changed", "2 identities changed"},
 		&stillWaiting: {"1 approved participant still waits for security clearance",
 			"2 approved participants still wait for security clearance"},
 	} {

@@ -121,7 +121,7 @@ func runImport(e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "%s %s: %d created, %d updated, %d unchanged", verb, counted(rowsCounted, rep.Rows), rep.Created, rep.Updated, rep.Unchanged)
 	if rep.Reidentified > 0 {
-		fmt.Fprintf(e.stdout, "; %d identity changed, registered again", rep.Reidentified)
+		fmt.Fprintf(e.stdout, "; %s, registered again", counted(identitiesCounted, rep.Reidentified))
 	}
 	fmt.Fprintln(e.stdout)
 	return nil
