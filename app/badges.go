@@ -31,7 +31,8 @@ import (
 // the printer (or a PDF file only) and the file's name. Below, one panel
 // each for new badges, for replacing printed ones and for the List of
 // Participants, each with its own button and its own message. The preview
-// shows the first badge the panel shown would print.
+// shows the first badge the panel shown would print, and none beside the
+// List of Participants, which is no badge.
 type badges struct {
 	u *ui
 
@@ -419,6 +420,11 @@ func (b *badges) filter() (data.BadgeFilter, bool) {
 // and kept, so a badge already seen shows at once.
 func (b *badges) onPreview() {
 	if b.previewBox == nil || b.layout == nil || b.panels == nil {
+		return
+	}
+	if b.panels.SelectedIndex() == panelList { // a document, not a badge
+		b.shown = ""
+		b.showPreview(&widget.Label{Text: lang.L("The List of Participants is a document on A4 pages, not a badge: there is no badge to preview."), Wrapping: fyne.TextWrapWord})
 		return
 	}
 	chosen := b.selected

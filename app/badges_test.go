@@ -395,3 +395,47 @@ func TestBadgesSayAFailedRead(t *testing.T) {
 		t.Fatalf("a closed store: %q", u.badges.summary.Text)
 	}
 }
+
+// TestListOfParticipantsShowsNoBadge: beside the List of Participants, an
+// A4 document, the preview shows no badge but says why; back on new
+// badges, the badge shows again. The list written of the one person who
+// collected their badge says "1 participant".
+func TestListOfParticipantsShowsNoBadge(t *testing.T) {
+	u := newTestUI(t)
+	b, _ := openBadges(t, u)
+	for _, panel := range []int{panelNew, panelList, panelNew} {
+		b.panels.SelectIndex(panel)
+		b.work.wait()
+		if len(b.previewBox.Objects) != 1 {
+			t.Fatalf("panel %d: the preview holds %d objects", panel, len(b.previewBox.Objects))
+		}
+		l, says := b.previewBox.Objects[0].(*widget.Label)
+		_, draws := b.previewBox.Objects[0].(*canvas.Image)
+		if panel == panelList && (!says || !strings.Contains(l.Text, "not a badge")) || panel == panelNew && !draws {
+			t.Fatalf("panel %d: the preview shows %T", panel, b.previewBox.Objects[0])
+		}
+	}
+
+	printRun(t, u, b, filepath.Join(t.TempDir(), "first.pdf"))
+	if _, err := u.store.CollectBadge(u.actor(), 2, data.CollectInput{Document: "P1"}); err != nil {
+		t.Fatal(err)
+	}
+	b.panels.SelectIndex(panelList)
+	test.Tap(b.list)
+	dialog := u.win.Canvas().Overlays().Top()
+	for _, o := range test.LaidOutObjects(dialog) {
+		switch x := o.(type) {
+		case *widget.Entry:
+			if strings.HasSuffix(x.Text, ".pdf") {
+				x.SetText(filepath.Join(t.TempDir(), "collected.pdf"))
+			}
+		case *widget.Select:
+			x.SetSelected("Collected")
+		}
+	}
+	test.Tap(findButton(dialog, "Save"))
+	b.work.wait()
+	if !strings.Contains(b.listNote.Text, "Wrote the List of Participants (1 participant) to ") {
+		t.Fatalf("the list of one: %q", b.listNote.Text)
+	}
+}

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"strconv"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"accred/data"
+	"accred/data/country"
 )
 
 // invitationsView is where an admin invites the focal points of
@@ -53,7 +53,7 @@ const prefPortalAddress = "portalAddress"
 func newInvitationsView(u *ui) *invitationsView { return &invitationsView{u: u} }
 
 func (v *invitationsView) buildUI() fyne.CanvasObject {
-	v.list = &widget.Label{TextStyle: fyne.TextStyle{Monospace: true}, Wrapping: fyne.TextWrapOff}
+	v.list = &widget.Label{Wrapping: fyne.TextWrapWord}
 	var kinds []string
 	for _, k := range invitationKinds() {
 		kinds = append(kinds, k.words)
@@ -68,7 +68,7 @@ func (v *invitationsView) buildUI() fyne.CanvasObject {
 	v.invite = &widget.Button{Text: lang.L("Invite"), Icon: theme.MailSendIcon(), Importance: widget.HighImportance, OnTapped: v.onInvite}
 	v.link = &widget.Entry{Wrapping: fyne.TextWrapBreak}
 	v.link.Hide()
-	v.chosen = widget.NewSelect(nil, nil)
+	v.chosen = &widget.Select{PlaceHolder: lang.L("Choose an invitation to revoke")}
 	v.revoke = &widget.Button{Text: lang.L("Revoke"), Icon: theme.CancelIcon(), Importance: widget.DangerImportance, OnTapped: v.onRevoke}
 	v.status = &widget.Label{Wrapping: fyne.TextWrapWord}
 	form := widget.NewForm(
@@ -80,7 +80,7 @@ func (v *invitationsView) buildUI() fyne.CanvasObject {
 	)
 	v.refresh()
 	return container.NewVBox(form, v.invite, v.link, widget.NewSeparator(),
-		container.NewBorder(nil, nil, nil, v.revoke, v.chosen), container.NewHScroll(v.list), v.status)
+		container.NewBorder(nil, nil, nil, v.revoke, v.chosen), v.list, v.status)
 }
 
 // show opens the invitations in a window of their own over the app's.
@@ -112,11 +112,15 @@ func (v *invitationsView) showList(list []data.PortalInvitation, err error) {
 		case !now.Before(inv.ExpiresAt):
 			state = lang.L("expired")
 		}
-		last := inv.ExpiresAt.In(loc).Add(-time.Second).Format(data.DateLayout)
-		line := fmt.Sprintf("%4d  %-12s %-40s %-10s %s  %s", inv.ID, inv.Affiliation.Kind, inv.Affiliation.Name, last, state, inv.Email)
-		lines = append(lines, strings.TrimSpace(line))
+		line := lang.L("Invitation {{.Number}} · {{.Kind}} · {{.Name}} · last day {{.Last}} · {{.State}}", map[string]any{
+			"Number": inv.ID, "Kind": affiliationKindText(inv.Affiliation.Kind), "Name": invitedName(inv.Affiliation),
+			"Last": inv.ExpiresAt.In(loc).Add(-time.Second).Format(data.DateLayout), "State": state})
+		if inv.Email != "" {
+			line += " · " + inv.Email
+		}
+		lines = append(lines, line)
 		if inv.RevokedAt.IsZero() && now.Before(inv.ExpiresAt) {
-			option := strconv.FormatInt(inv.ID, 10) + " · " + inv.Affiliation.Name
+			option := strconv.FormatInt(inv.ID, 10) + " · " + invitedName(inv.Affiliation)
 			options = append(options, option)
 			v.ids[option] = inv.ID
 		}
@@ -129,7 +133,36 @@ func (v *invitationsView) showList(list []data.PortalInvitation, err error) {
 	v.chosen.ClearSelected()
 }
 
+// affiliationKindText names a kind of group in the station's language.
+func affiliationKindText(kind string) string {
+	switch kind {
+	case data.AffiliationDelegation:
+		return lang.L("Delegation")
+	case data.AffiliationOrganization:
+		return lang.L("Organisation")
+	case data.AffiliationMedia:
+		return lang.L("Media outlet")
+	}
+	return kind
+}
+
+// invitedName names the group invited: a delegation by its country's name
+// in the station's language, another group by its own.
+func invitedName(a data.Affiliation) string {
+	if c, ok := country.Lookup(a.Country); ok && a.Kind == data.AffiliationDelegation {
+		return c.Name(currentLanguage())
+	}
+	return a.Name
+}
+
 func (v *invitationsView) onInvite() {
+	base := strings.TrimSpace(v.base.Text)
+	if base == "" { // the link sent is made of it, and is shown only once
+		v.link.Hide()
+		v.status.SetText(lang.L("Type the portal's address first: the link to send begins with it, and is shown only once."))
+		v.u.win.Canvas().Focus(v.base)
+		return
+	}
 	in := data.PortalInvitationInput{Name: v.name.Text, Email: v.email.Text, Expires: v.expires.Text}
 	for _, k := range invitationKinds() {
 		if k.words == v.kind.Selected {
@@ -158,11 +191,12 @@ func (v *invitationsView) showInvited(inv data.PortalInvitation, code string, er
 		v.status.SetText(problemText(err))
 		return
 	}
-	v.u.app.Preferences().SetString(prefPortalAddress, strings.TrimSpace(v.base.Text))
-	v.link.SetText(data.InvitationLink(strings.TrimSpace(v.base.Text), code))
+	base := strings.TrimSpace(v.base.Text)
+	v.u.app.Preferences().SetString(prefPortalAddress, base)
+	v.link.SetText(data.InvitationLink(base, code))
 	v.link.Show()
 	v.status.SetText(lang.L("Invitation {{.Number}} for {{.Name}}: send the link above to the focal point. It is shown this once; the code at its end is also the API's token.",
-		map[string]any{"Number": inv.ID, "Name": inv.Affiliation.Name}))
+		map[string]any{"Number": inv.ID, "Name": invitedName(inv.Affiliation)}))
 	v.name.SetText("")
 	v.email.SetText("")
 	v.refresh()

@@ -13,7 +13,8 @@ import (
 
 // TestSettingsInvitesToThePortalAndRevokes is an admin inviting Viet
 // Nam's focal point from Settings, reading the link shown once, then
-// revoking it: the code no longer opens anything.
+// revoking it: the code no longer opens anything. Without the portal's
+// address, which the link begins with, nobody is invited.
 func TestSettingsInvitesToThePortalAndRevokes(t *testing.T) {
 	u := newTestUI(t)
 	u.store.Now = func() time.Time { return time.Date(2025, 9, 20, 10, 0, 0, 0, time.UTC) }
@@ -22,6 +23,16 @@ func TestSettingsInvitesToThePortalAndRevokes(t *testing.T) {
 	}
 	v := newInvitationsView(u)
 	v.buildUI()
+	if v.chosen.PlaceHolder != "Choose an invitation to revoke" {
+		t.Fatalf("the invitations to revoke are offered as %q", v.chosen.PlaceHolder)
+	}
+	test.Type(v.name, "Viet Nam")
+	test.Tap(v.invite)
+	if list, _ := u.store.PortalInvitations(u.actor()); len(list) != 0 || v.link.Visible() || !strings.Contains(v.status.Text, "Type the portal's address first") {
+		t.Fatalf("invited without the portal's address: %d invitations, link %q, status %q", len(list), v.link.Text, v.status.Text)
+	}
+	v.name.SetText("")
+	test.Type(v.base, "https://accreditation.example.org/")
 	test.Type(v.name, "Atlantis")
 	test.Tap(v.invite)
 	if !strings.Contains(v.status.Text, "Unknown country") || v.link.Visible() {
@@ -29,7 +40,6 @@ func TestSettingsInvitesToThePortalAndRevokes(t *testing.T) {
 	}
 	v.name.SetText("")
 	test.Type(v.name, "Viet Nam")
-	test.Type(v.base, "https://accreditation.example.org/")
 	test.Tap(v.invite)
 	code := regexp.MustCompile(`^https://accreditation\.example\.org/i/([a-z2-7]{32})$`).FindStringSubmatch(v.link.Text)
 	if code == nil || !v.link.Visible() || !strings.Contains(v.status.Text, "Invitation 1 for Viet Nam") {
@@ -38,7 +48,7 @@ func TestSettingsInvitesToThePortalAndRevokes(t *testing.T) {
 	if inv, err := u.store.PortalInvitationByCode(ctx, code[1]); err != nil || inv.Affiliation.Country != "VN" {
 		t.Fatalf("the link's code opens %+v, %v", inv, err)
 	}
-	if !strings.Contains(v.list.Text, "Viet Nam") || !strings.Contains(v.list.Text, "2025-10-25") || !strings.Contains(v.list.Text, "active") {
+	if v.list.Text != "Invitation 1 · Delegation · Viet Nam · last day 2025-10-25 · active" || v.list.TextStyle.Monospace {
 		t.Fatalf("the list: %q", v.list.Text)
 	}
 	v.chosen.SetSelected(v.chosen.Options[0])

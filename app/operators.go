@@ -62,8 +62,8 @@ func (v *operatorsView) buildUI() fyne.CanvasObject {
 	manage := widget.NewForm(append([]*widget.FormItem{widget.NewFormItem(lang.L("Operator"), container.NewBorder(nil, nil, nil, v.disable, v.chosen))}, v.newPIN.items()...)...)
 	v.refresh()
 	manage.AppendItem(widget.NewFormItem(lang.L("Staff badge"), container.NewBorder(nil, nil, nil, v.link, v.badge)))
-	return container.NewVBox(v.list, widget.NewSeparator(), add, container.NewHBox(v.add), v.added, widget.NewSeparator(),
-		manage, container.NewHBox(v.setPIN), v.managed)
+	return container.NewVBox(v.list, widget.NewSeparator(), subheading(lang.L("Add an operator")), add, container.NewHBox(v.add), v.added,
+		widget.NewSeparator(), subheading(lang.L("Change an operator: disable them, give a new PIN, link a staff badge")), manage, container.NewHBox(v.setPIN), v.managed)
 }
 
 // roleText names a role in the station's language.

@@ -51,7 +51,7 @@ func (b *badges) writeParticipantsList(path string, f data.ListFilter, native bo
 				b.listNote.SetText(problemText(err))
 				return
 			}
-			b.listNote.SetText(lang.L("Wrote the List of Participants ({{.Count}} participants) to {{.Path}}.", map[string]any{"Count": number(people), "Path": path}))
+			b.listNote.SetText(lang.N("Wrote the List of Participants ({{.Count}} participants) to {{.Path}}.", people, map[string]any{"Count": number(people), "Path": path}))
 			b.listFile = path
 			b.listOpen.Enable()
 		}

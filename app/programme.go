@@ -175,11 +175,11 @@ func (g *programme) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	lines[0].(*widget.Label).SetText(title)
 	capacity := lang.L("no limit")
 	if s.Capacity > 0 {
-		capacity = strconv.Itoa(s.Capacity)
+		capacity = number(s.Capacity)
 	}
 	lines[1].(*widget.Label).SetText(lang.L("{{.When}} · {{.Room}} · {{.Present}} in / {{.Capacity}} · {{.Admitted}} admitted · {{.Refused}} refused",
-		map[string]any{"When": s.Starts.Format("02/01 15:04") + "–" + s.Ends.Format("15:04"), "Room": s.Room, "Present": a.Present,
-			"Capacity": capacity, "Admitted": a.Admitted, "Refused": a.Refused}))
+		map[string]any{"When": s.Starts.Format("02/01 15:04") + "–" + s.Ends.Format("15:04"), "Room": s.Room, "Present": number(a.Present),
+			"Capacity": capacity, "Admitted": number(a.Admitted), "Refused": number(a.Refused)}))
 }
 
 // edit puts a session in the form.

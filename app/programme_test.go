@@ -440,3 +440,30 @@ func TestProgrammeKeepsTheInvitationsWhenTheyCannotBeRead(t *testing.T) {
 		t.Fatalf("saved again: %v, %q", ids, g.problem.Text)
 	}
 }
+
+// TestProgrammeListGroupsItsNumbers: a session's line writes its capacity
+// as every other count on the screens, with the digits grouped in the
+// station's language.
+func TestProgrammeListGroupsItsNumbers(t *testing.T) {
+	t.Cleanup(func() { useLanguage("en") })
+	u := newTestUI(t)
+	x := plenary()
+	x.Capacity = 2800
+	saveSession(t, u, x)
+	u.tabs.Select(u.tab(tabProgramme))
+	g := u.programme
+	g.work.wait()
+	for _, c := range []struct{ lang, want string }{{"en", "0 in / 2,800"}, {"fr", "0 présents / 2\u00a0800"}} {
+		useLanguage(c.lang)
+		g.list.Refresh()
+		var lines []string
+		for _, o := range test.LaidOutObjects(g.list) {
+			if l, ok := o.(*widget.Label); ok {
+				lines = append(lines, l.Text)
+			}
+		}
+		if !slices.ContainsFunc(lines, func(s string) bool { return strings.Contains(s, c.want) }) {
+			t.Errorf("%s: the programme lists %q, want %q", c.lang, lines, c.want)
+		}
+	}
+}

@@ -50,6 +50,7 @@ type settings struct {
 	zones       *zoneEditor
 	restore     *restorer
 	requests    *widget.Button           // writes the security service's request file
+	backup      *widget.Button           // backs the database up now
 	notes       map[string]*widget.Label // what happened, beside each part's button, by part
 	status      *widget.Label            // the note of the part last acted on
 	scroll      *container.Scroll
@@ -99,7 +100,7 @@ func (s *settings) buildUI() fyne.CanvasObject {
 	s.notes = map[string]*widget.Label{}
 	s.status = s.note(noteStation)
 	if s.stationFile {
-		return container.NewVBox(s.withNote(noteStation, s.stationForm()), widget.NewForm(
+		return container.NewVBox(heading(lang.L("This station")), s.withNote(noteStation, s.stationForm()), widget.NewForm(
 			widget.NewFormItem(lang.L("Event"), widget.NewLabel(ev.Name)),
 			widget.NewFormItem(lang.L("Database"), &widget.Label{Text: s.u.dbPath, Wrapping: fyne.TextWrapBreak})))
 	}
@@ -137,17 +138,19 @@ func (s *settings) buildUI() fyne.CanvasObject {
 	s.restore = newRestorer(s)
 	s.requests = &widget.Button{Text: lang.L("Write the list for the security service…"), Icon: theme.DocumentSaveIcon(), OnTapped: s.onRequests}
 	s.operators = newOperatorsView(s.u)
-	backup := &widget.Button{Text: lang.L("Back up the database now"), OnTapped: s.onBackup}
+	s.backup = &widget.Button{Text: lang.L("Back up the database now"), Icon: theme.DocumentSaveIcon(), OnTapped: s.onBackup}
 	// The right margin keeps the buttons clear of the scroll bar.
 	s.scroll = newWheelScroll(container.New(layout.NewCustomPaddedLayout(0, 0, 0, scrollBarRoom), container.NewVBox(
-		s.withNote(noteStation, s.stationForm()),
+		heading(lang.L("This station")), s.withNote(noteStation, s.stationForm()),
 		heading(lang.L("The event")), event,
 		heading(lang.L("Categories on badges")), s.withNote(noteCategories, s.categories.buildUI()),
 		heading(lang.L("Access zones")), s.withNote(noteZones, s.zones.buildUI()),
 		heading(lang.L("Security clearance")), s.withNote(noteClearance, container.NewVBox(
 			&widget.Label{Wrapping: fyne.TextWrapWord, Text: lang.L("Where the event requires clearance, the host country's security service is sent the list of those pending; its answer is recorded in the Import tab, and a person's at the desk.")},
 			container.NewHBox(s.requests))),
-		heading(lang.L("Backups")), s.withNote(noteBackup, container.NewVBox(container.NewHBox(backup), s.restore.buildUI())),
+		heading(lang.L("Backups")), s.withNote(noteBackup, container.NewVBox(
+			&widget.Label{Wrapping: fyne.TextWrapWord, Text: lang.L("A backup is a copy of the event's database, written beside it and named by the time it was made. Restoring one puts it in the database's place, keeping the database it replaces beside it.")},
+			container.NewHBox(s.backup), s.restore.buildUI())),
 		heading(lang.L("Operators")), s.operators.buildUI(),
 		heading(lang.L("Nominations portal")), container.NewHBox(&widget.Button{Text: lang.L("Invitations to the nominations portal…"),
 			Icon: theme.MailSendIcon(), OnTapped: newInvitationsView(s.u).show}),
@@ -165,13 +168,25 @@ func heading(text string) fyne.CanvasObject {
 	return &widget.Label{Text: text, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
 }
 
-// stationForm holds what belongs to this station: its idle lock. Its
-// language is chosen in the header, as on every screen.
+// subheading names a part of a section.
+func subheading(text string) fyne.CanvasObject {
+	return &widget.Label{Text: text, TextStyle: fyne.TextStyle{Bold: true}}
+}
+
+// stationForm holds what belongs to this station: its idle lock, a
+// number of minutes in a field as wide as one, said in words beside it.
+// Its language is chosen in the header, as on every screen.
 func (s *settings) stationForm() fyne.CanvasObject {
 	s.idle = &widget.Entry{Text: strconv.Itoa(s.u.idleMinutes())}
 	s.idle.OnChanged = s.onIdle
-	return widget.NewForm(widget.NewFormItem(lang.L("Lock after idle minutes"), s.idle))
+	field := container.NewGridWrap(fyne.NewSize(idleFieldWidth, s.idle.MinSize().Height), s.idle)
+	return widget.NewForm(widget.NewFormItem(lang.L("Lock after idle minutes"), container.NewHBox(field,
+		&widget.Label{Text: lang.L("minutes without a key, a click or a scroll; 0 never locks")})))
 }
+
+// idleFieldWidth is the width of the idle minutes' field: room for four
+// digits.
+const idleFieldWidth = 90
 
 // onIdle keeps the station's idle minutes, when they are a number of them.
 func (s *settings) onIdle(text string) {
@@ -426,8 +441,9 @@ func (s *settings) onSymbol() {
 func (s *settings) onBackup() {
 	s.at(noteBackup)
 	path := filepath.Join(filepath.Dir(s.u.dbPath), fmt.Sprintf("backup-%s.db", time.Now().Format("20060102-150405")))
+	actor := s.u.actor()
 	s.work.run(func() func() {
-		err := s.u.store.Backup(context.Background(), path)
+		err := s.u.store.Backup(actor, path)
 		return func() {
 			if err != nil {
 				s.say(errorText(problemText(err)))

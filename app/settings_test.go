@@ -6,6 +6,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -391,5 +392,41 @@ func TestFileQuestionsStartInTheEventsFolder(t *testing.T) {
 	}
 	if size.Width < 900 || size.Height < 600 {
 		t.Fatalf("the file dialog opens %v", size)
+	}
+}
+
+// TestSettingsOpenOnTheStationsSection: the page opens on a section named
+// like every other, "This station", its idle lock a short field said in
+// words; each of the operators' two forms is named; and Back up the
+// database now, tapped by the admin signed in, writes the backup beside
+// the database rather than refusing as if nobody were signed in.
+func TestSettingsOpenOnTheStationsSection(t *testing.T) {
+	u := newTestUI(t)
+	s := openSettings(t, u)
+	var labels []string
+	for _, o := range test.LaidOutObjects(s.scroll.Content) {
+		if l, ok := o.(*widget.Label); ok && l.Visible() && l.Text != "" {
+			labels = append(labels, l.Text)
+		}
+	}
+	if len(labels) < 2 || labels[0] != "This station" || labels[1] != "minutes without a key, a click or a scroll; 0 never locks" {
+		t.Fatalf("the settings open on %q", labels[:min(len(labels), 3)])
+	}
+	if w := s.idle.Size().Width; w > 100 {
+		t.Fatalf("the idle minutes' field is %v wide", w)
+	}
+	for _, want := range []string{"Add an operator", "Change an operator: disable them, give a new PIN, link a staff badge"} {
+		if !slices.Contains(labels, want) {
+			t.Errorf("the operators' forms are not named %q", want)
+		}
+	}
+
+	test.Tap(s.backup)
+	backups, _ := filepath.Glob(filepath.Join(filepath.Dir(u.dbPath), "backup-*.db"))
+	if len(backups) != 1 || !strings.HasPrefix(s.notes[noteBackup].Text, "Backed up to "+backups[0]) {
+		t.Fatalf("backed up: %v, %q", backups, s.notes[noteBackup].Text)
+	}
+	if sum, err := data.ReadBackup(ctx, backups[0]); err != nil || sum.Name != u.event.Name {
+		t.Fatalf("the backup holds %+v, %v", sum, err)
 	}
 }
