@@ -48,6 +48,7 @@ type ui struct {
 	chosen        *container.TabItem // the tab shown, to go back to when leaving the door is refused
 
 	dialogKeys map[fyne.CanvasObject]dialogAnswers // what the dialogs shown do on Enter and Esc
+	work       worker                              // reads which screen opens, in the background
 }
 
 // Run opens the desktop app on the database at dbPath and returns when its
@@ -89,18 +90,67 @@ func (u *ui) load() bool {
 
 // open opens the database and reads its event, if it has one. A database
 // without an event is no failure; one whose event cannot be read is.
+// It runs before the window shows.
 func (u *ui) open() error {
-	s, err := data.OpenAt(u.dbPath)
-	if err != nil {
-		return err
-	}
-	u.store = s
-	ev, err := s.Event(context.Background())
-	if err != nil && data.ErrorCode(err) != data.ENOTFOUND {
-		return err
+	s, ev, err := openEvent(u.dbPath)
+	if s != nil {
+		u.store = s
 	}
 	u.event = ev
-	return nil
+	return err
+}
+
+// openTimeout bounds the reading of the event when its database opens.
+const openTimeout = 10 * time.Second
+
+// openEvent opens the database at path and reads its event, if it has one:
+// the store, open whenever it could be, even when its event cannot be
+// read; a database without an event is no failure.
+func openEvent(path string) (*data.Store, data.Event, error) {
+	s, err := data.OpenAt(path)
+	if err != nil {
+		return nil, data.Event{}, err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), openTimeout)
+	defer cancel()
+	ev, err := s.Event(ctx)
+	if err != nil && data.ErrorCode(err) != data.ENOTFOUND {
+		return s, data.Event{}, err
+	}
+	return s, ev, nil
+}
+
+// opening is what decides the screen an event opens on: whether its
+// database is a door's station file, and whether it has operators.
+type opening struct {
+	isStation, hasOperators bool
+}
+
+// showOpening reads in the background what the event opens on, then shows
+// it: a door's station file its door, an event with operators the sign-in
+// screen, and one without the first admin's; what went wrong, when the
+// database cannot tell.
+func (u *ui) showOpening() {
+	store := u.store
+	storeJob(&u.work, context.Background(), signInTimeout, func(ctx context.Context) (opening, error) {
+		var o opening
+		var err error
+		if o.isStation, err = store.IsStation(ctx); err == nil && !o.isStation {
+			o.hasOperators, err = store.HasOperators(ctx)
+		}
+		return o, err
+	}, func(o opening, err error) {
+		switch {
+		case err != nil:
+			u.showFailure(err)
+		case o.isStation:
+			u.stationFile = true
+			u.operator.Name = osUser() // a door's station file holds no operators
+			u.showHome()
+		default:
+			u.showSignInOrFirstAdmin(o.hasOperators)
+		}
+	})
 }
 
 // showFailure fills the window with what went wrong with the database, in
@@ -148,18 +198,11 @@ func (u *ui) showHome() bool {
 		u.win.SetContent(newStart(u).buildUI())
 		return true
 	}
-	isStation, err := u.store.IsStation(context.Background())
-	if err != nil {
-		u.showFailure(err)
-		return false
+	if u.operator.Name == "" {
+		u.showOpening()
+		return true
 	}
-	if !isStation && u.operator.Name == "" {
-		return u.showSignInOrFirstAdmin()
-	}
-	u.stationFile = isStation
-	if isStation && u.operator.Name == "" {
-		u.operator.Name = osUser() // a door's station file holds no operators
-	}
+	isStation := u.stationFile
 	if u.door != nil {
 		u.door.onClose() // a door open before the screens are made again stops watching
 	}

@@ -50,23 +50,15 @@ func (p pinTwice) items() []*widget.FormItem {
 
 // showSignInOrFirstAdmin shows the sign-in screen, or, for an event that has
 // no operator yet (made before there were any), asks for its first admin.
-func (u *ui) showSignInOrFirstAdmin() bool {
-	ctx, cancel := context.WithTimeout(context.Background(), signInTimeout)
-	defer cancel()
-	has, err := u.store.HasOperators(ctx)
-	if err != nil {
-		u.showFailure(err)
-		return false
-	}
+func (u *ui) showSignInOrFirstAdmin(hasOperators bool) {
 	u.win.SetTitle(u.event.Name + " — Accred")
-	if has {
+	if hasOperators {
 		u.showSignIn("", "")
-		return true
+		return
 	}
 	u.signIn = nil
 	u.first = newFirstAdmin(u)
 	u.win.SetContent(u.first.buildUI())
-	return true
 }
 
 // firstAdmin asks for the first admin of an event that has no operator.
@@ -76,6 +68,7 @@ type firstAdmin struct {
 	pin     pinTwice
 	create  *widget.Button
 	problem *widget.Label
+	work    worker // makes the admin in the background
 }
 
 func newFirstAdmin(u *ui) *firstAdmin { return &firstAdmin{u: u} }
@@ -92,31 +85,34 @@ func (f *firstAdmin) buildUI() fyne.CanvasObject {
 	return container.NewCenter(container.NewGridWrap(fyne.NewSize(520, 360), container.NewVBox(title, intro, form, f.create, f.problem)))
 }
 
+// onCreate makes the first admin in the background (a PIN's hash takes a
+// moment), the button greyed meanwhile, and signs them in.
 func (f *firstAdmin) onCreate() {
-	o, problem := addFirstAdmin(f.u.store, f.name.Text, f.pin)
+	name := f.name.Text
+	pin, problem := f.pin.value()
 	if problem != "" {
 		f.problem.SetText(problem)
 		return
 	}
-	f.u.signedIn(o)
+	store := f.u.store
+	f.create.Disable()
+	storeJob(&f.work, context.Background(), signInTimeout, func(ctx context.Context) (data.Operator, error) {
+		return addFirstAdmin(ctx, store, name, pin)
+	}, func(o data.Operator, err error) {
+		f.create.Enable()
+		if err != nil {
+			f.problem.SetText(problemText(err))
+			return
+		}
+		f.pin.clear()
+		f.u.signedIn(o)
+	})
 }
 
-// addFirstAdmin makes the event's first admin and returns them signed in,
-// or what is wrong.
-func addFirstAdmin(s *data.Store, name string, p pinTwice) (data.Operator, string) {
-	pin, problem := p.value()
-	if problem != "" {
-		return data.Operator{}, problem
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), signInTimeout)
-	defer cancel()
+// addFirstAdmin makes the event's first admin and returns them signed in.
+func addFirstAdmin(ctx context.Context, s *data.Store, name, pin string) (data.Operator, error) {
 	if err := s.AddOperator(ctx, name, data.Roles{data.RoleAdmin}, pin); err != nil {
-		return data.Operator{}, problemText(err)
+		return data.Operator{}, err
 	}
-	o, err := s.SignIn(ctx, name, pin)
-	if err != nil {
-		return data.Operator{}, problemText(err)
-	}
-	p.clear()
-	return o, ""
+	return s.SignIn(ctx, name, pin)
 }

@@ -97,13 +97,19 @@ func (r *restorer) restoreBackup(path string) {
 	bar := widget.NewProgressBarInfinite()
 	wait := dialog.NewCustomWithoutButtons(lang.L("Restoring the backup…"), bar, u.win)
 	wait.Show()
-	u.store.Close()
+	old, dbPath := u.store, u.dbPath
 	r.s.work.run(func() func() {
-		kept, err := data.Restore(context.Background(), path, u.dbPath)
+		old.Close()
+		kept, err := data.Restore(context.Background(), path, dbPath)
+		store, ev, openErr := openEvent(dbPath)
 		return func() {
 			bar.Stop()
 			wait.Hide()
-			if openErr := u.open(); openErr != nil {
+			if store != nil {
+				u.store = store
+			}
+			u.event = ev
+			if openErr != nil {
 				u.showFailure(openErr)
 				return
 			}

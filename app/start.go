@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"strings"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -29,7 +28,7 @@ type start struct {
 	create   *widget.Button
 	demo     *widget.Button
 	progress *widget.ProgressBarInfinite
-	working  sync.WaitGroup // the demo being made in the background
+	work     worker // makes the event, or the demo, in the background
 }
 
 func newStart(u *ui) *start { return &start{u: u} }
@@ -80,22 +79,41 @@ func (s *start) onCreate() {
 		s.problem.SetText(lang.L("Give the name of the event's first admin: you."))
 		return
 	}
-	if _, problem := s.pin.value(); problem != "" {
+	pin, problem := s.pin.value()
+	if problem != "" {
 		s.problem.SetText(problem)
 		return
 	}
-	ev, err := s.u.store.CreateEvent(context.Background(), event, nil)
-	if err != nil {
-		s.problem.SetText(problemText(err))
-		return
+	type made struct {
+		event    data.Event
+		admin    data.Operator
+		adminErr error
 	}
-	s.u.event = ev
-	o, problem := addFirstAdmin(s.u.store, s.admin.Text, s.pin)
-	if problem != "" {
-		s.u.showHome() // the event is made: its first admin is asked for again
-		return
-	}
-	s.u.signedIn(o)
+	store, name := s.u.store, s.admin.Text
+	s.create.Disable()
+	s.demo.Disable()
+	storeJob(&s.work, context.Background(), signInTimeout, func(ctx context.Context) (made, error) {
+		ev, err := store.CreateEvent(ctx, event, nil)
+		if err != nil {
+			return made{}, err
+		}
+		o, adminErr := addFirstAdmin(ctx, store, name, pin)
+		return made{ev, o, adminErr}, nil
+	}, func(m made, err error) {
+		if err != nil {
+			s.problem.SetText(problemText(err))
+			s.create.Enable()
+			s.demo.Enable()
+			return
+		}
+		s.u.event = m.event
+		if m.adminErr != nil {
+			s.u.showHome() // the event is made: its first admin is asked for again
+			return
+		}
+		s.pin.clear()
+		s.u.signedIn(m.admin)
+	})
 }
 
 func (s *start) onDemo() {
@@ -103,17 +121,16 @@ func (s *start) onDemo() {
 	s.demo.Disable()
 	s.progress.Show()
 	s.progress.Start()
-	s.working.Add(1)
-	go func() {
-		defer s.working.Done()
+	store := s.u.store
+	s.work.run(func() func() { // no deadline: making the demo takes as long as it takes
 		// Whoever makes a new event's demo holds its database: every right.
 		ctx := data.WithActor(context.Background(), data.System(osUser(), stationName()))
-		err := demo.Create(ctx, s.u.store, 0)
+		err := demo.Create(ctx, store, 0)
 		var ev data.Event
 		if err == nil {
-			ev, err = s.u.store.Event(ctx)
+			ev, err = store.Event(ctx)
 		}
-		fyne.DoAndWait(func() {
+		return func() {
 			s.progress.Stop()
 			if err != nil {
 				s.problem.SetText(problemText(err))
@@ -123,6 +140,6 @@ func (s *start) onDemo() {
 			}
 			s.u.event = ev
 			s.u.showHome()
-		})
-	}()
+		}
+	})
 }

@@ -88,7 +88,7 @@ func TestStartCreatesAnEvent(t *testing.T) {
 func TestStartOpensTheDemo(t *testing.T) {
 	u, s := startScreen(t)
 	test.Tap(s.demo)
-	s.working.Wait()
+	s.work.wait()
 	if u.signIn == nil || u.event.Name != demo.EventName {
 		t.Fatal("the demo does not ask who signs in")
 	}
