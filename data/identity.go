@@ -169,3 +169,14 @@ func identityNote(file string) string {
 	}
 	return "identity changed by the import of " + file
 }
+
+// portalIdentity words err, a refusal of a change of who someone is, for a
+// focal point, who cannot confirm it: only the desk can. Any other error
+// is returned as it is.
+func portalIdentity(err error) error {
+	var e *Error
+	if !IsIdentityChange(err) || !errors.As(err, &e) {
+		return err
+	}
+	return &Error{Code: e.Code, Fields: e.Fields, Message: msgPortalIdentity.Msg()}
+}

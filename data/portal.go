@@ -279,7 +279,7 @@ func (s *Store) SaveNominee(ctx context.Context, inv PortalInvitation, id int64,
 			return w.done()
 		}
 		if _, err := reidentify(current, in, false, 0); err != nil {
-			return err // the desk confirms such a change, not the portal
+			return portalIdentity(err)
 		}
 		before := current.Input().Normalize()
 		before.Version = 0
@@ -461,7 +461,7 @@ func (s *Store) ImportNominees(ctx context.Context, inv PortalInvitation, source
 			}
 		}
 		if err := w.refusal(); err != nil {
-			return err
+			return portalIdentity(err)
 		}
 		if err := w.done(); err != nil {
 			return err
@@ -568,6 +568,7 @@ var (
 	msgRegistrationClosed      = msg.Define("Registration closed at {{.Closes}}: changes are made at the accreditation desk now.")
 	msgPortalCategory          = msg.Define("This category is not open to your group; choose one of the categories offered.")
 	msgPortalOtherGroup        = msg.Define("You register people of {{.Name}} only; leave this empty or name {{.Name}}.")
+	msgPortalIdentity          = msg.Define("Nothing was saved: this changes who someone is whom the host country has answered for already, which only the accreditation desk can do. Ask the desk, or take such lines out of the file.")
 	msgPortalNotRegistered     = msg.Define("This person is {{.Status}} already: ask the accreditation desk to change them.")
 	msgPortalDocumentElsewhere = msg.Define("This passport or ID number is registered already; if it is right, ask the accreditation desk.")
 	msgPortalWithdrawn         = msg.Define("withdrawn by the focal point at the portal")

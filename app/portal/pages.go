@@ -407,7 +407,7 @@ func (s *Server) importPage(w http.ResponseWriter, r *http.Request, v visit) {
 	}
 	report, err := s.importNominees(r.Context(), v.inv, raw)
 	if err != nil {
-		if data.ErrorCode(err) != data.EINVALID {
+		if len(data.ErrorFields(err)) == 0 { // lines with problems, or changing who someone is, are listed
 			s.refuse(w, v, err)
 			return
 		}
