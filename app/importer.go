@@ -34,10 +34,11 @@ type importer struct {
 	commit   *widget.Button
 	work     worker
 
-	rows     []data.ImportRow
-	shown    []int                     // the rows the table shows, by index in rows
-	source   data.ImportSource         // the file the rows were read from, for the audit trail
-	problems map[int][]data.FieldError // by line; line 0 for the file as a whole
+	rows       []data.ImportRow
+	shown      []int                     // the rows the table shows, by index in rows
+	source     data.ImportSource         // the file the rows were read from, for the audit trail
+	problems   map[int][]data.FieldError // by line; line 0 for the file as a whole
+	categories []data.Category           // the event's, to name the lines' categories
 
 	// conflicts lists the lines that change who someone approved, cleared
 	// or printed is, each with a check that confirms it; confirms holds
@@ -137,7 +138,7 @@ func (im *importer) showRows() {
 func (im *importer) problemsOf(line int) string {
 	var text []string
 	for _, p := range im.problems[line] {
-		text = append(text, fieldWord(p.Field)+": "+say(p.Reason))
+		text = append(text, cellProblem(p))
 	}
 	return strings.Join(text, "\n")
 }
@@ -162,7 +163,7 @@ func (im *importer) cellText(r data.ImportRow, col int) (string, widget.Importan
 	case 1:
 		return strings.TrimSpace(in.Title + " " + in.GivenName + " " + in.FamilyName), widget.MediumImportance
 	case 2:
-		return in.Category, widget.MediumImportance
+		return categoryText(categoryNamed(im.categories, in.Category)), widget.MediumImportance
 	case 3:
 		return in.Nationality, widget.MediumImportance
 	case 4:
@@ -172,7 +173,7 @@ func (im *importer) cellText(r data.ImportRow, col int) (string, widget.Importan
 		return text, widget.DangerImportance
 	}
 	if c, ok := im.conflicts[r.Line]; ok {
-		return fieldWord(c.Field) + ": " + say(c.Reason), widget.WarningImportance
+		return cellProblem(c), widget.WarningImportance
 	}
 	return "✓", widget.SuccessImportance
 }
@@ -199,7 +200,14 @@ func (im *importer) onCheck() {
 		if err == nil {
 			rep, err = im.u.store.ImportFile(ctx, source, rows, true)
 		}
-		return func() { im.source = source; im.checked(rows, rep, err) }
+		var cats []data.Category
+		if len(rows) > 0 { // the lines' categories, named in the station's language
+			var catsErr error
+			if cats, catsErr = im.u.store.Categories(ctx); catsErr != nil {
+				err = catsErr
+			}
+		}
+		return func() { im.source, im.categories = source, cats; im.checked(rows, rep, err) }
 	})
 }
 
@@ -234,7 +242,7 @@ func (im *importer) showConflicts(changes []data.FieldError) {
 		confirm := widget.NewCheck(lang.L("Line {{.Line}}", map[string]any{"Line": c.Line}), func(bool) { im.offerConfirmed() })
 		im.confirms[c.Line], im.conflicts[c.Line] = confirm, c
 		im.conflictList.Add(container.NewBorder(nil, nil, container.NewVBox(confirm), nil, // the check beside the text's first line
-			&widget.Label{Text: fieldWord(c.Field) + ": " + say(c.Reason), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}))
+			&widget.Label{Text: cellProblem(c), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}))
 	}
 	im.offerConfirmed()
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -237,5 +238,35 @@ func TestImporterCountsFollowTheFileChecked(t *testing.T) {
 	im.work.wait()
 	if !strings.HasPrefix(im.summary.Text, "Imported 1 line: 1 new") {
 		t.Fatalf("imported: %q", im.summary.Text)
+	}
+}
+
+// TestImporterNamesCategoriesInTheStationsLanguage: checked in French, a
+// line's category is named as the event names it in French (Délégué, not
+// delegate), an unknown one as written, and a problem reads "Nationalité :
+// …" with French spacing.
+func TestImporterNamesCategoriesInTheStationsLanguage(t *testing.T) {
+	t.Cleanup(func() { useLanguage("en") })
+	u := newTestUI(t)
+	useLanguage("fr")
+	im := newImporter(u, nil)
+	u.win.SetContent(im.buildUI())
+	path := filepath.Join(t.TempDir(), "people.csv")
+	writeRoster(t, path, "delegate,Ingrid,Ødegård,NO,NO,N1", "spy,James,Bond,Atlantis,GB,N2")
+	test.Type(im.path, path)
+	test.Tap(im.check)
+	im.work.wait()
+	var cells []string
+	for _, o := range drawn(im.table) {
+		if l, ok := o.(*widget.Label); ok {
+			cells = append(cells, l.Text)
+		}
+	}
+	want := categoryText(categoryNamed(u.desk.categories, "delegate"))
+	if want == "delegate" || !slices.Contains(cells, want) || slices.Contains(cells, "delegate") || !slices.Contains(cells, "spy") {
+		t.Fatalf("the categories shown: %q", cells)
+	}
+	if problems := im.problemsOf(3); !strings.Contains(problems, "Nationalité : ") {
+		t.Fatalf("line 3's problems: %q", problems)
 	}
 }

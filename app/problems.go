@@ -38,10 +38,17 @@ func fieldProblem(f data.FieldError) string {
 	if f.Line > 0 {
 		s = lang.L("Line {{.Line}}", map[string]any{"Line": f.Line}) + " — "
 	}
-	if f.Field != "" {
-		s += fieldWord(f.Field) + ": "
+	problem := say(f.Reason)
+	if f.Field != "" { // "Nationality: …", "Nationalité : …"
+		problem = lang.L("{{.Field}}: {{.Problem}}", map[string]any{"Field": fieldWord(f.Field), "Problem": problem})
 	}
-	return s + say(f.Reason)
+	return s + problem
+}
+
+// cellProblem is a problem of a line shown beside the line's number: what
+// is wrong and where in the line.
+func cellProblem(f data.FieldError) string {
+	return fieldProblem(data.FieldError{Field: f.Field, Reason: f.Reason})
 }
 
 // say words a message in the person's language, with its values.
