@@ -48,7 +48,8 @@ type door struct {
 	current  data.Session
 	view     *fyne.Container // the scan view, laid out again when the search shows or hides
 	scan     *scanEntry
-	banner   *fyne.Container // the verdict: its colour, word and reason
+	banner   *fyne.Container   // the verdict: its colour, word and reason
+	tall     *canvas.Rectangle // holds the banner tall, readable from afar, but while the search is open
 	panel    *canvas.Rectangle
 	frame    *canvas.Rectangle // the verdict's frame, in the person's category colour
 	glow     *canvas.Rectangle // lights the banner for a moment when a verdict comes
@@ -420,11 +421,11 @@ func (d *door) scanView() fyne.CanvasObject {
 	forgotten := &widget.Button{Text: lang.L("Forgotten badge") + "  [F2]", Icon: theme.SearchIcon(), OnTapped: d.manual.show}
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(d.count, forgotten, leave), container.NewVBox(title, container.NewBorder(nil, nil, container.NewHBox(station, d.ruleNote), nil, early), d.fallbackNote))
 
-	height := canvas.NewRectangle(color.Transparent)
-	height.SetMinSize(fyne.NewSize(10, 250))
+	d.tall = canvas.NewRectangle(color.Transparent)
+	d.tall.SetMinSize(fyne.NewSize(10, bannerHeight))
 	d.words = container.NewVBox(layout.NewSpacer(), container.New(&shrinkToFit{text: d.verdict, size: d.verdict.TextSize}, d.verdict),
 		container.New(&shrinkToFit{text: d.reason, size: d.reason.TextSize}, d.reason), layout.NewSpacer())
-	d.banner = container.NewStack(height, d.panel, d.glow, d.frame, d.words,
+	d.banner = container.NewStack(d.tall, d.panel, d.glow, d.frame, d.words,
 		container.New(layout.NewCustomPaddedLayout(20, 0, 0, 28), container.NewVBox(d.stamp)))
 	person := container.NewBorder(nil, nil, d.photo, nil, container.NewVBox(d.name, d.details, d.noPhoto))
 	recent := container.NewBorder(&widget.Label{Text: lang.L("Recent scans"), TextStyle: fyne.TextStyle{Bold: true}}, nil, nil, nil, d.recent)
@@ -438,15 +439,22 @@ func (d *door) scanView() fyne.CanvasObject {
 	return d.view
 }
 
+// bannerHeight is the verdict banner's height, readable from two metres.
+const bannerHeight = 250
+
 // searching shows the search for a forgotten badge in place of the person
-// and the recent scans, or hides it, and lays the view out again.
+// and the recent scans, or hides it, and lays the view out again. The
+// banner is as tall as its words meanwhile, so that the search, with its
+// reason and the photo, fits a 1280×800 screen.
 func (d *door) searching(on bool) {
 	if on {
 		d.people.Hide()
 		d.manual.box.Show()
+		d.tall.SetMinSize(fyne.NewSize(10, 0))
 	} else {
 		d.manual.box.Hide()
 		d.people.Show()
+		d.tall.SetMinSize(fyne.NewSize(10, bannerHeight))
 	}
 	d.view.Refresh()
 }

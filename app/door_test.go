@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -253,7 +254,7 @@ func TestDoorLayoutHoldsWithTheSearch(t *testing.T) {
 func fits(t *testing.T, u *ui, step string) {
 	t.Helper()
 	within(t, u, step+": the count", u.door.count)
-	within(t, u, step+": the Leave button", findButton(u.win.Canvas().Content(), "Leave the door"))
+	within(t, u, step+": the Leave button", findButton(u.win.Canvas().Content(), lang.L("Leave the door")))
 	within(t, u, step+": the scan field", u.door.scan)
 	if h := u.win.Canvas().Content().MinSize().Height; h > 800 {
 		t.Fatalf("%s: the door needs %v pixels of height, more than a 1280×800 screen has", step, h)
@@ -439,5 +440,32 @@ func TestForgottenBadgeLetsInOnlyABadgeHolder(t *testing.T) {
 	press(d.manual.search, fyne.KeyReturn)
 	if len(d.history) != 1 || d.history[0].Kind != data.Accepted {
 		t.Fatalf("someone with a printed badge: %+v", d.history)
+	}
+}
+
+// TestDoorSearchFitsWithItsReason: in French, the search for a forgotten
+// badge showing why the person found cannot be let in still fits a
+// 1280×800 screen, the event's header with it: the banner, which says only
+// "scan a badge" meanwhile, gives up the room it needs.
+func TestDoorSearchFitsWithItsReason(t *testing.T) {
+	t.Cleanup(func() { useLanguage("en") })
+	useLanguage("fr")
+	u := newTestUI(t)
+	d, _ := openDoor(t, u, plenary())
+	if _, err := u.store.CreateParticipant(ctx, data.ParticipantInput{Category: "delegate", GivenName: "Pierre", FamilyName: "Dupont",
+		Nationality: "FR", Delegation: "FR", DocumentNumber: "F9"}); err != nil {
+		t.Fatal(err)
+	}
+	press(d.scan, fyne.KeyF2)
+	test.Type(d.manual.search, "dupont")
+	if !d.manual.why.Visible() || d.manual.why.Text == "" {
+		t.Fatal("the search says nothing of why Pierre Dupont cannot be let in")
+	}
+	fits(t, u, "F2 with a reason")
+	within(t, u, "F2: why not", d.manual.why)
+	press(d.manual.search, fyne.KeyEscape)
+	fits(t, u, "Esc")
+	if h := d.banner.MinSize().Height; h < 250 {
+		t.Fatalf("the banner stays %v tall once the search is closed", h)
 	}
 }
