@@ -355,3 +355,34 @@ func TestCategoryNamesFollowTheLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestOverviewCountsOnePersonInsideInFrench: a session with one person
+// inside reads "Présents : 1 / 150" in French, never "1 présents".
+func TestOverviewCountsOnePersonInsideInFrench(t *testing.T) {
+	u, _ := demoAt1350(t)
+	t.Cleanup(func() { useLanguage("en") })
+	waiting, err := u.store.BadgesToPrint(ctx, data.BadgeFilter{Category: "delegate"})
+	if err != nil || len(waiting) == 0 {
+		t.Fatalf("%d approved, %v", len(waiting), err)
+	}
+	if err := u.store.MarkPrinted(ctx, []data.Printed{{ID: waiting[0].ID, Issue: 1}}); err != nil {
+		t.Fatal(err)
+	}
+	if v := checkIn(t, u.store, "SEM-1", waiting[0].ID, "Door SEM"); v.Kind != data.Accepted {
+		t.Fatalf("the scan at SEM-1: %+v", v)
+	}
+	useLanguage("fr")
+	u.showHome()
+	u.overview.later = func(time.Duration, func()) {}
+	u.tabs.Select(u.tab(tabOverview))
+	u.overview.work.wait()
+	var gauges []string
+	for _, o := range test.LaidOutObjects(u.win.Content()) {
+		if g, ok := o.(*widget.ProgressBar); ok && g.TextFormatter != nil {
+			gauges = append(gauges, g.TextFormatter())
+		}
+	}
+	if !slices.Contains(gauges, "Présents : 1 / 150") || slices.ContainsFunc(gauges, func(s string) bool { return strings.Contains(s, "1 présents") }) {
+		t.Fatalf("the sessions' gauges read %q", gauges)
+	}
+}

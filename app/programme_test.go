@@ -453,7 +453,7 @@ func TestProgrammeListGroupsItsNumbers(t *testing.T) {
 	u.tabs.Select(u.tab(tabProgramme))
 	g := u.programme
 	g.work.wait()
-	for _, c := range []struct{ lang, want string }{{"en", "0 in / 2,800"}, {"fr", "0 présents / 2\u00a0800"}} {
+	for _, c := range []struct{ lang, want string }{{"en", "0 in / 2,800"}, {"fr", "présents : 0 / 2\u00a0800"}} {
 		useLanguage(c.lang)
 		g.list.Refresh()
 		var lines []string
