@@ -217,7 +217,7 @@ func (b *badges) onShow() {
 			b.delegations, b.categories = delegations, categories
 			b.category.Options = nil
 			for _, c := range categories {
-				b.category.Options = append(b.category.Options, c.Name)
+				b.category.Options = append(b.category.Options, categoryText(c)) // chosen by their order
 			}
 			b.category.Refresh()
 			b.offerDelegations()

@@ -92,8 +92,8 @@ func newParticipantForm(d *desk, p *data.Participant) *participantForm {
 
 func (f *participantForm) buildUI() fyne.CanvasObject {
 	var names []string
-	for _, c := range f.d.categories {
-		names = append(names, c.Name)
+	for _, c := range f.d.categories { // named in the station's language, chosen by their order
+		names = append(names, categoryText(c))
 	}
 	f.clearance = f.d.clearance
 	f.category = &widget.Select{Options: names, PlaceHolder: lang.L("Choose…")}
@@ -285,7 +285,7 @@ func (f *participantForm) fill() {
 		return
 	}
 	in := f.editing.Input()
-	f.category.SetSelected(f.d.category(in.Category).Name)
+	f.category.SetSelected(categoryText(f.d.category(in.Category)))
 	values := map[string]string{data.FieldTitle: in.Title, data.FieldGivenName: in.GivenName, data.FieldFamilyName: in.FamilyName,
 		data.FieldNativeName: in.NativeName, data.FieldOrganization: in.Organization, data.FieldMediaOutlet: in.MediaOutlet,
 		data.FieldPosition: in.Position, data.FieldEmail: in.Email, data.FieldDocumentNumber: in.DocumentNumber,

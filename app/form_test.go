@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -333,5 +334,32 @@ func TestFormSavesInTheBackground(t *testing.T) {
 	}
 	if list, total, _ := u.store.FindParticipants(ctx, data.ParticipantFilter{Query: "dupont"}); total != 1 || len(list) != 1 {
 		t.Fatalf("%d Duponts saved", total)
+	}
+}
+
+// TestFormNamesCategoriesInTheStationsLanguage: in French the form offers
+// the categories by their French names (Délégué, not Delegate), shows the
+// category of someone corrected so, and saves the category chosen.
+func TestFormNamesCategoriesInTheStationsLanguage(t *testing.T) {
+	t.Cleanup(func() { useLanguage("en") })
+	u := newTestUI(t)
+	useLanguage("fr")
+	u.showHome()
+	d := u.desk
+	delegate := categoryText(d.category("delegate"))
+	if delegate == d.category("delegate").Name {
+		t.Fatalf("the delegate category has no French name: %q", delegate)
+	}
+	f := correctOSullivan(d)
+	if f.category.Selected != delegate || slices.Contains(f.category.Options, "Delegate") {
+		t.Fatalf("the form offers %q, shows %q", f.category.Options, f.category.Selected)
+	}
+	observer := categoryText(d.category("observer"))
+	f.category.SetSelected(observer)
+	test.Type(f.entries[data.FieldOrganization], "OECD")
+	press(f.entries[data.FieldOrganization], fyne.KeyReturn)
+	found, _, _ := u.store.FindParticipants(ctx, data.ParticipantFilter{Query: "osullivan"})
+	if len(found) != 1 || found[0].Category != "observer" {
+		t.Fatalf("saved as %+v", found)
 	}
 }
