@@ -31,8 +31,8 @@ type ImportRow struct {
 
 	// Kept are the fields whose cell is empty, or whose column the file
 	// lacks: a participant registered already keeps what they had
-	// (KeptWhenEmpty). A cell of ClearCell is read as empty and not kept.
-	Kept map[string]bool
+	// (KeptFields). A cell of ClearCell is read as empty and not kept.
+	Kept KeptFields
 
 	// ConfirmIdentity confirms that the line changes who someone approved,
 	// cleared or printed is (rules.Reidentify): they go back to pending and
@@ -238,7 +238,7 @@ func (s *Store) checkRows(ctx context.Context, rows []ImportRow, categories []Ca
 // participant registered already has: the field is kept, or it is the
 // head of delegation of someone whose delegation is kept.
 func (row *ImportRow) keeps(field string) bool {
-	return row.Kept[field] || field == FieldHead && row.Kept[FieldDelegation]
+	return row.Kept.Has(field) || field == FieldHead && row.Kept.Has(FieldDelegation)
 }
 
 // lineProblems notes the problems of err on a line, which refuse the

@@ -235,12 +235,7 @@ func parse(records [][]string, lines []int, dir string) ([]data.ImportRow, error
 			value := rawCell(column, rec, name)
 			switch strings.TrimSpace(value) {
 			case "":
-				if data.KeptWhenEmpty(name) {
-					if row.Kept == nil {
-						row.Kept = map[string]bool{}
-					}
-					row.Kept[name] = true
-				}
+				row.Kept.Keep(name)
 			case data.ClearCell:
 				return ""
 			}
