@@ -398,3 +398,27 @@ func TestACheckKeepsNothingForTheImport(t *testing.T) {
 		t.Fatalf("position %q, e-mail %q", got.Position, got.Email)
 	}
 }
+
+// TestEmptyDelegationIsKeptOrRefused: a delegate's empty delegation cell
+// keeps the delegation of someone registered, and refuses, on its line,
+// someone new; then nothing is imported.
+func TestEmptyDelegationIsKeptOrRefused(t *testing.T) {
+	s := newStore(t)
+	p := mustCreate(t, s, thao())
+	rows, source := readCSV(t, "kept.csv", identityHeader, "delegate,,,Bùi,VN,,Deputy Minister,,,VN1007919,,,,")
+	if rep, err := s.ImportFile(ctx, source, rows, false); err != nil || rep.Updated != 1 {
+		t.Fatalf("someone registered: %+v %v", rep, err)
+	}
+	if got := mustParticipant(t, s, p.ID); got.Affiliation.Country != "VN" || got.Position != "Deputy Minister" || !got.HeadOfDelegation {
+		t.Fatalf("after: %+v", got)
+	}
+	rows, source = readCSV(t, "new.csv", identityHeader, "delegate,,,Bùi,VN,,Adviser,,,VN1007919,,,,", "delegate,,Nam,Lê,VN,,,yes,,VN2000001,,,,")
+	_, err := s.ImportFile(ctx, source, rows, false)
+	if data.ErrorCode(err) != data.EINVALID || !strings.Contains(err.Error(), "line 3: delegation: A delegate needs a delegation") ||
+		!strings.Contains(err.Error(), "line 3: head_of_delegation") || strings.Contains(err.Error(), "line 2") {
+		t.Fatalf("someone new: %v", err)
+	}
+	if got := mustParticipant(t, s, p.ID); got.Position != "Deputy Minister" {
+		t.Fatalf("the refused file changed her position to %q", got.Position)
+	}
+}
