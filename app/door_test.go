@@ -463,6 +463,10 @@ func TestDoorSearchFitsWithItsReason(t *testing.T) {
 	}
 	fits(t, u, "F2 with a reason")
 	within(t, u, "F2: why not", d.manual.why)
+	driver := fyne.CurrentApp().Driver()
+	if why, list := driver.AbsolutePositionForObject(d.manual.why), driver.AbsolutePositionForObject(d.manual.list); list.Y < why.Y+d.manual.why.Size().Height {
+		t.Fatalf("the reason (at %v, %v tall) is drawn over the people found (at %v)", why, d.manual.why.Size().Height, list)
+	}
 	press(d.manual.search, fyne.KeyEscape)
 	fits(t, u, "Esc")
 	if h := d.banner.MinSize().Height; h < 250 {

@@ -188,7 +188,7 @@ func (m *manualCheckIn) find() {
 			if asked == m.asked && m.open {
 				m.showResults(results)
 				if err != nil {
-					showText(m.why, problemText(err))
+					m.say(problemText(err))
 				}
 			}
 		}
@@ -202,7 +202,7 @@ func (m *manualCheckIn) showResults(results []data.Participant) {
 	m.list.Refresh()
 	m.chosen = -1
 	m.photo.clear()
-	showText(m.why, "")
+	m.say("")
 	m.letIn.Disable() // until someone is chosen
 	m.choose(0)
 }
@@ -222,7 +222,15 @@ func (m *manualCheckIn) choose(i int) {
 	} else {
 		m.letIn.Disable()
 	}
+	m.say(why)
+}
+
+// say shows why the person chosen cannot be let in, or hides it, and lays
+// the search out again, so that the people found move below it rather
+// than under it.
+func (m *manualCheckIn) say(why string) {
 	showText(m.why, why)
+	m.box.Refresh()
 }
 
 // onLetIn checks in the person chosen, if the rulebook lets them in by
