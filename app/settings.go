@@ -180,7 +180,7 @@ func (s *settings) stationForm() fyne.CanvasObject {
 	s.idle = &widget.Entry{Text: strconv.Itoa(s.u.idleMinutes())}
 	s.idle.OnChanged = s.onIdle
 	field := container.NewGridWrap(fyne.NewSize(idleFieldWidth, s.idle.MinSize().Height), s.idle)
-	return widget.NewForm(widget.NewFormItem(lang.L("Lock after idle minutes"), container.NewHBox(field,
+	return widget.NewForm(widget.NewFormItem(lang.L("Lock after"), container.NewHBox(field,
 		&widget.Label{Text: lang.L("minutes without a key, a click or a scroll; 0 never locks")})))
 }
 
