@@ -105,7 +105,7 @@ func (v *invitationsView) showList(list []data.PortalInvitation, err error) {
 	var lines, options []string
 	v.ids = map[string]int64{}
 	for _, inv := range list {
-		state := lang.L("active")
+		state := lang.L("active (an invitation)")
 		switch {
 		case !inv.RevokedAt.IsZero():
 			state = lang.L("revoked")

@@ -2,11 +2,13 @@ package app
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"accred/data"
 )
@@ -58,5 +60,34 @@ func TestSettingsInvitesToThePortalAndRevokes(t *testing.T) {
 	}
 	if !strings.Contains(v.list.Text, "revoked") || len(v.chosen.Options) != 0 {
 		t.Fatalf("after revoking: %q %v", v.list.Text, v.chosen.Options)
+	}
+}
+
+// TestInvitationAndOperatorStatesAgreeInFrench is an admin reading, in
+// French, an active invitation (feminine: "active") and the active
+// operators (masculine: "actif"): the two states no longer share a word.
+func TestInvitationAndOperatorStatesAgreeInFrench(t *testing.T) {
+	u := newTestUI(t)
+	t.Cleanup(func() { useLanguage("en") })
+	u.store.Now = func() time.Time { return time.Date(2025, 9, 20, 10, 0, 0, 0, time.UTC) }
+	useLanguage("fr")
+	v := newInvitationsView(u)
+	v.buildUI()
+	test.Type(v.base, "https://accreditation.example.org/")
+	test.Type(v.name, "Viet Nam")
+	test.Tap(v.invite)
+	if !strings.HasSuffix(v.list.Text, " · active") {
+		t.Fatalf("an active invitation in French: %q", v.list.Text)
+	}
+	ops := newOperatorsView(u)
+	ops.buildUI()
+	var states []string
+	for _, o := range ops.list.Objects {
+		if l, ok := o.(*widget.Label); ok && (l.Text == "actif" || l.Text == "active") {
+			states = append(states, l.Text)
+		}
+	}
+	if len(states) == 0 || slices.Contains(states, "active") {
+		t.Fatalf("the active operators in French: %v", states)
 	}
 }

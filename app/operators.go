@@ -146,7 +146,7 @@ func (v *operatorsView) showList(ops []data.Operator, err error) {
 	}
 	var names []string
 	for _, o := range ops {
-		state, importance := lang.L("active"), widget.MediumImportance
+		state, importance := lang.L("active (an operator)"), widget.MediumImportance
 		if o.Disabled {
 			state, importance = lang.L("disabled"), widget.LowImportance
 		}
