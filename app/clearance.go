@@ -47,7 +47,7 @@ func (v *details) askClearance(p data.Participant) {
 	results := []data.Clearance{data.ClearanceCleared, data.ClearanceRefused}
 	result := widget.NewRadioGroup([]string{clearanceText(data.ClearanceCleared, true), clearanceText(data.ClearanceRefused, true)}, nil)
 	result.Required = true
-	reason := newKeyEntry(lang.L("Why? It is kept in the history."))
+	reason := newKeyEntry("") // asked for only once a refusal is chosen
 	reason.Validator = func(s string) error { // the whole answer's check: the form dialog confirms only a valid one
 		switch {
 		case result.Selected == "":
@@ -57,8 +57,17 @@ func (v *details) askClearance(p data.Participant) {
 		}
 		return nil
 	}
-	result.OnChanged = func(string) {
+	result.OnChanged = func(chosen string) {
+		reason.SetPlaceHolder("")
+		if chosen == clearanceText(data.ClearanceRefused, true) {
+			reason.SetPlaceHolder(lang.L("Why? It is kept in the history."))
+		}
+		// The answer's check reaches the Record button even while the
+		// reason has the focus: a refusal chosen after a clearance waits
+		// for its reason again.
+		reason.AlwaysShowValidationError = true
 		reason.Validate()
+		reason.AlwaysShowValidationError = false
 		v.d.u.win.Canvas().Focus(reason) // Enter records, Esc cancels
 	}
 	ask := dialog.NewForm(lang.L("Security clearance of {{.Name}}", map[string]any{"Name": p.ListName()}), lang.L("Record"), lang.L("Cancel"),

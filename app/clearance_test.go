@@ -131,7 +131,14 @@ func TestAdminsRecordClearanceInTheApp(t *testing.T) {
 			answer = r
 		}
 	}
+	answer.SetSelected("Cleared")
+	if e := focusedEntry(t, u); e.PlaceHolder != "" {
+		t.Fatalf("a clearance asks for a reason: %q", e.PlaceHolder)
+	}
 	answer.SetSelected("Refused by the host country's security service")
+	if e := focusedEntry(t, u); e.PlaceHolder != "Why? It is kept in the history." {
+		t.Fatalf("a refusal asks for its reason as %q", e.PlaceHolder)
+	}
 	pressAnywhere(u.win, fyne.KeyReturn)
 	if u.win.Canvas().Overlays().Top() == nil || clearanceOf(t, u, 2) != data.ClearancePending {
 		t.Fatal("a refusal was recorded without its reason")
