@@ -31,7 +31,7 @@ func TestDeskAsksBeforeChangingWhoSomeoneIs(t *testing.T) {
 		}
 	}
 	for _, want := range []string{"Change who this person is?", "Family name changes who this person is.",
-		"Seán O'SULLIVAN would become Seán SULLIVAN, someone other than the person whose badge was printed"} {
+		"Seán O'SULLIVAN would become Seán SULLIVAN, someone other than the person whose badge was printed; once confirmed, approval and clearance go back to pending and a printed badge stops working."} {
 		if !strings.Contains(asked, want) {
 			t.Fatalf("the question does not say %q:\n%s", want, asked)
 		}

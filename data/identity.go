@@ -184,8 +184,8 @@ func keepEmpty(in ParticipantInput, kept KeptFields, before ParticipantInput) Pa
 
 var (
 	msgIdentityChange     = msg.Define("This changes who {{.Number}} is: confirm it first.")
-	msgWhoChanges         = msg.Define("{{.Number}} {{.Name}} would become {{.New}}, {{.Reason}}")
-	msgWhoseDetailChanges = msg.Define("{{.Number}} {{.Name}}: {{.Old}} would become {{.New}}, {{.Reason}}")
+	msgWhoChanges         = msg.Define("{{.Number}} {{.Name}} would become {{.New}}, {{.Reason}}.")
+	msgWhoseDetailChanges = msg.Define("{{.Number}} {{.Name}}: {{.Old}} would become {{.New}}, {{.Reason}}.")
 	msgIdentityImport     = msg.Define("Nothing was imported: who someone approved, cleared or printed is changes on {{.Lines}}, waiting for a confirmation. The other lines were not imported either: confirm these, or take them out of the file.")
 	msgConfirmedNone      = msg.Define("This line was confirmed as changing who someone is, but it changes nobody's identity: confirm only the lines listed.")
 )
