@@ -47,7 +47,7 @@ func (v *details) askClearance(p data.Participant) {
 	results := []data.Clearance{data.ClearanceCleared, data.ClearanceRefused}
 	result := widget.NewRadioGroup([]string{clearanceText(data.ClearanceCleared, true), clearanceText(data.ClearanceRefused, true)}, nil)
 	result.Required = true
-	reason := newKeyEntry("") // asked for only once a refusal is chosen
+	reason := newKeyEntry("")                 // asked for only once a refusal is chosen
 	reason.Validator = func(s string) error { // the whole answer's check: the form dialog confirms only a valid one
 		switch {
 		case result.Selected == "":
