@@ -40,7 +40,10 @@ type badges struct {
 	printer     *widget.Select // the print service's printers, then a PDF file only
 	printerNote *widget.Label  // which printer prints, how it is, and its stock
 	out         *widget.Entry
-	panels      *container.AppTabs
+	// printSettings holds the format, printer and file name, shown for
+	// the badges' panels only.
+	printSettings *fyne.Container
+	panels        *container.AppTabs
 
 	// New badges: those not yet printed.
 	who         *widget.Select
@@ -171,8 +174,15 @@ func (b *badges) buildUI() fyne.CanvasObject {
 		container.NewTabItem(lang.L("New badges"), newPanel),
 		container.NewTabItem(lang.L("Replace printed badges"), b.replace.content()),
 		container.NewTabItem(lang.L("List of Participants"), listPanel))
-	b.panels.OnSelected = func(*container.TabItem) { b.onPreview() }
-	left := container.NewVBox(shared, b.printerNote, b.panels)
+	b.printSettings = container.NewVBox(shared, b.printerNote)
+	b.panels.OnSelected = func(*container.TabItem) {
+		b.printSettings.Show() // the format, printer and file name are for badges, not for the list
+		if b.panels.SelectedIndex() == panelList {
+			b.printSettings.Hide()
+		}
+		b.onPreview()
+	}
+	left := container.NewVBox(b.printSettings, b.panels)
 
 	b.who.Selected = b.who.Options[whoPending]
 	b.enableChoice()
@@ -325,7 +335,7 @@ func (b *badges) enableChoice() {
 func (b *badges) chosen(printable []data.Participant, left printjob.LeftOut, warnings []printjob.Warning) {
 	b.selected = printable
 	text := lang.N("{{.Count}} badge to print", len(printable), map[string]any{"Count": number(len(printable))})
-	if left.Printed > 0 {
+	if left.Printed > 0 && b.who.SelectedIndex() != whoPending { // that choice leaves the printed out by its name
 		text += "\n" + lang.N("{{.Count}} already printed, left out: to replace a badge, use Replace printed badges.", left.Printed, map[string]any{"Count": number(left.Printed)})
 	}
 	text += leftOutText(left)

@@ -147,6 +147,10 @@ func TestADelegationPrintsOnlyThoseNotYetPrinted(t *testing.T) {
 			t.Fatalf("badge %d: %s, issue %d", id, st, issue)
 		}
 	}
+	choose(b, b.who, whoPending) // printed badges are left out by that choice's name: nothing to say of them
+	if len(b.selected) != 0 || strings.Contains(b.summary.Text, "already printed") {
+		t.Fatalf("everyone approved and not yet printed: %d chosen, %q", len(b.selected), b.summary.Text)
+	}
 	choose(b, b.who, whoNumbers)
 	test.Type(b.numbers, "1 2")
 	flush()
@@ -399,7 +403,8 @@ func TestBadgesSayAFailedRead(t *testing.T) {
 // TestListOfParticipantsShowsNoBadge: beside the List of Participants, an
 // A4 document, the preview shows no badge but says why; back on new
 // badges, the badge shows again. The list written of the one person who
-// collected their badge says "1 participant".
+// collected their badge says "1 participant". The format, printer and file
+// name, which are the badges', show beside the badges only.
 func TestListOfParticipantsShowsNoBadge(t *testing.T) {
 	u := newTestUI(t)
 	b, _ := openBadges(t, u)
@@ -413,6 +418,9 @@ func TestListOfParticipantsShowsNoBadge(t *testing.T) {
 		_, draws := b.previewBox.Objects[0].(*canvas.Image)
 		if panel == panelList && (!says || !strings.Contains(l.Text, "not a badge")) || panel == panelNew && !draws {
 			t.Fatalf("panel %d: the preview shows %T", panel, b.previewBox.Objects[0])
+		}
+		if b.printSettings.Visible() != (panel != panelList) { // the format, printer and file name are the badges'
+			t.Fatalf("panel %d: the format, printer and file name shown: %v", panel, b.printSettings.Visible())
 		}
 	}
 
