@@ -410,7 +410,8 @@ func TestDoorAsksNoPhotoOfACategoryWithoutPhotos(t *testing.T) {
 }
 
 // TestForgottenBadgeLetsInOnlyABadgeHolder: F2 lists someone approved whose
-// badge was never printed greyed, with the rulebook's reason, and neither
+// badge was never printed in italics with the rulebook's reason (greyed
+// unless highlighted, where grey would not read), and neither
 // Let in nor Enter lets them in; someone whose badge was printed is.
 func TestForgottenBadgeLetsInOnlyABadgeHolder(t *testing.T) {
 	u := newTestUI(t)
@@ -428,9 +429,9 @@ func TestForgottenBadgeLetsInOnlyABadgeHolder(t *testing.T) {
 		t.Fatalf("someone without a printed badge: let in greyed %v, %q", d.manual.letIn.Disabled(), d.manual.why.Text)
 	}
 	row := &widget.Label{}
-	d.manual.list.UpdateItem(0, row)
-	if row.Importance != widget.LowImportance || !strings.Contains(row.Text, "send to the desk") {
-		t.Fatalf("listed as %q (importance %v)", row.Text, row.Importance)
+	d.manual.list.UpdateItem(0, row) // highlighted, as the one chosen: readable on the highlight, in italics
+	if row.Importance != widget.MediumImportance || !row.TextStyle.Italic || !strings.Contains(row.Text, "send to the desk") {
+		t.Fatalf("listed as %q (importance %v, style %+v)", row.Text, row.Importance, row.TextStyle)
 	}
 	press(d.manual.search, fyne.KeyReturn)
 	if len(d.history) != 0 || !d.manual.open {
@@ -471,5 +472,25 @@ func TestDoorSearchFitsWithItsReason(t *testing.T) {
 	fits(t, u, "Esc")
 	if h := d.banner.MinSize().Height; h < 250 {
 		t.Fatalf("the banner stays %v tall once the search is closed", h)
+	}
+}
+
+// TestFoundRowLook: in F2's list, only someone the rulebook would not let
+// in is greyed, and never on the highlight, where grey would not read.
+func TestFoundRowLook(t *testing.T) {
+	for _, c := range []struct {
+		admissible, highlighted bool
+		importance              widget.Importance
+		italic                  bool
+	}{
+		{true, false, widget.MediumImportance, false},
+		{true, true, widget.MediumImportance, false},
+		{false, false, widget.LowImportance, true},
+		{false, true, widget.MediumImportance, true},
+	} {
+		importance, style := foundRowLook(c.admissible, c.highlighted)
+		if importance != c.importance || style.Italic != c.italic {
+			t.Errorf("admissible %v, highlighted %v: importance %v, italic %v", c.admissible, c.highlighted, importance, style.Italic)
+		}
 	}
 }

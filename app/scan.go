@@ -125,6 +125,20 @@ func held(p data.Participant) (bool, string) {
 	return verdict == rules.Accepted, say(why.Message())
 }
 
+// foundRowLook is how F2's list draws a person found: greyed when the
+// rulebook would not let them in, unless the row is highlighted, where grey
+// on the highlight is hard to read: there the text takes the ordinary
+// colour, in italics, and still ends with why they cannot be let in.
+func foundRowLook(admissible, highlighted bool) (widget.Importance, fyne.TextStyle) {
+	switch {
+	case admissible:
+		return widget.MediumImportance, fyne.TextStyle{}
+	case highlighted:
+		return widget.MediumImportance, fyne.TextStyle{Italic: true}
+	}
+	return widget.LowImportance, fyne.TextStyle{Italic: true}
+}
+
 func newManualCheckIn(d *door) *manualCheckIn {
 	m := &manualCheckIn{d: d}
 	m.search = newDoorField(d, lang.L("Name, passport or badge number"), false)
@@ -136,11 +150,11 @@ func newManualCheckIn(d *door) *manualCheckIn {
 			if i < len(m.results) {
 				p, l := m.results[i], o.(*widget.Label)
 				text := fmt.Sprintf("%s · %s · %s · %s", p.BadgeNumber(), p.ListName(), affiliationText(p.Affiliation), statusLabel(p.Status))
-				l.Importance = widget.MediumImportance
-				if ok, why := held(p); !ok {
+				ok, why := held(p)
+				if !ok {
 					text += " — " + why
-					l.Importance = widget.LowImportance // greyed: the rulebook would not let them in
 				}
+				l.Importance, l.TextStyle = foundRowLook(ok, i == m.chosen)
 				l.SetText(text)
 			}
 		})
@@ -214,6 +228,7 @@ func (m *manualCheckIn) choose(i int) {
 	}
 	m.chosen = i
 	m.list.Select(i)
+	m.list.Refresh() // the row chosen by a tap is drawn as chosen too
 	m.photo.load(&m.d.work, m.d.store(), m.results[i].ID)
 	ok, why := held(m.results[i])
 	if ok {
