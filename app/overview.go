@@ -167,7 +167,7 @@ func drawChanged(o, before data.Overview, drawn map[printing.Chart][]byte, tr pr
 		if drawn[c] != nil && reflect.DeepEqual(figures(o, c), figures(before, c)) {
 			continue
 		}
-		png, err := printing.DrawChart(c, o, tr, shownChartW, shownChartH)
+		png, err := printing.DrawChart(c, o, tr, number, shownChartW, shownChartH)
 		if err != nil {
 			return nil, err
 		}
@@ -378,7 +378,7 @@ func (delegationColumns) MinSize(objects []fyne.CanvasObject) fyne.Size {
 func (v *overview) onSaveChart(c printing.Chart) {
 	o, tr := v.current, v.tr
 	v.write("overview-"+c.Name(), ".png", func(w io.Writer) error {
-		png, err := printing.DrawChart(c, o, tr, printing.ChartWidth, printing.ChartHeight)
+		png, err := printing.DrawChart(c, o, tr, number, printing.ChartWidth, printing.ChartHeight)
 		if err == nil {
 			_, err = w.Write(png)
 		}
@@ -389,7 +389,7 @@ func (v *overview) onSaveChart(c printing.Chart) {
 // onPrint writes the whole overview as a PDF in the folder chosen, under a
 // new name.
 func (v *overview) onPrint() {
-	page := printing.OverviewPage{Event: v.u.event, Overview: v.current, Tr: v.tr}
+	page := printing.OverviewPage{Event: v.u.event, Overview: v.current, Tr: v.tr, Num: number}
 	v.write("overview", ".pdf", func(w io.Writer) error { return printing.OverviewPDF(w, page) })
 }
 

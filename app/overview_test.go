@@ -163,6 +163,8 @@ func TestOverviewShowsTheStoreAndKeepsUp(t *testing.T) {
 	}
 }
 
+// TestOverviewSavesChartsAndPrintsThePDF: charts saved as PNG files, never
+// overwritten, and the PDF, its numbers grouped as the language does.
 func TestOverviewSavesChartsAndPrintsThePDF(t *testing.T) {
 	u, _ := demoAt1350(t)
 	v := u.overview
@@ -208,7 +210,7 @@ func TestOverviewSavesChartsAndPrintsThePDF(t *testing.T) {
 	text := string(out)
 	queue, _ := u.store.BadgesToPrint(ctx, data.BadgeFilter{})
 	for _, want := range []string{demo.EventName, "2025-10-25 13:50 (Asia/Ho_Chi_Minh)", "Print queue: " + strconv.Itoa(len(queue)),
-		"PLEN-1", "Inside 40 / 2200", "(Door South)", "Need attention"} {
+		"PLEN-1", "Inside 40 / 2,200", "(Door South)", "Need attention"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the PDF does not say %q", want)
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 
 	"github.com/go-analyze/charts"
 
@@ -19,6 +20,13 @@ type Translate func(english string) string
 
 // English leaves the words as they are.
 func English(s string) string { return s }
+
+// Numbers writes a count as the reader's language groups its digits
+// ("3,154", "3 154", "3.154").
+type Numbers func(n int) string
+
+// PlainNumbers writes a count in digits alone.
+func PlainNumbers(n int) string { return strconv.Itoa(n) }
 
 // Chart is a chart of the overview.
 type Chart int
@@ -45,16 +53,16 @@ func (c Chart) Title() string {
 const ChartWidth, ChartHeight = 900, 380
 
 // DrawChart draws one of the overview's charts as a PNG image of width by
-// height pixels, in the words tr gives.
-func DrawChart(c Chart, o data.Overview, tr Translate, width, height int) ([]byte, error) {
+// height pixels, in the words tr gives and the numbers num writes.
+func DrawChart(c Chart, o data.Overview, tr Translate, num Numbers, width, height int) ([]byte, error) {
 	var opt charts.BarChartOption
 	switch c {
 	case FunnelChart:
-		opt = funnelBars(o, tr)
+		opt = funnelBars(o, tr, num)
 	case ArrivalsChart:
-		opt = arrivalBars(o.Arrivals, tr)
+		opt = arrivalBars(o.Arrivals, num)
 	case GenderChart:
-		opt = genderBars(o, tr)
+		opt = genderBars(o, tr, num)
 	default:
 		return nil, fmt.Errorf("no chart %d", c)
 	}
@@ -75,7 +83,7 @@ var funnelSteps = []string{"Registered", "Approved", "Printed", "Collected"}
 // funnelBars is a bar per step, named with its total, of the categories
 // with anyone registered stacked in their colours: each bar no longer than
 // the one before.
-func funnelBars(o data.Overview, tr Translate) charts.BarChartOption {
+func funnelBars(o data.Overview, tr Translate, num Numbers) charts.BarChartOption {
 	var names, colors []string
 	var values [][]float64
 	for _, f := range o.Funnel {
@@ -86,7 +94,7 @@ func funnelBars(o data.Overview, tr Translate) charts.BarChartOption {
 		values = append(values, []float64{float64(f.Registered), float64(f.Approved), float64(f.Printed), float64(f.Collected)})
 	}
 	if len(names) == 0 {
-		return bars(nil, nil, nil, nil, true, true)
+		return bars(nil, nil, nil, nil, true, true, num)
 	}
 	steps := translated(funnelSteps, tr)
 	for i := range steps { // each step's total beside its name
@@ -94,9 +102,9 @@ func funnelBars(o data.Overview, tr Translate) charts.BarChartOption {
 		for _, v := range values {
 			total += v[i]
 		}
-		steps[i] += fmt.Sprintf(" %.0f", total)
+		steps[i] += " " + num(int(total))
 	}
-	return unlabelled(bars(steps, names, colors, values, true, true))
+	return unlabelled(bars(steps, names, colors, values, true, true, num))
 }
 
 // arrivalsShown is the fewest slots the arrivals' chart shows: two hours,
@@ -105,7 +113,7 @@ const arrivalsShown = 8
 
 // arrivalBars stacks each door's arrivals in each slot; fewer slots than
 // arrivalsShown are followed by empty ones.
-func arrivalBars(a data.Arrivals, tr Translate) charts.BarChartOption {
+func arrivalBars(a data.Arrivals, num Numbers) charts.BarChartOption {
 	a = paddedArrivals(a)
 	labels := make([]string, len(a.Slots))
 	for i, t := range a.Slots {
@@ -119,7 +127,7 @@ func arrivalBars(a data.Arrivals, tr Translate) charts.BarChartOption {
 			values[i] = append(values[i], float64(n))
 		}
 	}
-	opt := unlabelled(bars(labels, a.Doors, doorColors, values, true, false))
+	opt := unlabelled(bars(labels, a.Doors, doorColors, values, true, false, num))
 	opt.CategoryAxis.LabelCount = len(labels)
 	return opt
 }
@@ -181,7 +189,7 @@ const genderLabelShare = 8.0
 // genderBars stacks each category's share of each gender, in per cent,
 // then that of the heads of delegation; each share is written inside its
 // own segment.
-func genderBars(o data.Overview, tr Translate) charts.BarChartOption {
+func genderBars(o data.Overview, tr Translate, num Numbers) charts.BarChartOption {
 	var labels []string
 	values := make([][]float64, len(genderWords))
 	rows := append([]data.GenderCount{}, o.Gender...)
@@ -198,7 +206,7 @@ func genderBars(o data.Overview, tr Translate) charts.BarChartOption {
 			values[i] = append(values[i], Share(n, total))
 		}
 	}
-	opt := bars(labels, translated(genderWords, tr), genderColors, values, true, true)
+	opt := bars(labels, translated(genderWords, tr), genderColors, values, true, true, num)
 	opt.ValueAxis[0].Max, opt.ValueAxis[0].LabelCount = charts.Ptr(100.0), 5
 	opt.ValueAxis[0].ValueFormatter = func(f float64) string { return fmt.Sprintf("%.0f%%", f) }
 	for i := range opt.SeriesList {
@@ -216,9 +224,9 @@ func genderBars(o data.Overview, tr Translate) charts.BarChartOption {
 }
 
 // bars is a bar chart of values (per series, then per label), the series'
-// numbers written on their bars; stacked or side by side, and horizontal
-// ones with their first label on top.
-func bars(labels, series, colors []string, values [][]float64, stacked, horizontal bool) charts.BarChartOption {
+// numbers written on their bars by num; stacked or side by side, and
+// horizontal ones with their first label on top.
+func bars(labels, series, colors []string, values [][]float64, stacked, horizontal bool, num Numbers) charts.BarChartOption {
 	if len(labels) == 0 { // nothing yet: an empty chart
 		labels, values, series = []string{""}, [][]float64{{0}}, []string{""}
 	}
@@ -232,7 +240,7 @@ func bars(labels, series, colors []string, values [][]float64, stacked, horizont
 	}
 	opt := charts.NewBarChartOptionWithData(values)
 	opt.Horizontal = horizontal
-	opt.ValueAxis = []charts.ValueAxisOption{wholeAxis(values, stacked)}
+	opt.ValueAxis = []charts.ValueAxisOption{wholeAxis(values, stacked, num)}
 	opt.StackSeries = charts.Ptr(stacked)
 	opt.CategoryAxis.Labels = labels
 	opt.Legend.SeriesNames = series
@@ -246,7 +254,7 @@ func bars(labels, series, colors []string, values [][]float64, stacked, horizont
 		if f < narrow {
 			return ""
 		}
-		return fmt.Sprintf("%.0f", f)
+		return num(int(math.Round(f)))
 	}
 	for i := range opt.SeriesList {
 		opt.SeriesList[i].Label.Show = charts.Ptr(true)
@@ -257,8 +265,9 @@ func bars(labels, series, colors []string, values [][]float64, stacked, horizont
 }
 
 // wholeAxis is a value axis from 0 in whole steps of 1, 2 or 5 times a
-// power of ten, about five of them, up to the largest value or stack.
-func wholeAxis(values [][]float64, stacked bool) charts.ValueAxisOption {
+// power of ten, about five of them, up to the largest value or stack,
+// written by num.
+func wholeAxis(values [][]float64, stacked bool, num Numbers) charts.ValueAxisOption {
 	top := 0.0
 	for j := range values[0] {
 		total := 0.0
@@ -282,7 +291,7 @@ func wholeAxis(values [][]float64, stacked bool) charts.ValueAxisOption {
 	}
 	steps := max(1, math.Ceil(top/step))
 	return charts.ValueAxisOption{Min: charts.Ptr(0.0), Max: charts.Ptr(steps * step), LabelCount: int(steps) + 1,
-		PreferNiceIntervals: charts.Ptr(false), ValueFormatter: func(f float64) string { return fmt.Sprintf("%.0f", f) }}
+		PreferNiceIntervals: charts.Ptr(false), ValueFormatter: func(f float64) string { return num(int(math.Round(f))) }}
 }
 
 func translated(words []string, tr Translate) []string {

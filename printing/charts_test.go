@@ -5,6 +5,8 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -72,7 +74,7 @@ func TestArrivalsOneSlotIsAQuarterHourWide(t *testing.T) {
 	hanoi, _ := time.LoadLocation("Asia/Ho_Chi_Minh")
 	o := data.Overview{Arrivals: data.Arrivals{Doors: []string{"Door North"},
 		Slots: []time.Time{time.Date(2025, 10, 25, 13, 30, 0, 0, hanoi)}, Counts: [][]int{{12}}}}
-	raw, err := DrawChart(ArrivalsChart, o, English, ChartWidth, ChartHeight)
+	raw, err := DrawChart(ArrivalsChart, o, English, PlainNumbers, ChartWidth, ChartHeight)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +90,7 @@ func TestArrivalsOneSlotIsAQuarterHourWide(t *testing.T) {
 // inside the women's segment, none of its ink in the men's.
 func TestGenderShareIsWrittenInItsOwnSegment(t *testing.T) {
 	o := data.Overview{Gender: []data.GenderCount{{Name: "Delegate", Counts: []int{5549, 4451, 0, 0}}}}
-	raw, err := DrawChart(GenderChart, o, English, ChartWidth, ChartHeight)
+	raw, err := DrawChart(GenderChart, o, English, PlainNumbers, ChartWidth, ChartHeight)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +145,7 @@ func TestGenderShareIsWrittenInItsOwnSegment(t *testing.T) {
 // segment as in the screen's text, which both write with PercentText.
 func TestChartAndTextRoundTheShareAlike(t *testing.T) {
 	o := data.Overview{Gender: []data.GenderCount{{Name: "Delegate", Counts: []int{5549, 4451, 0, 0}}}}
-	opt := genderBars(o, English)
+	opt := genderBars(o, English, PlainNumbers)
 	got := opt.SeriesList[0].Label.ValueFormatter(opt.SeriesList[0].Values[0])
 	if want := PercentText(Share(5549, 10000)); got != want || got != "55%" {
 		t.Fatalf("the chart writes %q, the text %q", got, want)
@@ -152,5 +154,30 @@ func TestChartAndTextRoundTheShareAlike(t *testing.T) {
 		if got := PercentText(share); got != want {
 			t.Errorf("%v: %q, want %q", share, got, want)
 		}
+	}
+}
+
+// TestChartsWriteNumbersAsTheyAreGiven: the funnel's totals beside its
+// steps, the numbers on its bars and its axis are written by the caller's
+// Numbers, so that they group digits as the language does.
+func TestChartsWriteNumbersAsTheyAreGiven(t *testing.T) {
+	grouped := func(n int) string { // thousands after a narrow space, as in French
+		s := strconv.Itoa(n)
+		if len(s) > 3 {
+			s = s[:len(s)-3] + "\u202f" + s[len(s)-3:]
+		}
+		return s
+	}
+	cats := data.DefaultCategories()
+	o := data.Overview{Funnel: []data.FunnelCount{{Category: cats[0], Registered: 3154, Approved: 2488, Printed: 2000, Collected: 1500}}}
+	opt := funnelBars(o, English, grouped)
+	if got := opt.CategoryAxis.Labels; !slices.Contains(got, "Registered 3\u202f154") || !slices.Contains(got, "Approved 2\u202f488") {
+		t.Fatalf("the funnel's steps: %q", got)
+	}
+	if got := opt.SeriesList[0].Label.ValueFormatter(3154); got != "3\u202f154" {
+		t.Fatalf("a bar's number: %q", got)
+	}
+	if got := opt.ValueAxis[0].ValueFormatter(2000); got != "2\u202f000" {
+		t.Fatalf("the axis: %q", got)
 	}
 }

@@ -23,6 +23,7 @@ type OverviewPage struct {
 	Event    data.Event
 	Overview data.Overview
 	Tr       Translate // the document's words; English when nil
+	Num      Numbers   // the document's numbers; digits alone when nil
 }
 
 // The overview on A4: a running head, figures, the charts at the width
@@ -44,20 +45,23 @@ func OverviewPDF(out io.Writer, page OverviewPage) error {
 	if page.Tr == nil {
 		page.Tr = English
 	}
-	tr, o := page.Tr, page.Overview
+	if page.Num == nil {
+		page.Num = PlainNumbers
+	}
+	tr, num, o := page.Tr, page.Num, page.Overview
 	d := &overviewDrawer{pdf: newA4(tr("Overview")+": "+page.Event.Name, page.Event), page: page}
 	d.w = newWriter(d.pdf)
 	d.newPage()
 	d.w.text(listMargin, d.y+4, tr("Overview"), true, listTitleSize)
 	d.w.text(listMargin, d.y+10, o.At.Format("2006-01-02 15:04")+" ("+o.At.Location().String()+")", false, overviewSize)
 	d.y += 17
-	d.line(fmt.Sprintf("%s: %d    %s: %d    %s: %d", tr("Print queue"), o.PrintQueue, tr("Awaiting clearance"), o.AwaitingClearance,
-		tr("Printed, not collected"), o.PrintedNotCollected), true)
+	d.line(fmt.Sprintf("%s: %s    %s: %s    %s: %s", tr("Print queue"), num(o.PrintQueue), tr("Awaiting clearance"), num(o.AwaitingClearance),
+		tr("Printed, not collected"), num(o.PrintedNotCollected)), true)
 	d.y += 2
 	d.table([]string{tr("Category"), tr("Registered"), tr("Approved"), tr("Printed"), tr("Collected")}, []float64{58, 29, 29, 29, 29}, func(row func(cells ...string)) {
 		for _, f := range o.Funnel {
 			if f.Registered > 0 {
-				row(f.Category.Name, strconv.Itoa(f.Registered), strconv.Itoa(f.Approved), strconv.Itoa(f.Printed), strconv.Itoa(f.Collected))
+				row(f.Category.Name, num(f.Registered), num(f.Approved), num(f.Printed), num(f.Collected))
 			}
 		}
 	})
@@ -172,7 +176,7 @@ func (d *overviewDrawer) chart(c Chart) error {
 	// gofpdf writes images in the order of their widths, and those of one
 	// width in any order: each chart is a pixel wider than the one before,
 	// so that the same overview gives the same bytes.
-	png, err := DrawChart(c, d.page.Overview, d.page.Tr, ChartWidth+int(c), ChartHeight)
+	png, err := DrawChart(c, d.page.Overview, d.page.Tr, d.page.Num, ChartWidth+int(c), ChartHeight)
 	if err != nil {
 		return err
 	}
@@ -188,7 +192,7 @@ func (d *overviewDrawer) chart(c Chart) error {
 // sessions lists sessions with a gauge of who is inside, refused scans
 // and, for those open now, their last scans.
 func (d *overviewDrawer) sessions(title string, list []data.SessionNow, withScans bool) {
-	tr := d.page.Tr
+	tr, num := d.page.Tr, d.page.Num
 	d.heading(title)
 	if len(list) == 0 {
 		d.line(tr("None"), false)
@@ -199,12 +203,12 @@ func (d *overviewDrawer) sessions(title string, list []data.SessionNow, withScan
 		d.room(overviewRowH * 2)
 		d.line(fmt.Sprintf("%s–%s  %s · %s · %s", x.Starts.Format("15:04"), x.Ends.Format("15:04"), x.Code, x.Title, x.Room), true)
 		d.y += overviewRowH
-		inside := fmt.Sprintf("%s %d", tr("Inside"), x.Present)
+		inside := tr("Inside") + " " + num(x.Present)
 		if x.Capacity > 0 {
-			inside += " / " + strconv.Itoa(x.Capacity)
+			inside += " / " + num(x.Capacity)
 			d.gauge(listMargin+1, d.y-4, float64(x.Present)/float64(x.Capacity))
 		}
-		d.w.text(listMargin+overviewGaugeW+4, d.y-1.5, fmt.Sprintf("%s    %s: %d", inside, tr("Refused scans"), n.Refused), false, overviewSize)
+		d.w.text(listMargin+overviewGaugeW+4, d.y-1.5, fmt.Sprintf("%s    %s: %s", inside, tr("Refused scans"), num(n.Refused)), false, overviewSize)
 		if withScans {
 			for _, l := range n.Last {
 				d.line("      "+scanText(l, tr), false)
@@ -242,7 +246,7 @@ func scanText(l data.ScanLine, tr Translate) string {
 // delegations lists every delegation, those with no head accredited or
 // nobody collected first and in red.
 func (d *overviewDrawer) delegations() {
-	tr := d.page.Tr
+	tr, num := d.page.Tr, d.page.Num
 	d.heading(tr("Delegations"))
 	var out int
 	for _, x := range d.page.Overview.Delegations {
@@ -250,11 +254,11 @@ func (d *overviewDrawer) delegations() {
 			out++
 		}
 	}
-	d.line(fmt.Sprintf("%s: %d    %s: %d", tr("Delegations"), len(d.page.Overview.Delegations), tr("Need attention"), out), false)
+	d.line(fmt.Sprintf("%s: %s    %s: %s", tr("Delegations"), num(len(d.page.Overview.Delegations)), tr("Need attention"), num(out)), false)
 	d.tableWith([]string{tr("Delegation"), tr("Registered"), tr("Head of delegation"), tr("Collected")}, []float64{74, 30, 40, 30},
 		func(row func(red bool, cells ...string)) {
 			for _, x := range d.page.Overview.Delegations {
-				row(x.StandsOut(), x.Name, strconv.Itoa(x.Registered), HeadText(x, tr), strconv.Itoa(x.Collected))
+				row(x.StandsOut(), x.Name, num(x.Registered), HeadText(x, tr), num(x.Collected))
 			}
 		})
 }

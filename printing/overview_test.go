@@ -45,7 +45,7 @@ func TestOverviewChartsArePNGs(t *testing.T) {
 	o := sampleOverview()
 	for _, c := range Charts {
 		for _, ov := range []data.Overview{o, {}} {
-			raw, err := DrawChart(c, ov, English, 600, 300)
+			raw, err := DrawChart(c, ov, English, PlainNumbers, 600, 300)
 			if err != nil {
 				t.Fatalf("%s: %v", c.Name(), err)
 			}
