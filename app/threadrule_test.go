@@ -149,6 +149,22 @@ func (s *screen) watchAndShow() {
 }
 
 func (s *screen) startWatching() { go s.watchAndShow() }
+
+func (s *screen) readLater(onTapped *func()) {
+	*onTapped = func() { storeJob(&s.work, s.store.Zones) } // fine: read in a job
+	fyne.Do(func() { _, _ = s.store.Zones(context.Background()) }) // FOUND in fyne.Do
+	fyne.Do(s.reload)
+	_ = s.store.Categories // FOUND handed over
+}
+
+func (s *screen) reload() {}
+
+func storeJob[T any](w *worker, ask func(context.Context) (T, error)) {
+	w.run(func() func() {
+		_, _ = ask(context.Background())
+		return func() {}
+	})
+}
 `
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "probe.go"), []byte(src), 0o644); err != nil {
@@ -247,6 +263,13 @@ func storeCallsOffJobs(t *testing.T, dir string, names []string) []string {
 	var found []string
 	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok { // a store's method handed over, to be called later
+				if what := r.storeMethodValue(sel); what != "" && !r.valueInJob(sel) {
+					pos := fset.Position(sel.Pos())
+					found = append(found, fmt.Sprintf("%s:%d:%d (%s in %s)", filepath.Base(pos.Filename), pos.Line, pos.Column, what, r.funcName(sel)))
+				}
+				return true
+			}
 			call, ok := n.(*ast.CallExpr)
 			if !ok {
 				return true
@@ -369,6 +392,18 @@ func (r *ruleReader) storeCall(call *ast.CallExpr) string {
 		if tv, ok := r.info.Types[arg]; ok && isStore(tv.Type) {
 			return fn.FullName() + " given the store"
 		}
+	}
+	return ""
+}
+
+// storeMethodValue names the store's method that sel hands over without
+// calling it (a method value), or is empty.
+func (r *ruleReader) storeMethodValue(sel *ast.SelectorExpr) string {
+	if call, ok := r.parents[sel].(*ast.CallExpr); ok && call.Fun == sel {
+		return ""
+	}
+	if s := r.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal && isStore(s.Recv()) && !instantStoreMethods[sel.Sel.Name] {
+		return "store." + sel.Sel.Name + " handed over"
 	}
 	return ""
 }
