@@ -70,12 +70,7 @@ func newTestUIOn(t *testing.T, name string) *ui {
 	if u.desk != nil {
 		u.desk.later = func(time.Duration, func()) {}
 	}
-	if u.overview != nil {
-		u.overview.later = func(time.Duration, func()) {}
-	}
-	if u.door != nil {
-		u.door.later = func(time.Duration, func()) {}
-	}
+
 	t.Cleanup(func() {
 		// Work left in the background ends before the next test.
 		if u.badges != nil {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"testing"
+	"time"
 
 	"accred/data/pgtest"
 )
@@ -11,5 +12,6 @@ import (
 // fyne.Do does not hand work back to one goroutine as the app's does).
 func TestMain(m *testing.M) {
 	inBackground = runHere
+	later = func(time.Duration, func()) {} // no timer touches a screen from another goroutine
 	pgtest.Main(m)
 }

@@ -110,8 +110,10 @@ const pause = 300 * time.Millisecond
 
 func newDebouncer() *debouncer { return &debouncer{later: later} }
 
-// later runs f on the interface's goroutine after wait.
-func later(wait time.Duration, f func()) {
+// later runs f on the interface's goroutine after wait. The screens'
+// tests hold it (their fyne.Do would run f on the timer's goroutine), each
+// test that needs time to pass running the timers itself.
+var later = func(wait time.Duration, f func()) {
 	time.AfterFunc(wait, func() { fyne.Do(f) })
 }
 
