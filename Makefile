@@ -51,22 +51,21 @@ demo: build
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	./$(BIN) --db $(DEMO_DB) demo
 
-## test: formatting, go vet, then every test in three parts side by side: the suites on SQLite (the app's packages under the race detector), the store's and the command line's again on PostgreSQL, and the Windows package built and tried under Wine
+## test: formatting, go vet, then every test in three parts side by side: the app's packages under the race detector; the other suites on SQLite, then the store's and the command line's again on PostgreSQL; the Windows package built and tried under Wine
 test: deps
 	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
-	@$(MAKE) --no-print-directory -j3 --output-sync=target test-sqlite test-postgres test-windows
+	@$(MAKE) --no-print-directory -j3 --output-sync=target test-race test-engines test-windows
 
 # The three parts of make test run side by side, each printing its output
-# once it ends: most suites keep one core busy at a time, Wine and the
-# servers the tests start wait a good deal, so side by side they share the
-# cores rather than leave one idle.
-.PHONY: test-sqlite test-postgres test-windows
-test-sqlite:
-	$(GO) test -count=1 -timeout 30m -skip '^TestWindows$$' $$($(GO) list ./... | grep -v '/app')
+# once it ends: the app's tests under the race detector are the longest and
+# keep one core busy, while the rest share the other.
+.PHONY: test-race test-engines test-windows
+test-race:
 	$(GO) test -race -count=1 -timeout 60m ./app/...
 
-test-postgres:
+test-engines:
+	$(GO) test -count=1 -timeout 30m -skip '^TestWindows$$' $$($(GO) list ./... | grep -v '/app')
 	ACCRED_TEST_ENGINE=postgres $(GO) test -count=1 -timeout 30m ./data/... ./app/cli/...
 
 test-windows:
