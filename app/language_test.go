@@ -3,10 +3,8 @@ package app
 import (
 	"encoding/json"
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"maps"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -15,6 +13,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"accred/data/gosource"
 	"accred/data/msg"
 	"accred/resources"
 )
@@ -42,20 +41,9 @@ func sourceStrings(t *testing.T) (out []string, counting map[string]bool) {
 			counting[k] = true
 		}
 	}
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
+	fset, files := gosource.Files(t, ".")
+	for _, f := range files {
+		ast.Inspect(f.File, func(n ast.Node) bool {
 			if fn, ok := n.(*ast.FuncDecl); ok && fn.Name.Name == "translate" {
 				return false
 			}

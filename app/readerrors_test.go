@@ -1,6 +1,7 @@
 package app
 
 import (
+	"accred/data/gosource"
 	"bytes"
 	"database/sql"
 	"go/ast"
@@ -22,20 +23,9 @@ import (
 // result is an error, read from the data package's source.
 func storeMethodsWithErrors(t *testing.T) map[string]int {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join("..", "data", "*.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	methods := map[string]int{} // name → how many results
-	fset := token.NewFileSet()
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
+	_, files := gosource.Files(t, filepath.Join("..", "data"))
+	for _, f := range files {
 		for _, d := range f.Decls {
 			fn, ok := d.(*ast.FuncDecl)
 			if !ok || fn.Recv == nil || !fn.Name.IsExported() || fn.Type.Results == nil {

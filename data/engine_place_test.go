@@ -1,10 +1,10 @@
 package data_test
 
 import (
+	"accred/data/gosource"
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -17,25 +17,17 @@ import (
 // Whatever differs between the two engines is a named method of engine.go,
 // so that one file says everything that differs.
 func TestEngineDifferencesStayInEngineGo(t *testing.T) {
-	files, err := filepath.Glob("*.go")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no source: %v", err)
-	}
-	fset := token.NewFileSet()
-	for _, name := range files {
-		if name == "engine.go" || strings.HasSuffix(name, "_test.go") {
+	fset, files := gosource.Files(t, ".")
+	for _, f := range files {
+		if f.Name == "engine.go" {
 			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
 		}
 		for _, spec := range f.Imports {
 			if path, _ := strconv.Unquote(spec.Path.Value); strings.Contains(path, "pgx") || strings.Contains(path, "sqlite") {
 				t.Errorf("%s imports %s", fset.Position(spec.Pos()), path)
 			}
 		}
-		for _, branch := range engineBranches(f) {
+		for _, branch := range engineBranches(f.File) {
 			t.Errorf("%s: %s: move it behind a named method of engine.go", fset.Position(branch.Pos()), branch.what)
 		}
 	}

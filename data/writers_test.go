@@ -2,16 +2,14 @@ package data_test
 
 import (
 	"go/ast"
-	"go/parser"
-	"go/token"
 	"path/filepath"
 	"slices"
 	"sort"
-	"strings"
 	"testing"
 	"time"
 
 	"accred/data"
+	"accred/data/gosource"
 )
 
 // writingMethods finds, in the data package's source, the exported
@@ -20,22 +18,7 @@ import (
 // statement on the store's database, or call a method of theirs that does.
 func writingMethods(t *testing.T) []string {
 	t.Helper()
-	fset := token.NewFileSet()
-	paths, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var files []*ast.File
-	for _, path := range paths {
-		if strings.HasSuffix(path, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, path, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, f)
-	}
+	_, files := gosource.Files(t, ".")
 	calls := map[string][]string{} // method → the Store methods it calls
 	writes := map[string]bool{}
 	for _, f := range files {
