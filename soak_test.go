@@ -89,6 +89,13 @@ func accred(t testing.TB, db string, stdin io.Reader, args ...string) (int, stri
 	cmd := exec.Command(accredBinary(t), append([]string{"--db", db}, args...)...)
 	cmd.Env = append(os.Environ(), "ACCRED_NOW="+demoNow, "ACCRED_OPERATOR=")
 	cmd.Stdin = stdin
+	return runToEnd(t, cmd)
+}
+
+// runToEnd runs cmd to its end and returns its exit status and output; a
+// program that cannot be started fails the test.
+func runToEnd(t testing.TB, cmd *exec.Cmd) (int, string, string) {
+	t.Helper()
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()

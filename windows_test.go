@@ -176,16 +176,7 @@ func (w *wine) run(t *testing.T, stdin string, args ...string) (int, string, str
 	cmd := exec.Command("wine", append([]string{w.cli}, args...)...)
 	cmd.Env = w.env
 	cmd.Stdin = strings.NewReader(stdin)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	code := 0
-	if exit, ok := err.(*exec.ExitError); ok {
-		code = exit.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return code, stdout.String(), stderr.String()
+	return runToEnd(t, cmd)
 }
 
 // must runs accred-cli.exe and fails the test unless it succeeds.
