@@ -81,14 +81,6 @@ func actorFrom(ctx context.Context) Actor {
 	return a
 }
 
-// ActorFrom returns who acts in ctx; the zero Actor, who may do nothing,
-// when nobody does.
-func ActorFrom(ctx context.Context) Actor { return actorFrom(ctx) }
-
-// Allowed returns EFORBIDDEN, saying why, unless the actor in ctx may act as
-// role: a screen asks before offering what the store would refuse.
-func Allowed(ctx context.Context, role Role) error { return allow(ctx, role) }
-
 // allow returns EFORBIDDEN unless the actor in ctx may act as role.
 func allow(ctx context.Context, role Role) error {
 	a := actorFrom(ctx)
