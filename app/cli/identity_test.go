@@ -42,6 +42,11 @@ func TestImportConfirmsIdentityChangesLineByLine(t *testing.T) {
 			t.Fatalf("unconfirmed: %d %q, stderr does not say %q:\n%s", code, out, want, errs)
 		}
 	}
+	for _, wrong := range []string{"4", "three", "-1", "3;4", "3,x"} {
+		if code, _, errs := run(t, db, "import", swap, "--confirm-identity", wrong); code != 1 || !strings.Contains(errs, "the file has no participant on line") {
+			t.Fatalf("--confirm-identity %q: %d %s", wrong, code, errs)
+		}
+	}
 	if code, _, errs := run(t, db, "import", swap, "--confirm-identity", "4"); code != 1 || !strings.Contains(errs, "no participant on line \"4\"") {
 		t.Fatalf("a line the file does not hold: %d %s", code, errs)
 	}
